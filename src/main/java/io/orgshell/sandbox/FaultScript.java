@@ -1,0 +1,129 @@
+package io.orgshell.sandbox;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Faults queued by tests for the next matching requests, applied before (and instead of) random faults.
+ *
+ * <p>A matcher is {@code "METHOD /path/template"}, e.g. {@code "GET /admin/v1/orgs/{orgId}/users"} (templates
+ * use {@code {orgId}}, {@code {accountId}}, {@code {directoryId}}, {@code {groupId}}, {@code {domainId}}); the
+ * method may be {@code *}; a concrete path matches too; {@code "*"} alone matches every API request. Entries are
+ * tried in the order they were added; each applies to its next {@code times} matching requests.
+ *
+ * <p>Over HTTP, {@code POST /__sandbox/faults} takes one such object or an array of them:
+ * <pre>
+ * {"match": "GET /admin/v1/orgs/{orgId}/users",  // or "*"
+ *  "times": 2,                                   // default 1
+ *  "type": "status" | "throttle" | "drop" | "delay",
+ *  "status": 503,                                // status: the HTTP status
+ *  "body": {...} or "text",                      // status: the body (default: an application error)
+ *  "headers": {"Retry-After": "2"},              // status: extra headers
+ *  "retryAfter": 2,                              // throttle: Retry-After seconds (absent: no header)
+ *  "delayMs": 1500}                              // delay: wait, then answer normally
+ * </pre>
+ * It answers {@code {"pending": n}}; {@code DELETE /__sandbox/faults} clears the script.
+ */
+public final class FaultScript {
+
+    public static final String ANY = "*";
+
+    private static final class Entry {
+        final String method;
+        final String pathOrTemplate;
+        final Fault fault;
+        int remaining;
+
+        Entry(String match, int times, Fault fault) {
+            String m = match.trim();
+            if (m.equals(ANY)) {
+                method = ANY;
+                pathOrTemplate = ANY;
+            } else {
+                int space = m.indexOf(' ');
+                if (space < 0) throw new IllegalArgumentException("matcher must be \"*\" or \"METHOD /path\": " + match);
+                method = m.substring(0, space).trim().toUpperCase(java.util.Locale.ROOT);
+                pathOrTemplate = m.substring(space + 1).trim();
+            }
+            this.fault = fault;
+            this.remaining = times;
+        }
+
+        boolean matches(String reqMethod, String template, String path) {
+            boolean methodOk = method.equals(ANY) || method.equals(reqMethod);
+            boolean pathOk = pathOrTemplate.equals(ANY) || pathOrTemplate.equals(template) || pathOrTemplate.equals(path);
+            return methodOk && pathOk;
+        }
+    }
+
+    private final List<Entry> entries = new ArrayList<>();
+
+    /** Queues {@code fault} for the next {@code times} requests matching {@code match}. */
+    public synchronized FaultScript add(String match, int times, Fault fault) {
+        if (times < 1) throw new IllegalArgumentException("times must be at least 1");
+        if (fault == null) throw new IllegalArgumentException("fault must be set");
+        entries.add(new Entry(match, times, fault));
+        return this;
+    }
+
+    /** Queues {@code fault} for the next request matching {@code match}. */
+    public FaultScript add(String match, Fault fault) {
+        return add(match, 1, fault);
+    }
+
+    public synchronized void clear() {
+        entries.clear();
+    }
+
+    /** Faults still to be applied, summed over entries. */
+    public synchronized int pending() {
+        return entries.stream().mapToInt(e -> e.remaining).sum();
+    }
+
+    /** Takes the fault for this request, if one is queued. */
+    synchronized Fault take(String method, String template, String path) {
+        for (Iterator<Entry> it = entries.iterator(); it.hasNext(); ) {
+            Entry e = it.next();
+            if (e.matches(method, template, path)) {
+                if (--e.remaining == 0) it.remove();
+                return e.fault;
+            }
+        }
+        return null;
+    }
+
+    /** Adds the fault(s) of a {@code POST /__sandbox/faults} body (see the class comment). */
+    void addFromJson(JsonNode node) {
+        if (node == null) throw new IllegalArgumentException("body must be a JSON object or array");
+        if (node.isArray()) {
+            for (JsonNode n : node) addFromJson(n);
+            return;
+        }
+        if (!node.isObject()) throw new IllegalArgumentException("body must be a JSON object or array");
+        String match = node.path("match").asString(ANY);
+        int times = node.path("times").asInt(1);
+        String type = node.path("type").asString("status");
+        Fault fault = switch (type) {
+            case "status" -> {
+                int status = node.path("status").asInt(0);
+                if (status < 100 || status > 599) throw new IllegalArgumentException("status must be 100..599");
+                JsonNode body = node.get("body");
+                String text = body == null || body.isNull() ? Fault.applicationErrorBody(status)
+                        : body.isString() ? body.asString() : body.toString();
+                Map<String, String> headers = new LinkedHashMap<>();
+                node.path("headers").properties().forEach(p -> headers.put(p.getKey(), p.getValue().asString()));
+                yield Fault.respond(status, text, headers);
+            }
+            case "throttle" -> Fault.throttle(node.has("retryAfter") ? node.get("retryAfter").asInt() : null);
+            case "drop" -> Fault.drop();
+            case "delay" -> Fault.delay(node.path("delayMs").asLong(0));
+            default -> throw new IllegalArgumentException("type must be status, throttle, drop or delay: " + type);
+        };
+        add(match, times, fault);
+    }
+}

@@ -1,0 +1,110 @@
+package io.orgshell.sandbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The read side of the v1 Organizations API (CONTRACT.md §6.1-6.3): orgs, domains and managed accounts,
+ * with cursor pagination. {@code links.next} is a full URL carrying {@code cursor=}, absent on the last page.
+ */
+final class OrgApiV1 {
+
+    /** Domains come in small pages so that clients exercise pagination there too. */
+    static final int DOMAIN_PAGE_SIZE = 4;
+    private static final Pattern UUID_LIKE = Pattern.compile("[0-9a-fA-F-]{36}");
+
+    private final SandboxContext ctx;
+
+    OrgApiV1(SandboxContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void register(Router r) {
+        r.add("GET", "/admin/v1/orgs", this::orgs);
+        r.add("GET", "/admin/v1/orgs/{orgId}", this::org);
+        r.add("GET", "/admin/v1/orgs/{orgId}/domains", this::domains);
+        r.add("GET", "/admin/v1/orgs/{orgId}/domains/{domainId}", this::domain);
+        r.add("GET", "/admin/v1/orgs/{orgId}/users", this::users);
+    }
+
+    /** 404 ADMIN-404-2 unless the path's org is ours; null when it is. */
+    static ApiResponse unknownOrg(SandboxContext ctx, ApiRequest req) {
+        String orgId = req.param("orgId");
+        if (ctx.org().id().equals(orgId)) return null;
+        return ErrorBodies.application(404, "ADMIN-404-2", "Organization not found",
+                "No organization with ID " + orgId + " is visible to this API key");
+    }
+
+    static ApiResponse invalidCursor() {
+        return ErrorBodies.application(400, "ADMIN-400-1", "Invalid page cursor", "The cursor is not valid");
+    }
+
+    private ApiResponse orgs(ApiRequest req) {
+        String cursor = req.queryFirst("cursor");
+        int start = 0;
+        if (cursor != null && (start = Cursors.decode("orgs", cursor, ctx.seed())) < 0) return invalidCursor();
+        List<Object> data = start == 0 ? List.of(Views.org(ctx)) : List.of();
+        return ApiResponse.json(200, Json.obj("data", data,
+                "links", Json.obj("self", ctx.baseUri() + "/admin/v1/orgs" + (cursor == null ? "" : "?cursor=" + cursor))));
+    }
+
+    private ApiResponse org(ApiRequest req) {
+        ApiResponse notFound = unknownOrg(ctx, req);
+        if (notFound != null) return notFound;
+        return ApiResponse.json(200, Json.obj("data", Views.org(ctx)));
+    }
+
+    private ApiResponse domains(ApiRequest req) {
+        ApiResponse notFound = unknownOrg(ctx, req);
+        if (notFound != null) return notFound;
+        List<SandboxDomain> all = ctx.org().domains();
+        return page(req, "domains", all.size(), DOMAIN_PAGE_SIZE, i -> Views.domain(ctx, all.get(i)), null);
+    }
+
+    private ApiResponse domain(ApiRequest req) {
+        ApiResponse notFound = unknownOrg(ctx, req);
+        if (notFound != null) return notFound;
+        String domainId = req.param("domainId");
+        if (!UUID_LIKE.matcher(domainId).matches()) {
+            return ErrorBodies.application(400, "ADMIN-400-2", "Invalid domain identifier", "Not a domain ID: " + domainId);
+        }
+        return ctx.org().findDomain(domainId)
+                .map(d -> ApiResponse.json(200, Json.obj("data", Views.domain(ctx, d))))
+                .orElseGet(() -> ErrorBodies.application(404, "ADMIN-404-3", "Domain not found",
+                        "No domain with ID " + domainId));
+    }
+
+    private ApiResponse users(ApiRequest req) {
+        ApiResponse notFound = unknownOrg(ctx, req);
+        if (notFound != null) return notFound;
+        SandboxOrg org = ctx.org();
+        int total = org.managedCount();
+        return page(req, "users", total, ctx.config().pageSize(), i -> Views.v1User(ctx, org.managedAt(i)),
+                Json.obj("total", total));
+    }
+
+    interface Item {
+        Object render(int index);
+    }
+
+    /** One page of a list whose items are addressed by position; O(page size). */
+    private ApiResponse page(ApiRequest req, String kind, int total, int pageSize, Item item, Map<String, Object> meta) {
+        String cursor = req.queryFirst("cursor");
+        int start = 0;
+        if (cursor != null) {
+            start = Cursors.decode(kind, cursor, ctx.seed());
+            if (start < 0 || start > total) return invalidCursor();
+        }
+        int end = Math.min(total, start + pageSize);
+        List<Object> data = new ArrayList<>(end - start);
+        for (int i = start; i < end; i++) data.add(item.render(i));
+        String url = ctx.baseUri() + req.path();
+        String next = end < total ? url + "?cursor=" + Cursors.encode(kind, end, ctx.seed()) : null;
+        String prev = start > 0 ? url + "?cursor=" + Cursors.encode(kind, Math.max(0, start - pageSize), ctx.seed()) : null;
+        String self = cursor == null ? url : url + "?cursor=" + cursor;
+        return ApiResponse.json(200, Json.obj("data", data, "meta", meta,
+                "links", Json.obj("self", self, "prev", prev, "next", next)));
+    }
+}

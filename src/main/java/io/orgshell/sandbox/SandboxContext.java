@@ -1,0 +1,9 @@
+package io.orgshell.sandbox;
+
+/** What every handler needs: the org, the counters, the settings and the address clients reach us at. */
+record SandboxContext(SandboxOrg org, SandboxStats stats, SandboxConfig config, String baseUri) {
+
+    long seed() {
+        return config.seed();
+    }
+}

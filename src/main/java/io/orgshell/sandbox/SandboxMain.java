@@ -1,0 +1,112 @@
+package io.orgshell.sandbox;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the sandbox as a standalone server:
+ * <pre>
+ * SandboxMain [--port P] [--users N] [--seed S] [--rate N] [--latency-ms L] [--fault-rate F] [--api-key K]
+ *             [--org-id O] [--page-size N] [--no-v2] [--retry-after seconds|http-date|none] [--slow-response-ms M]
+ * </pre>
+ * The key may also come from {@code ORGSHELL_SANDBOX_API_KEY} (the option wins). When ready it prints one line,
+ * {@code listening on http://127.0.0.1:PORT}, then serves until the process is stopped. It never prints the key.
+ * A bad option prints one line on stderr and exits with status 2.
+ */
+public final class SandboxMain {
+
+    static final String KEY_ENV = "ORGSHELL_SANDBOX_API_KEY";
+
+    private SandboxMain() {
+    }
+
+    public static void main(String[] args) {
+        SandboxConfig config;
+        try {
+            config = parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("sandbox: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        SandboxServer server;
+        try {
+            server = SandboxServer.start(config);
+        } catch (IOException e) {
+            System.err.println("sandbox: cannot listen on port " + config.port() + ": " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "sandbox-shutdown"));
+        System.out.println("listening on " + server.baseUri());
+        System.out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Parses the command line; throws IllegalArgumentException with a one-line message on a bad option. */
+    static SandboxConfig parse(String[] args, Map<String, String> env) {
+        SandboxConfig c = SandboxConfig.defaults().withOrgId(null);
+        String envKey = env.get(KEY_ENV);
+        if (envKey != null && !envKey.isBlank()) c = c.withApiKey(envKey);
+        for (int i = 0; i < args.length; i++) {
+            String opt = args[i];
+            if (opt.equals("--no-v2")) {
+                c = c.withV2Enabled(false);
+                continue;
+            }
+            if (!opt.startsWith("--")) throw new IllegalArgumentException("unexpected argument: " + opt);
+            String name = opt;
+            String value;
+            int eq = opt.indexOf('=');
+            if (eq > 0) {
+                name = opt.substring(0, eq);
+                value = opt.substring(eq + 1);
+            } else {
+                if (i + 1 >= args.length) throw new IllegalArgumentException(opt + " needs a value");
+                value = args[++i];
+            }
+            try {
+                c = switch (name) {
+                    case "--port" -> c.withPort(Integer.parseInt(value));
+                    case "--users" -> c.withUsers(Integer.parseInt(value));
+                    case "--seed" -> c.withSeed(Long.parseLong(value));
+                    case "--rate" -> c.withRatePerSecond(Double.parseDouble(value));
+                    case "--latency-ms" -> c.withLatencyMs(Integer.parseInt(value));
+                    case "--fault-rate" -> c.withFaultRate(Double.parseDouble(value));
+                    case "--api-key" -> c.withApiKey(value);
+                    case "--org-id" -> c.withOrgId(value.isBlank() ? null : value);
+                    case "--page-size" -> c.withPageSize(Integer.parseInt(value));
+                    case "--slow-response-ms" -> c.withSlowResponseMs(Integer.parseInt(value));
+                    case "--retry-after" -> c.withRetryAfterMode(retryAfter(value));
+                    default -> throw new IllegalArgumentException("unknown option: " + name);
+                };
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " needs a number, got: " + value);
+            } catch (IllegalArgumentException e) {
+                // never echo the key back: it may be what was wrong
+                if (name.equals("--api-key")) throw new IllegalArgumentException("--api-key must not be empty");
+                throw e;
+            }
+        }
+        return c;
+    }
+
+    private static RetryAfterMode retryAfter(String v) {
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "seconds" -> RetryAfterMode.SECONDS;
+            case "http-date" -> RetryAfterMode.HTTP_DATE;
+            case "none" -> RetryAfterMode.NONE;
+            default -> throw new IllegalArgumentException("--retry-after must be seconds, http-date or none: " + v);
+        };
+    }
+}

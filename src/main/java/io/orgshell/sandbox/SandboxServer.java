@@ -1,0 +1,327 @@
+package io.orgshell.sandbox;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The sandbox org: a real HTTP server on 127.0.0.1 speaking Atlassian's admin REST API contract (v1 org API
+ * under {@code /admin/v1}, v2 directory API under {@code /admin/v2}, user-management API under {@code /users}),
+ * plus test endpoints under {@code /__sandbox/} (see {@link TestEndpoints}).
+ *
+ * <p>What happens to an API request, in order: it is counted; the rate limiter (see {@link RateLimiter}) and a
+ * pending 429 burst may refuse it; a scripted fault ({@link FaultScript}) may replace it; the bearer key is
+ * checked; a random fault may replace it; then the handler runs. Every answer waits {@code latencyMs} and
+ * carries the {@code X-RateLimit-*} headers. Faults that replace a request come before any state change, so a
+ * write that meets one is not applied; only the "slow response" fault applies the write and answers late.
+ *
+ * <p>Threads: a pool of {@value #THREADS} daemon threads, so that injected latency does not serialise requests.
+ */
+public final class SandboxServer implements AutoCloseable {
+
+    static final int THREADS = 256;
+    private static final String UNMATCHED = "(unmatched)";
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+    private final SandboxConfig config;
+    private final HttpServer http;
+    private final ExecutorService pool;
+    private final URI baseUri;
+    private final SandboxOrg org;
+    private final SandboxStats stats = new SandboxStats();
+    private final FaultScript faults = new FaultScript();
+    private final RateLimiter limiter;
+    private final RandomFaults randomFaults;
+    private final AtomicInteger pendingBurst = new AtomicInteger();
+    private final List<Consumer<RecordedExchange>> listeners = new CopyOnWriteArrayList<>();
+    private final Router router = new Router();
+    private final TestEndpoints testEndpoints = new TestEndpoints(this);
+
+    private SandboxServer(SandboxConfig requested) throws IOException {
+        String orgId = requested.effectiveOrgId();
+        this.org = new SandboxOrg(orgId, requested.seed(), requested.users());
+        this.limiter = new RateLimiter(requested.ratePerSecond());
+        this.randomFaults = new RandomFaults(requested.faultRate(), requested.seed());
+        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requested.port()), 1024);
+        int port = http.getAddress().getPort();
+        this.config = requested.withPort(port).withOrgId(orgId);
+        this.baseUri = URI.create("http://127.0.0.1:" + port);
+        SandboxContext ctx = new SandboxContext(org, stats, config, baseUri.toString());
+        new OrgApiV1(ctx).register(router);
+        new DirectoryApiV1(ctx).register(router);
+        new DirectoryApiV2(ctx).register(router);
+        new UserManagementApi(ctx).register(router);
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "sandbox-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        http.setExecutor(pool);
+        http.createContext("/", this::handle);
+        http.start();
+    }
+
+    /** Seeds the org and starts serving. */
+    public static SandboxServer start(SandboxConfig config) throws IOException {
+        return new SandboxServer(config);
+    }
+
+    /** {@code http://127.0.0.1:PORT}, no trailing slash. */
+    public URI baseUri() { return baseUri; }
+
+    /** The configuration in force: the real port and org ID filled in. */
+    public SandboxConfig config() { return config; }
+
+    public String orgId() { return org.id(); }
+    public String orgName() { return org.name(); }
+    public String apiKey() { return config.apiKey(); }
+    /** The seeded org admin that owns the API key. */
+    public String callerAccountId() { return org.callerAccountId(); }
+    public SandboxOrg org() { return org; }
+    public SandboxStats stats() { return stats; }
+    public FaultScript faults() { return faults; }
+
+    /** Back to the seeded state; clears stats, scripted faults, the rate limiter and a pending 429 burst. */
+    public void reset() {
+        org.reset();
+        stats.reset();
+        faults.clear();
+        limiter.reset();
+        randomFaults.reset();
+        pendingBurst.set(0);
+    }
+
+    /** Called after every API exchange (not {@code /__sandbox}), on the server thread that served it. */
+    public void onExchange(Consumer<RecordedExchange> listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- request handling ----
+
+    private void handle(HttpExchange ex) {
+        try {
+            byte[] body = ex.getRequestBody().readAllBytes();
+            String rawPath = ex.getRequestURI().getRawPath();
+            String method = ex.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
+            if (rawPath.equals("/__sandbox") || rawPath.startsWith("/__sandbox/")) {
+                testEndpoints.handle(ex, method, ex.getRequestURI().getPath(), body);
+            } else {
+                serveApi(ex, method, rawPath, body);
+            }
+        } catch (Throwable t) {
+            // the client sees the connection close; nothing else can be done for this exchange
+            if (!(t instanceof IOException)) t.printStackTrace();
+        } finally {
+            ex.close();
+        }
+    }
+
+    private void serveApi(HttpExchange ex, String method, String rawPath, byte[] body) throws IOException {
+        boolean v2Off = !config.v2Enabled() && (rawPath.equals("/admin/v2") || rawPath.startsWith("/admin/v2/"));
+        Router.Match match = v2Off ? new Router.Match(null, Map.of(), null, java.util.Set.of()) : router.match(method, rawPath);
+        String template = match.template() != null ? match.template() : UNMATCHED;
+        stats.countRequest(method + " " + template);
+        String path = ex.getRequestURI().getPath();
+        ApiRequest req = new ApiRequest(method, path, template, match.params(), parseQuery(ex.getRequestURI().getRawQuery()),
+                ex.getRequestHeaders(), body);
+
+        RateLimiter.Decision decision = limiter.acquire();
+        long slowMs = 0;
+        ApiResponse resp;
+        if (!decision.allowed()) {
+            resp = throttled(decision.retryAfterNanos());
+        } else if (takeBurst()) {
+            resp = throttled(TimeUnit.SECONDS.toNanos(1));
+        } else {
+            Fault fault = faults.take(method, template, path);
+            if (fault != null) stats.countFault();
+            if (fault != null && fault.kind() == Fault.Kind.RESPOND) {
+                resp = scripted(fault);
+            } else if (fault != null && fault.kind() == Fault.Kind.DROP) {
+                resp = ApiResponse.DROP;
+            } else {
+                if (fault != null) sleep(fault.delayMs());
+                resp = authFailure(req);
+                if (resp == null) {
+                    RandomFaults.Kind random = randomFaults.next();
+                    if (random != null) stats.countFault();
+                    resp = randomFault(random);
+                    if (resp == null) resp = dispatch(match, req);
+                    if (random == RandomFaults.Kind.SLOW) slowMs = config.slowResponseMs();
+                }
+            }
+        }
+        sleep(config.latencyMs() + slowMs);
+        send(ex, req, resp, decision);
+    }
+
+    private ApiResponse dispatch(Router.Match match, ApiRequest req) {
+        if (!match.found()) {
+            if (!match.allowedMethods().isEmpty()) {
+                return notFoundOrNotAllowed(req, 405).withHeader("Allow", String.join(", ", match.allowedMethods()));
+            }
+            return notFoundOrNotAllowed(req, 404);
+        }
+        try {
+            return match.handler().handle(req);
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            return ErrorBodies.application(500, "ADMIN-500-1", "Internal error", "The sandbox failed: " + e);
+        }
+    }
+
+    private static ApiResponse notFoundOrNotAllowed(ApiRequest req, int status) {
+        if (req.path().startsWith("/users/")) return ErrorBodies.key(status, status == 404 ? "notFound" : "methodNotAllowed");
+        return status == 404
+                ? ErrorBodies.application(404, "ADMIN-404-1", "Unknown resource", "No resource at " + req.path())
+                : ErrorBodies.application(405, "ADMIN-405-1", "Method not supported", req.method() + " is not supported on " + req.path());
+    }
+
+    /** 401 in the shape of the API the path belongs to, or null when the bearer key is right. */
+    private ApiResponse authFailure(ApiRequest req) {
+        List<String> auth = req.headers().get("Authorization");
+        String expected = "Bearer " + config.apiKey();
+        if (auth != null && auth.size() == 1 && auth.get(0).regionMatches(true, 0, expected, 0, 7)
+                && auth.get(0).substring(Math.min(7, auth.get(0).length())).equals(config.apiKey())) {
+            return null;
+        }
+        if (req.path().startsWith("/users/")) return ErrorBodies.key(401, "unauthorized");
+        return ErrorBodies.proxy(401, "Unauthorized; scope does not match");
+    }
+
+    private boolean takeBurst() {
+        return pendingBurst.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+    }
+
+    private ApiResponse throttled(long retryAfterNanos) {
+        stats.countThrottled();
+        ApiResponse r = ErrorBodies.proxy(429, "Rate limit exceeded");
+        long seconds = Math.max(1, (retryAfterNanos + 999_999_999L) / 1_000_000_000L);
+        return switch (config.retryAfterMode()) {
+            case SECONDS -> r.withHeader("Retry-After", Long.toString(seconds));
+            case HTTP_DATE -> r.withHeader("Retry-After", HTTP_DATE.format(
+                    java.time.Instant.now().plusSeconds(seconds).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1)));
+            case NONE -> r;
+        };
+    }
+
+    private ApiResponse scripted(Fault fault) {
+        if (fault.status() == 429) stats.countThrottled();
+        Map<String, String> headers = new LinkedHashMap<>(fault.headers());
+        byte[] bytes = fault.body() == null ? null : fault.body().getBytes(StandardCharsets.UTF_8);
+        return new ApiResponse(fault.status(), headers, bytes);
+    }
+
+    private ApiResponse randomFault(RandomFaults.Kind kind) {
+        if (kind == null) return null;
+        return switch (kind) {
+            case ERROR_500 -> ErrorBodies.application(500, "ADMIN-500-1", "Internal error", "Injected fault");
+            case ERROR_502 -> ErrorBodies.proxy(502, "Bad Gateway");
+            case ERROR_503 -> ErrorBodies.proxy(503, "Service Unavailable");
+            case ERROR_503_RETRY_AFTER -> ErrorBodies.proxy(503, "Service Unavailable").withHeader("Retry-After", "1");
+            case DROP -> ApiResponse.DROP;
+            case SLOW -> null;
+            case BURST_429 -> {
+                pendingBurst.addAndGet(RandomFaults.BURST_EXTRA);
+                yield throttled(TimeUnit.SECONDS.toNanos(1));
+            }
+        };
+    }
+
+    private void send(HttpExchange ex, ApiRequest req, ApiResponse resp, RateLimiter.Decision d) throws IOException {
+        if (resp.isDrop()) {
+            // Closing the exchange before any header is sent makes the JDK server close the socket, so the
+            // client sees the connection end without a response (tested in FaultInjectionTest).
+            ex.close();
+            record(ex, req, resp, Map.of());
+            return;
+        }
+        var h = ex.getResponseHeaders();
+        h.set("X-RateLimit-Limit", Long.toString(d.limit()));
+        h.set("X-RateLimit-Remaining", Long.toString(d.remaining()));
+        h.set("X-RateLimit-Reset", d.reset().toString());
+        resp.headers().forEach(h::set);
+        if (resp.body() == null) {
+            ex.sendResponseHeaders(resp.status(), -1);
+        } else {
+            if (!h.containsKey("Content-Type")) h.set("Content-Type", "application/json");
+            ex.sendResponseHeaders(resp.status(), resp.body().length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(resp.body());
+            }
+        }
+        record(ex, req, resp, h);
+    }
+
+    private void record(HttpExchange ex, ApiRequest req, ApiResponse resp, Map<String, List<String>> responseHeaders) {
+        if (listeners.isEmpty()) return;
+        Map<String, List<String>> reqHeaders = new LinkedHashMap<>();
+        req.headers().forEach((k, v) -> reqHeaders.put(k, List.copyOf(v)));
+        Map<String, List<String>> respHeaders = new LinkedHashMap<>();
+        responseHeaders.forEach((k, v) -> respHeaders.put(k, List.copyOf(v)));
+        String rawQuery = ex.getRequestURI().getRawQuery();
+        RecordedExchange e = new RecordedExchange(req.method(), req.path(), rawQuery, reqHeaders,
+                new String(req.body(), StandardCharsets.UTF_8), resp.status(), respHeaders,
+                resp.body() == null ? "" : new String(resp.body(), StandardCharsets.UTF_8));
+        for (Consumer<RecordedExchange> l : listeners) {
+            try {
+                l.accept(e);
+            } catch (RuntimeException ignored) {
+                // a listener's failure must not break the server
+            }
+        }
+    }
+
+    static Map<String, List<String>> parseQuery(String rawQuery) {
+        Map<String, List<String>> q = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) return q;
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) continue;
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            q.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+        }
+        return q;
+    }
+
+    private static void sleep(long ms) {
+        if (ms <= 0) return;
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

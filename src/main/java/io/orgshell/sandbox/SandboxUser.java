@@ -1,0 +1,81 @@
+package io.orgshell.sandbox;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One Atlassian account known to the org, as an immutable snapshot. {@link SandboxOrg} swaps whole snapshots,
+ * so a reader never sees a half-applied change.
+ *
+ * @param accountType       {@code atlassian} or {@code customer}
+ * @param accountStatus     {@code active}, {@code inactive} (deactivated) or {@code closed}
+ * @param managed           true when the email domain is a verified domain of the org (a "managed account")
+ * @param idpSynced         true when the account is provisioned by an identity provider (SCIM): email and
+ *                          profile can only change there
+ * @param orgAdmin          holds the {@code atlassian/org-admin} platform role
+ * @param deactivatedOn     when the account was deactivated, null while active
+ * @param deletionScheduled when the account will be permanently deleted (14-day grace period), null if not pending
+ */
+public record SandboxUser(String accountId, String accountType, String name, String nickname, String email,
+                          String accountStatus, OrgAccess access, boolean managed, boolean idpSynced,
+                          boolean orgAdmin, String zoneinfo, String locale, String jobTitle, String department,
+                          String organization, String location, Instant addedToOrg, Instant deactivatedOn,
+                          Instant deletionScheduled, List<ProductAccess> productAccess) {
+
+    public SandboxUser {
+        productAccess = List.copyOf(productAccess);
+    }
+
+    public boolean active() {
+        return "active".equals(accountStatus);
+    }
+
+    public boolean pendingDeletion() {
+        return deletionScheduled != null;
+    }
+
+    /** The email's domain, lower-cased. */
+    public String emailDomain() {
+        return email.substring(email.lastIndexOf('@') + 1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Billable in the org: has product access that is not suspended or removed, on an active account. */
+    public boolean accessBillable() {
+        return access == OrgAccess.ACTIVE && active() && !productAccess.isEmpty();
+    }
+
+    /** Most recent product activity, null if never active. */
+    public Instant lastActive() {
+        Instant last = null;
+        for (ProductAccess p : productAccess) {
+            if (last == null || p.lastActive().isAfter(last)) last = p.lastActive();
+        }
+        return last;
+    }
+
+    public SandboxUser withEmail(String v) {
+        return new SandboxUser(accountId, accountType, name, nickname, v, accountStatus, access, managed, idpSynced, orgAdmin, zoneinfo, locale, jobTitle, department, organization, location, addedToOrg, deactivatedOn, deletionScheduled, productAccess);
+    }
+
+    public SandboxUser withAccess(OrgAccess v) {
+        return new SandboxUser(accountId, accountType, name, nickname, email, accountStatus, v, managed, idpSynced, orgAdmin, zoneinfo, locale, jobTitle, department, organization, location, addedToOrg, deactivatedOn, deletionScheduled, productAccess);
+    }
+
+    public SandboxUser withIdpSynced(boolean v) {
+        return new SandboxUser(accountId, accountType, name, nickname, email, accountStatus, access, managed, v, orgAdmin, zoneinfo, locale, jobTitle, department, organization, location, addedToOrg, deactivatedOn, deletionScheduled, productAccess);
+    }
+
+    /** Account lifecycle: status plus the two dates that go with it. */
+    public SandboxUser withLifecycle(String status, Instant deactivated, Instant deletion) {
+        return new SandboxUser(accountId, accountType, name, nickname, email, status, access, managed, idpSynced, orgAdmin, zoneinfo, locale, jobTitle, department, organization, location, addedToOrg, deactivated, deletion, productAccess);
+    }
+
+    public SandboxUser withProfile(String name, String nickname, String zoneinfo, String locale, String jobTitle,
+                                   String department, String organization, String location) {
+        return new SandboxUser(accountId, accountType, name, nickname, email, accountStatus, access, managed, idpSynced, orgAdmin, zoneinfo, locale, jobTitle, department, organization, location, addedToOrg, deactivatedOn, deletionScheduled, productAccess);
+    }
+
+    public SandboxUser withProductAccess(List<ProductAccess> v) {
+        return new SandboxUser(accountId, accountType, name, nickname, email, accountStatus, access, managed, idpSynced, orgAdmin, zoneinfo, locale, jobTitle, department, organization, location, addedToOrg, deactivatedOn, deletionScheduled, v);
+    }
+}
