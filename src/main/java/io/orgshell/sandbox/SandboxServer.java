@@ -119,7 +119,10 @@ public final class SandboxServer implements AutoCloseable {
         pendingBurst.set(0);
     }
 
-    /** Called after every API exchange (not {@code /__sandbox}), on the server thread that served it. */
+    /**
+     * Called for every API exchange (not {@code /__sandbox}), on the server thread that serves it, just before
+     * the answer is sent: once a client has its answer, the exchange has been recorded.
+     */
     public void onExchange(Consumer<RecordedExchange> listener) {
         listeners.add(listener);
     }
@@ -271,8 +274,8 @@ public final class SandboxServer implements AutoCloseable {
         if (resp.isDrop()) {
             // Closing the exchange before any header is sent makes the JDK server close the socket, so the
             // client sees the connection end without a response (tested in FaultInjectionTest).
-            ex.close();
             record(ex, req, resp, Map.of());
+            ex.close();
             return;
         }
         var h = ex.getResponseHeaders();
@@ -280,16 +283,17 @@ public final class SandboxServer implements AutoCloseable {
         h.set("X-RateLimit-Remaining", Long.toString(d.remaining()));
         h.set("X-RateLimit-Reset", d.reset().toString());
         resp.headers().forEach(h::set);
+        if (resp.body() != null && !h.containsKey("Content-Type")) h.set("Content-Type", "application/json");
+        // listeners run before the answer leaves, so a client that got its answer finds the exchange recorded
+        record(ex, req, resp, h);
         if (resp.body() == null) {
             ex.sendResponseHeaders(resp.status(), -1);
         } else {
-            if (!h.containsKey("Content-Type")) h.set("Content-Type", "application/json");
             ex.sendResponseHeaders(resp.status(), resp.body().length);
             try (OutputStream out = ex.getResponseBody()) {
                 out.write(resp.body());
             }
         }
-        record(ex, req, resp, h);
     }
 
     private void record(HttpExchange ex, ApiRequest req, ApiResponse resp, Map<String, List<String>> responseHeaders) {

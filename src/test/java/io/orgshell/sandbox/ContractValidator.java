@@ -1,0 +1,183 @@
+package io.orgshell.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.whitelist.ValidationErrorsWhitelist;
+import com.atlassian.oai.validator.whitelist.rule.WhitelistRules;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Validates recorded exchanges against Atlassian's own OpenAPI documents in {@code shared/atlassian-api/}, with
+ * Atlassian's validator: {@code /admin/v1/...} against {@code admin_organization.json} (server base
+ * {@code .../admin}), {@code /users/...} against {@code admin_user.json} (server base at the root). v2 paths are
+ * not in those documents and are not validated (empty result).
+ *
+ * <p>Reusable by the client's tests: {@code ContractValidator.shared().problems(exchange)} returns the
+ * validation messages of the request and the response, empty when both are valid.
+ *
+ * <p>The spec directory is the system property {@code orgshell.api.dir} if set, else the first
+ * {@code shared/atlassian-api} or {@code ../shared/atlassian-api} found walking up from the working directory.
+ *
+ * <p>Narrow workarounds for defects of the documents, each limited to what it fixes:
+ * <ul>
+ *   <li>some {@code pattern}s end in a stray newline (SOURCES.md), which no real value matches: trailing
+ *       whitespace is stripped from every pattern before the document is loaded;</li>
+ *   <li>the organization document's {@code User} schema declares {@code discriminator: account_type} with no
+ *       mapping and no schemas named after the values ({@code atlassian}, ...), so every user would fail: that
+ *       discriminator (and only that one) is removed;</li>
+ *   <li>the user document's {@code Manageability.Rule.Simple} discriminates on the boolean {@code allowed},
+ *       but a discriminator must be a string property, so the validator refuses the whole schema: that
+ *       discriminator is removed, and its {@code oneOf} (allowed: true | allowed: false + reason) still decides;</li>
+ *   <li>{@code PATCH /users/{account_id}/manage/profile} reuses the full account schema, with its required
+ *       {@code account_id}, {@code name}, {@code email}..., for a request body the same operation describes as
+ *       "a subset of the mutable fields": missing required properties are ignored for that request body only.</li>
+ * </ul>
+ */
+public final class ContractValidator {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static volatile ContractValidator shared;
+
+    private final OpenApiInteractionValidator org;
+    private final OpenApiInteractionValidator user;
+
+    private ContractValidator(Path dir) {
+        // resolveCombinators merges allOf parts first: validated one by one, each part would reject the
+        // properties the other part declares (e.g. ApplicationError + {"code": enum} of the error responses)
+        this.org = OpenApiInteractionValidator.createForInlineApiSpecification(load(dir.resolve("admin_organization.json")))
+                .withResolveCombinators(true)
+                .build();
+        this.user = OpenApiInteractionValidator.createForInlineApiSpecification(load(dir.resolve("admin_user.json")))
+                .withResolveCombinators(true)
+                .withWhitelist(ValidationErrorsWhitelist.create().withRule(
+                        "PATCH profile body is a subset of the account schema",
+                        WhitelistRules.allOf(
+                                WhitelistRules.isRequest(),
+                                WhitelistRules.methodIs(io.swagger.v3.oas.models.PathItem.HttpMethod.PATCH),
+                                WhitelistRules.pathContainsSubstring("/manage/profile"),
+                                WhitelistRules.messageHasKey("validation.request.body.schema.required"))))
+                .build();
+    }
+
+    /** One validator for the whole test JVM: parsing the documents takes a moment. */
+    public static ContractValidator shared() {
+        ContractValidator v = shared;
+        if (v == null) {
+            synchronized (ContractValidator.class) {
+                if (shared == null) shared = new ContractValidator(specDir());
+                v = shared;
+            }
+        }
+        return v;
+    }
+
+    /** Where Atlassian's documents are: see the class comment. */
+    public static Path specDir() {
+        String prop = System.getProperty("orgshell.api.dir");
+        if (prop != null && !prop.isBlank()) return Paths.get(prop);
+        for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
+            for (String rel : List.of("shared/atlassian-api", "../shared/atlassian-api")) {
+                Path candidate = p.resolve(rel).normalize();
+                if (Files.isRegularFile(candidate.resolve("admin_organization.json"))) return candidate;
+            }
+        }
+        throw new IllegalStateException("shared/atlassian-api not found above " + Paths.get("").toAbsolutePath()
+                + "; set -Dorgshell.api.dir");
+    }
+
+    /** Messages about the request and the response; empty when both follow the documents (or the path is v2). */
+    public List<String> problems(RecordedExchange e) {
+        OpenApiInteractionValidator v = validatorFor(e.path());
+        if (v == null) return List.of();
+        return messages(v.validate(request(e), response(e)));
+    }
+
+    /** Messages about the request only. */
+    public List<String> requestProblems(RecordedExchange e) {
+        OpenApiInteractionValidator v = validatorFor(e.path());
+        if (v == null) return List.of();
+        return messages(v.validateRequest(request(e)));
+    }
+
+    /** Messages about the response only, for exchanges whose request is deliberately wrong (e.g. no key). */
+    public List<String> responseProblems(RecordedExchange e) {
+        OpenApiInteractionValidator v = validatorFor(e.path());
+        if (v == null) return List.of();
+        return messages(v.validateResponse(e.path(), Request.Method.valueOf(e.method()), response(e)));
+    }
+
+    private OpenApiInteractionValidator validatorFor(String path) {
+        if (path.startsWith("/admin/v1/")) return org;
+        if (path.startsWith("/users/")) return user;
+        return null;
+    }
+
+    private static List<String> messages(ValidationReport report) {
+        List<String> out = new ArrayList<>();
+        for (ValidationReport.Message m : report.getMessages()) {
+            if (m.getLevel() == ValidationReport.Level.ERROR) out.add(m.getKey() + ": " + m.getMessage());
+        }
+        return out;
+    }
+
+    private static Request request(RecordedExchange e) {
+        SimpleRequest.Builder b = new SimpleRequest.Builder(e.method(), e.path());
+        SandboxServer.parseQuery(e.rawQuery()).forEach(b::withQueryParam);
+        e.requestHeaders().forEach(b::withHeader);
+        if (e.requestBody() != null && !e.requestBody().isEmpty()) b.withBody(e.requestBody());
+        return b.build();
+    }
+
+    private static com.atlassian.oai.validator.model.Response response(RecordedExchange e) {
+        SimpleResponse.Builder b = new SimpleResponse.Builder(e.status());
+        e.responseHeaders().forEach(b::withHeader);
+        if (e.responseBody() != null && !e.responseBody().isEmpty()) b.withBody(e.responseBody());
+        return b.build();
+    }
+
+    /** The document with the workarounds of the class comment applied. */
+    static String load(Path file) {
+        try {
+            JsonNode root = JSON.readTree(Files.readString(file));
+            stripPatterns(root);
+            JsonNode user = root.path("components").path("schemas").path("User");
+            if (user.isObject() && user.path("discriminator").path("mapping").isMissingNode()
+                    && user.path("properties").has("account_type")) {
+                ((ObjectNode) user).remove("discriminator");
+            }
+            JsonNode rule = root.path("components").path("schemas").path("Manageability.Rule.Simple");
+            if (rule.isObject() && "allowed".equals(rule.path("discriminator").path("propertyName").asString(null))) {
+                ((ObjectNode) rule).remove("discriminator");
+            }
+            return JSON.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void stripPatterns(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode obj = (ObjectNode) node;
+            JsonNode pattern = obj.get("pattern");
+            if (pattern != null && pattern.isString()) obj.put("pattern", pattern.asString().stripTrailing());
+            for (Map.Entry<String, JsonNode> p : obj.properties()) stripPatterns(p.getValue());
+        } else if (node.isArray()) {
+            for (JsonNode child : node) stripPatterns(child);
+        }
+    }
+}
