@@ -1,0 +1,155 @@
+package io.orgshell.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+class TestEndpointsTest {
+
+    static SandboxServer server;
+    static SandboxHttp http;
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = SandboxServer.start(SandboxConfig.defaults().withUsers(250));
+        http = new SandboxHttp(server);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        server.reset();
+    }
+
+    @Test
+    void usersListsEveryAccountWithExactlyTheDocumentedFields() {
+        var r = http.send("GET", "/__sandbox/users", null, null);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("Content-Type")).isEqualTo("application/json");
+        assertThat(r.header("X-RateLimit-Limit")).isNull();
+        JsonNode all = r.json();
+        assertThat(all).hasSize(250);
+        for (JsonNode u : all) {
+            assertThat(u.propertyNames()).containsExactly("account_id", "email", "name", "account_status", "access",
+                    "groups", "managed_by");
+            assertThat(u.get("access").asString()).isIn("active", "suspended");
+            assertThat(u.get("managed_by").asString()).isIn("idp", "org");
+            assertThat(u.get("groups").isArray()).isTrue();
+        }
+        SandboxUser caller = server.org().findById(server.callerAccountId()).orElseThrow();
+        JsonNode first = all.get(0);
+        assertThat(first.get("account_id").asString()).isEqualTo(caller.accountId());
+        assertThat(first.get("email").asString()).isEqualTo(caller.email());
+        assertThat(first.get("name").asString()).isEqualTo(caller.name());
+        assertThat(first.get("account_status").asString()).isEqualTo("active");
+        assertThat(first.get("groups")).extracting(JsonNode::asString).contains("site-admins");
+        assertThat(all).anyMatch(u -> u.get("access").asString().equals("suspended"));
+        assertThat(all).anyMatch(u -> u.get("managed_by").asString().equals("idp"));
+        assertThat(all).anyMatch(u -> u.get("account_status").asString().equals("inactive"));
+    }
+
+    @Test
+    void usersReflectsChangesMadeThroughTheApi() {
+        SandboxUser u = server.org().users().stream()
+                .filter(x -> x.managed() && !x.orgAdmin() && !x.idpSynced() && x.access() == OrgAccess.ACTIVE && x.active())
+                .findFirst().orElseThrow();
+        http.post(http.v2("/users/" + u.accountId() + "/suspend"), null);
+        http.post("/users/" + u.accountId() + "/manage/lifecycle/disable", "{}");
+        String newEmail = "renamed.user@acme.io";
+        http.put("/users/" + u.accountId() + "/manage/email", "{\"email\":\"" + newEmail + "\"}");
+        JsonNode row = null;
+        for (JsonNode x : http.get("/__sandbox/users").json()) {
+            if (x.get("account_id").asString().equals(u.accountId())) row = x;
+        }
+        assertThat(row).isNotNull();
+        assertThat(row.get("access").asString()).isEqualTo("suspended");
+        assertThat(row.get("account_status").asString()).isEqualTo("inactive");
+        assertThat(row.get("email").asString()).isEqualTo(newEmail);
+    }
+
+    @Test
+    void statsHaveExactlyTheDocumentedFieldsAndCounts() {
+        SandboxUser u = server.org().users().stream()
+                .filter(x -> x.managed() && !x.orgAdmin() && !x.idpSynced() && x.access() == OrgAccess.ACTIVE)
+                .findFirst().orElseThrow();
+        http.get(http.org("/users"));
+        http.get(http.org("/users"));
+        http.get(http.org("/domains/" + server.org().domains().get(0).id()));
+        http.post(http.v2("/users/" + u.accountId() + "/suspend"), null);
+        http.post(http.v2("/users/" + u.accountId() + "/restore"), null);
+        http.get("/users/" + u.accountId() + "/manage");
+        server.faults().add("GET /admin/v1/orgs", Fault.throttle(1));
+        http.get("/admin/v1/orgs");
+
+        JsonNode stats = http.get("/__sandbox/stats").json();
+        assertThat(stats.propertyNames()).containsExactly("requests", "throttled", "faults", "writes");
+        JsonNode req = stats.get("requests");
+        assertThat(req.get("GET /admin/v1/orgs/{orgId}/users").asInt()).isEqualTo(2);
+        assertThat(req.get("GET /admin/v1/orgs/{orgId}/domains/{domainId}").asInt()).isEqualTo(1);
+        assertThat(req.get("POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/{accountId}/suspend").asInt()).isEqualTo(1);
+        assertThat(req.get("GET /users/{accountId}/manage").asInt()).isEqualTo(1);
+        assertThat(req.get("GET /admin/v1/orgs").asInt()).isEqualTo(1);
+        assertThat(req.has("GET /__sandbox/stats")).isFalse();
+        assertThat(stats.get("throttled").asInt()).isEqualTo(1);
+        assertThat(stats.get("faults").asInt()).isEqualTo(1);
+        assertThat(stats.get("writes").propertyNames()).containsExactly(u.accountId());
+        assertThat(stats.get("writes").get(u.accountId()).asInt()).isEqualTo(2);
+        assertThat(server.stats().writes(u.accountId())).isEqualTo(2);
+        assertThat(server.stats().totalRequests()).isEqualTo(7);
+    }
+
+    @Test
+    void resetClearsStatsFaultsAndState() {
+        SandboxUser u = server.org().users().stream().filter(x -> !x.orgAdmin() && x.access() == OrgAccess.ACTIVE)
+                .findFirst().orElseThrow();
+        http.post(http.org("/directory/users/" + u.accountId() + "/suspend-access"), null);
+        server.faults().add("*", 5, Fault.drop());
+        assertThat(http.send("POST", "/__sandbox/reset", null, null).status()).isEqualTo(204);
+        assertThat(server.faults().pending()).isZero();
+        JsonNode stats = http.get("/__sandbox/stats").json();
+        assertThat(stats.get("requests").size()).isZero();
+        assertThat(stats.get("writes").size()).isZero();
+        assertThat(server.org().findById(u.accountId()).orElseThrow().access()).isEqualTo(OrgAccess.ACTIVE);
+    }
+
+    @Test
+    void unknownSandboxEndpointsAndMethods() {
+        assertThat(http.get("/__sandbox/nothing").status()).isEqualTo(404);
+        assertThat(http.send("DELETE", "/__sandbox/stats", null, null).status()).isEqualTo(405);
+        assertThat(http.send("GET", "/__sandbox/reset", null, null).status()).isEqualTo(405);
+    }
+
+    @Test
+    void exchangesAreRecordedForApiCallsOnly() {
+        java.util.List<RecordedExchange> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (SandboxServer s = SandboxServer.start(SandboxConfig.defaults().withUsers(10))) {
+            s.onExchange(seen::add);
+            SandboxHttp h = new SandboxHttp(s);
+            h.get(h.org("/users?cursor=abc"));
+            h.get("/__sandbox/stats");
+            assertThat(seen).hasSize(1);
+            RecordedExchange e = seen.get(0);
+            assertThat(e.method()).isEqualTo("GET");
+            assertThat(e.path()).isEqualTo("/admin/v1/orgs/" + s.orgId() + "/users");
+            assertThat(e.rawQuery()).isEqualTo("cursor=abc");
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.responseBody()).contains("ADMIN-400-1");
+            // header names as the JDK server normalises them: compare case-insensitively
+            assertThat(e.responseHeaders().keySet()).anyMatch(k -> k.equalsIgnoreCase("X-RateLimit-Remaining"));
+            assertThat(e.toString()).doesNotContain(s.apiKey());
+        } catch (IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+    }
+}
