@@ -1,9 +1,11 @@
 package io.orgshell.sandbox;
 
-import java.util.ArrayList;
+import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+
+import tools.jackson.core.JsonGenerator;
 
 /**
  * The read side of the v1 Organizations API (CONTRACT.md §6.1-6.3): orgs, domains and managed accounts,
@@ -60,7 +62,7 @@ final class OrgApiV1 {
         ApiResponse notFound = unknownOrg(ctx, req);
         if (notFound != null) return notFound;
         List<SandboxDomain> all = ctx.org().domains();
-        return page(req, "domains", all.size(), DOMAIN_PAGE_SIZE, i -> Views.domain(ctx, all.get(i)), null);
+        return page(req, "domains", all.size(), DOMAIN_PAGE_SIZE, (g, i) -> g.writePOJO(Views.domain(ctx, all.get(i))), null);
     }
 
     private ApiResponse domain(ApiRequest req) {
@@ -81,12 +83,12 @@ final class OrgApiV1 {
         if (notFound != null) return notFound;
         SandboxOrg org = ctx.org();
         int total = org.managedCount();
-        return page(req, "users", total, ctx.config().pageSize(), i -> Views.v1User(ctx, org.managedAt(i)),
+        return page(req, "users", total, ctx.config().pageSize(), (g, i) -> Views.writeV1User(g, ctx, org.managedAt(i)),
                 Json.obj("total", total));
     }
 
     interface Item {
-        Object render(int index);
+        void write(JsonGenerator g, int index);
     }
 
     /** One page of a list whose items are addressed by position; O(page size). */
@@ -98,13 +100,20 @@ final class OrgApiV1 {
             if (start < 0 || start > total) return invalidCursor();
         }
         int end = Math.min(total, start + pageSize);
-        List<Object> data = new ArrayList<>(end - start);
-        for (int i = start; i < end; i++) data.add(item.render(i));
         String url = ctx.baseUri() + req.path();
         String next = end < total ? url + "?cursor=" + Cursors.encode(kind, end, ctx.seed()) : null;
         String prev = start > 0 ? url + "?cursor=" + Cursors.encode(kind, Math.max(0, start - pageSize), ctx.seed()) : null;
         String self = cursor == null ? url : url + "?cursor=" + cursor;
-        return ApiResponse.json(200, Json.obj("data", data, "meta", meta,
-                "links", Json.obj("self", self, "prev", prev, "next", next)));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512 * (end - start) + 512);
+        try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeArrayPropertyStart("data");
+            for (int i = start; i < end; i++) item.write(g, i);
+            g.writeEndArray();
+            if (meta != null) g.writePOJOProperty("meta", meta);
+            g.writePOJOProperty("links", Json.obj("self", self, "prev", prev, "next", next));
+            g.writeEndObject();
+        }
+        return new ApiResponse(200, new java.util.LinkedHashMap<>(), out.toByteArray());
     }
 }

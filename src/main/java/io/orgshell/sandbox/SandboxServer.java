@@ -222,11 +222,9 @@ public final class SandboxServer implements AutoCloseable {
     /** 401 in the shape of the API the path belongs to, or null when the bearer key is right. */
     private ApiResponse authFailure(ApiRequest req) {
         List<String> auth = req.headers().get("Authorization");
-        String expected = "Bearer " + config.apiKey();
-        if (auth != null && auth.size() == 1 && auth.get(0).regionMatches(true, 0, expected, 0, 7)
-                && auth.get(0).substring(Math.min(7, auth.get(0).length())).equals(config.apiKey())) {
-            return null;
-        }
+        String value = auth != null && auth.size() == 1 ? auth.get(0) : "";
+        // the scheme is case-insensitive (RFC 9110), the key is not
+        if (value.regionMatches(true, 0, "Bearer ", 0, 7) && value.substring(7).equals(config.apiKey())) return null;
         if (req.path().startsWith("/users/")) return ErrorBodies.key(401, "unauthorized");
         return ErrorBodies.proxy(401, "Unauthorized; scope does not match");
     }
@@ -241,8 +239,9 @@ public final class SandboxServer implements AutoCloseable {
         long seconds = Math.max(1, (retryAfterNanos + 999_999_999L) / 1_000_000_000L);
         return switch (config.retryAfterMode()) {
             case SECONDS -> r.withHeader("Retry-After", Long.toString(seconds));
+            // an HTTP date has whole seconds: round up so the date is never earlier than the real retry time
             case HTTP_DATE -> r.withHeader("Retry-After", HTTP_DATE.format(
-                    java.time.Instant.now().plusSeconds(seconds).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1)));
+                    java.time.Instant.now().plusSeconds(seconds + 1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
             case NONE -> r;
         };
     }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import tools.jackson.core.JsonGenerator;
+
 /**
  * JSON renderings of the model, one per API generation: v1 org API and user-management API in snake_case,
  * v2 directory API in camelCase (CONTRACT.md §6, §7, §8).
@@ -33,19 +35,35 @@ final class Views {
                 "links", Json.obj("self", ctx.baseUri() + "/admin/v1/orgs/" + ctx.org().id() + "/domains/" + d.id()));
     }
 
-    /** An entry of {@code GET /admin/v1/orgs/{orgId}/users}. */
-    static Map<String, Object> v1User(SandboxContext ctx, SandboxUser u) {
-        List<Object> products = new ArrayList<>(u.productAccess().size());
-        for (ProductAccess p : u.productAccess()) {
-            products.add(Json.obj("key", p.key(), "name", p.displayName(), "url", SeedGenerator.SITE_URL,
-                    "last_active", p.lastActive().toString()));
-        }
+    /**
+     * Writes an entry of {@code GET /admin/v1/orgs/{orgId}/users} straight to a generator: the export of a
+     * whole org goes through here, and skipping intermediate maps makes it several times cheaper.
+     */
+    static void writeV1User(JsonGenerator g, SandboxContext ctx, SandboxUser u) {
+        g.writeStartObject();
+        g.writeStringProperty("account_id", u.accountId());
+        g.writeStringProperty("account_type", u.accountType());
+        g.writeStringProperty("account_status", u.accountStatus());
+        g.writeStringProperty("name", u.name());
+        g.writeStringProperty("picture", picture(u));
+        g.writeStringProperty("email", u.email());
+        g.writeBooleanProperty("access_billable", u.accessBillable());
         var last = u.lastActive();
-        return Json.obj("account_id", u.accountId(), "account_type", u.accountType(),
-                "account_status", u.accountStatus(), "name", u.name(), "picture", picture(u), "email", u.email(),
-                "access_billable", u.accessBillable(), "last_active", last == null ? null : last.toString(),
-                "product_access", products,
-                "links", Json.obj("self", ctx.baseUri() + "/users/" + u.accountId() + "/manage/profile"));
+        if (last != null) g.writeStringProperty("last_active", last.toString());
+        g.writeArrayPropertyStart("product_access");
+        for (ProductAccess p : u.productAccess()) {
+            g.writeStartObject();
+            g.writeStringProperty("key", p.key());
+            g.writeStringProperty("name", p.displayName());
+            g.writeStringProperty("url", SeedGenerator.SITE_URL);
+            g.writeStringProperty("last_active", p.lastActive().toString());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeObjectPropertyStart("links");
+        g.writeStringProperty("self", ctx.baseUri() + "/users/" + u.accountId() + "/manage/profile");
+        g.writeEndObject();
+        g.writeEndObject();
     }
 
     /** The {@code account} object of the user-management profile endpoints. */

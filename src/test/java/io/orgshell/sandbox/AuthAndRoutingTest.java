@@ -53,8 +53,13 @@ class AuthAndRoutingTest {
     }
 
     @Test
-    void rightKeyPasses() {
+    void rightKeyPassesWhateverTheCaseOfTheScheme() throws Exception {
         assertThat(http.get("/admin/v1/orgs").status()).isEqualTo(200);
+        var lower = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUri() + "/admin/v1/orgs"))
+                        .header("Authorization", "bearer k-123").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(lower.statusCode()).isEqualTo(200);
         assertThat(server.apiKey()).isEqualTo("k-123");
     }
 

@@ -97,14 +97,14 @@ class RateLimitTest {
             long start = System.nanoTime();
             long interval = (long) (1e9 / (rate * 0.95));
             int throttled = 0;
-            int n = 50;
+            int n = 32;
             for (int i = 0; i < n; i++) {
                 long due = start + i * interval;
                 long wait = due - System.nanoTime();
                 if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 if (h.get(h.org("")).status() == 429) throttled++;
             }
-            assertThat(Duration.ofNanos(System.nanoTime() - start).toMillis()).isGreaterThan(2000);
+            assertThat(Duration.ofNanos(System.nanoTime() - start).toMillis()).isGreaterThan(1600);
             assertThat(throttled).isLessThanOrEqualTo(1);
             assertThat(s.stats().throttled()).isEqualTo(throttled);
         }
@@ -114,13 +114,13 @@ class RateLimitTest {
     void aClientFasterThanTheLimitGetsAboutTheLimit() throws Exception {
         try (SandboxServer s = start(10, RetryAfterMode.SECONDS)) {
             SandboxHttp h = new SandboxHttp(s);
-            long end = System.nanoTime() + 1_500_000_000L;
+            long end = System.nanoTime() + 1_000_000_000L;
             int ok = 0;
             while (System.nanoTime() < end) {
                 if (h.get(h.org("")).status() == 200) ok++;
             }
-            // a full bucket of 10, then 10 per second for 1.5 s
-            assertThat(ok).isBetween(20, 28);
+            // a full bucket of 10, then 10 per second for 1 s
+            assertThat(ok).isBetween(17, 22);
             assertThat(s.stats().throttled()).isPositive();
         }
     }

@@ -1,0 +1,168 @@
+package io.orgshell.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+
+class SandboxMainTest {
+
+    @Test
+    void parsesEveryOption() {
+        SandboxConfig c = SandboxMain.parse(new String[]{"--port", "0", "--users", "77", "--seed", "9", "--rate", "12.5",
+                "--latency-ms", "3", "--fault-rate", "0.25", "--api-key", "k", "--org-id", "my-org", "--page-size", "10",
+                "--no-v2", "--retry-after", "http-date", "--slow-response-ms=500"}, Map.of());
+        assertThat(c).isEqualTo(new SandboxConfig(0, 77, 9, 12.5, 3, 0.25, "k", "my-org", 10, false, 500,
+                RetryAfterMode.HTTP_DATE));
+        assertThat(SandboxMain.parse(new String[]{"--retry-after", "none"}, Map.of()).retryAfterMode()).isEqualTo(RetryAfterMode.NONE);
+    }
+
+    @Test
+    void orgIdFollowsTheSeedUnlessGiven() {
+        assertThat(SandboxMain.parse(new String[]{"--seed", "5"}, Map.of()).effectiveOrgId())
+                .isEqualTo(SandboxConfig.orgIdForSeed(5));
+        assertThat(SandboxMain.parse(new String[0], Map.of()).effectiveOrgId()).isEqualTo(SandboxConfig.defaults().orgId());
+    }
+
+    @Test
+    void apiKeyFromTheEnvironmentUnlessGivenAsOption() {
+        Map<String, String> env = Map.of(SandboxMain.KEY_ENV, "from-env");
+        assertThat(SandboxMain.parse(new String[0], env).apiKey()).isEqualTo("from-env");
+        assertThat(SandboxMain.parse(new String[]{"--api-key", "opt"}, env).apiKey()).isEqualTo("opt");
+    }
+
+    @Test
+    void badOptionsGiveOneClearMessage() {
+        assertThatThrownBy(() -> SandboxMain.parse(new String[]{"--users", "many"}, Map.of()))
+                .hasMessage("--users needs a number, got: many");
+        assertThatThrownBy(() -> SandboxMain.parse(new String[]{"--bogus", "1"}, Map.of())).hasMessage("unknown option: --bogus");
+        assertThatThrownBy(() -> SandboxMain.parse(new String[]{"--port"}, Map.of())).hasMessage("--port needs a value");
+        assertThatThrownBy(() -> SandboxMain.parse(new String[]{"--fault-rate", "2"}, Map.of())).hasMessageContaining("fault rate");
+        assertThatThrownBy(() -> SandboxMain.parse(new String[]{"--retry-after", "soon"}, Map.of())).hasMessageContaining("--retry-after");
+        assertThatThrownBy(() -> SandboxMain.parse(new String[]{"--api-key", " "}, Map.of())).hasMessage("--api-key must not be empty");
+        assertThatThrownBy(() -> SandboxMain.parse(new String[]{"stray"}, Map.of())).hasMessage("unexpected argument: stray");
+    }
+
+    @Test
+    void seeding100kUsersIsFast() {
+        new SeedGenerator(1, 2000).generate(); // warm up
+        long t0 = System.nanoTime();
+        SeedData data = new SeedGenerator(42, 100_000).generate();
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(data.users()).hasSize(100_000);
+        // about 0.5 s on an idle 2-core machine; the bound leaves room for a busy one
+        assertThat(ms).as("seeding took %d ms", ms).isLessThan(3000);
+    }
+
+    @TempDir
+    Path tmp;
+
+    /** Runs SandboxMain in its own JVM with a 256 MB heap; its stdout and stderr go to files in {@link #tmp}. */
+    private Process java(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), SandboxMain.class.getName()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectOutput(tmp.resolve("out.txt").toFile())
+                .redirectError(tmp.resolve("err.txt").toFile());
+        pb.environment().remove(SandboxMain.KEY_ENV);
+        return pb.start();
+    }
+
+    private String stdout() throws IOException {
+        return Files.readString(tmp.resolve("out.txt"));
+    }
+
+    private String stderr() throws IOException {
+        return Files.readString(tmp.resolve("err.txt"));
+    }
+
+    @Test
+    void badOptionExitsWith2AndOneLineOnStderr() throws Exception {
+        Process p = java("--users", "lots", "--api-key", "super-secret-key");
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        String err = stderr();
+        assertThat(err.lines().count()).isEqualTo(1);
+        assertThat(err).contains("--users").doesNotContain("super-secret-key");
+        assertThat(stdout()).isEmpty();
+    }
+
+    /** The standalone server seeds and serves 100,000 users in a 256 MB heap, and never prints the key. */
+    @Test
+    void standaloneServesAHundredThousandUsersIn256Mb() throws Exception {
+        Process p = java("--users", "100000", "--page-size", "1000", "--api-key", "super-secret-key");
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!stdout().contains("\n") && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
+            String line = stdout().lines().findFirst().orElse("");
+            assertThat(line).matches("listening on http://127\\.0\\.0\\.1:\\d+");
+            String base = line.substring("listening on ".length());
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            String orgId = SandboxConfig.orgIdForSeed(42);
+
+            long t0 = System.nanoTime();
+            Set<String> ids = new HashSet<>(200_000);
+            String next = base + "/admin/v1/orgs/" + orgId + "/users";
+            int total = -1;
+            int pages = 0;
+            while (next != null) {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(next))
+                        .header("Authorization", "Bearer super-secret-key").build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).isEqualTo(200);
+                JsonNode page = SandboxHttp.JSON.readTree(r.body());
+                total = page.get("meta").get("total").asInt();
+                for (JsonNode u : page.get("data")) ids.add(u.get("account_id").asString());
+                pages++;
+                JsonNode n = page.get("links").get("next");
+                next = n == null ? null : n.asString();
+            }
+            assertThat(ids).hasSize(total); // no duplicates
+            assertThat(pages).isEqualTo((total + 999) / 1000);
+            assertThat(total).isBetween(85_000, 98_000);
+            System.out.printf("paged %d users in %d ms%n", total, (System.nanoTime() - t0) / 1_000_000);
+            t0 = System.nanoTime();
+
+            // the streamed dump of every account, read as a stream too
+            HttpResponse<java.io.InputStream> all = client.send(HttpRequest.newBuilder(URI.create(base + "/__sandbox/users")).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            int count = 0;
+            try (JsonParser parser = SandboxHttp.JSON.createParser(all.body())) {
+                int depth = 0;
+                for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
+                    if (t == JsonToken.START_OBJECT && ++depth == 1) count++;
+                    if (t == JsonToken.END_OBJECT) depth--;
+                }
+            }
+            assertThat(count).isEqualTo(100_000);
+            System.out.printf("streamed %d users in %d ms%n", count, (System.nanoTime() - t0) / 1_000_000);
+        } finally {
+            p.destroy(); // SIGTERM: the shutdown hook closes the server
+            assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(stdout().lines().count()).isEqualTo(1);
+        assertThat(stdout() + stderr()).doesNotContain("super-secret-key");
+        assertThat(stderr()).doesNotContain("super-secret-key").doesNotContain("OutOfMemoryError");
+    }
+}
