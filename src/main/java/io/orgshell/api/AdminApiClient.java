@@ -1,0 +1,297 @@
+package io.orgshell.api;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+import io.netty.channel.ChannelOption;
+import io.netty.handler.timeout.ReadTimeoutException;
+import io.orgshell.session.ApiKey;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.PrematureCloseException;
+import reactor.netty.resources.ConnectionProvider;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The admin REST APIs of one organization over WebClient: the Organizations API ({@code /admin/v1}, {@code /admin/v2})
+ * and the user management API ({@code /users/...}). Every call goes through {@link #exchange}: one place that
+ * authenticates, maps every error shape to {@link ApiException} or {@link ApiConnectionException}, and retries per
+ * {@link RetryPolicy}. List endpoints are streamed page by page, each page fetched only when the previous one has
+ * been consumed.
+ */
+public final class AdminApiClient implements AutoCloseable {
+
+    private static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+    private static final String V1_ORG = "/admin/v1/orgs/{orgId}";
+    private static final String V2_ORG = "/admin/v2/orgs/{orgId}";
+
+    private final ApiClientSettings settings;
+    private final ApiKey key;
+    private final JsonMapper json;
+    private final ApiErrorParser errors;
+    private final RetryPolicy retry;
+    private final ConnectionProvider connections;
+    private final WebClient web;
+
+    public AdminApiClient(ApiClientSettings settings, ApiKey key, JsonMapper json, RetryPolicy retry) {
+        this.settings = settings;
+        this.key = key;
+        this.json = json;
+        this.errors = new ApiErrorParser(json);
+        this.retry = retry;
+        this.connections = ConnectionProvider.builder("orgshell")
+                .maxConnections(64)
+                .pendingAcquireMaxCount(-1)
+                .maxIdleTime(Duration.ofSeconds(20))
+                .build();
+        HttpClient http = HttpClient.create(connections)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
+                .responseTimeout(settings.readTimeout());
+        this.web = WebClient.builder()
+                .clientConnector(new ReactorClientHttpConnector(http))
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(MAX_BODY_BYTES))
+                .build();
+    }
+
+    public String orgId() {
+        return settings.orgId();
+    }
+
+    public URI baseUrl() {
+        return settings.baseUrl();
+    }
+
+    // ---- Organizations API v1
+
+    public Flux<Org> orgs() {
+        return pages("/admin/v1/orgs", Map.of(), Map.of(), Org.Page.class, Org.Page::links).flatMapIterable(Org.Page::data);
+    }
+
+    public Mono<Org> org() {
+        return get(V1_ORG, Map.of(), Map.of(), Org.One.class).map(Org.One::data);
+    }
+
+    public Flux<Domain> domains() {
+        return pages(V1_ORG + "/domains", Map.of(), Map.of(), Domain.Page.class, Domain.Page::links)
+                .flatMapIterable(p -> nonNull(p.data()));
+    }
+
+    /** Managed accounts, one page at a time; the next page is requested only when this one has been consumed. */
+    public Flux<ManagedUser.Page> userPages() {
+        return pages(V1_ORG + "/users", Map.of(), Map.of(), ManagedUser.Page.class, ManagedUser.Page::links);
+    }
+
+    // ---- Organizations API v2 (directories)
+
+    public Flux<Directory> directories() {
+        return pages(V2_ORG + "/directories", Map.of(), Map.of(), Directory.Page.class, Directory.Page::links)
+                .flatMapIterable(p -> nonNull(p.data()));
+    }
+
+    /** Users of a directory ({@code -} for all), optionally filtered by a free-text search over name and email. */
+    public Flux<DirectoryUser.Page> directoryUserPages(String directoryId, String searchTerm) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("limit", "100");
+        if (searchTerm != null && !searchTerm.isBlank()) {
+            query.put("searchTerm", searchTerm);
+        }
+        return pages(V2_ORG + "/directories/{directoryId}/users", Map.of("directoryId", directoryId), query,
+                DirectoryUser.Page.class, DirectoryUser.Page::links);
+    }
+
+    public Mono<DirectoryUser> directoryUser(String directoryId, String accountId) {
+        return get(V2_ORG + "/directories/{directoryId}/users/{accountId}",
+                Map.of("directoryId", directoryId, "accountId", accountId), Map.of(), DirectoryUser.One.class)
+                .map(DirectoryUser.One::data);
+    }
+
+    // ---- User management API
+
+    /** {@code GET /users/{id}/manage?privileges=...}: the privileges are sent as repeated parameters. */
+    public Mono<Manageability> manageability(String accountId, List<String> privileges) {
+        String template = "/users/{accountId}/manage";
+        UriComponentsBuilder b = UriComponentsBuilder.fromUriString(settings.baseUrl()
+                + expand(template, Map.of("accountId", accountId)));
+        privileges.forEach(p -> b.queryParam("privileges", UriUtils.encodeQueryParam(p, StandardCharsets.UTF_8)));
+        return exchange(HttpMethod.GET, template, b.build(true).toUri(), null, true)
+                .map(body -> new Manageability(read(body.body(), new TypeReference<Map<String, JsonNode>>() { },
+                        body.request())));
+    }
+
+    public Mono<UserProfile> profile(String accountId) {
+        return get("/users/{accountId}/manage/profile", Map.of("accountId", accountId), Map.of(), UserProfile.class);
+    }
+
+    // ---- plumbing
+
+    private <T> Mono<T> get(String template, Map<String, String> vars, Map<String, String> query, Class<T> type) {
+        return exchange(HttpMethod.GET, template, uri(expand(template, vars), query), null, true)
+                .map(r -> read(r.body(), type, r.request()));
+    }
+
+    /**
+     * Follows {@code links.next} to the last page. Each page is fetched when downstream asks for it, so a consumer
+     * that writes a page before requesting the next holds one page at a time.
+     */
+    private <P> Flux<P> pages(String template, Map<String, String> vars, Map<String, String> query, Class<P> type,
+                              Function<P, Links> links) {
+        return pageChain(template, vars, query, type, links, null);
+    }
+
+    private <P> Flux<P> pageChain(String template, Map<String, String> vars, Map<String, String> query,
+                                  Class<P> type, Function<P, Links> links, String cursor) {
+        Map<String, String> q = new LinkedHashMap<>(query);
+        if (cursor != null) {
+            q.put("cursor", cursor);
+        }
+        return get(template, vars, q, type).flatMapMany(page -> {
+            Links l = links.apply(page);
+            String next = l == null || !l.hasNext() ? null : cursorOf(l.next());
+            Flux<P> rest = next == null || next.equals(cursor) ? Flux.empty()
+                    : Flux.defer(() -> pageChain(template, vars, query, type, links, next));
+            return Flux.concat(Mono.just(page), rest);
+        });
+    }
+
+    /** {@code links.next} is a full URL carrying {@code cursor=} in v1, and may be a bare cursor in v2. */
+    static String cursorOf(String next) {
+        if (next.startsWith("http://") || next.startsWith("https://") || next.startsWith("/")) {
+            String cursor = UriComponentsBuilder.fromUriString(next).build().getQueryParams().getFirst("cursor");
+            return cursor == null ? null : UriUtils.decode(cursor, StandardCharsets.UTF_8);
+        }
+        return next;
+    }
+
+    record Response(int status, String body, String request) {
+    }
+
+    Mono<Response> exchange(HttpMethod method, String template, URI uri, Object body, boolean idempotent) {
+        String request = method.name() + " " + template;
+        Mono<Response> once = Mono.defer(() -> {
+            WebClient.RequestBodySpec spec = web.method(method).uri(uri)
+                    .header(HttpHeaders.AUTHORIZATION, key.bearerHeader())
+                    .accept(MediaType.APPLICATION_JSON);
+            WebClient.RequestHeadersSpec<?> ready = body == null ? spec
+                    : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(json.writeValueAsString(body));
+            return ready.exchangeToMono(resp -> resp.bodyToMono(String.class).defaultIfEmpty("").map(text -> {
+                int status = resp.statusCode().value();
+                if (status >= 400) {
+                    Duration wait = RateLimitHeaders.waitAskedFor(status, resp.headers().asHttpHeaders(), Instant.now());
+                    throw errors.parse(status, text, request, wait);
+                }
+                return new Response(status, text, request);
+            }));
+        }).onErrorMap(e -> !(e instanceof ApiException), e -> transportFailure(e, uri));
+        return once.retryWhen(retry.forRequest(request, idempotent))
+                .onErrorMap(RetryPolicy.TransportFailure.class,
+                        e -> new ApiConnectionException(e.getMessage(), request, e.getCause()));
+    }
+
+    private RuntimeException transportFailure(Throwable e, URI uri) {
+        Throwable cause = e instanceof WebClientRequestException || e instanceof WebClientResponseException
+                ? (e.getCause() == null ? e : e.getCause()) : e;
+        String where = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+        String message;
+        if (cause instanceof ConnectException || hasCause(cause, ConnectException.class)) {
+            message = "cannot connect to " + where + " (connection refused or unreachable)";
+        } else if (hasCause(cause, UnknownHostException.class)) {
+            message = "cannot resolve the host " + uri.getHost();
+        } else if (cause instanceof ReadTimeoutException || hasCause(cause, TimeoutException.class)
+                || hasCause(cause, ReadTimeoutException.class)) {
+            message = "no answer from " + where + " within " + settings.readTimeout().toSeconds() + " s";
+        } else if (cause instanceof PrematureCloseException || hasCause(cause, PrematureCloseException.class)) {
+            message = "the connection to " + where + " closed before the answer arrived";
+        } else {
+            message = "the request to " + where + " failed: " + cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")");
+        }
+        return new RetryPolicy.TransportFailure(message, cause);
+    }
+
+    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private <T> T read(String body, Class<T> type, String request) {
+        try {
+            T value = json.readValue(body, type);
+            if (value == null) {
+                throw invalid(request, "an empty answer");
+            }
+            return value;
+        } catch (JacksonException e) {
+            throw invalid(request, "an answer that is not the expected JSON (" + e.getOriginalMessage() + ")");
+        }
+    }
+
+    private <T> T read(String body, TypeReference<T> type, String request) {
+        try {
+            return json.readValue(body, type);
+        } catch (JacksonException e) {
+            throw invalid(request, "an answer that is not the expected JSON (" + e.getOriginalMessage() + ")");
+        }
+    }
+
+    private static ApiException invalid(String request, String what) {
+        return new ApiException(200, "invalid-response", "the server sent " + io.orgshell.shell.Sanitizer
+                .forTerminal(what.length() > 200 ? what.substring(0, 200) + "..." : what), request, null);
+    }
+
+    /** Fills {@code {orgId}} and the given variables, each encoded as one path segment. */
+    private String expand(String template, Map<String, String> vars) {
+        String path = template.replace("{orgId}", segment(settings.orgId()));
+        for (Map.Entry<String, String> v : vars.entrySet()) {
+            path = path.replace("{" + v.getKey() + "}", segment(v.getValue()));
+        }
+        return path;
+    }
+
+    private URI uri(String path, Map<String, String> query) {
+        UriComponentsBuilder b = UriComponentsBuilder.fromUriString(settings.baseUrl() + path);
+        query.forEach((k, v) -> b.queryParam(k, UriUtils.encodeQueryParam(v, StandardCharsets.UTF_8)));
+        return b.build(true).toUri();
+    }
+
+    private static String segment(String s) {
+        return UriUtils.encodePathSegment(s, StandardCharsets.UTF_8);
+    }
+
+    private static <T> List<T> nonNull(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    @Override
+    public void close() {
+        connections.dispose();
+    }
+}

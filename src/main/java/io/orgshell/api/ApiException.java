@@ -1,0 +1,53 @@
+package io.orgshell.api;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every error the admin APIs answer, whatever body shape it came in, as one type: the HTTP status, the API's own
+ * error code ({@code ADMIN-404-2}, {@code forbidden.unclaimedDomain}, ...) and a human message. The message is built
+ * from the response body only, never from request headers, so it can never carry the API key.
+ */
+public class ApiException extends RuntimeException {
+
+    private final int status;
+    private final String code;
+    private final String request;
+    private final Duration retryAfter;
+
+    public ApiException(int status, String code, String message, String request, Duration retryAfter) {
+        super(message);
+        this.status = status;
+        this.code = code;
+        this.request = request;
+        this.retryAfter = retryAfter;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The API's error code, or {@code HTTP-<status>} when the body had none. */
+    public String code() {
+        return code;
+    }
+
+    /** {@code METHOD /path} of the request that failed (no query string, no headers). */
+    public String request() {
+        return request;
+    }
+
+    /** The wait the server asked for (Retry-After or X-RateLimit-Reset), if it asked. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    public boolean isRetryable() {
+        return status == 429 || status == 502 || status == 503 || status == 504;
+    }
+
+    @Override
+    public String toString() {
+        return status + " " + code + ": " + getMessage();
+    }
+}

@@ -1,0 +1,52 @@
+package io.orgshell.api;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * A user of a v2 directory (CONTRACT.md §8, {@code MultiDirectoryUser}): camelCase, every field optional. It is the
+ * one listing that tells suspension ({@code membershipStatus}), IdP sync ({@code managementSource}) and org-admin
+ * role at once, so preview and search read it.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record DirectoryUser(
+        String accountId,
+        String accountType,
+        String name,
+        String nickname,
+        String email,
+        String status,
+        String accountStatus,
+        String membershipStatus,
+        String claimStatus,
+        String managementSource,
+        List<String> platformRoles,
+        String jobTitle,
+        String department,
+        String organization,
+        String location,
+        String timeZone,
+        String addedToOrg,
+        List<Object> groups) {
+
+    public boolean isSynced() {
+        return "synced".equalsIgnoreCase(managementSource);
+    }
+
+    public boolean isOrgAdmin() {
+        return platformRoles != null && platformRoles.contains("atlassian/org-admin");
+    }
+
+    public boolean isSuspended() {
+        return "suspended".equalsIgnoreCase(membershipStatus) || "suspended".equalsIgnoreCase(status);
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Page(List<DirectoryUser> data, Links links) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record One(DirectoryUser data) {
+    }
+}

@@ -1,0 +1,79 @@
+package io.orgshell.command;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.orgshell.api.Domain;
+import io.orgshell.csv.SafeCsvWriter;
+import io.orgshell.session.Session;
+import io.orgshell.shell.ShellIO;
+import io.orgshell.shell.TableRenderer;
+import io.orgshell.shell.UserFacingException;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.stereotype.Component;
+
+/** {@code domains list}. */
+@Component
+public class DomainCommands {
+
+    private final Session session;
+    private final ShellIO io;
+
+    public DomainCommands(Session session, ShellIO io) {
+        this.session = session;
+        this.io = io;
+    }
+
+    @Command(name = {"domains", "list"}, group = "Organization", availabilityProvider = "connected",
+            completionProvider = "completion", description = "List the organization's verified domains")
+    public void list(
+            @Option(longName = "all", description = "include unverified, deleted and superseded domains") Boolean all,
+            @Option(longName = "out", description = "also write them to this CSV file") String out,
+            CommandContext ctx) throws IOException {
+        boolean everything = Boolean.TRUE.equals(all);
+        SafeCsvWriter csv = out == null ? null : openCsv(out);
+        List<Domain> domains;
+        try {
+            domains = session.require().client().domains().filter(d -> everything || d.isVerified())
+                    .collectList().block();
+            if (csv != null) {
+                for (Domain d : domains) {
+                    csv.row(List.of(nz(d.id()), nz(d.name()), nz(d.status()), nz(d.verificationType())));
+                }
+                csv.commit();
+            }
+        } finally {
+            if (csv != null) {
+                csv.close();
+            }
+        }
+        List<List<String>> rows = domains.stream()
+                .map(d -> List.of(nz(d.name()), nz(d.status()), nz(d.verificationType()))).toList();
+        var w = ctx.outputWriter();
+        if (rows.isEmpty()) {
+            w.println(everything ? "the organization has no domains" : "the organization has no verified domains");
+        } else {
+            w.print(TableRenderer.render(List.of("Domain", "Status", "Verification"), rows, io.width()));
+            w.println(rows.size() + (everything ? " domains" : " verified domains")
+                    + (everything ? "" : " (--all shows the others)"));
+        }
+        if (out != null) {
+            w.println("written to " + out);
+        }
+    }
+
+    private static SafeCsvWriter openCsv(String out) {
+        try {
+            return SafeCsvWriter.open(Path.of(out), List.of("id", "name", "status", "verification_type"));
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw new UserFacingException("cannot write " + out + ": " + e.getMessage());
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,37 @@
+package io.orgshell.command;
+
+import java.util.List;
+
+import io.orgshell.api.Org;
+import io.orgshell.session.Session;
+import io.orgshell.shell.ShellIO;
+import io.orgshell.shell.TableRenderer;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.stereotype.Component;
+
+/** {@code orgs list}. */
+@Component
+public class OrgCommands {
+
+    private final Session session;
+    private final ShellIO io;
+
+    public OrgCommands(Session session, ShellIO io) {
+        this.session = session;
+        this.io = io;
+    }
+
+    @Command(name = {"orgs", "list"}, group = "Organization", availabilityProvider = "connected",
+            description = "List the organizations this key can see (a scoped key sees none)")
+    public void list(CommandContext ctx) {
+        List<Org> orgs = session.require().client().orgs().collectList().block();
+        if (orgs == null || orgs.isEmpty()) {
+            ctx.outputWriter().println("no organizations visible to this key (keys scoped to one org list none)");
+            return;
+        }
+        List<List<String>> rows = orgs.stream().map(o -> List.of(o.id(), o.name() == null ? "" : o.name())).toList();
+        ctx.outputWriter().print(TableRenderer.render(List.of("ID", "Name"), rows, io.width()));
+        ctx.outputWriter().println(orgs.size() + (orgs.size() == 1 ? " organization" : " organizations"));
+    }
+}

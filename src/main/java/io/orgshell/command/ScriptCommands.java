@@ -1,0 +1,59 @@
+package io.orgshell.command;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+import io.orgshell.shell.CommandDispatcher;
+import io.orgshell.shell.ExitCodes;
+import io.orgshell.shell.ScriptRunner;
+import io.orgshell.shell.ShellIO;
+import io.orgshell.shell.UsageException;
+import io.orgshell.shell.UserFacingException;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.annotation.Argument;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code script F.shell}, replacing Spring Shell 4.0.1's, which ends at a {@code //} comment and aborts at a
+ * {@code #} one. Same rules as {@code --file}: comments and blank lines skipped, stop at the first failure.
+ */
+@Component
+public class ScriptCommands {
+
+    private final CommandDispatcher dispatcher;
+    private final ShellIO io;
+
+    public ScriptCommands(@Lazy CommandDispatcher dispatcher, ShellIO io) {
+        this.dispatcher = dispatcher;
+        this.io = io;
+    }
+
+    @Command(name = "script", group = "Built-In Commands", completionProvider = "completion",
+            description = "Run the commands of a .shell file, stopping at the first failure")
+    public void script(@Argument(index = 0, description = "the script file") String file, CommandContext ctx)
+            throws IOException {
+        if (file == null || file.isBlank()) {
+            throw new UsageException("script needs a file");
+        }
+        Path path = Path.of(file);
+        int code;
+        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            code = new ScriptRunner(dispatcher).run(reader, file, ctx.outputWriter(), ctx.outputWriter(),
+                    ctx.inputReader(), io.styles());
+        } catch (NoSuchFileException e) {
+            throw new UserFacingException("no such script: " + file, ExitCodes.USAGE);
+        } catch (MalformedInputException e) {
+            throw new UserFacingException(file + " is not UTF-8 text", ExitCodes.USAGE);
+        }
+        if (code != ExitCodes.OK) {
+            throw new UserFacingException("script " + file + " stopped", code);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.orgshell.command;
+
+import java.io.PrintWriter;
+import java.net.URI;
+
+import io.orgshell.session.ConnectRequest;
+import io.orgshell.session.Connection;
+import io.orgshell.session.Session;
+import io.orgshell.session.SessionService;
+import io.orgshell.shell.Sanitizer;
+import io.orgshell.shell.ShellIO;
+import io.orgshell.shell.Styles;
+import io.orgshell.shell.UsageException;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.stereotype.Component;
+
+/** {@code connect}, {@code disconnect}, {@code status}. */
+@Component
+public class SessionCommands {
+
+    private final SessionService sessions;
+    private final Session session;
+    private final ShellIO io;
+
+    public SessionCommands(SessionService sessions, Session session, ShellIO io) {
+        this.sessions = sessions;
+        this.session = session;
+        this.io = io;
+    }
+
+    @Command(name = "connect", group = "Session", completionProvider = "completion",
+            description = "Connect to an organization (key from ORGSHELL_API_KEY, a profile, or a masked prompt)")
+    public void connect(
+            @Option(longName = "profile", description = "a profile of the config file") String profile,
+            @Option(longName = "org-id", description = "the organization ID") String orgId,
+            @Option(longName = "base-url", description = "API base URL (default https://api.atlassian.com)")
+            String baseUrl,
+            @Option(longName = "sandbox", description = "start and connect to the embedded sandbox org")
+            Boolean sandbox,
+            CommandContext ctx) {
+        URI base = null;
+        if (baseUrl != null) {
+            try {
+                base = URI.create(baseUrl.strip());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--base-url: not a URL: " + baseUrl);
+            }
+        }
+        boolean toSandbox = Boolean.TRUE.equals(sandbox);
+        Connection c = sessions.connect(new ConnectRequest(profile, orgId, base, toSandbox),
+                io.mode().isInteractive() ? prompt -> readSecret(ctx, prompt) : null);
+        ctx.outputWriter().println(io.styles().ok("connected to ") + describe(c, io.styles()));
+    }
+
+    @Command(name = "disconnect", group = "Session", description = "Close the session and forget the key")
+    public void disconnect(CommandContext ctx) {
+        boolean was = sessions.disconnect();
+        ctx.outputWriter().println(was ? "disconnected" : "not connected");
+    }
+
+    @Command(name = "status", group = "Session", description = "Show the connected organization")
+    public void status(CommandContext ctx) {
+        PrintWriter out = ctx.outputWriter();
+        Styles s = io.styles();
+        session.current().ifPresentOrElse(c -> {
+            out.println(String.format("%-14s %s", "organization", describe(c, s)));
+            out.println(String.format("%-14s %s", "base URL", c.baseUrl()));
+            out.println(String.format("%-14s %s", "API key", c.key().fingerprint()));
+            if (c.profile() != null) {
+                out.println(String.format("%-14s %s", "profile", c.profile()));
+            }
+            if (c.callerAccountId() != null) {
+                out.println(String.format("%-14s %s", "your account", c.callerAccountId()));
+            }
+        }, () -> out.println("not connected (run 'connect', or start with --sandbox)"));
+    }
+
+    static String describe(Connection c, Styles s) {
+        return s.bold(Sanitizer.forTerminal(c.orgName())) + " (" + c.orgId() + ")"
+                + (c.sandbox() ? " " + s.sandbox("[SANDBOX]") : "");
+    }
+
+    private static char[] readSecret(CommandContext ctx, String prompt) {
+        try {
+            return ctx.inputReader().readPassword(prompt);
+        } catch (Exception e) {
+            throw new UsageException("cannot read the API key: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package io.orgshell.command;
+
+import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.orgshell.api.DirectoryUser;
+import io.orgshell.api.UserProfile;
+import io.orgshell.directory.UserExporter;
+import io.orgshell.directory.UserLookup;
+import io.orgshell.session.Session;
+import io.orgshell.shell.Progress;
+import io.orgshell.shell.Sanitizer;
+import io.orgshell.shell.ShellIO;
+import io.orgshell.shell.TableRenderer;
+import io.orgshell.shell.UsageException;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.annotation.Argument;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.stereotype.Component;
+
+/** {@code users export}, {@code users show}, {@code users find}. */
+@Component
+public class UserCommands {
+
+    static final Set<String> STATUSES = Set.of("active", "inactive", "closed");
+    static final int FIND_LIMIT = 50;
+
+    private final Session session;
+    private final UserExporter exporter;
+    private final UserLookup lookup;
+    private final ShellIO io;
+
+    public UserCommands(Session session, UserExporter exporter, UserLookup lookup, ShellIO io) {
+        this.session = session;
+        this.exporter = exporter;
+        this.lookup = lookup;
+        this.io = io;
+    }
+
+    @Command(name = {"users", "export"}, group = "Users", availabilityProvider = "connected",
+            completionProvider = "completion", description = "Write every managed account to a CSV file")
+    public void export(
+            @Option(longName = "out", required = true, description = "the CSV file to write") String out,
+            @Option(longName = "status", description = "only these account statuses, comma-separated: "
+                    + "active, inactive, closed") String status,
+            CommandContext ctx) {
+        Path path;
+        try {
+            path = Path.of(out);
+        } catch (InvalidPathException e) {
+            throw new UsageException("--out: not a valid path: " + out);
+        }
+        Set<String> statuses = parseStatuses(status);
+        PrintWriter w = ctx.outputWriter();
+        Progress progress = new Progress(w, io.liveProgress(), "exporting", -1);
+        UserExporter.Result result;
+        try {
+            result = exporter.export(session.require().client(), path, statuses, new UserExporter.Listener() {
+                @Override
+                public void total(long total) {
+                    progress.total(total);
+                }
+
+                @Override
+                public void exported(int accounts) {
+                    progress.advance(accounts);
+                }
+            });
+        } finally {
+            progress.finish();
+        }
+        w.println(io.styles().ok("exported ") + String.format("%,d", result.written()) + " accounts"
+                + (statuses.isEmpty() ? "" : String.format(" of %,d", result.seen())) + " to " + out + " ("
+                + result.pages() + (result.pages() == 1 ? " page, " : " pages, ")
+                + Progress.formatDuration(progress.elapsed()) + ")");
+    }
+
+    @Command(name = {"users", "show"}, group = "Users", availabilityProvider = "connected",
+            completionProvider = "completion", description = "Show one account, by account ID or email")
+    public void show(@Argument(index = 0, description = "account ID or email") String idOrEmail, CommandContext ctx) {
+        if (idOrEmail == null || idOrEmail.isBlank()) {
+            throw new UsageException("users show needs an account ID or an email");
+        }
+        UserLookup.Details d = lookup.show(session.require().client(), idOrEmail.strip());
+        PrintWriter w = ctx.outputWriter();
+        UserProfile.Account a = d.account();
+        DirectoryUser du = d.directoryUser();
+        line(w, "account ID", a.accountId());
+        line(w, "name", a.name());
+        line(w, "email", a.email());
+        line(w, "nickname", a.nickname());
+        line(w, "account status", a.accountStatus());
+        line(w, "account type", a.accountType());
+        if (du != null) {
+            line(w, "org access", du.isSuspended() ? "suspended" : nz(du.membershipStatus(), "active"));
+            line(w, "managed by", du.isSynced() ? "identity provider (synced)" : "organization");
+            line(w, "org admin", du.isOrgAdmin() ? "yes" : "no");
+        }
+        if (a.extendedProfile() != null) {
+            line(w, "job title", a.extendedProfile().jobTitle());
+            line(w, "department", a.extendedProfile().department());
+            line(w, "organization", a.extendedProfile().organization());
+            line(w, "location", a.extendedProfile().location());
+        }
+        line(w, "time zone", a.zoneinfo());
+    }
+
+    @Command(name = {"users", "find"}, group = "Users", availabilityProvider = "connected",
+            description = "Find accounts whose name or email contains the text")
+    public void find(@Argument(index = 0, description = "text to look for") String text, CommandContext ctx) {
+        if (text == null || text.isBlank()) {
+            throw new UsageException("users find needs some text to look for");
+        }
+        UserLookup.Found found = lookup.find(session.require().client(), text.strip(), FIND_LIMIT);
+        PrintWriter w = ctx.outputWriter();
+        if (found.matches().isEmpty()) {
+            w.println("no account matches '" + Sanitizer.forTerminal(text.strip()) + "'");
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (UserLookup.Match m : found.matches()) {
+            rows.add(List.of(nz(m.accountId(), ""), nz(m.email(), ""), nz(m.name(), ""), nz(m.status(), ""),
+                    nz(m.access(), "")));
+        }
+        w.print(TableRenderer.render(List.of("Account ID", "Email", "Name", "Status", "Access"), rows, io.width()));
+        w.println(found.matches().size() + (found.more() ? "+ accounts (showing the first " + FIND_LIMIT
+                + "; be more specific)" : found.matches().size() == 1 ? " account" : " accounts"));
+    }
+
+    static Set<String> parseStatuses(String status) {
+        Set<String> out = new LinkedHashSet<>();
+        if (status == null || status.isBlank()) {
+            return out;
+        }
+        for (String s : status.split(",")) {
+            String v = s.strip().toLowerCase(Locale.ROOT);
+            if (!STATUSES.contains(v)) {
+                throw new UsageException("--status: unknown status '" + s.strip() + "' (use active, inactive, closed)");
+            }
+            out.add(v);
+        }
+        return out;
+    }
+
+    private static void line(PrintWriter w, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            w.println(String.format("%-15s %s", label, Sanitizer.forTerminal(value)));
+        }
+    }
+
+    private static String nz(String s, String fallback) {
+        return s == null || s.isBlank() ? fallback : s;
+    }
+}

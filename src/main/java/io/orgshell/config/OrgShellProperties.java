@@ -1,0 +1,33 @@
+package io.orgshell.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code orgshell.*}: from {@code application.properties}, {@code -D} options or the environment
+ * ({@code ORGSHELL_BASE_URL}, {@code ORGSHELL_CONFIG_DIR}, ...). The API key is deliberately not one of them: it is
+ * read by {@link io.orgshell.session.CredentialResolver} so that it never sits in Spring's environment.
+ */
+@ConfigurationProperties("orgshell")
+public record OrgShellProperties(
+        Path configDir,
+        @DefaultValue("https://api.atlassian.com") URI baseUrl,
+        @DefaultValue("10s") Duration connectTimeout,
+        @DefaultValue("60s") Duration readTimeout,
+        @DefaultValue Retry retry,
+        @DefaultValue Sandbox sandbox,
+        @DefaultValue("true") boolean launcher) {
+
+    public record Retry(@DefaultValue("5") int maxRetries, @DefaultValue("1s") Duration initialBackoff,
+                        @DefaultValue("30s") Duration maxBackoff, @DefaultValue("120s") Duration maxWait) {
+    }
+
+    /** The embedded sandbox that {@code --sandbox} starts. */
+    public record Sandbox(@DefaultValue("3000") int users, @DefaultValue("42") long seed,
+                          @DefaultValue("0") double rate, @DefaultValue("0") int latencyMs) {
+    }
+}

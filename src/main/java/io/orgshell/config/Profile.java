@@ -1,0 +1,16 @@
+package io.orgshell.config;
+
+import java.net.URI;
+
+/** One named organization in the user's config file. The key, when present, is only ever turned into an ApiKey. */
+public record Profile(String name, String orgId, URI baseUrl, char[] apiKey, String accountId) {
+
+    public boolean hasApiKey() {
+        return apiKey != null && apiKey.length > 0;
+    }
+
+    @Override
+    public String toString() {
+        return "Profile[" + name + ", org " + orgId + (hasApiKey() ? ", key stored" : "") + "]";
+    }
+}

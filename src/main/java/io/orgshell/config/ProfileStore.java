@@ -1,0 +1,145 @@
+package io.orgshell.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Named profiles from {@code config.yml} in the config directory:
+ * <pre>
+ * default-profile: acme
+ * profiles:
+ *   acme:
+ *     org-id: 1a2b...
+ *     base-url: https://api.atlassian.com   # optional
+ *     api-key: ...                          # optional; the file must then be chmod 600
+ *     account-id: 5b86...                   # optional: your own account, never touched by bulk runs
+ * </pre>
+ * Like ssh with a private key, a file that holds a key and can be read by group or others is refused.
+ */
+@Component
+public class ProfileStore {
+
+    private final ConfigDirectory directory;
+
+    public ProfileStore(ConfigDirectory directory) {
+        this.directory = directory;
+    }
+
+    public Path file() {
+        return directory.configFile();
+    }
+
+    public Optional<Profile> find(String name) {
+        return load().profiles().stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    public List<String> names() {
+        return load().profiles().stream().map(Profile::name).toList();
+    }
+
+    public Optional<String> defaultProfileName() {
+        return Optional.ofNullable(load().defaultProfile());
+    }
+
+    record Loaded(String defaultProfile, List<Profile> profiles) {
+    }
+
+    Loaded load() {
+        Path file = file();
+        if (!Files.isRegularFile(file)) {
+            return new Loaded(null, List.of());
+        }
+        Object root;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+        } catch (MarkedYAMLException e) {
+            // only the position and the problem: the parser's context snippet could quote a key
+            var mark = e.getProblemMark();
+            throw new ConfigException(file + (mark == null ? "" : ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1))
+                    + ": not valid YAML (" + e.getProblem() + ")");
+        } catch (IOException | YAMLException e) {
+            throw new ConfigException("cannot read " + file + ": " + e.getClass().getSimpleName());
+        }
+        if (root == null) {
+            return new Loaded(null, List.of());
+        }
+        if (!(root instanceof Map<?, ?> map)) {
+            throw new ConfigException(file + ": expected 'profiles:' and 'default-profile:' at the top level");
+        }
+        List<Profile> profiles = new ArrayList<>();
+        Object section = map.get("profiles");
+        if (section != null && !(section instanceof Map)) {
+            throw new ConfigException(file + ": 'profiles' must map profile names to settings");
+        }
+        boolean holdsKey = false;
+        if (section instanceof Map<?, ?> byName) {
+            for (Map.Entry<?, ?> e : byName.entrySet()) {
+                String name = String.valueOf(e.getKey());
+                if (!(e.getValue() instanceof Map<?, ?> p)) {
+                    throw new ConfigException(file + ": profile '" + name + "' must be a map of settings");
+                }
+                String key = string(p.get("api-key"));
+                holdsKey |= key != null;
+                profiles.add(new Profile(name, string(p.get("org-id")), uri(file, name, string(p.get("base-url"))),
+                        key == null ? null : key.toCharArray(), string(p.get("account-id"))));
+            }
+        }
+        if (holdsKey) {
+            refuseIfReadableByOthers(file);
+        }
+        String defaultProfile = string(map.get("default-profile"));
+        if (defaultProfile != null && profiles.stream().noneMatch(p -> p.name().equals(defaultProfile))) {
+            throw new ConfigException(file + ": default-profile '" + defaultProfile + "' is not among the profiles");
+        }
+        return new Loaded(defaultProfile, profiles);
+    }
+
+    private static void refuseIfReadableByOthers(Path file) {
+        if (!ConfigDirectory.supportsPosix(file)) {
+            return;
+        }
+        try {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+            if (perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.OTHERS_READ)
+                    || perms.contains(PosixFilePermission.GROUP_WRITE)
+                    || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
+                throw new ConfigException(file + " holds an API key but other users can access it; "
+                        + "fix it with: chmod 600 " + file);
+            }
+        } catch (IOException e) {
+            throw new ConfigException("cannot check the permissions of " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static URI uri(Path file, String profile, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return URI.create(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(file + ": profile '" + profile + "' has an invalid base-url");
+        }
+    }
+
+    private static String string(Object o) {
+        return o == null ? null : String.valueOf(o).trim();
+    }
+}

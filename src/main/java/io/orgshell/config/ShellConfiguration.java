@@ -1,0 +1,57 @@
+package io.orgshell.config;
+
+import io.orgshell.session.Session;
+import io.orgshell.shell.Sanitizer;
+import io.orgshell.shell.ShellCommandParser;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.shell.core.command.CommandParser;
+import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.core.command.availability.Availability;
+import org.springframework.shell.core.command.availability.AvailabilityProvider;
+import org.springframework.shell.jline.PromptProvider;
+
+/** Wiring of the shell around Spring Shell: parser, prompt, history, availability. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OrgShellProperties.class)
+public class ShellConfiguration {
+
+    @Bean
+    CommandParser commandParser(CommandRegistry registry) {
+        return new ShellCommandParser(registry);
+    }
+
+    /** Shows which org is connected on every line, and marks a sandbox org so it is never mistaken for production. */
+    @Bean
+    PromptProvider promptProvider(Session session) {
+        return () -> session.current().map(c -> {
+            AttributedStringBuilder sb = new AttributedStringBuilder();
+            sb.styled(AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN), "orgshell");
+            sb.append(":");
+            sb.styled(AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN).bold(),
+                    Sanitizer.forTerminal(c.orgName()));
+            if (c.sandbox()) {
+                sb.append(" ");
+                sb.styled(AttributedStyle.DEFAULT.foreground(AttributedStyle.MAGENTA).bold(), "[SANDBOX]");
+            }
+            sb.append("> ");
+            return sb.toAttributedString();
+        }).orElseGet(() -> new AttributedString("orgshell (not connected)> ",
+                AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW)));
+    }
+
+    @Bean
+    org.jline.reader.History history(Session session) {
+        return new SecretFilteringHistory(line -> session.current().map(c -> c.key().occursIn(line)).orElse(false));
+    }
+
+    @Bean
+    AvailabilityProvider connected(Session session) {
+        return () -> session.isOpen() ? Availability.available()
+                : Availability.unavailable("no organization is connected (run 'connect', or start with --sandbox)");
+    }
+}

@@ -1,0 +1,100 @@
+package io.orgshell.csv;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+import io.orgshell.config.ConfigDirectory;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes a CSV of account data the safe way: owner-only, to a {@code .part} file renamed into place only when
+ * complete (an interrupted export never leaves a truncated file under the real name), and with every cell that a
+ * spreadsheet would run as a formula ({@code = + - @}, tab, CR) prefixed with an apostrophe. {@link #unneutralise}
+ * undoes that prefix so an exported file loads back unchanged.
+ */
+public final class SafeCsvWriter implements Closeable {
+
+    private final Path target;
+    private final Path part;
+    private final CSVPrinter printer;
+    private boolean committed;
+
+    private SafeCsvWriter(Path target, Path part, CSVPrinter printer) {
+        this.target = target;
+        this.part = part;
+        this.printer = printer;
+    }
+
+    /** Opens {@code target} for writing; fails at once (before any request) when the place is not writable. */
+    public static SafeCsvWriter open(Path target, List<String> header) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new IOException("the directory " + dir + " does not exist");
+        }
+        if (Files.isDirectory(absolute)) {
+            throw new IOException(target + " is a directory");
+        }
+        Path part = dir.resolve(absolute.getFileName() + ".part");
+        Files.deleteIfExists(part);
+        ConfigDirectory.ensureOwnerOnlyFile(part);
+        BufferedWriter writer = Files.newBufferedWriter(part, StandardCharsets.UTF_8);
+        CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get().print(writer);
+        return new SafeCsvWriter(absolute, part, printer);
+    }
+
+    public void row(List<?> cells) {
+        try {
+            printer.printRecord(cells.stream().map(c -> neutralise(c == null ? "" : String.valueOf(c))).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Flushes, and moves the complete file into place. */
+    public void commit() throws IOException {
+        printer.close(true);
+        try {
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        committed = true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!committed) {
+            printer.close();
+            Files.deleteIfExists(part);
+        }
+    }
+
+    public static String neutralise(String cell) {
+        if (cell.isEmpty()) {
+            return cell;
+        }
+        char first = cell.charAt(0);
+        boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+        return formula ? "'" + cell : cell;
+    }
+
+    public static String unneutralise(String cell) {
+        if (cell.length() >= 2 && cell.charAt(0) == '\'') {
+            char second = cell.charAt(1);
+            if (second == '=' || second == '+' || second == '-' || second == '@' || second == '\t' || second == '\r') {
+                return cell.substring(1);
+            }
+        }
+        return cell;
+    }
+}

@@ -1,0 +1,119 @@
+package io.orgshell.session;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.function.UnaryOperator;
+
+import io.orgshell.config.ConfigException;
+import io.orgshell.config.OrgShellProperties;
+import io.orgshell.config.Profile;
+import io.orgshell.config.ProfileStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides which org, base URL and key a {@code connect} uses. Highest first: the command's options, the environment
+ * ({@code ORGSHELL_ORG_ID}, {@code ORGSHELL_BASE_URL}, {@code ORGSHELL_API_KEY}), the named (or default) profile,
+ * then a masked prompt for the key. The key is never taken from a command-line option.
+ */
+@Component
+public class CredentialResolver {
+
+    public static final String ENV_ORG_ID = "ORGSHELL_ORG_ID";
+    public static final String ENV_BASE_URL = "ORGSHELL_BASE_URL";
+    public static final String ENV_API_KEY = "ORGSHELL_API_KEY";
+
+    public record Resolved(String orgId, URI baseUrl, ApiKey key, String profile, String accountId,
+                           String keySource) {
+    }
+
+    private final ProfileStore profiles;
+    private final OrgShellProperties properties;
+    private final UnaryOperator<String> env;
+
+    @Autowired
+    public CredentialResolver(ProfileStore profiles, OrgShellProperties properties) {
+        this(profiles, properties, System::getenv);
+    }
+
+    CredentialResolver(ProfileStore profiles, OrgShellProperties properties, UnaryOperator<String> env) {
+        this.profiles = profiles;
+        this.properties = properties;
+        this.env = env;
+    }
+
+    /** True when the environment or a default profile is enough to connect without asking anything. */
+    public boolean canConnectUnattended() {
+        if (blank(env.apply(ENV_ORG_ID)) && profiles.defaultProfileName().isEmpty()) {
+            return false;
+        }
+        return !blank(env.apply(ENV_API_KEY)) || profiles.defaultProfileName().flatMap(profiles::find)
+                .map(Profile::hasApiKey).orElse(false);
+    }
+
+    public Resolved resolve(ConnectRequest request, SecretPrompt prompt) {
+        Profile profile = profile(request.profile());
+        String orgId = first(request.orgId(), env.apply(ENV_ORG_ID), profile == null ? null : profile.orgId());
+        if (blank(orgId)) {
+            throw new ConfigException("no organization ID: give --org-id, set " + ENV_ORG_ID
+                    + ", or add a profile to " + profiles.file());
+        }
+        URI baseUrl = request.baseUrl();
+        if (baseUrl == null && !blank(env.apply(ENV_BASE_URL))) {
+            baseUrl = URI.create(env.apply(ENV_BASE_URL).trim());
+        }
+        if (baseUrl == null && profile != null) {
+            baseUrl = profile.baseUrl();
+        }
+        if (baseUrl == null) {
+            baseUrl = properties.baseUrl();
+        }
+        String profileName = profile == null ? null : profile.name();
+        String accountId = profile == null ? null : profile.accountId();
+        String fromEnv = env.apply(ENV_API_KEY);
+        if (!blank(fromEnv)) {
+            return new Resolved(orgId.trim(), baseUrl, ApiKey.of(fromEnv), profileName, accountId, ENV_API_KEY);
+        }
+        if (profile != null && profile.hasApiKey()) {
+            return new Resolved(orgId.trim(), baseUrl, ApiKey.of(profile.apiKey()), profileName, accountId,
+                    "profile " + profile.name());
+        }
+        if (prompt == null) {
+            throw new ConfigException("no API key: set " + ENV_API_KEY + " or store it in a profile in "
+                    + profiles.file() + " (the key is never accepted as a command-line argument)");
+        }
+        char[] typed = prompt.read("API key for " + orgId.trim() + ": ");
+        try {
+            if (typed == null || typed.length == 0) {
+                throw new ConfigException("no API key was entered");
+            }
+            return new Resolved(orgId.trim(), baseUrl, ApiKey.of(typed), profileName, accountId, "prompt");
+        } finally {
+            if (typed != null) {
+                Arrays.fill(typed, '\0');
+            }
+        }
+    }
+
+    private Profile profile(String requested) {
+        if (requested != null) {
+            return profiles.find(requested).orElseThrow(() -> new ConfigException("no profile named '" + requested
+                    + "' in " + profiles.file() + (profiles.names().isEmpty() ? ""
+                    : " (known: " + String.join(", ", profiles.names()) + ")")));
+        }
+        return profiles.defaultProfileName().flatMap(profiles::find).orElse(null);
+    }
+
+    private static String first(String... values) {
+        for (String v : values) {
+            if (!blank(v)) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

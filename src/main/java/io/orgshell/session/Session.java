@@ -1,0 +1,48 @@
+package io.orgshell.session;
+
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+/** The shell's one session: empty until {@code connect}, closed by {@code disconnect} or at exit. */
+@Component
+public class Session implements AutoCloseable {
+
+    private volatile Connection connection;
+
+    public Optional<Connection> current() {
+        return Optional.ofNullable(connection);
+    }
+
+    public boolean isOpen() {
+        return connection != null;
+    }
+
+    /** The open connection; commands that need one are unavailable until then, so this rarely throws. */
+    public Connection require() {
+        Connection c = connection;
+        if (c == null) {
+            throw new NoSessionException();
+        }
+        return c;
+    }
+
+    public synchronized void open(Connection next) {
+        close();
+        this.connection = next;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+    }
+
+    public static class NoSessionException extends RuntimeException {
+        public NoSessionException() {
+            super("no organization is connected (run 'connect' first)");
+        }
+    }
+}

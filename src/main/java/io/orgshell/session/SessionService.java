@@ -1,0 +1,86 @@
+package io.orgshell.session;
+
+import io.orgshell.api.AdminApiClient;
+import io.orgshell.api.ApiClientFactory;
+import io.orgshell.api.Org;
+import io.orgshell.sandbox.SandboxServer;
+import org.springframework.stereotype.Service;
+
+/**
+ * Opens and closes the session. A connection is only kept once the org has answered {@code GET /v1/orgs/{orgId}}
+ * with this key, so a wrong org ID or a refused key is reported at {@code connect}, not at the first command.
+ */
+@Service
+public class SessionService {
+
+    private final Session session;
+    private final CredentialResolver credentials;
+    private final ApiClientFactory clients;
+    private final SandboxLauncher sandbox;
+
+    public SessionService(Session session, CredentialResolver credentials, ApiClientFactory clients,
+                          SandboxLauncher sandbox) {
+        this.session = session;
+        this.credentials = credentials;
+        this.clients = clients;
+        this.sandbox = sandbox;
+    }
+
+    public Connection connect(ConnectRequest request, SecretPrompt prompt) {
+        if (request.sandbox()) {
+            SandboxServer server = sandbox.server();
+            ApiKey key = ApiKey.of(server.apiKey());
+            return open(server.baseUri(), server.orgId(), key, true, "sandbox", server.callerAccountId());
+        }
+        CredentialResolver.Resolved r = credentials.resolve(request, prompt);
+        return open(r.baseUrl(), r.orgId(), r.key(), false, r.profile(), r.accountId());
+    }
+
+    /**
+     * Opens a session from the environment or the default profile when no session is open and they are enough to
+     * connect without asking; returns whether a session is open afterwards. Connection errors propagate.
+     */
+    public boolean connectUnattended() {
+        if (session.isOpen()) {
+            return true;
+        }
+        if (!credentials.canConnectUnattended()) {
+            return false;
+        }
+        connect(new ConnectRequest(null, null, null, false), null);
+        return true;
+    }
+
+    private Connection open(java.net.URI baseUrl, String orgId, ApiKey key, boolean isSandbox, String profile,
+                            String callerAccountId) {
+        AdminApiClient client;
+        try {
+            client = clients.create(baseUrl, orgId, key);
+        } catch (RuntimeException e) {
+            key.close();
+            throw e;
+        }
+        try {
+            Org org = client.org().block();
+            String name = org == null || org.name() == null ? orgId : org.name();
+            Connection connection = new Connection(orgId, name, client.baseUrl(), key, isSandbox, profile,
+                    callerAccountId, client);
+            session.open(connection);
+            return connection;
+        } catch (RuntimeException e) {
+            client.close();
+            key.close();
+            throw e;
+        }
+    }
+
+    public boolean disconnect() {
+        boolean wasOpen = session.isOpen();
+        boolean wasSandbox = session.current().map(Connection::sandbox).orElse(false);
+        session.close();
+        if (wasSandbox) {
+            sandbox.close();
+        }
+        return wasOpen;
+    }
+}

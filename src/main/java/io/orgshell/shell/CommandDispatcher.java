@@ -1,0 +1,130 @@
+package io.orgshell.shell;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.stream.Collectors;
+
+import org.springframework.shell.core.InputReader;
+import org.springframework.shell.core.command.Command;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.CommandExecutor;
+import org.springframework.shell.core.command.CommandOption;
+import org.springframework.shell.core.command.CommandParser;
+import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.core.command.ExitStatus;
+import org.springframework.shell.core.command.ParsedInput;
+import org.springframework.shell.core.command.availability.Availability;
+import io.orgshell.session.SessionService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one command line and returns its exit code. Interactive, one-shot and script mode all come through here,
+ * so a command behaves and fails the same way in each: errors are translated once, by {@link ErrorTranslator}.
+ * A command that needs a session opens one first when the environment or the default profile says how, so
+ * {@code ORGSHELL_ORG_ID=... ORGSHELL_API_KEY=... orgshell users export --out u.csv} works without a {@code connect}.
+ */
+@Component
+public class CommandDispatcher {
+
+    private final CommandParser parser;
+    private final CommandRegistry registry;
+    private final ShellMode mode;
+    private final SessionService sessions;
+
+    public CommandDispatcher(CommandParser parser, CommandRegistry registry, ShellMode mode,
+                             SessionService sessions) {
+        this.parser = parser;
+        this.registry = registry;
+        this.mode = mode;
+        this.sessions = sessions;
+    }
+
+    public int execute(String line, PrintWriter out, PrintWriter err, InputReader input) {
+        try {
+            ParsedInput parsed = parser.parse(line);
+            String name = fullName(parsed);
+            Command command = registry.getCommandByName(name);
+            if (command != null) {
+                if (parsed.options().stream().anyMatch(o -> "help".equals(o.longName()))) {
+                    out.println(usage(command));
+                    out.flush();
+                    return ExitCodes.OK;
+                }
+                Availability availability = command.getAvailabilityProvider().get();
+                if (!availability.isAvailable() && sessions.connectUnattended()) {
+                    availability = command.getAvailabilityProvider().get();
+                }
+                if (!availability.isAvailable()) {
+                    return report(err, new ErrorTranslator.Failure(ExitCodes.UNAVAILABLE,
+                            "'" + name + "' is not available: " + availability.reason()), null);
+                }
+            }
+            ExitStatus status = new CommandExecutor(registry).execute(new CommandContext(parsed, registry, out, input));
+            out.flush();
+            return toExitCode(status);
+        } catch (Exception e) {
+            out.flush();
+            return report(err, ErrorTranslator.translate(e), e);
+        }
+    }
+
+    private int report(PrintWriter err, ErrorTranslator.Failure failure, Exception e) {
+        err.println(mode.styles().error("error: ") + failure.message());
+        if (mode.debug() && e != null) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            err.println(mode.styles().dim(trace.toString()));
+        }
+        err.flush();
+        return failure.exitCode();
+    }
+
+    private static String fullName(ParsedInput parsed) {
+        return parsed.subCommands().isEmpty() ? parsed.commandName()
+                : parsed.commandName() + " " + String.join(" ", parsed.subCommands());
+    }
+
+    static int toExitCode(ExitStatus status) {
+        int code = status.code();
+        if (code == ExitStatus.OK.code()) {
+            return ExitCodes.OK;
+        }
+        if (code == ExitStatus.USAGE_ERROR.code()) {
+            return ExitCodes.USAGE;
+        }
+        if (code == ExitStatus.AVAILABILITY_ERROR.code()) {
+            return ExitCodes.UNAVAILABLE;
+        }
+        return code > 0 ? code : ExitCodes.FAILED;
+    }
+
+    /** {@code COMMAND --help}: description, then each option with its description and default. */
+    public static String usage(Command command) {
+        StringBuilder sb = new StringBuilder(command.getName());
+        if (!command.getDescription().isBlank()) {
+            sb.append(" - ").append(command.getDescription());
+        }
+        if (!command.getHelp().isBlank()) {
+            sb.append(System.lineSeparator()).append(command.getHelp());
+        }
+        if (!command.getOptions().isEmpty()) {
+            sb.append(System.lineSeparator()).append("Options:").append(System.lineSeparator());
+            sb.append(command.getOptions().stream().map(CommandDispatcher::describe)
+                    .collect(Collectors.joining(System.lineSeparator())));
+        }
+        return sb.toString();
+    }
+
+    private static String describe(CommandOption o) {
+        boolean flag = o.type() == boolean.class || o.type() == Boolean.class;
+        String names = "  --" + o.longName() + (o.shortName() != ' ' ? ", -" + o.shortName() : "")
+                + (flag ? "" : " VALUE");
+        String text = o.description() == null ? "" : o.description();
+        if (Boolean.TRUE.equals(o.required())) {
+            text += " (required)";
+        } else if (o.defaultValue() != null && !o.defaultValue().isEmpty()) {
+            text += " (default " + o.defaultValue() + ")";
+        }
+        return String.format("%-28s %s", names, text);
+    }
+}

@@ -1,0 +1,106 @@
+package io.orgshell.shell;
+
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+
+import io.orgshell.api.ApiConnectionException;
+import io.orgshell.api.ApiException;
+import io.orgshell.config.ConfigException;
+import io.orgshell.session.Session;
+import org.springframework.core.convert.ConversionException;
+import org.springframework.shell.core.command.CommandExecutionException;
+import org.springframework.shell.core.command.CommandNotFoundException;
+
+/**
+ * The one place where an exception becomes what the user sees: a short message and an exit code. Stack traces are
+ * for {@code --debug} only.
+ */
+public final class ErrorTranslator {
+
+    public record Failure(int exitCode, String message) {
+    }
+
+    private ErrorTranslator() {
+    }
+
+    public static Failure translate(Throwable thrown) {
+        Throwable e = unwrap(thrown);
+        if (e instanceof UsageException || e instanceof CommandNotFoundException) {
+            String msg = e instanceof CommandNotFoundException nf
+                    ? "unknown command '" + nf.getCommandName() + "' (type 'help' for the list)"
+                    : e.getMessage();
+            return new Failure(ExitCodes.USAGE, msg);
+        }
+        if (e instanceof ConversionException) {
+            Throwable root = rootCause(e);
+            return new Failure(ExitCodes.USAGE, "invalid value: " + Sanitizer.forTerminal(root.getMessage()));
+        }
+        if (e instanceof Session.NoSessionException) {
+            return new Failure(ExitCodes.UNAVAILABLE, e.getMessage());
+        }
+        if (e instanceof ApiConnectionException c) {
+            return new Failure(ExitCodes.UNREACHABLE, c.getMessage() + " (" + c.request() + ")");
+        }
+        if (e instanceof ApiException api) {
+            return translateApi(api);
+        }
+        if (e instanceof UserFacingException u) {
+            return new Failure(u.exitCode(), u.getMessage());
+        }
+        if (e instanceof ConfigException) {
+            return new Failure(ExitCodes.USAGE, e.getMessage());
+        }
+        if (e instanceof NoSuchFileException f) {
+            return new Failure(ExitCodes.FAILED, "no such file: " + f.getFile());
+        }
+        if (e instanceof AccessDeniedException f) {
+            return new Failure(ExitCodes.FAILED, "permission denied: " + f.getFile());
+        }
+        if (e instanceof IllegalArgumentException) {
+            return new Failure(ExitCodes.USAGE, Sanitizer.forTerminal(e.getMessage()));
+        }
+        if (e instanceof InterruptedException) {
+            return new Failure(ExitCodes.INTERRUPTED, "interrupted");
+        }
+        String what = e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + Sanitizer.forTerminal(e.getMessage());
+        return new Failure(ExitCodes.FAILED, "unexpected error: " + what + " (run with --debug for details)");
+    }
+
+    private static Failure translateApi(ApiException api) {
+        String where = " (" + api.request() + ")";
+        if (api.status() == 401) {
+            return new Failure(ExitCodes.AUTH, "the API key was refused: " + api.getMessage() + where);
+        }
+        if (api.status() == 404 && "ADMIN-404-2".equals(api.code())) {
+            return new Failure(ExitCodes.FAILED, "organization not found: check the org ID" + where);
+        }
+        return new Failure(ExitCodes.FAILED, "the API answered " + api.status() + " " + api.code() + ": "
+                + api.getMessage() + where);
+    }
+
+    static Throwable unwrap(Throwable t) {
+        Throwable e = t;
+        while ((e instanceof CommandExecutionException || e instanceof InvocationTargetException
+                || e instanceof java.util.concurrent.CompletionException
+                || e instanceof java.io.UncheckedIOException && e.getCause() instanceof java.nio.file.FileSystemException
+                || isReactorWrapper(e)) && e.getCause() != null && e.getCause() != e) {
+            e = e.getCause();
+        }
+        return e;
+    }
+
+    private static boolean isReactorWrapper(Throwable e) {
+        // Reactor wraps checked exceptions thrown from block() in a ReactiveException
+        return e.getClass().getName().equals("reactor.core.Exceptions$ReactiveException");
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable e = t;
+        while (e.getCause() != null && e.getCause() != e) {
+            e = e.getCause();
+        }
+        return e;
+    }
+}

@@ -1,0 +1,94 @@
+package io.orgshell.shell;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+
+/**
+ * A one-line progress bar ({@code [#####.....] 1,200/3,000 40% 350/s ETA 5s}) redrawn in place with {@code \r}, at
+ * most ten times a second. When the output is not a terminal nothing is drawn until {@link #finish}, so logs and
+ * pipes get one clean line.
+ */
+public final class Progress {
+
+    private static final int WIDTH = 30;
+    private static final long REDRAW_NANOS = 100_000_000L;
+
+    private final PrintWriter out;
+    private final boolean live;
+    private final String label;
+    private final long started = System.nanoTime();
+    private long total;
+    private long done;
+    private long lastDraw;
+    private int lastLength;
+
+    public Progress(PrintWriter out, boolean live, String label, long total) {
+        this.out = out;
+        this.live = live;
+        this.label = label;
+        this.total = total;
+    }
+
+    public void total(long total) {
+        this.total = total;
+    }
+
+    public void advance(long n) {
+        done += n;
+        long now = System.nanoTime();
+        if (live && now - lastDraw >= REDRAW_NANOS) {
+            lastDraw = now;
+            draw(line(now));
+        }
+    }
+
+    public long done() {
+        return done;
+    }
+
+    public Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** Clears the bar; the caller prints its own summary line. */
+    public void finish() {
+        if (live && lastLength > 0) {
+            out.print("\r" + " ".repeat(lastLength) + "\r");
+            out.flush();
+        }
+    }
+
+    String line(long now) {
+        double seconds = Math.max(1e-3, (now - started) / 1e9);
+        double rate = done / seconds;
+        StringBuilder sb = new StringBuilder(label).append(' ');
+        if (total > 0) {
+            int filled = (int) Math.min(WIDTH, WIDTH * done / total);
+            sb.append('[').append("#".repeat(filled)).append(".".repeat(WIDTH - filled)).append("] ");
+            sb.append(String.format("%,d/%,d %d%%", done, total, 100 * done / total));
+        } else {
+            sb.append(String.format("%,d", done));
+        }
+        sb.append(String.format(" %.0f/s", rate));
+        if (total > 0 && rate > 0 && done < total) {
+            sb.append(" ETA ").append(formatDuration(Duration.ofSeconds(Math.round((total - done) / rate))));
+        }
+        return sb.toString();
+    }
+
+    private void draw(String line) {
+        String padded = line.length() < lastLength ? line + " ".repeat(lastLength - line.length()) : line;
+        out.print("\r" + padded);
+        out.flush();
+        lastLength = line.length();
+    }
+
+    public static String formatDuration(Duration d) {
+        long s = d.toSeconds();
+        if (s < 60) {
+            return s + "s";
+        }
+        return s < 3600 ? (s / 60) + "m" + String.format("%02d", s % 60) + "s"
+                : (s / 3600) + "h" + String.format("%02d", (s % 3600) / 60) + "m";
+    }
+}

@@ -1,0 +1,78 @@
+package io.orgshell.shell;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+import io.orgshell.config.ConfigDirectory;
+
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.springframework.shell.jline.JLineInputReader;
+import org.springframework.shell.jline.PromptProvider;
+
+/**
+ * The interactive loop. Spring Shell 4.0.1's own runner leaves the shell on Ctrl-C and prints errors its own way;
+ * here Ctrl-C at the prompt cancels the line, Ctrl-C during a command interrupts that command, and Ctrl-D or
+ * {@code quit} leaves.
+ */
+public final class Repl {
+
+    private final LineReader reader;
+    private final PromptProvider prompt;
+    private final CommandDispatcher dispatcher;
+    private final Path historyFile;
+
+    public Repl(LineReader reader, PromptProvider prompt, CommandDispatcher dispatcher, Path historyFile) {
+        this.reader = reader;
+        this.prompt = prompt;
+        this.dispatcher = dispatcher;
+        this.historyFile = historyFile;
+    }
+
+    public int run() throws IOException {
+        // created owner-only before JLine first appends to it; JLine would create it world-readable
+        reader.setVariable(LineReader.HISTORY_FILE, ConfigDirectory.ensureOwnerOnlyFile(historyFile));
+        reader.getHistory().load();
+        try {
+            return loop();
+        } finally {
+            reader.getHistory().save();
+        }
+    }
+
+    private int loop() {
+        Terminal terminal = reader.getTerminal();
+        PrintWriter out = terminal.writer();
+        JLineInputReader input = new JLineInputReader(reader);
+        while (true) {
+            String line;
+            try {
+                line = reader.readLine(prompt.getPrompt().toAnsi(terminal));
+            } catch (UserInterruptException e) {
+                continue;
+            } catch (EndOfFileException e) {
+                break;
+            }
+            String command = line == null ? "" : line.strip();
+            if (command.isEmpty() || command.startsWith("#") || command.startsWith("//")) {
+                continue;
+            }
+            if (command.equals("quit") || command.equals("exit")) {
+                break;
+            }
+            Thread worker = Thread.currentThread();
+            Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> worker.interrupt());
+            try {
+                dispatcher.execute(command, out, out, input);
+            } finally {
+                terminal.handle(Terminal.Signal.INT, previous);
+                Thread.interrupted(); // an interrupt that arrived after the command ended must not hit the next one
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

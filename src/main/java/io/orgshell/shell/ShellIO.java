@@ -1,0 +1,39 @@
+package io.orgshell.shell;
+
+import org.jline.terminal.Terminal;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/** What commands need to know about the screen: its width, whether to draw live progress, and the colours. */
+@Component
+public class ShellIO {
+
+    private final ShellMode mode;
+    private final ObjectProvider<Terminal> terminal;
+
+    public ShellIO(ShellMode mode, ObjectProvider<Terminal> terminal) {
+        this.mode = mode;
+        this.terminal = terminal;
+    }
+
+    public int width() {
+        if (!mode.isInteractive()) {
+            return 160;
+        }
+        Terminal t = terminal.getIfAvailable();
+        return t == null || t.getWidth() <= 0 ? 120 : t.getWidth();
+    }
+
+    /** Redraw a progress bar in place only when a person is watching a terminal. */
+    public boolean liveProgress() {
+        return mode.isInteractive() || mode.kind() == ShellMode.Kind.ONE_SHOT && System.console() != null;
+    }
+
+    public Styles styles() {
+        return mode.styles();
+    }
+
+    public ShellMode mode() {
+        return mode;
+    }
+}

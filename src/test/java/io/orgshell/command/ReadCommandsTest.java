@@ -1,0 +1,176 @@
+package io.orgshell.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.orgshell.completion.DirectoryCache;
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.ShellTest;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.core.command.completion.CompletionContext;
+import org.springframework.shell.core.command.completion.CompletionProposal;
+import org.springframework.shell.core.command.completion.CompletionProvider;
+
+/** The read-only commands end to end: shell → WebClient → sandbox over HTTP, across many pages. */
+class ReadCommandsTest extends ShellTest {
+
+    static final int USERS = 1_234;
+    static final int PAGE_SIZE = 50;
+
+    @TempDir
+    Path tmp;
+    @Autowired
+    DirectoryCache cache;
+    @Autowired
+    CompletionProvider completion;
+    @Autowired
+    CommandRegistry registry;
+
+    SandboxServer server;
+
+    @BeforeEach
+    void connect() {
+        server = connectTo(sandbox(SandboxConfig.defaults().withUsers(USERS).withPageSize(PAGE_SIZE).withSeed(7)));
+        server.faults().clear();
+    }
+
+    @Test
+    void domainsListShowsVerifiedDomainsOnlyUnlessAll() {
+        Result verified = run("domains list");
+        assertThat(verified.exitCode()).isZero();
+        List<String> verifiedNames = server.org().domains().stream().filter(d -> d.verified())
+                .map(d -> d.name()).toList();
+        List<String> others = server.org().domains().stream().filter(d -> !d.verified())
+                .map(d -> d.name()).toList();
+        assertThat(others).isNotEmpty();
+        assertThat(verified.out()).contains(verifiedNames).doesNotContain(others);
+
+        Result all = run("domains list --all");
+        assertThat(all.exitCode()).isZero();
+        assertThat(all.out()).contains(verifiedNames).contains(others).contains("unverified");
+    }
+
+    @Test
+    void domainsListWritesOwnerOnlyCsv() throws Exception {
+        Path out = tmp.resolve("domains.csv");
+        Result r = run("domains list --out " + out);
+        assertThat(r.exitCode()).isZero();
+        List<CSVRecord> rows = read(out);
+        assertThat(rows).extracting(x -> x.get("name")).contains("acme.example");
+        assertThat(rows).allSatisfy(x -> assertThat(x.get("status")).isEqualTo("verified"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void usersExportStreamsEveryPageOnceAndNeutralisesFormulas() throws Exception {
+        SandboxUser target = server.org().managedAt(3);
+        server.org().update(target.accountId(), u -> u.withProfile("=HYPERLINK(\"http://x\")", u.nickname(),
+                u.zoneinfo(), u.locale(), u.jobTitle(), u.department(), u.organization(), u.location()));
+        long before = server.stats().requests("GET /admin/v1/orgs/{orgId}/users");
+        Path out = tmp.resolve("users.csv");
+
+        Result r = run("users export --out " + out);
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        int managed = server.org().managedCount();
+        int pages = (managed + PAGE_SIZE - 1) / PAGE_SIZE;
+        assertThat(pages).isGreaterThan(20);
+        assertThat(server.stats().requests("GET /admin/v1/orgs/{orgId}/users") - before).isEqualTo(pages);
+        assertThat(r.out()).contains(String.format("exported %,d accounts", managed)).contains(pages + " pages");
+
+        List<CSVRecord> rows = read(out);
+        assertThat(rows).hasSize(managed);
+        Set<String> ids = new HashSet<>();
+        rows.forEach(x -> ids.add(x.get("account_id")));
+        assertThat(ids).hasSize(managed);
+        assertThat(rows.get(0).toMap().keySet()).contains("account_id", "email", "name", "account_status",
+                "access_billable", "last_active", "product_access");
+        CSVRecord formula = rows.stream().filter(x -> x.get("account_id").equals(target.accountId())).findFirst()
+                .orElseThrow();
+        assertThat(formula.get("name")).isEqualTo("'=HYPERLINK(\"http://x\")");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rw-------");
+        assertThat(Files.exists(tmp.resolve("users.csv.part"))).isFalse();
+    }
+
+    @Test
+    void usersExportFiltersByStatus() throws Exception {
+        Path out = tmp.resolve("inactive.csv");
+        Result r = run("users export --out " + out + " --status inactive");
+        assertThat(r.exitCode()).isZero();
+        List<CSVRecord> rows = read(out);
+        assertThat(rows).isNotEmpty().allSatisfy(x -> assertThat(x.get("account_status")).isEqualTo("inactive"));
+        assertThat(run("users export --out " + out + " --status sleeping").err()).contains("unknown status 'sleeping'");
+    }
+
+    @Test
+    void usersExportToAnUnwritablePlaceFailsBeforeAnyRequest() {
+        long before = server.stats().requests("GET /admin/v1/orgs/{orgId}/users");
+        Result r = run("users export --out " + tmp.resolve("no/such/dir/users.csv"));
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("cannot write").contains("does not exist").doesNotContain("Exception");
+        assertThat(server.stats().requests("GET /admin/v1/orgs/{orgId}/users")).isEqualTo(before);
+    }
+
+    @Test
+    void usersShowByIdAndByEmail() {
+        SandboxUser u = server.org().managedAt(10);
+        Result byId = run("users show " + u.accountId());
+        assertThat(byId.exitCode()).as(byId.toString()).isZero();
+        assertThat(byId.out()).contains(u.email()).contains(u.name());
+
+        Result byEmail = run("users show " + u.email().toUpperCase());
+        assertThat(byEmail.exitCode()).as(byEmail.toString()).isZero();
+        assertThat(byEmail.out()).contains(u.accountId());
+
+        Result unknown = run("users show 000000000000000000000000");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("no account 000000000000000000000000");
+    }
+
+    @Test
+    void usersFindFillsTheCompletionCache() {
+        cache.clear();
+        SandboxUser u = server.org().managedAt(42);
+        String lastName = u.name().substring(u.name().lastIndexOf(' ') + 1);
+        Result r = run("users find " + lastName);
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains(u.accountId());
+
+        var command = registry.getCommandByName("users show");
+        String prefix = u.accountId().substring(0, 6);
+        var ctx = new CompletionContext(List.of("users", "show", prefix), 2, prefix.length(), command, null);
+        assertThat(completion.apply(ctx)).extracting(CompletionProposal::value).contains(u.accountId())
+                .allSatisfy(v -> assertThat(v).startsWith(prefix));
+    }
+
+    @Test
+    void orgsListAndStatusNameTheOrgButNeverTheKey() {
+        Result orgs = run("orgs list");
+        assertThat(orgs.exitCode()).isZero();
+        assertThat(orgs.out()).contains(server.orgName()).contains(server.orgId());
+        Result status = run("status");
+        assertThat(status.out()).contains(server.orgName()).contains("[SANDBOX]").contains("sha256:");
+        assertThat(orgs.all() + status.all()).doesNotContain(server.apiKey());
+    }
+
+    static List<CSVRecord> read(Path file) throws Exception {
+        try (Reader reader = Files.newBufferedReader(file)) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package io.orgshell.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.support.ShellTest;
+import org.jline.reader.History;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.shell.jline.CommandCompleter;
+import org.springframework.shell.jline.PromptProvider;
+
+/**
+ * The real JLine loop on an in-memory terminal: typed lines, Ctrl-C, the masked key prompt, the prompt that names
+ * the org, and the history file (owner-only, never holding the key).
+ */
+class InteractiveShellTest extends ShellTest {
+
+    @Autowired
+    PromptProvider prompt;
+    @Autowired
+    History history;
+    @Autowired
+    CommandCompleter completer;
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        Files.deleteIfExists(CONFIG_DIR.resolve("config.yml"));
+        sessions.disconnect();
+        mode.set(ShellMode.Kind.ONE_SHOT);
+    }
+
+    @Test
+    void aSessionTypedAtThePrompt() throws Exception {
+        SandboxServer server = sandbox(SandboxConfig.defaults().withUsers(200).withSeed(3)
+                .withApiKey("Interactive0Key1With2Mixed3Case4Chars5678"));
+        sessions.disconnect();
+        Path config = CONFIG_DIR.resolve("config.yml");
+        Files.writeString(config, "profiles:\n  nokey:\n    org-id: " + server.orgId() + "\n    base-url: "
+                + server.baseUri() + "\n");
+        Path historyFile = Files.createTempDirectory("orgshell-history").resolve("history");
+
+        PipedInputStream keyboard = new PipedInputStream(64 * 1024);
+        PipedOutputStream keys = new PipedOutputStream(keyboard);
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        Terminal terminal = TerminalBuilder.builder().system(false).provider("exec").type("xterm")
+                .encoding(StandardCharsets.UTF_8).streams(keyboard, screen).build();
+        // like a real terminal in raw mode: the line editor draws what is typed, so input is not echoed twice
+        Attributes attributes = terminal.getAttributes();
+        attributes.setLocalFlag(Attributes.LocalFlag.ECHO, false);
+        terminal.setAttributes(attributes);
+        LineReader reader = LineReaderBuilder.builder().terminal(terminal).history(history).completer(completer)
+                .build();
+        mode.set(ShellMode.Kind.INTERACTIVE);
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread shell = new Thread(() -> {
+            try {
+                exit.set(new Repl(reader, prompt, dispatcher, historyFile).run());
+            } catch (Exception e) {
+                exit.set(99);
+            }
+        }, "repl");
+        shell.start();
+
+        Keyboard kb = new Keyboard(keys, screen);
+        kb.awaitPrompts(1);
+        kb.type("status\n", 2);
+        kb.type("domains list\n", 3);
+        keys.write("conn".getBytes(StandardCharsets.UTF_8));
+        kb.type("\u0003", 4);                       // Ctrl-C drops the half-typed line, the shell goes on
+        kb.type("connect --profile nokey\n", 5);    // asks for the key at a masked prompt
+        kb.type(server.apiKey() + "\n", 6);
+        kb.type("domains list\n", 7);
+        String beforeMistake = kb.screen();
+        kb.type("users find --api-key " + server.apiKey() + "\n", 8);
+        keys.write("quit\n".getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+        shell.join(20_000);
+
+        String out = kb.screen();
+        Files.writeString(Path.of("target", "interactive-screen.txt"), out);
+        assertThat(exit.get()).isZero();
+        assertThat(out).contains("orgshell (not connected)>")
+                .contains("not connected (run 'connect'")
+                .contains("'domains list' is not available")
+                .contains("API key for " + server.orgId() + ": ***")
+                .contains("connected to")
+                .contains(server.orgName() + "\u001b[0m> ")
+                .contains("acme.example")
+                .doesNotContain("unknown command 'conn");
+        assertThat(beforeMistake).as("the masked key is never drawn").doesNotContain(server.apiKey());
+
+        String saved = Files.readString(historyFile);
+        assertThat(saved).contains("domains list").contains("connect --profile nokey").doesNotContain(server.apiKey())
+                .doesNotContain("--api-key");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(historyFile))).isEqualTo("rw-------");
+    }
+
+    /** Types into the terminal and waits for the shell to be back at a prompt, as a person would. */
+    record Keyboard(PipedOutputStream keys, ByteArrayOutputStream display) {
+
+        /** Emitted by JLine each time it starts reading a line (bracketed paste on). */
+        static final String READING = "\u001b[?2004h";
+
+        void type(String text, int promptsAfter) throws IOException, InterruptedException {
+            keys.write(text.getBytes(StandardCharsets.UTF_8));
+            keys.flush();
+            awaitPrompts(promptsAfter);
+        }
+
+        void awaitPrompts(int n) throws InterruptedException {
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (screen().split(java.util.regex.Pattern.quote(READING), -1).length - 1 < n) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("no prompt #" + n + "; screen:\n" + screen());
+                }
+                Thread.sleep(10);
+            }
+        }
+
+        String screen() {
+            return display.toString(StandardCharsets.UTF_8);
+        }
+    }
+}

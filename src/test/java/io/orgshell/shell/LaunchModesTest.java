@@ -1,0 +1,145 @@
+package io.orgshell.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.orgshell.OrgShellApplication;
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launch modes as a user meets them: a separate JVM per run, exit codes, one-line errors with no stack trace,
+ * scripts from a file and from standard input, and the session taken from the environment.
+ */
+class LaunchModesTest {
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    static SandboxServer sandbox;
+    @TempDir
+    static Path home;
+
+    @BeforeAll
+    static void startSandbox() throws IOException {
+        sandbox = SandboxServer.start(SandboxConfig.defaults().withUsers(300).withSeed(5)
+                .withApiKey("launch-test-key-9f8e7d6c5b4a"));
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    @Test
+    void oneCommandOnTheEmbeddedSandbox() throws Exception {
+        Run r = run(Map.of(), null, "--sandbox", "domains", "list");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("acme.example").contains("verified domains");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void anUnknownCommandIsOneLineAndExit2() throws Exception {
+        Run r = run(Map.of(), null, "nope", "--x");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("error: unknown command 'nope' (type 'help' for the list)");
+        Run key = run(Map.of(), null, "--api-key", "abc", "status");
+        assertThat(key.exitCode()).isEqualTo(2);
+        assertThat(key.err()).contains("never taken from the command line");
+    }
+
+    @Test
+    void aScriptSkipsCommentsAndStopsAtTheFirstFailure() throws Exception {
+        Path script = home.resolve("read.shell");
+        Files.writeString(script, """
+                # a comment
+                // another comment
+
+                domains list
+                users show 000000000000000000000000
+                orgs list
+                """);
+        Run r = run(Map.of(), null, "--sandbox", "--file", script.toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.out()).contains("acme.example").doesNotContain("organization");
+        assertThat(r.err()).contains("no account 000000000000000000000000")
+                .contains(script + ":5").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void commandsOnStandardInputRunAsAScript() throws Exception {
+        Run r = run(Map.of(), "status\n\n# next fails\nnope\nstatus\n", "--sandbox");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).containsOnlyOnce("[SANDBOX]");
+        assertThat(r.err()).contains("<stdin>:4");
+    }
+
+    @Test
+    void withoutASessionACommandIsUnavailable() throws Exception {
+        Run r = run(Map.of(), null, "domains", "list");
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).contains("no organization is connected");
+    }
+
+    @Test
+    void theEnvironmentConnectsAndTheKeyIsNeverPrintedEvenWithDebug() throws Exception {
+        Map<String, String> env = Map.of("ORGSHELL_ORG_ID", sandbox.orgId(), "ORGSHELL_API_KEY", sandbox.apiKey(),
+                "ORGSHELL_BASE_URL", sandbox.baseUri().toString());
+        Run ok = run(env, null, "orgs", "list");
+        assertThat(ok.exitCode()).as(ok.toString()).isZero();
+        assertThat(ok.out()).contains(sandbox.orgName());
+
+        Run failing = run(env, null, "--debug", "users", "show", "000000000000000000000000");
+        assertThat(failing.exitCode()).isEqualTo(1);
+        assertThat(failing.err()).contains("no account").contains("\tat ");
+        assertThat(ok.out() + ok.err() + failing.out() + failing.err()).doesNotContain(sandbox.apiKey());
+        try (var files = Files.walk(home)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(f, StandardCharsets.ISO_8859_1)).as(f.toString())
+                        .doesNotContain(sandbox.apiKey());
+            }
+        }
+    }
+
+    static Run run(Map<String, String> env, String stdin, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                OrgShellApplication.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().keySet().removeIf(k -> k.startsWith("ORGSHELL_"));
+        pb.environment().put("ORGSHELL_CONFIG_DIR", home.resolve("config").toString());
+        pb.environment().put("HOME", home.toString());
+        pb.environment().putAll(env);
+        Path out = Files.createTempFile(home, "out", ".txt");
+        Path err = Files.createTempFile(home, "err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        if (stdin == null) {
+            pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        }
+        Process p = pb.start();
+        if (stdin != null) {
+            try (var in = p.getOutputStream()) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        if (!p.waitFor(90, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("orgshell did not finish: " + String.join(" ", args));
+        }
+        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+}

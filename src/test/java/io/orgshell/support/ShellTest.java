@@ -1,0 +1,109 @@
+package io.orgshell.support;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.orgshell.OrgShellApplication;
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.session.SandboxLauncher;
+import io.orgshell.session.SessionService;
+import io.orgshell.shell.CommandDispatcher;
+import io.orgshell.shell.ShellMode;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.shell.core.InputReader;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the end-to-end tests: the real Spring context (one, shared by every test class), commands run through the
+ * same {@link CommandDispatcher} as the interactive shell, and the WebClient client talking over HTTP to a sandbox
+ * org that each test class starts on a free loopback port.
+ */
+@SpringBootTest(classes = OrgShellApplication.class, useMainMethod = SpringBootTest.UseMainMethod.NEVER)
+@ActiveProfiles("test")
+public abstract class ShellTest {
+
+    /** Shared by every test class so the Spring context is cached once. */
+    protected static final Path CONFIG_DIR = createConfigDir();
+
+    private static SandboxServer sandbox;
+
+    @Autowired
+    protected CommandDispatcher dispatcher;
+    @Autowired
+    protected SessionService sessions;
+    @Autowired
+    protected SandboxLauncher sandboxLauncher;
+    @Autowired
+    protected ShellMode mode;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("orgshell.config-dir", CONFIG_DIR::toString);
+    }
+
+    public record Result(int exitCode, String out, String err) {
+        public String all() {
+            return out + err;
+        }
+    }
+
+    /** Starts (once per test class) a sandbox with this configuration and connects the shell to it. */
+    protected SandboxServer sandbox(SandboxConfig config) {
+        if (sandbox == null) {
+            try {
+                sandbox = SandboxServer.start(config);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return sandbox;
+    }
+
+    protected SandboxServer connectTo(SandboxServer server) {
+        sandboxLauncher.use(server);
+        Result r = run("connect --sandbox");
+        if (r.exitCode() != 0) {
+            throw new AssertionError("connect failed: " + r);
+        }
+        return server;
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        if (sandbox != null) {
+            sandbox.close();
+            sandbox = null;
+        }
+    }
+
+    protected Result run(String line) {
+        return run(line, new NoInput());
+    }
+
+    protected Result run(String line, InputReader input) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = dispatcher.execute(line, new PrintWriter(out, true), new PrintWriter(err, true), input);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    static final class NoInput implements InputReader {
+    }
+
+    private static Path createConfigDir() {
+        try {
+            return Files.createTempDirectory("orgshell-test-config");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
