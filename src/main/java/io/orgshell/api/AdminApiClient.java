@@ -52,6 +52,7 @@ public final class AdminApiClient implements AutoCloseable {
     private final JsonMapper json;
     private final ApiErrorParser errors;
     private final RetryPolicy retry;
+    private final RateGovernor governor = new RateGovernor();
     private final ConnectionProvider connections;
     private final WebClient web;
 
@@ -81,6 +82,11 @@ public final class AdminApiClient implements AutoCloseable {
 
     public URI baseUrl() {
         return settings.baseUrl();
+    }
+
+    /** The pace of this client's requests, shared by every command of the session. */
+    public RateGovernor governor() {
+        return governor;
     }
 
     // ---- Organizations API v1
@@ -127,7 +133,31 @@ public final class AdminApiClient implements AutoCloseable {
                 .map(DirectoryUser.One::data);
     }
 
+    /**
+     * {@code POST .../directories/{dir}/users/search} for up to 100 accounts at once: one request re-checks a whole
+     * batch just before it is written.
+     */
+    public Mono<List<DirectoryUser>> directoryUsersById(String directoryId, List<String> accountIds) {
+        String template = V2_ORG + "/directories/{directoryId}/users/search";
+        Map<String, Object> body = Map.of("accountIds", accountIds, "limit", Math.max(1, accountIds.size()));
+        return exchange(HttpMethod.POST, template, uri(expand(template, Map.of("directoryId", directoryId)), Map.of()),
+                body, true).map(r -> {
+                    DirectoryUser.Page page = read(r.body(), DirectoryUser.Page.class, r.request());
+                    return nonNull(page.data());
+                });
+    }
+
     // ---- User management API
+
+    /**
+     * {@code PUT /users/{id}/manage/email}. Only a 429 is retried here (the server did not act on it); after any
+     * other failure the caller must re-read the account before deciding to send again.
+     */
+    public Mono<Void> setEmail(String accountId, String email) {
+        String template = "/users/{accountId}/manage/email";
+        return exchange(HttpMethod.PUT, template, uri(expand(template, Map.of("accountId", accountId)), Map.of()),
+                Map.of("email", email), false).then();
+    }
 
     /** {@code GET /users/{id}/manage?privileges=...}: the privileges are sent as repeated parameters. */
     public Mono<Manageability> manageability(String accountId, List<String> privileges) {
@@ -195,14 +225,18 @@ public final class AdminApiClient implements AutoCloseable {
                     .accept(MediaType.APPLICATION_JSON);
             WebClient.RequestHeadersSpec<?> ready = body == null ? spec
                     : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(json.writeValueAsString(body));
-            return ready.exchangeToMono(resp -> resp.bodyToMono(String.class).defaultIfEmpty("").map(text -> {
-                int status = resp.statusCode().value();
-                if (status >= 400) {
-                    Duration wait = RateLimitHeaders.waitAskedFor(status, resp.headers().asHttpHeaders(), Instant.now());
-                    throw errors.parse(status, text, request, wait);
-                }
-                return new Response(status, text, request);
-            }));
+            return governor.acquire().then(ready.exchangeToMono(resp -> resp.bodyToMono(String.class)
+                    .defaultIfEmpty("").map(text -> {
+                        int status = resp.statusCode().value();
+                        HttpHeaders headers = resp.headers().asHttpHeaders();
+                        Duration wait = status >= 400 ? RateLimitHeaders.waitAskedFor(status, headers, Instant.now())
+                                : null;
+                        governor.observe(status, headers, wait);
+                        if (status >= 400) {
+                            throw errors.parse(status, text, request, wait);
+                        }
+                        return new Response(status, text, request);
+                    })));
         }).onErrorMap(e -> !(e instanceof ApiException), e -> transportFailure(e, uri));
         return once.retryWhen(retry.forRequest(request, idempotent))
                 .onErrorMap(RetryPolicy.TransportFailure.class,

@@ -18,7 +18,7 @@ public class ShellIO {
 
     public int width() {
         if (!mode.isInteractive()) {
-            return 160;
+            return 512; // logs and pipes: long lines beat wrapped cells
         }
         Terminal t = terminal.getIfAvailable();
         return t == null || t.getWidth() <= 0 ? 120 : t.getWidth();

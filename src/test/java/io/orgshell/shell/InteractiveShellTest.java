@@ -83,7 +83,7 @@ class InteractiveShellTest extends ShellTest {
         kb.awaitPrompts(1);
         kb.type("status\n", 2);
         kb.type("domains list\n", 3);
-        keys.write("conn".getBytes(StandardCharsets.UTF_8));
+        kb.typeUntilShown("conn", "> \u001b[0mconn");  // drawn by the line editor: the keys have been read
         kb.type("\u0003", 4);                       // Ctrl-C drops the half-typed line, the shell goes on
         kb.type("connect --profile nokey\n", 5);    // asks for the key at a masked prompt
         kb.type(server.apiKey() + "\n", 6);
@@ -113,6 +113,59 @@ class InteractiveShellTest extends ShellTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(historyFile))).isEqualTo("rw-------");
     }
 
+    @Test
+    void batchesAreConfirmedAtTheTerminal() throws Exception {
+        SandboxServer server = sandbox(SandboxConfig.defaults().withUsers(200).withSeed(3)
+                .withApiKey("Interactive0Key1With2Mixed3Case4Chars5678"));
+        sandboxLauncher.use(server);
+        var movers = server.org().users().stream().filter(u -> u.managed() && !u.idpSynced() && !u.orgAdmin()
+                && u.active() && !u.accountId().equals(server.callerAccountId())).limit(6).toList();
+        Path plan = Files.createTempFile("batches", ".csv");
+        StringBuilder csv = new StringBuilder("account_id,email\n");
+        movers.forEach(u -> csv.append(u.accountId()).append(",b").append(u.accountId().hashCode() & 0xffff)
+                .append(u.email().substring(0, u.email().indexOf('@'))).append("@acme.io\n"));
+        Files.writeString(plan, csv.toString());
+        Path historyFile = Files.createTempDirectory("orgshell-history").resolve("history");
+
+        PipedInputStream keyboard = new PipedInputStream(64 * 1024);
+        PipedOutputStream keys = new PipedOutputStream(keyboard);
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        Terminal terminal = TerminalBuilder.builder().system(false).provider("exec").type("xterm")
+                .encoding(StandardCharsets.UTF_8).streams(keyboard, screen).build();
+        Attributes attributes = terminal.getAttributes();
+        attributes.setLocalFlag(Attributes.LocalFlag.ECHO, false);
+        terminal.setAttributes(attributes);
+        LineReader reader = LineReaderBuilder.builder().terminal(terminal).history(history).completer(completer)
+                .build();
+        mode.set(ShellMode.Kind.INTERACTIVE);
+        Thread shell = new Thread(() -> {
+            try {
+                new Repl(reader, prompt, dispatcher, historyFile).run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "repl");
+        shell.start();
+
+        Keyboard kb = new Keyboard(keys, screen);
+        kb.awaitPrompts(1);
+        kb.type("connect --sandbox\n", 2);
+        kb.type("load " + plan + "\n", 3);
+        kb.type("preview\n", 4);
+        kb.type("run --batch-size 2\n", 5);          // batch 1 of 3, then the question
+        kb.type("v\n", 6);                           // no failures yet: asked again
+        kb.type("c\n", 7);                           // batch 2, then the question
+        kb.type("a\n", 8);                           // the rest without asking, back at the prompt
+        kb.type("quit\n", 8);
+        shell.join(20_000);
+
+        String out = kb.screen();
+        assertThat(out).contains("batch 1").contains("batch 2").doesNotContain("batch 3")
+                .contains("no failures so far").contains("[c]ontinue, [a]ll remaining, [v]iew failures")
+                .contains("applied 6").contains("(finished)");
+        movers.forEach(u -> assertThat(server.stats().writes(u.accountId())).isEqualTo(1L));
+    }
+
     /** Types into the terminal and waits for the shell to be back at a prompt, as a person would. */
     record Keyboard(PipedOutputStream keys, ByteArrayOutputStream display) {
 
@@ -123,6 +176,18 @@ class InteractiveShellTest extends ShellTest {
             keys.write(text.getBytes(StandardCharsets.UTF_8));
             keys.flush();
             awaitPrompts(promptsAfter);
+        }
+
+        void typeUntilShown(String text, String shown) throws IOException, InterruptedException {
+            keys.write(text.getBytes(StandardCharsets.UTF_8));
+            keys.flush();
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (!screen().contains(shown)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("'" + shown + "' never shown; screen:\n" + screen());
+                }
+                Thread.sleep(10);
+            }
         }
 
         void awaitPrompts(int n) throws InterruptedException {

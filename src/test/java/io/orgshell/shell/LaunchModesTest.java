@@ -6,12 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import io.orgshell.OrgShellApplication;
+import io.orgshell.support.OrgShellProcess;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import org.junit.jupiter.api.AfterAll;
@@ -115,31 +112,7 @@ class LaunchModesTest {
     }
 
     static Run run(Map<String, String> env, String stdin, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                OrgShellApplication.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().keySet().removeIf(k -> k.startsWith("ORGSHELL_"));
-        pb.environment().put("ORGSHELL_CONFIG_DIR", home.resolve("config").toString());
-        pb.environment().put("HOME", home.toString());
-        pb.environment().putAll(env);
-        Path out = Files.createTempFile(home, "out", ".txt");
-        Path err = Files.createTempFile(home, "err", ".txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-        if (stdin == null) {
-            pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        }
-        Process p = pb.start();
-        if (stdin != null) {
-            try (var in = p.getOutputStream()) {
-                in.write(stdin.getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        if (!p.waitFor(90, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("orgshell did not finish: " + String.join(" ", args));
-        }
-        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        OrgShellProcess.Finished f = OrgShellProcess.run(home, env, stdin, args);
+        return new Run(f.exitCode(), f.out(), f.err());
     }
 }

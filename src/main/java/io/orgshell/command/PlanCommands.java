@@ -1,0 +1,195 @@
+package io.orgshell.command;
+
+import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.orgshell.csv.CsvIssue;
+import io.orgshell.plan.EmailPreview;
+import io.orgshell.plan.Operation;
+import io.orgshell.plan.Plan;
+import io.orgshell.plan.PlanLoader;
+import io.orgshell.plan.PlanSession;
+import io.orgshell.plan.Preview;
+import io.orgshell.plan.PreviewOptions;
+import io.orgshell.plan.RowCheck;
+import io.orgshell.plan.Step;
+import io.orgshell.plan.Verdict;
+import io.orgshell.run.RunOptions;
+import io.orgshell.run.RunService;
+import io.orgshell.run.RunSummary;
+import io.orgshell.session.Connection;
+import io.orgshell.session.Session;
+import io.orgshell.shell.ExitCodes;
+import io.orgshell.shell.Progress;
+import io.orgshell.shell.Sanitizer;
+import io.orgshell.shell.ShellIO;
+import io.orgshell.shell.Styles;
+import io.orgshell.shell.TableRenderer;
+import io.orgshell.shell.UsageException;
+import io.orgshell.shell.UserFacingException;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.annotation.Argument;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.stereotype.Component;
+
+/** {@code load}, {@code preview}, {@code run}: the plan pipeline. */
+@Component
+public class PlanCommands {
+
+    static final int SHOWN_PROBLEMS = 20;
+    static final int SHOWN_ROWS = 30;
+
+    private final Session session;
+    private final PlanSession plans;
+    private final PlanLoader loader;
+    private final RunService runs;
+    private final ShellIO io;
+
+    public PlanCommands(Session session, PlanSession plans, PlanLoader loader, RunService runs, ShellIO io) {
+        this.session = session;
+        this.plans = plans;
+        this.loader = loader;
+        this.runs = runs;
+        this.io = io;
+    }
+
+    @Command(name = "load", group = "Changes", completionProvider = "completion",
+            description = "Load a CSV of changes (repairs BOM, CRLF, trailing commas; reports problems by line)")
+    public void load(@Argument(index = 0, description = "the CSV file") String file,
+                     @Option(longName = "op", description = "the operation", defaultValue = "email") String op,
+                     CommandContext ctx) {
+        if (file == null || file.isBlank()) {
+            throw new UsageException("load needs a CSV file");
+        }
+        Operation operation = Operation.fromCli(op == null ? "email" : op);
+        Path path;
+        try {
+            path = Path.of(file);
+        } catch (InvalidPathException e) {
+            throw new UsageException("not a valid path: " + file);
+        }
+        PlanLoader.Loaded loaded = loader.load(path, operation);
+        plans.load(loaded.plan());
+        printLoaded(ctx.outputWriter(), loaded, io.styles());
+    }
+
+    static void printLoaded(PrintWriter out, PlanLoader.Loaded loaded, Styles s) {
+        Plan plan = loaded.plan();
+        long invalid = plan.invalidCount();
+        long conflicting = plan.rows().stream().filter(r -> r.isConflicting()).count();
+        out.println(s.ok("loaded ") + plan.source() + ": " + plan.size() + (plan.size() == 1 ? " row" : " rows")
+                + " for '" + plan.operation().cliName() + "'"
+                + (invalid + conflicting == 0 ? "" : " (" + invalid + " invalid, " + conflicting
+                + " contradicting another row)"));
+        for (CsvIssue repair : plan.repairs()) {
+            out.println("  repaired: " + Sanitizer.forTerminal(repair.message()));
+        }
+        List<String> problems = new ArrayList<>();
+        loaded.problems().forEach(p -> problems.add(plan.source() + ":" + p.line() + ": " + p.message()));
+        plan.rows().stream().filter(r -> r.isConflicting())
+                .forEach(r -> problems.add(plan.source() + ":" + r.line() + ": " + r.conflictReason()));
+        problems.stream().limit(SHOWN_PROBLEMS).forEach(p -> out.println("  " + s.warn("problem: ")
+                + Sanitizer.forTerminal(p)));
+        if (problems.size() > SHOWN_PROBLEMS) {
+            out.println("  ... and " + (problems.size() - SHOWN_PROBLEMS) + " more problems (preview lists every row)");
+        }
+        out.println("next: preview");
+    }
+
+    @Command(name = "preview", group = "Changes", availabilityProvider = "connected",
+            description = "Check the loaded plan against the live org: OK / ALREADY DONE / BLOCKED / INVALID")
+    public void preview(
+            @Option(longName = "server-check", description = "also ask the server about each account's permissions")
+            Boolean serverCheck,
+            @Option(longName = "allow-admins", description = "let org admins' accounts be changed") Boolean allowAdmins,
+            @Option(longName = "all", description = "list every row, not only those that will not run") Boolean all,
+            CommandContext ctx) {
+        Plan plan = plans.plan().orElseThrow(() -> new UserFacingException("no plan loaded (run 'load FILE' first)",
+                ExitCodes.USAGE));
+        Connection c = session.require();
+        PrintWriter out = ctx.outputWriter();
+        Progress progress = new Progress(out, io.liveProgress(), "reading the directory", -1);
+        Preview preview;
+        try {
+            preview = new EmailPreview(c.client(), new PreviewOptions(Boolean.TRUE.equals(serverCheck),
+                    Boolean.TRUE.equals(allowAdmins), c.callerAccountId())).run(plan, n -> progress.advance(n));
+        } finally {
+            progress.finish();
+        }
+        plans.previewed(preview);
+        printPreview(out, preview, Boolean.TRUE.equals(all), io);
+    }
+
+    static void printPreview(PrintWriter out, Preview preview, boolean all, ShellIO io) {
+        Styles s = io.styles();
+        List<List<String>> rows = new ArrayList<>();
+        for (RowCheck c : preview.checks()) {
+            if (all || c.verdict() != Verdict.OK) {
+                rows.add(List.of(String.valueOf(c.row().line()), nz(c.row().accountId()), nz(c.current()),
+                        c.row().value(Operation.Columns.EMAIL), c.verdict().label(), nz(c.reason())));
+            }
+        }
+        if (!rows.isEmpty()) {
+            List<List<String>> shown = all ? rows : rows.subList(0, Math.min(SHOWN_ROWS, rows.size()));
+            out.print(TableRenderer.render(List.of("Line", "Account", "Current email", "Target", "Verdict", "Why"),
+                    shown, io.width()));
+            if (shown.size() < rows.size()) {
+                out.println("... " + (rows.size() - shown.size()) + " more rows that will not run (preview --all)");
+            }
+        }
+        List<Step> ordered = preview.steps().stream().filter(st -> st.after() >= 0 || st.temporary()).toList();
+        if (!ordered.isEmpty()) {
+            long temporary = ordered.stream().filter(Step::temporary).count();
+            out.println("order: " + ordered.size() + " writes wait for another account to move first"
+                    + (temporary == 0 ? "" : "; " + temporary + " swap cycle(s) go through a temporary address"));
+            for (Step st : ordered.subList(0, Math.min(20, ordered.size()))) {
+                out.println(String.format("  %5d  line %-6d %s: %s -> %s%s", st.number() + 1,
+                        preview.plan().rows().get(st.rowIndex()).line(), st.accountId(), st.from(), st.to(),
+                        st.temporary() ? "  (temporary)" : ""));
+            }
+        }
+        var counts = preview.counts();
+        out.println(s.ok("OK " + counts.get(Verdict.OK)) + "  ALREADY DONE " + counts.get(Verdict.ALREADY_DONE) + "  "
+                + (counts.get(Verdict.BLOCKED) > 0 ? s.warn("BLOCKED " + counts.get(Verdict.BLOCKED))
+                : "BLOCKED 0") + "  " + (counts.get(Verdict.INVALID) > 0 ? s.error("INVALID "
+                + counts.get(Verdict.INVALID)) : "INVALID 0") + "  (" + preview.checks().size() + " rows, "
+                + preview.steps().size() + " writes)");
+        out.println(counts.get(Verdict.OK) > 0 ? "next: run (batches of 50; --yes runs unattended)"
+                : "nothing to run");
+    }
+
+    @Command(name = "run", group = "Changes", availabilityProvider = "connected",
+            description = "Apply the rows preview marked OK, in confirmed batches")
+    public void run(
+            @Option(longName = "batch-size", description = "rows per batch", defaultValue = "50") Integer batchSize,
+            @Option(longName = "yes", description = "do not ask between batches") Boolean yes,
+            @Option(longName = "concurrency", description = "most writes in flight at once (the pace follows the "
+                    + "server's rate limit)", defaultValue = "16")
+            Integer concurrency,
+            CommandContext ctx) {
+        Preview preview = plans.preview().filter(p -> plans.plan().map(pl -> pl == p.plan()).orElse(false))
+                .orElseThrow(() -> new UserFacingException("the loaded plan has not been previewed (run 'preview' "
+                        + "first: nothing is sent that was not previewed)", ExitCodes.USAGE));
+        if (preview.steps().isEmpty()) {
+            ctx.outputWriter().println("nothing to run: preview marked no row OK");
+            return;
+        }
+        RunOptions options = options(batchSize, concurrency, yes);
+        RunConsole console = new RunConsole(ctx, io, preview.steps().size());
+        RunSummary summary = runs.start(preview, session.require(), options, console, console.progress());
+        console.finish(summary);
+    }
+
+    RunOptions options(Integer batchSize, Integer concurrency, Boolean yes) {
+        boolean unattended = Boolean.TRUE.equals(yes) || !io.mode().isInteractive();
+        return new RunOptions(batchSize == null ? 50 : batchSize, concurrency == null ? 16 : concurrency, unattended);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,146 @@
+package io.orgshell.command;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import io.orgshell.run.BatchControl;
+import io.orgshell.run.Outcome;
+import io.orgshell.run.RunMeta;
+import io.orgshell.run.RunReport;
+import io.orgshell.run.RunSummary;
+import io.orgshell.run.StepResult;
+import io.orgshell.shell.ExitCodes;
+import io.orgshell.shell.Progress;
+import io.orgshell.shell.Sanitizer;
+import io.orgshell.shell.ShellIO;
+import io.orgshell.shell.Styles;
+import io.orgshell.shell.UserFacingException;
+import org.springframework.shell.core.command.CommandContext;
+
+/**
+ * The terminal side of a run, shared by {@code run} and {@code resume}: the progress bar, the question between
+ * batches, and the closing summary with its exit code.
+ */
+final class RunConsole implements BatchControl {
+
+    static final String QUESTION = "[c]ontinue, [a]ll remaining, [v]iew failures, [r]etry failed, [q]uit? ";
+
+    private final CommandContext ctx;
+    private final ShellIO io;
+    private final PrintWriter out;
+    private final long total;
+    private Progress progress;
+
+    RunConsole(CommandContext ctx, ShellIO io, long total) {
+        this.ctx = ctx;
+        this.io = io;
+        this.out = ctx.outputWriter();
+        this.total = total;
+        this.progress = new Progress(out, io.liveProgress(), "writing", total);
+    }
+
+    Consumer<StepResult> progress() {
+        return r -> {
+            synchronized (this) {
+                progress.advance(1);
+            }
+        };
+    }
+
+    @Override
+    public synchronized Decision afterBatch(BatchReport report) {
+        long done = progress.done();
+        progress.finish();
+        Styles s = io.styles();
+        out.println(s.bold("batch " + report.batch()) + ": " + describe(report.batchCounts(), s)
+                + "  |  run so far: " + describe(report.runCounts(), s));
+        out.println("next: " + report.next());
+        Decision decision = ask(report);
+        progress = new Progress(out, io.liveProgress(), "writing", total);
+        progress.advance(done);
+        return decision;
+    }
+
+    private Decision ask(BatchReport report) {
+        while (true) {
+            String answer;
+            try {
+                answer = ctx.inputReader().readInput(QUESTION);
+            } catch (Exception e) {
+                return Decision.QUIT;
+            }
+            String a = answer == null ? "q" : answer.strip().toLowerCase(Locale.ROOT);
+            switch (a.isEmpty() ? "c" : a.substring(0, 1)) {
+                case "c" -> {
+                    return Decision.CONTINUE;
+                }
+                case "a" -> {
+                    return Decision.ALL_REMAINING;
+                }
+                case "r" -> {
+                    return Decision.RETRY_FAILED;
+                }
+                case "q" -> {
+                    return Decision.QUIT;
+                }
+                case "v" -> {
+                    List<String> failures = report.failures();
+                    if (failures.isEmpty()) {
+                        out.println("no failures so far");
+                    }
+                    failures.stream().limit(50).forEach(f -> out.println("  " + Sanitizer.forTerminal(f)));
+                    if (failures.size() > 50) {
+                        out.println("  ... and " + (failures.size() - 50) + " more (see results.csv)");
+                    }
+                }
+                default -> out.println("answer c, a, v, r or q");
+            }
+        }
+    }
+
+    /** Prints where the run ended; throws (for the exit code) when rows failed or the run stopped early. */
+    void finish(RunSummary summary) {
+        progress.finish();
+        Styles s = io.styles();
+        RunMeta m = summary.meta();
+        if (summary.tornJournal()) {
+            out.println(s.warn("note: the journal's last line was torn by the crash; it was ignored and removed"));
+        }
+        out.println(s.bold("run " + m.id()) + " (" + m.state() + "): " + describe(summary.counts(), s));
+        out.println("results: " + summary.directory().results());
+        out.println("undo plan: " + summary.directory().undo() + "  (load it with: undo " + m.id() + ")");
+        long failed = summary.counts().getOrDefault(Outcome.FAILED.label(), 0L);
+        if (!RunMeta.FINISHED.equals(m.state())) {
+            out.println("resume with: resume " + m.id());
+            out.flush();
+            if (RunMeta.INTERRUPTED.equals(m.state())) {
+                throw new UserFacingException("run " + m.id() + " stopped before the end", ExitCodes.INTERRUPTED);
+            }
+            return;
+        }
+        out.flush();
+        if (failed > 0) {
+            throw new UserFacingException(failed + (failed == 1 ? " row" : " rows") + " failed; see "
+                    + summary.directory().results());
+        }
+    }
+
+    static String describe(Map<String, Long> counts, Styles s) {
+        StringBuilder sb = new StringBuilder();
+        counts.forEach((k, v) -> {
+            if (v == 0 && RunReport.PENDING.equals(k)) {
+                return;
+            }
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            String text = k + " " + v;
+            sb.append(k.equals(Outcome.FAILED.label()) && v > 0 ? s.error(text)
+                    : k.equals(Outcome.APPLIED.label()) && v > 0 ? s.ok(text) : text);
+        });
+        return sb.toString();
+    }
+}

@@ -1,0 +1,189 @@
+package io.orgshell.plan;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import io.orgshell.api.AdminApiClient;
+import io.orgshell.api.ApiException;
+import io.orgshell.api.Manageability;
+import reactor.core.publisher.Flux;
+
+/**
+ * Preview of an email plan: one directory pass and the domain list answer every row; only {@code --server-check}
+ * (or an org without the v2 directory API) asks each account's permissions. Then the OK rows are ordered.
+ */
+public final class EmailPreview {
+
+    static final String EMAIL_SET = "email.set";
+    static final int SERVER_CHECK_CONCURRENCY = 4;
+
+    private final AdminApiClient client;
+    private final PreviewOptions options;
+
+    public EmailPreview(AdminApiClient client, PreviewOptions options) {
+        this.client = client;
+        this.options = options;
+    }
+
+    public Preview run(Plan plan, Consumer<Integer> accountsSeen) {
+        List<PlanRow> rows = plan.rows();
+        Set<String> ids = new HashSet<>();
+        Set<String> addresses = new HashSet<>();
+        for (PlanRow r : rows) {
+            if (!r.isInvalid()) {
+                ids.add(r.accountId());
+                String target = r.value(Operation.Columns.EMAIL);
+                addresses.add(lower(target));
+                if (target.contains("@")) {
+                    addresses.add(lower(ChangeOrder.temporaryAddress(r.accountId(), target)));
+                }
+            }
+        }
+        OrgSnapshot org = OrgSnapshot.take(client, ids, addresses, accountsSeen);
+        RowCheck[] checks = new RowCheck[rows.size()];
+        Map<String, Integer> movingAway = new HashMap<>(); // current address of an OK row → its index
+        for (PlanRow r : rows) {
+            checks[r.index()] = checkAlone(r, org);
+            if (checks[r.index()].verdict() == Verdict.OK) {
+                movingAway.put(lower(checks[r.index()].current()), r.index());
+            }
+        }
+        blockTakenTargets(rows, checks, org, movingAway);
+        if (options.serverCheck() || !org.fromV2()) {
+            serverCheck(rows, checks);
+            blockTakenTargets(rows, checks, org, okAddresses(rows, checks));
+        }
+        List<ChangeOrder.Change> changes = new ArrayList<>();
+        for (PlanRow r : rows) {
+            if (checks[r.index()].verdict() == Verdict.OK) {
+                changes.add(new ChangeOrder.Change(r.index(), r.accountId(), checks[r.index()].current(),
+                        r.value(Operation.Columns.EMAIL)));
+            }
+        }
+        List<Step> steps = ChangeOrder.order(changes);
+        for (Step s : steps) {
+            if (s.temporary() && org.holderOf(s.to()) != null) {
+                throw new IllegalStateException("the temporary address " + s.to() + " for a swap is in use by account "
+                        + org.holderOf(s.to()) + "; resolve the swap by hand");
+            }
+        }
+        return new Preview(plan, client.orgId(), List.of(checks), steps, Instant.now());
+    }
+
+    /** Everything a row can be told from its own account and the domain list. */
+    RowCheck checkAlone(PlanRow r, OrgSnapshot org) {
+        if (r.isInvalid()) {
+            return new RowCheck(r, Verdict.INVALID, r.invalidReason(), null);
+        }
+        if (r.isConflicting()) {
+            return new RowCheck(r, Verdict.BLOCKED, r.conflictReason(), null);
+        }
+        AccountState a = org.account(r.accountId());
+        String target = r.value(Operation.Columns.EMAIL);
+        if (a == null) {
+            return new RowCheck(r, Verdict.BLOCKED, "account not found in this organization", null);
+        }
+        String current = a.email();
+        if (!a.managed()) {
+            return new RowCheck(r, Verdict.BLOCKED, "account is not managed by this organization", current);
+        }
+        String old = r.value(Operation.Columns.OLD_EMAIL);
+        if (target.equalsIgnoreCase(current == null ? "" : current)) {
+            return new RowCheck(r, Verdict.ALREADY_DONE, "current email is already " + current, current);
+        }
+        if (!old.isEmpty() && !old.equalsIgnoreCase(current == null ? "" : current)) {
+            return new RowCheck(r, Verdict.BLOCKED, "current email is " + current + ", not " + old
+                    + " as the file says (changed since the file was made?)", current);
+        }
+        String domain = target.substring(target.lastIndexOf('@') + 1);
+        if (!org.isVerifiedDomain(domain)) {
+            return new RowCheck(r, Verdict.BLOCKED, "target domain " + domain + " is not a verified domain of the "
+                    + "organization", current);
+        }
+        if (Boolean.TRUE.equals(a.synced())) {
+            return new RowCheck(r, Verdict.BLOCKED, "account is managed by an identity provider (SCIM); change its "
+                    + "email there", current);
+        }
+        if (r.accountId().equals(options.callerAccountId())) {
+            return new RowCheck(r, Verdict.BLOCKED, "protected: this is your own account", current);
+        }
+        if (Boolean.TRUE.equals(a.orgAdmin()) && !options.allowAdmins()) {
+            return new RowCheck(r, Verdict.BLOCKED, "protected: org admin (preview --allow-admins to include)",
+                    current);
+        }
+        return new RowCheck(r, Verdict.OK, null, current);
+    }
+
+    /**
+     * A target held by another account is only free if that account is in the plan and moving away; when that
+     * account's own row is blocked, this row is blocked too, and so on down the chain.
+     */
+    static void blockTakenTargets(List<PlanRow> rows, RowCheck[] checks, OrgSnapshot org,
+                                  Map<String, Integer> movingAway) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (PlanRow r : rows) {
+                RowCheck c = checks[r.index()];
+                if (c.verdict() != Verdict.OK) {
+                    continue;
+                }
+                String target = r.value(Operation.Columns.EMAIL);
+                String holder = org.holderOf(target);
+                if (holder == null || holder.equals(r.accountId())) {
+                    continue;
+                }
+                Integer mover = movingAway.get(lower(target));
+                String reason = null;
+                if (mover == null) {
+                    reason = "target email " + target + " belongs to account " + holder + ", which is not in this file";
+                } else if (checks[mover].verdict() != Verdict.OK) {
+                    reason = "target email " + target + " belongs to account " + holder + ", whose own row (line "
+                            + rows.get(mover).line() + ") cannot run";
+                }
+                if (reason != null) {
+                    checks[r.index()] = new RowCheck(r, Verdict.BLOCKED, reason, c.current());
+                    movingAway.values().remove(r.index());
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    private static Map<String, Integer> okAddresses(List<PlanRow> rows, RowCheck[] checks) {
+        Map<String, Integer> out = new HashMap<>();
+        for (PlanRow r : rows) {
+            if (checks[r.index()].verdict() == Verdict.OK) {
+                out.put(lower(checks[r.index()].current()), r.index());
+            }
+        }
+        return out;
+    }
+
+    /** {@code GET /users/{id}/manage?privileges=email.set} for each OK row, a few at a time. */
+    private void serverCheck(List<PlanRow> rows, RowCheck[] checks) {
+        List<PlanRow> ok = rows.stream().filter(r -> checks[r.index()].verdict() == Verdict.OK).toList();
+        Flux.fromIterable(ok).flatMap(r -> client.manageability(r.accountId(), List.of(EMAIL_SET))
+                        .map(m -> Map.entry(r, m.rule(EMAIL_SET)))
+                        .onErrorResume(ApiException.class, e -> reactor.core.publisher.Mono.just(Map.entry(r,
+                                new Manageability.Rule(false, e.code())))), SERVER_CHECK_CONCURRENCY)
+                .doOnNext(e -> {
+                    if (!e.getValue().allowed()) {
+                        PlanRow r = e.getKey();
+                        checks[r.index()] = new RowCheck(r, Verdict.BLOCKED, "the server does not allow changing this "
+                                + "email (" + e.getValue().reason() + ")", checks[r.index()].current());
+                    }
+                }).blockLast();
+    }
+
+    private static String lower(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,110 @@
+package io.orgshell.plan;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.orgshell.csv.ColumnSpec;
+import io.orgshell.csv.CsvIssue;
+import io.orgshell.csv.CsvRow;
+import io.orgshell.csv.LoadedCsv;
+import io.orgshell.csv.PlanCsvReader;
+import io.orgshell.shell.ExitCodes;
+import io.orgshell.shell.UserFacingException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Turns a change file into a {@link Plan}. A file that cannot be read as a plan at all (wrong header, not UTF-8,
+ * empty) is refused with every reason; otherwise each row is kept, and a row the file itself makes impossible
+ * (malformed, or contradicting another row) carries its reason into preview.
+ */
+@Service
+public class PlanLoader {
+
+    public record Loaded(Plan plan, List<CsvIssue> problems) {
+    }
+
+    public Loaded load(Path file, Operation operation) {
+        LoadedCsv csv;
+        try {
+            csv = new PlanCsvReader(operation.columns()).read(file);
+        } catch (NoSuchFileException e) {
+            throw new UserFacingException("no such file: " + file, ExitCodes.USAGE);
+        } catch (IOException e) {
+            throw new UserFacingException("cannot read " + file + ": " + e.getMessage(), ExitCodes.USAGE);
+        }
+        if (csv.fatal()) {
+            String reasons = csv.problems().stream().filter(p -> p.line() == 0)
+                    .map(p -> file + ": " + p.message()).collect(Collectors.joining(System.lineSeparator()));
+            throw new UserFacingException("cannot load " + file + " for '" + operation.cliName() + "':"
+                    + System.lineSeparator() + reasons, ExitCodes.USAGE);
+        }
+        List<PlanRow> rows = new ArrayList<>(csv.rows().size());
+        for (CsvRow r : csv.rows()) {
+            Map<String, String> values = new LinkedHashMap<>();
+            for (ColumnSpec.Column c : operation.columns().columns()) {
+                values.put(c.name(), csv.value(r, c.name()));
+            }
+            List<CsvIssue> problems = csv.problemsAt(r.line());
+            String invalid = problems.isEmpty() ? null
+                    : problems.stream().map(CsvIssue::message).collect(Collectors.joining("; "));
+            rows.add(new PlanRow(rows.size(), r.line(), values.get(Operation.Columns.ACCOUNT_ID), values, r.cells(),
+                    invalid, null));
+        }
+        rows = markConflicts(rows, operation);
+        return new Loaded(new Plan(file, operation, csv.header(), rows, csv.repairs()), csv.problems());
+    }
+
+    /**
+     * Rows that contradict each other are all held back, each naming the others' lines: the same account twice, or
+     * (for email) the same target twice. Which one the admin meant cannot be guessed.
+     */
+    static List<PlanRow> markConflicts(List<PlanRow> rows, Operation operation) {
+        Map<String, List<PlanRow>> byAccount = group(rows, r -> r.accountId());
+        Map<String, List<PlanRow>> byTarget = operation == Operation.EMAIL
+                ? group(rows, r -> r.value(Operation.Columns.EMAIL)) : Map.of();
+        List<PlanRow> out = new ArrayList<>(rows.size());
+        for (PlanRow r : rows) {
+            List<String> reasons = new ArrayList<>();
+            others(byAccount, r.accountId(), r).ifPresent(l -> reasons.add("account " + r.accountId()
+                    + " also on line " + l));
+            if (operation == Operation.EMAIL) {
+                others(byTarget, r.value(Operation.Columns.EMAIL), r).ifPresent(l -> reasons.add("target email "
+                        + r.value(Operation.Columns.EMAIL) + " also on line " + l));
+            }
+            out.add(reasons.isEmpty() ? r : new PlanRow(r.index(), r.line(), r.accountId(), r.values(), r.cells(),
+                    r.invalidReason(), String.join("; ", reasons)));
+        }
+        return out;
+    }
+
+    private static Map<String, List<PlanRow>> group(List<PlanRow> rows, java.util.function.Function<PlanRow, String> key) {
+        Map<String, List<PlanRow>> map = new HashMap<>();
+        for (PlanRow r : rows) {
+            String k = key.apply(r);
+            if (k != null && !k.isBlank()) {
+                map.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>(1)).add(r);
+            }
+        }
+        return map;
+    }
+
+    private static java.util.Optional<String> others(Map<String, List<PlanRow>> groups, String key, PlanRow self) {
+        if (key == null || key.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        List<PlanRow> group = groups.get(key.toLowerCase(Locale.ROOT));
+        if (group == null || group.size() < 2) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(group.stream().filter(o -> o != self).map(o -> String.valueOf(o.line()))
+                .collect(Collectors.joining(", ")));
+    }
+}

@@ -1,0 +1,27 @@
+package io.orgshell.plan;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** A plan checked against the live org: one check per row, and the writes in the order they must be sent. */
+public record Preview(Plan plan, String orgId, List<RowCheck> checks, List<Step> steps, Instant at) {
+
+    public Map<Verdict, Long> counts() {
+        Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
+        for (Verdict v : Verdict.values()) {
+            counts.put(v, 0L);
+        }
+        checks.forEach(c -> counts.merge(c.verdict(), 1L, Long::sum));
+        return counts;
+    }
+
+    public long count(Verdict verdict) {
+        return checks.stream().filter(c -> c.verdict() == verdict).count();
+    }
+
+    public RowCheck check(int rowIndex) {
+        return checks.get(rowIndex);
+    }
+}

@@ -1,0 +1,227 @@
+package io.orgshell.run;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import io.orgshell.api.AdminApiClient;
+import io.orgshell.api.ApiConnectionException;
+import io.orgshell.api.ApiException;
+import io.orgshell.api.DirectoryUser;
+import io.orgshell.api.UserProfile;
+import io.orgshell.plan.Step;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Sends the writes of a run, a batch at a time, a few in flight at once; a step that must wait for another
+ * (a chain or a swap) starts only when that one has succeeded. Before any write, the batch's accounts are read
+ * again in one request and a step whose account changed since preview is skipped, not overwritten. A write whose
+ * answer is lost (5xx, timeout, dropped connection) is re-read before it is ever sent again.
+ * <p>
+ * Stopping (quit, Ctrl-C) lets the writes in flight finish and starts no new one; their results are journaled, so
+ * the run can be resumed exactly where it stopped.
+ */
+public final class RunExecutor {
+
+    static final int MAX_WRITE_ATTEMPTS = 3;
+    static final int RECHECK_CHUNK = 100;
+
+    private final AdminApiClient client;
+    private final RunJournal journal;
+    private final int concurrency;
+    private final Duration retryBackoff;
+    private final Map<Integer, StepResult> results;
+    private final Set<Integer> uncertain;
+    private final Map<Integer, CompletableFuture<StepResult>> running = new ConcurrentHashMap<>();
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private volatile boolean v2 = true;
+
+    public RunExecutor(AdminApiClient client, RunJournal journal, int concurrency, Duration retryBackoff,
+                       Map<Integer, StepResult> results, Set<Integer> uncertain) {
+        this.client = client;
+        this.journal = journal;
+        this.concurrency = concurrency;
+        this.retryBackoff = retryBackoff;
+        this.results = results;
+        this.uncertain = uncertain;
+    }
+
+    public void requestStop() {
+        stop.set(true);
+    }
+
+    public boolean stopRequested() {
+        return stop.get();
+    }
+
+    /**
+     * Runs the batch and returns when every step it started has a result. An interrupt of the calling thread
+     * (Ctrl-C) stops the run after the writes in flight; the method then returns normally with the stop flag set.
+     */
+    public void runBatch(List<Step> batch, Consumer<StepResult> onResult) {
+        if (batch.isEmpty() || stop.get()) {
+            return;
+        }
+        Map<String, String> live = new ConcurrentHashMap<>(currentEmails(batch.stream().map(Step::accountId)
+                .distinct().toList()));
+        CompletableFuture<Void> done = Flux.fromIterable(batch)
+                .flatMap(s -> process(s, live).doOnNext(onResult), concurrency)
+                .then().toFuture();
+        try {
+            done.get();
+        } catch (InterruptedException e) {
+            stop.set(true);
+            done.join(); // let the writes in flight end and be journaled
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private Mono<StepResult> process(Step s, Map<String, String> live) {
+        CompletableFuture<StepResult> mine = running.computeIfAbsent(s.number(), k -> new CompletableFuture<>());
+        return waitFor(s.after()).then(Mono.defer(() -> {
+            if (stop.get()) {
+                return Mono.<StepResult>empty();
+            }
+            if (s.after() >= 0) {
+                StepResult before = results.get(s.after());
+                if (before == null) {
+                    return Mono.<StepResult>empty(); // its predecessor never ran (stopped): stays pending
+                }
+                if (!before.outcome().succeeded()) {
+                    return Mono.just(finish(s, Outcome.SKIPPED, 0, null,
+                            "waits for step " + s.after() + " to free " + s.to() + ", which did not apply", live));
+                }
+            }
+            journal.intent(s.number(), s.accountId(), s.from(), s.to());
+            String now = live.get(s.accountId());
+            if (now == null) {
+                return Mono.just(finish(s, Outcome.SKIPPED, 0, null, "account no longer found", live));
+            }
+            if (same(now, s.to())) {
+                boolean ours = uncertain.contains(s.number());
+                return Mono.just(finish(s, ours ? Outcome.APPLIED : Outcome.ALREADY_DONE, 0, null,
+                        ours ? "confirmed: this write had landed before the run stopped" : "already at the target",
+                        live));
+            }
+            if (!same(now, s.from())) {
+                return Mono.just(finish(s, Outcome.SKIPPED, 0, null, "email changed since preview: now " + now, live));
+            }
+            return write(s, 1, live);
+        })).doFinally(x -> mine.complete(results.get(s.number())));
+    }
+
+    private Mono<Void> waitFor(int after) {
+        if (after < 0 || results.containsKey(after)) {
+            return Mono.empty();
+        }
+        CompletableFuture<StepResult> f = running.get(after);
+        return f == null ? Mono.empty() : Mono.fromFuture(f).then();
+    }
+
+    private Mono<StepResult> write(Step s, int attempt, Map<String, String> live) {
+        journal.sent(s.number());
+        return client.setEmail(s.accountId(), s.to())
+                .then(Mono.fromCallable(() -> finish(s, Outcome.APPLIED, 204, null,
+                        attempt > 1 ? "applied on attempt " + attempt : null, live)))
+                .onErrorResume(e -> {
+                    if (e instanceof ApiException api && api.status() < 500 && api.status() != 429) {
+                        return Mono.just(finish(s, Outcome.FAILED, api.status(), api.code(), api.getMessage(), live));
+                    }
+                    // the answer was lost or the server failed: read the account before deciding anything
+                    return readEmail(s.accountId()).flatMap(now -> {
+                        if (same(now, s.to())) {
+                            return Mono.just(finish(s, Outcome.APPLIED, 0, null,
+                                    "confirmed by reading the account after: " + describe(e), live));
+                        }
+                        if (same(now, s.from()) && attempt < MAX_WRITE_ATTEMPTS && !stop.get()) {
+                            return Mono.delay(retryBackoff.multipliedBy(attempt)).then(write(s, attempt + 1, live));
+                        }
+                        return Mono.just(failed(s, e, live));
+                    }).onErrorResume(again -> Mono.just(failed(s, e, live)));
+                });
+    }
+
+    private StepResult failed(Step s, Throwable e, Map<String, String> live) {
+        int status = e instanceof ApiException api ? api.status() : 0;
+        String code = e instanceof ApiException api ? api.code() : "connection";
+        return finish(s, Outcome.FAILED, status, code, describe(e), live);
+    }
+
+    private StepResult finish(Step s, Outcome outcome, int status, String code, String reason,
+                              Map<String, String> live) {
+        StepResult r = new StepResult(s.number(), outcome, status, code, reason);
+        results.put(s.number(), r);
+        journal.result(r);
+        uncertain.remove(s.number());
+        if (outcome.succeeded()) {
+            live.put(s.accountId(), s.to());
+        }
+        return r;
+    }
+
+    /** The accounts' emails now: one v2 search per hundred accounts, or one profile read each without v2. */
+    Map<String, String> currentEmails(List<String> accountIds) {
+        Map<String, String> out = new ConcurrentHashMap<>();
+        if (v2) {
+            try {
+                for (int i = 0; i < accountIds.size(); i += RECHECK_CHUNK) {
+                    List<String> chunk = accountIds.subList(i, Math.min(accountIds.size(), i + RECHECK_CHUNK));
+                    for (DirectoryUser u : client.directoryUsersById("-", chunk).block()) {
+                        if (u.accountId() != null && u.email() != null) {
+                            out.put(u.accountId(), u.email());
+                        }
+                    }
+                }
+                return out;
+            } catch (ApiException e) {
+                if (e.status() != 404) {
+                    throw e;
+                }
+                v2 = false;
+            }
+        }
+        Flux.fromIterable(accountIds).flatMap(id -> readEmail(id).map(email -> Map.entry(id, email))
+                        .onErrorResume(ApiException.class, e -> e.status() == 404 ? Mono.empty() : Mono.error(e)),
+                concurrency).doOnNext(e -> out.put(e.getKey(), e.getValue())).blockLast();
+        return out;
+    }
+
+    private Mono<String> readEmail(String accountId) {
+        return client.profile(accountId).map(UserProfile::account).map(a -> a.email() == null ? "" : a.email());
+    }
+
+    private static boolean same(String a, String b) {
+        return a != null && b != null && a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
+    }
+
+    private static String describe(Throwable e) {
+        if (e instanceof ApiException api) {
+            return api.status() + " " + api.code() + ": " + api.getMessage();
+        }
+        if (e instanceof ApiConnectionException c) {
+            return c.getMessage();
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    /** Steps with no result yet, in run order. */
+    public static List<Step> pending(List<Step> steps, Map<Integer, StepResult> results) {
+        List<Step> out = new ArrayList<>();
+        for (Step s : steps) {
+            if (!results.containsKey(s.number())) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,253 @@
+package io.orgshell.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+import io.orgshell.sandbox.Fault;
+import io.orgshell.sandbox.OrgAccess;
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.shell.ShellMode;
+import io.orgshell.support.ShellTest;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.shell.core.InputReader;
+
+/**
+ * The email change pipeline end to end against the sandbox: load, preview, run in batches, results, undo, resume.
+ * The sandbox's own counters prove that no account got a write it should not have.
+ */
+class EmailRunTest extends ShellTest {
+
+    static final String PUT_EMAIL = "PUT /users/{accountId}/manage/email";
+
+    @TempDir
+    Path tmp;
+    SandboxServer server;
+    int nextPlain;
+
+    @BeforeEach
+    void connect() {
+        server = connectTo(sandbox(SandboxConfig.defaults().withUsers(600).withSeed(21)));
+        server.reset();
+        nextPlain = 0;
+    }
+
+    @AfterEach
+    void back() {
+        mode.set(ShellMode.Kind.ONE_SHOT);
+        server.faults().clear();
+    }
+
+    /** Managed, active, not IdP-synced, not admin, not the caller: accounts any email change may touch. */
+    List<SandboxUser> plain(int n) {
+        List<SandboxUser> out = server.org().users().stream()
+                .filter(u -> u.managed() && !u.idpSynced() && !u.orgAdmin() && u.active()
+                        && u.access() == OrgAccess.ACTIVE && !u.accountId().equals(server.callerAccountId()))
+                .skip(nextPlain).limit(n).toList();
+        nextPlain += n;
+        return out;
+    }
+
+    SandboxUser first(Predicate<SandboxUser> p) {
+        return server.org().users().stream().filter(p).findFirst().orElseThrow();
+    }
+
+    static String moved(SandboxUser u) {
+        return u.email().substring(0, u.email().indexOf('@')) + "@acme.io";
+    }
+
+    Path csv(String name, String header, List<String> lines) throws IOException {
+        Path file = tmp.resolve(name);
+        Files.writeString(file, header + "\n" + String.join("\n", lines) + "\n");
+        return file;
+    }
+
+    String email(String accountId) {
+        return server.org().findById(accountId).orElseThrow().email();
+    }
+
+    @Test
+    void aPlanIsPreviewedRunAndUndone() throws Exception {
+        List<SandboxUser> movers = plain(10);
+        SandboxUser done = plain(1).get(0);
+        SandboxUser wrongOld = plain(1).get(0);
+        SandboxUser toUnverified = plain(1).get(0);
+        SandboxUser synced = first(u -> u.managed() && u.idpSynced());
+        SandboxUser admin = first(u -> u.managed() && u.orgAdmin() && !u.accountId().equals(server.callerAccountId()));
+        SandboxUser caller = server.org().findById(server.callerAccountId()).orElseThrow();
+        List<String> lines = new ArrayList<>();
+        movers.forEach(u -> lines.add(u.accountId() + "," + u.email() + "," + moved(u)));
+        lines.add(done.accountId() + "," + done.email() + "," + done.email());
+        lines.add(wrongOld.accountId() + ",someone.else@acme.example," + moved(wrongOld));
+        lines.add(toUnverified.accountId() + "," + toUnverified.email() + ",x@acme-legacy.example");
+        lines.add("000000000000000000000000,,nobody@acme.io");
+        lines.add(synced.accountId() + "," + synced.email() + "," + moved(synced));
+        lines.add(admin.accountId() + "," + admin.email() + "," + moved(admin));
+        lines.add(caller.accountId() + "," + caller.email() + "," + moved(caller));
+        lines.add(plain(1).get(0).accountId() + ",,not-an-email");
+        Path file = csv("move.csv", "account_id,old_email,email", lines);
+
+        assertThat(run("load " + file).exitCode()).isZero();
+        Result preview = run("preview");
+        assertThat(preview.exitCode()).as(preview.toString()).isZero();
+        assertThat(preview.out()).contains("OK 10").contains("ALREADY DONE 1").contains("BLOCKED 6")
+                .contains("INVALID 1")
+                .contains("not a verified domain").contains("identity provider").contains("protected: org admin")
+                .contains("protected: this is your own account").contains("account not found")
+                .contains("not someone.else@acme.example");
+        assertThat(server.stats().writes()).as("preview sends no write").isEmpty();
+
+        Result r = run("run --yes --batch-size 4");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("applied 10, already done 1, skipped 7, failed 0");
+        movers.forEach(u -> assertThat(email(u.accountId())).isEqualTo(moved(u)));
+        assertThat(email(synced.accountId())).isEqualTo(synced.email());
+        assertThat(server.stats().writes()).hasSize(10).allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
+
+        RunMeta meta = runStore().list().get(0);
+        RunDirectory dir = runStore().open(meta.id());
+        List<CSVRecord> results = read(dir.results());
+        assertThat(results).hasSize(lines.size());
+        assertThat(results.get(0).toMap()).containsKeys("account_id", "old_email", "email", "outcome", "reason");
+        assertThat(results).filteredOn(x -> x.get("outcome").equals("applied")).hasSize(10);
+        assertThat(read(dir.undo())).hasSize(10);
+        assertThat(Files.readString(dir.journal())).contains("\"event\":\"intent\"").contains("\"event\":\"sent\"")
+                .contains("\"event\":\"result\"").doesNotContain(server.apiKey());
+
+        Result undo = run("undo " + meta.id());
+        assertThat(undo.exitCode()).as(undo.toString()).isZero();
+        assertThat(run("preview").out()).contains("OK 10");
+        assertThat(run("run --yes").exitCode()).isZero();
+        movers.forEach(u -> assertThat(email(u.accountId())).isEqualTo(u.email()));
+    }
+
+    @Test
+    void swapsAndCyclesAreOrderedThroughATemporaryAddress() throws Exception {
+        List<SandboxUser> u = plain(5);
+        List<String> lines = List.of(
+                u.get(0).accountId() + "," + u.get(1).email(), u.get(1).accountId() + "," + u.get(0).email(),
+                u.get(2).accountId() + "," + u.get(3).email(), u.get(3).accountId() + "," + u.get(4).email(),
+                u.get(4).accountId() + "," + u.get(2).email());
+        assertThat(run("load " + csv("swap.csv", "account_id,email", lines)).exitCode()).isZero();
+        Result preview = run("preview");
+        assertThat(preview.out()).contains("OK 5").contains("(temporary)").contains("2 swap cycle(s)");
+        Result r = run("run --yes");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(email(u.get(0).accountId())).isEqualTo(u.get(1).email());
+        assertThat(email(u.get(1).accountId())).isEqualTo(u.get(0).email());
+        assertThat(email(u.get(2).accountId())).isEqualTo(u.get(3).email());
+        assertThat(email(u.get(3).accountId())).isEqualTo(u.get(4).email());
+        assertThat(email(u.get(4).accountId())).isEqualTo(u.get(2).email());
+        assertThat(server.stats().writes().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(7);
+    }
+
+    @Test
+    void aRowChangedOnTheServerAfterPreviewIsSkippedNotOverwritten() throws Exception {
+        List<SandboxUser> u = plain(4);
+        List<String> lines = u.stream().map(x -> x.accountId() + "," + moved(x)).toList();
+        run("load " + csv("changed.csv", "account_id,email", lines));
+        assertThat(run("preview").out()).contains("OK 4");
+        server.org().setEmail(u.get(2).accountId(), "changed.meanwhile@acme.example");
+
+        Result r = run("run --yes");
+
+        assertThat(r.out()).contains("applied 3").contains("skipped 1");
+        assertThat(email(u.get(2).accountId())).isEqualTo("changed.meanwhile@acme.example");
+        assertThat(read(runStore().open(runStore().list().get(0).id()).results()))
+                .filteredOn(x -> x.get("outcome").equals("skipped")).singleElement()
+                .satisfies(x -> assertThat(x.get("reason")).contains("email changed since preview"));
+    }
+
+    @Test
+    void throttlingAndServerErrorsDuringARunEndWithEveryRowAppliedOnce() throws Exception {
+        List<SandboxUser> u = plain(12);
+        run("load " + csv("faults.csv", "account_id,email", u.stream().map(x -> x.accountId() + "," + moved(x))
+                .toList()));
+        run("preview");
+        server.faults().add(PUT_EMAIL, 3, Fault.throttle(null));
+        server.faults().add(PUT_EMAIL, 2, Fault.respond(503, null));
+        server.faults().add(PUT_EMAIL, 1, Fault.drop());
+
+        Result r = run("run --yes --concurrency 3");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("applied 12");
+        u.forEach(x -> assertThat(email(x.accountId())).isEqualTo(moved(x)));
+        assertThat(server.stats().writes()).hasSize(12).allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
+        assertThat(server.faults().pending()).isZero();
+    }
+
+    @Test
+    void quitAfterTheFirstBatchThenResume() throws Exception {
+        List<SandboxUser> u = plain(9);
+        run("load " + csv("quit.csv", "account_id,email", u.stream().map(x -> x.accountId() + "," + moved(x))
+                .toList()));
+        run("preview");
+        mode.set(ShellMode.Kind.INTERACTIVE);
+        AtomicInteger asked = new AtomicInteger();
+        Result first = run("run --batch-size 4", answers(asked, "q"));
+        assertThat(asked.get()).isEqualTo(1);
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(first.out()).contains("batch 1").contains("applied 4").contains("(paused)").contains("resume with");
+        assertThat(server.stats().writes()).hasSize(4);
+
+        Result resumed = run("resume --yes");
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.out()).contains("applied 9").contains("(finished)");
+        u.forEach(x -> assertThat(email(x.accountId())).isEqualTo(moved(x)));
+        assertThat(server.stats().writes()).hasSize(9).allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
+        assertThat(run("resume").err()).contains("no unfinished run");
+    }
+
+    @Test
+    void aFileWithBomCrlfAndTrailingCommasRuns() throws Exception {
+        List<SandboxUser> u = plain(3);
+        StringBuilder sb = new StringBuilder("\ufeffaccount_id,old_email,email,\r\n");
+        u.forEach(x -> sb.append(x.accountId()).append(", ").append(x.email()).append(" ,").append(moved(x))
+                .append(",\r\n"));
+        Path file = tmp.resolve("windows.csv");
+        Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+        Result load = run("load " + file);
+        assertThat(load.exitCode()).as(load.toString()).isZero();
+        assertThat(run("preview").out()).contains("OK 3");
+        assertThat(run("run --yes").out()).contains("applied 3");
+    }
+
+    RunStore runStore() {
+        return applicationContext.getBean(RunStore.class);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext applicationContext;
+
+    static InputReader answers(AtomicInteger asked, String... replies) {
+        return new InputReader() {
+            @Override
+            public String readInput(String prompt) {
+                int i = asked.getAndIncrement();
+                return i < replies.length ? replies[i] : "q";
+            }
+        };
+    }
+
+    static List<CSVRecord> read(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file)) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+        }
+    }
+}

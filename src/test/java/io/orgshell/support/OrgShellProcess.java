@@ -1,0 +1,79 @@
+package io.orgshell.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.orgshell.OrgShellApplication;
+
+/** orgshell in a JVM of its own, as a user starts it: arguments, environment, standard input, exit code. */
+public final class OrgShellProcess {
+
+    public record Finished(int exitCode, String out, String err) {
+    }
+
+    private final Process process;
+    private final Path out;
+    private final Path err;
+
+    private OrgShellProcess(Process process, Path out, Path err) {
+        this.process = process;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Starts orgshell with {@code home} as HOME and its config directory under it; {@code stdin} null = none. */
+    public static OrgShellProcess start(Path home, Map<String, String> env, String stdin, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                        .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), OrgShellApplication.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().keySet().removeIf(k -> k.startsWith("ORGSHELL_"));
+        pb.environment().put("ORGSHELL_CONFIG_DIR", home.resolve("config").toString());
+        pb.environment().put("HOME", home.toString());
+        pb.environment().putAll(env);
+        Path out = Files.createTempFile(home, "out", ".txt");
+        Path err = Files.createTempFile(home, "err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        if (stdin == null) {
+            pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        }
+        Process p = pb.start();
+        if (stdin != null) {
+            try (var in = p.getOutputStream()) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return new OrgShellProcess(p, out, err);
+    }
+
+    public static Finished run(Path home, Map<String, String> env, String stdin, String... args) throws Exception {
+        return start(home, env, stdin, args).await();
+    }
+
+    public Finished await() throws Exception {
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("orgshell did not finish");
+        }
+        return new Finished(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /** SIGKILL: no shutdown hook, no finally block, no flush. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+}
