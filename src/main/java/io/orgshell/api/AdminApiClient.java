@@ -118,8 +118,16 @@ public final class AdminApiClient implements AutoCloseable {
 
     /** Users of a directory ({@code -} for all), optionally filtered by a free-text search over name and email. */
     public Flux<DirectoryUser.Page> directoryUserPages(String directoryId, String searchTerm) {
+        return directoryUserPages(directoryId, searchTerm, false);
+    }
+
+    /** As above; {@code withGroups} asks for each user's groups too ({@code expand=groups}). */
+    public Flux<DirectoryUser.Page> directoryUserPages(String directoryId, String searchTerm, boolean withGroups) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("limit", "100");
+        if (withGroups) {
+            query.put("expand", "groups");
+        }
         if (searchTerm != null && !searchTerm.isBlank()) {
             query.put("searchTerm", searchTerm);
         }
@@ -139,12 +147,72 @@ public final class AdminApiClient implements AutoCloseable {
      */
     public Mono<List<DirectoryUser>> directoryUsersById(String directoryId, List<String> accountIds) {
         String template = V2_ORG + "/directories/{directoryId}/users/search";
-        Map<String, Object> body = Map.of("accountIds", accountIds, "limit", Math.max(1, accountIds.size()));
+        Map<String, Object> body = Map.of("accountIds", accountIds, "limit", Math.max(1, accountIds.size()),
+                "expand", List.of("groups"));
         return exchange(HttpMethod.POST, template, uri(expand(template, Map.of("directoryId", directoryId)), Map.of()),
                 body, true).map(r -> {
                     DirectoryUser.Page page = read(r.body(), DirectoryUser.Page.class, r.request());
                     return nonNull(page.data());
                 });
+    }
+
+    public Flux<Group> groups(String directoryId) {
+        return pages(V2_ORG + "/directories/{directoryId}/groups", Map.of("directoryId", directoryId),
+                Map.of("limit", "100"), Group.Page.class, Group.Page::links).flatMapIterable(p -> nonNull(p.data()));
+    }
+
+    /** Org access: v2 {@code suspend}/{@code restore} in a directory. */
+    public Mono<Void> setAccessV2(String directoryId, String accountId, boolean suspend) {
+        return write(HttpMethod.POST, V2_ORG + "/directories/{directoryId}/users/{accountId}/"
+                + (suspend ? "suspend" : "restore"), Map.of("directoryId", directoryId, "accountId", accountId), null);
+    }
+
+    /** Org access through the v1 directory API, for orgs without v2. */
+    public Mono<Void> setAccessV1(String accountId, boolean suspend) {
+        return write(HttpMethod.POST, V1_ORG + "/directory/users/{accountId}/"
+                + (suspend ? "suspend-access" : "restore-access"), Map.of("accountId", accountId), null);
+    }
+
+    public Mono<Void> removeV2(String directoryId, String accountId) {
+        return write(HttpMethod.DELETE, V2_ORG + "/directories/{directoryId}/users/{accountId}",
+                Map.of("directoryId", directoryId, "accountId", accountId), null);
+    }
+
+    public Mono<Void> removeV1(String accountId) {
+        return write(HttpMethod.DELETE, V1_ORG + "/directory/users/{accountId}", Map.of("accountId", accountId), null);
+    }
+
+    public Mono<Void> membershipV2(String directoryId, String groupId, String accountId, boolean add) {
+        return add
+                ? write(HttpMethod.POST, V2_ORG + "/directories/{directoryId}/groups/{groupId}/memberships",
+                        Map.of("directoryId", directoryId, "groupId", groupId), Map.of("accountId", accountId))
+                : write(HttpMethod.DELETE, V2_ORG + "/directories/{directoryId}/groups/{groupId}/memberships/{accountId}",
+                        Map.of("directoryId", directoryId, "groupId", groupId, "accountId", accountId), null);
+    }
+
+    public Mono<Void> membershipV1(String groupId, String accountId, boolean add) {
+        return add
+                ? write(HttpMethod.POST, V1_ORG + "/directory/groups/{groupId}/memberships",
+                        Map.of("groupId", groupId), Map.of("account_id", accountId))
+                : write(HttpMethod.DELETE, V1_ORG + "/directory/groups/{groupId}/memberships/{accountId}",
+                        Map.of("groupId", groupId, "accountId", accountId), null);
+    }
+
+    /** {@code lifecycle/disable|enable|delete|cancel-delete}; disable carries the optional message. */
+    public Mono<Void> lifecycle(String accountId, String action, String message) {
+        Object body = "disable".equals(action) ? (message == null || message.isBlank() ? Map.of()
+                : Map.of("message", message)) : null;
+        return write(HttpMethod.POST, "/users/{accountId}/manage/lifecycle/" + action, Map.of("accountId", accountId),
+                body);
+    }
+
+    /** {@code PATCH /users/{id}/manage/profile} with only the fields to change, in the API's shape. */
+    public Mono<Void> patchProfile(String accountId, Map<String, Object> fields) {
+        return write(HttpMethod.PATCH, "/users/{accountId}/manage/profile", Map.of("accountId", accountId), fields);
+    }
+
+    private Mono<Void> write(HttpMethod method, String template, Map<String, String> vars, Object body) {
+        return exchange(method, template, uri(expand(template, vars), Map.of()), body, false).then();
     }
 
     // ---- User management API
@@ -154,9 +222,8 @@ public final class AdminApiClient implements AutoCloseable {
      * other failure the caller must re-read the account before deciding to send again.
      */
     public Mono<Void> setEmail(String accountId, String email) {
-        String template = "/users/{accountId}/manage/email";
-        return exchange(HttpMethod.PUT, template, uri(expand(template, Map.of("accountId", accountId)), Map.of()),
-                Map.of("email", email), false).then();
+        return write(HttpMethod.PUT, "/users/{accountId}/manage/email", Map.of("accountId", accountId),
+                Map.of("email", email));
     }
 
     /** {@code GET /users/{id}/manage?privileges=...}: the privileges are sent as repeated parameters. */

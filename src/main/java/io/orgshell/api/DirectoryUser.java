@@ -28,7 +28,14 @@ public record DirectoryUser(
         String location,
         String timeZone,
         String addedToOrg,
-        List<Object> groups) {
+        Boolean forDeletion,
+        String deactivatedOn,
+        List<GroupRef> groups) {
+
+    /** A group as {@code expand=groups} lists it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record GroupRef(String id, String name) {
+    }
 
     public boolean isSynced() {
         return "synced".equalsIgnoreCase(managementSource);

@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.orgshell.csv.CsvIssue;
 import io.orgshell.plan.EmailPreview;
+import io.orgshell.plan.Handlers;
 import io.orgshell.plan.Operation;
 import io.orgshell.plan.Plan;
 import io.orgshell.plan.PlanLoader;
@@ -15,6 +16,7 @@ import io.orgshell.plan.PlanSession;
 import io.orgshell.plan.Preview;
 import io.orgshell.plan.PreviewOptions;
 import io.orgshell.plan.RowCheck;
+import io.orgshell.plan.StatePreview;
 import io.orgshell.plan.Step;
 import io.orgshell.plan.Verdict;
 import io.orgshell.run.RunOptions;
@@ -115,8 +117,12 @@ public class PlanCommands {
         Progress progress = new Progress(out, io.liveProgress(), "reading the directory", -1);
         Preview preview;
         try {
-            preview = new EmailPreview(c.client(), new PreviewOptions(Boolean.TRUE.equals(serverCheck),
-                    Boolean.TRUE.equals(allowAdmins), c.callerAccountId())).run(plan, n -> progress.advance(n));
+            PreviewOptions options = new PreviewOptions(Boolean.TRUE.equals(serverCheck),
+                    Boolean.TRUE.equals(allowAdmins), c.callerAccountId());
+            preview = plan.operation() == Operation.EMAIL
+                    ? new EmailPreview(c.client(), options).run(plan, n -> progress.advance(n))
+                    : new StatePreview(c.client(), options, Handlers.of(plan.operation()))
+                    .run(plan, n -> progress.advance(n));
         } finally {
             progress.finish();
         }
@@ -126,17 +132,20 @@ public class PlanCommands {
 
     static void printPreview(PrintWriter out, Preview preview, boolean all, ShellIO io) {
         Styles s = io.styles();
+        boolean email = preview.plan().operation() == Operation.EMAIL;
         List<List<String>> rows = new ArrayList<>();
         for (RowCheck c : preview.checks()) {
             if (all || c.verdict() != Verdict.OK) {
-                rows.add(List.of(String.valueOf(c.row().line()), nz(c.row().accountId()), nz(c.current()),
-                        c.row().value(Operation.Columns.EMAIL), c.verdict().label(), nz(c.reason())));
+                rows.add(email ? List.of(String.valueOf(c.row().line()), nz(c.row().accountId()), nz(c.current()),
+                        c.row().value(Operation.Columns.EMAIL), c.verdict().label(), nz(c.reason()))
+                        : List.of(String.valueOf(c.row().line()), nz(c.row().accountId()), nz(c.current()),
+                        c.verdict().label(), nz(c.reason())));
             }
         }
         if (!rows.isEmpty()) {
             List<List<String>> shown = all ? rows : rows.subList(0, Math.min(SHOWN_ROWS, rows.size()));
-            out.print(TableRenderer.render(List.of("Line", "Account", "Current email", "Target", "Verdict", "Why"),
-                    shown, io.width()));
+            out.print(TableRenderer.render(email ? List.of("Line", "Account", "Current email", "Target", "Verdict",
+                    "Why") : List.of("Line", "Account", "Now", "Verdict", "Why"), shown, io.width()));
             if (shown.size() < rows.size()) {
                 out.println("... " + (rows.size() - shown.size()) + " more rows that will not run (preview --all)");
             }
@@ -158,6 +167,14 @@ public class PlanCommands {
                 : "BLOCKED 0") + "  " + (counts.get(Verdict.INVALID) > 0 ? s.error("INVALID "
                 + counts.get(Verdict.INVALID)) : "INVALID 0") + "  (" + preview.checks().size() + " rows, "
                 + preview.steps().size() + " writes)");
+        Operation op = preview.plan().operation();
+        if (op == Operation.DELETE && counts.get(Verdict.OK) > 0) {
+            out.println(s.warn("delete: the accounts are deactivated at once and deleted for good 14 days later (on "
+                    + java.time.LocalDate.now().plusDays(14) + "); cancel-delete can stop it until then"));
+        }
+        if (Handlers.of(op).inverse() == null && counts.get(Verdict.OK) > 0) {
+            out.println(s.warn(op.cliName() + " cannot be undone: a removed user must be invited again"));
+        }
         out.println(counts.get(Verdict.OK) > 0 ? "next: run (batches of 50; --yes runs unattended)"
                 : "nothing to run");
     }
@@ -170,6 +187,8 @@ public class PlanCommands {
             @Option(longName = "concurrency", description = "most writes in flight at once (the pace follows the "
                     + "server's rate limit)", defaultValue = "16")
             Integer concurrency,
+            @Option(longName = "override-limit", description = "let a destructive run exceed the safety limit")
+            Boolean overrideLimit,
             CommandContext ctx) {
         Preview preview = plans.preview().filter(p -> plans.plan().map(pl -> pl == p.plan()).orElse(false))
                 .orElseThrow(() -> new UserFacingException("the loaded plan has not been previewed (run 'preview' "
@@ -178,15 +197,46 @@ public class PlanCommands {
             ctx.outputWriter().println("nothing to run: preview marked no row OK");
             return;
         }
-        RunOptions options = options(batchSize, concurrency, yes);
+        RunOptions options = options(batchSize, concurrency, yes, overrideLimit);
+        confirmDestructive(preview, Boolean.TRUE.equals(yes), ctx);
         RunConsole console = new RunConsole(ctx, io, preview.steps().size());
         RunSummary summary = runs.start(preview, session.require(), options, console, console.progress());
         console.finish(summary);
     }
 
-    RunOptions options(Integer batchSize, Integer concurrency, Boolean yes) {
+    RunOptions options(Integer batchSize, Integer concurrency, Boolean yes, Boolean overrideLimit) {
         boolean unattended = Boolean.TRUE.equals(yes) || !io.mode().isInteractive();
-        return new RunOptions(batchSize == null ? 50 : batchSize, concurrency == null ? 16 : concurrency, unattended);
+        return new RunOptions(batchSize == null ? 50 : batchSize, concurrency == null ? 16 : concurrency, unattended,
+                Boolean.TRUE.equals(overrideLimit));
+    }
+
+    /**
+     * Deactivate, delete and remove: the person at the terminal types what is about to happen ("deactivate 137 in
+     * Acme"); a script must say --yes.
+     */
+    void confirmDestructive(Preview preview, boolean yes, CommandContext ctx) {
+        Operation op = preview.plan().operation();
+        if (!op.destructive()) {
+            return;
+        }
+        String org = session.require().orgName();
+        String phrase = op.cliName() + " " + preview.steps().size() + " in " + org;
+        if (!io.mode().isInteractive()) {
+            if (!yes) {
+                throw new UserFacingException(op.cliName() + " needs --yes in a script (at a terminal it asks you to "
+                        + "type '" + phrase + "')", ExitCodes.USAGE);
+            }
+            return;
+        }
+        String typed;
+        try {
+            typed = ctx.inputReader().readInput("type '" + phrase + "' to go on: ");
+        } catch (Exception e) {
+            typed = null;
+        }
+        if (typed == null || !typed.strip().equalsIgnoreCase(phrase)) {
+            throw new UserFacingException("not confirmed: nothing was sent", ExitCodes.USAGE);
+        }
     }
 
     private static String nz(String s) {

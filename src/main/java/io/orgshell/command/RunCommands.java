@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.orgshell.plan.Handlers;
 import io.orgshell.plan.Operation;
 import io.orgshell.plan.PlanLoader;
 import io.orgshell.plan.PlanSession;
@@ -101,7 +102,7 @@ public class RunCommands {
                        Integer concurrency,
                        CommandContext ctx) {
         RunConsole console = new RunConsole(ctx, io, 0);
-        RunSummary summary = runs.resume(blank(id) ? null : id, session.require(), planCommands.options(batchSize, concurrency, yes),
+        RunSummary summary = runs.resume(blank(id) ? null : id, session.require(), planCommands.options(batchSize, concurrency, yes, true),
                 console, console.progress());
         console.finish(summary);
     }
@@ -114,9 +115,13 @@ public class RunCommands {
         if (!Files.exists(dir.undo())) {
             throw new UserFacingException("run " + m.id() + " has no undo plan yet");
         }
+        Operation inverse = Handlers.of(Operation.fromCli(m.operation())).inverse();
+        if (inverse == null) {
+            throw new UserFacingException(m.operation() + " cannot be undone (run " + m.id() + ")");
+        }
         PlanLoader.Loaded loaded;
         try {
-            loaded = loader.load(dir.undo(), Operation.fromCli(m.operation()));
+            loaded = loader.load(dir.undo(), inverse);
         } catch (UserFacingException e) {
             if (e.getMessage().contains("no rows")) {
                 ctx.outputWriter().println("nothing to undo: run " + m.id() + " changed no account");

@@ -25,7 +25,8 @@ public class CompletionConfiguration {
 
     static final Set<String> FILE_OPTIONS = Set.of("out", "file", "csv");
     static final Set<String> ACCOUNT_COMMANDS = Set.of("users show");
-    static final Map<String, List<String>> VALUES = Map.of("status", List.of("active", "inactive", "closed"));
+    static final Map<String, List<String>> VALUES = Map.of("status", List.of("active", "inactive", "closed"),
+            "op", java.util.Arrays.stream(io.orgshell.plan.Operation.values()).map(o -> o.cliName()).toList());
 
     @Bean
     CompletionProvider completion(DirectoryCache cache) {

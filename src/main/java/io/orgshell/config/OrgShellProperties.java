@@ -20,10 +20,15 @@ public record OrgShellProperties(
         @DefaultValue("60s") Duration readTimeout,
         @DefaultValue Retry retry,
         @DefaultValue Sandbox sandbox,
+        @DefaultValue Safety safety,
         @DefaultValue("true") boolean launcher) {
 
     public record Retry(@DefaultValue("5") int maxRetries, @DefaultValue("1s") Duration initialBackoff,
                         @DefaultValue("30s") Duration maxBackoff, @DefaultValue("120s") Duration maxWait) {
+    }
+
+    /** Destructive runs (deactivate, delete, remove) touching more than this share of the org need an override. */
+    public record Safety(@DefaultValue("0.2") double maxFraction) {
     }
 
     /** The embedded sandbox that {@code --sandbox} starts. */

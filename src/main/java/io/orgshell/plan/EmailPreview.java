@@ -74,26 +74,19 @@ public final class EmailPreview {
                         + org.holderOf(s.to()) + "; resolve the swap by hand");
             }
         }
-        return new Preview(plan, client.orgId(), List.of(checks), steps, Instant.now());
+        return new Preview(plan, client.orgId(), List.of(checks), steps, Instant.now(), org.managedAccounts(),
+                adminRows(rows, checks, org));
     }
 
     /** Everything a row can be told from its own account and the domain list. */
     RowCheck checkAlone(PlanRow r, OrgSnapshot org) {
-        if (r.isInvalid()) {
-            return new RowCheck(r, Verdict.INVALID, r.invalidReason(), null);
-        }
-        if (r.isConflicting()) {
-            return new RowCheck(r, Verdict.BLOCKED, r.conflictReason(), null);
-        }
         AccountState a = org.account(r.accountId());
-        String target = r.value(Operation.Columns.EMAIL);
-        if (a == null) {
-            return new RowCheck(r, Verdict.BLOCKED, "account not found in this organization", null);
+        RowCheck common = RowChecks.common(r, a, options);
+        if (common != null) {
+            return common;
         }
         String current = a.email();
-        if (!a.managed()) {
-            return new RowCheck(r, Verdict.BLOCKED, "account is not managed by this organization", current);
-        }
+        String target = r.value(Operation.Columns.EMAIL);
         String old = r.value(Operation.Columns.OLD_EMAIL);
         if (target.equalsIgnoreCase(current == null ? "" : current)) {
             return new RowCheck(r, Verdict.ALREADY_DONE, "current email is already " + current, current);
@@ -110,13 +103,6 @@ public final class EmailPreview {
         if (Boolean.TRUE.equals(a.synced())) {
             return new RowCheck(r, Verdict.BLOCKED, "account is managed by an identity provider (SCIM); change its "
                     + "email there", current);
-        }
-        if (r.accountId().equals(options.callerAccountId())) {
-            return new RowCheck(r, Verdict.BLOCKED, "protected: this is your own account", current);
-        }
-        if (Boolean.TRUE.equals(a.orgAdmin()) && !options.allowAdmins()) {
-            return new RowCheck(r, Verdict.BLOCKED, "protected: org admin (preview --allow-admins to include)",
-                    current);
         }
         return new RowCheck(r, Verdict.OK, null, current);
     }
@@ -181,6 +167,17 @@ public final class EmailPreview {
                                 + "email (" + e.getValue().reason() + ")", checks[r.index()].current());
                     }
                 }).blockLast();
+    }
+
+    static int adminRows(List<PlanRow> rows, RowCheck[] checks, OrgSnapshot org) {
+        int n = 0;
+        for (PlanRow r : rows) {
+            AccountState a = org.account(r.accountId());
+            if (checks[r.index()].verdict() == Verdict.OK && a != null && Boolean.TRUE.equals(a.orgAdmin())) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static String lower(String s) {

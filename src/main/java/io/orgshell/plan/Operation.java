@@ -1,5 +1,7 @@
 package io.orgshell.plan;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -7,28 +9,55 @@ import io.orgshell.csv.ColumnSpec;
 import io.orgshell.csv.ColumnSpec.Column;
 import io.orgshell.csv.ColumnSpec.Kind;
 
-/** A bulk operation a plan can carry. Each names the columns its CSV needs. */
+/** A bulk operation a plan can carry, with the columns its CSV needs (the README lists them). */
 public enum Operation {
 
-    /** Move accounts to new email addresses: {@code PUT /users/{id}/manage/email}. */
-    EMAIL("email", ColumnSpec.of(
-            new Column(Columns.ACCOUNT_ID, true, Kind.ACCOUNT_ID, false,
-                    List.of("account_id", "accountid", "account id", "user id", "userid", "atlassian id", "id")),
+    EMAIL("email", false, columns(
             new Column(Columns.EMAIL, true, Kind.EMAIL, false,
                     List.of("new_email", "new email", "target_email", "target email", "email")),
             new Column(Columns.OLD_EMAIL, false, Kind.EMAIL, false,
-                    List.of("old_email", "old email", "current_email", "current email", "email"))));
+                    List.of("old_email", "old email", "current_email", "current email", "email")))),
+    SUSPEND("suspend", false, accountOnly()),
+    RESTORE("restore", false, accountOnly()),
+    DEACTIVATE("deactivate", true, columns(
+            new Column(Columns.EMAIL, false, Kind.EMAIL, false, List.of("email", "current_email")),
+            new Column(Columns.MESSAGE, false, Kind.TEXT, false, List.of("message", "reason")))),
+    ENABLE("enable", false, accountOnly()),
+    DELETE("delete", true, accountOnly()),
+    CANCEL_DELETE("cancel-delete", false, accountOnly()),
+    PROFILE("profile", false, columns(
+            new Column("name", false, Kind.TEXT, false, List.of("name", "display name", "full name")),
+            new Column("nickname", false, Kind.TEXT, false, List.of("nickname", "public name")),
+            new Column("job_title", false, Kind.TEXT, false, List.of("job_title", "job title", "title")),
+            new Column("department", false, Kind.TEXT, false, List.of("department")),
+            new Column("organization", false, Kind.TEXT, false, List.of("organization", "organisation", "company")),
+            new Column("location", false, Kind.TEXT, false, List.of("location", "office")),
+            new Column("timezone", false, Kind.TEXT, false, List.of("timezone", "time zone", "zoneinfo")))),
+    GROUP_ADD("group-add", false, columns(
+            new Column(Columns.GROUP, true, Kind.TEXT, false, List.of("group", "group_name", "group name",
+                    "group_id", "group id")))),
+    GROUP_REMOVE("group-remove", false, columns(
+            new Column(Columns.GROUP, true, Kind.TEXT, false, List.of("group", "group_name", "group name",
+                    "group_id", "group id")))),
+    REMOVE("remove", true, accountOnly());
 
     private final String cliName;
+    private final boolean destructive;
     private final ColumnSpec columns;
 
-    Operation(String cliName, ColumnSpec columns) {
+    Operation(String cliName, boolean destructive, ColumnSpec columns) {
         this.cliName = cliName;
+        this.destructive = destructive;
         this.columns = columns;
     }
 
     public String cliName() {
         return cliName;
+    }
+
+    /** Deactivate, delete and remove: typed confirmation and the size limit apply. */
+    public boolean destructive() {
+        return destructive;
     }
 
     public ColumnSpec columns() {
@@ -43,7 +72,20 @@ public enum Operation {
             }
         }
         throw new IllegalArgumentException("unknown operation '" + name + "' (known: " + String.join(", ",
-                java.util.Arrays.stream(values()).map(Operation::cliName).toList()) + ")");
+                Arrays.stream(values()).map(Operation::cliName).toList()) + ")");
+    }
+
+    private static ColumnSpec accountOnly() {
+        return columns(new Column(Columns.EMAIL, false, Kind.EMAIL, false, List.of("email", "current_email")));
+    }
+
+    /** Every operation starts with the account ID; the rest are its own. */
+    private static ColumnSpec columns(Column... own) {
+        List<Column> all = new ArrayList<>();
+        all.add(new Column(Columns.ACCOUNT_ID, true, Kind.ACCOUNT_ID, false,
+                List.of("account_id", "accountid", "account id", "user id", "userid", "atlassian id", "id")));
+        all.addAll(List.of(own));
+        return ColumnSpec.of(all.toArray(Column[]::new));
     }
 
     /** Canonical column names. */
@@ -51,6 +93,8 @@ public enum Operation {
         public static final String ACCOUNT_ID = "account_id";
         public static final String EMAIL = "email";
         public static final String OLD_EMAIL = "old_email";
+        public static final String MESSAGE = "message";
+        public static final String GROUP = "group";
 
         private Columns() {
         }

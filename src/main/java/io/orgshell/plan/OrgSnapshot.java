@@ -28,9 +28,15 @@ public final class OrgSnapshot {
     private final Map<String, String> holders = new HashMap<>();
     private final Set<String> verifiedDomains = new HashSet<>();
     private boolean fromV2 = true;
+    private int managedAccounts;
 
     public static OrgSnapshot take(AdminApiClient client, Set<String> accountIds, Set<String> addresses,
                                    Consumer<Integer> accountsSeen) {
+        return take(client, accountIds, addresses, accountsSeen, false);
+    }
+
+    public static OrgSnapshot take(AdminApiClient client, Set<String> accountIds, Set<String> addresses,
+                                   Consumer<Integer> accountsSeen, boolean withGroups) {
         OrgSnapshot s = new OrgSnapshot();
         for (Domain d : client.domains().collectList().block()) {
             if (d.isVerified() && d.name() != null) {
@@ -38,13 +44,13 @@ public final class OrgSnapshot {
             }
         }
         try {
-            for (DirectoryUser.Page page : client.directoryUserPages(ALL_DIRECTORIES, null).toIterable(1)) {
+            for (DirectoryUser.Page page : client.directoryUserPages(ALL_DIRECTORIES, null, withGroups).toIterable(1)) {
                 List<DirectoryUser> users = page.data() == null ? List.of() : page.data();
                 users.forEach(u -> s.see(AccountState.of(u), accountIds, addresses));
                 accountsSeen.accept(users.size());
             }
         } catch (ApiException e) {
-            if (e.status() != 404 || !s.accounts.isEmpty()) {
+            if (e.status() != 404 || s.managedAccounts > 0) {
                 throw e;
             }
             s.fromV2 = false;
@@ -58,6 +64,9 @@ public final class OrgSnapshot {
     }
 
     private void see(AccountState a, Set<String> accountIds, Set<String> addresses) {
+        if (a.managed()) {
+            managedAccounts++;
+        }
         if (a.accountId() != null && accountIds.contains(a.accountId())) {
             accounts.put(a.accountId(), a);
         }
@@ -67,6 +76,11 @@ public final class OrgSnapshot {
                 holders.put(key, a.accountId());
             }
         }
+    }
+
+    /** Managed accounts seen in the pass: the base of the size limit for destructive runs. */
+    public int managedAccounts() {
+        return managedAccounts;
     }
 
     public AccountState account(String accountId) {

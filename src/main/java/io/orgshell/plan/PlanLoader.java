@@ -67,14 +67,18 @@ public class PlanLoader {
      * (for email) the same target twice. Which one the admin meant cannot be guessed.
      */
     static List<PlanRow> markConflicts(List<PlanRow> rows, Operation operation) {
-        Map<String, List<PlanRow>> byAccount = group(rows, r -> r.accountId());
+        boolean groups = operation == Operation.GROUP_ADD || operation == Operation.GROUP_REMOVE;
+        // one account may be in several groups; anything else about an account is said once
+        java.util.function.Function<PlanRow, String> accountKey = groups
+                ? r -> r.accountId() + "|" + r.value(Operation.Columns.GROUP) : PlanRow::accountId;
+        Map<String, List<PlanRow>> byAccount = group(rows, accountKey);
         Map<String, List<PlanRow>> byTarget = operation == Operation.EMAIL
                 ? group(rows, r -> r.value(Operation.Columns.EMAIL)) : Map.of();
         List<PlanRow> out = new ArrayList<>(rows.size());
         for (PlanRow r : rows) {
             List<String> reasons = new ArrayList<>();
-            others(byAccount, r.accountId(), r).ifPresent(l -> reasons.add("account " + r.accountId()
-                    + " also on line " + l));
+            others(byAccount, accountKey.apply(r), r).ifPresent(l -> reasons.add("account " + r.accountId()
+                    + (groups ? " and group " + r.value(Operation.Columns.GROUP) : "") + " also on line " + l));
             if (operation == Operation.EMAIL) {
                 others(byTarget, r.value(Operation.Columns.EMAIL), r).ifPresent(l -> reasons.add("target email "
                         + r.value(Operation.Columns.EMAIL) + " also on line " + l));

@@ -5,8 +5,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** A plan checked against the live org: one check per row, and the writes in the order they must be sent. */
-public record Preview(Plan plan, String orgId, List<RowCheck> checks, List<Step> steps, Instant at) {
+/**
+ * A plan checked against the live org: one check per row, and the writes in the order they must be sent;
+ * {@code orgAccounts} (managed accounts seen) and {@code adminRows} (OK rows on org admins) feed the safety limit.
+ */
+public record Preview(Plan plan, String orgId, List<RowCheck> checks, List<Step> steps, Instant at,
+                      int orgAccounts, int adminRows) {
 
     public Map<Verdict, Long> counts() {
         Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);

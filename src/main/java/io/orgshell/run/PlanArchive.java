@@ -111,7 +111,7 @@ public final class PlanArchive {
             }
         }
         Plan plan = new Plan(Path.of(meta.source()), op, List.copyOf(inputHeader), rows, List.of());
-        return new Preview(plan, meta.orgId(), checks, steps, Instant.parse(meta.created()));
+        return new Preview(plan, meta.orgId(), checks, steps, Instant.parse(meta.created()), 0, 0);
     }
 
     static List<String> valueColumns(Operation op) {

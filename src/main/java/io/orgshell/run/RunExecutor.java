@@ -3,7 +3,6 @@ package io.orgshell.run;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -16,8 +15,11 @@ import io.orgshell.api.AdminApiClient;
 import io.orgshell.api.ApiConnectionException;
 import io.orgshell.api.ApiException;
 import io.orgshell.api.DirectoryUser;
-import io.orgshell.api.UserProfile;
+import io.orgshell.plan.AccountState;
+import io.orgshell.plan.OperationHandler;
+import io.orgshell.plan.PlanRow;
 import io.orgshell.plan.Step;
+import io.orgshell.plan.WriteContext;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -36,6 +38,9 @@ public final class RunExecutor {
     static final int RECHECK_CHUNK = 100;
 
     private final AdminApiClient client;
+    private final OperationHandler handler;
+    private final List<PlanRow> rows;
+    private final WriteContext context;
     private final RunJournal journal;
     private final int concurrency;
     private final Duration retryBackoff;
@@ -45,9 +50,13 @@ public final class RunExecutor {
     private final AtomicBoolean stop = new AtomicBoolean();
     private volatile boolean v2 = true;
 
-    public RunExecutor(AdminApiClient client, RunJournal journal, int concurrency, Duration retryBackoff,
-                       Map<Integer, StepResult> results, Set<Integer> uncertain) {
+    public RunExecutor(AdminApiClient client, OperationHandler handler, List<PlanRow> rows, WriteContext context,
+                       RunJournal journal, int concurrency, Duration retryBackoff, Map<Integer, StepResult> results,
+                       Set<Integer> uncertain) {
         this.client = client;
+        this.handler = handler;
+        this.rows = rows;
+        this.context = context;
         this.journal = journal;
         this.concurrency = concurrency;
         this.retryBackoff = retryBackoff;
@@ -71,7 +80,7 @@ public final class RunExecutor {
         if (batch.isEmpty() || stop.get()) {
             return;
         }
-        Map<String, String> live = new ConcurrentHashMap<>(currentEmails(batch.stream().map(Step::accountId)
+        Map<String, AccountState> live = new ConcurrentHashMap<>(currentStates(batch.stream().map(Step::accountId)
                 .distinct().toList()));
         CompletableFuture<Void> done = Flux.fromIterable(batch)
                 .flatMap(s -> process(s, live).doOnNext(onResult), concurrency)
@@ -86,7 +95,7 @@ public final class RunExecutor {
         }
     }
 
-    private Mono<StepResult> process(Step s, Map<String, String> live) {
+    private Mono<StepResult> process(Step s, Map<String, AccountState> live) {
         CompletableFuture<StepResult> mine = running.computeIfAbsent(s.number(), k -> new CompletableFuture<>());
         return waitFor(s.after()).then(Mono.defer(() -> {
             if (stop.get()) {
@@ -103,18 +112,19 @@ public final class RunExecutor {
                 }
             }
             journal.intent(s.number(), s.accountId(), s.from(), s.to());
-            String now = live.get(s.accountId());
-            if (now == null) {
+            AccountState account = live.get(s.accountId());
+            if (account == null) {
                 return Mono.just(finish(s, Outcome.SKIPPED, 0, null, "account no longer found", live));
             }
-            if (same(now, s.to())) {
+            String now = handler.state(account, s);
+            if (handler.same(now, s.to())) {
                 boolean ours = uncertain.contains(s.number());
                 return Mono.just(finish(s, ours ? Outcome.APPLIED : Outcome.ALREADY_DONE, 0, null,
                         ours ? "confirmed: this write had landed before the run stopped" : "already at the target",
                         live));
             }
-            if (!same(now, s.from())) {
-                return Mono.just(finish(s, Outcome.SKIPPED, 0, null, "email changed since preview: now " + now, live));
+            if (!handler.same(now, s.from())) {
+                return Mono.just(finish(s, Outcome.SKIPPED, 0, null, "changed since preview: now " + now, live));
             }
             return write(s, 1, live);
         })).doFinally(x -> mine.complete(results.get(s.number())));
@@ -128,9 +138,9 @@ public final class RunExecutor {
         return f == null ? Mono.empty() : Mono.fromFuture(f).then();
     }
 
-    private Mono<StepResult> write(Step s, int attempt, Map<String, String> live) {
+    private Mono<StepResult> write(Step s, int attempt, Map<String, AccountState> live) {
         journal.sent(s.number());
-        return client.setEmail(s.accountId(), s.to())
+        return handler.write(client, s, rows.get(s.rowIndex()), context)
                 .then(Mono.fromCallable(() -> finish(s, Outcome.APPLIED, 204, null,
                         attempt > 1 ? "applied on attempt " + attempt : null, live)))
                 .onErrorResume(e -> {
@@ -138,12 +148,12 @@ public final class RunExecutor {
                         return Mono.just(finish(s, Outcome.FAILED, api.status(), api.code(), api.getMessage(), live));
                     }
                     // the answer was lost or the server failed: read the account before deciding anything
-                    return readEmail(s.accountId()).flatMap(now -> {
-                        if (same(now, s.to())) {
+                    return readState(s.accountId()).map(a -> handler.state(a, s)).flatMap(now -> {
+                        if (handler.same(now, s.to())) {
                             return Mono.just(finish(s, Outcome.APPLIED, 0, null,
                                     "confirmed by reading the account after: " + describe(e), live));
                         }
-                        if (same(now, s.from()) && attempt < MAX_WRITE_ATTEMPTS && !stop.get()) {
+                        if (handler.same(now, s.from()) && attempt < MAX_WRITE_ATTEMPTS && !stop.get()) {
                             return Mono.delay(retryBackoff.multipliedBy(attempt)).then(write(s, attempt + 1, live));
                         }
                         return Mono.just(failed(s, e, live));
@@ -151,34 +161,34 @@ public final class RunExecutor {
                 });
     }
 
-    private StepResult failed(Step s, Throwable e, Map<String, String> live) {
+    private StepResult failed(Step s, Throwable e, Map<String, AccountState> live) {
         int status = e instanceof ApiException api ? api.status() : 0;
         String code = e instanceof ApiException api ? api.code() : "connection";
         return finish(s, Outcome.FAILED, status, code, describe(e), live);
     }
 
     private StepResult finish(Step s, Outcome outcome, int status, String code, String reason,
-                              Map<String, String> live) {
+                              Map<String, AccountState> live) {
         StepResult r = new StepResult(s.number(), outcome, status, code, reason);
         results.put(s.number(), r);
         journal.result(r);
         uncertain.remove(s.number());
         if (outcome.succeeded()) {
-            live.put(s.accountId(), s.to());
+            live.computeIfPresent(s.accountId(), (id, a) -> handler.applied(a, s));
         }
         return r;
     }
 
-    /** The accounts' emails now: one v2 search per hundred accounts, or one profile read each without v2. */
-    Map<String, String> currentEmails(List<String> accountIds) {
-        Map<String, String> out = new ConcurrentHashMap<>();
+    /** The accounts now: one v2 search per hundred accounts, or one profile read each without v2. */
+    Map<String, AccountState> currentStates(List<String> accountIds) {
+        Map<String, AccountState> out = new ConcurrentHashMap<>();
         if (v2) {
             try {
                 for (int i = 0; i < accountIds.size(); i += RECHECK_CHUNK) {
                     List<String> chunk = accountIds.subList(i, Math.min(accountIds.size(), i + RECHECK_CHUNK));
                     for (DirectoryUser u : client.directoryUsersById("-", chunk).block()) {
-                        if (u.accountId() != null && u.email() != null) {
-                            out.put(u.accountId(), u.email());
+                        if (u.accountId() != null) {
+                            out.put(u.accountId(), AccountState.of(u));
                         }
                     }
                 }
@@ -190,18 +200,19 @@ public final class RunExecutor {
                 v2 = false;
             }
         }
-        Flux.fromIterable(accountIds).flatMap(id -> readEmail(id).map(email -> Map.entry(id, email))
+        Flux.fromIterable(accountIds).flatMap(id -> readState(id).map(a -> Map.entry(id, a))
                         .onErrorResume(ApiException.class, e -> e.status() == 404 ? Mono.empty() : Mono.error(e)),
                 concurrency).doOnNext(e -> out.put(e.getKey(), e.getValue())).blockLast();
         return out;
     }
 
-    private Mono<String> readEmail(String accountId) {
-        return client.profile(accountId).map(UserProfile::account).map(a -> a.email() == null ? "" : a.email());
-    }
-
-    private static boolean same(String a, String b) {
-        return a != null && b != null && a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
+    private Mono<AccountState> readState(String accountId) {
+        if (v2) {
+            return client.directoryUsersById("-", List.of(accountId)).flatMap(list -> list.isEmpty()
+                    ? Mono.error(new ApiException(404, "accountNotFound", "account not found", "re-check", null))
+                    : Mono.just(AccountState.of(list.get(0))));
+        }
+        return client.profile(accountId).map(p -> AccountState.of(p.account()));
     }
 
     private static String describe(Throwable e) {

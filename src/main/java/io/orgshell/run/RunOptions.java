@@ -1,7 +1,10 @@
 package io.orgshell.run;
 
-/** {@code run}/{@code resume} settings: batch size, writes in flight, and whether to ask between batches. */
-public record RunOptions(int batchSize, int concurrency, boolean unattended) {
+/**
+ * {@code run}/{@code resume} settings: batch size, writes in flight, whether to ask between batches, and whether
+ * the safety limit of destructive runs is overridden.
+ */
+public record RunOptions(int batchSize, int concurrency, boolean unattended, boolean overrideLimit) {
 
     public RunOptions {
         if (batchSize < 1) {

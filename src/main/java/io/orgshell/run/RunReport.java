@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.orgshell.csv.SafeCsvWriter;
+import io.orgshell.plan.Handlers;
 import io.orgshell.plan.Operation;
+import io.orgshell.plan.OperationHandler;
 import io.orgshell.plan.Preview;
 import io.orgshell.plan.RowCheck;
 import io.orgshell.plan.Step;
@@ -67,7 +69,8 @@ public final class RunReport {
             }
             if (last != null && !last.outcome().succeeded()) {
                 String reason = last.reason();
-                if (!now.equalsIgnoreCase(original == null ? "" : original)) {
+                if (preview.plan().operation() == Operation.EMAIL
+                        && !now.equalsIgnoreCase(original == null ? "" : original)) {
                     reason = "left at the temporary address " + now + ": " + reason;
                 }
                 out.add(new RowOutcome(c, last.outcome(), reason, last.status(), last.code(), now));
@@ -118,24 +121,25 @@ public final class RunReport {
         writeUndo(dir, preview, outcomes);
     }
 
-    /** The inverse of every change that landed: from where the account is now back to where it was at preview. */
+    /**
+     * The inverse of every change that landed, as a plan of the inverse operation: from where the account is now back
+     * to where it was at preview. An operation without an inverse (remove) gets no undo plan.
+     */
     static void writeUndo(RunDirectory dir, Preview preview, List<RowOutcome> outcomes) throws IOException {
-        if (preview.plan().operation() != Operation.EMAIL) {
-            throw new IllegalStateException("no undo for " + preview.plan().operation());
+        OperationHandler handler = Handlers.of(preview.plan().operation());
+        if (handler.inverse() == null) {
+            java.nio.file.Files.deleteIfExists(dir.undo());
+            return;
         }
-        try (SafeCsvWriter undo = SafeCsvWriter.open(dir.undo(), List.of(Operation.Columns.ACCOUNT_ID,
-                Operation.Columns.OLD_EMAIL, Operation.Columns.EMAIL))) {
+        try (SafeCsvWriter undo = SafeCsvWriter.open(dir.undo(), handler.undoHeader())) {
             for (RowOutcome o : outcomes) {
                 String original = o.check().current();
-                if (original != null && o.now() != null && !o.now().equalsIgnoreCase(original)) {
-                    undo.row(List.of(o.check().row().accountId(), o.now(), original));
+                if (original != null && o.now() != null && !handler.same(o.now(), original)) {
+                    undo.row(handler.undoRow(o.check().row(), original, o.now()));
                 }
             }
             undo.commit();
         }
     }
 
-    public static Map<Outcome, Long> empty() {
-        return new EnumMap<>(Outcome.class);
-    }
 }

@@ -12,8 +12,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import io.orgshell.plan.Handlers;
 import io.orgshell.plan.Preview;
 import io.orgshell.plan.Step;
+import io.orgshell.plan.WriteContext;
 import io.orgshell.session.Connection;
 import io.orgshell.shell.ExitCodes;
 import io.orgshell.shell.UserFacingException;
@@ -33,9 +35,11 @@ public class RunService {
     static final Duration WRITE_RETRY_BACKOFF = Duration.ofMillis(500);
 
     private final RunStore store;
+    private final double maxFraction;
 
-    public RunService(RunStore store) {
+    public RunService(RunStore store, io.orgshell.config.OrgShellProperties properties) {
         this.store = store;
+        this.maxFraction = properties.safety().maxFraction();
     }
 
     public RunSummary start(Preview preview, Connection connection, RunOptions options, BatchControl control,
@@ -44,6 +48,7 @@ public class RunService {
             throw new UserFacingException("the preview was made against another organization (" + preview.orgId()
                     + "); run 'preview' again", ExitCodes.USAGE);
         }
+        SafetyLimit.check(preview, connection.orgName(), options.overrideLimit(), maxFraction);
         RunDirectory dir = store.create(preview.plan().operation().cliName());
         try (RunDirectory.Lock lock = dir.lock()) {
             PlanArchive.write(dir, preview);
@@ -100,8 +105,9 @@ public class RunService {
                                boolean torn) throws IOException {
         meta = meta.with(RunMeta.RUNNING, meta.counts(), Instant.now().toString());
         dir.writeMeta(meta);
-        RunExecutor executor = new RunExecutor(connection.client(), journal, options.concurrency(),
-                WRITE_RETRY_BACKOFF, results, uncertain);
+        RunExecutor executor = new RunExecutor(connection.client(), Handlers.of(preview.plan().operation()),
+                preview.plan().rows(), WriteContext.resolve(connection.client(), false), journal,
+                options.concurrency(), WRITE_RETRY_BACKOFF, results, uncertain);
         List<Step> steps = preview.steps();
         boolean ask = !options.unattended();
         boolean quit = false;

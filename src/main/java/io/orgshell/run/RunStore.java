@@ -68,7 +68,9 @@ public class RunStore {
                             return Stream.empty();
                         }
                     })
-                    .sorted(Comparator.comparing(RunMeta::id).reversed()).toList();
+                    // IDs have one-second resolution; the creation instant orders runs started within a second
+                    .sorted(Comparator.comparing((RunMeta m) -> java.time.Instant.parse(m.created()))
+                            .thenComparing(RunMeta::id).reversed()).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root(), e);
         }

@@ -170,7 +170,7 @@ class EmailRunTest extends ShellTest {
         assertThat(email(u.get(2).accountId())).isEqualTo("changed.meanwhile@acme.example");
         assertThat(read(runStore().open(runStore().list().get(0).id()).results()))
                 .filteredOn(x -> x.get("outcome").equals("skipped")).singleElement()
-                .satisfies(x -> assertThat(x.get("reason")).contains("email changed since preview"));
+                .satisfies(x -> assertThat(x.get("reason")).contains("changed since preview: now changed.meanwhile"));
     }
 
     @Test
@@ -226,6 +226,46 @@ class EmailRunTest extends ShellTest {
         assertThat(load.exitCode()).as(load.toString()).isZero();
         assertThat(run("preview").out()).contains("OK 3");
         assertThat(run("run --yes").out()).contains("applied 3");
+    }
+
+    @Test
+    void serverCheckAsksEachOkAccountAndAdminsCanBeAllowed() throws Exception {
+        List<SandboxUser> u = plain(3);
+        SandboxUser admin = first(x -> x.managed() && x.orgAdmin() && !x.idpSynced()
+                && !x.accountId().equals(server.callerAccountId()));
+        List<String> lines = new ArrayList<>(u.stream().map(x -> x.accountId() + "," + moved(x)).toList());
+        lines.add(admin.accountId() + "," + moved(admin));
+        run("load " + csv("check.csv", "account_id,email", lines));
+        assertThat(run("preview").out()).contains("OK 3").contains("BLOCKED 1");
+        long before = server.stats().requests("GET /users/{accountId}/manage");
+        Result checked = run("preview --server-check --allow-admins");
+        assertThat(checked.exitCode()).as(checked.toString()).isZero();
+        assertThat(checked.out()).contains("OK 4");
+        assertThat(server.stats().requests("GET /users/{accountId}/manage") - before).isEqualTo(4);
+    }
+
+    @Test
+    void runsAreListedShownAndLockedWhileInUse() throws Exception {
+        List<SandboxUser> u = plain(2);
+        run("load " + csv("list.csv", "account_id,email", u.stream().map(x -> x.accountId() + "," + moved(x))
+                .toList()));
+        assertThat(run("preview").out()).contains("OK 2");
+        mode.set(ShellMode.Kind.INTERACTIVE);
+        Result first = run("run --batch-size 1", answers(new AtomicInteger(), "q"));
+        assertThat(first.out()).as(first.toString()).contains("(paused)");
+        mode.set(ShellMode.Kind.ONE_SHOT);
+        RunMeta paused = runStore().list().get(0);
+        assertThat(paused.state()).isEqualTo(RunMeta.PAUSED);
+        assertThat(run("runs list").out()).contains(paused.id()).contains("paused");
+        assertThat(run("runs show " + paused.id()).out()).contains("applied 1").contains(paused.id());
+        assertThat(run("runs show nope").err()).contains("no run nope");
+
+        try (RunDirectory.Lock held = runStore().open(paused.id()).lock()) {
+            Result locked = run("resume " + paused.id() + " --yes");
+            assertThat(locked.exitCode()).isEqualTo(1);
+            assertThat(locked.err()).contains("in use by another orgshell process");
+        }
+        assertThat(run("resume " + paused.id() + " --yes").out()).contains("applied 2").contains("(finished)");
     }
 
     RunStore runStore() {

@@ -1,0 +1,51 @@
+package io.orgshell.plan;
+
+import java.util.List;
+
+import io.orgshell.api.AdminApiClient;
+import reactor.core.publisher.Mono;
+
+/**
+ * What one operation means: how to read its state off an account, what a row wants, how to write it, and how to
+ * undo it. An account's state for a row is a string ({@code suspended}, {@code in:<group>}, an email...), so preview,
+ * the re-check before each write and the check after a lost answer all compare the same way.
+ */
+public interface OperationHandler {
+
+    Operation operation();
+
+    /** The row's account state now and wanted, or why the row cannot run. */
+    record Assessment(String current, String target, String blocked) {
+
+        public static Assessment blocked(String current, String why) {
+            return new Assessment(current, null, why);
+        }
+    }
+
+    Assessment assess(PlanRow row, AccountState account, WriteContext ctx);
+
+    /** The account's state as this step sees it (before: equals {@code from}; after: equals {@code to}). */
+    String state(AccountState account, Step step);
+
+    /** The account as it is once this step has succeeded. */
+    AccountState applied(AccountState account, Step step);
+
+    Mono<Void> write(AdminApiClient client, Step step, PlanRow row, WriteContext ctx);
+
+    default boolean same(String a, String b) {
+        return a != null && a.equals(b);
+    }
+
+    /** Whether preview must ask the directory listing for each user's groups. */
+    default boolean needsGroups() {
+        return false;
+    }
+
+    /** The operation that undoes this one, or null when nothing can (remove). */
+    Operation inverse();
+
+    /** The undo plan's header and the row that reverses one applied row ({@code from}: the state before). */
+    List<String> undoHeader();
+
+    List<String> undoRow(PlanRow row, String from, String to);
+}

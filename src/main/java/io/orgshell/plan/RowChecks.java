@@ -1,0 +1,32 @@
+package io.orgshell.plan;
+
+/** The checks every operation makes before its own: the file's verdict, the account, and the protected accounts. */
+final class RowChecks {
+
+    private RowChecks() {
+    }
+
+    /** A verdict when the row cannot go on to the operation's own checks, else null. */
+    static RowCheck common(PlanRow r, AccountState a, PreviewOptions options) {
+        if (r.isInvalid()) {
+            return new RowCheck(r, Verdict.INVALID, r.invalidReason(), null);
+        }
+        if (r.isConflicting()) {
+            return new RowCheck(r, Verdict.BLOCKED, r.conflictReason(), null);
+        }
+        if (a == null) {
+            return new RowCheck(r, Verdict.BLOCKED, "account not found in this organization", null);
+        }
+        if (!a.managed()) {
+            return new RowCheck(r, Verdict.BLOCKED, "account is not managed by this organization", a.email());
+        }
+        if (r.accountId().equals(options.callerAccountId())) {
+            return new RowCheck(r, Verdict.BLOCKED, "protected: this is your own account", a.email());
+        }
+        if (Boolean.TRUE.equals(a.orgAdmin()) && !options.allowAdmins()) {
+            return new RowCheck(r, Verdict.BLOCKED, "protected: org admin (preview --allow-admins to include)",
+                    a.email());
+        }
+        return null;
+    }
+}

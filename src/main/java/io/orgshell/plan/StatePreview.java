@@ -1,0 +1,72 @@
+package io.orgshell.plan;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import io.orgshell.api.AdminApiClient;
+import io.orgshell.plan.OperationHandler.Assessment;
+
+/**
+ * Preview of every operation but email: one directory pass (with groups when the operation is about groups), then
+ * each row is checked on its own. A row whose account already is as the file wants is ALREADY DONE.
+ */
+public final class StatePreview {
+
+    private final AdminApiClient client;
+    private final PreviewOptions options;
+    private final OperationHandler handler;
+
+    public StatePreview(AdminApiClient client, PreviewOptions options, OperationHandler handler) {
+        this.client = client;
+        this.options = options;
+        this.handler = handler;
+    }
+
+    public Preview run(Plan plan, Consumer<Integer> accountsSeen) {
+        Set<String> ids = new HashSet<>();
+        plan.rows().stream().filter(r -> !r.isInvalid()).forEach(r -> ids.add(r.accountId()));
+        OrgSnapshot org = OrgSnapshot.take(client, ids, Set.of(), accountsSeen, handler.needsGroups());
+        WriteContext ctx = WriteContext.resolve(client, handler.needsGroups());
+        List<RowCheck> checks = new ArrayList<>(plan.size());
+        List<Step> steps = new ArrayList<>();
+        for (PlanRow r : plan.rows()) {
+            RowCheck c = check(r, org.account(r.accountId()), ctx);
+            checks.add(c);
+            if (c.verdict() == Verdict.OK) {
+                steps.add(new Step(steps.size(), r.index(), r.accountId(), c.current(),
+                        handler.assess(r, org.account(r.accountId()), ctx).target(), false, -1));
+            }
+        }
+        return new Preview(plan, client.orgId(), List.copyOf(checks), steps, Instant.now(), org.managedAccounts(),
+                EmailPreview.adminRows(plan.rows(), checks.toArray(RowCheck[]::new), org));
+    }
+
+    private RowCheck check(PlanRow r, AccountState a, WriteContext ctx) {
+        RowCheck common = RowChecks.common(r, a, options);
+        if (common != null) {
+            return common;
+        }
+        String expectedEmail = r.value(Operation.Columns.EMAIL);
+        if (!expectedEmail.isEmpty() && !expectedEmail.equalsIgnoreCase(a.email() == null ? "" : a.email())) {
+            return new RowCheck(r, Verdict.BLOCKED, "the account's email is " + a.email() + ", not " + expectedEmail
+                    + " as the file says", a.email());
+        }
+        Assessment x = handler.assess(r, a, ctx);
+        if (x.blocked() != null) {
+            return new RowCheck(r, Verdict.BLOCKED, x.blocked(), x.current());
+        }
+        if (handler.same(x.current(), x.target())) {
+            return new RowCheck(r, Verdict.ALREADY_DONE, "already " + describe(x.target()), x.current());
+        }
+        return new RowCheck(r, Verdict.OK, null, x.current());
+    }
+
+    static String describe(String state) {
+        return state.startsWith("in:") ? "in the group" : state.startsWith("out:") ? "not in the group"
+                : state.equals("{}") ? "as the file says" : state.replace('_', ' ');
+    }
+}
