@@ -112,12 +112,12 @@ public class RunCommands {
     public void undo(@Argument(index = 0, description = "run ID") String id, CommandContext ctx) {
         RunDirectory dir = blank(id) ? latest(false) : store.open(id);
         RunMeta m = dir.readMeta();
-        if (!Files.exists(dir.undo())) {
-            throw new UserFacingException("run " + m.id() + " has no undo plan yet");
-        }
         Operation inverse = Handlers.of(Operation.fromCli(m.operation())).inverse();
         if (inverse == null) {
             throw new UserFacingException(m.operation() + " cannot be undone (run " + m.id() + ")");
+        }
+        if (!Files.exists(dir.undo())) {
+            throw new UserFacingException("run " + m.id() + " has no undo plan yet");
         }
         PlanLoader.Loaded loaded;
         try {
