@@ -1,0 +1,31 @@
+package io.orgshell.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.orgshell.support.OrgShellProcess;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The example scripts of scripts/examples replay whole workflows on the embedded sandbox, as documented. */
+class ExampleScriptsTest {
+
+    @TempDir
+    Path home;
+
+    @ParameterizedTest
+    @CsvSource({
+            "domain-move.shell, applied 20",
+            "offboarding.shell, applied 5",
+            "team-reshuffle.shell, applied 4"})
+    void anExampleRunsToTheEnd(String script, String expected) throws Exception {
+        OrgShellProcess.Finished f = OrgShellProcess.run(home, Map.of(), null, "--sandbox", "--file",
+                "scripts/examples/" + script);
+        assertThat(f.exitCode()).as(f.out() + f.err()).isZero();
+        assertThat(f.out()).contains(expected).contains("(finished)");
+        assertThat(f.err()).doesNotContain("error");
+    }
+}
