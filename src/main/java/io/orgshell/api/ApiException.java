@@ -43,7 +43,7 @@ public class ApiException extends RuntimeException {
     }
 
     public boolean isRetryable() {
-        return status == 429 || status == 502 || status == 503 || status == 504;
+        return status == 429 || status >= 500;
     }
 
     @Override

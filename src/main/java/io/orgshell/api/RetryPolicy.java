@@ -13,7 +13,7 @@ import reactor.util.retry.Retry;
  * backoff with ±30% jitter. Attempts and any single wait are bounded.
  * <p>
  * A 429 was not processed, so it is retried for every request. 5xx gateway errors and broken connections are
- * retried only for idempotent requests: a write that may have landed must be re-checked by its caller first.
+ * (any 5xx) retried only for idempotent requests: a write that may have landed must be re-checked by its caller first.
  */
 public final class RetryPolicy {
 

@@ -1,0 +1,66 @@
+package io.orgshell.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import io.orgshell.sandbox.OrgAccess;
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.ShellTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A 5,000-row run against a sandbox injecting 10% faults (500/502/503, dropped connections, answers slower than the
+ * read timeout, 429 bursts): every row ends in one of the four outcomes, the counts add up, and no account got two
+ * writes.
+ */
+class FaultyRunTest extends ShellTest {
+
+    static final int ROWS = 5_000;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void everyRowEndsAndNoAccountIsWrittenTwice() throws Exception {
+        SandboxServer server = sandbox(SandboxConfig.defaults().withUsers(7_000).withSeed(71).withSlowResponseMs(2_500)
+                .withFaultRate(0.10));
+        connectTo(server);
+        List<SandboxUser> users = server.org().users().stream()
+                .filter(u -> u.managed() && !u.idpSynced() && !u.orgAdmin() && u.active()
+                        && u.access() == OrgAccess.ACTIVE && !u.accountId().equals(server.callerAccountId()))
+                .limit(ROWS).toList();
+        assertThat(users).hasSize(ROWS);
+        StringBuilder csv = new StringBuilder("account_id,email\n");
+        users.forEach(u -> csv.append(u.accountId()).append(',').append(RunCrashTest.target(u)).append('\n'));
+        Path plan = tmp.resolve("faults.csv");
+        Files.writeString(plan, csv.toString());
+        assertThat(run("load " + plan).exitCode()).isZero();
+        Result preview = run("preview");
+        assertThat(preview.out()).as(preview.err()).contains("OK " + ROWS);
+
+        Result r = run("run --yes --concurrency 16");
+
+        RunMeta meta = applicationContext.getBean(RunStore.class).list().get(0);
+        Map<String, Long> counts = meta.counts();
+        long total = counts.get("applied") + counts.get("already done") + counts.get("skipped") + counts.get("failed");
+        assertThat(total).as(r.toString()).isEqualTo(ROWS);
+        assertThat(counts.get("pending")).isZero();
+        assertThat(counts.get("applied")).isGreaterThan(ROWS * 9L / 10);
+        assertThat(server.stats().faults()).isGreaterThan(100);
+        assertThat(server.stats().writes().values()).allSatisfy(n -> assertThat(n).isEqualTo(1L));
+        users.forEach(u -> {
+            String now = server.org().findById(u.accountId()).orElseThrow().email();
+            assertThat(now).isIn(u.email(), RunCrashTest.target(u));
+        });
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext applicationContext;
+}
