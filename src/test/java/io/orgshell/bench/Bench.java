@@ -30,13 +30,15 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !args[0].equals("email")) {
-            System.err.println("usage: scripts/bench email [--rows N] [--rate R] [--latency-ms L] [--users U] "
-                    + "[--loop-rows M]");
-            System.exit(2);
+        String mode = args.length == 0 ? "" : args[0];
+        switch (mode) {
+            case "email" -> email(parse(args));
+            case "export", "preview", "load", "startup" -> ScaleBench.run(mode, args);
+            default -> {
+                System.err.println("usage: scripts/bench email|export|preview|load|startup [options]");
+                System.exit(2);
+            }
         }
-        Options o = parse(args);
-        email(o);
     }
 
     static Options parse(String[] args) {

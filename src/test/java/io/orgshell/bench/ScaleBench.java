@@ -1,0 +1,168 @@
+package io.orgshell.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.sandbox.SandboxUser;
+
+/**
+ * The scale benchmarks of {@code scripts/bench}: {@code export} (100,000 accounts in 128 MB, time against pages ×
+ * latency), {@code preview} (requests and time of a 10,000-row plan against the export's), {@code load} (a
+ * 100,000-row CSV) and {@code startup} (one-shot {@code version} against a plain JVM printing hello). Each runs
+ * orgshell as its own process from the built application, as a user does.
+ */
+final class ScaleBench {
+
+    private ScaleBench() {
+    }
+
+    static void run(String mode, String[] args) throws Exception {
+        int users = 100_000;
+        int latency = 20;
+        int rows = 10_000;
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--users" -> users = Integer.parseInt(args[i + 1]);
+                case "--latency-ms" -> latency = Integer.parseInt(args[i + 1]);
+                case "--rows" -> rows = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        Path work = Files.createTempDirectory("orgshell-bench");
+        String report = switch (mode) {
+            case "startup" -> startup(work);
+            case "load" -> load(work, rows == 10_000 ? 100_000 : rows);
+            default -> scale(mode, work, users, latency, rows);
+        };
+        System.out.print(report);
+        Files.writeString(Path.of("target", "bench-" + mode + ".md"), report);
+    }
+
+    record Timed(int exit, double seconds, long peakRssKb, String output) {
+    }
+
+    static List<String> orgshell(String... extra) {
+        List<String> cmd = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        cmd.addAll(List.of(extra));
+        if (Files.exists(Path.of("target/app/orgshell.jsa"))) {
+            cmd.addAll(List.of("-XX:SharedArchiveFile=target/app/orgshell.jsa", "-jar", "target/app/orgshell.jar"));
+        } else {
+            cmd.addAll(List.of("-jar", "target/orgshell.jar"));
+        }
+        return cmd;
+    }
+
+    static Timed time(List<String> command, Path work, SandboxServer server, String stdin) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("out.log").toFile());
+        pb.environment().put("ORGSHELL_CONFIG_DIR", work.resolve("config").toString());
+        if (server != null) {
+            pb.environment().put("ORGSHELL_ORG_ID", server.orgId());
+            pb.environment().put("ORGSHELL_API_KEY", server.apiKey());
+            pb.environment().put("ORGSHELL_BASE_URL", server.baseUri().toString());
+        }
+        if (stdin == null) {
+            pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        }
+        long start = System.nanoTime();
+        Process p = pb.start();
+        if (stdin != null) {
+            try (var in = p.getOutputStream()) {
+                in.write(stdin.getBytes());
+            }
+        }
+        long peak = 0;
+        while (!p.waitFor(50, TimeUnit.MILLISECONDS)) {
+            peak = Math.max(peak, Bench.vmHwmKb(p.pid()));
+        }
+        return new Timed(p.exitValue(), (System.nanoTime() - start) / 1e9, peak,
+                Files.readString(work.resolve("out.log")));
+    }
+
+    static String scale(String mode, Path work, int users, int latency, int rows) throws Exception {
+        try (SandboxServer server = SandboxServer.start(SandboxConfig.defaults().withUsers(users).withSeed(3)
+                .withLatencyMs(latency))) {
+            int managed = server.org().managedCount();
+            int pages = (managed + server.config().pageSize() - 1) / server.config().pageSize();
+            long before = server.stats().totalRequests();
+            Timed export = time(orgshell("-Xmx128m"), work, server, "users export --out " + work.resolve("u.csv") + "\n");
+            long exportRequests = server.stats().totalRequests() - before;
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                    "| measure (%,d accounts, %d ms latency, page size %d) | value |%n| --- | --- |%n", users, latency,
+                    server.config().pageSize()));
+            sb.append(String.format(Locale.ROOT, "| export: exit %d, %,d managed accounts in %d pages, %d requests | "
+                            + "%.1f s |%n| export time / (pages × latency) | %.2f |%n| export peak RSS with -Xmx128m | %,d MB |%n",
+                    export.exit(), managed, pages, exportRequests, export.seconds(),
+                    export.seconds() / (pages * latency / 1000.0), export.peakRssKb() / 1024));
+            if (mode.equals("preview")) {
+                StringBuilder csv = new StringBuilder("account_id,email\n");
+                int n = 0;
+                for (SandboxUser u : server.org().users()) {
+                    if (u.managed() && n < rows) {
+                        csv.append(u.accountId()).append(',').append(Bench.target(u)).append('\n');
+                        n++;
+                    }
+                }
+                Files.writeString(work.resolve("plan.csv"), csv.toString());
+                long b = server.stats().totalRequests();
+                Timed preview = time(orgshell("-Xmx128m"), work, server, "load " + work.resolve("plan.csv")
+                        + "\npreview\n");
+                long previewRequests = server.stats().totalRequests() - b;
+                int v2Pages = (server.org().size() + 99) / 100;
+                sb.append(String.format(Locale.ROOT, "| preview of %,d rows: exit %d, requests (v2 listing pages %d) | "
+                                + "%d |%n| preview time / export time | %.2f |%n| preview peak RSS with -Xmx128m | %,d MB |%n",
+                        n, preview.exit(), v2Pages, previewRequests, preview.seconds() / export.seconds(),
+                        preview.peakRssKb() / 1024));
+            }
+            return sb.toString();
+        }
+    }
+
+    static String load(Path work, int rows) throws Exception {
+        StringBuilder csv = new StringBuilder("\ufeffaccount_id,old_email,email,\r\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append(String.format("%024x", i)).append(",user").append(i).append("@acme.example, user").append(i)
+                    .append("@acme.io ,\r\n");
+        }
+        Path file = work.resolve("big.csv");
+        Files.writeString(file, csv.toString());
+        Timed load = time(orgshell("-Xmx128m"), work, null, "load " + file + "\n");
+        Timed nothing = time(orgshell("-Xmx128m"), work, null, "status\n");
+        return String.format(Locale.ROOT, "| measure (load of %,d rows, %,d bytes, BOM + CRLF + trailing commas) | "
+                        + "value |%n| --- | --- |%n| load: exit %d, process wall time | %.2f s |%n| the same process "
+                        + "without the load | %.2f s |%n| peak RSS with -Xmx128m | %,d MB |%n", rows, Files.size(file),
+                load.exit(), load.seconds(), nothing.seconds(), load.peakRssKb() / 1024);
+    }
+
+    static String startup(Path work) throws Exception {
+        Path hello = work.resolve("Hello.java");
+        Files.writeString(hello, "class Hello { public static void main(String[] a) { System.out.println(\"hello\"); } }");
+        double helloBest = Double.MAX_VALUE;
+        double versionBest = Double.MAX_VALUE;
+        double fatBest = Double.MAX_VALUE;
+        new ProcessBuilder("javac", "-d", work.toString(), hello.toString()).inheritIO().start().waitFor();
+        for (int i = 0; i < 5; i++) {
+            helloBest = Math.min(helloBest, time(List.of("java", "-cp", work.toString(), "Hello"), work, null, null)
+                    .seconds());
+            versionBest = Math.min(versionBest, time(plus(orgshell(), "version"), work, null, null).seconds());
+            fatBest = Math.min(fatBest, time(List.of("java", "-jar", "target/orgshell.jar", "version"), work, null,
+                    null).seconds());
+        }
+        return String.format(Locale.ROOT, "| measure (best of 5) | seconds | ratio to hello |%n| --- | --- | --- |%n"
+                        + "| plain JVM printing hello | %.2f | 1.0 |%n| orgshell version (scripts/orgshell: CDS, C1) | %.2f "
+                        + "| %.1f |%n| orgshell version (plain java -jar) | %.2f | %.1f |%n", helloBest, versionBest,
+                versionBest / helloBest, fatBest, fatBest / helloBest);
+    }
+
+    static List<String> plus(List<String> cmd, String... more) {
+        List<String> out = new ArrayList<>(cmd);
+        out.addAll(List.of(more));
+        return out;
+    }
+}
