@@ -199,7 +199,8 @@ public class PlanCommands {
         }
         RunOptions options = options(batchSize, concurrency, yes, overrideLimit);
         confirmDestructive(preview, Boolean.TRUE.equals(yes), ctx);
-        RunConsole console = new RunConsole(ctx, io, preview.steps().size());
+        RunConsole console = new RunConsole(ctx, io, preview.steps().size(),
+                session.require().client().governor());
         RunSummary summary = runs.start(preview, session.require(), options, console, console.progress());
         console.finish(summary);
     }

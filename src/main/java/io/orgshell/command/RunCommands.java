@@ -82,8 +82,16 @@ public class RunCommands {
                 RunConsole.describe(m.counts(), io.styles())));
         out.println(String.format("%-12s %s", "directory", dir.path()));
         if (Files.exists(dir.results())) {
-            try (var lines = Files.lines(dir.results())) {
-                List<String> failed = lines.filter(l -> l.contains(",failed,")).limit(20).toList();
+            try (var reader = Files.newBufferedReader(dir.results());
+                 var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                         .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
+                         .setAllowMissingColumnNames(true).get().parse(reader)) {
+                List<String> failed = new ArrayList<>();
+                for (var rec : parser) {
+                    if (failed.size() < 20 && "failed".equals(rec.get("outcome"))) {
+                        failed.add(rec.get(0) + "  " + rec.get("reason"));
+                    }
+                }
                 if (!failed.isEmpty()) {
                     out.println("failures (first 20, from results.csv):");
                     failed.forEach(l -> out.println("  " + Sanitizer.forTerminal(l)));
@@ -101,7 +109,7 @@ public class RunCommands {
                        @Option(longName = "concurrency", defaultValue = "16", description = "most writes in flight at once")
                        Integer concurrency,
                        CommandContext ctx) {
-        RunConsole console = new RunConsole(ctx, io, 0);
+        RunConsole console = new RunConsole(ctx, io, 0, session.require().client().governor());
         RunSummary summary = runs.resume(blank(id) ? null : id, session.require(), planCommands.options(batchSize, concurrency, yes, true),
                 console, console.progress());
         console.finish(summary);

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import io.orgshell.api.RateGovernor;
 import io.orgshell.run.BatchControl;
 import io.orgshell.run.Outcome;
 import io.orgshell.run.RunMeta;
@@ -34,12 +35,21 @@ final class RunConsole implements BatchControl {
     private final long total;
     private Progress progress;
 
-    RunConsole(CommandContext ctx, ShellIO io, long total) {
+    private final RateGovernor governor;
+
+    RunConsole(CommandContext ctx, ShellIO io, long total, RateGovernor governor) {
         this.ctx = ctx;
         this.io = io;
         this.out = ctx.outputWriter();
         this.total = total;
-        this.progress = new Progress(out, io.liveProgress(), "writing", total);
+        this.governor = governor;
+        this.progress = newProgress();
+    }
+
+    /** The bar shows the pace the server allows and the 429s so far, beside done/total, rate and ETA. */
+    private Progress newProgress() {
+        return new Progress(out, io.liveProgress(), "writing", total).extra(() -> String.format(
+                "(pace %.0f/s, %d throttled)", governor.rate(), governor.throttled()));
     }
 
     Consumer<StepResult> progress() {
@@ -59,7 +69,7 @@ final class RunConsole implements BatchControl {
                 + "  |  run so far: " + describe(report.runCounts(), s));
         out.println("next: " + report.next());
         Decision decision = ask(report);
-        progress = new Progress(out, io.liveProgress(), "writing", total);
+        progress = newProgress();
         progress.advance(done);
         return decision;
     }

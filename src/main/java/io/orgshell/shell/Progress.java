@@ -21,12 +21,19 @@ public final class Progress {
     private long done;
     private long lastDraw;
     private int lastLength;
+    private java.util.function.Supplier<String> extra = () -> "";
 
     public Progress(PrintWriter out, boolean live, String label, long total) {
         this.out = out;
         this.live = live;
         this.label = label;
         this.total = total;
+    }
+
+    /** More to show after the rate, e.g. the pace the server allows and the 429s received. */
+    public Progress extra(java.util.function.Supplier<String> more) {
+        this.extra = more;
+        return this;
     }
 
     public void total(long total) {
@@ -70,6 +77,10 @@ public final class Progress {
             sb.append(String.format("%,d", done));
         }
         sb.append(String.format(" %.0f/s", rate));
+        String more = extra.get();
+        if (!more.isEmpty()) {
+            sb.append(' ').append(more);
+        }
         if (total > 0 && rate > 0 && done < total) {
             sb.append(" ETA ").append(formatDuration(Duration.ofSeconds(Math.round((total - done) / rate))));
         }
