@@ -119,9 +119,13 @@ public class RunService {
                 int size = ask ? options.batchSize() : Math.max(options.batchSize(), UNATTENDED_BATCH);
                 List<Step> next = pending.subList(0, Math.min(size, pending.size()));
                 Map<String, Long> before = RunReport.counts(RunReport.outcomes(preview, results));
+                int pendingBefore = pending.size();
                 executor.runBatch(next, progress);
                 batch++;
                 pending = RunExecutor.pending(steps, results);
+                if (pending.size() == pendingBefore && !executor.stopRequested()) {
+                    throw new IllegalStateException("a batch ended without a result for any of its steps");
+                }
                 List<RunReport.RowOutcome> outcomes = RunReport.outcomes(preview, results);
                 if (ask || batch % REPORT_EVERY == 0) {
                     meta = report(dir, meta, preview, outcomes, RunMeta.RUNNING);
@@ -137,17 +141,12 @@ public class RunService {
                 switch (d) {
                     case ALL_REMAINING -> ask = false;
                     case RETRY_FAILED -> {
-                        int reset = resetFailures(steps, results, journal);
+                        resetFailures(steps, results, journal);
                         pending = RunExecutor.pending(steps, results);
-                        if (reset == 0 && pending.isEmpty()) {
-                            pending = List.of();
-                        }
                     }
                     case QUIT -> quit = true;
                     case CONTINUE -> {
-                        if (pending.isEmpty()) {
-                            pending = List.of();
-                        }
+                        // go on with the next batch, or end when none is left
                     }
                 }
                 if (quit) {
@@ -179,7 +178,7 @@ public class RunService {
     }
 
     /** Failed steps, and the steps that were skipped only because they waited for one, get another chance. */
-    private static int resetFailures(List<Step> steps, Map<Integer, StepResult> results, RunJournal journal) {
+    private static void resetFailures(List<Step> steps, Map<Integer, StepResult> results, RunJournal journal) {
         int reset = 0;
         for (Step s : steps) {
             StepResult r = results.get(s.number());
@@ -190,7 +189,6 @@ public class RunService {
             }
         }
         journal.append("retry", Map.of("steps", reset));
-        return reset;
     }
 
     static List<String> failures(List<RunReport.RowOutcome> outcomes) {
