@@ -79,22 +79,29 @@ public final class SafeCsvWriter implements Closeable {
         }
     }
 
+    /**
+     * Prefixes {@code '} to a cell a spreadsheet would run as a formula, and to a cell that itself starts with
+     * {@code '}, so that {@link #unneutralise} can always tell the guard from the data.
+     */
     public static String neutralise(String cell) {
         if (cell.isEmpty()) {
             return cell;
         }
         char first = cell.charAt(0);
-        boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
-        return formula ? "'" + cell : cell;
+        return isFormulaStart(first) || first == '\'' ? "'" + cell : cell;
     }
 
     public static String unneutralise(String cell) {
         if (cell.length() >= 2 && cell.charAt(0) == '\'') {
             char second = cell.charAt(1);
-            if (second == '=' || second == '+' || second == '-' || second == '@' || second == '\t' || second == '\r') {
+            if (isFormulaStart(second) || second == '\'') {
                 return cell.substring(1);
             }
         }
         return cell;
+    }
+
+    private static boolean isFormulaStart(char c) {
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
     }
 }
