@@ -157,7 +157,15 @@ public final class RunExecutor {
                             return Mono.delay(retryBackoff.multipliedBy(attempt)).then(write(s, attempt + 1, live));
                         }
                         return Mono.just(failed(s, e, live));
-                    }).onErrorResume(again -> Mono.just(failed(s, e, live)));
+                    }).onErrorResume(again -> {
+                        if (again instanceof ApiConnectionException || e instanceof ApiConnectionException) {
+                            // the org cannot be reached: whether this write landed is unknown. Leave it without a
+                            // result (resume re-reads it) and stop the run rather than fail row after row.
+                            stop.set(true);
+                            return Mono.empty();
+                        }
+                        return Mono.just(failed(s, e, live));
+                    });
                 });
     }
 

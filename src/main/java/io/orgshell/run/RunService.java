@@ -158,11 +158,32 @@ public class RunService {
             report(dir, meta, preview, RunReport.outcomes(preview, results), RunMeta.INTERRUPTED);
             throw e;
         }
+        if (executor.stopRequested() && !pending.isEmpty() && !quit && unreachable(connection)) {
+            journal.append("state", Map.of("state", RunMeta.INTERRUPTED, "error", "the organization is unreachable"));
+            report(dir, meta, preview, RunReport.outcomes(preview, results), RunMeta.INTERRUPTED);
+            throw new io.orgshell.api.ApiConnectionException("the organization stopped answering; run " + dir.id()
+                    + " stopped and can be resumed with: resume " + dir.id(), "run", null);
+        }
         String state = pending.isEmpty() ? RunMeta.FINISHED : quit ? RunMeta.PAUSED : RunMeta.INTERRUPTED;
         journal.append("state", Map.of("state", state));
         List<RunReport.RowOutcome> outcomes = RunReport.outcomes(preview, results);
         meta = report(dir, meta, preview, outcomes, state);
         return new RunSummary(meta, dir, meta.counts(), failures(outcomes), torn);
+    }
+
+    /** After a stop that nobody asked for: is the org reachable at all? */
+    private static boolean unreachable(Connection connection) {
+        if (Thread.currentThread().isInterrupted()) {
+            return false;
+        }
+        try {
+            connection.client().org().block();
+            return false;
+        } catch (io.orgshell.api.ApiConnectionException e) {
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static RunMeta report(RunDirectory dir, RunMeta meta, Preview preview,

@@ -268,6 +268,26 @@ class EmailRunTest extends ShellTest {
         assertThat(run("resume " + paused.id() + " --yes").out()).contains("applied 2").contains("(finished)");
     }
 
+    @Test
+    void aTornLastJournalLineIsToleratedAndReported() throws Exception {
+        List<SandboxUser> u = plain(4);
+        run("load " + csv("torn.csv", "account_id,email", u.stream().map(x -> x.accountId() + "," + moved(x))
+                .toList()));
+        run("preview");
+        mode.set(ShellMode.Kind.INTERACTIVE);
+        run("run --batch-size 2", answers(new AtomicInteger(), "q"));
+        mode.set(ShellMode.Kind.ONE_SHOT);
+        RunDirectory dir = runStore().open(runStore().list().get(0).id());
+        Files.writeString(dir.journal(), "{\"event\":\"result\",\"step\":3,\"outc", java.nio.file.StandardOpenOption.APPEND);
+
+        Result resumed = run("resume --yes");
+
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.out()).contains("torn").contains("applied 4").contains("(finished)");
+        assertThat(server.stats().writes()).hasSize(4).allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
+        assertThat(Files.readString(dir.journal())).contains("removed a torn last line");
+    }
+
     RunStore runStore() {
         return applicationContext.getBean(RunStore.class);
     }
