@@ -45,7 +45,7 @@ public final class Bench {
         int rows = 10_000;
         double rate = 50;
         int latency = 100;
-        int users = 12_000;
+        int users = 14_000;
         int loop = 300;
         String jar = "target/orgshell.jar";
         for (int i = 1; i < args.length; i += 2) {
