@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
-import io.orgshell.sandbox.OrgAccess;
+import io.orgshell.support.Accounts;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
@@ -66,9 +66,7 @@ public final class Bench {
     static void email(Options o) throws Exception {
         try (SandboxServer server = SandboxServer.start(SandboxConfig.defaults().withUsers(o.users()).withSeed(1)
                 .withRatePerSecond(o.rate()).withLatencyMs(o.latencyMs()))) {
-            List<SandboxUser> plain = server.org().users().stream()
-                    .filter(u -> u.managed() && !u.idpSynced() && !u.orgAdmin() && u.active()
-                            && u.access() == OrgAccess.ACTIVE && !u.accountId().equals(server.callerAccountId()))
+            List<SandboxUser> plain = Accounts.plain(server)
                     .toList();
             if (plain.size() < o.rows() + o.loopRows()) {
                 throw new IllegalArgumentException("the sandbox has only " + plain.size() + " plain accounts; raise --users");

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import io.orgshell.sandbox.Fault;
-import io.orgshell.sandbox.OrgAccess;
+import io.orgshell.support.Accounts;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
@@ -55,9 +55,7 @@ class EmailRunTest extends ShellTest {
 
     /** Managed, active, not IdP-synced, not admin, not the caller: accounts any email change may touch. */
     List<SandboxUser> plain(int n) {
-        List<SandboxUser> out = server.org().users().stream()
-                .filter(u -> u.managed() && !u.idpSynced() && !u.orgAdmin() && u.active()
-                        && u.access() == OrgAccess.ACTIVE && !u.accountId().equals(server.callerAccountId()))
+        List<SandboxUser> out = Accounts.plain(server)
                 .skip(nextPlain).limit(n).toList();
         nextPlain += n;
         return out;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import io.orgshell.sandbox.OrgAccess;
+import io.orgshell.support.Accounts;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
@@ -32,9 +32,7 @@ class FaultyRunTest extends ShellTest {
         SandboxServer server = sandbox(SandboxConfig.defaults().withUsers(7_000).withSeed(71).withSlowResponseMs(2_500)
                 .withFaultRate(0.10));
         connectTo(server);
-        List<SandboxUser> users = server.org().users().stream()
-                .filter(u -> u.managed() && !u.idpSynced() && !u.orgAdmin() && u.active()
-                        && u.access() == OrgAccess.ACTIVE && !u.accountId().equals(server.callerAccountId()))
+        List<SandboxUser> users = Accounts.plain(server)
                 .limit(ROWS).toList();
         assertThat(users).hasSize(ROWS);
         StringBuilder csv = new StringBuilder("account_id,email\n");

@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.OrgAccess;
+import io.orgshell.support.Accounts;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
 import io.orgshell.sandbox.SandboxServer;
@@ -46,9 +47,7 @@ class OperationsTest extends ShellTest {
     }
 
     List<SandboxUser> plain(int n) {
-        List<SandboxUser> out = server.org().users().stream()
-                .filter(u -> u.managed() && !u.idpSynced() && !u.orgAdmin() && u.active() && !u.pendingDeletion()
-                        && u.access() == OrgAccess.ACTIVE && !u.accountId().equals(server.callerAccountId()))
+        List<SandboxUser> out = Accounts.plain(server)
                 .skip(next).limit(n).toList();
         next += n;
         return out;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import io.orgshell.sandbox.OrgAccess;
+import io.orgshell.support.Accounts;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
@@ -39,9 +39,7 @@ class RunCrashTest {
 
     @Test
     void killedMidBatchThenResumedWithoutDoubleWrites() throws Exception {
-        List<SandboxUser> users = server.org().users().stream()
-                .filter(u -> u.managed() && !u.idpSynced() && !u.orgAdmin() && u.active()
-                        && u.access() == OrgAccess.ACTIVE && !u.accountId().equals(server.callerAccountId()))
+        List<SandboxUser> users = Accounts.plain(server)
                 .limit(240).toList();
         StringBuilder csv = new StringBuilder("account_id,email\n");
         users.forEach(u -> csv.append(u.accountId()).append(',').append(target(u)).append('\n'));

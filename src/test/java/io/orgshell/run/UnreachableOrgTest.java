@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import io.orgshell.sandbox.OrgAccess;
+import io.orgshell.support.Accounts;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
@@ -27,9 +27,7 @@ class UnreachableOrgTest extends ShellTest {
                 .withLatencyMs(30));
         try {
             connectTo(server);
-            List<SandboxUser> users = server.org().users().stream()
-                    .filter(u -> u.managed() && !u.idpSynced() && !u.orgAdmin() && u.active()
-                            && u.access() == OrgAccess.ACTIVE && !u.accountId().equals(server.callerAccountId()))
+            List<SandboxUser> users = Accounts.plain(server)
                     .limit(300).toList();
             StringBuilder csv = new StringBuilder("account_id,email\n");
             users.forEach(u -> csv.append(u.accountId()).append(',').append(RunCrashTest.target(u)).append('\n'));

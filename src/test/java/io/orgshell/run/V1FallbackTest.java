@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.orgshell.sandbox.OrgAccess;
+import io.orgshell.support.Accounts;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
 import io.orgshell.sandbox.SandboxServer;
@@ -30,9 +31,7 @@ class V1FallbackTest extends ShellTest {
     }
 
     List<SandboxUser> plain(int skip, int n) {
-        return server.org().users().stream()
-                .filter(u -> u.managed() && !u.idpSynced() && !u.orgAdmin() && u.active()
-                        && u.access() == OrgAccess.ACTIVE && !u.accountId().equals(server.callerAccountId()))
+        return Accounts.plain(server)
                 .skip(skip).limit(n).toList();
     }
 

@@ -60,24 +60,8 @@ class InteractiveShellTest extends ShellTest {
         PipedInputStream keyboard = new PipedInputStream(64 * 1024);
         PipedOutputStream keys = new PipedOutputStream(keyboard);
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
-        Terminal terminal = TerminalBuilder.builder().system(false).provider("exec").type("xterm")
-                .encoding(StandardCharsets.UTF_8).streams(keyboard, screen).build();
-        // like a real terminal in raw mode: the line editor draws what is typed, so input is not echoed twice
-        Attributes attributes = terminal.getAttributes();
-        attributes.setLocalFlag(Attributes.LocalFlag.ECHO, false);
-        terminal.setAttributes(attributes);
-        LineReader reader = LineReaderBuilder.builder().terminal(terminal).history(history).completer(completer)
-                .build();
-        mode.set(ShellMode.Kind.INTERACTIVE);
         AtomicInteger exit = new AtomicInteger(-1);
-        Thread shell = new Thread(() -> {
-            try {
-                exit.set(new Repl(reader, prompt, dispatcher, historyFile).run());
-            } catch (Exception e) {
-                exit.set(99);
-            }
-        }, "repl");
-        shell.start();
+        Thread shell = startShell(keyboard, screen, historyFile, exit);
 
         Keyboard kb = new Keyboard(keys, screen);
         kb.awaitPrompts(1);
@@ -130,22 +114,7 @@ class InteractiveShellTest extends ShellTest {
         PipedInputStream keyboard = new PipedInputStream(64 * 1024);
         PipedOutputStream keys = new PipedOutputStream(keyboard);
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
-        Terminal terminal = TerminalBuilder.builder().system(false).provider("exec").type("xterm")
-                .encoding(StandardCharsets.UTF_8).streams(keyboard, screen).build();
-        Attributes attributes = terminal.getAttributes();
-        attributes.setLocalFlag(Attributes.LocalFlag.ECHO, false);
-        terminal.setAttributes(attributes);
-        LineReader reader = LineReaderBuilder.builder().terminal(terminal).history(history).completer(completer)
-                .build();
-        mode.set(ShellMode.Kind.INTERACTIVE);
-        Thread shell = new Thread(() -> {
-            try {
-                new Repl(reader, prompt, dispatcher, historyFile).run();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, "repl");
-        shell.start();
+        Thread shell = startShell(keyboard, screen, historyFile, new AtomicInteger());
 
         Keyboard kb = new Keyboard(keys, screen);
         kb.awaitPrompts(1);
@@ -164,6 +133,29 @@ class InteractiveShellTest extends ShellTest {
                 .contains("no failures so far").contains("[c]ontinue, [a]ll remaining, [v]iew failures")
                 .contains("applied 6").contains("(finished)");
         movers.forEach(u -> assertThat(server.stats().writes(u.accountId())).isEqualTo(1L));
+    }
+
+    /** The real REPL on an in-memory terminal, in a thread of its own, as the launcher starts it. */
+    Thread startShell(PipedInputStream keyboard, ByteArrayOutputStream screen, Path historyFile, AtomicInteger exit)
+            throws IOException {
+        Terminal terminal = TerminalBuilder.builder().system(false).provider("exec").type("xterm")
+                .encoding(StandardCharsets.UTF_8).streams(keyboard, screen).build();
+        // like a real terminal in raw mode: the line editor draws what is typed, so input is not echoed twice
+        Attributes attributes = terminal.getAttributes();
+        attributes.setLocalFlag(Attributes.LocalFlag.ECHO, false);
+        terminal.setAttributes(attributes);
+        LineReader reader = LineReaderBuilder.builder().terminal(terminal).history(history).completer(completer)
+                .build();
+        mode.set(ShellMode.Kind.INTERACTIVE);
+        Thread shell = new Thread(() -> {
+            try {
+                exit.set(new Repl(reader, prompt, dispatcher, historyFile).run());
+            } catch (Exception e) {
+                exit.set(99);
+            }
+        }, "repl");
+        shell.start();
+        return shell;
     }
 
     /** Types into the terminal and waits for the shell to be back at a prompt, as a person would. */
