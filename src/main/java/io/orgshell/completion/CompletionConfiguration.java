@@ -13,9 +13,9 @@ import org.springframework.shell.core.command.completion.FileNameCompletionProvi
 import org.springframework.shell.jline.CommandCompleter;
 
 /**
- * One completion provider for every command, routed by what is being completed: files for {@code --out} and
- * {@code --file}, accounts for {@code --id} and for the positional argument of account commands, fixed values for
- * options with a closed set.
+ * One completion provider for every command, routed by what is being completed: files for {@code --out},
+ * {@code load} and {@code script}; accounts for {@code users show}; run IDs for {@code resume}, {@code undo} and
+ * {@code runs show}; fixed values (statuses, operations) for options with a closed set.
  */
 @Configuration(proxyBeanMethods = false)
 public class CompletionConfiguration {
@@ -25,11 +25,13 @@ public class CompletionConfiguration {
 
     static final Set<String> FILE_OPTIONS = Set.of("out", "file", "csv");
     static final Set<String> ACCOUNT_COMMANDS = Set.of("users show");
+    static final Set<String> RUN_COMMANDS = Set.of("resume", "undo", "runs show");
+    static final Set<String> FILE_COMMANDS = Set.of("load", "script");
     static final Map<String, List<String>> VALUES = Map.of("status", List.of("active", "inactive", "closed"),
             "op", java.util.Arrays.stream(io.orgshell.plan.Operation.values()).map(o -> o.cliName()).toList());
 
     @Bean
-    CompletionProvider completion(DirectoryCache cache) {
+    CompletionProvider completion(DirectoryCache cache, io.orgshell.run.RunStore runs) {
         CompletionProvider files = new FileNameCompletionProvider();
         return ctx -> {
             String word = ctx.currentWordUpToCursor() == null ? "" : ctx.currentWordUpToCursor();
@@ -41,8 +43,16 @@ public class CompletionConfiguration {
                 return VALUES.get(option).stream().filter(v -> v.startsWith(word)).map(CompletionProposal::new)
                         .toList();
             }
-            boolean accounts = "id".equals(option) || option == null && ctx.getCommand() != null
-                    && ACCOUNT_COMMANDS.contains(ctx.getCommand().getName()) && !word.startsWith("-");
+            String command = ctx.getCommand() == null ? "" : ctx.getCommand().getName();
+            boolean positional = option == null && !word.startsWith("-");
+            if (positional && RUN_COMMANDS.contains(command)) {
+                return runs.list().stream().map(m -> m.id()).filter(id -> id.startsWith(word))
+                        .map(CompletionProposal::new).toList();
+            }
+            if (positional && FILE_COMMANDS.contains(command)) {
+                return files.apply(ctx);
+            }
+            boolean accounts = "id".equals(option) || positional && ACCOUNT_COMMANDS.contains(command);
             if (accounts) {
                 return cache.complete(word, MAX_PROPOSALS).stream().map(CompletionProposal::new).toList();
             }

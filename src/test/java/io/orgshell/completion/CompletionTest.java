@@ -1,0 +1,47 @@
+package io.orgshell.completion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.orgshell.run.RunDirectory;
+import io.orgshell.run.RunMeta;
+import io.orgshell.run.RunStore;
+import io.orgshell.support.ShellTest;
+import org.jline.reader.Candidate;
+import org.jline.reader.impl.DefaultParser;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.shell.jline.CommandCompleter;
+
+/** TAB through the shell's completer: positional run IDs, operation names, command names. */
+class CompletionTest extends ShellTest {
+
+    @Autowired
+    CommandCompleter completer;
+    @Autowired
+    RunStore runs;
+
+    List<String> complete(String line) {
+        var parsed = new DefaultParser().parse(line, line.length());
+        List<Candidate> candidates = new java.util.ArrayList<>();
+        completer.complete(null, parsed, candidates);
+        return candidates.stream().map(Candidate::value).toList();
+    }
+
+    @Test
+    void runIdsOperationsAndCommandsComplete() {
+        RunDirectory dir = runs.create("email");
+        String now = Instant.now().toString();
+        dir.writeMeta(new RunMeta(dir.id(), "email", "org", "Org", "f.csv", now, 1, 1, RunMeta.PAUSED,
+                Map.of("applied", 0L), now));
+
+        assertThat(complete("resume " + dir.id().substring(0, 8))).contains(dir.id());
+        assertThat(complete("runs show ")).contains(dir.id());
+        assertThat(complete("load --op group-")).contains("group-add", "group-remove").doesNotContain("email");
+        assertThat(complete("users ")).contains("export", "show", "find");
+        assertThat(complete("domains list --")).contains("--all", "--out");
+    }
+}
