@@ -11,10 +11,13 @@ import org.springframework.stereotype.Component;
 /**
  * Account IDs and emails seen by {@code users export} and {@code users find}, for tab completion and for turning
  * an email into an account ID without a request. Only these two strings per account are kept, sorted, so a prefix
- * lookup is a range scan.
+ * lookup is a range scan. It holds at most {@link #CAPACITY} accounts: an export of a 100,000-account org must fit
+ * in a small heap, and completion past a few thousand candidates helps nobody (lookups fall back to the API).
  */
 @Component
 public class DirectoryCache {
+
+    static final int CAPACITY = 20_000;
 
     /** account ID → email */
     private final ConcurrentSkipListMap<String, String> byId = new ConcurrentSkipListMap<>();
@@ -22,7 +25,7 @@ public class DirectoryCache {
     private final ConcurrentSkipListMap<String, String> byEmail = new ConcurrentSkipListMap<>();
 
     public void put(String accountId, String email) {
-        if (accountId == null || accountId.isBlank()) {
+        if (accountId == null || accountId.isBlank() || byId.size() >= CAPACITY && !byId.containsKey(accountId)) {
             return;
         }
         String previous = byId.put(accountId, email == null ? "" : email);

@@ -1,17 +1,36 @@
 package io.orgshell.csv;
 
 import java.util.List;
+import java.util.Objects;
 
-/** Which columns an operation needs. Columns are matched in list order; a header cell is claimed by at most one. */
+/**
+ * Which columns an operation needs. Columns are matched in list order; a header cell is claimed by at most one
+ * column, so with {@code email} listed before {@code old_email} and both accepting the header {@code email}, the
+ * first {@code email} cell goes to the earlier column.
+ */
 public record ColumnSpec(List<Column> columns) {
 
     public enum Kind { ACCOUNT_ID, EMAIL, TEXT }
 
     /**
-     * {@code headers}: accepted header names in preference order, compared normalised (lower case, letters and digits
-     * only: "New Email", "new_email" and "new-email" are equal). The first one present and not yet claimed wins.
+     * @param headers accepted header names in preference order, compared normalised (lower-case, every
+     *                non-alphanumeric character dropped, so "New Email", "new_email" and "new-email" are equal).
+     *                The first one present in the file and not yet claimed wins. Empty means the name itself.
      */
     public record Column(String name, boolean required, Kind kind, boolean unique, List<String> headers) {
+        public Column {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(kind, "kind");
+            headers = headers == null || headers.isEmpty() ? List.of(name) : List.copyOf(headers);
+        }
+    }
+
+    public ColumnSpec {
+        columns = List.copyOf(columns);
+        long distinct = columns.stream().map(Column::name).distinct().count();
+        if (distinct != columns.size()) {
+            throw new IllegalArgumentException("column names must be unique: " + columns.stream().map(Column::name).toList());
+        }
     }
 
     public static ColumnSpec of(Column... columns) {
