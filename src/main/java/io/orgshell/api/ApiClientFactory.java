@@ -1,7 +1,6 @@
 package io.orgshell.api;
 
 import java.net.URI;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.orgshell.config.OrgShellProperties;
 import io.orgshell.session.ApiKey;
@@ -10,7 +9,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Builds the client for a connection from the configured timeouts and retry bounds; counts the retries it makes. */
+/** Builds the client for a connection from the configured timeouts and retry bounds; logs retries at debug level. */
 @Component
 public class ApiClientFactory {
 
@@ -18,8 +17,6 @@ public class ApiClientFactory {
 
     private final OrgShellProperties properties;
     private final JsonMapper json;
-    private final AtomicLong retries = new AtomicLong();
-    private final AtomicLong throttled = new AtomicLong();
 
     public ApiClientFactory(OrgShellProperties properties, JsonMapper json) {
         this.properties = properties;
@@ -31,25 +28,11 @@ public class ApiClientFactory {
         var settings = new ApiClientSettings(baseUrl, orgId, properties.connectTimeout(), properties.readTimeout(),
                 new ApiClientSettings.RetrySettings(r.maxRetries(), r.initialBackoff(), r.maxBackoff(), r.maxWait()));
         RetryPolicy retry = new RetryPolicy(settings.retry(), event -> {
-            retries.incrementAndGet();
-            if (event.cause() instanceof ApiException api && api.status() == 429) {
-                throttled.incrementAndGet();
-            }
             if (log.isDebugEnabled()) {
                 log.debug("retry " + event.attempt() + " of " + event.request() + " in " + event.delay().toMillis()
                         + " ms after " + event.cause().getMessage());
             }
         });
         return new AdminApiClient(settings, key, json, retry);
-    }
-
-    /** Requests sent again since start (all causes). */
-    public long retries() {
-        return retries.get();
-    }
-
-    /** 429 answers received since start. */
-    public long throttled() {
-        return throttled.get();
     }
 }

@@ -10,7 +10,8 @@ import reactor.util.retry.Retry;
 /**
  * When and how long to wait before sending a request again. The server's word wins: {@code Retry-After}
  * (carried in {@link ApiException#retryAfter()}), then {@code X-RateLimit-Reset}; without either, exponential
- * backoff with ±30% jitter. Attempts and any single wait are bounded.
+ * backoff with ±30% jitter. Attempts and any single wait are bounded (429s get four times the attempts of
+ * other failures: the server did nothing and said when to return).
  * <p>
  * A 429 was not processed, so it is retried for every request. 5xx gateway errors and broken connections are
  * (any 5xx) retried only for idempotent requests: a write that may have landed must be re-checked by its caller first.
@@ -19,6 +20,8 @@ public final class RetryPolicy {
 
     public record RetryEvent(String request, int attempt, Duration delay, Throwable cause) {
     }
+
+    static final int THROTTLED_PATIENCE = 4;
 
     private final ApiClientSettings.RetrySettings settings;
     private final Consumer<RetryEvent> listener;
@@ -32,7 +35,10 @@ public final class RetryPolicy {
         return Retry.from(signals -> signals.concatMap(signal -> {
             Throwable failure = signal.failure();
             int attempt = (int) signal.totalRetries() + 1;
-            if (attempt > settings.maxRetries() || !isRetryable(failure, idempotent)) {
+            // a 429 was not processed and says when to come back: a burst of them deserves more patience
+            int limit = failure instanceof ApiException api && api.status() == 429
+                    ? settings.maxRetries() * THROTTLED_PATIENCE : settings.maxRetries();
+            if (attempt > limit || !isRetryable(failure, idempotent)) {
                 return Mono.error(failure);
             }
             Duration delay = delayFor(failure, attempt);
