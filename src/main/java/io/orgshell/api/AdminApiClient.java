@@ -249,26 +249,33 @@ public final class AdminApiClient implements AutoCloseable {
     }
 
     /**
-     * Follows {@code links.next} to the last page. Each page is fetched when downstream asks for it, so a consumer
-     * that writes a page before requesting the next holds one page at a time.
+     * Follows {@code links.next} to the last page. Each page is fetched when downstream asks for it and nothing keeps
+     * a page once it has been emitted, so a consumer that writes a page before requesting the next holds one page at
+     * a time however many pages there are. ({@code expand}, not a recursive {@code concat}: each level of the latter
+     * keeps its page reachable until the whole listing completes.)
      */
     private <P> Flux<P> pages(String template, Map<String, String> vars, Map<String, String> query, Class<P> type,
                               Function<P, Links> links) {
-        return pageChain(template, vars, query, type, links, null);
+        return page(template, vars, query, type, links, null)
+                .expand(fetched -> fetched.next() == null ? Mono.empty()
+                        : page(template, vars, query, type, links, fetched.next()))
+                .map(Fetched::page);
     }
 
-    private <P> Flux<P> pageChain(String template, Map<String, String> vars, Map<String, String> query,
-                                  Class<P> type, Function<P, Links> links, String cursor) {
+    /** One page and the cursor of the page after it (null on the last page, or when the server repeats a cursor). */
+    private record Fetched<P>(P page, String next) {
+    }
+
+    private <P> Mono<Fetched<P>> page(String template, Map<String, String> vars, Map<String, String> query,
+                                      Class<P> type, Function<P, Links> links, String cursor) {
         Map<String, String> q = new LinkedHashMap<>(query);
         if (cursor != null) {
             q.put("cursor", cursor);
         }
-        return get(template, vars, q, type).flatMapMany(page -> {
+        return get(template, vars, q, type).map(page -> {
             Links l = links.apply(page);
             String next = l == null || !l.hasNext() ? null : cursorOf(l.next());
-            Flux<P> rest = next == null || next.equals(cursor) ? Flux.empty()
-                    : Flux.defer(() -> pageChain(template, vars, query, type, links, next));
-            return Flux.concat(Mono.just(page), rest);
+            return new Fetched<>(page, next == null || next.equals(cursor) ? null : next);
         });
     }
 

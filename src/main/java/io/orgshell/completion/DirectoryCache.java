@@ -1,30 +1,36 @@
 package io.orgshell.completion;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.NavigableMap;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Account IDs and emails seen by {@code users export} and {@code users find}, for tab completion and for turning
- * an email into an account ID without a request. Only these two strings per account are kept, sorted, so a prefix
- * lookup is a range scan. It holds at most {@link #CAPACITY} accounts: an export of a 100,000-account org must fit
- * in a small heap, and completion past a few thousand candidates helps nobody (lookups fall back to the API).
+ * an email into an account ID without a request. Only these two strings per account are kept (about 200 bytes an
+ * account, so 100,000 accounts take some 20 MB): two hash maps for the exact lookups an export does once per
+ * account, and two sorted arrays for prefix completion, rebuilt only when completion asks after a change (a sort
+ * of 100,000 strings takes tens of milliseconds, a keypress after an export can afford it).
  */
 @Component
 public class DirectoryCache {
 
-    static final int CAPACITY = 20_000;
+    /** Beyond this many accounts new ones are not kept: memory stays bounded, lookups fall back to the API. */
+    static final int CAPACITY = 250_000;
 
-    /** account ID → email */
-    private final ConcurrentSkipListMap<String, String> byId = new ConcurrentSkipListMap<>();
+    /** account ID → email ("" when unknown) */
+    private final Map<String, String> byId = new HashMap<>();
     /** lower-cased email → account ID */
-    private final ConcurrentSkipListMap<String, String> byEmail = new ConcurrentSkipListMap<>();
+    private final Map<String, String> byEmail = new HashMap<>();
+    private String[] sortedIds = new String[0];
+    private String[] sortedEmails = new String[0];
+    private boolean dirty;
 
-    public void put(String accountId, String email) {
+    public synchronized void put(String accountId, String email) {
         if (accountId == null || accountId.isBlank() || byId.size() >= CAPACITY && !byId.containsKey(accountId)) {
             return;
         }
@@ -35,36 +41,48 @@ public class DirectoryCache {
         if (email != null && !email.isBlank()) {
             byEmail.put(email.toLowerCase(Locale.ROOT), accountId);
         }
+        dirty |= previous == null || !previous.equals(email);
     }
 
-    public String accountIdForEmail(String email) {
+    public synchronized String accountIdForEmail(String email) {
         return email == null ? null : byEmail.get(email.toLowerCase(Locale.ROOT));
     }
 
-    public int size() {
+    public synchronized int size() {
         return byId.size();
     }
 
-    public void clear() {
+    public synchronized void clear() {
         byId.clear();
         byEmail.clear();
+        sortedIds = new String[0];
+        sortedEmails = new String[0];
+        dirty = false;
     }
 
     /** Account IDs, then emails, starting with {@code prefix}; at most {@code limit}. */
-    public List<String> complete(String prefix, int limit) {
+    public synchronized List<String> complete(String prefix, int limit) {
+        if (dirty) {
+            sortedIds = sorted(byId.keySet().toArray(String[]::new));
+            sortedEmails = sorted(byEmail.keySet().toArray(String[]::new));
+            dirty = false;
+        }
         String p = prefix == null ? "" : prefix;
         List<String> out = new ArrayList<>();
-        collect(byId, p, limit, out);
-        collect(byEmail, p.toLowerCase(Locale.ROOT), limit, out);
+        collect(sortedIds, p, limit, out);
+        collect(sortedEmails, p.toLowerCase(Locale.ROOT), limit, out);
         return out;
     }
 
-    private static void collect(NavigableMap<String, String> map, String prefix, int limit, List<String> out) {
-        for (var e : map.tailMap(prefix, true).entrySet()) {
-            if (out.size() >= limit || !e.getKey().startsWith(prefix)) {
-                return;
-            }
-            out.add(e.getKey());
+    private static String[] sorted(String[] values) {
+        Arrays.sort(values);
+        return values;
+    }
+
+    private static void collect(String[] sorted, String prefix, int limit, List<String> out) {
+        int i = Arrays.binarySearch(sorted, prefix);
+        for (i = i < 0 ? -i - 1 : i; i < sorted.length && out.size() < limit && sorted[i].startsWith(prefix); i++) {
+            out.add(sorted[i]);
         }
     }
 }
