@@ -30,8 +30,9 @@ import com.sun.net.httpserver.HttpServer;
  *
  * <p>What happens to an API request, in order: it is counted; the rate limiter (see {@link RateLimiter}) and a
  * pending 429 burst may refuse it; a scripted fault ({@link FaultScript}) may replace it; the bearer key is
- * checked; a random fault may replace it; then the handler runs. Every answer waits {@code latencyMs} and
- * carries the {@code X-RateLimit-*} headers. Faults that replace a request come before any state change, so a
+ * checked; a random fault may replace it; then the handler runs. Every answer leaves {@code latencyMs} after
+ * the request arrived (the sandbox's own work counts towards it, as a real server's does towards its response
+ * time) and carries the {@code X-RateLimit-*} headers. Faults that replace a request come before any state change, so a
  * write that meets one is not applied; only the "slow response" fault applies the write and answers late.
  *
  * <p>Threads: a pool of {@value #THREADS} daemon threads, so that injected latency does not serialise requests.
@@ -159,6 +160,7 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     private void serveApi(HttpExchange ex, String method, String rawPath, byte[] body) throws IOException {
+        long arrived = System.nanoTime();
         boolean v2Off = !config.v2Enabled() && (rawPath.equals("/admin/v2") || rawPath.startsWith("/admin/v2/"));
         Router.Match match = v2Off ? new Router.Match(null, Map.of(), null, java.util.Set.of()) : router.match(method, rawPath);
         String template = match.template() != null ? match.template() : UNMATCHED;
@@ -193,7 +195,7 @@ public final class SandboxServer implements AutoCloseable {
                 }
             }
         }
-        sleep(config.latencyMs() + slowMs);
+        sleep(config.latencyMs() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - arrived) + slowMs);
         send(ex, req, resp, decision);
     }
 
