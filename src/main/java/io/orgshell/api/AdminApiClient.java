@@ -15,10 +15,13 @@ import java.util.function.Function;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.orgshell.session.ApiKey;
+import org.springframework.core.codec.ByteArrayDecoder;
+import org.springframework.core.codec.ByteArrayEncoder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.http.codec.ClientCodecConfigurer;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
@@ -72,8 +75,20 @@ public final class AdminApiClient implements AutoCloseable {
                 .responseTimeout(settings.readTimeout());
         this.web = WebClient.builder()
                 .clientConnector(new ReactorClientHttpConnector(http))
-                .codecs(c -> c.defaultCodecs().maxInMemorySize(MAX_BODY_BYTES))
+                .codecs(AdminApiClient::bytesOnly)
                 .build();
+    }
+
+    /**
+     * Bodies go out and come in as bytes, (de)serialised here with Jackson: the default codec set would be searched
+     * for a reader on every answer and would initialise multipart, XML and JSON codecs nobody uses.
+     */
+    private static void bytesOnly(ClientCodecConfigurer codecs) {
+        codecs.registerDefaults(false);
+        ByteArrayDecoder decoder = new ByteArrayDecoder();
+        decoder.setMaxInMemorySize(MAX_BODY_BYTES);
+        codecs.customCodecs().register(decoder);
+        codecs.customCodecs().register(new ByteArrayEncoder());
     }
 
     public String orgId() {
@@ -301,7 +316,7 @@ public final class AdminApiClient implements AutoCloseable {
                     .header(HttpHeaders.AUTHORIZATION, key.bearerHeader())
                     .accept(MediaType.APPLICATION_JSON);
             WebClient.RequestHeadersSpec<?> ready = body == null ? spec
-                    : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(json.writeValueAsString(body));
+                    : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(json.writeValueAsBytes(body));
             return governor.acquire().then(ready.exchangeToMono(resp -> resp.bodyToMono(byte[].class)
                     .defaultIfEmpty(NO_BODY).map(bytes -> {
                         int status = resp.statusCode().value();
