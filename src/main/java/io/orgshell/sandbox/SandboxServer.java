@@ -52,7 +52,8 @@ public final class SandboxServer implements AutoCloseable {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final SandboxConfig config;
-    private final HttpServer http;
+    private volatile HttpServer http;
+    private boolean serving = true;
     private final ExecutorService pool;
     private final URI baseUri;
     private final SandboxOrg org;
@@ -126,6 +127,31 @@ public final class SandboxServer implements AutoCloseable {
      */
     public void onExchange(Consumer<RecordedExchange> listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Stops answering, as a server being restarted does: the port refuses connections and the connections open now
+     * are closed, answers not yet sent are lost (a write being handled may still be applied). The org keeps its
+     * state; {@link #startServing()} brings the same org back on the same port.
+     */
+    public synchronized void stopServing() {
+        if (serving) {
+            http.stop(0);
+            serving = false;
+        }
+    }
+
+    /** Serves again after {@link #stopServing()}; does nothing while serving. */
+    public synchronized void startServing() throws IOException {
+        if (serving) {
+            return;
+        }
+        HttpServer next = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 1024);
+        next.setExecutor(pool);
+        next.createContext("/", this::handle);
+        next.start();
+        http = next;
+        serving = true;
     }
 
     @Override

@@ -19,8 +19,8 @@ import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 
 /**
- * {@code scripts/bench email [--rows N] [--rate R] [--latency-ms L] [--users U] [--loop-rows M]}: orgshell's run of an
- * N-row email plan against a sandbox with a rate limit and a latency, beside the same kind of rows sent one after
+ * {@code scripts/bench email|suspend [--rows N] [--rate R] [--latency-ms L] [--users U] [--loop-rows M]}: orgshell's run of
+ * an N-row email (or suspend) plan against a sandbox with a rate limit and a latency, beside the same kind of rows sent one after
  * another (the python/curl loop), on the same sandbox in the same run. orgshell runs as its own process, from the
  * built jar, exactly as a user starts it; every figure is a ratio or a count measured here.
  */
@@ -32,10 +32,10 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         String mode = args.length == 0 ? "" : args[0];
         switch (mode) {
-            case "email" -> email(parse(args));
+            case "email", "suspend" -> writes(mode, parse(args));
             case "export", "preview", "load", "startup" -> ScaleBench.run(mode, args);
             default -> {
-                System.err.println("usage: scripts/bench email|export|preview|load|startup [options]");
+                System.err.println("usage: scripts/bench email|suspend|export|preview|load|startup [options]");
                 System.exit(2);
             }
         }
@@ -63,7 +63,9 @@ public final class Bench {
         return new Options(rows, rate, latency, users, loop, jar);
     }
 
-    static void email(Options o) throws Exception {
+    /** {@code email} changes each row's address; {@code suspend} suspends each row's access (v2 directory API). */
+    static void writes(String op, Options o) throws Exception {
+        boolean email = op.equals("email");
         try (SandboxServer server = SandboxServer.start(SandboxConfig.defaults().withUsers(o.users()).withSeed(1)
                 .withRatePerSecond(o.rate()).withLatencyMs(o.latencyMs()))) {
             List<SandboxUser> plain = Accounts.plain(server)
@@ -72,21 +74,24 @@ public final class Bench {
                 throw new IllegalArgumentException("the sandbox has only " + plain.size() + " plain accounts; raise --users");
             }
             Path work = Files.createTempDirectory("orgshell-bench");
-            StringBuilder csv = new StringBuilder("account_id,old_email,email\n");
+            StringBuilder csv = new StringBuilder(email ? "account_id,old_email,email\n" : "account_id,email\n");
             for (SandboxUser u : plain.subList(0, o.rows())) {
-                csv.append(u.accountId()).append(',').append(u.email()).append(',').append(target(u)).append('\n');
+                csv.append(u.accountId()).append(',').append(u.email());
+                csv.append(email ? "," + target(u) + "\n" : "\n");
             }
             Path plan = work.resolve("plan.csv");
             Files.writeString(plan, csv.toString());
 
             ConcurrentLinkedQueue<Long> putTimes = new ConcurrentLinkedQueue<>();
             server.onExchange(e -> {
-                if (e.method().equals("PUT") && e.status() == 204) {
+                boolean write = email ? e.method().equals("PUT") && e.path().endsWith("/manage/email")
+                        : e.method().equals("POST") && e.path().endsWith("/suspend");
+                if (write && e.status() / 100 == 2) {
                     putTimes.add(System.nanoTime());
                 }
             });
-            System.out.printf(Locale.ROOT, "sandbox: %d users, limit %.0f req/s, latency %d ms; plan of %,d rows%n",
-                    o.users(), o.rate(), o.latencyMs(), o.rows());
+            System.out.printf(Locale.ROOT, "sandbox: %d users, limit %.0f req/s, latency %d ms; %s plan of %,d rows%n",
+                    o.users(), o.rate(), o.latencyMs(), op, o.rows());
 
             List<String> command = List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m",
                     "-jar", o.jar());
@@ -101,7 +106,9 @@ public final class Bench {
             long start = System.nanoTime();
             Process shell = pb.start();
             try (var in = shell.getOutputStream()) {
-                in.write(("load " + plan + "\npreview\nrun --yes\n").getBytes());
+                // --override-limit: a bench suspends far more than the 20% of the org a real run may touch unasked
+                in.write(("load --op " + op + " " + plan + "\npreview\nrun --yes" + (email ? "" : " --override-limit")
+                        + "\n").getBytes());
             }
             long peakRssKb = 0;
             while (!shell.waitFor(200, TimeUnit.MILLISECONDS)) {
@@ -123,20 +130,22 @@ public final class Bench {
             long loopStart = System.nanoTime();
             int loopOk = 0;
             for (SandboxUser u : plain.subList(o.rows(), o.rows() + o.loopRows())) {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/users/"
-                                + u.accountId() + "/manage/email"))
-                        .header("Authorization", "Bearer " + server.apiKey())
-                        .header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + target(u) + "\"}")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 204) {
+                HttpRequest.Builder request = email
+                        ? HttpRequest.newBuilder(URI.create(server.baseUri() + "/users/" + u.accountId() + "/manage/email"))
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + target(u) + "\"}"))
+                        : HttpRequest.newBuilder(URI.create(server.baseUri() + "/admin/v2/orgs/" + server.orgId()
+                        + "/directories/" + server.org().directory().id() + "/users/" + u.accountId() + "/suspend"))
+                        .POST(HttpRequest.BodyPublishers.noBody());
+                HttpResponse<Void> r = http.send(request.header("Authorization", "Bearer " + server.apiKey())
+                        .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() / 100 == 2) {
                     loopOk++;
                 }
             }
             double loopRate = loopOk / ((System.nanoTime() - loopStart) / 1e9);
 
             String report = String.format(Locale.ROOT, """
-                    | measure (email, %,d rows; limit %.0f req/s; latency %d ms) | orgshell run | one-after-another loop |
+                    | measure (%s, %,d rows; limit %.0f req/s; latency %d ms) | orgshell run | one-after-another loop |
                     | --- | --- | --- |
                     | rows/s | %.1f | %.1f (%d rows) |
                     | ratio to the rate limit | %.2f | %.2f |
@@ -145,11 +154,11 @@ public final class Bench {
                     | wall time, process start to exit | %.1f s | - |
                     | peak RSS of the orgshell process (-Xmx128m) | %,d MB | - |
                     orgshell's own summary: %s
-                    """, o.rows(), o.rate(), o.latencyMs(), runRate, loopRate, loopOk, runRate / o.rate(),
+                    """, op, o.rows(), o.rate(), o.latencyMs(), runRate, loopRate, loopOk, runRate / o.rate(),
                     loopRate / o.rate(), throttled, 1000.0 * throttled / Math.max(1, requests), requests, wall,
                     peakRssKb / 1024, summary);
             System.out.print(report);
-            Files.writeString(Path.of("target", "bench-email.md"), report);
+            Files.writeString(Path.of("target", "bench-" + op + ".md"), report);
         }
     }
 

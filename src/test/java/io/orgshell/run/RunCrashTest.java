@@ -6,30 +6,53 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
-import io.orgshell.support.Accounts;
+import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
 import io.orgshell.support.OrgShellProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A run killed with SIGKILL in the middle of a batch, then resumed by a new process: every row ends at its target
- * and the sandbox's counters show that no account was written twice.
+ * A run killed with SIGKILL at several points, then resumed by a new process: every row ends at its target and the
+ * sandbox's counters show that no account was written twice. The points are made exact by holding a request in the
+ * sandbox (a delay fault) and killing the shell while it waits.
  */
 class RunCrashTest {
 
+    static final String SEARCH = "POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/search";
+    static final String EMAIL = "PUT /users/{accountId}/manage/email";
+    /** An unattended run re-reads (and journals) its accounts in batches of this many. */
+    static final int BATCH = RunService.UNATTENDED_BATCH;
+
+    enum KillPoint {
+        /** the first batch's re-check is held: the run directory exists, nothing has been written */
+        BEFORE_THE_FIRST_WRITE,
+        /** batch 1 is written and journaled, batch 2's re-check is held (this case has two batches) */
+        BETWEEN_BATCHES,
+        /** one write is held in the sandbox and lands after the shell died: resume must find it, not resend it */
+        WITH_A_WRITE_IN_FLIGHT,
+        /** at whatever moment the 25th write is seen, several writes in flight */
+        MID_BATCH
+    }
+
     static SandboxServer server;
+    static List<SandboxUser> plain;
     @TempDir
     static Path home;
 
     @BeforeAll
     static void start() throws Exception {
         server = SandboxServer.start(SandboxConfig.defaults().withUsers(900).withSeed(31).withLatencyMs(40));
+        plain = Accounts.plain(server).toList();
     }
 
     @AfterAll
@@ -37,34 +60,90 @@ class RunCrashTest {
         server.close();
     }
 
-    @Test
-    void killedMidBatchThenResumedWithoutDoubleWrites() throws Exception {
-        List<SandboxUser> users = Accounts.plain(server)
-                .limit(240).toList();
+    @ParameterizedTest
+    @EnumSource(KillPoint.class)
+    void killedThenResumedWithoutDoubleWrites(KillPoint point) throws Exception {
+        int rows = point == KillPoint.BETWEEN_BATCHES ? BATCH + 40 : 60;
+        int from = switch (point) {
+            case BEFORE_THE_FIRST_WRITE -> 0;
+            case BETWEEN_BATCHES -> 60;
+            case WITH_A_WRITE_IN_FLIGHT -> 60 + BATCH + 40;
+            case MID_BATCH -> 120 + BATCH + 40;
+        };
+        List<SandboxUser> users = plain.subList(from, from + rows);
+        Path dir = Files.createDirectories(home.resolve(point.name()));
         StringBuilder csv = new StringBuilder("account_id,email\n");
         users.forEach(u -> csv.append(u.accountId()).append(',').append(target(u)).append('\n'));
-        Path plan = home.resolve("move.csv");
+        Path plan = dir.resolve("move.csv");
         Files.writeString(plan, csv.toString());
         Map<String, String> env = Map.of("ORGSHELL_ORG_ID", server.orgId(), "ORGSHELL_API_KEY", server.apiKey(),
                 "ORGSHELL_BASE_URL", server.baseUri().toString());
+        server.faults().clear();
+        long searchesBefore = server.stats().requests(SEARCH);
+        AtomicBoolean held = new AtomicBoolean();
+        BooleanSupplier killNow = switch (point) {
+            case BEFORE_THE_FIRST_WRITE -> {
+                server.faults().add(SEARCH, 1, Fault.delay(20_000));
+                yield () -> server.stats().requests(SEARCH) > searchesBefore;
+            }
+            case BETWEEN_BATCHES -> {
+                server.onExchange(e -> {
+                    if (written(users) == BATCH && held.compareAndSet(false, true)) {
+                        server.faults().add(SEARCH, 1, Fault.delay(20_000));
+                    }
+                });
+                yield () -> held.get() && server.faults().pending() == 0;
+            }
+            case WITH_A_WRITE_IN_FLIGHT -> {
+                server.onExchange(e -> {
+                    if (written(users) == 30 && held.compareAndSet(false, true)) {
+                        server.faults().add(EMAIL, 1, Fault.delay(1_500));
+                    }
+                });
+                yield () -> held.get() && server.faults().pending() == 0;
+            }
+            case MID_BATCH -> () -> written(users) >= 25;
+        };
+        String concurrency = point == KillPoint.WITH_A_WRITE_IN_FLIGHT ? " --concurrency 1" : "";
 
-        OrgShellProcess first = OrgShellProcess.start(home, env, "load " + plan + "\npreview\nrun --yes --batch-size 30\n");
+        OrgShellProcess first = OrgShellProcess.start(dir, env, "load " + plan + "\npreview\nrun --yes"
+                + concurrency + "\n");
         long deadline = System.nanoTime() + 90_000_000_000L;
-        while (server.stats().writes().size() < 60 && first.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
+        while (!killNow.getAsBoolean() && first.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(2);
         }
         first.kill();
-        int writtenBeforeKill = server.stats().writes().size();
-        assertThat(writtenBeforeKill).as("killed mid-run").isBetween(60, users.size() - 1);
+        int writtenAtKill = written(users);
+        switch (point) {
+            case BEFORE_THE_FIRST_WRITE -> assertThat(writtenAtKill).isZero();
+            case BETWEEN_BATCHES -> assertThat(writtenAtKill).isEqualTo(BATCH);
+            case WITH_A_WRITE_IN_FLIGHT -> {
+                assertThat(writtenAtKill).isEqualTo(30);
+                awaitWritten(users, 31); // the held write lands in the sandbox after the shell is gone
+            }
+            case MID_BATCH -> assertThat(writtenAtKill).isBetween(25, rows - 1);
+        }
+        server.faults().clear();
 
-        OrgShellProcess.Finished resumed = OrgShellProcess.run(home, env, null, "resume", "--yes");
+        OrgShellProcess.Finished resumed = OrgShellProcess.run(dir, env, null, "resume", "--yes");
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-        assertThat(resumed.out()).contains("(finished)").contains("applied " + users.size());
+        assertThat(resumed.out()).contains("(finished)").contains("applied " + rows);
         users.forEach(u -> assertThat(server.org().findById(u.accountId()).orElseThrow().email()).isEqualTo(target(u)));
-        assertThat(server.stats().writes()).hasSize(users.size())
-                .allSatisfy((id, n) -> assertThat(n).as("writes to " + id).isEqualTo(1L));
-        assertThat(resumed.out() + resumed.err()).doesNotContain(server.apiKey());
+        users.forEach(u -> assertThat(server.stats().writes(u.accountId())).as("writes to " + u.accountId())
+                .isEqualTo(1L));
+    }
+
+    static int written(List<SandboxUser> users) {
+        return (int) users.stream().filter(u -> server.stats().writes(u.accountId()) > 0).count();
+    }
+
+    static void awaitWritten(List<SandboxUser> users, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (written(users) < n && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(written(users)).isEqualTo(n);
     }
 
     static String target(SandboxUser u) {

@@ -7,55 +7,104 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import io.orgshell.support.Accounts;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
-/** The org stops answering in the middle of a run: the run stops cleanly, marks nothing failed, and can be resumed. */
+/**
+ * The org stops answering in the middle of a run, as when the server restarts. A short absence only pauses the
+ * run (the writes caught in it are re-read, then sent once); a long one stops it cleanly, nothing marked failed,
+ * and {@code resume} finishes it once the org is back. Either way no account is written twice.
+ */
 class UnreachableOrgTest extends ShellTest {
 
     @TempDir
     Path tmp;
+    @Autowired
+    ApplicationContext applicationContext;
+    SandboxServer server;
+
+    @BeforeEach
+    void start() {
+        server = connectTo(sandbox(SandboxConfig.defaults().withUsers(900).withSeed(81).withLatencyMs(30)));
+    }
+
+    @AfterEach
+    void disconnect() throws Exception {
+        server.startServing();
+        sessions.disconnect();
+    }
 
     @Test
-    void aRunStopsCleanlyWhenTheOrgGoesAway() throws Exception {
-        SandboxServer server = SandboxServer.start(SandboxConfig.defaults().withUsers(800).withSeed(81)
-                .withLatencyMs(30));
-        try {
-            connectTo(server);
-            List<SandboxUser> users = Accounts.plain(server)
-                    .limit(300).toList();
-            StringBuilder csv = new StringBuilder("account_id,email\n");
-            users.forEach(u -> csv.append(u.accountId()).append(',').append(RunCrashTest.target(u)).append('\n'));
-            Path plan = tmp.resolve("away.csv");
-            Files.writeString(plan, csv.toString());
-            run("load " + plan);
-            assertThat(run("preview").out()).contains("OK 300");
+    void aRestartOfTheServerPausesTheRunWhichThenFinishes() throws Exception {
+        List<SandboxUser> users = Accounts.plain(server).skip(300).limit(200).toList();
+        load(users, "blip.csv");
 
-            CompletableFuture<Result> running = CompletableFuture.supplyAsync(() -> run("run --yes --concurrency 4"));
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (server.stats().writes().size() < 40 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            server.close();
-            Result r = running.get();
+        CompletableFuture<Result> running = CompletableFuture.supplyAsync(() -> run("run --yes --concurrency 4"));
+        awaitWrites(users, 40);
+        server.stopServing();
+        Thread.sleep(100); // the server is away for a moment: the client's retries (20, 40, 80 ms...) outlast it
+        server.startServing();
+        Result r = running.get();
 
-            assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
-            assertThat(r.err()).contains("stopped and can be resumed with: resume");
-            RunMeta meta = applicationContext.getBean(RunStore.class).list().get(0);
-            assertThat(meta.state()).isEqualTo(RunMeta.INTERRUPTED);
-            assertThat(meta.counts().get("failed")).isZero();
-            assertThat(meta.counts().get("pending")).isPositive();
-        } finally {
-            server.close();
-            sessions.disconnect();
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("(finished)");
+        assertAllMovedOnce(users);
+    }
+
+    @Test
+    void aRunStopsCleanlyWhenTheOrgGoesAwayAndResumesWhenItIsBack() throws Exception {
+        List<SandboxUser> users = Accounts.plain(server).limit(300).toList();
+        load(users, "away.csv");
+
+        CompletableFuture<Result> running = CompletableFuture.supplyAsync(() -> run("run --yes --concurrency 4"));
+        awaitWrites(users, 40);
+        server.stopServing();
+        Result r = running.get();
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+        assertThat(r.err()).contains("stopped and can be resumed with: resume");
+        RunMeta meta = applicationContext.getBean(RunStore.class).list().get(0);
+        assertThat(meta.state()).isEqualTo(RunMeta.INTERRUPTED);
+        assertThat(meta.counts().get("failed")).isZero();
+        assertThat(meta.counts().get("pending")).isPositive();
+
+        server.startServing();
+        Result resumed = run("resume --yes");
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.out()).contains("(finished)");
+        assertAllMovedOnce(users);
+    }
+
+    private void load(List<SandboxUser> users, String name) throws Exception {
+        StringBuilder csv = new StringBuilder("account_id,email\n");
+        users.forEach(u -> csv.append(u.accountId()).append(',').append(RunCrashTest.target(u)).append('\n'));
+        Path plan = tmp.resolve(name);
+        Files.writeString(plan, csv.toString());
+        run("load " + plan);
+        assertThat(run("preview").out()).contains("OK " + users.size());
+    }
+
+    private void awaitWrites(List<SandboxUser> users, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (users.stream().filter(u -> server.stats().writes(u.accountId()) > 0).count() < n
+                && System.nanoTime() < deadline) {
+            Thread.sleep(5);
         }
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.context.ApplicationContext applicationContext;
+    private void assertAllMovedOnce(List<SandboxUser> users) {
+        users.forEach(u -> {
+            assertThat(server.org().findById(u.accountId()).orElseThrow().email()).isEqualTo(RunCrashTest.target(u));
+            assertThat(server.stats().writes(u.accountId())).as("writes to " + u.accountId()).isEqualTo(1L);
+        });
+    }
 }
