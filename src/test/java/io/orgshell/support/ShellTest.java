@@ -69,6 +69,7 @@ public abstract class ShellTest {
     }
 
     protected SandboxServer connectTo(SandboxServer server) {
+        NoSecretOnDisk.register(server.apiKey());
         sandboxLauncher.use(server);
         Result r = run("connect --sandbox");
         if (r.exitCode() != 0) {
@@ -93,6 +94,7 @@ public abstract class ShellTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = dispatcher.execute(line, new PrintWriter(out, true), new PrintWriter(err, true), input);
+        NoSecretOnDisk.assertNoKeyIn(out + "\n" + err, "the console output of '" + line + "'");
         return new Result(code, out.toString(), err.toString());
     }
 
