@@ -1,9 +1,23 @@
 package io.orgshell;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
+import org.springframework.boot.autoconfigure.info.ProjectInfoAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration;
 
+/**
+ * Auto-configuration is limited to what orgshell uses ({@code spring.boot.enableautoconfiguration=false}, then the
+ * list below): the full set adds web clients, message converters, SSL bundles and executors nobody here needs, and
+ * every one costs start-up time. {@code scripts/orgshell} also runs the build's ahead-of-time bean definitions.
+ */
 @SpringBootApplication
+@ImportAutoConfiguration({SpringShellAutoConfiguration.class, JacksonAutoConfiguration.class,
+        ProjectInfoAutoConfiguration.class, PropertyPlaceholderAutoConfiguration.class,
+        ConfigurationPropertiesAutoConfiguration.class})
 public class OrgShellApplication {
 
     public static void main(String[] args) {

@@ -26,7 +26,7 @@ import io.orgshell.sandbox.SandboxUser;
  */
 public final class Bench {
 
-    record Options(int rows, double rate, int latencyMs, int users, int loopRows, String jar) {
+    record Options(int rows, double rate, int latencyMs, int users, int loopRows) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -47,7 +47,6 @@ public final class Bench {
         int latency = 100;
         int users = 14_000;
         int loop = 300;
-        String jar = "target/orgshell.jar";
         for (int i = 1; i < args.length; i += 2) {
             String v = args[i + 1];
             switch (args[i]) {
@@ -56,11 +55,10 @@ public final class Bench {
                 case "--latency-ms" -> latency = Integer.parseInt(v);
                 case "--users" -> users = Integer.parseInt(v);
                 case "--loop-rows" -> loop = Integer.parseInt(v);
-                case "--jar" -> jar = v;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return new Options(rows, rate, latency, users, loop, jar);
+        return new Options(rows, rate, latency, users, loop);
     }
 
     /** {@code email} changes each row's address; {@code suspend} suspends each row's access (v2 directory API). */
@@ -93,8 +91,7 @@ public final class Bench {
             System.out.printf(Locale.ROOT, "sandbox: %d users, limit %.0f req/s, latency %d ms; %s plan of %,d rows%n",
                     o.users(), o.rate(), o.latencyMs(), op, o.rows());
 
-            List<String> command = List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m",
-                    "-jar", o.jar());
+            List<String> command = ScaleBench.orgshell("-Xmx128m");
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(work.resolve("orgshell.log").toFile());
             pb.environment().put("ORGSHELL_CONFIG_DIR", work.resolve("config").toString());

@@ -47,16 +47,10 @@ final class ScaleBench {
     record Timed(int exit, double seconds, long peakRssKb, String output) {
     }
 
-    static List<String> orgshell(String... extra) {
-        List<String> cmd = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-XX:+ExitOnOutOfMemoryError"));
-        cmd.addAll(List.of(extra));
-        if (Files.exists(Path.of("target/app/orgshell.jsa"))) {
-            cmd.addAll(List.of("-XX:SharedArchiveFile=target/app/orgshell.jsa", "-jar", "target/app/orgshell.jar"));
-        } else {
-            cmd.addAll(List.of("-jar", "target/orgshell.jar"));
-        }
-        return cmd;
+    /** {@code scripts/orgshell} as a user runs it (extracted jar, class-data archive, AOT), JVM options added. */
+    static List<String> orgshell(String... javaOptions) {
+        return List.of("env", "ORGSHELL_JAVA_OPTS=-XX:+ExitOnOutOfMemoryError " + String.join(" ", javaOptions),
+                "scripts/orgshell");
     }
 
     static Timed time(List<String> command, Path work, SandboxServer server, String stdin) throws Exception {
@@ -152,19 +146,59 @@ final class ScaleBench {
         Files.writeString(hello, "class Hello { public static void main(String[] a) { System.out.println(\"hello\"); } }");
         double helloBest = Double.MAX_VALUE;
         double versionBest = Double.MAX_VALUE;
+        double promptBest = Double.MAX_VALUE;
         double fatBest = Double.MAX_VALUE;
         new ProcessBuilder("javac", "-d", work.toString(), hello.toString()).inheritIO().start().waitFor();
         for (int i = 0; i < 5; i++) {
             helloBest = Math.min(helloBest, time(List.of("java", "-cp", work.toString(), "Hello"), work, null, null)
                     .seconds());
             versionBest = Math.min(versionBest, time(plus(orgshell(), "version"), work, null, null).seconds());
+            promptBest = Math.min(promptBest, timeToPrompt(orgshell(), work));
             fatBest = Math.min(fatBest, time(List.of("java", "-jar", "target/orgshell.jar", "version"), work, null,
                     null).seconds());
         }
         return String.format(Locale.ROOT, "| measure (best of 5) | seconds | ratio to hello |%n| --- | --- | --- |%n"
-                        + "| plain JVM printing hello | %.2f | 1.0 |%n| orgshell version (scripts/orgshell: CDS, C1) | %.2f "
-                        + "| %.1f |%n| orgshell version (plain java -jar) | %.2f | %.1f |%n", helloBest, versionBest,
-                versionBest / helloBest, fatBest, fatBest / helloBest);
+                        + "| plain JVM printing hello | %.2f | 1.0 |%n"
+                        + "| orgshell version (scripts/orgshell: CDS, AOT, C1) | %.2f | %.1f |%n"
+                        + "| orgshell interactive, time to the first prompt (scripts/orgshell) | %.2f | %.1f |%n"
+                        + "| orgshell version (plain java -jar) | %.2f | %.1f |%n", helloBest, versionBest,
+                versionBest / helloBest, promptBest, promptBest / helloBest, fatBest, fatBest / helloBest);
+    }
+
+    /**
+     * The interactive shell in a pseudo-terminal ({@code script} from util-linux): seconds until the line reader
+     * starts reading, which JLine marks by switching bracketed paste on ({@code ESC [?2004h}).
+     */
+    static double timeToPrompt(List<String> command, Path work) throws Exception {
+        String line = command.stream().map(a -> "'" + a.replace("'", "'\\''") + "'")
+                .collect(java.util.stream.Collectors.joining(" "));
+        ProcessBuilder pb = new ProcessBuilder("script", "-qfec", line, "/dev/null").redirectErrorStream(true);
+        pb.environment().put("ORGSHELL_CONFIG_DIR", work.resolve("config").toString());
+        pb.environment().put("TERM", "xterm");
+        long start = System.nanoTime();
+        Process p = pb.start();
+        byte[] marker = "\u001b[?2004h".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        var in = p.getInputStream();
+        int matched = 0;
+        double seconds = Double.NaN;
+        for (int b; (b = in.read()) >= 0; ) {
+            matched = b == marker[matched] ? matched + 1 : (b == marker[0] ? 1 : 0);
+            if (matched == marker.length) {
+                seconds = (System.nanoTime() - start) / 1e9;
+                break;
+            }
+        }
+        try (var out = p.getOutputStream()) {
+            out.write("exit\n".getBytes());
+        }
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        if (Double.isNaN(seconds)) {
+            throw new IllegalStateException("the interactive shell never showed its prompt");
+        }
+        return seconds;
     }
 
     static List<String> plus(List<String> cmd, String... more) {
