@@ -29,11 +29,15 @@ final class ByteScan {
     long crLineEnds;
     final List<BadByte> badBytes = new ArrayList<>();
     long badLineCount;
+    /** The longest line in bytes, line end excluded, and where it is: a guard against loading one huge line. */
+    long longestLine;
+    long longestLineAt;
     final CellShapeCounter shapes = new CellShapeCounter();
 
     private long line = 1;
     private long column;
     private boolean previousWasCr;
+    private int lastByte;
     private long controlBytes;
     private long badByteCount;
     private long lastBadLine;
@@ -56,6 +60,11 @@ final class ByteScan {
     /** Physical lines (a last line without a line end counts), an upper bound for the number of rows. */
     long lines() {
         return line;
+    }
+
+    /** Lines as {@code wc -l} and editors count them: a line end at the very end does not start another. */
+    long textLines() {
+        return lastByte == '\n' || lastByte == '\r' ? line - 1 : line;
     }
 
     boolean empty() {
@@ -93,6 +102,7 @@ final class ByteScan {
         if (needed > 0) {
             bad(leadLine, leadColumn, leadByte); // the file ends inside a multi-byte character
         }
+        lineEnded();
         shapes.finish();
         long content = bytes - (bom ? 3 : 0);
         if (content >= 32 && (controlBytes + badByteCount) * 10 > content * 3) {
@@ -104,6 +114,7 @@ final class ByteScan {
     /** Takes one byte; false when the file turns out to be binary. */
     private boolean accept(int b) {
         column++;
+        lastByte = b;
         if (needed > 0) {
             if (b >= low && b <= high) {
                 low = 0x80;
@@ -147,6 +158,10 @@ final class ByteScan {
             return false;
         }
         shapes.accept(b);
+        if (b == '\n' || b == '\r') {
+            column--;
+            lineEnded();
+        }
         if (b == '\n') {
             if (previousWasCr) {
                 crlfLineEnds++;
@@ -164,6 +179,13 @@ final class ByteScan {
         }
         previousWasCr = b == '\r';
         return true;
+    }
+
+    private void lineEnded() {
+        if (column > longestLine) {
+            longestLine = column;
+            longestLineAt = line;
+        }
     }
 
     private void bad(long atLine, long atColumn, int value) {

@@ -36,6 +36,11 @@ public final class PlanCsvReader {
             .setIgnoreSurroundingSpaces(true)
             .get();
 
+    /** More rows than any org has accounts to change: a file this long is a mistake, and would not fit in memory. */
+    public static final int MAX_ROWS = 200_000;
+    /** A row is an account ID, an email and a few short values; a longer line is not a plan (and one can fill the heap). */
+    public static final int MAX_LINE_BYTES = 64 * 1024;
+
     private final ColumnSpec spec;
 
     public PlanCsvReader(ColumnSpec spec) {
@@ -46,6 +51,9 @@ public final class PlanCsvReader {
     public LoadedCsv read(Path file) throws IOException {
         ByteScan scan = ByteScan.of(file);
         String unreadable = unreadable(scan);
+        if (unreadable == null) {
+            unreadable = tooLarge(scan);
+        }
         if (unreadable != null) {
             return new LoadedCsv(file, List.of(), Map.of(), List.of(), List.of(), List.of(new CsvIssue(0, unreadable)));
         }
@@ -105,6 +113,19 @@ public final class PlanCsvReader {
         }
         loader.problems.add(new CsvIssue(line, why));
         loader.problems.add(new CsvIssue(0, "the file cannot be read past line " + line + " (see that line)"));
+    }
+
+    /** Why the file is too large to be a plan, judged by the byte scan before anything is held; null when it is not. */
+    private static String tooLarge(ByteScan scan) {
+        if (scan.longestLine > MAX_LINE_BYTES) {
+            return String.format(Locale.ROOT, "line %d is %,d bytes long, more than the %,d a row may be; "
+                    + "is this the right file?", scan.longestLineAt, scan.longestLine, MAX_LINE_BYTES);
+        }
+        if (scan.textLines() > MAX_ROWS + 1) {
+            return String.format(Locale.ROOT, "the file has %,d lines, more than a header and the %,d rows a plan "
+                    + "may hold; split it into smaller files", scan.textLines(), MAX_ROWS);
+        }
+        return null;
     }
 
     /** Why the file is not UTF-8 text at all, or null when it is. */

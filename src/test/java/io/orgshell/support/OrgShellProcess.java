@@ -31,9 +31,16 @@ public final class OrgShellProcess {
     /** Starts orgshell with {@code home} as HOME and its config directory under it; {@code stdin} null = none. */
     public static OrgShellProcess start(Path home, Map<String, String> env, String stdin, String... args)
             throws IOException {
+        return start(List.of(), home, env, stdin, args);
+    }
+
+    /** The same, with extra JVM options (a small heap, say). */
+    public static OrgShellProcess start(List<String> jvmOptions, Path home, Map<String, String> env, String stdin,
+                                        String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                        .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), OrgShellApplication.class.getName()));
+                .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), OrgShellApplication.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().keySet().removeIf(k -> k.startsWith("ORGSHELL_"));
