@@ -32,7 +32,7 @@ final class RunConsole implements BatchControl {
     private final CommandContext ctx;
     private final ShellIO io;
     private final PrintWriter out;
-    private final long total;
+    private long total;
     private Progress progress;
 
     private final RateGovernor governor;
@@ -52,6 +52,17 @@ final class RunConsole implements BatchControl {
                 "(pace %.0f/s, %d throttled)", governor.rate(), governor.throttled()));
     }
 
+    /** A resumed run learns its size here: the bar counts the steps done before the stop as done. */
+    @Override
+    public synchronized void starting(int steps, int alreadyDone) {
+        if (steps != total) {
+            progress.finish();
+            total = steps;
+            progress = newProgress();
+            progress.carry(alreadyDone);
+        }
+    }
+
     Consumer<StepResult> progress() {
         return r -> {
             synchronized (this) {
@@ -69,8 +80,8 @@ final class RunConsole implements BatchControl {
                 + "  |  run so far: " + describe(report.runCounts(), s));
         out.println("next: " + report.next());
         Decision decision = ask(report);
-        progress = newProgress();
-        progress.advance(done);
+        progress = newProgress(); // the time spent answering is not writing time: the rate restarts here
+        progress.carry(done);
         return decision;
     }
 

@@ -18,4 +18,8 @@ public interface BatchControl {
     }
 
     Decision afterBatch(BatchReport report);
+
+    /** Told once, before the first batch, how many steps the run has and how many already have a result. */
+    default void starting(int steps, int alreadyDone) {
+    }
 }

@@ -113,6 +113,7 @@ public class RunService {
         boolean quit = false;
         int batch = 0;
         List<Step> pending = RunExecutor.pending(steps, results);
+        control.starting(steps.size(), steps.size() - pending.size());
         try {
             while (!pending.isEmpty() && !executor.stopRequested()) {
                 // unattended, a batch only sets how often accounts are re-read: larger ones keep the pipe full

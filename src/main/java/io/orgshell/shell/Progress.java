@@ -19,6 +19,8 @@ public final class Progress {
     private final long started = System.nanoTime();
     private long total;
     private long done;
+    /** Counted as done but not done by this bar (before a resume or a pause): kept out of the rate. */
+    private long carried;
     private long lastDraw;
     private int lastLength;
     private java.util.function.Supplier<String> extra = () -> "";
@@ -49,6 +51,12 @@ public final class Progress {
         }
     }
 
+    /** Work finished before this bar started: shown as done, not counted in the rate. */
+    public void carry(long n) {
+        done += n;
+        carried += n;
+    }
+
     public long done() {
         return done;
     }
@@ -67,7 +75,7 @@ public final class Progress {
 
     String line(long now) {
         double seconds = Math.max(1e-3, (now - started) / 1e9);
-        double rate = done / seconds;
+        double rate = (done - carried) / seconds;
         StringBuilder sb = new StringBuilder(label).append(' ');
         if (total > 0) {
             int filled = (int) Math.min(WIDTH, WIDTH * done / total);

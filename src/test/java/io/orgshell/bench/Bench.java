@@ -34,8 +34,9 @@ public final class Bench {
         switch (mode) {
             case "email", "suspend" -> writes(mode, parse(args));
             case "export", "preview", "load", "startup" -> ScaleBench.run(mode, args);
+            case "csv" -> org.openjdk.jmh.Main.main(new String[] {CsvReaderBench.class.getName()});
             default -> {
-                System.err.println("usage: scripts/bench email|suspend|export|preview|load|startup [options]");
+                System.err.println("usage: scripts/bench email|suspend|export|preview|load|startup|csv [options]");
                 System.exit(2);
             }
         }
