@@ -49,7 +49,7 @@ final class ScaleBench {
 
     /** {@code scripts/orgshell} as a user runs it (extracted jar, class-data archive, AOT), JVM options added. */
     static List<String> orgshell(String... javaOptions) {
-        return List.of("env", "ORGSHELL_JAVA_OPTS=-XX:+ExitOnOutOfMemoryError " + String.join(" ", javaOptions),
+        return List.of("env", "ORGSHELL_NO_BUILD=1", "ORGSHELL_JAVA_OPTS=" + String.join(" ", javaOptions),
                 "scripts/orgshell");
     }
 
