@@ -38,7 +38,7 @@ public final class PlanCsvReader {
 
     /** More rows than any org has accounts to change: a file this long is a mistake, and would not fit in memory. */
     public static final int MAX_ROWS = 200_000;
-    /** A row is an account ID, an email and a few short values; a longer line is not a plan (and one can fill the heap). */
+    /** A row is an account ID, an email and a few short values: a longer line is not a plan, and can fill the heap. */
     public static final int MAX_LINE_BYTES = 64 * 1024;
 
     private final ColumnSpec spec;

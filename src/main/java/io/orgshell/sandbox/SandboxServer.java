@@ -146,7 +146,8 @@ public final class SandboxServer implements AutoCloseable {
         if (serving) {
             return;
         }
-        HttpServer next = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 1024);
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port());
+        HttpServer next = HttpServer.create(address, 1024);
         next.setExecutor(pool);
         next.createContext("/", this::handle);
         next.start();

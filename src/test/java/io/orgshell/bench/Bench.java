@@ -19,10 +19,11 @@ import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 
 /**
- * {@code scripts/bench email|suspend [--rows N] [--rate R] [--latency-ms L] [--users U] [--loop-rows M]}: orgshell's run of
- * an N-row email (or suspend) plan against a sandbox with a rate limit and a latency, beside the same kind of rows sent one after
- * another (the python/curl loop), on the same sandbox in the same run. orgshell runs as its own process, from the
- * built jar, exactly as a user starts it; every figure is a ratio or a count measured here.
+ * {@code scripts/bench email|suspend [--rows N] [--rate R] [--latency-ms L] [--users U] [--loop-rows M]}:
+ * orgshell's run of an N-row email (or suspend) plan against a sandbox with a rate limit and a latency, beside the
+ * same kind of rows sent one after another (the python/curl loop), on the same sandbox in the same run. orgshell
+ * runs as its own process, through scripts/orgshell, exactly as a user starts it; every figure is a ratio or a
+ * count measured here.
  */
 public final class Bench {
 
@@ -129,7 +130,8 @@ public final class Bench {
             int loopOk = 0;
             for (SandboxUser u : plain.subList(o.rows(), o.rows() + o.loopRows())) {
                 HttpRequest.Builder request = email
-                        ? HttpRequest.newBuilder(URI.create(server.baseUri() + "/users/" + u.accountId() + "/manage/email"))
+                        ? HttpRequest.newBuilder(URI.create(server.baseUri() + "/users/" + u.accountId()
+                                + "/manage/email"))
                         .PUT(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + target(u) + "\"}"))
                         : HttpRequest.newBuilder(URI.create(server.baseUri() + "/admin/v2/orgs/" + server.orgId()
                         + "/directories/" + server.org().directory().id() + "/users/" + u.accountId() + "/suspend"))
