@@ -10,7 +10,6 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
-import org.springframework.shell.jline.JLineInputReader;
 import org.springframework.shell.jline.PromptProvider;
 
 /**
@@ -46,7 +45,7 @@ public final class Repl {
     private int loop() {
         Terminal terminal = reader.getTerminal();
         PrintWriter out = terminal.writer();
-        JLineInputReader input = new JLineInputReader(reader);
+        TerminalInputReader input = new TerminalInputReader(reader);
         while (true) {
             String line;
             try {

@@ -19,7 +19,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import io.orgshell.config.OrgShellProperties;
 import org.springframework.shell.core.InputReader;
-import org.springframework.shell.jline.JLineInputReader;
 import org.springframework.shell.jline.PromptProvider;
 import org.springframework.stereotype.Component;
 
@@ -74,7 +73,7 @@ public class ShellLauncher implements ApplicationRunner, ExitCodeGenerator {
         ShellMode.Kind kind = !options.command().isEmpty() ? ShellMode.Kind.ONE_SHOT
                 : options.file() != null || !terminal ? ShellMode.Kind.SCRIPT : ShellMode.Kind.INTERACTIVE;
         mode.set(kind);
-        InputReader input = terminal ? new JLineInputReader(lineReader) : new NoTerminalInputReader();
+        InputReader input = terminal ? new TerminalInputReader(lineReader) : new NoTerminalInputReader();
 
         if (options.sandbox() || options.profile() != null) {
             PrintWriter notices = kind == ShellMode.Kind.INTERACTIVE ? lineReader.getTerminal().writer() : err;

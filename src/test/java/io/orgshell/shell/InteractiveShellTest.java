@@ -133,6 +133,9 @@ class InteractiveShellTest extends ShellTest {
                 .contains("no failures so far").contains("[c]ontinue, [a]ll remaining, [v]iew failures")
                 .contains("applied 6").contains("(finished)");
         movers.forEach(u -> assertThat(server.stats().writes(u.accountId())).isEqualTo(1L));
+        assertThat(Files.readAllLines(historyFile)).as("answers are not commands")
+                .anyMatch(l -> l.endsWith("run --batch-size 2"))
+                .noneMatch(l -> l.endsWith(":v") || l.endsWith(":c") || l.endsWith(":a") || l.equals("c"));
     }
 
     /** The real REPL on an in-memory terminal, in a thread of its own, as the launcher starts it. */
