@@ -77,7 +77,7 @@ public final class Bench {
             StringBuilder csv = new StringBuilder(email ? "account_id,old_email,email\n" : "account_id,email\n");
             for (SandboxUser u : plain.subList(0, o.rows())) {
                 csv.append(u.accountId()).append(',').append(u.email());
-                csv.append(email ? "," + target(u) + "\n" : "\n");
+                csv.append(email ? "," + Accounts.movedAddress(u) + "\n" : "\n");
             }
             Path plan = work.resolve("plan.csv");
             Files.writeString(plan, csv.toString());
@@ -132,7 +132,7 @@ public final class Bench {
                 HttpRequest.Builder request = email
                         ? HttpRequest.newBuilder(URI.create(server.baseUri() + "/users/" + u.accountId()
                                 + "/manage/email"))
-                        .PUT(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + target(u) + "\"}"))
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + Accounts.movedAddress(u) + "\"}"))
                         : HttpRequest.newBuilder(URI.create(server.baseUri() + "/admin/v2/orgs/" + server.orgId()
                         + "/directories/" + server.org().directory().id() + "/users/" + u.accountId() + "/suspend"))
                         .POST(HttpRequest.BodyPublishers.noBody());
@@ -160,11 +160,6 @@ public final class Bench {
             System.out.print(report);
             Files.writeString(Path.of("target", "bench-" + op + ".md"), report);
         }
-    }
-
-    static String target(SandboxUser u) {
-        return u.email().substring(0, u.email().indexOf('@')) + "-" + Integer.toHexString(u.accountId().hashCode())
-                + "@acme.io";
     }
 
     /** The resident-set high-water mark of a process (Linux), in kB; 0 when unknown. */

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
 
 /**
  * The scale benchmarks of {@code scripts/bench}: {@code export} (100,000 accounts in 128 MB, time against pages ×
@@ -104,7 +105,7 @@ final class ScaleBench {
                 int n = 0;
                 for (SandboxUser u : server.org().users()) {
                     if (u.managed() && n < rows) {
-                        csv.append(u.accountId()).append(',').append(Bench.target(u)).append('\n');
+                        csv.append(u.accountId()).append(',').append(Accounts.movedAddress(u)).append('\n');
                         n++;
                     }
                 }

@@ -38,13 +38,13 @@ class EmailRunTest extends ShellTest {
     @TempDir
     Path tmp;
     SandboxServer server;
-    int nextPlain;
+    Accounts.Unused accounts;
 
     @BeforeEach
     void connect() {
         server = connectTo(sandbox(SandboxConfig.defaults().withUsers(600).withSeed(21)));
         server.reset();
-        nextPlain = 0;
+        accounts = new Accounts.Unused(server);
     }
 
     @AfterEach
@@ -55,10 +55,7 @@ class EmailRunTest extends ShellTest {
 
     /** Managed, active, not IdP-synced, not admin, not the caller: accounts any email change may touch. */
     List<SandboxUser> plain(int n) {
-        List<SandboxUser> out = Accounts.plain(server)
-                .skip(nextPlain).limit(n).toList();
-        nextPlain += n;
-        return out;
+        return accounts.next(n);
     }
 
     SandboxUser first(Predicate<SandboxUser> p) {

@@ -36,7 +36,7 @@ class FaultyRunTest extends ShellTest {
                 .limit(ROWS).toList();
         assertThat(users).hasSize(ROWS);
         StringBuilder csv = new StringBuilder("account_id,email\n");
-        users.forEach(u -> csv.append(u.accountId()).append(',').append(RunCrashTest.target(u)).append('\n'));
+        users.forEach(u -> csv.append(u.accountId()).append(',').append(Accounts.movedAddress(u)).append('\n'));
         Path plan = tmp.resolve("faults.csv");
         Files.writeString(plan, csv.toString());
         assertThat(run("load " + plan).exitCode()).isZero();
@@ -55,7 +55,7 @@ class FaultyRunTest extends ShellTest {
         assertThat(server.stats().writes().values()).allSatisfy(n -> assertThat(n).isEqualTo(1L));
         users.forEach(u -> {
             String now = server.org().findById(u.accountId()).orElseThrow().email();
-            assertThat(now).isIn(u.email(), RunCrashTest.target(u));
+            assertThat(now).isIn(u.email(), Accounts.movedAddress(u));
         });
     }
 

@@ -31,13 +31,13 @@ class OperationsTest extends ShellTest {
     @TempDir
     Path tmp;
     SandboxServer server;
-    int next;
+    Accounts.Unused accounts;
 
     @BeforeEach
     void connect() {
         server = connectTo(sandbox(SandboxConfig.defaults().withUsers(500).withSeed(41)));
         server.reset();
-        next = 0;
+        accounts = new Accounts.Unused(server);
     }
 
     @AfterEach
@@ -47,10 +47,7 @@ class OperationsTest extends ShellTest {
     }
 
     List<SandboxUser> plain(int n) {
-        List<SandboxUser> out = Accounts.plain(server)
-                .skip(next).limit(n).toList();
-        next += n;
-        return out;
+        return accounts.next(n);
     }
 
     SandboxUser first(Predicate<SandboxUser> p) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -63,17 +64,13 @@ class RunCrashTest {
     @ParameterizedTest
     @EnumSource(KillPoint.class)
     void killedThenResumedWithoutDoubleWrites(KillPoint point) throws Exception {
-        int rows = point == KillPoint.BETWEEN_BATCHES ? BATCH + 40 : 60;
-        int from = switch (point) {
-            case BEFORE_THE_FIRST_WRITE -> 0;
-            case BETWEEN_BATCHES -> 60;
-            case WITH_A_WRITE_IN_FLIGHT -> 60 + BATCH + 40;
-            case MID_BATCH -> 120 + BATCH + 40;
-        };
+        int rows = rows(point);
+        // each case its own accounts: those after the accounts of the cases before it
+        int from = Arrays.stream(KillPoint.values()).limit(point.ordinal()).mapToInt(RunCrashTest::rows).sum();
         List<SandboxUser> users = plain.subList(from, from + rows);
         Path dir = Files.createDirectories(home.resolve(point.name()));
         StringBuilder csv = new StringBuilder("account_id,email\n");
-        users.forEach(u -> csv.append(u.accountId()).append(',').append(target(u)).append('\n'));
+        users.forEach(u -> csv.append(u.accountId()).append(',').append(Accounts.movedAddress(u)).append('\n'));
         Path plan = dir.resolve("move.csv");
         Files.writeString(plan, csv.toString());
         Map<String, String> env = Map.of("ORGSHELL_ORG_ID", server.orgId(), "ORGSHELL_API_KEY", server.apiKey(),
@@ -129,9 +126,15 @@ class RunCrashTest {
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
         assertThat(resumed.out()).contains("(finished)").contains("applied " + rows);
-        users.forEach(u -> assertThat(server.org().findById(u.accountId()).orElseThrow().email()).isEqualTo(target(u)));
+        users.forEach(u -> assertThat(server.org().findById(u.accountId()).orElseThrow().email()).isEqualTo(
+                Accounts.movedAddress(u)));
         users.forEach(u -> assertThat(server.stats().writes(u.accountId())).as("writes to " + u.accountId())
                 .isEqualTo(1L));
+    }
+
+    /** Between batches needs two batches; the other points need less than one. */
+    static int rows(KillPoint point) {
+        return point == KillPoint.BETWEEN_BATCHES ? BATCH + 40 : 60;
     }
 
     static int written(List<SandboxUser> users) {
@@ -144,9 +147,5 @@ class RunCrashTest {
             Thread.sleep(5);
         }
         assertThat(written(users)).isEqualTo(n);
-    }
-
-    static String target(SandboxUser u) {
-        return u.email().substring(0, u.email().indexOf('@')) + "-" + Integer.toHexString(u.accountId().hashCode()) + "@acme.io";
     }
 }

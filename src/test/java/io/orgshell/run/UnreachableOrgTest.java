@@ -86,7 +86,7 @@ class UnreachableOrgTest extends ShellTest {
 
     private void load(List<SandboxUser> users, String name) throws Exception {
         StringBuilder csv = new StringBuilder("account_id,email\n");
-        users.forEach(u -> csv.append(u.accountId()).append(',').append(RunCrashTest.target(u)).append('\n'));
+        users.forEach(u -> csv.append(u.accountId()).append(',').append(Accounts.movedAddress(u)).append('\n'));
         Path plan = tmp.resolve(name);
         Files.writeString(plan, csv.toString());
         run("load " + plan);
@@ -103,7 +103,7 @@ class UnreachableOrgTest extends ShellTest {
 
     private void assertAllMovedOnce(List<SandboxUser> users) {
         users.forEach(u -> {
-            assertThat(server.org().findById(u.accountId()).orElseThrow().email()).isEqualTo(RunCrashTest.target(u));
+            assertThat(server.org().findById(u.accountId()).orElseThrow().email()).isEqualTo(Accounts.movedAddress(u));
             assertThat(server.stats().writes(u.accountId())).as("writes to " + u.accountId()).isEqualTo(1L);
         });
     }

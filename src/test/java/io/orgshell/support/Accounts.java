@@ -1,5 +1,6 @@
 package io.orgshell.support;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import io.orgshell.sandbox.OrgAccess;
@@ -16,5 +17,27 @@ public final class Accounts {
         return server.org().users().stream()
                 .filter(u -> u.managed() && !u.idpSynced() && !u.orgAdmin() && u.active() && !u.pendingDeletion()
                         && u.access() == OrgAccess.ACTIVE && !u.accountId().equals(server.callerAccountId()));
+    }
+
+    /** Plain accounts handed out in order, each once: the tests of a class share a sandbox and must not meet. */
+    public static final class Unused {
+        private final SandboxServer server;
+        private int handedOut;
+
+        public Unused(SandboxServer server) {
+            this.server = server;
+        }
+
+        public List<SandboxUser> next(int n) {
+            List<SandboxUser> out = plain(server).skip(handedOut).limit(n).toList();
+            handedOut += n;
+            return out;
+        }
+    }
+
+    /** A new address for {@code u} on the org's second domain, unique per account (no two rows collide). */
+    public static String movedAddress(SandboxUser u) {
+        return u.email().substring(0, u.email().indexOf('@')) + "-" + Integer.toHexString(u.accountId().hashCode())
+                + "@acme.io";
     }
 }
