@@ -34,14 +34,15 @@ public class DirectoryCache {
         if (accountId == null || accountId.isBlank() || byId.size() >= CAPACITY && !byId.containsKey(accountId)) {
             return;
         }
-        String previous = byId.put(accountId, email == null ? "" : email);
+        String stored = email == null ? "" : email;
+        String previous = byId.put(accountId, stored);
         if (previous != null && !previous.isEmpty()) {
             byEmail.remove(previous.toLowerCase(Locale.ROOT), accountId);
         }
         if (email != null && !email.isBlank()) {
             byEmail.put(email.toLowerCase(Locale.ROOT), accountId);
         }
-        dirty |= previous == null || !previous.equals(email);
+        dirty |= !stored.equals(previous);
     }
 
     public synchronized String accountIdForEmail(String email) {

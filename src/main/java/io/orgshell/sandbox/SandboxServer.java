@@ -71,7 +71,7 @@ public final class SandboxServer implements AutoCloseable {
         this.org = new SandboxOrg(orgId, requested.seed(), requested.users());
         this.limiter = new RateLimiter(requested.ratePerSecond());
         this.randomFaults = new RandomFaults(requested.faultRate(), requested.seed());
-        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requested.port()), 1024);
+        this.http = bind(requested.port());
         int port = http.getAddress().getPort();
         this.config = requested.withPort(port).withOrgId(orgId);
         this.baseUri = URI.create("http://127.0.0.1:" + port);
@@ -86,9 +86,18 @@ public final class SandboxServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        http.setExecutor(pool);
-        http.createContext("/", this::handle);
-        http.start();
+        serve(http);
+    }
+
+    /** Port 0 binds a free port; the real one is read back from the server. */
+    private static HttpServer bind(int port) throws IOException {
+        return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
+    }
+
+    private void serve(HttpServer server) {
+        server.setExecutor(pool);
+        server.createContext("/", this::handle);
+        server.start();
     }
 
     /** Seeds the org and starts serving. */
@@ -146,11 +155,8 @@ public final class SandboxServer implements AutoCloseable {
         if (serving) {
             return;
         }
-        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port());
-        HttpServer next = HttpServer.create(address, 1024);
-        next.setExecutor(pool);
-        next.createContext("/", this::handle);
-        next.start();
+        HttpServer next = bind(config.port());
+        serve(next);
         http = next;
         serving = true;
     }
