@@ -1,5 +1,15 @@
 package io.orgshell;
 
+import java.util.List;
+
+import io.orgshell.command.DomainCommands;
+import io.orgshell.command.OrgCommands;
+import io.orgshell.command.PlanCommands;
+import io.orgshell.command.RunCommands;
+import io.orgshell.command.ScriptCommands;
+import io.orgshell.command.SessionCommands;
+import io.orgshell.command.UserCommands;
+import io.orgshell.shell.CommandClasses;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -7,6 +17,7 @@ import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAut
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
 import org.springframework.boot.autoconfigure.info.ProjectInfoAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration;
 
 /**
@@ -19,6 +30,14 @@ import org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration
         ProjectInfoAutoConfiguration.class, PropertyPlaceholderAutoConfiguration.class,
         ConfigurationPropertiesAutoConfiguration.class})
 public class OrgShellApplication {
+
+    static final List<Class<?>> COMMAND_CLASSES = List.of(SessionCommands.class, OrgCommands.class,
+            DomainCommands.class, UserCommands.class, PlanCommands.class, RunCommands.class, ScriptCommands.class);
+
+    @Bean
+    static CommandClasses commandClasses() {
+        return new CommandClasses(COMMAND_CLASSES);
+    }
 
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(OrgShellApplication.class);

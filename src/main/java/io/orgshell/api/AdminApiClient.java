@@ -14,7 +14,6 @@ import java.util.function.Function;
 
 import io.netty.channel.ChannelOption;
 import io.netty.handler.timeout.ReadTimeoutException;
-import io.orgshell.session.ApiKey;
 import org.springframework.core.codec.ByteArrayDecoder;
 import org.springframework.core.codec.ByteArrayEncoder;
 import org.springframework.http.HttpHeaders;
@@ -389,7 +388,7 @@ public final class AdminApiClient implements AutoCloseable {
     }
 
     private static ApiException invalid(String request, String what) {
-        return new ApiException(200, "invalid-response", "the server sent " + io.orgshell.shell.Sanitizer
+        return new ApiException(200, "invalid-response", "the server sent " + io.orgshell.core.Sanitizer
                 .forTerminal(what.length() > 200 ? what.substring(0, 200) + "..." : what), request, null);
     }
 

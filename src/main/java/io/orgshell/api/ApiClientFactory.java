@@ -3,7 +3,6 @@ package io.orgshell.api;
 import java.net.URI;
 
 import io.orgshell.config.OrgShellProperties;
-import io.orgshell.session.ApiKey;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.stereotype.Component;

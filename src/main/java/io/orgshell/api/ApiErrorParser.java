@@ -2,7 +2,7 @@ package io.orgshell.api;
 
 import java.time.Duration;
 
-import io.orgshell.shell.Sanitizer;
+import io.orgshell.core.Sanitizer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

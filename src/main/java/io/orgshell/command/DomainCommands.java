@@ -7,9 +7,9 @@ import java.util.List;
 import io.orgshell.api.Domain;
 import io.orgshell.csv.SafeCsvWriter;
 import io.orgshell.session.Session;
-import io.orgshell.shell.ShellIO;
-import io.orgshell.shell.TableRenderer;
-import io.orgshell.shell.UserFacingException;
+import io.orgshell.console.Screen;
+import io.orgshell.console.TableRenderer;
+import io.orgshell.core.UserFacingException;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 public class DomainCommands {
 
     private final Session session;
-    private final ShellIO io;
+    private final Screen io;
 
-    public DomainCommands(Session session, ShellIO io) {
+    public DomainCommands(Session session, Screen io) {
         this.session = session;
         this.io = io;
     }

@@ -4,8 +4,8 @@ import java.util.List;
 
 import io.orgshell.api.Org;
 import io.orgshell.session.Session;
-import io.orgshell.shell.ShellIO;
-import io.orgshell.shell.TableRenderer;
+import io.orgshell.console.Screen;
+import io.orgshell.console.TableRenderer;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.stereotype.Component;
@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 public class OrgCommands {
 
     private final Session session;
-    private final ShellIO io;
+    private final Screen io;
 
-    public OrgCommands(Session session, ShellIO io) {
+    public OrgCommands(Session session, Screen io) {
         this.session = session;
         this.io = io;
     }

@@ -24,14 +24,14 @@ import io.orgshell.run.RunService;
 import io.orgshell.run.RunSummary;
 import io.orgshell.session.Connection;
 import io.orgshell.session.Session;
-import io.orgshell.shell.ExitCodes;
-import io.orgshell.shell.Progress;
-import io.orgshell.shell.Sanitizer;
-import io.orgshell.shell.ShellIO;
-import io.orgshell.shell.Styles;
-import io.orgshell.shell.TableRenderer;
-import io.orgshell.shell.UsageException;
-import io.orgshell.shell.UserFacingException;
+import io.orgshell.core.ExitCodes;
+import io.orgshell.console.Progress;
+import io.orgshell.core.Sanitizer;
+import io.orgshell.console.Screen;
+import io.orgshell.console.Styles;
+import io.orgshell.console.TableRenderer;
+import io.orgshell.core.UsageException;
+import io.orgshell.core.UserFacingException;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
@@ -49,9 +49,9 @@ public class PlanCommands {
     private final PlanSession plans;
     private final PlanLoader loader;
     private final RunService runs;
-    private final ShellIO io;
+    private final Screen io;
 
-    public PlanCommands(Session session, PlanSession plans, PlanLoader loader, RunService runs, ShellIO io) {
+    public PlanCommands(Session session, PlanSession plans, PlanLoader loader, RunService runs, Screen io) {
         this.session = session;
         this.plans = plans;
         this.loader = loader;
@@ -130,7 +130,7 @@ public class PlanCommands {
         printPreview(out, preview, Boolean.TRUE.equals(all), io);
     }
 
-    static void printPreview(PrintWriter out, Preview preview, boolean all, ShellIO io) {
+    static void printPreview(PrintWriter out, Preview preview, boolean all, Screen io) {
         Styles s = io.styles();
         boolean email = preview.plan().operation() == Operation.EMAIL;
         List<List<String>> rows = new ArrayList<>();

@@ -15,11 +15,11 @@ import io.orgshell.run.RunService;
 import io.orgshell.run.RunStore;
 import io.orgshell.run.RunSummary;
 import io.orgshell.session.Session;
-import io.orgshell.shell.ExitCodes;
-import io.orgshell.shell.Sanitizer;
-import io.orgshell.shell.ShellIO;
-import io.orgshell.shell.TableRenderer;
-import io.orgshell.shell.UserFacingException;
+import io.orgshell.core.ExitCodes;
+import io.orgshell.core.Sanitizer;
+import io.orgshell.console.Screen;
+import io.orgshell.console.TableRenderer;
+import io.orgshell.core.UserFacingException;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
@@ -36,10 +36,10 @@ public class RunCommands {
     private final PlanSession plans;
     private final PlanLoader loader;
     private final PlanCommands planCommands;
-    private final ShellIO io;
+    private final Screen io;
 
     public RunCommands(RunStore store, RunService runs, Session session, PlanSession plans, PlanLoader loader,
-                       PlanCommands planCommands, ShellIO io) {
+                       PlanCommands planCommands, Screen io) {
         this.store = store;
         this.runs = runs;
         this.session = session;
@@ -59,7 +59,7 @@ public class RunCommands {
         List<List<String>> rows = new ArrayList<>();
         for (RunMeta m : all) {
             rows.add(List.of(m.id(), m.operation(), m.orgName() == null ? m.orgId() : m.orgName(), m.state(),
-                    String.valueOf(m.rows()), RunConsole.describe(m.counts(), new io.orgshell.shell.Styles(false))));
+                    String.valueOf(m.rows()), RunConsole.describe(m.counts(), new io.orgshell.console.Styles(false))));
         }
         ctx.outputWriter().print(TableRenderer.render(List.of("Run", "Op", "Org", "State", "Rows", "Outcomes"), rows,
                 io.width()));

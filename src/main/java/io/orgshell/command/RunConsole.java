@@ -13,12 +13,12 @@ import io.orgshell.run.RunMeta;
 import io.orgshell.run.RunReport;
 import io.orgshell.run.RunSummary;
 import io.orgshell.run.StepResult;
-import io.orgshell.shell.ExitCodes;
-import io.orgshell.shell.Progress;
-import io.orgshell.shell.Sanitizer;
-import io.orgshell.shell.ShellIO;
-import io.orgshell.shell.Styles;
-import io.orgshell.shell.UserFacingException;
+import io.orgshell.core.ExitCodes;
+import io.orgshell.console.Progress;
+import io.orgshell.core.Sanitizer;
+import io.orgshell.console.Screen;
+import io.orgshell.console.Styles;
+import io.orgshell.core.UserFacingException;
 import org.springframework.shell.core.command.CommandContext;
 
 /**
@@ -30,14 +30,14 @@ final class RunConsole implements BatchControl {
     static final String QUESTION = "[c]ontinue, [a]ll remaining, [v]iew failures, [r]etry failed, [q]uit? ";
 
     private final CommandContext ctx;
-    private final ShellIO io;
+    private final Screen io;
     private final PrintWriter out;
     private long total;
     private Progress progress;
 
     private final RateGovernor governor;
 
-    RunConsole(CommandContext ctx, ShellIO io, long total, RateGovernor governor) {
+    RunConsole(CommandContext ctx, Screen io, long total, RateGovernor governor) {
         this.ctx = ctx;
         this.io = io;
         this.out = ctx.outputWriter();

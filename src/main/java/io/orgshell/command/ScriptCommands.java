@@ -9,11 +9,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import io.orgshell.shell.CommandDispatcher;
-import io.orgshell.shell.ExitCodes;
+import io.orgshell.core.ExitCodes;
 import io.orgshell.shell.ScriptRunner;
-import io.orgshell.shell.ShellIO;
-import io.orgshell.shell.UsageException;
-import io.orgshell.shell.UserFacingException;
+import io.orgshell.console.Screen;
+import io.orgshell.core.UsageException;
+import io.orgshell.core.UserFacingException;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
@@ -28,9 +28,9 @@ import org.springframework.stereotype.Component;
 public class ScriptCommands {
 
     private final CommandDispatcher dispatcher;
-    private final ShellIO io;
+    private final Screen io;
 
-    public ScriptCommands(@Lazy CommandDispatcher dispatcher, ShellIO io) {
+    public ScriptCommands(@Lazy CommandDispatcher dispatcher, Screen io) {
         this.dispatcher = dispatcher;
         this.io = io;
     }

@@ -7,10 +7,10 @@ import io.orgshell.session.ConnectRequest;
 import io.orgshell.session.Connection;
 import io.orgshell.session.Session;
 import io.orgshell.session.SessionService;
-import io.orgshell.shell.Sanitizer;
-import io.orgshell.shell.ShellIO;
-import io.orgshell.shell.Styles;
-import io.orgshell.shell.UsageException;
+import io.orgshell.core.Sanitizer;
+import io.orgshell.console.Screen;
+import io.orgshell.console.Styles;
+import io.orgshell.core.UsageException;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
@@ -22,9 +22,9 @@ public class SessionCommands {
 
     private final SessionService sessions;
     private final Session session;
-    private final ShellIO io;
+    private final Screen io;
 
-    public SessionCommands(SessionService sessions, Session session, ShellIO io) {
+    public SessionCommands(SessionService sessions, Session session, Screen io) {
         this.sessions = sessions;
         this.session = session;
         this.io = io;

@@ -14,11 +14,11 @@ import io.orgshell.api.UserProfile;
 import io.orgshell.directory.UserExporter;
 import io.orgshell.directory.UserLookup;
 import io.orgshell.session.Session;
-import io.orgshell.shell.Progress;
-import io.orgshell.shell.Sanitizer;
-import io.orgshell.shell.ShellIO;
-import io.orgshell.shell.TableRenderer;
-import io.orgshell.shell.UsageException;
+import io.orgshell.console.Progress;
+import io.orgshell.core.Sanitizer;
+import io.orgshell.console.Screen;
+import io.orgshell.console.TableRenderer;
+import io.orgshell.core.UsageException;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
@@ -35,9 +35,9 @@ public class UserCommands {
     private final Session session;
     private final UserExporter exporter;
     private final UserLookup lookup;
-    private final ShellIO io;
+    private final Screen io;
 
-    public UserCommands(Session session, UserExporter exporter, UserLookup lookup, ShellIO io) {
+    public UserCommands(Session session, UserExporter exporter, UserLookup lookup, Screen io) {
         this.session = session;
         this.exporter = exporter;
         this.lookup = lookup;

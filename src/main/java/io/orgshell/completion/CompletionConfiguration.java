@@ -1,5 +1,7 @@
 package io.orgshell.completion;
 
+import io.orgshell.directory.DirectoryCache;
+import io.orgshell.shell.ShellCompleter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

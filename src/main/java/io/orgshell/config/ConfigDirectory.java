@@ -1,11 +1,6 @@
 package io.orgshell.config;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -16,9 +11,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ConfigDirectory {
-
-    private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
-    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
 
     private final Path root;
 
@@ -42,42 +34,5 @@ public class ConfigDirectory {
 
     public Path historyFile() {
         return root.resolve("history");
-    }
-
-    /** Creates the directory (owner-only) if needed and returns it. */
-    public Path ensureRoot() throws IOException {
-        return ensureOwnerOnlyDirectory(root);
-    }
-
-    public static Path ensureOwnerOnlyDirectory(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir);
-        }
-        restrict(dir, OWNER_DIR);
-        return dir;
-    }
-
-    /** Creates an empty owner-only file, or narrows an existing file to owner-only. */
-    public static Path ensureOwnerOnlyFile(Path file) throws IOException {
-        ensureOwnerOnlyDirectory(file.toAbsolutePath().getParent());
-        if (!Files.exists(file)) {
-            if (supportsPosix(file.getParent())) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_FILE));
-            } else {
-                Files.createFile(file);
-            }
-        }
-        restrict(file, OWNER_FILE);
-        return file;
-    }
-
-    private static void restrict(Path p, Set<PosixFilePermission> perms) throws IOException {
-        if (supportsPosix(p)) {
-            Files.setPosixFilePermissions(p, perms);
-        }
-    }
-
-    static boolean supportsPosix(Path p) {
-        return p.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 }

@@ -20,6 +20,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
+import io.orgshell.core.OwnerOnlyFiles;
+import io.orgshell.core.UsageException;
+
 /**
  * Named profiles from {@code config.yml} in the config directory:
  * <pre>
@@ -72,28 +75,28 @@ public class ProfileStore {
         } catch (MarkedYAMLException e) {
             // only the position and the problem: the parser's context snippet could quote a key
             var mark = e.getProblemMark();
-            throw new ConfigException(file + (mark == null ? "" : ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1))
+            throw new UsageException(file + (mark == null ? "" : ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1))
                     + ": not valid YAML (" + e.getProblem() + ")");
         } catch (IOException | YAMLException e) {
-            throw new ConfigException("cannot read " + file + ": " + e.getClass().getSimpleName());
+            throw new UsageException("cannot read " + file + ": " + e.getClass().getSimpleName());
         }
         if (root == null) {
             return new Loaded(null, List.of());
         }
         if (!(root instanceof Map<?, ?> map)) {
-            throw new ConfigException(file + ": expected 'profiles:' and 'default-profile:' at the top level");
+            throw new UsageException(file + ": expected 'profiles:' and 'default-profile:' at the top level");
         }
         List<Profile> profiles = new ArrayList<>();
         Object section = map.get("profiles");
         if (section != null && !(section instanceof Map)) {
-            throw new ConfigException(file + ": 'profiles' must map profile names to settings");
+            throw new UsageException(file + ": 'profiles' must map profile names to settings");
         }
         boolean holdsKey = false;
         if (section instanceof Map<?, ?> byName) {
             for (Map.Entry<?, ?> e : byName.entrySet()) {
                 String name = String.valueOf(e.getKey());
                 if (!(e.getValue() instanceof Map<?, ?> p)) {
-                    throw new ConfigException(file + ": profile '" + name + "' must be a map of settings");
+                    throw new UsageException(file + ": profile '" + name + "' must be a map of settings");
                 }
                 String key = string(p.get("api-key"));
                 holdsKey |= key != null;
@@ -106,13 +109,13 @@ public class ProfileStore {
         }
         String defaultProfile = string(map.get("default-profile"));
         if (defaultProfile != null && profiles.stream().noneMatch(p -> p.name().equals(defaultProfile))) {
-            throw new ConfigException(file + ": default-profile '" + defaultProfile + "' is not among the profiles");
+            throw new UsageException(file + ": default-profile '" + defaultProfile + "' is not among the profiles");
         }
         return new Loaded(defaultProfile, profiles);
     }
 
     private static void refuseIfReadableByOthers(Path file) {
-        if (!ConfigDirectory.supportsPosix(file)) {
+        if (!OwnerOnlyFiles.supportsPosix(file)) {
             return;
         }
         try {
@@ -120,11 +123,11 @@ public class ProfileStore {
             if (perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.OTHERS_READ)
                     || perms.contains(PosixFilePermission.GROUP_WRITE)
                     || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
-                throw new ConfigException(file + " holds an API key but other users can access it; "
+                throw new UsageException(file + " holds an API key but other users can access it; "
                         + "fix it with: chmod 600 " + file);
             }
         } catch (IOException e) {
-            throw new ConfigException("cannot check the permissions of " + file + ": " + e.getMessage());
+            throw new UsageException("cannot check the permissions of " + file + ": " + e.getMessage());
         }
     }
 
@@ -135,7 +138,7 @@ public class ProfileStore {
         try {
             return URI.create(value);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(file + ": profile '" + profile + "' has an invalid base-url");
+            throw new UsageException(file + ": profile '" + profile + "' has an invalid base-url");
         }
     }
 

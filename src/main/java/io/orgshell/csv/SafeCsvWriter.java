@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 
-import io.orgshell.config.ConfigDirectory;
+import io.orgshell.core.OwnerOnlyFiles;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -46,7 +46,7 @@ public final class SafeCsvWriter implements Closeable {
         }
         Path part = dir.resolve(absolute.getFileName() + ".part");
         Files.deleteIfExists(part);
-        ConfigDirectory.ensureOwnerOnlyFile(part);
+        OwnerOnlyFiles.ensureFile(part);
         BufferedWriter writer = Files.newBufferedWriter(part, StandardCharsets.UTF_8);
         CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get().print(writer);
         return new SafeCsvWriter(absolute, part, printer);

@@ -8,10 +8,9 @@ import java.util.stream.Collectors;
 
 import io.orgshell.api.AdminApiClient;
 import io.orgshell.api.ManagedUser;
-import io.orgshell.completion.DirectoryCache;
 import io.orgshell.csv.SafeCsvWriter;
-import io.orgshell.shell.ExitCodes;
-import io.orgshell.shell.UserFacingException;
+import io.orgshell.core.ExitCodes;
+import io.orgshell.core.UserFacingException;
 import org.springframework.stereotype.Service;
 
 /**

@@ -10,8 +10,7 @@ import io.orgshell.api.ApiException;
 import io.orgshell.api.DirectoryUser;
 import io.orgshell.api.ManagedUser;
 import io.orgshell.api.UserProfile;
-import io.orgshell.completion.DirectoryCache;
-import io.orgshell.shell.UserFacingException;
+import io.orgshell.core.UserFacingException;
 import org.springframework.stereotype.Service;
 
 /**

@@ -16,8 +16,8 @@ import io.orgshell.csv.CsvIssue;
 import io.orgshell.csv.CsvRow;
 import io.orgshell.csv.LoadedCsv;
 import io.orgshell.csv.PlanCsvReader;
-import io.orgshell.shell.ExitCodes;
-import io.orgshell.shell.UserFacingException;
+import io.orgshell.core.ExitCodes;
+import io.orgshell.core.UserFacingException;
 import org.springframework.stereotype.Service;
 
 /**

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.orgshell.config.ConfigDirectory;
+import io.orgshell.core.OwnerOnlyFiles;
 import io.orgshell.plan.Operation;
 import io.orgshell.plan.Plan;
 import io.orgshell.plan.PlanRow;
@@ -51,7 +51,7 @@ public final class PlanArchive {
         List<String> header = new ArrayList<>(FIXED);
         valueColumns.forEach(c -> header.add(VALUE + c));
         header.addAll(plan.header());
-        try (Writer w = Files.newBufferedWriter(ConfigDirectory.ensureOwnerOnlyFile(dir.planFile()));
+        try (Writer w = Files.newBufferedWriter(OwnerOnlyFiles.ensureFile(dir.planFile()));
              CSVPrinter out = FORMAT.builder().setHeader(header.toArray(String[]::new)).get().print(w)) {
             for (RowCheck c : preview.checks()) {
                 PlanRow r = c.row();
@@ -62,7 +62,7 @@ public final class PlanArchive {
                 out.printRecord(record);
             }
         }
-        try (Writer w = Files.newBufferedWriter(ConfigDirectory.ensureOwnerOnlyFile(dir.stepsFile()));
+        try (Writer w = Files.newBufferedWriter(OwnerOnlyFiles.ensureFile(dir.stepsFile()));
              CSVPrinter out = CSVFormat.DEFAULT.builder().setHeader(STEP_COLUMNS.toArray(String[]::new)).get()
                      .print(w)) {
             for (Step s : preview.steps()) {

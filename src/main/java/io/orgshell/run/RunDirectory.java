@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
-import io.orgshell.config.ConfigDirectory;
-import io.orgshell.shell.UserFacingException;
+import io.orgshell.core.OwnerOnlyFiles;
+import io.orgshell.core.UserFacingException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -59,7 +59,7 @@ public record RunDirectory(String id, Path path) {
         try {
             Path tmp = path.resolve("run.json.tmp");
             Files.deleteIfExists(tmp);
-            ConfigDirectory.ensureOwnerOnlyFile(tmp);
+            OwnerOnlyFiles.ensureFile(tmp);
             Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(m));
             Files.move(tmp, meta(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -70,7 +70,7 @@ public record RunDirectory(String id, Path path) {
     /** Takes the run's lock, or explains that another live process has it. */
     public Lock lock() {
         try {
-            Path file = ConfigDirectory.ensureOwnerOnlyFile(path.resolve("lock"));
+            Path file = OwnerOnlyFiles.ensureFile(path.resolve("lock"));
             FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE);
             FileLock lock;
             try {

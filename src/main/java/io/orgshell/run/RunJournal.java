@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.orgshell.config.ConfigDirectory;
+import io.orgshell.core.OwnerOnlyFiles;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,7 +38,7 @@ public final class RunJournal implements AutoCloseable {
 
     public static RunJournal open(Path file) throws IOException {
         if (!Files.exists(file)) {
-            ConfigDirectory.ensureOwnerOnlyFile(file);
+            OwnerOnlyFiles.ensureFile(file);
         }
         FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         RunJournal journal = new RunJournal(ch);

@@ -17,8 +17,8 @@ import io.orgshell.plan.Preview;
 import io.orgshell.plan.Step;
 import io.orgshell.plan.WriteContext;
 import io.orgshell.session.Connection;
-import io.orgshell.shell.ExitCodes;
-import io.orgshell.shell.UserFacingException;
+import io.orgshell.core.ExitCodes;
+import io.orgshell.core.UserFacingException;
 import org.springframework.stereotype.Service;
 
 /**

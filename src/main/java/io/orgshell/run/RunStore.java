@@ -13,8 +13,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 import io.orgshell.config.ConfigDirectory;
-import io.orgshell.shell.ExitCodes;
-import io.orgshell.shell.UserFacingException;
+import io.orgshell.core.ExitCodes;
+import io.orgshell.core.OwnerOnlyFiles;
+import io.orgshell.core.UserFacingException;
 import org.springframework.stereotype.Component;
 
 /** The runs under {@code <config dir>/runs}, newest first. Run IDs sort by time: {@code 20261127-013005-email-3fa2}. */
@@ -35,15 +36,15 @@ public class RunStore {
 
     public RunDirectory create(String operation) {
         try {
-            ConfigDirectory.ensureOwnerOnlyDirectory(config.root());
-            Path root = ConfigDirectory.ensureOwnerOnlyDirectory(root());
+            OwnerOnlyFiles.ensureDirectory(config.root());
+            Path root = OwnerOnlyFiles.ensureDirectory(root());
             for (int attempt = 0; attempt < 20; attempt++) {
                 String id = LocalDateTime.now().format(ID_TIME) + "-" + operation + "-"
                         + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
                 Path dir = root.resolve(id);
                 if (!Files.exists(dir)) {
                     Files.createDirectory(dir);
-                    ConfigDirectory.ensureOwnerOnlyDirectory(dir);
+                    OwnerOnlyFiles.ensureDirectory(dir);
                     return new RunDirectory(id, dir);
                 }
             }

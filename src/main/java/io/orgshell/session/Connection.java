@@ -3,6 +3,7 @@ package io.orgshell.session;
 import java.net.URI;
 
 import io.orgshell.api.AdminApiClient;
+import io.orgshell.api.ApiKey;
 
 /**
  * An open session with one organization: who it is, how it was reached, and the client to talk to it.

@@ -4,10 +4,11 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.function.UnaryOperator;
 
-import io.orgshell.config.ConfigException;
+import io.orgshell.api.ApiKey;
 import io.orgshell.config.OrgShellProperties;
 import io.orgshell.config.Profile;
 import io.orgshell.config.ProfileStore;
+import io.orgshell.core.UsageException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -55,7 +56,7 @@ public class CredentialResolver {
         Profile profile = profile(request.profile());
         String orgId = first(request.orgId(), env.apply(ENV_ORG_ID), profile == null ? null : profile.orgId());
         if (blank(orgId)) {
-            throw new ConfigException("no organization ID: give --org-id, set " + ENV_ORG_ID
+            throw new UsageException("no organization ID: give --org-id, set " + ENV_ORG_ID
                     + ", or add a profile to " + profiles.file());
         }
         URI baseUrl = request.baseUrl();
@@ -79,13 +80,13 @@ public class CredentialResolver {
                     "profile " + profile.name());
         }
         if (prompt == null) {
-            throw new ConfigException("no API key: set " + ENV_API_KEY + " or store it in a profile in "
+            throw new UsageException("no API key: set " + ENV_API_KEY + " or store it in a profile in "
                     + profiles.file() + " (the key is never accepted as a command-line argument)");
         }
         char[] typed = prompt.read("API key for " + orgId.trim() + ": ");
         try {
             if (typed == null || typed.length == 0) {
-                throw new ConfigException("no API key was entered");
+                throw new UsageException("no API key was entered");
             }
             return new Resolved(orgId.trim(), baseUrl, ApiKey.of(typed), profileName, accountId, "prompt");
         } finally {
@@ -97,7 +98,7 @@ public class CredentialResolver {
 
     private Profile profile(String requested) {
         if (requested != null) {
-            return profiles.find(requested).orElseThrow(() -> new ConfigException("no profile named '" + requested
+            return profiles.find(requested).orElseThrow(() -> new UsageException("no profile named '" + requested
                     + "' in " + profiles.file() + (profiles.names().isEmpty() ? ""
                     : " (known: " + String.join(", ", profiles.names()) + ")")));
         }

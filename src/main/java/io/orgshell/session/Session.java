@@ -2,6 +2,9 @@ package io.orgshell.session;
 
 import java.util.Optional;
 
+import io.orgshell.core.ExitCodes;
+import io.orgshell.core.UserFacingException;
+
 import org.springframework.stereotype.Component;
 
 /** The shell's one session: empty until {@code connect}, closed by {@code disconnect} or at exit. */
@@ -40,9 +43,9 @@ public class Session implements AutoCloseable {
         }
     }
 
-    public static class NoSessionException extends RuntimeException {
+    public static class NoSessionException extends UserFacingException {
         public NoSessionException() {
-            super("no organization is connected (run 'connect' first)");
+            super("no organization is connected (run 'connect' first)", ExitCodes.UNAVAILABLE);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.orgshell.session;
 
 import io.orgshell.api.AdminApiClient;
 import io.orgshell.api.ApiClientFactory;
+import io.orgshell.api.ApiKey;
 import io.orgshell.api.Org;
 import io.orgshell.sandbox.SandboxServer;
 import org.springframework.stereotype.Service;

@@ -14,6 +14,8 @@ import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.ExitStatus;
 import org.springframework.shell.core.command.ParsedInput;
 import org.springframework.shell.core.command.availability.Availability;
+import io.orgshell.console.ShellMode;
+import io.orgshell.core.ExitCodes;
 import io.orgshell.session.SessionService;
 import org.springframework.stereotype.Component;
 

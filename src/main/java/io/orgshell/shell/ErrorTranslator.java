@@ -6,8 +6,9 @@ import java.nio.file.NoSuchFileException;
 
 import io.orgshell.api.ApiConnectionException;
 import io.orgshell.api.ApiException;
-import io.orgshell.config.ConfigException;
-import io.orgshell.session.Session;
+import io.orgshell.core.ExitCodes;
+import io.orgshell.core.Sanitizer;
+import io.orgshell.core.UserFacingException;
 import org.springframework.core.convert.ConversionException;
 import org.springframework.shell.core.command.CommandExecutionException;
 import org.springframework.shell.core.command.CommandNotFoundException;
@@ -26,18 +27,12 @@ public final class ErrorTranslator {
 
     public static Failure translate(Throwable thrown) {
         Throwable e = unwrap(thrown);
-        if (e instanceof UsageException || e instanceof CommandNotFoundException) {
-            String msg = e instanceof CommandNotFoundException nf
-                    ? "unknown command '" + nf.getCommandName() + "' (type 'help' for the list)"
-                    : e.getMessage();
-            return new Failure(ExitCodes.USAGE, msg);
+        if (e instanceof CommandNotFoundException nf) {
+            return new Failure(ExitCodes.USAGE, "unknown command '" + nf.getCommandName() + "' (type 'help' for the list)");
         }
         if (e instanceof ConversionException) {
             Throwable root = rootCause(e);
             return new Failure(ExitCodes.USAGE, "invalid value: " + Sanitizer.forTerminal(root.getMessage()));
-        }
-        if (e instanceof Session.NoSessionException) {
-            return new Failure(ExitCodes.UNAVAILABLE, e.getMessage());
         }
         if (e instanceof ApiConnectionException c) {
             return new Failure(ExitCodes.UNREACHABLE, c.getMessage() + " (" + c.request() + ")");
@@ -47,9 +42,6 @@ public final class ErrorTranslator {
         }
         if (e instanceof UserFacingException u) {
             return new Failure(u.exitCode(), u.getMessage());
-        }
-        if (e instanceof ConfigException) {
-            return new Failure(ExitCodes.USAGE, e.getMessage());
         }
         if (e instanceof NoSuchFileException f) {
             return new Failure(ExitCodes.FAILED, "no such file: " + f.getFile());

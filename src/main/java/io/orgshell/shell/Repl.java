@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
-import io.orgshell.config.ConfigDirectory;
+import io.orgshell.core.ExitCodes;
+import io.orgshell.core.OwnerOnlyFiles;
 
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -33,7 +34,7 @@ public final class Repl {
 
     public int run() throws IOException {
         // created owner-only before JLine first appends to it; JLine would create it world-readable
-        reader.setVariable(LineReader.HISTORY_FILE, ConfigDirectory.ensureOwnerOnlyFile(historyFile));
+        reader.setVariable(LineReader.HISTORY_FILE, OwnerOnlyFiles.ensureFile(historyFile));
         reader.getHistory().load();
         try {
             return loop();

@@ -1,5 +1,8 @@
 package io.orgshell.shell;
 
+import io.orgshell.console.Styles;
+import io.orgshell.core.ExitCodes;
+import io.orgshell.core.Sanitizer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;

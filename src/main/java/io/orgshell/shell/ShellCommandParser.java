@@ -1,5 +1,6 @@
 package io.orgshell.shell;
 
+import io.orgshell.core.UsageException;
 import java.util.ArrayList;
 import java.util.List;
 

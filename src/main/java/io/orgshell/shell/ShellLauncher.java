@@ -10,6 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 
 import io.orgshell.config.ConfigDirectory;
+import io.orgshell.console.ShellMode;
+import io.orgshell.console.Styles;
+import io.orgshell.core.ExitCodes;
+import io.orgshell.core.Sanitizer;
+import io.orgshell.core.UsageException;
+import io.orgshell.core.UserFacingException;
 import io.orgshell.session.ConnectRequest;
 import io.orgshell.session.Connection;
 import io.orgshell.session.SessionService;

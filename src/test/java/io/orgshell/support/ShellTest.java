@@ -13,7 +13,7 @@ import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.session.SandboxLauncher;
 import io.orgshell.session.SessionService;
 import io.orgshell.shell.CommandDispatcher;
-import io.orgshell.shell.ShellMode;
+import io.orgshell.console.ShellMode;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

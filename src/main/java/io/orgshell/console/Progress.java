@@ -1,4 +1,4 @@
-package io.orgshell.shell;
+package io.orgshell.console;
 
 import java.io.PrintWriter;
 import java.time.Duration;

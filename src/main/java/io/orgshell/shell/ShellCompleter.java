@@ -1,4 +1,4 @@
-package io.orgshell.completion;
+package io.orgshell.shell;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.orgshell.config;
+package io.orgshell.shell;
 
 import java.time.Instant;
 import java.util.function.Predicate;

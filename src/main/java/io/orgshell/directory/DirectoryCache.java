@@ -1,4 +1,4 @@
-package io.orgshell.completion;
+package io.orgshell.directory;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.orgshell.session;
+package io.orgshell.api;
 
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.orgshell.completion;
+package io.orgshell.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,8 @@
-package io.orgshell.config;
+package io.orgshell.shell;
 
+import io.orgshell.config.OrgShellProperties;
 import io.orgshell.session.Session;
-import io.orgshell.shell.Sanitizer;
-import io.orgshell.shell.ShellCommandParser;
+import io.orgshell.core.Sanitizer;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;

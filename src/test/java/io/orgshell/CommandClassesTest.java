@@ -1,4 +1,4 @@
-package io.orgshell.config;
+package io.orgshell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,7 @@ import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.util.ClassUtils;
 
 /** The registry lists its command classes instead of scanning for them: a new command class must be listed. */
-class CommandRegistryConfigurationTest {
+class CommandClassesTest {
 
     @Test
     void everyClassWithCommandMethodsIsRegistered() throws Exception {
@@ -22,6 +22,6 @@ class CommandRegistryConfigurationTest {
                 .filter(c -> Arrays.stream(c.getDeclaredMethods()).anyMatch(m -> m.isAnnotationPresent(Command.class)))
                 .collect(Collectors.toSet());
         assertThat(withCommands).isNotEmpty();
-        assertThat(CommandRegistryConfiguration.COMMAND_CLASSES).containsExactlyInAnyOrderElementsOf(withCommands);
+        assertThat(OrgShellApplication.COMMAND_CLASSES).containsExactlyInAnyOrderElementsOf(withCommands);
     }
 }

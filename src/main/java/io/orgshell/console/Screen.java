@@ -1,4 +1,4 @@
-package io.orgshell.shell;
+package io.orgshell.console;
 
 import org.jline.terminal.Terminal;
 import org.springframework.beans.factory.ObjectProvider;
@@ -6,12 +6,12 @@ import org.springframework.stereotype.Component;
 
 /** What commands need to know about the screen: its width, whether to draw live progress, and the colours. */
 @Component
-public class ShellIO {
+public class Screen {
 
     private final ShellMode mode;
     private final ObjectProvider<Terminal> terminal;
 
-    public ShellIO(ShellMode mode, ObjectProvider<Terminal> terminal) {
+    public Screen(ShellMode mode, ObjectProvider<Terminal> terminal) {
         this.mode = mode;
         this.terminal = terminal;
     }

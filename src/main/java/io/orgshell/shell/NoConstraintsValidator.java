@@ -1,4 +1,4 @@
-package io.orgshell.config;
+package io.orgshell.shell;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;

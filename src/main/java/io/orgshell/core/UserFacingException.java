@@ -1,6 +1,10 @@
-package io.orgshell.shell;
+package io.orgshell.core;
 
-/** A failure whose message is already written for the user (a file that cannot be written, ...). Exit code 1. */
+/**
+ * The one exception type whose message is already written for the user, carrying the exit code it ends a script
+ * with: a file that cannot be written (1), a bad option (2, {@link UsageException}), no session (3). The front end
+ * prints the message in one line; the layers below throw it without knowing how it is shown.
+ */
 public class UserFacingException extends RuntimeException {
 
     private final int exitCode;

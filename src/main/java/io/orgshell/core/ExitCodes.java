@@ -1,4 +1,4 @@
-package io.orgshell.shell;
+package io.orgshell.core;
 
 /** Process exit codes of one-shot and script mode (the README has the same table). */
 public final class ExitCodes {

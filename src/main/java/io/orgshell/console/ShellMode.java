@@ -1,4 +1,4 @@
-package io.orgshell.shell;
+package io.orgshell.console;
 
 import org.springframework.stereotype.Component;
 

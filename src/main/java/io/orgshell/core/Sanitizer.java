@@ -1,4 +1,4 @@
-package io.orgshell.shell;
+package io.orgshell.core;
 
 /**
  * Text that came from the API or from a file is shown through here: escape sequences and other control characters

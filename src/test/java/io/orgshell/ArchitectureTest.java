@@ -1,0 +1,51 @@
+package io.orgshell;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The package graph README's Layout section draws: front end → services → infrastructure → core, the sandbox on its
+ * own. A change that makes an arrow run back up fails the build here, with the offending classes named.
+ */
+@AnalyzeClasses(packages = "io.orgshell", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String[] LOGIC = {"io.orgshell.plan..", "io.orgshell.run..", "io.orgshell.directory..",
+            "io.orgshell.session..", "io.orgshell.api..", "io.orgshell.csv..", "io.orgshell.config..",
+            "io.orgshell.core.."};
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenPackages = slices().matching("io.orgshell.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule layersPointDown = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("front end").definedBy("io.orgshell", "io.orgshell.command..", "io.orgshell.shell..",
+                    "io.orgshell.completion..", "io.orgshell.console..")
+            .layer("services").definedBy("io.orgshell.plan..", "io.orgshell.run..", "io.orgshell.directory..",
+                    "io.orgshell.session..")
+            .layer("infrastructure").definedBy("io.orgshell.api..", "io.orgshell.csv..", "io.orgshell.config..")
+            .layer("core").definedBy("io.orgshell.core..")
+            .layer("sandbox").definedBy("io.orgshell.sandbox..")
+            .whereLayer("front end").mayNotBeAccessedByAnyLayer()
+            .whereLayer("services").mayOnlyBeAccessedByLayers("front end")
+            .whereLayer("infrastructure").mayOnlyBeAccessedByLayers("front end", "services")
+            .whereLayer("core").mayOnlyBeAccessedByLayers("front end", "services", "infrastructure")
+            .whereLayer("sandbox").mayOnlyBeAccessedByLayers("services");
+
+    @ArchTest
+    static final ArchRule logicKnowsNoTerminal = noClasses().that().resideInAnyPackage(LOGIC)
+            .should().dependOnClassesThat().resideInAnyPackage("org.jline..", "org.springframework.shell..")
+            .because("services and what lies below them can run without a terminal");
+
+    @ArchTest
+    static final ArchRule sandboxStandsAlone = noClasses().that().resideInAPackage("io.orgshell.sandbox..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("io.orgshell.sandbox..", "java..", "javax..",
+                    "com.sun.net.httpserver..", "tools.jackson..", "com.fasterxml.jackson..")
+            .because("the sandbox is the org the product talks to over HTTP, not a part of the product");
+}
