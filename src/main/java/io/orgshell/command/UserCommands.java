@@ -13,6 +13,7 @@ import io.orgshell.api.DirectoryUser;
 import io.orgshell.api.UserProfile;
 import io.orgshell.directory.UserExporter;
 import io.orgshell.directory.UserLookup;
+import io.orgshell.session.Connection;
 import io.orgshell.session.Session;
 import io.orgshell.console.Progress;
 import io.orgshell.core.Sanitizer;
@@ -62,7 +63,8 @@ public class UserCommands {
         Progress progress = new Progress(w, io.liveProgress(), "exporting", -1);
         UserExporter.Result result;
         try {
-            result = exporter.export(session.require().client(), path, statuses, new UserExporter.Listener() {
+            Connection c = session.require();
+            result = exporter.export(c.client(), c.cache(), path, statuses, new UserExporter.Listener() {
                 @Override
                 public void total(long total) {
                     progress.total(total);
@@ -88,7 +90,7 @@ public class UserCommands {
         if (idOrEmail == null || idOrEmail.isBlank()) {
             throw new UsageException("users show needs an account ID or an email");
         }
-        UserLookup.Details d = lookup.show(session.require().client(), idOrEmail.strip());
+        UserLookup.Details d = lookup.show(session.require().client(), session.require().cache(), idOrEmail.strip());
         PrintWriter w = ctx.outputWriter();
         UserProfile.Account a = d.account();
         DirectoryUser du = d.directoryUser();
@@ -118,7 +120,7 @@ public class UserCommands {
         if (text == null || text.isBlank()) {
             throw new UsageException("users find needs some text to look for");
         }
-        UserLookup.Found found = lookup.find(session.require().client(), text.strip(), FIND_LIMIT);
+        UserLookup.Found found = lookup.find(session.require().client(), session.require().cache(), text.strip(), FIND_LIMIT);
         PrintWriter w = ctx.outputWriter();
         if (found.matches().isEmpty()) {
             w.println("no account matches '" + Sanitizer.forTerminal(text.strip()) + "'");

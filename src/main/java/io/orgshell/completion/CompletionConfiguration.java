@@ -1,10 +1,13 @@
 package io.orgshell.completion;
 
-import io.orgshell.directory.DirectoryCache;
 import io.orgshell.shell.ShellCompleter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import io.orgshell.plan.Operation;
+import io.orgshell.run.RunStore;
+import io.orgshell.session.Session;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,10 +33,10 @@ public class CompletionConfiguration {
     static final Set<String> RUN_COMMANDS = Set.of("resume", "undo", "runs show");
     static final Set<String> FILE_COMMANDS = Set.of("load", "script");
     static final Map<String, List<String>> VALUES = Map.of("status", List.of("active", "inactive", "closed"),
-            "op", java.util.Arrays.stream(io.orgshell.plan.Operation.values()).map(o -> o.cliName()).toList());
+            "op", java.util.Arrays.stream(Operation.values()).map(o -> o.cliName()).toList());
 
     @Bean
-    CompletionProvider completion(DirectoryCache cache, io.orgshell.run.RunStore runs) {
+    CompletionProvider completion(Session session, RunStore runs) {
         CompletionProvider files = new FileNameCompletionProvider();
         return ctx -> {
             String word = ctx.currentWordUpToCursor() == null ? "" : ctx.currentWordUpToCursor();
@@ -56,7 +59,9 @@ public class CompletionConfiguration {
             }
             boolean accounts = "id".equals(option) || positional && ACCOUNT_COMMANDS.contains(command);
             if (accounts) {
-                return cache.complete(word, MAX_PROPOSALS).stream().map(CompletionProposal::new).toList();
+                // only the connected org's accounts: the cache ends with its connection
+                return session.current().map(c -> c.cache().complete(word, MAX_PROPOSALS)).orElse(List.of())
+                        .stream().map(CompletionProposal::new).toList();
             }
             return List.of();
         };

@@ -7,16 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.stereotype.Component;
-
 /**
- * Account IDs and emails seen by {@code users export} and {@code users find}, for tab completion and for turning
- * an email into an account ID without a request. Only these two strings per account are kept (about 200 bytes an
+ * Account IDs and emails of one connected org seen by {@code users export} and {@code users find}, for tab
+ * completion and for turning an email into an account ID without a request. It belongs to the connection: a
+ * {@code connect} to another org starts from an empty one, so no account of one org is ever offered in another. Only these two strings per account are kept (about 200 bytes an
  * account, so 100,000 accounts take some 20 MB): two hash maps for the exact lookups an export does once per
  * account, and two sorted arrays for prefix completion, rebuilt only when completion asks after a change (a sort
  * of 100,000 strings takes tens of milliseconds, a keypress after an export can afford it).
  */
-@Component
 public class DirectoryCache {
 
     /** Beyond this many accounts new ones are not kept: memory stays bounded, lookups fall back to the API. */
@@ -51,14 +49,6 @@ public class DirectoryCache {
 
     public synchronized int size() {
         return byId.size();
-    }
-
-    public synchronized void clear() {
-        byId.clear();
-        byEmail.clear();
-        sortedIds = new String[0];
-        sortedEmails = new String[0];
-        dirty = false;
     }
 
     /** Account IDs, then emails, starting with {@code prefix}; at most {@code limit}. */

@@ -33,13 +33,7 @@ public class UserExporter {
     public record Result(Path file, long written, long seen, int pages) {
     }
 
-    private final DirectoryCache cache;
-
-    public UserExporter(DirectoryCache cache) {
-        this.cache = cache;
-    }
-
-    public Result export(AdminApiClient client, Path out, Set<String> statuses, Listener listener) {
+    public Result export(AdminApiClient client, DirectoryCache cache, Path out, Set<String> statuses, Listener listener) {
         SafeCsvWriter csv;
         try {
             csv = SafeCsvWriter.open(out, COLUMNS);

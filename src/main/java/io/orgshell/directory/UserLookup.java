@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Finds accounts. The v2 directory search answers in one request; where v2 is not available (404) the v1 managed
- * account list is scanned page by page instead. Every account seen goes into the completion cache.
+ * account list is scanned page by page instead. Every account seen goes into the connection's directory cache.
  */
 @Service
 public class UserLookup {
@@ -32,13 +32,7 @@ public class UserLookup {
     public record Details(UserProfile.Account account, DirectoryUser directoryUser) {
     }
 
-    private final DirectoryCache cache;
-
-    public UserLookup(DirectoryCache cache) {
-        this.cache = cache;
-    }
-
-    public Found find(AdminApiClient client, String text, int limit) {
+    public Found find(AdminApiClient client, DirectoryCache cache, String text, int limit) {
         try {
             List<Match> matches = new ArrayList<>();
             boolean more = false;
@@ -61,12 +55,12 @@ public class UserLookup {
             if (e.status() != 404) {
                 throw e;
             }
-            return scanV1(client, containsText(text), limit);
+            return scanV1(client, cache, containsText(text), limit);
         }
     }
 
-    public Details show(AdminApiClient client, String idOrEmail) {
-        String accountId = idOrEmail.contains("@") ? accountIdForEmail(client, idOrEmail) : idOrEmail;
+    public Details show(AdminApiClient client, DirectoryCache cache, String idOrEmail) {
+        String accountId = idOrEmail.contains("@") ? accountIdForEmail(client, cache, idOrEmail) : idOrEmail;
         UserProfile profile;
         try {
             profile = client.profile(accountId).block();
@@ -91,18 +85,18 @@ public class UserLookup {
         return new Details(account, dir);
     }
 
-    private String accountIdForEmail(AdminApiClient client, String email) {
+    private String accountIdForEmail(AdminApiClient client, DirectoryCache cache, String email) {
         String cached = cache.accountIdForEmail(email);
         if (cached != null) {
             return cached;
         }
         Predicate<Match> sameEmail = m -> m.email() != null && m.email().equalsIgnoreCase(email.strip());
-        Found found = find(client, email.strip(), 50);
+        Found found = find(client, cache, email.strip(), 50);
         return found.matches().stream().filter(sameEmail).map(Match::accountId).findFirst()
                 .orElseThrow(() -> new UserFacingException("no account with the email " + email.strip()));
     }
 
-    private Found scanV1(AdminApiClient client, Predicate<ManagedUser> wanted, int limit) {
+    private Found scanV1(AdminApiClient client, DirectoryCache cache, Predicate<ManagedUser> wanted, int limit) {
         List<Match> matches = new ArrayList<>();
         boolean more = false;
         for (ManagedUser.Page page : client.userPages().toIterable(1)) {

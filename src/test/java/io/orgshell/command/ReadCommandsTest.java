@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.orgshell.directory.DirectoryCache;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
@@ -34,8 +33,6 @@ class ReadCommandsTest extends ShellTest {
 
     @TempDir
     Path tmp;
-    @Autowired
-    DirectoryCache cache;
     @Autowired
     CompletionProvider completion;
     @Autowired
@@ -144,7 +141,6 @@ class ReadCommandsTest extends ShellTest {
 
     @Test
     void usersFindFillsTheCompletionCache() {
-        cache.clear();
         SandboxUser u = server.org().managedAt(42);
         String lastName = u.name().substring(u.name().lastIndexOf(' ') + 1);
         Result r = run("users find " + lastName);

@@ -1,0 +1,71 @@
+package io.orgshell.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.ShellTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.core.command.completion.CompletionContext;
+import org.springframework.shell.core.command.completion.CompletionProposal;
+import org.springframework.shell.core.command.completion.CompletionProvider;
+
+/** The directory cache belongs to a connection: what one org's export taught it is never used for another org. */
+class ConnectionCacheTest extends ShellTest {
+
+    @TempDir
+    Path tmp;
+    @Autowired
+    CompletionProvider completion;
+    @Autowired
+    CommandRegistry registry;
+
+    SandboxServer orgB;
+
+    @AfterEach
+    void stopSecondOrg() {
+        if (orgB != null) {
+            orgB.close();
+        }
+    }
+
+    @Test
+    void connectingToAnotherOrgStartsFromAnEmptyCache() throws Exception {
+        SandboxServer orgA = connectTo(sandbox(SandboxConfig.defaults().withUsers(200).withSeed(1)
+                .withOrgId("aaaaaaaa-0000-4000-8000-00000000000a")));
+        assertThat(run("users export --out " + tmp.resolve("a.csv")).exitCode()).isZero();
+        SandboxUser onlyInA = orgA.org().managedAt(3);
+        String prefix = onlyInA.accountId().substring(0, 8);
+        assertThat(completeAccount(prefix)).as("the export filled org A's cache").contains(onlyInA.accountId());
+
+        orgB = SandboxServer.start(SandboxConfig.defaults().withUsers(200).withSeed(2)
+                .withOrgId("bbbbbbbb-0000-4000-8000-00000000000b"));
+        assertThat(orgB.org().users()).noneMatch(u -> u.accountId().equals(onlyInA.accountId())
+                || u.email().equalsIgnoreCase(onlyInA.email()));
+        connectTo(orgB);
+
+        assertThat(completeAccount(prefix)).as("completion in org B").isEmpty();
+        Result show = run("users show " + onlyInA.email());
+        assertThat(show.exitCode()).isEqualTo(1);
+        assertThat(show.err()).contains("no account with the email " + onlyInA.email())
+                .doesNotContain(onlyInA.accountId());
+
+        assertThat(run("disconnect").exitCode()).isZero();
+        assertThat(completeAccount(prefix)).as("completion after disconnect").isEmpty();
+        assertThat(completeAccount("")).isEmpty();
+    }
+
+    private List<String> completeAccount(String prefix) {
+        var command = registry.getCommandByName("users show");
+        var ctx = new CompletionContext(List.of("users", "show", prefix), 2, prefix.length(), command, null);
+        return completion.apply(ctx).stream().map(CompletionProposal::value).toList();
+    }
+}
