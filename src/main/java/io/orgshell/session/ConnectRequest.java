@@ -4,8 +4,4 @@ import java.net.URI;
 
 /** What {@code connect} was told; every field may be null and is then looked up (env, profile, prompt). */
 public record ConnectRequest(String profile, String orgId, URI baseUrl, boolean sandbox) {
-
-    public static ConnectRequest sandboxOnly() {
-        return new ConnectRequest(null, null, null, true);
-    }
 }
