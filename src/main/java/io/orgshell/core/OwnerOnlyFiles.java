@@ -1,15 +1,23 @@
 package io.orgshell.core;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Files and folders that hold account data or a key are made readable by their owner only. Where the file system
- * has no POSIX permissions (Windows), nothing is narrowed.
+ * Files and folders that hold account data or a key are made readable by their owner only. Only what orgshell
+ * creates for itself is narrowed: the folder a user exports into is theirs (a shared {@code /tmp} must stay
+ * {@code 1777}), so its mode is never touched. Where the file system has no POSIX permissions (Windows), nothing is
+ * narrowed.
  */
 public final class OwnerOnlyFiles {
 
@@ -27,9 +35,15 @@ public final class OwnerOnlyFiles {
         return dir;
     }
 
-    /** Creates an empty owner-only file, or narrows an existing file to owner-only. */
+    /**
+     * Creates an empty owner-only file, or narrows an existing file to owner-only. A missing parent folder is
+     * created owner-only; an existing one is left as it is.
+     */
     public static Path ensureFile(Path file) throws IOException {
-        ensureDirectory(file.toAbsolutePath().getParent());
+        Path parent = file.toAbsolutePath().getParent();
+        if (!Files.isDirectory(parent)) {
+            ensureDirectory(parent);
+        }
         if (!Files.exists(file)) {
             if (supportsPosix(file.getParent())) {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_FILE));
@@ -39,6 +53,23 @@ public final class OwnerOnlyFiles {
         }
         restrict(file, OWNER_FILE);
         return file;
+    }
+
+    /**
+     * Creates {@code file}, which must not exist, owner-only from its first byte (no create-then-chmod window) and
+     * opens it for writing. A symbolic link at that path is refused, not followed: in a shared folder someone else
+     * may have planted it to make orgshell write through it.
+     */
+    public static OutputStream createNew(Path file) throws IOException {
+        if (Files.isSymbolicLink(file)) {
+            throw new IOException(file + " is a symbolic link; refusing to write through it");
+        }
+        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
+        SeekableByteChannel channel = supportsPosix(file.toAbsolutePath().getParent())
+                ? Files.newByteChannel(file, options, PosixFilePermissions.asFileAttribute(OWNER_FILE))
+                : Files.newByteChannel(file, options);
+        return Channels.newOutputStream(channel);
     }
 
     public static boolean supportsPosix(Path p) {

@@ -3,7 +3,9 @@ package io.orgshell.csv;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -16,7 +18,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Writes a CSV of account data the safe way: owner-only, to a {@code .part} file renamed into place only when
+ * Writes a CSV of account data the safe way: owner-only from its creation (the folder it is written into is left
+ * as it is), to a {@code .part} file renamed into place only when
  * complete (an interrupted export never leaves a truncated file under the real name), and with every cell that a
  * spreadsheet would run as a formula ({@code = + - @}, tab, CR) prefixed with an apostrophe. {@link #unneutralise}
  * undoes that prefix so an exported file loads back unchanged.
@@ -45,9 +48,10 @@ public final class SafeCsvWriter implements Closeable {
             throw new IOException(target + " is a directory");
         }
         Path part = dir.resolve(absolute.getFileName() + ".part");
-        Files.deleteIfExists(part);
-        OwnerOnlyFiles.ensureFile(part);
-        BufferedWriter writer = Files.newBufferedWriter(part, StandardCharsets.UTF_8);
+        if (!Files.isSymbolicLink(part)) {
+            Files.deleteIfExists(part); // left by an export that was killed; a planted link is refused below
+        }
+        Writer writer = new BufferedWriter(new OutputStreamWriter(OwnerOnlyFiles.createNew(part), StandardCharsets.UTF_8));
         CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get().print(writer);
         return new SafeCsvWriter(absolute, part, printer);
     }

@@ -34,6 +34,7 @@ public final class Repl {
 
     public int run() throws IOException {
         // created owner-only before JLine first appends to it; JLine would create it world-readable
+        OwnerOnlyFiles.ensureDirectory(historyFile.toAbsolutePath().getParent()); // the config directory is orgshell's
         reader.setVariable(LineReader.HISTORY_FILE, OwnerOnlyFiles.ensureFile(historyFile));
         reader.getHistory().load();
         try {
