@@ -104,9 +104,7 @@ public class ProfileStore {
                         key == null ? null : key.toCharArray(), string(p.get("account-id"))));
             }
         }
-        if (holdsKey) {
-            refuseIfReadableByOthers(file);
-        }
+        refuseIfUnsafe(file, holdsKey);
         String defaultProfile = string(map.get("default-profile"));
         if (defaultProfile != null && profiles.stream().noneMatch(p -> p.name().equals(defaultProfile))) {
             throw new UsageException(file + ": default-profile '" + defaultProfile + "' is not among the profiles");
@@ -114,15 +112,22 @@ public class ProfileStore {
         return new Loaded(defaultProfile, profiles);
     }
 
-    private static void refuseIfReadableByOthers(Path file) {
+    /**
+     * A file others can write decides where a key is sent (its {@code base-url} takes an environment key too), so it
+     * is refused whatever it holds; one that holds a key is refused as well when others can read it (as ssh does).
+     */
+    private static void refuseIfUnsafe(Path file, boolean holdsKey) {
         if (!OwnerOnlyFiles.supportsPosix(file)) {
             return;
         }
         try {
             Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-            if (perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.OTHERS_READ)
-                    || perms.contains(PosixFilePermission.GROUP_WRITE)
-                    || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
+            if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
+                throw new UsageException(file + " can be changed by other users, and it decides where the API key "
+                        + "is sent; fix it with: chmod go-w " + file);
+            }
+            if (holdsKey && (perms.contains(PosixFilePermission.GROUP_READ)
+                    || perms.contains(PosixFilePermission.OTHERS_READ))) {
                 throw new UsageException(file + " holds an API key but other users can access it; "
                         + "fix it with: chmod 600 " + file);
             }

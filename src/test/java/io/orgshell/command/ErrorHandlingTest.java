@@ -164,6 +164,20 @@ class ErrorHandlingTest extends ShellTest {
     }
 
     @Test
+    void aConfigFileOthersCanWriteIsRefusedEvenWithoutAKey() throws IOException {
+        Path file = CONFIG_DIR.resolve("config.yml");
+        Files.writeString(file, "profiles:\n  nokey:\n    org-id: " + server.orgId() + "\n    base-url: "
+                + server.baseUri() + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
+        long requestsBefore = server.stats().requests().values().stream().mapToLong(Long::longValue).sum();
+        Result r = run("connect --profile nokey");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("can be changed by other users").contains("chmod go-w");
+        assertThat(server.stats().requests().values().stream().mapToLong(Long::longValue).sum())
+                .as("nothing is sent").isEqualTo(requestsBefore);
+    }
+
+    @Test
     void badCommandLinesAreUsageErrors() {
         assertThat(run("nope").exitCode()).isEqualTo(2);
         assertThat(run("nope").err()).contains("unknown command 'nope'");
