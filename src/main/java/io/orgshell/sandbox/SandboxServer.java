@@ -116,6 +116,7 @@ public final class SandboxServer implements AutoCloseable {
     public String apiKey() { return config.apiKey(); }
     /** The seeded org admin that owns the API key. */
     public String callerAccountId() { return org.callerAccountId(); }
+    public SandboxOrgAccess access() { return new SandboxOrgAccess(baseUri, orgId(), apiKey(), callerAccountId()); }
     public SandboxOrg org() { return org; }
     public SandboxStats stats() { return stats; }
     public FaultScript faults() { return faults; }
