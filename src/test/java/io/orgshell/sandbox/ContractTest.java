@@ -22,7 +22,7 @@ class ContractTest {
 
     @BeforeAll
     static void record() {
-        server.onExchange(exchanges::add);
+        ExchangeRecorder.onExchange(server, exchanges::add);
         ContractValidator.shared();
     }
 
