@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -84,7 +85,7 @@ final class RecordingExchange extends HttpExchange {
 
     private RecordedExchange recorded(int code, Map<String, List<String>> responseHeaders, String responseBody) {
         URI uri = real.getRequestURI();
-        return new RecordedExchange(real.getRequestMethod(), uri.getPath(), uri.getRawQuery(),
+        return new RecordedExchange(real.getRequestMethod().toUpperCase(Locale.ROOT), uri.getPath(), uri.getRawQuery(),
                 copy(real.getRequestHeaders()), new String(requestBody, StandardCharsets.UTF_8), code,
                 responseHeaders, responseBody);
     }
