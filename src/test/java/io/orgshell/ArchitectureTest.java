@@ -1,5 +1,8 @@
 package io.orgshell;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -8,6 +11,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.orgshell.sandbox.EmbeddedSandbox;
+import io.orgshell.sandbox.SandboxOrgAccess;
 
 /**
  * The package graph README's Layout section draws: front end → services → infrastructure → core, the sandbox on its
@@ -48,4 +53,10 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideOutsideOfPackages("io.orgshell.sandbox..", "java..", "javax..",
                     "com.sun.net.httpserver..", "tools.jackson..", "com.fasterxml.jackson..")
             .because("the sandbox is the org the product talks to over HTTP, not a part of the product");
+
+    @ArchTest
+    static final ArchRule productEntersTheSandboxByOneDoor = noClasses().that().resideOutsideOfPackage("io.orgshell.sandbox..")
+            .should().dependOnClassesThat(resideInAPackage("io.orgshell.sandbox..")
+                    .and(not(type(EmbeddedSandbox.class))).and(not(type(SandboxOrgAccess.class))))
+            .because("the product starts the sandbox and learns where it is; the rest it finds out over HTTP");
 }

@@ -56,8 +56,6 @@ public record SandboxConfig(int port, int users, long seed, double ratePerSecond
     public SandboxConfig withUsers(int v) { return new SandboxConfig(port, v, seed, ratePerSecond, latencyMs, faultRate, apiKey, orgId, pageSize, v2Enabled, slowResponseMs, retryAfterMode); }
     public SandboxConfig withSeed(long v) { return new SandboxConfig(port, users, v, ratePerSecond, latencyMs, faultRate, apiKey, orgId, pageSize, v2Enabled, slowResponseMs, retryAfterMode); }
     public SandboxConfig withRatePerSecond(double v) { return new SandboxConfig(port, users, seed, v, latencyMs, faultRate, apiKey, orgId, pageSize, v2Enabled, slowResponseMs, retryAfterMode); }
-    /** Same as {@link #withRatePerSecond}. */
-    public SandboxConfig withRate(double v) { return withRatePerSecond(v); }
     public SandboxConfig withLatencyMs(int v) { return new SandboxConfig(port, users, seed, ratePerSecond, v, faultRate, apiKey, orgId, pageSize, v2Enabled, slowResponseMs, retryAfterMode); }
     public SandboxConfig withFaultRate(double v) { return new SandboxConfig(port, users, seed, ratePerSecond, latencyMs, v, apiKey, orgId, pageSize, v2Enabled, slowResponseMs, retryAfterMode); }
     public SandboxConfig withApiKey(String v) { return new SandboxConfig(port, users, seed, ratePerSecond, latencyMs, faultRate, v, orgId, pageSize, v2Enabled, slowResponseMs, retryAfterMode); }

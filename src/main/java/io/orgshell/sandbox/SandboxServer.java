@@ -18,8 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
+import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -62,7 +62,7 @@ public final class SandboxServer implements AutoCloseable {
     private final RateLimiter limiter;
     private final RandomFaults randomFaults;
     private final AtomicInteger pendingBurst = new AtomicInteger();
-    private final List<Consumer<RecordedExchange>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Filter> apiFilters = new CopyOnWriteArrayList<>();
     private final Router router = new Router();
     private final TestEndpoints testEndpoints = new TestEndpoints(this);
 
@@ -116,6 +116,7 @@ public final class SandboxServer implements AutoCloseable {
     public String apiKey() { return config.apiKey(); }
     /** The seeded org admin that owns the API key. */
     public String callerAccountId() { return org.callerAccountId(); }
+    public SandboxOrgAccess access() { return new SandboxOrgAccess(baseUri, orgId(), apiKey(), callerAccountId()); }
     public SandboxOrg org() { return org; }
     public SandboxStats stats() { return stats; }
     public FaultScript faults() { return faults; }
@@ -131,11 +132,12 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /**
-     * Called for every API exchange (not {@code /__sandbox}), on the server thread that serves it, just before
-     * the answer is sent: once a client has its answer, the exchange has been recorded.
+     * Puts a filter in front of the API handlers (not {@code /__sandbox/}), on the server thread that serves each
+     * exchange, for as long as the server lives. Package-private: it is the seam this package's tests record
+     * exchanges through, which neither the product nor a user of {@link SandboxMain} has a use for.
      */
-    public void onExchange(Consumer<RecordedExchange> listener) {
-        listeners.add(listener);
+    void addApiFilter(Filter filter) {
+        apiFilters.add(filter);
     }
 
     /**
@@ -176,13 +178,11 @@ public final class SandboxServer implements AutoCloseable {
 
     private void handle(HttpExchange ex) {
         try {
-            byte[] body = ex.getRequestBody().readAllBytes();
             String rawPath = ex.getRequestURI().getRawPath();
-            String method = ex.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
             if (rawPath.equals("/__sandbox") || rawPath.startsWith("/__sandbox/")) {
-                testEndpoints.handle(ex, method, ex.getRequestURI().getPath(), body);
+                testEndpoints.handle(ex, method(ex), ex.getRequestURI().getPath(), ex.getRequestBody().readAllBytes());
             } else {
-                serveApi(ex, method, rawPath, body);
+                new Filter.Chain(apiFilters, this::serveApi).doFilter(ex);
             }
         } catch (Throwable t) {
             // the client sees the connection close; nothing else can be done for this exchange
@@ -192,7 +192,14 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
-    private void serveApi(HttpExchange ex, String method, String rawPath, byte[] body) throws IOException {
+    private static String method(HttpExchange ex) {
+        return ex.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private void serveApi(HttpExchange ex) throws IOException {
+        byte[] body = ex.getRequestBody().readAllBytes();
+        String method = method(ex);
+        String rawPath = ex.getRequestURI().getRawPath();
         long arrived = System.nanoTime();
         boolean v2Off = !config.v2Enabled() && (rawPath.equals("/admin/v2") || rawPath.startsWith("/admin/v2/"));
         Router.Match match = v2Off ? new Router.Match(null, Map.of(), null, java.util.Set.of()) : router.match(method, rawPath);
@@ -229,7 +236,7 @@ public final class SandboxServer implements AutoCloseable {
             }
         }
         sleep(config.latencyMs() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - arrived) + slowMs);
-        send(ex, req, resp, decision);
+        send(ex, resp, decision);
     }
 
     private ApiResponse dispatch(Router.Match match, ApiRequest req) {
@@ -304,11 +311,10 @@ public final class SandboxServer implements AutoCloseable {
         };
     }
 
-    private void send(HttpExchange ex, ApiRequest req, ApiResponse resp, RateLimiter.Decision d) throws IOException {
+    private void send(HttpExchange ex, ApiResponse resp, RateLimiter.Decision d) throws IOException {
         if (resp.isDrop()) {
             // Closing the exchange before any header is sent makes the JDK server close the socket, so the
             // client sees the connection end without a response (tested in FaultInjectionTest).
-            record(ex, req, resp, Map.of());
             ex.close();
             return;
         }
@@ -318,33 +324,12 @@ public final class SandboxServer implements AutoCloseable {
         h.set("X-RateLimit-Reset", d.reset().toString());
         resp.headers().forEach(h::set);
         if (resp.body() != null && !h.containsKey("Content-Type")) h.set("Content-Type", "application/json");
-        // listeners run before the answer leaves, so a client that got its answer finds the exchange recorded
-        record(ex, req, resp, h);
         if (resp.body() == null) {
             ex.sendResponseHeaders(resp.status(), -1);
         } else {
             ex.sendResponseHeaders(resp.status(), resp.body().length);
             try (OutputStream out = ex.getResponseBody()) {
                 out.write(resp.body());
-            }
-        }
-    }
-
-    private void record(HttpExchange ex, ApiRequest req, ApiResponse resp, Map<String, List<String>> responseHeaders) {
-        if (listeners.isEmpty()) return;
-        Map<String, List<String>> reqHeaders = new LinkedHashMap<>();
-        req.headers().forEach((k, v) -> reqHeaders.put(k, List.copyOf(v)));
-        Map<String, List<String>> respHeaders = new LinkedHashMap<>();
-        responseHeaders.forEach((k, v) -> respHeaders.put(k, List.copyOf(v)));
-        String rawQuery = ex.getRequestURI().getRawQuery();
-        RecordedExchange e = new RecordedExchange(req.method(), req.path(), rawQuery, reqHeaders,
-                new String(req.body(), StandardCharsets.UTF_8), resp.status(), respHeaders,
-                resp.body() == null ? "" : new String(resp.body(), StandardCharsets.UTF_8));
-        for (Consumer<RecordedExchange> l : listeners) {
-            try {
-                l.accept(e);
-            } catch (RuntimeException ignored) {
-                // a listener's failure must not break the server
             }
         }
     }

@@ -61,10 +61,6 @@ public record SandboxUser(String accountId, String accountType, String name, Str
         return new SandboxUser(accountId, accountType, name, nickname, email, accountStatus, v, managed, idpSynced, orgAdmin, zoneinfo, locale, jobTitle, department, organization, location, addedToOrg, deactivatedOn, deletionScheduled, productAccess);
     }
 
-    public SandboxUser withIdpSynced(boolean v) {
-        return new SandboxUser(accountId, accountType, name, nickname, email, accountStatus, access, managed, v, orgAdmin, zoneinfo, locale, jobTitle, department, organization, location, addedToOrg, deactivatedOn, deletionScheduled, productAccess);
-    }
-
     /** Account lifecycle: status plus the two dates that go with it. */
     public SandboxUser withLifecycle(String status, Instant deactivated, Instant deletion) {
         return new SandboxUser(accountId, accountType, name, nickname, email, status, access, managed, idpSynced, orgAdmin, zoneinfo, locale, jobTitle, department, organization, location, addedToOrg, deactivated, deletion, productAccess);

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import io.orgshell.config.OrgShellProperties;
-import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.sandbox.EmbeddedSandbox;
+import io.orgshell.sandbox.SandboxOrgAccess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,43 +16,37 @@ import org.springframework.stereotype.Component;
 public class SandboxLauncher implements AutoCloseable {
 
     private final OrgShellProperties.Sandbox settings;
-    private SandboxServer server;
-    private boolean owned;
+    private EmbeddedSandbox started;
+    private SandboxOrgAccess access;
 
     public SandboxLauncher(OrgShellProperties properties) {
         this.settings = properties.sandbox();
     }
 
-    public synchronized SandboxServer server() {
-        if (server == null) {
-            SandboxConfig config = SandboxConfig.defaults()
-                    .withUsers(settings.users())
-                    .withSeed(settings.seed())
-                    .withRatePerSecond(settings.rate())
-                    .withLatencyMs(settings.latencyMs())
-                    .withApiKey("sandbox-" + java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(12)));
+    public synchronized SandboxOrgAccess access() {
+        if (access == null) {
             try {
-                server = SandboxServer.start(config);
-                owned = true;
+                started = EmbeddedSandbox.start(settings.users(), settings.seed(), settings.rate(), settings.latencyMs());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the sandbox org: " + e.getMessage(), e);
             }
+            access = started.access();
         }
-        return server;
+        return access;
     }
 
     /** Lets tests and benchmarks point the shell at a sandbox they started themselves. */
-    public synchronized void use(SandboxServer external) {
+    public synchronized void use(SandboxOrgAccess external) {
         close();
-        this.server = external;
-        this.owned = false;
+        this.access = external;
     }
 
     @Override
     public synchronized void close() {
-        if (server != null && owned) {
-            server.close();
+        if (started != null) {
+            started.close();
+            started = null;
         }
-        server = null;
+        access = null;
     }
 }

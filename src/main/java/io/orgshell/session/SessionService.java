@@ -5,7 +5,7 @@ import io.orgshell.api.ApiClientFactory;
 import io.orgshell.api.ApiKey;
 import io.orgshell.api.Org;
 import io.orgshell.directory.DirectoryCache;
-import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.sandbox.SandboxOrgAccess;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,9 +30,9 @@ public class SessionService {
 
     public Connection connect(ConnectRequest request, SecretPrompt prompt) {
         if (request.sandbox()) {
-            SandboxServer server = sandbox.server();
-            ApiKey key = ApiKey.of(server.apiKey());
-            return open(server.baseUri(), server.orgId(), key, true, "sandbox", server.callerAccountId());
+            SandboxOrgAccess org = sandbox.access();
+            ApiKey key = ApiKey.of(org.apiKey());
+            return open(org.baseUri(), org.orgId(), key, true, "sandbox", org.callerAccountId());
         }
         CredentialResolver.Resolved r = credentials.resolve(request, prompt);
         return open(r.baseUrl(), r.orgId(), r.key(), false, r.profile(), r.accountId());

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 
 import io.orgshell.sandbox.ContractValidator;
+import io.orgshell.sandbox.ExchangeRecorder;
 import io.orgshell.sandbox.RecordedExchange;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
@@ -25,7 +26,7 @@ class ClientContractTest extends ShellTest {
     void requestsOfTheReadCommandsFollowTheContract() {
         SandboxServer server = sandbox(SandboxConfig.defaults().withUsers(150).withPageSize(40).withSeed(9));
         List<RecordedExchange> exchanges = Collections.synchronizedList(new ArrayList<>());
-        server.onExchange(exchanges::add);
+        ExchangeRecorder.onExchange(server, exchanges::add);
         connectTo(server);
         String someone = server.org().managedAt(2).accountId();
 

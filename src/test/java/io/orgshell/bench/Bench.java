@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.orgshell.support.Accounts;
+import io.orgshell.sandbox.ExchangeRecorder;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
@@ -83,7 +84,7 @@ public final class Bench {
             Files.writeString(plan, csv.toString());
 
             ConcurrentLinkedQueue<Long> putTimes = new ConcurrentLinkedQueue<>();
-            server.onExchange(e -> {
+            ExchangeRecorder.onExchange(server, e -> {
                 boolean write = email ? e.method().equals("PUT") && e.path().endsWith("/manage/email")
                         : e.method().equals("POST") && e.path().endsWith("/suspend");
                 if (write && e.status() / 100 == 2) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
+import io.orgshell.sandbox.ExchangeRecorder;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
@@ -84,7 +85,7 @@ class RunCrashTest {
                 yield () -> server.stats().requests(SEARCH) > searchesBefore;
             }
             case BETWEEN_BATCHES -> {
-                server.onExchange(e -> {
+                ExchangeRecorder.onExchange(server, e -> {
                     if (written(users) == BATCH && held.compareAndSet(false, true)) {
                         server.faults().add(SEARCH, 1, Fault.delay(20_000));
                     }
@@ -92,7 +93,7 @@ class RunCrashTest {
                 yield () -> held.get() && server.faults().pending() == 0;
             }
             case WITH_A_WRITE_IN_FLIGHT -> {
-                server.onExchange(e -> {
+                ExchangeRecorder.onExchange(server, e -> {
                     if (written(users) == 30 && held.compareAndSet(false, true)) {
                         server.faults().add(EMAIL, 1, Fault.delay(1_500));
                     }

@@ -5,27 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import tools.jackson.databind.JsonNode;
 
 class AuthAndRoutingTest {
 
+    @RegisterExtension
+    static final SandboxExtension sandbox = new SandboxExtension(SandboxConfig.defaults().withUsers(50).withApiKey("k-123"));
     static SandboxServer server;
     static SandboxHttp http;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = SandboxServer.start(SandboxConfig.defaults().withUsers(50).withApiKey("k-123"));
-        http = new SandboxHttp(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void adminPathsAnswerTheProxyShapeWithoutOrWithAWrongKey() {

@@ -2,39 +2,32 @@ package io.orgshell.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Requests and answers of the v1 org API and user-management API follow Atlassian's OpenAPI documents. */
 class ContractTest {
 
+    @RegisterExtension
+    static final SandboxExtension sandbox = new SandboxExtension(SandboxConfig.defaults().withUsers(300).withPageSize(50));
     static SandboxServer server;
     static SandboxHttp http;
     static final List<RecordedExchange> exchanges = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
-    static void start() throws IOException {
-        server = SandboxServer.start(SandboxConfig.defaults().withUsers(300).withPageSize(50));
-        server.onExchange(exchanges::add);
-        http = new SandboxHttp(server);
+    static void record() {
+        ExchangeRecorder.onExchange(server, exchanges::add);
         ContractValidator.shared();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @BeforeEach
     void clear() {
-        server.reset();
         exchanges.clear();
     }
 

@@ -2,37 +2,20 @@ package io.orgshell.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.function.Predicate;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import tools.jackson.databind.JsonNode;
 
 /** Suspend / restore / remove and group memberships, through v2 and the v1 fallbacks. */
 class DirectoryTest {
 
+    @RegisterExtension
+    static final SandboxExtension sandbox = new SandboxExtension(SandboxConfig.defaults().withUsers(300));
     static SandboxServer server;
     static SandboxHttp http;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = SandboxServer.start(SandboxConfig.defaults().withUsers(300));
-        http = new SandboxHttp(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.reset();
-    }
 
     static SandboxUser find(Predicate<SandboxUser> p) {
         return server.org().users().stream().filter(p).findFirst().orElseThrow();

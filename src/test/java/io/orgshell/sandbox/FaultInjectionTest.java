@@ -11,31 +11,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FaultInjectionTest {
 
+    @RegisterExtension
+    static final SandboxExtension sandbox = new SandboxExtension(SandboxConfig.defaults().withUsers(200));
     static SandboxServer server;
     static SandboxHttp http;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = SandboxServer.start(SandboxConfig.defaults().withUsers(200));
-        http = new SandboxHttp(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.reset();
-    }
 
     private SandboxUser plainUser() {
         return server.org().users().stream()

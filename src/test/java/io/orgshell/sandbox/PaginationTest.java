@@ -2,34 +2,23 @@ package io.orgshell.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import tools.jackson.databind.JsonNode;
 
 class PaginationTest {
 
+    @RegisterExtension
+    static final SandboxExtension sandbox = new SandboxExtension(SandboxConfig.defaults().withUsers(1234).withPageSize(100));
     static SandboxServer server;
     static SandboxHttp http;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = SandboxServer.start(SandboxConfig.defaults().withUsers(1234).withPageSize(100));
-        http = new SandboxHttp(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     /** Path and query of a full {@code links.next} URL, checking it points at this server. */
     private static String relative(String url) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class RateLimitTest {
 
     private static SandboxServer start(double rate, RetryAfterMode mode) throws IOException {
-        return SandboxServer.start(SandboxConfig.defaults().withUsers(20).withRate(rate).withRetryAfterMode(mode));
+        return SandboxServer.start(SandboxConfig.defaults().withUsers(20).withRatePerSecond(rate).withRetryAfterMode(mode));
     }
 
     @Test

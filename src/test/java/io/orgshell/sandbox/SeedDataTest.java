@@ -43,7 +43,7 @@ class SeedDataTest {
         assertThat(d.retryAfterMode()).isEqualTo(RetryAfterMode.SECONDS);
         assertThat(SandboxConfig.orgIdForSeed(7)).isNotEqualTo(d.orgId());
         assertThat(d.toString()).doesNotContain("sandbox-api-key");
-        assertThat(d.withRate(5).withLatencyMs(3).withPageSize(7).ratePerSecond()).isEqualTo(5);
+        assertThat(d.withRatePerSecond(5).withLatencyMs(3).withPageSize(7).ratePerSecond()).isEqualTo(5);
     }
 
     @Test

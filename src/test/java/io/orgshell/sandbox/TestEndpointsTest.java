@@ -2,35 +2,17 @@ package io.orgshell.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import tools.jackson.databind.JsonNode;
 
 class TestEndpointsTest {
 
+    @RegisterExtension
+    static final SandboxExtension sandbox = new SandboxExtension(SandboxConfig.defaults().withUsers(250));
     static SandboxServer server;
     static SandboxHttp http;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = SandboxServer.start(SandboxConfig.defaults().withUsers(250));
-        http = new SandboxHttp(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.reset();
-    }
 
     @Test
     void usersListsEveryAccountWithExactlyTheDocumentedFields() {
@@ -128,28 +110,5 @@ class TestEndpointsTest {
         assertThat(http.get("/__sandbox/nothing").status()).isEqualTo(404);
         assertThat(http.send("DELETE", "/__sandbox/stats", null, null).status()).isEqualTo(405);
         assertThat(http.send("GET", "/__sandbox/reset", null, null).status()).isEqualTo(405);
-    }
-
-    @Test
-    void exchangesAreRecordedForApiCallsOnly() {
-        java.util.List<RecordedExchange> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (SandboxServer s = SandboxServer.start(SandboxConfig.defaults().withUsers(10))) {
-            s.onExchange(seen::add);
-            SandboxHttp h = new SandboxHttp(s);
-            h.get(h.org("/users?cursor=abc"));
-            h.get("/__sandbox/stats");
-            assertThat(seen).hasSize(1);
-            RecordedExchange e = seen.get(0);
-            assertThat(e.method()).isEqualTo("GET");
-            assertThat(e.path()).isEqualTo("/admin/v1/orgs/" + s.orgId() + "/users");
-            assertThat(e.rawQuery()).isEqualTo("cursor=abc");
-            assertThat(e.status()).isEqualTo(400);
-            assertThat(e.responseBody()).contains("ADMIN-400-1");
-            // header names as the JDK server normalises them: compare case-insensitively
-            assertThat(e.responseHeaders().keySet()).anyMatch(k -> k.equalsIgnoreCase("X-RateLimit-Remaining"));
-            assertThat(e.toString()).doesNotContain(s.apiKey());
-        } catch (IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
-        }
     }
 }

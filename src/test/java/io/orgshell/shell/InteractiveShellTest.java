@@ -102,7 +102,7 @@ class InteractiveShellTest extends ShellTest {
     void batchesAreConfirmedAtTheTerminal() throws Exception {
         SandboxServer server = sandbox(SandboxConfig.defaults().withUsers(200).withSeed(3)
                 .withApiKey("Interactive0Key1With2Mixed3Case4Chars5678"));
-        sandboxLauncher.use(server);
+        sandboxLauncher.use(server.access());
         var movers = server.org().users().stream().filter(u -> u.managed() && !u.idpSynced() && !u.orgAdmin()
                 && u.active() && !u.accountId().equals(server.callerAccountId())).limit(6).toList();
         Path plan = Files.createTempFile("batches", ".csv");

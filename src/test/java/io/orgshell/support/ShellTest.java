@@ -70,7 +70,7 @@ public abstract class ShellTest {
 
     protected SandboxServer connectTo(SandboxServer server) {
         NoSecretOnDisk.register(server.apiKey());
-        sandboxLauncher.use(server);
+        sandboxLauncher.use(server.access());
         Result r = run("connect --sandbox");
         if (r.exitCode() != 0) {
             throw new AssertionError("connect failed: " + r);

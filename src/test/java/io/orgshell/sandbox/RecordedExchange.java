@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One API request and the answer the sandbox gave, as seen on the wire (for contract tests).
+ * One API request and the answer the sandbox gave, as seen on the wire (see {@link ExchangeRecorder}).
  * A dropped connection is recorded with status 0, no headers and an empty body.
  */
 public record RecordedExchange(String method, String path, String rawQuery, Map<String, List<String>> requestHeaders,
