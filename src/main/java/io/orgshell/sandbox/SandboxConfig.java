@@ -18,10 +18,13 @@ import java.util.UUID;
  * @param v2Enabled       false makes every {@code /admin/v2/...} path answer 404
  * @param slowResponseMs  how late a "slow response" fault answers
  * @param retryAfterMode  how 429s carry {@code Retry-After}
+ * @param hostileStrings  seed the org name, some display names, nicknames, emails and a group with terminal
+ *                        escapes, C1 controls, bidi overrides and JLine prompt escapes ({@link HostileStrings})
  */
 public record SandboxConfig(int port, int users, long seed, double ratePerSecond, int latencyMs,
                             double faultRate, String apiKey, String orgId, int pageSize,
-                            boolean v2Enabled, int slowResponseMs, RetryAfterMode retryAfterMode) {
+                            boolean v2Enabled, int slowResponseMs, RetryAfterMode retryAfterMode,
+                            boolean hostileStrings) {
 
     public static final long DEFAULT_SEED = 42L;
 
@@ -39,7 +42,7 @@ public record SandboxConfig(int port, int users, long seed, double ratePerSecond
 
     public static SandboxConfig defaults() {
         return new SandboxConfig(0, 3000, DEFAULT_SEED, 0, 0, 0, "sandbox-api-key", orgIdForSeed(DEFAULT_SEED),
-                100, true, 30_000, RetryAfterMode.SECONDS);
+                100, true, 30_000, RetryAfterMode.SECONDS, false);
     }
 
     /** The org ID used when none is configured: a name-based UUID, so the same seed always gives the same org. */
@@ -52,18 +55,19 @@ public record SandboxConfig(int port, int users, long seed, double ratePerSecond
         return orgId != null ? orgId : orgIdForSeed(seed);
     }
 
-    public SandboxConfig withPort(int v) { return new SandboxConfig(v, users, seed, ratePerSecond, latencyMs, faultRate, apiKey, orgId, pageSize, v2Enabled, slowResponseMs, retryAfterMode); }
-    public SandboxConfig withUsers(int v) { return new SandboxConfig(port, v, seed, ratePerSecond, latencyMs, faultRate, apiKey, orgId, pageSize, v2Enabled, slowResponseMs, retryAfterMode); }
-    public SandboxConfig withSeed(long v) { return new SandboxConfig(port, users, v, ratePerSecond, latencyMs, faultRate, apiKey, orgId, pageSize, v2Enabled, slowResponseMs, retryAfterMode); }
-    public SandboxConfig withRatePerSecond(double v) { return new SandboxConfig(port, users, seed, v, latencyMs, faultRate, apiKey, orgId, pageSize, v2Enabled, slowResponseMs, retryAfterMode); }
-    public SandboxConfig withLatencyMs(int v) { return new SandboxConfig(port, users, seed, ratePerSecond, v, faultRate, apiKey, orgId, pageSize, v2Enabled, slowResponseMs, retryAfterMode); }
-    public SandboxConfig withFaultRate(double v) { return new SandboxConfig(port, users, seed, ratePerSecond, latencyMs, v, apiKey, orgId, pageSize, v2Enabled, slowResponseMs, retryAfterMode); }
-    public SandboxConfig withApiKey(String v) { return new SandboxConfig(port, users, seed, ratePerSecond, latencyMs, faultRate, v, orgId, pageSize, v2Enabled, slowResponseMs, retryAfterMode); }
-    public SandboxConfig withOrgId(String v) { return new SandboxConfig(port, users, seed, ratePerSecond, latencyMs, faultRate, apiKey, v, pageSize, v2Enabled, slowResponseMs, retryAfterMode); }
-    public SandboxConfig withPageSize(int v) { return new SandboxConfig(port, users, seed, ratePerSecond, latencyMs, faultRate, apiKey, orgId, v, v2Enabled, slowResponseMs, retryAfterMode); }
-    public SandboxConfig withV2Enabled(boolean v) { return new SandboxConfig(port, users, seed, ratePerSecond, latencyMs, faultRate, apiKey, orgId, pageSize, v, slowResponseMs, retryAfterMode); }
-    public SandboxConfig withSlowResponseMs(int v) { return new SandboxConfig(port, users, seed, ratePerSecond, latencyMs, faultRate, apiKey, orgId, pageSize, v2Enabled, v, retryAfterMode); }
-    public SandboxConfig withRetryAfterMode(RetryAfterMode v) { return new SandboxConfig(port, users, seed, ratePerSecond, latencyMs, faultRate, apiKey, orgId, pageSize, v2Enabled, slowResponseMs, v); }
+    public SandboxConfig withPort(int v) { return new SandboxConfig(v, users, seed, ratePerSecond, latencyMs, faultRate, apiKey, orgId, pageSize, v2Enabled, slowResponseMs, retryAfterMode, hostileStrings); }
+    public SandboxConfig withUsers(int v) { return new SandboxConfig(port, v, seed, ratePerSecond, latencyMs, faultRate, apiKey, orgId, pageSize, v2Enabled, slowResponseMs, retryAfterMode, hostileStrings); }
+    public SandboxConfig withSeed(long v) { return new SandboxConfig(port, users, v, ratePerSecond, latencyMs, faultRate, apiKey, orgId, pageSize, v2Enabled, slowResponseMs, retryAfterMode, hostileStrings); }
+    public SandboxConfig withRatePerSecond(double v) { return new SandboxConfig(port, users, seed, v, latencyMs, faultRate, apiKey, orgId, pageSize, v2Enabled, slowResponseMs, retryAfterMode, hostileStrings); }
+    public SandboxConfig withLatencyMs(int v) { return new SandboxConfig(port, users, seed, ratePerSecond, v, faultRate, apiKey, orgId, pageSize, v2Enabled, slowResponseMs, retryAfterMode, hostileStrings); }
+    public SandboxConfig withFaultRate(double v) { return new SandboxConfig(port, users, seed, ratePerSecond, latencyMs, v, apiKey, orgId, pageSize, v2Enabled, slowResponseMs, retryAfterMode, hostileStrings); }
+    public SandboxConfig withApiKey(String v) { return new SandboxConfig(port, users, seed, ratePerSecond, latencyMs, faultRate, v, orgId, pageSize, v2Enabled, slowResponseMs, retryAfterMode, hostileStrings); }
+    public SandboxConfig withOrgId(String v) { return new SandboxConfig(port, users, seed, ratePerSecond, latencyMs, faultRate, apiKey, v, pageSize, v2Enabled, slowResponseMs, retryAfterMode, hostileStrings); }
+    public SandboxConfig withPageSize(int v) { return new SandboxConfig(port, users, seed, ratePerSecond, latencyMs, faultRate, apiKey, orgId, v, v2Enabled, slowResponseMs, retryAfterMode, hostileStrings); }
+    public SandboxConfig withV2Enabled(boolean v) { return new SandboxConfig(port, users, seed, ratePerSecond, latencyMs, faultRate, apiKey, orgId, pageSize, v, slowResponseMs, retryAfterMode, hostileStrings); }
+    public SandboxConfig withSlowResponseMs(int v) { return new SandboxConfig(port, users, seed, ratePerSecond, latencyMs, faultRate, apiKey, orgId, pageSize, v2Enabled, v, retryAfterMode, hostileStrings); }
+    public SandboxConfig withRetryAfterMode(RetryAfterMode v) { return new SandboxConfig(port, users, seed, ratePerSecond, latencyMs, faultRate, apiKey, orgId, pageSize, v2Enabled, slowResponseMs, v, hostileStrings); }
+    public SandboxConfig withHostileStrings(boolean v) { return new SandboxConfig(port, users, seed, ratePerSecond, latencyMs, faultRate, apiKey, orgId, pageSize, v2Enabled, slowResponseMs, retryAfterMode, v); }
 
     /** Never print the key: records print every component by default. */
     @Override
@@ -71,6 +75,6 @@ public record SandboxConfig(int port, int users, long seed, double ratePerSecond
         return "SandboxConfig[port=" + port + ", users=" + users + ", seed=" + seed + ", ratePerSecond=" + ratePerSecond
                 + ", latencyMs=" + latencyMs + ", faultRate=" + faultRate + ", apiKey=***, orgId=" + orgId
                 + ", pageSize=" + pageSize + ", v2Enabled=" + v2Enabled + ", slowResponseMs=" + slowResponseMs
-                + ", retryAfterMode=" + retryAfterMode + "]";
+                + ", retryAfterMode=" + retryAfterMode + ", hostileStrings=" + hostileStrings + "]";
     }
 }

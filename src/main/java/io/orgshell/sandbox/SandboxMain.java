@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
  * Runs the sandbox as a standalone server:
  * <pre>
  * SandboxMain [--port P] [--users N] [--seed S] [--rate N] [--latency-ms L] [--fault-rate F] [--api-key K]
- *             [--org-id O] [--page-size N] [--no-v2] [--retry-after seconds|http-date|none] [--slow-response-ms M]
+ *             [--org-id O] [--page-size N] [--no-v2] [--hostile-strings] [--retry-after seconds|http-date|none] [--slow-response-ms M]
  * </pre>
  * The key may also come from {@code ORGSHELL_SANDBOX_API_KEY} (the option wins). When ready it prints one line,
  * {@code listening on http://127.0.0.1:PORT}, then serves until the process is stopped. It never prints the key.
@@ -62,6 +62,10 @@ public final class SandboxMain {
             String opt = args[i];
             if (opt.equals("--no-v2")) {
                 c = c.withV2Enabled(false);
+                continue;
+            }
+            if (opt.equals("--hostile-strings")) {
+                c = c.withHostileStrings(true);
                 continue;
             }
             if (!opt.startsWith("--")) throw new IllegalArgumentException("unexpected argument: " + opt);

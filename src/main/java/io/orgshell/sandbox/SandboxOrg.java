@@ -68,18 +68,25 @@ public final class SandboxOrg {
     private final String id;
     private final long seed;
     private final int userCount;
+    private final boolean hostile;
     private volatile State state;
 
-    SandboxOrg(String id, long seed, int userCount) {
+    SandboxOrg(String id, long seed, int userCount, boolean hostile) {
         this.id = id;
         this.seed = seed;
         this.userCount = userCount;
-        this.state = new State(new SeedGenerator(seed, userCount).generate());
+        this.hostile = hostile;
+        this.state = new State(seed());
+    }
+
+    private SeedData seed() {
+        SeedData data = new SeedGenerator(seed, userCount).generate();
+        return hostile ? HostileStrings.applyTo(data) : data;
     }
 
     /** Back to the seeded state. */
     synchronized void reset() {
-        state = new State(new SeedGenerator(seed, userCount).generate());
+        state = new State(seed());
     }
 
     public String id() { return id; }
