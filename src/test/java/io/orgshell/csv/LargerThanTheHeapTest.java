@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.orgshell.support.OrgShellProcess;
+import io.orgshell.support.Slow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Files larger than the heap of the shell that loads them (64 MB here): refused by the byte scan, which holds
  * nothing, with a message naming the problem, rather than an OutOfMemoryError or a hang.
  */
+@Slow
 class LargerThanTheHeapTest {
 
     static final List<String> SMALL_HEAP = List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError");

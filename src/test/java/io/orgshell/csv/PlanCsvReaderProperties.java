@@ -93,6 +93,8 @@ class PlanCsvReaderProperties {
         Path file = Files.createTempFile("random", ".csv");
         Files.write(file, bytes);
         LoadedCsv csv = new PlanCsvReader(Operation.EMAIL.columns()).read(file);
-        assertThat(csv.fatal() || csv.rows().size() >= 0).isTrue();
+        if (csv.rows().isEmpty()) { // nothing to run is never a silent, empty plan
+            assertThat(csv.fatal()).as("%s", csv.problems()).isTrue();
+        }
     }
 }

@@ -62,7 +62,7 @@ class RoundTripProperties {
                 .list().ofMinSize(2).ofMaxSize(3).map(parts -> String.join(".", parts));
         Arbitrary<String> emails = Combinators.combine(locals, domains).as((l, d) -> l + "@" + d);
         Arbitrary<String> names = Combinators.combine(
-                Arbitraries.of("", "=", "+", "-", "@", "\t", "\r", "=cmd|' /C calc'!A0"),
+                Arbitraries.of("", "=", "+", "-", "@", "\t", "\r", "=cmd|' /C calc'!A0", "'", "'=", "''", "'\t"),
                 // whole characters, not chars: an emoji is two chars, and half of one cannot be written
                 Arbitraries.of("a", "Z", " ", ",", "\"", "'", "\n", "\r", "\r\n", "=", "+", "-", "@", "\u00e9", "\u0416",
                         "\u6f22", "\uD83D\uDE00").list().ofMaxSize(12).map(parts -> String.join("", parts)),
@@ -76,17 +76,14 @@ class RoundTripProperties {
     }
 
     /**
-     * The reader trims every value, and takes a leading apostrophe before = + - @ tab or CR for the writer's formula
-     * guard: values that begin or end with spaces, or that begin with such an apostrophe of their own, cannot come
-     * back unchanged, by design. Leading tab and CR are fine: the writer guards them.
+     * The reader trims every value: values that begin or end with spaces cannot come back unchanged, by design.
+     * Leading tab and CR are fine: the writer guards them. So is a leading apostrophe of the value's own ("'=x"):
+     * the writer guards that too, so the reader never mistakes it for the guard.
      */
     static boolean survivesTrimming(String name) {
         char first = name.charAt(0);
         boolean guarded = first == '\t' || first == '\r';
-        if (!guarded && Character.isWhitespace(first)) {
-            return false;
-        }
-        return !(first == '\'' && name.length() > 1 && "=+-@\t\r".indexOf(name.charAt(1)) >= 0);
+        return guarded || !Character.isWhitespace(first);
     }
 
     /** Physical line breaks as the parser counts them: CRLF, CR and LF each one. */

@@ -12,6 +12,7 @@ import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.ShellTest;
+import io.orgshell.support.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * read timeout, 429 bursts): every row ends in one of the four outcomes, the counts add up, and no account got two
  * writes.
  */
+@Slow
 class FaultyRunTest extends ShellTest {
 
     static final int ROWS = 5_000;

@@ -17,6 +17,7 @@ import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.OrgShellProcess;
+import io.orgshell.support.Slow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * sandbox's counters show that no account was written twice. The points are made exact by holding a request in the
  * sandbox (a delay fault) and killing the shell while it waits.
  */
+@Slow
 class RunCrashTest {
 
     static final String SEARCH = "POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/search";

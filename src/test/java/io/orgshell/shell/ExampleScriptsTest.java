@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import io.orgshell.support.OrgShellProcess;
+import io.orgshell.support.Slow;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The example scripts of scripts/examples replay whole workflows on the embedded sandbox, as documented. */
+@Slow
 class ExampleScriptsTest {
 
     @TempDir

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import io.orgshell.support.OrgShellProcess;
+import io.orgshell.support.Slow;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The launch modes as a user meets them: a separate JVM per run, exit codes, one-line errors with no stack trace,
  * scripts from a file and from standard input, and the session taken from the environment.
  */
+@Slow
 class LaunchModesTest {
 
     record Run(int exitCode, String out, String err) {
