@@ -74,7 +74,7 @@ public class RunCommands {
         PrintWriter out = ctx.outputWriter();
         out.println(String.format("%-12s %s", "run", m.id()));
         out.println(String.format("%-12s %s", "operation", m.operation()));
-        out.println(String.format("%-12s %s (%s)", "org", m.orgName(), m.orgId()));
+        out.println(String.format("%-12s %s (%s)", "org", Sanitizer.forTerminal(m.orgName()), m.orgId()));
         out.println(String.format("%-12s %s", "source", m.source()));
         out.println(String.format("%-12s %s, last change %s", "created", m.created(), m.updated()));
         out.println(String.format("%-12s %s", "state", m.state()));

@@ -25,14 +25,19 @@ public final class ErrorTranslator {
     private ErrorTranslator() {
     }
 
+    /** Every message is sanitised here, once: error codes, titles and file names come from the server or a file. */
     public static Failure translate(Throwable thrown) {
-        Throwable e = unwrap(thrown);
+        Failure f = describe(unwrap(thrown));
+        return new Failure(f.exitCode(), Sanitizer.forTerminal(f.message()));
+    }
+
+    private static Failure describe(Throwable e) {
         if (e instanceof CommandNotFoundException nf) {
             return new Failure(ExitCodes.USAGE, "unknown command '" + nf.getCommandName() + "' (type 'help' for the list)");
         }
         if (e instanceof ConversionException) {
             Throwable root = rootCause(e);
-            return new Failure(ExitCodes.USAGE, "invalid value: " + Sanitizer.forTerminal(root.getMessage()));
+            return new Failure(ExitCodes.USAGE, "invalid value: " + root.getMessage());
         }
         if (e instanceof ApiConnectionException c) {
             return new Failure(ExitCodes.UNREACHABLE, c.getMessage() + " (" + c.request() + ")");
@@ -50,13 +55,13 @@ public final class ErrorTranslator {
             return new Failure(ExitCodes.FAILED, "permission denied: " + f.getFile());
         }
         if (e instanceof IllegalArgumentException) {
-            return new Failure(ExitCodes.USAGE, Sanitizer.forTerminal(e.getMessage()));
+            return new Failure(ExitCodes.USAGE, e.getMessage());
         }
         if (e instanceof InterruptedException) {
             return new Failure(ExitCodes.INTERRUPTED, "interrupted");
         }
         String what = e.getMessage() == null ? e.getClass().getSimpleName()
-                : e.getClass().getSimpleName() + ": " + Sanitizer.forTerminal(e.getMessage());
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
         return new Failure(ExitCodes.FAILED, "unexpected error: " + what + " (run with --debug for details)");
     }
 

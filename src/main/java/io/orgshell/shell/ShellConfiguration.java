@@ -32,8 +32,9 @@ public class ShellConfiguration {
             AttributedStringBuilder sb = new AttributedStringBuilder();
             sb.styled(AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN), "orgshell");
             sb.append(":");
+            // JLine expands %-escapes in a prompt (%P, %{...%}): an org name must not be able to write one
             sb.styled(AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN).bold(),
-                    Sanitizer.forTerminal(c.orgName()));
+                    Sanitizer.forTerminal(c.orgName()).replace("%", "%%"));
             if (c.sandbox()) {
                 sb.append(" ");
                 sb.styled(AttributedStyle.DEFAULT.foreground(AttributedStyle.MAGENTA).bold(), "[SANDBOX]");
