@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.orgshell.core.Sanitizer;
 import io.orgshell.plan.Operation;
 import io.orgshell.run.RunStore;
 import io.orgshell.session.Session;
@@ -60,8 +61,10 @@ public class CompletionConfiguration {
             boolean accounts = "id".equals(option) || positional && ACCOUNT_COMMANDS.contains(command);
             if (accounts) {
                 // only the connected org's accounts: the cache ends with its connection
+                // a value with control characters would write them into the line being edited: complete its ID
                 return session.current().map(c -> c.cache().complete(word, MAX_PROPOSALS)).orElse(List.of())
-                        .stream().map(CompletionProposal::new).toList();
+                        .stream().filter(v -> Sanitizer.forTerminal(v).equals(v)).map(CompletionProposal::new)
+                        .toList();
             }
             return List.of();
         };

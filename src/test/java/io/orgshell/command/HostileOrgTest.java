@@ -77,10 +77,18 @@ class HostileOrgTest extends ShellTest {
         assertThat(shown).doesNotContainPattern(CONTROL).contains("Acme");
         assertThat(shown.replace("%%", "")).as("a lone %% would be expanded by JLine").doesNotContain("%");
         printedBy("users export --out " + tmp.resolve("c.csv"));
-        var command = registry.getCommandByName("users show");
-        var ctx = new CompletionContext(List.of("users", "show", ""), 2, 0, command, null);
-        List<String> candidates = completion.apply(ctx).stream().map(CompletionProposal::value).toList();
-        assertThat(candidates).isNotEmpty().noneMatch(c -> c.matches("(?s).*" + CONTROL + ".*"));
+        SandboxUser hostileEmail = server.org().users().stream().filter(u -> u.email().contains("\u202e"))
+                .findFirst().orElseThrow();
+        String prefix = hostileEmail.email().substring(0, hostileEmail.email().indexOf('%'));
+        for (String word : List.of("", prefix, hostileEmail.accountId().substring(0, 6))) {
+            var command = registry.getCommandByName("users show");
+            var ctx = new CompletionContext(List.of("users", "show", word), 2, word.length(), command, null);
+            List<String> candidates = completion.apply(ctx).stream().map(CompletionProposal::value).toList();
+            assertThat(candidates).as("candidates for '%s'", word).noneMatch(c -> c.matches("(?s).*" + CONTROL + ".*"));
+            if (!word.equals(prefix)) {
+                assertThat(candidates).isNotEmpty();
+            }
+        }
     }
 
     @Test
