@@ -27,17 +27,27 @@ import tools.jackson.databind.JsonNode;
  *  "retryAfter": 2,                              // throttle: Retry-After seconds (absent: no header)
  *  "delayMs": 1500}                              // delay: wait, then answer normally
  * </pre>
+ * and {@code "type": "pages"} answers a listing with pages that never end: {@code 200} and
+ * {@code {"data": <data>, "links": {"next": "<path>?cursor=C"}, "meta": {"total": <total>}}}, where C runs through
+ * {@code "cursors"} in a cycle ({@code ["a", "b"]}: a cursor that loops), or is new on every page when no cursors are
+ * given (a cursor that never repeats); {@code "data"} defaults to {@code []}, and {@code "meta"} is left out
+ * without {@code "total"}.
  * It answers {@code {"pending": n}}; {@code DELETE /__sandbox/faults} clears the script.
  */
 public final class FaultScript {
 
     public static final String ANY = "*";
 
-    private static final class Entry {
+    private static class Entry {
         final String method;
         final String pathOrTemplate;
         final Fault fault;
         int remaining;
+
+        /** The fault for the request at {@code path}; a page of {@link Pages} is made for each request. */
+        Fault next(String path) {
+            return fault;
+        }
 
         Entry(String match, int times, Fault fault) {
             String m = match.trim();
@@ -58,6 +68,30 @@ public final class FaultScript {
             boolean methodOk = method.equals(ANY) || method.equals(reqMethod);
             boolean pathOk = pathOrTemplate.equals(ANY) || pathOrTemplate.equals(template) || pathOrTemplate.equals(path);
             return methodOk && pathOk;
+        }
+    }
+
+    /** Endless pages of a listing, for clients that must notice a cursor that loops or never ends. */
+    private static final class Pages extends Entry {
+        final String data;
+        final List<String> cursors;
+        final Long total;
+        int served;
+
+        Pages(String match, int times, String data, List<String> cursors, Long total) {
+            super(match, times, Fault.respond(200, "{}"));
+            this.data = data;
+            this.cursors = List.copyOf(cursors);
+            this.total = total;
+        }
+
+        @Override
+        Fault next(String path) {
+            int n = served++;
+            String cursor = cursors.isEmpty() ? "page-" + n : cursors.get(n % cursors.size());
+            String body = "{\"data\":" + data + ",\"links\":{\"next\":\"" + path + "?cursor=" + cursor + "\"}"
+                    + (total == null ? "" : ",\"meta\":{\"total\":" + total + "}") + "}";
+            return Fault.respond(200, body, Map.of("Content-Type", "application/json"));
         }
     }
 
@@ -91,7 +125,7 @@ public final class FaultScript {
             Entry e = it.next();
             if (e.matches(method, template, path)) {
                 if (--e.remaining == 0) it.remove();
-                return e.fault;
+                return e.next(path);
             }
         }
         return null;
@@ -108,6 +142,17 @@ public final class FaultScript {
         String match = node.path("match").asString(ANY);
         int times = node.path("times").asInt(1);
         String type = node.path("type").asString("status");
+        if (type.equals("pages")) {
+            List<String> cursors = new ArrayList<>();
+            node.path("cursors").forEach(c -> cursors.add(c.asString()));
+            JsonNode data = node.get("data");
+            if (times < 1) throw new IllegalArgumentException("times must be at least 1");
+            synchronized (this) {
+                entries.add(new Pages(match, times, data == null || data.isNull() ? "[]" : data.toString(), cursors,
+                        node.has("total") ? node.get("total").asLong() : null));
+            }
+            return;
+        }
         Fault fault = switch (type) {
             case "status" -> {
                 int status = node.path("status").asInt(0);
@@ -122,7 +167,7 @@ public final class FaultScript {
             case "throttle" -> Fault.throttle(node.has("retryAfter") ? node.get("retryAfter").asInt() : null);
             case "drop" -> Fault.drop();
             case "delay" -> Fault.delay(node.path("delayMs").asLong(0));
-            default -> throw new IllegalArgumentException("type must be status, throttle, drop or delay: " + type);
+            default -> throw new IllegalArgumentException("type must be status, throttle, drop, delay or pages: " + type);
         };
         add(match, times, fault);
     }

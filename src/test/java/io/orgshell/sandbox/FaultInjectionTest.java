@@ -132,6 +132,30 @@ class FaultInjectionTest {
     }
 
     @Test
+    void pagesThatLoopOrNeverEndCanBeScripted() {
+        http.send("POST", "/__sandbox/faults", """
+                [{"match":"GET /admin/v1/orgs/{orgId}/domains","times":3,"type":"pages","cursors":["a","b"]},
+                 {"match":"GET /admin/v1/orgs/{orgId}/users","times":2,"type":"pages","total":1,
+                  "data":[{"account_id":"x"}]}]""", null);
+        List<String> next = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            var page = http.get(http.org("/domains"));
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.json().get("data").size()).isZero();
+            next.add(page.json().get("links").get("next").asString());
+        }
+        assertThat(next).containsExactly(http.org("/domains") + "?cursor=a", http.org("/domains") + "?cursor=b",
+                http.org("/domains") + "?cursor=a");
+        var first = http.get(http.org("/users"));
+        var second = http.get(http.org("/users"));
+        assertThat(first.json().get("meta").get("total").asInt()).isEqualTo(1);
+        assertThat(first.json().get("data").get(0).get("account_id").asString()).isEqualTo("x");
+        assertThat(first.json().get("links").get("next").asString())
+                .isNotEqualTo(second.json().get("links").get("next").asString());
+        assertThat(server.faults().pending()).as("every scripted page was served").isZero();
+    }
+
+    @Test
     void latencyDelaysEveryAnswerButRequestsOverlap() throws Exception {
         try (SandboxServer slow = SandboxServer.start(SandboxConfig.defaults().withUsers(20).withLatencyMs(400))) {
             SandboxHttp h = new SandboxHttp(slow);
