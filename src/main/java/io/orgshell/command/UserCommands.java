@@ -88,7 +88,8 @@ public class UserCommands {
         if (idOrEmail == null || idOrEmail.isBlank()) {
             throw new UsageException("users show needs an account ID or an email");
         }
-        UserLookup.Details d = lookup.show(session.require().client(), idOrEmail.strip());
+        UserLookup.Details d = lookup.show(session.require().client(), session.require().directory(),
+                idOrEmail.strip());
         PrintWriter w = ctx.outputWriter();
         UserProfile.Account a = d.account();
         DirectoryUser du = d.directoryUser();
@@ -118,7 +119,7 @@ public class UserCommands {
         if (text == null || text.isBlank()) {
             throw new UsageException("users find needs some text to look for");
         }
-        UserLookup.Found found = lookup.find(session.require().client(), text.strip(), FIND_LIMIT);
+        UserLookup.Found found = lookup.find(session.require().directory(), text.strip(), FIND_LIMIT);
         PrintWriter w = ctx.outputWriter();
         if (found.matches().isEmpty()) {
             w.println("no account matches '" + Sanitizer.forTerminal(text.strip()) + "'");
