@@ -79,7 +79,11 @@ final class ProbedDirectory implements OrgDirectory {
 
     /** The chosen directory; when nothing has chosen yet, the directories listing (needed to write anyway) does. */
     private Mono<OrgDirectory> chosen() {
-        return probing(d -> d == v2 ? v2.directoryId().thenReturn(d) : Mono.just(d)).next();
+        return Mono.defer(() -> {
+            OrgDirectory known = chosen.get();
+            return known != null ? Mono.just(known)
+                    : probing(d -> d == v2 ? v2.directoryId().thenReturn(d) : Mono.just(d)).next();
+        });
     }
 
     private <T> Flux<T> probing(Function<OrgDirectory, Publisher<T>> call) {
