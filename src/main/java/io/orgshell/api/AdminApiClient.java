@@ -37,8 +37,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The admin REST APIs of one organization over WebClient: the Organizations API ({@code /admin/v1}, {@code /admin/v2})
- * and the user management API ({@code /users/...}). Every call goes through {@link #exchange}: one place that
+ * The admin REST APIs of one organization over WebClient: the Organizations API ({@code /admin/v1}) and the user
+ * management API ({@code /users/...}), with the transport the directory operations are built on ({@link
+ * OrgDirectory}: those differ between v2 and v1 and live in {@link V2Directory} and {@link V1Directory}). Every call
+ * goes through {@link #exchange}: one place that
  * authenticates, maps every error shape to {@link ApiException} or {@link ApiConnectionException}, and retries per
  * {@link RetryPolicy}. List endpoints are streamed page by page, each page fetched only when the previous one has
  * been consumed.
@@ -47,7 +49,6 @@ public final class AdminApiClient implements AutoCloseable {
 
     private static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
     private static final String V1_ORG = "/admin/v1/orgs/{orgId}";
-    private static final String V2_ORG = "/admin/v2/orgs/{orgId}";
 
     private final ApiClientSettings settings;
     private final ApiKey key;
@@ -123,94 +124,7 @@ public final class AdminApiClient implements AutoCloseable {
         return pages(V1_ORG + "/users", Map.of(), Map.of(), ManagedUser.Page.class, ManagedUser.Page::links);
     }
 
-    // ---- Organizations API v2 (directories)
-
-    public Flux<Directory> directories() {
-        return pages(V2_ORG + "/directories", Map.of(), Map.of(), Directory.Page.class, Directory.Page::links)
-                .flatMapIterable(p -> nonNull(p.data()));
-    }
-
-    /** Users of a directory ({@code -} for all), optionally filtered by a free-text search over name and email. */
-    public Flux<DirectoryUser.Page> directoryUserPages(String directoryId, String searchTerm) {
-        return directoryUserPages(directoryId, searchTerm, false);
-    }
-
-    /** As above; {@code withGroups} asks for each user's groups too ({@code expand=groups}). */
-    public Flux<DirectoryUser.Page> directoryUserPages(String directoryId, String searchTerm, boolean withGroups) {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("limit", "100");
-        if (withGroups) {
-            query.put("expand", "groups");
-        }
-        if (searchTerm != null && !searchTerm.isBlank()) {
-            query.put("searchTerm", searchTerm);
-        }
-        return pages(V2_ORG + "/directories/{directoryId}/users", Map.of("directoryId", directoryId), query,
-                DirectoryUser.Page.class, DirectoryUser.Page::links);
-    }
-
-    public Mono<DirectoryUser> directoryUser(String directoryId, String accountId) {
-        return get(V2_ORG + "/directories/{directoryId}/users/{accountId}",
-                Map.of("directoryId", directoryId, "accountId", accountId), Map.of(), DirectoryUser.One.class)
-                .map(DirectoryUser.One::data);
-    }
-
-    /**
-     * {@code POST .../directories/{dir}/users/search} for up to 100 accounts at once: one request re-checks a whole
-     * batch just before it is written.
-     */
-    public Mono<List<DirectoryUser>> directoryUsersById(String directoryId, List<String> accountIds) {
-        String template = V2_ORG + "/directories/{directoryId}/users/search";
-        Map<String, Object> body = Map.of("accountIds", accountIds, "limit", Math.max(1, accountIds.size()),
-                "expand", List.of("groups"));
-        return exchange(HttpMethod.POST, template, uri(expand(template, Map.of("directoryId", directoryId)), Map.of()),
-                body, true).map(r -> {
-                    DirectoryUser.Page page = read(r.body(), DirectoryUser.Page.class, r.request());
-                    return nonNull(page.data());
-                });
-    }
-
-    public Flux<Group> groups(String directoryId) {
-        return pages(V2_ORG + "/directories/{directoryId}/groups", Map.of("directoryId", directoryId),
-                Map.of("limit", "100"), Group.Page.class, Group.Page::links).flatMapIterable(p -> nonNull(p.data()));
-    }
-
-    /** Org access: v2 {@code suspend}/{@code restore} in a directory. */
-    public Mono<Void> setAccessV2(String directoryId, String accountId, boolean suspend) {
-        return write(HttpMethod.POST, V2_ORG + "/directories/{directoryId}/users/{accountId}/"
-                + (suspend ? "suspend" : "restore"), Map.of("directoryId", directoryId, "accountId", accountId), null);
-    }
-
-    /** Org access through the v1 directory API, for orgs without v2. */
-    public Mono<Void> setAccessV1(String accountId, boolean suspend) {
-        return write(HttpMethod.POST, V1_ORG + "/directory/users/{accountId}/"
-                + (suspend ? "suspend-access" : "restore-access"), Map.of("accountId", accountId), null);
-    }
-
-    public Mono<Void> removeV2(String directoryId, String accountId) {
-        return write(HttpMethod.DELETE, V2_ORG + "/directories/{directoryId}/users/{accountId}",
-                Map.of("directoryId", directoryId, "accountId", accountId), null);
-    }
-
-    public Mono<Void> removeV1(String accountId) {
-        return write(HttpMethod.DELETE, V1_ORG + "/directory/users/{accountId}", Map.of("accountId", accountId), null);
-    }
-
-    public Mono<Void> membershipV2(String directoryId, String groupId, String accountId, boolean add) {
-        return add
-                ? write(HttpMethod.POST, V2_ORG + "/directories/{directoryId}/groups/{groupId}/memberships",
-                        Map.of("directoryId", directoryId, "groupId", groupId), Map.of("accountId", accountId))
-                : write(HttpMethod.DELETE, V2_ORG + "/directories/{directoryId}/groups/{groupId}/memberships/{accountId}",
-                        Map.of("directoryId", directoryId, "groupId", groupId, "accountId", accountId), null);
-    }
-
-    public Mono<Void> membershipV1(String groupId, String accountId, boolean add) {
-        return add
-                ? write(HttpMethod.POST, V1_ORG + "/directory/groups/{groupId}/memberships",
-                        Map.of("groupId", groupId), Map.of("account_id", accountId))
-                : write(HttpMethod.DELETE, V1_ORG + "/directory/groups/{groupId}/memberships/{accountId}",
-                        Map.of("groupId", groupId, "accountId", accountId), null);
-    }
+    // ---- User management API
 
     /** {@code lifecycle/disable|enable|delete|cancel-delete}; disable carries the optional message. */
     public Mono<Void> lifecycle(String accountId, String action, String message) {
@@ -224,12 +138,6 @@ public final class AdminApiClient implements AutoCloseable {
     public Mono<Void> patchProfile(String accountId, Map<String, Object> fields) {
         return write(HttpMethod.PATCH, "/users/{accountId}/manage/profile", Map.of("accountId", accountId), fields);
     }
-
-    private Mono<Void> write(HttpMethod method, String template, Map<String, String> vars, Object body) {
-        return exchange(method, template, uri(expand(template, vars), Map.of()), body, false).then();
-    }
-
-    // ---- User management API
 
     /**
      * {@code PUT /users/{id}/manage/email}. Only a 429 is retried here (the server did not act on it); after any
@@ -255,10 +163,21 @@ public final class AdminApiClient implements AutoCloseable {
         return get("/users/{accountId}/manage/profile", Map.of("accountId", accountId), Map.of(), UserProfile.class);
     }
 
-    // ---- plumbing
+    // ---- plumbing, shared with the directory implementations (V2Directory, V1Directory)
 
-    private <T> Mono<T> get(String template, Map<String, String> vars, Map<String, String> query, Class<T> type) {
+    /** A request whose answer is only its status: the writes, here and in the directory implementations. */
+    Mono<Void> write(HttpMethod method, String template, Map<String, String> vars, Object body) {
+        return exchange(method, template, uri(expand(template, vars), Map.of()), body, false).then();
+    }
+
+    <T> Mono<T> get(String template, Map<String, String> vars, Map<String, String> query, Class<T> type) {
         return exchange(HttpMethod.GET, template, uri(expand(template, vars), query), null, true)
+                .map(r -> read(r.body(), type, r.request()));
+    }
+
+    /** A POST that only reads (a search): retried like a GET, since sending it again changes nothing. */
+    <T> Mono<T> search(String template, Map<String, String> vars, Object body, Class<T> type) {
+        return exchange(HttpMethod.POST, template, uri(expand(template, vars), Map.of()), body, true)
                 .map(r -> read(r.body(), type, r.request()));
     }
 
@@ -268,8 +187,8 @@ public final class AdminApiClient implements AutoCloseable {
      * a time however many pages there are. ({@code expand}, not a recursive {@code concat}: each level of the latter
      * keeps its page reachable until the whole listing completes.)
      */
-    private <P> Flux<P> pages(String template, Map<String, String> vars, Map<String, String> query, Class<P> type,
-                              Function<P, Links> links) {
+    <P> Flux<P> pages(String template, Map<String, String> vars, Map<String, String> query, Class<P> type,
+                      Function<P, Links> links) {
         return page(template, vars, query, type, links, null)
                 .expand(fetched -> fetched.next() == null ? Mono.empty()
                         : page(template, vars, query, type, links, fetched.next()))
@@ -411,7 +330,7 @@ public final class AdminApiClient implements AutoCloseable {
         return UriUtils.encodePathSegment(s, StandardCharsets.UTF_8);
     }
 
-    private static <T> List<T> nonNull(List<T> list) {
+    static <T> List<T> nonNull(List<T> list) {
         return list == null ? List.of() : list;
     }
 

@@ -30,7 +30,7 @@ public record DirectoryUser(
         String addedToOrg,
         Boolean forDeletion,
         String deactivatedOn,
-        List<GroupRef> groups) {
+        List<GroupRef> groups) implements OrgAccount {
 
     /** A group as {@code expand=groups} lists it. */
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -19,7 +19,7 @@ public record ManagedUser(
         String email,
         @JsonProperty("access_billable") Boolean accessBillable,
         @JsonProperty("last_active") String lastActive,
-        @JsonProperty("product_access") List<ProductAccess> productAccess) {
+        @JsonProperty("product_access") List<ProductAccess> productAccess) implements OrgAccount {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ProductAccess(String key, String name, String url, @JsonProperty("last_active") String lastActive) {

@@ -18,7 +18,7 @@ public record UserProfile(Account account) {
             String nickname,
             String zoneinfo,
             String locale,
-            @JsonProperty("extended_profile") ExtendedProfile extendedProfile) {
+            @JsonProperty("extended_profile") ExtendedProfile extendedProfile) implements OrgAccount {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

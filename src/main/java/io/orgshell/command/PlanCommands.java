@@ -120,8 +120,8 @@ public class PlanCommands {
             PreviewOptions options = new PreviewOptions(Boolean.TRUE.equals(serverCheck),
                     Boolean.TRUE.equals(allowAdmins), c.callerAccountId());
             preview = plan.operation() == Operation.EMAIL
-                    ? new EmailPreview(c.client(), options).run(plan, n -> progress.advance(n))
-                    : new StatePreview(c.client(), options, Handlers.of(plan.operation()))
+                    ? new EmailPreview(c.client(), c.directory(), options).run(plan, n -> progress.advance(n))
+                    : new StatePreview(c.client(), c.directory(), options, Handlers.of(plan.operation()))
                     .run(plan, n -> progress.advance(n));
         } finally {
             progress.finish();

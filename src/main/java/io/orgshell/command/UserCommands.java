@@ -90,7 +90,8 @@ public class UserCommands {
         if (idOrEmail == null || idOrEmail.isBlank()) {
             throw new UsageException("users show needs an account ID or an email");
         }
-        UserLookup.Details d = lookup.show(session.require().client(), session.require().cache(), idOrEmail.strip());
+        Connection c = session.require();
+        UserLookup.Details d = lookup.show(c.client(), c.directory(), c.cache(), idOrEmail.strip());
         PrintWriter w = ctx.outputWriter();
         UserProfile.Account a = d.account();
         DirectoryUser du = d.directoryUser();
@@ -120,7 +121,8 @@ public class UserCommands {
         if (text == null || text.isBlank()) {
             throw new UsageException("users find needs some text to look for");
         }
-        UserLookup.Found found = lookup.find(session.require().client(), session.require().cache(), text.strip(), FIND_LIMIT);
+        Connection c = session.require();
+        UserLookup.Found found = lookup.find(c.directory(), c.cache(), text.strip(), FIND_LIMIT);
         PrintWriter w = ctx.outputWriter();
         if (found.matches().isEmpty()) {
             w.println("no account matches '" + Sanitizer.forTerminal(text.strip()) + "'");

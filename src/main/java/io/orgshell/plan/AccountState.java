@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import io.orgshell.api.DirectoryUser;
 import io.orgshell.api.ManagedUser;
+import io.orgshell.api.OrgAccount;
 import io.orgshell.api.UserProfile;
 
 /**
@@ -22,6 +23,17 @@ public record AccountState(String accountId, String email, boolean managed, Bool
     /** Profile fields by plan column name; values as the API holds them. */
     public static final List<String> PROFILE_COLUMNS = List.of("name", "nickname", "job_title", "department",
             "organization", "location", "timezone");
+
+    /** From whichever listing or read the connection's directory answered with. */
+    public static AccountState of(OrgAccount account) {
+        if (account instanceof DirectoryUser u) {
+            return of(u);
+        }
+        if (account instanceof ManagedUser u) {
+            return of(u);
+        }
+        return of((UserProfile.Account) account);
+    }
 
     public static AccountState of(DirectoryUser u) {
         boolean managed = u.claimStatus() == null || "managed".equalsIgnoreCase(u.claimStatus());

@@ -3,7 +3,6 @@ package io.orgshell.plan;
 import java.util.List;
 import java.util.Locale;
 
-import io.orgshell.api.AdminApiClient;
 import io.orgshell.plan.Operation.Columns;
 import reactor.core.publisher.Mono;
 
@@ -31,8 +30,8 @@ final class EmailHandler implements OperationHandler {
     }
 
     @Override
-    public Mono<Void> write(AdminApiClient c, Step s, PlanRow row, WriteContext ctx) {
-        return c.setEmail(s.accountId(), s.to());
+    public Mono<Void> write(Step s, PlanRow row, WriteContext ctx) {
+        return ctx.client().setEmail(s.accountId(), s.to());
     }
 
     @Override

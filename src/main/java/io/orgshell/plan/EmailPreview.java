@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import io.orgshell.api.AdminApiClient;
 import io.orgshell.api.ApiException;
 import io.orgshell.api.Manageability;
+import io.orgshell.api.OrgDirectory;
 import reactor.core.publisher.Flux;
 
 /**
@@ -25,10 +26,12 @@ public final class EmailPreview {
     static final int SERVER_CHECK_CONCURRENCY = 4;
 
     private final AdminApiClient client;
+    private final OrgDirectory directory;
     private final PreviewOptions options;
 
-    public EmailPreview(AdminApiClient client, PreviewOptions options) {
+    public EmailPreview(AdminApiClient client, OrgDirectory directory, PreviewOptions options) {
         this.client = client;
+        this.directory = directory;
         this.options = options;
     }
 
@@ -46,7 +49,7 @@ public final class EmailPreview {
                 }
             }
         }
-        OrgSnapshot org = OrgSnapshot.take(client, ids, addresses, accountsSeen);
+        OrgSnapshot org = OrgSnapshot.take(client, directory, ids, addresses, accountsSeen);
         RowCheck[] checks = new RowCheck[rows.size()];
         Map<String, Integer> movingAway = new HashMap<>(); // current address of an OK row → its index
         for (PlanRow r : rows) {

@@ -2,7 +2,6 @@ package io.orgshell.plan;
 
 import java.util.List;
 
-import io.orgshell.api.AdminApiClient;
 import io.orgshell.plan.Operation.Columns;
 import reactor.core.publisher.Mono;
 
@@ -41,10 +40,8 @@ record GroupHandler(Operation operation) implements OperationHandler {
     }
 
     @Override
-    public Mono<Void> write(AdminApiClient c, Step s, PlanRow row, WriteContext ctx) {
-        String group = s.to().substring(s.to().indexOf(':') + 1);
-        return ctx.v2() ? c.membershipV2(ctx.directoryId(), group, s.accountId(), adding())
-                : c.membershipV1(group, s.accountId(), adding());
+    public Mono<Void> write(Step s, PlanRow row, WriteContext ctx) {
+        return ctx.directory().membership(s.to().substring(s.to().indexOf(':') + 1), s.accountId(), adding());
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.orgshell.plan;
 
 import java.util.List;
 
-import io.orgshell.api.AdminApiClient;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,7 +29,8 @@ public interface OperationHandler {
     /** The account as it is once this step has succeeded. */
     AccountState applied(AccountState account, Step step);
 
-    Mono<Void> write(AdminApiClient client, Step step, PlanRow row, WriteContext ctx);
+    /** Sends the step's write through the context's client or, for what v2 and v1 do differently, its directory. */
+    Mono<Void> write(Step step, PlanRow row, WriteContext ctx);
 
     default boolean same(String a, String b) {
         return a != null && a.equals(b);

@@ -9,57 +9,42 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import io.orgshell.api.AdminApiClient;
-import io.orgshell.api.ApiException;
-import io.orgshell.api.DirectoryUser;
 import io.orgshell.api.Domain;
-import io.orgshell.api.ManagedUser;
+import io.orgshell.api.OrgAccount;
+import io.orgshell.api.OrgDirectory;
 
 /**
  * One pass over the org's directory, keeping only what a plan asks about: the state of the plan's accounts, and who
  * holds each address the plan wants to give out. Memory follows the plan, not the org. Uses the v2 directory listing
- * (it tells IdP sync and admin roles); where v2 answers 404, the v1 managed-account list.
+ * (it tells IdP sync and admin roles) or, for an org without it, the v1 managed-account list: whichever the
+ * connection's {@link OrgDirectory} has.
  */
 public final class OrgSnapshot {
-
-    /** The v2 directory ID meaning every directory the key may read. */
-    static final String ALL_DIRECTORIES = "-";
 
     private final Map<String, AccountState> accounts = new HashMap<>();
     private final Map<String, String> holders = new HashMap<>();
     private final Set<String> verifiedDomains = new HashSet<>();
-    private boolean fromV2 = true;
+    private boolean fromV2;
     private int managedAccounts;
 
-    public static OrgSnapshot take(AdminApiClient client, Set<String> accountIds, Set<String> addresses,
-                                   Consumer<Integer> accountsSeen) {
-        return take(client, accountIds, addresses, accountsSeen, false);
+    public static OrgSnapshot take(AdminApiClient client, OrgDirectory directory, Set<String> accountIds,
+                                   Set<String> addresses, Consumer<Integer> accountsSeen) {
+        return take(client, directory, accountIds, addresses, accountsSeen, false);
     }
 
-    public static OrgSnapshot take(AdminApiClient client, Set<String> accountIds, Set<String> addresses,
-                                   Consumer<Integer> accountsSeen, boolean withGroups) {
+    public static OrgSnapshot take(AdminApiClient client, OrgDirectory directory, Set<String> accountIds,
+                                   Set<String> addresses, Consumer<Integer> accountsSeen, boolean withGroups) {
         OrgSnapshot s = new OrgSnapshot();
         for (Domain d : client.domains().collectList().block()) {
             if (d.isVerified() && d.name() != null) {
                 s.verifiedDomains.add(d.name().toLowerCase(Locale.ROOT));
             }
         }
-        try {
-            for (DirectoryUser.Page page : client.directoryUserPages(ALL_DIRECTORIES, null, withGroups).toIterable(1)) {
-                List<DirectoryUser> users = page.data() == null ? List.of() : page.data();
-                users.forEach(u -> s.see(AccountState.of(u), accountIds, addresses));
-                accountsSeen.accept(users.size());
-            }
-        } catch (ApiException e) {
-            if (e.status() != 404 || s.managedAccounts > 0) {
-                throw e;
-            }
-            s.fromV2 = false;
-            for (ManagedUser.Page page : client.userPages().toIterable(1)) {
-                List<ManagedUser> users = page.data() == null ? List.of() : page.data();
-                users.forEach(u -> s.see(AccountState.of(u), accountIds, addresses));
-                accountsSeen.accept(users.size());
-            }
+        for (List<OrgAccount> users : directory.accountPages(withGroups).toIterable(1)) {
+            users.forEach(u -> s.see(AccountState.of(u), accountIds, addresses));
+            accountsSeen.accept(users.size());
         }
+        s.fromV2 = directory.v2();
         return s;
     }
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import io.orgshell.api.AdminApiClient;
 import io.orgshell.plan.Operation.Columns;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
@@ -67,7 +66,7 @@ final class ProfileHandler implements OperationHandler {
     }
 
     @Override
-    public Mono<Void> write(AdminApiClient c, Step s, PlanRow row, WriteContext ctx) {
+    public Mono<Void> write(Step s, PlanRow row, WriteContext ctx) {
         Map<String, Object> body = new LinkedHashMap<>();
         Map<String, Object> extended = new LinkedHashMap<>();
         parse(s.to()).forEach((column, value) -> (EXTENDED.contains(column) ? extended : body)
@@ -75,7 +74,7 @@ final class ProfileHandler implements OperationHandler {
         if (!extended.isEmpty()) {
             body.put("extended_profile", extended);
         }
-        return c.patchProfile(s.accountId(), body);
+        return ctx.client().patchProfile(s.accountId(), body);
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.orgshell.plan;
 
 import java.util.List;
 
-import io.orgshell.api.AdminApiClient;
 import io.orgshell.plan.Operation.Columns;
 import reactor.core.publisher.Mono;
 
@@ -46,13 +45,9 @@ final class StateHandlers {
         }
 
         @Override
-        public Mono<Void> write(AdminApiClient c, Step s, PlanRow row, WriteContext ctx) {
-            if (operation == Operation.REMOVE) {
-                return ctx.v2() ? c.removeV2(ctx.directoryId(), s.accountId()) : c.removeV1(s.accountId());
-            }
-            boolean suspend = operation == Operation.SUSPEND;
-            return ctx.v2() ? c.setAccessV2(ctx.directoryId(), s.accountId(), suspend)
-                    : c.setAccessV1(s.accountId(), suspend);
+        public Mono<Void> write(Step s, PlanRow row, WriteContext ctx) {
+            return operation == Operation.REMOVE ? ctx.directory().remove(s.accountId())
+                    : ctx.directory().setAccess(s.accountId(), operation == Operation.SUSPEND);
         }
 
         @Override
@@ -113,14 +108,14 @@ final class StateHandlers {
         }
 
         @Override
-        public Mono<Void> write(AdminApiClient c, Step s, PlanRow row, WriteContext ctx) {
+        public Mono<Void> write(Step s, PlanRow row, WriteContext ctx) {
             String action = switch (operation) {
                 case DEACTIVATE -> "disable";
                 case ENABLE -> "enable";
                 case DELETE -> "delete";
                 default -> "cancel-delete";
             };
-            return c.lifecycle(s.accountId(), action, row.value(Columns.MESSAGE));
+            return ctx.client().lifecycle(s.accountId(), action, row.value(Columns.MESSAGE));
         }
 
         @Override

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import io.orgshell.api.AdminApiClient;
+import io.orgshell.api.OrgDirectory;
 import io.orgshell.plan.OperationHandler.Assessment;
 
 /**
@@ -17,11 +18,14 @@ import io.orgshell.plan.OperationHandler.Assessment;
 public final class StatePreview {
 
     private final AdminApiClient client;
+    private final OrgDirectory directory;
     private final PreviewOptions options;
     private final OperationHandler handler;
 
-    public StatePreview(AdminApiClient client, PreviewOptions options, OperationHandler handler) {
+    public StatePreview(AdminApiClient client, OrgDirectory directory, PreviewOptions options,
+                        OperationHandler handler) {
         this.client = client;
+        this.directory = directory;
         this.options = options;
         this.handler = handler;
     }
@@ -29,8 +33,8 @@ public final class StatePreview {
     public Preview run(Plan plan, Consumer<Integer> accountsSeen) {
         Set<String> ids = new HashSet<>();
         plan.rows().stream().filter(r -> !r.isInvalid()).forEach(r -> ids.add(r.accountId()));
-        OrgSnapshot org = OrgSnapshot.take(client, ids, Set.of(), accountsSeen, handler.needsGroups());
-        WriteContext ctx = WriteContext.resolve(client, handler.needsGroups());
+        OrgSnapshot org = OrgSnapshot.take(client, directory, ids, Set.of(), accountsSeen, handler.needsGroups());
+        WriteContext ctx = WriteContext.resolve(client, directory, handler.needsGroups());
         List<RowCheck> checks = new ArrayList<>(plan.size());
         List<Step> steps = new ArrayList<>();
         for (PlanRow r : plan.rows()) {

@@ -1,60 +1,51 @@
 package io.orgshell.plan;
 
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.orgshell.api.AdminApiClient;
-import io.orgshell.api.ApiException;
-import io.orgshell.api.Directory;
 import io.orgshell.api.Group;
+import io.orgshell.api.OrgDirectory;
 
 /**
- * What the writes of a plan need from the org beyond each account: whether the v2 directory API is there (else
- * the v1 endpoints are used), the directory to write in, and group names resolved to IDs, each learnt once.
+ * What the writes of a plan need: the client and the org's directory to send them through, and group names resolved
+ * to IDs, learnt once. Whether the directory is v2 or v1 is the directory's business.
  */
 public final class WriteContext {
 
-    private final String directoryId;
+    private final AdminApiClient client;
+    private final OrgDirectory directory;
     private final Map<String, String> groupIdsByName = new HashMap<>();
-    private final java.util.Set<String> groupIds = new java.util.HashSet<>();
+    private final Set<String> groupIds = new HashSet<>();
     private final boolean groupsKnown;
 
-    private WriteContext(String directoryId, boolean groupsKnown) {
-        this.directoryId = directoryId;
-        this.groupsKnown = groupsKnown;
-    }
-
-    /** Asks the org once: its directory (v2) and, when the plan needs them, its groups. */
-    public static WriteContext resolve(AdminApiClient client, boolean withGroups) {
-        String directory;
-        try {
-            directory = client.directories().map(Directory::directoryId).blockFirst();
-        } catch (ApiException e) {
-            if (e.status() != 404) {
-                throw e;
-            }
-            return new WriteContext(null, false);
-        }
-        WriteContext ctx = new WriteContext(directory, withGroups && directory != null);
-        if (ctx.groupsKnown) {
-            for (Group g : client.groups(directory).collectList().block()) {
-                ctx.groupIds.add(g.id());
-                if (g.name() != null) {
-                    ctx.groupIdsByName.put(g.name().toLowerCase(Locale.ROOT), g.id());
-                }
+    private WriteContext(AdminApiClient client, OrgDirectory directory, List<Group> groups) {
+        this.client = client;
+        this.directory = directory;
+        this.groupsKnown = groups != null;
+        for (Group g : groups == null ? List.<Group>of() : groups) {
+            groupIds.add(g.id());
+            if (g.name() != null) {
+                groupIdsByName.put(g.name().toLowerCase(Locale.ROOT), g.id());
             }
         }
-        return ctx;
     }
 
-    /** The v2 directory to write in, or null when the org has no v2 API (write through v1). */
-    public String directoryId() {
-        return directoryId;
+    /** Asks the org for its groups when the plan needs them (v1 lists none: then names are taken as IDs). */
+    public static WriteContext resolve(AdminApiClient client, OrgDirectory directory, boolean withGroups) {
+        return new WriteContext(client, directory, withGroups ? directory.groups().block() : null);
     }
 
-    public boolean v2() {
-        return directoryId != null;
+    public AdminApiClient client() {
+        return client;
+    }
+
+    public OrgDirectory directory() {
+        return directory;
     }
 
     /**

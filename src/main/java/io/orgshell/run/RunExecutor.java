@@ -11,10 +11,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
-import io.orgshell.api.AdminApiClient;
 import io.orgshell.api.ApiConnectionException;
 import io.orgshell.api.ApiException;
-import io.orgshell.api.DirectoryUser;
+import io.orgshell.api.OrgDirectory;
 import io.orgshell.plan.AccountState;
 import io.orgshell.plan.OperationHandler;
 import io.orgshell.plan.PlanRow;
@@ -35,9 +34,8 @@ import reactor.core.publisher.Mono;
 public final class RunExecutor {
 
     static final int MAX_WRITE_ATTEMPTS = 3;
-    static final int RECHECK_CHUNK = 100;
 
-    private final AdminApiClient client;
+    private final OrgDirectory directory;
     private final OperationHandler handler;
     private final List<PlanRow> rows;
     private final WriteContext context;
@@ -48,12 +46,11 @@ public final class RunExecutor {
     private final Set<Integer> uncertain;
     private final Map<Integer, CompletableFuture<StepResult>> running = new ConcurrentHashMap<>();
     private final AtomicBoolean stop = new AtomicBoolean();
-    private volatile boolean v2 = true;
 
-    public RunExecutor(AdminApiClient client, OperationHandler handler, List<PlanRow> rows, WriteContext context,
+    public RunExecutor(OrgDirectory directory, OperationHandler handler, List<PlanRow> rows, WriteContext context,
                        RunJournal journal, int concurrency, Duration retryBackoff, Map<Integer, StepResult> results,
                        Set<Integer> uncertain) {
-        this.client = client;
+        this.directory = directory;
         this.handler = handler;
         this.rows = rows;
         this.context = context;
@@ -140,7 +137,7 @@ public final class RunExecutor {
 
     private Mono<StepResult> write(Step s, int attempt, Map<String, AccountState> live) {
         journal.sent(s.number());
-        return handler.write(client, s, rows.get(s.rowIndex()), context)
+        return handler.write(s, rows.get(s.rowIndex()), context)
                 .then(Mono.fromCallable(() -> finish(s, Outcome.APPLIED, 204, null,
                         attempt > 1 ? "applied on attempt " + attempt : null, live)))
                 .onErrorResume(e -> {
@@ -190,37 +187,13 @@ public final class RunExecutor {
     /** The accounts now: one v2 search per hundred accounts, or one profile read each without v2. */
     Map<String, AccountState> currentStates(List<String> accountIds) {
         Map<String, AccountState> out = new ConcurrentHashMap<>();
-        if (v2) {
-            try {
-                for (int i = 0; i < accountIds.size(); i += RECHECK_CHUNK) {
-                    List<String> chunk = accountIds.subList(i, Math.min(accountIds.size(), i + RECHECK_CHUNK));
-                    for (DirectoryUser u : client.directoryUsersById("-", chunk).block()) {
-                        if (u.accountId() != null) {
-                            out.put(u.accountId(), AccountState.of(u));
-                        }
-                    }
-                }
-                return out;
-            } catch (ApiException e) {
-                if (e.status() != 404) {
-                    throw e;
-                }
-                v2 = false;
-            }
-        }
-        Flux.fromIterable(accountIds).flatMap(id -> readState(id).map(a -> Map.entry(id, a))
-                        .onErrorResume(ApiException.class, e -> e.status() == 404 ? Mono.empty() : Mono.error(e)),
-                concurrency).doOnNext(e -> out.put(e.getKey(), e.getValue())).blockLast();
+        directory.accounts(accountIds, concurrency).filter(u -> u.accountId() != null)
+                .doOnNext(u -> out.put(u.accountId(), AccountState.of(u))).blockLast();
         return out;
     }
 
     private Mono<AccountState> readState(String accountId) {
-        if (v2) {
-            return client.directoryUsersById("-", List.of(accountId)).flatMap(list -> list.isEmpty()
-                    ? Mono.error(new ApiException(404, "accountNotFound", "account not found", "re-check", null))
-                    : Mono.just(AccountState.of(list.get(0))));
-        }
-        return client.profile(accountId).map(p -> AccountState.of(p.account()));
+        return directory.account(accountId).map(AccountState::of);
     }
 
     private static String describe(Throwable e) {

@@ -105,9 +105,9 @@ public class RunService {
                                boolean torn) throws IOException {
         meta = meta.with(RunMeta.RUNNING, meta.counts(), Instant.now().toString());
         dir.writeMeta(meta);
-        RunExecutor executor = new RunExecutor(connection.client(), Handlers.of(preview.plan().operation()),
-                preview.plan().rows(), WriteContext.resolve(connection.client(), false), journal,
-                options.concurrency(), WRITE_RETRY_BACKOFF, results, uncertain);
+        RunExecutor executor = new RunExecutor(connection.directory(), Handlers.of(preview.plan().operation()),
+                preview.plan().rows(), WriteContext.resolve(connection.client(), connection.directory(), false),
+                journal, options.concurrency(), WRITE_RETRY_BACKOFF, results, uncertain);
         List<Step> steps = preview.steps();
         boolean ask = !options.unattended();
         boolean quit = false;

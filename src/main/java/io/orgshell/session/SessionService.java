@@ -4,6 +4,7 @@ import io.orgshell.api.AdminApiClient;
 import io.orgshell.api.ApiClientFactory;
 import io.orgshell.api.ApiKey;
 import io.orgshell.api.Org;
+import io.orgshell.api.OrgDirectory;
 import io.orgshell.directory.DirectoryCache;
 import io.orgshell.sandbox.SandboxOrgAccess;
 import org.springframework.stereotype.Service;
@@ -66,7 +67,7 @@ public class SessionService {
             Org org = client.org().block();
             String name = org == null || org.name() == null ? orgId : org.name();
             Connection connection = new Connection(orgId, name, client.baseUrl(), key, isSandbox, profile,
-                    callerAccountId, client, new DirectoryCache());
+                    callerAccountId, client, OrgDirectory.of(client), new DirectoryCache());
             session.open(connection);
             return connection;
         } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.support.Accounts;
@@ -82,5 +83,33 @@ class V1FallbackTest extends ShellTest {
                 .contains("does not allow");
         assertThat(server.stats().requests("GET /users/{accountId}/manage")).isEqualTo(3);
         assertThat(run("run --yes").out()).contains("applied 2");
+    }
+
+    @Test
+    void theOrgIsAskedOnceAConnectionWhetherItHasV2() throws Exception {
+        List<SandboxUser> u = plain(20, 2);
+        run("load --op suspend " + csv("account_id", u.stream().map(SandboxUser::accountId).toList()));
+        assertThat(run("preview").out()).contains("OK 2");
+        assertThat(run("run --yes").out()).contains("applied 2");
+        SandboxGroup sales = server.org().findGroupByName("sales").orElseThrow();
+        SandboxUser outside = plain(30, 10).stream().filter(x -> !server.org().isMember(sales.id(), x.accountId()))
+                .findFirst().orElseThrow();
+        run("load --op group-add " + csv("account_id,group", List.of(outside.accountId() + "," + sales.id())));
+        assertThat(run("preview").out()).contains("OK 1");
+        assertThat(run("run --yes").out()).contains("applied 1");
+        assertThat(v2Requests()).as(server.stats().requests().toString()).isEqualTo(1);
+        assertThat(server.stats().requests("POST /admin/v1/orgs/{orgId}/directory/users/{accountId}/suspend-access"))
+                .isEqualTo(2);
+
+        connectTo(server);
+        assertThat(run("users find " + outside.email()).out()).contains(outside.accountId());
+        assertThat(run("users show " + outside.email()).out()).contains(outside.accountId());
+        assertThat(v2Requests()).as("a new connection asks again").isEqualTo(2);
+    }
+
+    /** With v2 switched off the sandbox routes no {@code /admin/v2} path: each one is counted as unmatched. */
+    private long v2Requests() {
+        return server.stats().requests().entrySet().stream().filter(e -> e.getKey().endsWith(" (unmatched)"))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 }

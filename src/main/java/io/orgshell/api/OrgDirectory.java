@@ -1,0 +1,58 @@
+package io.orgshell.api;
+
+import java.util.List;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The org's directory through whichever API it has: the v2 directory API or, where v2 answers 404, the v1
+ * endpoints. Only the operations whose requests differ between the two are here; what v1 cannot tell (IdP sync,
+ * admin role, org access, groups) comes back unknown. Take one per connection from {@link #of}: the choice is made
+ * once, by the first v2 request that gets an answer, and kept for the connection's life.
+ */
+public interface OrgDirectory {
+
+    static OrgDirectory of(AdminApiClient client) {
+        return new ProbedDirectory(client);
+    }
+
+    /** Whether the org has the v2 directory API (asks the org when no request has told yet). */
+    boolean v2();
+
+    /**
+     * Every account, a page at a time, the next page asked for once this one is consumed: v2 directory users (with
+     * their groups when asked), or v1 managed accounts.
+     */
+    Flux<List<OrgAccount>> accountPages(boolean withGroups);
+
+    /**
+     * Accounts matching a free text, a page at a time: v2 searches names and emails on the server; v1 reads every
+     * managed account and keeps those whose ID, email or name contains the text (so a page may be empty).
+     */
+    Flux<List<OrgAccount>> search(String text);
+
+    /**
+     * The accounts as they are now, an account not found left out: v2 asks for a hundred at a time, v1 reads each
+     * profile, {@code concurrency} at once.
+     */
+    Flux<OrgAccount> accounts(List<String> accountIds, int concurrency);
+
+    /** One account as it is now; an {@link ApiException} with status 404 when there is none. */
+    Mono<OrgAccount> account(String accountId);
+
+    /** The account's v2 directory entry; empty without v2, or when no directory holds the account. */
+    Mono<DirectoryUser> directoryUser(String accountId);
+
+    /** The groups of the directory written in; empty when they cannot be listed (v1). */
+    Mono<List<Group>> groups();
+
+    /** Suspends or restores the account's access to the org. */
+    Mono<Void> setAccess(String accountId, boolean suspend);
+
+    /** Removes the account from the org's directory. */
+    Mono<Void> remove(String accountId);
+
+    /** Adds the account to the group (by ID), or takes it out. */
+    Mono<Void> membership(String groupId, String accountId, boolean add);
+}

@@ -1,0 +1,107 @@
+package io.orgshell.api;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The choice between v2 and v1 for one connection, made once. Until it is made, a listing is sent to v2: its first
+ * answer chooses v2, a 404 before any answer chooses v1 and the listing is sent there instead. An operation on one
+ * account cannot tell (a 404 there may mean no such account), so it first asks for the org's directory when nothing
+ * has chosen yet. A later 404 is an error like any other.
+ */
+final class ProbedDirectory implements OrgDirectory {
+
+    private final V1Directory v1;
+    private final V2Directory v2;
+    private final AtomicReference<OrgDirectory> chosen = new AtomicReference<>();
+
+    ProbedDirectory(AdminApiClient client) {
+        this.v1 = new V1Directory(client);
+        this.v2 = new V2Directory(client, v1);
+    }
+
+    @Override
+    public boolean v2() {
+        return chosen().block() == v2;
+    }
+
+    @Override
+    public Flux<List<OrgAccount>> accountPages(boolean withGroups) {
+        return probing(d -> d.accountPages(withGroups));
+    }
+
+    @Override
+    public Flux<List<OrgAccount>> search(String text) {
+        return probing(d -> d.search(text));
+    }
+
+    @Override
+    public Flux<OrgAccount> accounts(List<String> accountIds, int concurrency) {
+        return probing(d -> d.accounts(accountIds, concurrency));
+    }
+
+    @Override
+    public Mono<OrgAccount> account(String accountId) {
+        return chosen().flatMap(d -> d.account(accountId));
+    }
+
+    /** Not a probe: v2 answers 404 for an account it does not hold, and so does an org without v2. */
+    @Override
+    public Mono<DirectoryUser> directoryUser(String accountId) {
+        return Mono.defer(() -> chosen.get() == v1 ? v1.directoryUser(accountId) : v2.directoryUser(accountId));
+    }
+
+    @Override
+    public Mono<List<Group>> groups() {
+        return probing(OrgDirectory::groups).next();
+    }
+
+    @Override
+    public Mono<Void> setAccess(String accountId, boolean suspend) {
+        return chosen().flatMap(d -> d.setAccess(accountId, suspend));
+    }
+
+    @Override
+    public Mono<Void> remove(String accountId) {
+        return chosen().flatMap(d -> d.remove(accountId));
+    }
+
+    @Override
+    public Mono<Void> membership(String groupId, String accountId, boolean add) {
+        return chosen().flatMap(d -> d.membership(groupId, accountId, add));
+    }
+
+    /** The chosen directory; when nothing has chosen yet, the directories listing (needed to write anyway) does. */
+    private Mono<OrgDirectory> chosen() {
+        return Mono.defer(() -> {
+            OrgDirectory known = chosen.get();
+            return known != null ? Mono.just(known)
+                    : probing(d -> d == v2 ? v2.directoryId().thenReturn(d) : Mono.just(d)).next();
+        });
+    }
+
+    private <T> Flux<T> probing(Function<OrgDirectory, Publisher<T>> call) {
+        return Flux.defer(() -> {
+            OrgDirectory known = chosen.get();
+            if (known != null) {
+                return call.apply(known);
+            }
+            AtomicBoolean answered = new AtomicBoolean();
+            return Flux.from(call.apply(v2))
+                    .doOnNext(x -> {
+                        answered.set(true);
+                        chosen.compareAndSet(null, v2);
+                    })
+                    .onErrorResume(e -> !answered.get() && e instanceof ApiException api && api.status() == 404, e -> {
+                        chosen.compareAndSet(null, v1);
+                        return chosen.get() == v1 ? call.apply(v1) : Flux.error(e);
+                    });
+        });
+    }
+}

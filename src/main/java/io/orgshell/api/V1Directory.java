@@ -1,0 +1,90 @@
+package io.orgshell.api;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.http.HttpMethod;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The v1 endpoints, for an org without the v2 directory API: the managed-account list for reads, the profile read
+ * for one account, and the {@code /directory/...} writes (deprecated in favour of v2, CONTRACT.md §6.4). Groups
+ * cannot be listed, so they are named by ID.
+ */
+final class V1Directory implements OrgDirectory {
+
+    private static final String DIRECTORY = "/admin/v1/orgs/{orgId}/directory";
+
+    private final AdminApiClient client;
+
+    V1Directory(AdminApiClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public boolean v2() {
+        return false;
+    }
+
+    @Override
+    public Flux<List<OrgAccount>> accountPages(boolean withGroups) {
+        return client.userPages().map(p -> Collections.unmodifiableList(AdminApiClient.nonNull(p.data())));
+    }
+
+    @Override
+    public Flux<List<OrgAccount>> search(String text) {
+        String needle = text.toLowerCase(Locale.ROOT).strip();
+        return client.userPages().map(p -> AdminApiClient.nonNull(p.data()).stream()
+                .filter(u -> contains(u.accountId(), needle) || contains(u.email(), needle)
+                        || contains(u.name(), needle))
+                .map(OrgAccount.class::cast).toList());
+    }
+
+    private static boolean contains(String haystack, String needle) {
+        return haystack != null && haystack.toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    @Override
+    public Flux<OrgAccount> accounts(List<String> accountIds, int concurrency) {
+        return Flux.fromIterable(accountIds).flatMap(id -> account(id)
+                .onErrorResume(ApiException.class, e -> e.status() == 404 ? Mono.empty() : Mono.error(e)), concurrency);
+    }
+
+    @Override
+    public Mono<OrgAccount> account(String accountId) {
+        return client.profile(accountId).<OrgAccount>map(UserProfile::account);
+    }
+
+    @Override
+    public Mono<DirectoryUser> directoryUser(String accountId) {
+        return Mono.empty();
+    }
+
+    @Override
+    public Mono<List<Group>> groups() {
+        return Mono.empty();
+    }
+
+    @Override
+    public Mono<Void> setAccess(String accountId, boolean suspend) {
+        return client.write(HttpMethod.POST, DIRECTORY + "/users/{accountId}/"
+                + (suspend ? "suspend-access" : "restore-access"), Map.of("accountId", accountId), null);
+    }
+
+    @Override
+    public Mono<Void> remove(String accountId) {
+        return client.write(HttpMethod.DELETE, DIRECTORY + "/users/{accountId}", Map.of("accountId", accountId), null);
+    }
+
+    @Override
+    public Mono<Void> membership(String groupId, String accountId, boolean add) {
+        return add
+                ? client.write(HttpMethod.POST, DIRECTORY + "/groups/{groupId}/memberships",
+                        Map.of("groupId", groupId), Map.of("account_id", accountId))
+                : client.write(HttpMethod.DELETE, DIRECTORY + "/groups/{groupId}/memberships/{accountId}",
+                        Map.of("groupId", groupId, "accountId", accountId), null);
+    }
+}

@@ -1,0 +1,147 @@
+package io.orgshell.api;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.springframework.http.HttpMethod;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The v2 directory API (CONTRACT.md §8). Reads go to every directory the key may read ({@code -}); writes go to the
+ * org's first directory, listed once and kept. An org whose v2 API lists no directory is written through v1.
+ */
+final class V2Directory implements OrgDirectory {
+
+    private static final String ORG = "/admin/v2/orgs/{orgId}";
+    private static final String USERS = ORG + "/directories/{directoryId}/users";
+    /** The directory ID meaning every directory the key may read. */
+    private static final String ALL = "-";
+    /** Accounts per page, and the most one search may name. */
+    static final int LIMIT = 100;
+
+    private final AdminApiClient client;
+    private final V1Directory withoutDirectory;
+    private final Mono<Optional<String>> directoryId;
+
+    V2Directory(AdminApiClient client, V1Directory withoutDirectory) {
+        this.client = client;
+        this.withoutDirectory = withoutDirectory;
+        // one listing however many writes ask at once; a failed one is asked again by the next write
+        this.directoryId = client.pages(ORG + "/directories", Map.of(), Map.of(), Directory.Page.class,
+                        Directory.Page::links)
+                .flatMapIterable(p -> AdminApiClient.nonNull(p.data()))
+                .mapNotNull(Directory::directoryId)
+                .next()
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .cacheInvalidateIf(id -> false);
+    }
+
+    /** The directory writes go to, empty when the org lists none; asking it is the probe when nothing else has. */
+    Mono<Optional<String>> directoryId() {
+        return directoryId;
+    }
+
+    @Override
+    public boolean v2() {
+        return true;
+    }
+
+    @Override
+    public Flux<List<OrgAccount>> accountPages(boolean withGroups) {
+        return userPages(withGroups, null);
+    }
+
+    @Override
+    public Flux<List<OrgAccount>> search(String text) {
+        return userPages(false, text);
+    }
+
+    private Flux<List<OrgAccount>> userPages(boolean withGroups, String searchTerm) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("limit", String.valueOf(LIMIT));
+        if (withGroups) {
+            query.put("expand", "groups");
+        }
+        if (searchTerm != null && !searchTerm.isBlank()) {
+            query.put("searchTerm", searchTerm);
+        }
+        return client.pages(USERS, Map.of("directoryId", ALL), query, DirectoryUser.Page.class,
+                DirectoryUser.Page::links).map(p -> Collections.unmodifiableList(AdminApiClient.nonNull(p.data())));
+    }
+
+    /** {@code POST .../users/search} naming up to a hundred accounts: one request re-reads a whole batch. */
+    @Override
+    public Flux<OrgAccount> accounts(List<String> accountIds, int concurrency) {
+        return Flux.range(0, (accountIds.size() + LIMIT - 1) / LIMIT)
+                .map(i -> accountIds.subList(i * LIMIT, Math.min(accountIds.size(), (i + 1) * LIMIT)))
+                .concatMap(this::searchByIds)
+                .flatMapIterable(users -> users);
+    }
+
+    @Override
+    public Mono<OrgAccount> account(String accountId) {
+        return searchByIds(List.of(accountId)).flatMap(list -> list.isEmpty()
+                ? Mono.error(new ApiException(404, "accountNotFound", "account not found", "re-check", null))
+                : Mono.just(list.get(0)));
+    }
+
+    private Mono<List<OrgAccount>> searchByIds(List<String> accountIds) {
+        Map<String, Object> body = Map.of("accountIds", accountIds, "limit", Math.max(1, accountIds.size()),
+                "expand", List.of("groups"));
+        return client.search(USERS + "/search", Map.of("directoryId", ALL), body, DirectoryUser.Page.class)
+                .map(page -> Collections.unmodifiableList(AdminApiClient.nonNull(page.data())));
+    }
+
+    @Override
+    public Mono<DirectoryUser> directoryUser(String accountId) {
+        return client.get(USERS + "/{accountId}", Map.of("directoryId", ALL, "accountId", accountId), Map.of(),
+                        DirectoryUser.One.class)
+                .mapNotNull(DirectoryUser.One::data)
+                .onErrorResume(ApiException.class, e -> e.status() == 404 ? Mono.empty() : Mono.error(e));
+    }
+
+    @Override
+    public Mono<List<Group>> groups() {
+        return directoryId.flatMap(id -> id.isEmpty() ? Mono.empty()
+                : client.pages(ORG + "/directories/{directoryId}/groups", Map.of("directoryId", id.get()),
+                                Map.of("limit", String.valueOf(LIMIT)), Group.Page.class, Group.Page::links)
+                        .flatMapIterable(p -> AdminApiClient.nonNull(p.data()))
+                        .collectList());
+    }
+
+    @Override
+    public Mono<Void> setAccess(String accountId, boolean suspend) {
+        return inDirectory(dir -> client.write(HttpMethod.POST, USERS + "/{accountId}/"
+                        + (suspend ? "suspend" : "restore"), Map.of("directoryId", dir, "accountId", accountId), null),
+                () -> withoutDirectory.setAccess(accountId, suspend));
+    }
+
+    @Override
+    public Mono<Void> remove(String accountId) {
+        return inDirectory(dir -> client.write(HttpMethod.DELETE, USERS + "/{accountId}",
+                        Map.of("directoryId", dir, "accountId", accountId), null),
+                () -> withoutDirectory.remove(accountId));
+    }
+
+    @Override
+    public Mono<Void> membership(String groupId, String accountId, boolean add) {
+        String memberships = ORG + "/directories/{directoryId}/groups/{groupId}/memberships";
+        return inDirectory(dir -> add
+                        ? client.write(HttpMethod.POST, memberships, Map.of("directoryId", dir, "groupId", groupId),
+                                Map.of("accountId", accountId))
+                        : client.write(HttpMethod.DELETE, memberships + "/{accountId}",
+                                Map.of("directoryId", dir, "groupId", groupId, "accountId", accountId), null),
+                () -> withoutDirectory.membership(groupId, accountId, add));
+    }
+
+    private Mono<Void> inDirectory(Function<String, Mono<Void>> write, Supplier<Mono<Void>> otherwise) {
+        return directoryId.flatMap(id -> id.isPresent() ? write.apply(id.get()) : otherwise.get());
+    }
+}

@@ -1,0 +1,75 @@
+package io.orgshell.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.orgshell.sandbox.OrgAccess;
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
+import io.orgshell.support.ShellTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** On an org with the v2 directory API: what the connection's directory asks the org, and how often. */
+class OrgDirectoryTest extends ShellTest {
+
+    private static final String DIRECTORIES = "GET /admin/v2/orgs/{orgId}/directories";
+
+    @TempDir
+    Path tmp;
+    SandboxServer server;
+
+    @BeforeEach
+    void connect() {
+        server = connectTo(sandbox(SandboxConfig.defaults().withUsers(400).withSeed(61)));
+        server.reset();
+    }
+
+    Path plan(List<SandboxUser> users) throws Exception {
+        Path file = Files.createTempFile(tmp, "plan", ".csv");
+        Files.writeString(file, "account_id\n" + String.join("\n", users.stream().map(SandboxUser::accountId)
+                .toList()) + "\n");
+        return file;
+    }
+
+    @Test
+    void theDirectoryWrittenInIsListedOnceAConnectionHoweverManyWrites() throws Exception {
+        List<SandboxUser> u = Accounts.plain(server).limit(30).toList();
+        Path plan = plan(u);
+        run("load --op suspend " + plan);
+        assertThat(run("preview").out()).contains("OK 30");
+        assertThat(server.stats().requests(DIRECTORIES)).as("a suspend preview needs no directory ID").isZero();
+        Result suspended = run("run --yes");
+        assertThat(suspended.out()).as(suspended.toString()).contains("applied 30");
+        run("load --op restore " + plan);
+        assertThat(run("preview").out()).contains("OK 30");
+        assertThat(run("run --yes").out()).contains("applied 30");
+
+        assertThat(server.stats().requests("POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/{accountId}"
+                + "/suspend")).isEqualTo(30);
+        assertThat(server.stats().requests(DIRECTORIES)).as(server.stats().requests().toString()).isEqualTo(1);
+        u.forEach(x -> assertThat(server.org().findById(x.accountId()).orElseThrow().access())
+                .isEqualTo(OrgAccess.ACTIVE));
+
+        connectTo(server);
+        run("load --op suspend " + plan(u.subList(0, 1)));
+        run("preview");
+        assertThat(run("run --yes").out()).contains("applied 1");
+        assertThat(server.stats().requests(DIRECTORIES)).as("a new connection lists it again").isEqualTo(2);
+    }
+
+    @Test
+    void findAndShowSendNoRequestBeyondTheirOwn() {
+        SandboxUser u = server.org().managedAt(7);
+        assertThat(run("users find " + u.email()).out()).contains(u.accountId());
+        assertThat(run("users show " + u.accountId()).out()).contains("org access");
+        assertThat(server.stats().requests(DIRECTORIES)).isZero();
+        assertThat(server.stats().requests("GET (unmatched)")).isZero();
+    }
+}
