@@ -26,7 +26,7 @@ public class Screen {
 
     /** Redraw a progress bar in place only when a person is watching a terminal. */
     public boolean liveProgress() {
-        return mode.isInteractive() || mode.kind() == ShellMode.Kind.ONE_SHOT && System.console() != null;
+        return mode.isInteractive() || mode.kind() == ShellMode.Kind.ONE_SHOT && mode.outputIsTerminal();
     }
 
     public Styles styles() {

@@ -11,6 +11,8 @@ public class ShellMode {
     private volatile Kind kind = Kind.ONE_SHOT;
     private volatile boolean debug;
     private volatile Styles styles = new Styles(false);
+    private volatile Styles errorStyles = new Styles(false);
+    private volatile boolean outputIsTerminal;
 
     public Kind kind() {
         return kind;
@@ -33,11 +35,26 @@ public class ShellMode {
         this.debug = debug;
     }
 
+    /** For what goes to standard output (or, in the interactive shell, to the terminal). */
     public Styles styles() {
         return styles;
     }
 
-    public void setStyles(Styles styles) {
-        this.styles = styles;
+    /** For error messages: standard error takes colour only when it is itself a terminal. */
+    public Styles errorStyles() {
+        return errorStyles;
+    }
+
+    public void setStyles(Styles output, Styles errors) {
+        this.styles = output;
+        this.errorStyles = errors;
+    }
+
+    public boolean outputIsTerminal() {
+        return outputIsTerminal;
+    }
+
+    public void setOutputIsTerminal(boolean outputIsTerminal) {
+        this.outputIsTerminal = outputIsTerminal;
     }
 }

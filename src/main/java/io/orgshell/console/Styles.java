@@ -4,8 +4,8 @@ import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 
 /**
- * Colour for messages, switched off when the output is not a terminal or {@code NO_COLOR} is set, so files and
- * pipes get plain text.
+ * Colour for the messages of one stream, on only when {@link ConsoleStreams} found that stream to be a terminal
+ * that takes colour, so files and pipes get plain text.
  */
 public final class Styles {
 
@@ -13,11 +13,6 @@ public final class Styles {
 
     public Styles(boolean color) {
         this.color = color;
-    }
-
-    public static boolean colorWanted(boolean terminal) {
-        String noColor = System.getenv("NO_COLOR");
-        return terminal && (noColor == null || noColor.isEmpty());
     }
 
     public boolean color() {

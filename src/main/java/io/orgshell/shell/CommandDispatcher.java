@@ -71,11 +71,11 @@ public class CommandDispatcher {
     }
 
     private int report(PrintWriter err, ErrorTranslator.Failure failure, Exception e) {
-        err.println(mode.styles().error("error: ") + failure.message());
+        err.println(mode.errorStyles().error("error: ") + failure.message());
         if (mode.debug() && e != null) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
-            err.println(mode.styles().dim(trace.toString()));
+            err.println(mode.errorStyles().dim(trace.toString()));
         }
         err.flush();
         return failure.exitCode();

@@ -4,12 +4,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 
 import io.orgshell.config.ConfigDirectory;
+import io.orgshell.console.ConsoleStreams;
 import io.orgshell.console.ShellMode;
 import io.orgshell.console.Styles;
 import io.orgshell.core.ExitCodes;
@@ -62,28 +64,33 @@ public class ShellLauncher implements ApplicationRunner, ExitCodeGenerator {
         if (!enabled) {
             return;
         }
-        boolean terminal = System.console() != null;
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         LaunchOptions options;
         try {
             options = LaunchOptions.parse(arguments.getSourceArgs());
         } catch (UsageException e) {
+            PrintWriter err = writer(System.err);
             err.println("error: " + e.getMessage());
             exitCode = ExitCodes.USAGE;
             return;
         }
+        ConsoleStreams streams = ConsoleStreams.detect(lineReader.getTerminal(), options.noColor(),
+                System.getenv("NO_COLOR"));
+        boolean terminal = streams.interactive();
+        PrintWriter out = writer(streams.stdout());
+        PrintWriter err = writer(System.err); // raw: the terminal Jansi writes to is standard output
         mode.setDebug(options.debug());
-        Styles styles = new Styles(!options.noColor() && Styles.colorWanted(terminal));
-        mode.setStyles(styles);
         ShellMode.Kind kind = !options.command().isEmpty() ? ShellMode.Kind.ONE_SHOT
                 : options.file() != null || !terminal ? ShellMode.Kind.SCRIPT : ShellMode.Kind.INTERACTIVE;
         mode.set(kind);
+        // the interactive shell writes errors to the terminal as well, so they take its colours there
+        mode.setStyles(streams.out(), kind == ShellMode.Kind.INTERACTIVE ? streams.out() : streams.err());
+        mode.setOutputIsTerminal(streams.outputIsTerminal());
+        Styles errorStyles = mode.errorStyles();
         InputReader input = terminal ? new TerminalInputReader(lineReader) : new NoTerminalInputReader();
 
         if (options.sandbox() || options.profile() != null) {
             PrintWriter notices = kind == ShellMode.Kind.INTERACTIVE ? lineReader.getTerminal().writer() : err;
-            int code = connectAtLaunch(options, notices, styles, terminal ? input : null);
+            int code = connectAtLaunch(options, notices, errorStyles, terminal ? input : null);
             if (code != ExitCodes.OK && kind != ShellMode.Kind.INTERACTIVE) {
                 exitCode = code;
                 return;
@@ -91,9 +98,13 @@ public class ShellLauncher implements ApplicationRunner, ExitCodeGenerator {
         }
         exitCode = switch (kind) {
             case ONE_SHOT -> dispatcher.execute(options.commandLine(), out, err, input);
-            case SCRIPT -> runScript(options, out, err, input, styles);
+            case SCRIPT -> runScript(options, out, err, input, errorStyles);
             case INTERACTIVE -> interactive();
         };
+    }
+
+    private static PrintWriter writer(PrintStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
     }
 
     private int connectAtLaunch(LaunchOptions options, PrintWriter notices, Styles styles, InputReader input) {

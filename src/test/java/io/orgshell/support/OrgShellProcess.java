@@ -37,16 +37,8 @@ public final class OrgShellProcess {
     /** The same, with extra JVM options (a small heap, say). */
     public static OrgShellProcess start(List<String> jvmOptions, Path home, Map<String, String> env, String stdin,
                                         String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), OrgShellApplication.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().keySet().removeIf(k -> k.startsWith("ORGSHELL_"));
-        pb.environment().put("ORGSHELL_CONFIG_DIR", home.resolve("config").toString());
-        pb.environment().put("HOME", home.toString());
-        pb.environment().putAll(env);
+        ProcessBuilder pb = new ProcessBuilder(command(jvmOptions, args));
+        environment(pb, home, env);
         Path out = Files.createTempFile(home, "out", ".txt");
         Path err = Files.createTempFile(home, "err", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -60,6 +52,24 @@ public final class OrgShellProcess {
             }
         }
         return new OrgShellProcess(p, out, err);
+    }
+
+    /** The command line that starts orgshell in a JVM of its own. */
+    public static List<String> command(List<String> jvmOptions, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), OrgShellApplication.class.getName()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** No ORGSHELL_ variable of the build's own environment, {@code home} as HOME, then {@code env}. */
+    public static void environment(ProcessBuilder pb, Path home, Map<String, String> env) {
+        pb.environment().keySet().removeIf(k -> k.startsWith("ORGSHELL_"));
+        pb.environment().put("ORGSHELL_CONFIG_DIR", home.resolve("config").toString());
+        pb.environment().put("HOME", home.toString());
+        pb.environment().putAll(env);
     }
 
     public static Finished run(Path home, Map<String, String> env, String stdin, String... args) throws Exception {
