@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.orgshell.support.OrgShellProcess;
+import io.orgshell.support.Slow;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * script prints the connected org (bold name, {@code [SANDBOX]} in magenta) to standard output, then fails on an
  * unknown command: a red {@code error:} and {@code stopped:} on standard error.
  */
-@Tag("slow") // starts JVMs: io.orgshell.support.Slow on main
+@Slow // starts JVMs
 class ColourByStreamTest {
 
     private static final String ESC = "\u001b[";
