@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 
 import io.netty.channel.ChannelOption;
 import io.netty.handler.timeout.ReadTimeoutException;
@@ -107,7 +106,7 @@ public final class AdminApiClient implements AutoCloseable {
     // ---- Organizations API v1
 
     public Flux<Org> orgs() {
-        return pages("/admin/v1/orgs", Map.of(), Map.of(), Org.Page.class, Org.Page::links).flatMapIterable(Org.Page::data);
+        return pages("/admin/v1/orgs", Map.of(), Map.of(), Org.Page.class).flatMapIterable(Org.Page::data);
     }
 
     public Mono<Org> org() {
@@ -115,13 +114,13 @@ public final class AdminApiClient implements AutoCloseable {
     }
 
     public Flux<Domain> domains() {
-        return pages(V1_ORG + "/domains", Map.of(), Map.of(), Domain.Page.class, Domain.Page::links)
+        return pages(V1_ORG + "/domains", Map.of(), Map.of(), Domain.Page.class)
                 .flatMapIterable(p -> nonNull(p.data()));
     }
 
     /** Managed accounts, one page at a time; the next page is requested only when this one has been consumed. */
     public Flux<ManagedUser.Page> userPages() {
-        return pages(V1_ORG + "/users", Map.of(), Map.of(), ManagedUser.Page.class, ManagedUser.Page::links);
+        return pages(V1_ORG + "/users", Map.of(), Map.of(), ManagedUser.Page.class);
     }
 
     // ---- User management API
@@ -187,29 +186,29 @@ public final class AdminApiClient implements AutoCloseable {
      * a time however many pages there are. ({@code expand}, not a recursive {@code concat}: each level of the latter
      * keeps its page reachable until the whole listing completes.)
      */
-    <P> Flux<P> pages(String template, Map<String, String> vars, Map<String, String> query, Class<P> type,
-                      Function<P, Links> links) {
-        return page(template, vars, query, type, links, null)
-                .expand(fetched -> fetched.next() == null ? Mono.empty()
-                        : page(template, vars, query, type, links, fetched.next()))
-                .map(Fetched::page);
+    <P extends ListPage> Flux<P> pages(String template, Map<String, String> vars, Map<String, String> query,
+                                       Class<P> type) {
+        return Flux.defer(() -> {
+            CursorWalk walk = new CursorWalk("GET " + template);
+            return page(template, vars, query, type, walk, null)
+                    .expand(fetched -> fetched.next() == null ? Mono.empty()
+                            : page(template, vars, query, type, walk, fetched.next()))
+                    .map(Fetched::page);
+        });
     }
 
-    /** One page and the cursor of the page after it (null on the last page, or when the server repeats a cursor). */
+    /** One page and the cursor of the page after it (null on the last page). */
     private record Fetched<P>(P page, String next) {
     }
 
-    private <P> Mono<Fetched<P>> page(String template, Map<String, String> vars, Map<String, String> query,
-                                      Class<P> type, Function<P, Links> links, String cursor) {
+    private <P extends ListPage> Mono<Fetched<P>> page(String template, Map<String, String> vars,
+                                                       Map<String, String> query, Class<P> type, CursorWalk walk,
+                                                       String cursor) {
         Map<String, String> q = new LinkedHashMap<>(query);
         if (cursor != null) {
             q.put("cursor", cursor);
         }
-        return get(template, vars, q, type).map(page -> {
-            Links l = links.apply(page);
-            String next = l == null || !l.hasNext() ? null : cursorOf(l.next());
-            return new Fetched<>(page, next == null || next.equals(cursor) ? null : next);
-        });
+        return get(template, vars, q, type).map(page -> new Fetched<>(page, walk.next(page)));
     }
 
     /** {@code links.next} is a full URL carrying {@code cursor=} in v1, and may be a bare cursor in v2. */
@@ -241,16 +240,31 @@ public final class AdminApiClient implements AutoCloseable {
                         HttpHeaders headers = resp.headers().asHttpHeaders();
                         Duration wait = status >= 400 ? RateLimitHeaders.waitAskedFor(status, headers, Instant.now())
                                 : null;
-                        governor.observe(status, headers, wait);
-                        if (status >= 400) {
-                            throw errors.parse(status, new String(bytes, StandardCharsets.UTF_8), request, wait);
+                        Duration maxWait = settings.retry().maxWait();
+                        boolean tooLong = wait != null && wait.compareTo(maxWait) > 0;
+                        governor.observe(status, headers, tooLong ? maxWait : wait);
+                        if (tooLong && (status == 429 || status == 503)) {
+                            throw new ApiWaitTooLongException(wait, maxWait, request);
+                        }
+                        if (status >= 300 || status < 200) {
+                            // a 3xx is a proxy or a sign-on page in front of the API: nothing was done
+                            throw status >= 400 ? errors.parse(status, new String(bytes, StandardCharsets.UTF_8),
+                                    request, wait) : redirected(status, headers, request);
                         }
                         return new Response(status, bytes, request);
                     })));
-        }).onErrorMap(e -> !(e instanceof ApiException), e -> transportFailure(e, uri));
+        }).onErrorMap(e -> !(e instanceof ApiException || e instanceof ApiConnectionException),
+                e -> transportFailure(e, uri));
         return once.retryWhen(retry.forRequest(request, idempotent))
                 .onErrorMap(RetryPolicy.TransportFailure.class,
                         e -> new ApiConnectionException(e.getMessage(), request, e.getCause()));
+    }
+
+    private static ApiException redirected(int status, HttpHeaders headers, String request) {
+        String location = headers.getFirst(HttpHeaders.LOCATION);
+        return new ApiException(status, "HTTP-" + status, "the API answered with a redirect"
+                + (location == null ? "" : " to " + location) + ", not an answer: is a proxy or a sign-on page in "
+                + "front of it? Nothing was changed", request, null);
     }
 
     private RuntimeException transportFailure(Throwable e, URI uri) {

@@ -15,12 +15,20 @@ public class ApiException extends RuntimeException {
     private final String request;
     private final Duration retryAfter;
 
+    /** What is kept of a server's code and message: one row's reason, never a whole body. */
+    static final int MAX_CODE = 80;
+    static final int MAX_MESSAGE = 300;
+
     public ApiException(int status, String code, String message, String request, Duration retryAfter) {
-        super(message);
+        super(bounded(message, MAX_MESSAGE));
         this.status = status;
-        this.code = code;
+        this.code = bounded(code, MAX_CODE);
         this.request = request;
         this.retryAfter = retryAfter;
+    }
+
+    static String bounded(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
     }
 
     public int status() {

@@ -9,6 +9,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 public record Directory(String directoryId, String name) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Page(List<Directory> data, Links links) {
+    public record Page(List<Directory> data, Links links) implements ListPage {
     }
 }

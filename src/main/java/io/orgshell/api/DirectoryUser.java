@@ -50,7 +50,7 @@ public record DirectoryUser(
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Page(List<DirectoryUser> data, Links links) {
+    public record Page(List<DirectoryUser> data, Links links) implements ListPage {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

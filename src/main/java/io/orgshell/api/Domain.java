@@ -17,7 +17,7 @@ public record Domain(String id, String type, Attributes attributes) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Page(List<Domain> data, Links links) {
+    public record Page(List<Domain> data, Links links) implements ListPage {
     }
 
     public String name() {

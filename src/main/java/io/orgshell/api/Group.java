@@ -9,6 +9,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 public record Group(String id, String name, String description, String directoryId) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Page(List<Group> data, Links links) {
+    public record Page(List<Group> data, Links links) implements ListPage {
     }
 }

@@ -30,7 +30,12 @@ public record ManagedUser(
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Page(List<ManagedUser> data, Meta meta, Links links) {
+    public record Page(List<ManagedUser> data, Meta meta, Links links) implements ListPage {
+
+        @Override
+        public Integer total() {
+            return meta == null ? null : meta.total();
+        }
 
         public int totalOr(int fallback) {
             return meta == null || meta.total() == null ? fallback : meta.total();

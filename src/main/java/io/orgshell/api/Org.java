@@ -15,7 +15,7 @@ public record Org(String id, String type, Attributes attributes) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Page(java.util.List<Org> data, Links links) {
+    public record Page(java.util.List<Org> data, Links links) implements ListPage {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

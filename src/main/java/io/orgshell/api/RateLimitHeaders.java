@@ -11,6 +11,9 @@ import org.springframework.http.HttpHeaders;
 /** Reads {@code Retry-After} (seconds or HTTP date) and {@code X-RateLimit-*} headers. */
 public final class RateLimitHeaders {
 
+    /** What a wait too large to represent is taken as: longer than any bound. */
+    static final Duration FOREVER = Duration.ofSeconds(999_999_999_999L);
+
     private RateLimitHeaders() {
     }
 
@@ -36,7 +39,8 @@ public final class RateLimitHeaders {
         }
         String v = value.trim();
         if (v.chars().allMatch(Character::isDigit)) {
-            return Duration.ofSeconds(Long.parseLong(v));
+            // more digits than a long holds is still "a very long time", not a broken answer
+            return v.length() > 12 ? FOREVER : Duration.ofSeconds(Long.parseLong(v));
         }
         try {
             Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
@@ -56,7 +60,8 @@ public final class RateLimitHeaders {
             return Instant.parse(v);
         } catch (DateTimeParseException e) {
             // some gateways send epoch seconds instead of ISO-8601
-            return v.chars().allMatch(Character::isDigit) ? Instant.ofEpochSecond(Long.parseLong(v)) : null;
+            return v.chars().allMatch(Character::isDigit) && v.length() <= 12 ? Instant.ofEpochSecond(Long.parseLong(v))
+                    : null;
         }
     }
 }

@@ -33,8 +33,7 @@ final class V2Directory implements OrgDirectory {
         this.client = client;
         this.withoutDirectory = withoutDirectory;
         // one listing however many writes ask at once; a failed one is asked again by the next write
-        this.directoryId = client.pages(ORG + "/directories", Map.of(), Map.of(), Directory.Page.class,
-                        Directory.Page::links)
+        this.directoryId = client.pages(ORG + "/directories", Map.of(), Map.of(), Directory.Page.class)
                 .flatMapIterable(p -> AdminApiClient.nonNull(p.data()))
                 .mapNotNull(Directory::directoryId)
                 .next()
@@ -72,8 +71,8 @@ final class V2Directory implements OrgDirectory {
         if (searchTerm != null && !searchTerm.isBlank()) {
             query.put("searchTerm", searchTerm);
         }
-        return client.pages(USERS, Map.of("directoryId", ALL), query, DirectoryUser.Page.class,
-                DirectoryUser.Page::links).map(p -> Collections.unmodifiableList(AdminApiClient.nonNull(p.data())));
+        return client.pages(USERS, Map.of("directoryId", ALL), query, DirectoryUser.Page.class)
+                .map(p -> Collections.unmodifiableList(AdminApiClient.nonNull(p.data())));
     }
 
     /** {@code POST .../users/search} naming up to a hundred accounts: one request re-reads a whole batch. */
@@ -111,7 +110,7 @@ final class V2Directory implements OrgDirectory {
     public Mono<List<Group>> groups() {
         return directoryId.flatMap(id -> id.isEmpty() ? Mono.empty()
                 : client.pages(ORG + "/directories/{directoryId}/groups", Map.of("directoryId", id.get()),
-                                Map.of("limit", String.valueOf(LIMIT)), Group.Page.class, Group.Page::links)
+                                Map.of("limit", String.valueOf(LIMIT)), Group.Page.class)
                         .flatMapIterable(p -> AdminApiClient.nonNull(p.data()))
                         .collectList());
     }

@@ -1,0 +1,131 @@
+package io.orgshell.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.support.FaultScripts;
+import io.orgshell.support.ShellTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The world beyond the sandbox's good day, played by its fault script and met through the shell: a throttle asking
+ * for a day, Retry-After values that are huge, negative or words, cursors that loop or never end, a proxy answering
+ * 302, an error body of any length.
+ */
+class MisbehavingServerTest extends ShellTest {
+
+    static final String DOMAINS = "GET /admin/v1/orgs/{orgId}/domains";
+    static final String USERS = "GET /admin/v1/orgs/{orgId}/users";
+
+    @TempDir
+    Path tmp;
+    SandboxServer server;
+
+    @BeforeEach
+    void connect() {
+        server = connectTo(sandbox(SandboxConfig.defaults().withUsers(150).withSeed(3)));
+    }
+
+    @AfterEach
+    void clear() {
+        server.faults().clear();
+    }
+
+    @Test
+    void aThrottleAskingForADayIsAClearErrorNotAHang() {
+        FaultScripts.post(server, "{\"match\":\"" + DOMAINS + "\",\"times\":50,\"type\":\"throttle\",\"retryAfter\":86400}");
+        long before = server.stats().requests(DOMAINS);
+        Result r = run("domains list");
+        assertThat(r.exitCode()).isEqualTo(4);
+        assertThat(r.err()).contains("asked to wait 24 h").contains("orgshell.retry.max-wait (3 s)")
+                .contains("GET /admin/v1/orgs/{orgId}/domains").doesNotContain("connect");
+        assertThat(server.stats().requests(DOMAINS) - before).as("asked once, not again").isEqualTo(1);
+    }
+
+    @Test
+    void aRetryAfterTooLargeForANumberIsStillAWaitTooLong() {
+        FaultScripts.post(server, "{\"match\":\"" + DOMAINS + "\",\"type\":\"status\",\"status\":429,"
+                + "\"headers\":{\"Retry-After\":\"99999999999999999999\"}}");
+        Result r = run("domains list");
+        assertThat(r.exitCode()).isEqualTo(4);
+        assertThat(r.err()).contains("asked to wait more than a century");
+    }
+
+    @Test
+    void aRetryAfterThatIsNegativeOrAWordFallsBackToBackoff() {
+        long clean = -server.stats().requests(DOMAINS);
+        assertThat(run("domains list").exitCode()).isZero();
+        clean += server.stats().requests(DOMAINS);
+        FaultScripts.post(server, "[{\"match\":\"" + DOMAINS + "\",\"type\":\"status\",\"status\":429,"
+                + "\"headers\":{\"Retry-After\":\"-5\"}},{\"match\":\"" + DOMAINS + "\",\"type\":\"status\","
+                + "\"status\":429,\"headers\":{\"Retry-After\":\"soon\"}}]");
+        long before = server.stats().requests(DOMAINS);
+        Result r = run("domains list");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("acme.example");
+        assertThat(server.stats().requests(DOMAINS) - before).as("two refused, then the listing").isEqualTo(clean + 2);
+    }
+
+    @Test
+    void aCursorThatComesBackStopsTheListing() {
+        FaultScripts.post(server, "{\"match\":\"" + DOMAINS + "\",\"times\":300,\"type\":\"pages\","
+                + "\"cursors\":[\"c1\",\"c2\"]}");
+        long before = server.stats().requests(DOMAINS);
+        Result r = run("domains list");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("cursor of an earlier page again after 3 pages").contains("never end");
+        assertThat(server.stats().requests(DOMAINS) - before).isEqualTo(3);
+    }
+
+    @Test
+    void emptyPagesWithoutEndStopTheListing() {
+        FaultScripts.post(server, "{\"match\":\"" + DOMAINS + "\",\"times\":300,\"type\":\"pages\"}");
+        long before = server.stats().requests(DOMAINS);
+        Result r = run("domains list");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("20 empty pages in a row");
+        assertThat(server.stats().requests(DOMAINS) - before).isEqualTo(CursorWalk.MAX_EMPTY_PAGES_IN_A_ROW);
+    }
+
+    @Test
+    void pagesFarPastTheAnnouncedTotalStopTheExport() {
+        StringBuilder data = new StringBuilder("[");
+        for (int i = 0; i < 400; i++) {
+            data.append(i == 0 ? "" : ",").append("{\"account_id\":\"a").append(i)
+                    .append("\",\"email\":\"x").append(i).append("@acme.example\",\"account_status\":\"active\"}");
+        }
+        FaultScripts.post(server, "{\"match\":\"" + USERS + "\",\"times\":300,\"type\":\"pages\",\"total\":5,"
+                + "\"data\":" + data + "]}");
+        Path out = tmp.resolve("u.csv");
+        Result r = run("users export --out " + out);
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("far past the 5 it announced (meta.total)");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aRedirectIsNotAnAnswer() {
+        FaultScripts.post(server, "{\"match\":\"" + DOMAINS + "\",\"type\":\"status\",\"status\":302,"
+                + "\"headers\":{\"Location\":\"https://sso.example/login\"},\"body\":\"\"}");
+        Result r = run("domains list");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("302").contains("redirect to https://sso.example/login");
+    }
+
+    @Test
+    void anErrorBodyOfAnyLengthIsReportedInAFewHundredCharacters() {
+        String title = "x".repeat(200_000);
+        FaultScripts.post(server, "{\"match\":\"" + DOMAINS + "\",\"type\":\"status\",\"status\":400,"
+                + "\"body\":{\"errors\":[{\"status\":\"400\",\"code\":\"ADMIN-400-" + "7".repeat(5_000)
+                + "\",\"title\":\"" + title + "\",\"detail\":\"" + title + "\"}]}}");
+        Result r = run("domains list");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("400").hasSizeLessThan(ApiException.MAX_MESSAGE + ApiException.MAX_CODE + 200);
+    }
+}

@@ -1,0 +1,33 @@
+package io.orgshell.support;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import io.orgshell.sandbox.SandboxServer;
+
+/** Queues faults the way a person trying orgshell would: {@code POST /__sandbox/faults} with the README's JSON. */
+public final class FaultScripts {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private FaultScripts() {
+    }
+
+    public static void post(SandboxServer server, String json) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/__sandbox/faults"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new AssertionError("the sandbox refused the fault script (" + r.statusCode() + "): " + r.body());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
