@@ -32,10 +32,23 @@ final class ByteScan {
     /** The longest line in bytes, line end excluded, and where it is: a guard against loading one huge line. */
     long longestLine;
     long longestLineAt;
+    /**
+     * The longest record (a row as the CSV parser will read it: a quoted value may run over many lines) in bytes, the
+     * line it starts on and how many lines it spans: one record is one value held whole, however short its lines.
+     */
+    long longestRecord;
+    long longestRecordAt;
+    long longestRecordLines;
+    /** The line on which the file passes {@link PlanCsvReader#MAX_FILE_BYTES}, 0 when it never does. */
+    long lineAtSizeLimit;
     final CellShapeCounter shapes = new CellShapeCounter();
 
     private long line = 1;
     private long column;
+    private long position;
+    private boolean inQuotes;
+    private long recordBytes;
+    private long recordStart = 1;
     private boolean previousWasCr;
     private int lastByte;
     private long controlBytes;
@@ -103,6 +116,10 @@ final class ByteScan {
             bad(leadLine, leadColumn, leadByte); // the file ends inside a multi-byte character
         }
         lineEnded();
+        if (recordBytes > 0) {
+            recordBytes++; // as if a line end followed: recordEnded leaves it out
+            recordEnded('\n');
+        }
         shapes.finish();
         long content = bytes - (bom ? 3 : 0);
         if (content >= 32 && (controlBytes + badByteCount) * 10 > content * 3) {
@@ -114,6 +131,10 @@ final class ByteScan {
     /** Takes one byte; false when the file turns out to be binary. */
     private boolean accept(int b) {
         column++;
+        recordBytes++;
+        if (++position == PlanCsvReader.MAX_FILE_BYTES + 1) {
+            lineAtSizeLimit = line;
+        }
         lastByte = b;
         if (needed > 0) {
             if (b >= low && b <= high) {
@@ -158,9 +179,15 @@ final class ByteScan {
             return false;
         }
         shapes.accept(b);
+        if (b == '"') {
+            inQuotes = !inQuotes; // an escaped quote ("") toggles twice
+        }
         if (b == '\n' || b == '\r') {
             column--;
             lineEnded();
+            if (!inQuotes && !(b == '\n' && previousWasCr)) {
+                recordEnded(b);
+            }
         }
         if (b == '\n') {
             if (previousWasCr) {
@@ -179,6 +206,17 @@ final class ByteScan {
         }
         previousWasCr = b == '\r';
         return true;
+    }
+
+    private void recordEnded(int lineEnd) {
+        long length = recordBytes - 1; // without the line end
+        if (length > longestRecord) {
+            longestRecord = length;
+            longestRecordAt = recordStart;
+            longestRecordLines = line - recordStart + 1;
+        }
+        recordBytes = lineEnd == '\r' ? -1 : 0; // the LF of a CRLF belongs to this record's line end
+        recordStart = line + 1;
     }
 
     private void lineEnded() {

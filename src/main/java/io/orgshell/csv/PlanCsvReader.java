@@ -40,6 +40,8 @@ public final class PlanCsvReader {
     public static final int MAX_ROWS = 200_000;
     /** A row is an account ID, an email and a few short values: a longer line is not a plan, and can fill the heap. */
     public static final int MAX_LINE_BYTES = 64 * 1024;
+    /** 200,000 rows of a profile plan fit in well under this; the values of a larger file would not fit in the heap. */
+    public static final long MAX_FILE_BYTES = 48L << 20;
 
     private final ColumnSpec spec;
 
@@ -117,13 +119,22 @@ public final class PlanCsvReader {
 
     /** Why the file is too large to be a plan, judged by the byte scan before anything is held; null when it is not. */
     private static String tooLarge(ByteScan scan) {
-        if (scan.longestLine > MAX_LINE_BYTES) {
-            return String.format(Locale.ROOT, "line %d is %,d bytes long, more than the %,d a row may be; "
-                    + "is this the right file?", scan.longestLineAt, scan.longestLine, MAX_LINE_BYTES);
+        if (scan.longestRecord > MAX_LINE_BYTES) {
+            return scan.longestRecordLines <= 1
+                    ? String.format(Locale.ROOT, "line %d is %,d bytes long, more than the %,d a row may be; "
+                    + "is this the right file?", scan.longestRecordAt, scan.longestRecord, MAX_LINE_BYTES)
+                    : String.format(Locale.ROOT, "the row that starts on line %d is %,d bytes long over %,d lines (a "
+                    + "quoted value that runs on: is a closing quote missing?), more than the %,d a row may be",
+                    scan.longestRecordAt, scan.longestRecord, scan.longestRecordLines, MAX_LINE_BYTES);
         }
         if (scan.textLines() > MAX_ROWS + 1) {
             return String.format(Locale.ROOT, "the file has %,d lines, more than a header and the %,d rows a plan "
                     + "may hold; split it into smaller files", scan.textLines(), MAX_ROWS);
+        }
+        if (scan.lineAtSizeLimit > 0) {
+            return String.format(Locale.ROOT, "the file is %,d bytes, more than the %,d a plan may be (it passes "
+                    + "that on line %,d); split it into smaller files", scan.bytes, MAX_FILE_BYTES,
+                    scan.lineAtSizeLimit);
         }
         return null;
     }

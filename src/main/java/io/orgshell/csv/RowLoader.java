@@ -15,6 +15,13 @@ final class RowLoader {
 
     /** Collections are sized for the file's line count up to this; growing them row by row shows in the load time. */
     private static final int MAX_PRESIZE = 1 << 20;
+    /** Far more than any operation reads (an export has eight): a wider header is not a plan. */
+    static final int MAX_COLUMNS = 64;
+    /**
+     * What the rows may take in memory, estimated as they are kept: a value costs some fifty bytes besides its text.
+     * 200,000 rows of an email plan take about 60 MB; much more would not leave a 128 MB heap room to work.
+     */
+    static final long MAX_HELD_BYTES = 72L << 20;
 
     private final ColumnSpec spec;
     final List<CsvIssue> repairs = new ArrayList<>();
@@ -34,6 +41,7 @@ final class RowLoader {
     private DuplicateFinder[] finders;
 
     private final int expectedRows;
+    private long heldBytes;
 
     RowLoader(ColumnSpec spec, long expectedRows) {
         this.spec = spec;
@@ -58,8 +66,7 @@ final class RowLoader {
         if (header == null) {
             return takeHeader(cells);
         }
-        takeRow(line, cells);
-        return true;
+        return takeRow(line, cells);
     }
 
     /** Problems and repairs known only at the end: repeated unique values, counts. */
@@ -98,6 +105,12 @@ final class RowLoader {
         while (cells[width - 1].isEmpty()) { // a blank header was skipped, so some cell is not empty
             width--;
         }
+        if (width > MAX_COLUMNS) {
+            header = List.of();
+            problems.add(new CsvIssue(1, "the header has " + width + " columns, more than the " + MAX_COLUMNS
+                    + " a plan may have; is this the right file?"));
+            return false;
+        }
         emptyHeaderTail = cells.length - width;
         header = List.of(Arrays.copyOf(cells, width));
         HeaderMatcher.Match match = HeaderMatcher.match(header, spec);
@@ -115,7 +128,8 @@ final class RowLoader {
         return match.problems().isEmpty();
     }
 
-    private void takeRow(int line, String[] cells) {
+    /** False when the file holds more values than a plan may: loading stops there, with the line. */
+    private boolean takeRow(int line, String[] cells) {
         for (int i = 0; i < cells.length; i++) {
             String unguarded = SafeCsvWriter.unneutralise(cells[i]);
             if (unguarded != cells[i]) { // unneutralise returns its argument when there is no guard
@@ -131,23 +145,33 @@ final class RowLoader {
             rowsWithEmptyTail++;
             cells = Arrays.copyOf(cells, size);
         }
+        heldBytes += 64 + 8L * cells.length;
+        for (String cell : cells) {
+            heldBytes += 48 + cell.length();
+        }
+        if (heldBytes > MAX_HELD_BYTES) {
+            problems.add(new CsvIssue(0, "by line " + line + " the rows take more than " + (MAX_HELD_BYTES >> 20)
+                    + " MB of memory, more than a plan may; split the file into smaller ones"));
+            return false;
+        }
         int rowIndex = rows.size();
         rows.add(new CsvRow(line, List.of(cells)));
         if (size != width) {
             // cells have shifted, so no value can be trusted to be in its column: report only the count
             problems.add(new CsvIssue(line, Wording.count(size, "cell") + ", the header has " + width
                     + (size > width ? " — is there a comma in a value that should be quoted?" : "")));
-            return;
+            return true;
         }
         if (repeatsHeader(cells)) {
             problems.add(new CsvIssue(line, "this line repeats the header line (were two files joined?)"));
-            return;
+            return true;
         }
         for (int c = 0; c < indexes.length; c++) {
             if (indexes[c] >= 0) {
                 check(line, rowIndex, spec.columns().get(c), cells[indexes[c]], finders[c]);
             }
         }
+        return true;
     }
 
     private boolean repeatsHeader(String[] cells) {

@@ -3,6 +3,8 @@ package io.orgshell.shell;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 import io.orgshell.api.ApiConnectionException;
 import io.orgshell.api.ApiException;
@@ -25,10 +27,15 @@ public final class ErrorTranslator {
     private ErrorTranslator() {
     }
 
-    /** Every message is sanitised here, once: error codes, titles and file names come from the server or a file. */
+    /**
+     * Every message is sanitised here, once: error codes, titles and file names come from the server or a file.
+     * Line by line: a message that lists a file's problems keeps one per line.
+     */
     public static Failure translate(Throwable thrown) {
         Failure f = describe(unwrap(thrown));
-        return new Failure(f.exitCode(), Sanitizer.forTerminal(f.message()));
+        String message = f.message() == null ? "" : f.message();
+        return new Failure(f.exitCode(), Arrays.stream(message.split("\n", -1)).map(Sanitizer::forTerminal)
+                .collect(Collectors.joining("\n")));
     }
 
     private static Failure describe(Throwable e) {

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LargerThanTheHeapTest {
 
     static final List<String> SMALL_HEAP = List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError");
+    /** The heap scripts/bench gives orgshell: what a plan may hold is measured against it. */
+    static final List<String> BENCH_HEAP = List.of("-Xmx128m", "-XX:+ExitOnOutOfMemoryError");
     static final long SIZE = 80L << 20;
 
     @TempDir
@@ -46,7 +48,34 @@ class LargerThanTheHeapTest {
                 out.write(chunk);
             }
         }
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(home.resolve("one-quoted-value.csv")))) {
+            // short lines, all inside one quoted value that never closes: one value of 80 MB
+            out.write("account_id,email\n5b10ac8d82e05b22cc7d4ef5,\"".getBytes(StandardCharsets.US_ASCII));
+            byte[] lines = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n".repeat(2048).getBytes(StandardCharsets.US_ASCII);
+            for (long written = 0; written < SIZE; written += lines.length) {
+                out.write(lines);
+            }
+        }
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(home.resolve("long-lines.csv")))) {
+            // every line just under the 64 KiB a row may be, and far fewer lines than the row limit
+            out.write("account_id,email\n".getBytes(StandardCharsets.US_ASCII));
+            String padding = "x".repeat(PlanCsvReader.MAX_LINE_BYTES - 60);
+            for (long i = 0, written = 0; written < SIZE; i++) {
+                byte[] row = String.format("%024x,\"%s\"\n", i, padding).getBytes(StandardCharsets.US_ASCII);
+                out.write(row);
+                written += row.length;
+            }
+        }
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(home.resolve("many-cells.csv")))) {
+            // within every byte and row limit, but a value in each of 64 columns on 190,000 rows: 12 million values
+            String cells = ",a".repeat(63);
+            out.write(("account_id" + ",c".repeat(63) + "\n").getBytes(StandardCharsets.US_ASCII));
+            for (long i = 0; i < 190_000; i++) {
+                out.write(String.format("%024x%s\n", i, cells).getBytes(StandardCharsets.US_ASCII));
+            }
+        }
         assertThat(Files.size(home.resolve("many-rows.csv"))).isGreaterThan(64L << 20);
+        assertThat(Files.size(home.resolve("many-cells.csv"))).isLessThan(PlanCsvReader.MAX_FILE_BYTES);
     }
 
     @Test
@@ -56,6 +85,37 @@ class LargerThanTheHeapTest {
         assertThat(r.exitCode()).as(r.toString()).isNotZero();
         assertThat(r.err()).contains("more than a header and the 200,000 rows a plan may hold")
                 .doesNotContain("OutOfMemoryError").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aQuotedValueOverManyLinesIsRefusedWithTheLineItStartsOn() throws Exception {
+        OrgShellProcess.Finished r = load("one-quoted-value.csv");
+        assertThat(r.err()).contains("the row that starts on line 2 is 83,886,")
+                .contains("more than the 65,536 a row may be");
+    }
+
+    @Test
+    void longLinesAddingUpToMoreThanAPlanAreRefusedWithTheLine() throws Exception {
+        OrgShellProcess.Finished r = load("long-lines.csv");
+        assertThat(r.err()).contains("more than the 50,331,648 a plan may be (it passes that on line 7");
+    }
+
+    @Test
+    void tooManyValuesAreRefusedWithTheLine() throws Exception {
+        OrgShellProcess.Finished r = load(BENCH_HEAP, "many-cells.csv");
+        assertThat(r.out() + r.err()).containsPattern("by line [0-9]+ the rows take more than 72 MB of memory");
+    }
+
+    private OrgShellProcess.Finished load(String file) throws Exception {
+        return load(SMALL_HEAP, file);
+    }
+
+    private OrgShellProcess.Finished load(List<String> heap, String file) throws Exception {
+        OrgShellProcess.Finished r = OrgShellProcess.start(heap, home, Map.of(), null, "load",
+                home.resolve(file).toString(), "--op", "profile").await();
+        assertThat(r.exitCode()).as(r.toString()).isNotZero();
+        assertThat(r.err()).doesNotContain("OutOfMemoryError").doesNotContain("\tat ");
+        return r;
     }
 
     @Test
