@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.orgshell.csv.CsvIssue;
-import io.orgshell.plan.EmailPreview;
 import io.orgshell.plan.Handlers;
 import io.orgshell.plan.Operation;
 import io.orgshell.plan.Plan;
@@ -15,8 +14,8 @@ import io.orgshell.plan.PlanLoader;
 import io.orgshell.plan.PlanSession;
 import io.orgshell.plan.Preview;
 import io.orgshell.plan.PreviewOptions;
+import io.orgshell.plan.PreviewService;
 import io.orgshell.plan.RowCheck;
-import io.orgshell.plan.StatePreview;
 import io.orgshell.plan.Step;
 import io.orgshell.plan.Verdict;
 import io.orgshell.run.RunOptions;
@@ -47,13 +46,16 @@ public class PlanCommands {
 
     private final Session session;
     private final PlanSession plans;
+    private final PreviewService previews;
     private final PlanLoader loader;
     private final RunService runs;
     private final Screen io;
 
-    public PlanCommands(Session session, PlanSession plans, PlanLoader loader, RunService runs, Screen io) {
+    public PlanCommands(Session session, PlanSession plans, PreviewService previews, PlanLoader loader,
+                        RunService runs, Screen io) {
         this.session = session;
         this.plans = plans;
+        this.previews = previews;
         this.loader = loader;
         this.runs = runs;
         this.io = io;
@@ -119,14 +121,10 @@ public class PlanCommands {
         try {
             PreviewOptions options = new PreviewOptions(Boolean.TRUE.equals(serverCheck),
                     Boolean.TRUE.equals(allowAdmins), c.callerAccountId());
-            preview = plan.operation() == Operation.EMAIL
-                    ? new EmailPreview(c.client(), c.directory(), options).run(plan, n -> progress.advance(n))
-                    : new StatePreview(c.client(), c.directory(), options, Handlers.of(plan.operation()))
-                    .run(plan, n -> progress.advance(n));
+            preview = previews.preview(plan, c.client(), c.directory(), options, n -> progress.advance(n));
         } finally {
             progress.finish();
         }
-        plans.previewed(preview);
         printPreview(out, preview, Boolean.TRUE.equals(all), io);
     }
 
@@ -175,18 +173,19 @@ public class PlanCommands {
         if (Handlers.of(op).inverse() == null && counts.get(Verdict.OK) > 0) {
             out.println(s.warn(op.cliName() + " cannot be undone: a removed user must be invited again"));
         }
-        out.println(counts.get(Verdict.OK) > 0 ? "next: run (batches of 50; --yes runs unattended)"
+        out.println(counts.get(Verdict.OK) > 0 ? "next: run (batches of " + RunOptions.DEFAULT_BATCH_SIZE
+                + "; --yes runs unattended)"
                 : "nothing to run");
     }
 
     @Command(name = "run", group = "Changes", availabilityProvider = "connected",
             description = "Apply the rows preview marked OK, in confirmed batches")
     public void run(
-            @Option(longName = "batch-size", description = "rows per batch", defaultValue = "50") Integer batchSize,
-            @Option(longName = "yes", description = "do not ask between batches") Boolean yes,
-            @Option(longName = "concurrency", description = "most writes in flight at once (the pace follows the "
-                    + "server's rate limit)", defaultValue = "16")
-            Integer concurrency,
+            @Option(longName = RunConsole.BATCH_SIZE, description = RunConsole.BATCH_SIZE_HELP,
+                    defaultValue = RunOptions.DEFAULT_BATCH_SIZE) Integer batchSize,
+            @Option(longName = RunConsole.YES, description = RunConsole.YES_HELP) Boolean yes,
+            @Option(longName = RunConsole.CONCURRENCY, description = RunConsole.CONCURRENCY_HELP,
+                    defaultValue = RunOptions.DEFAULT_CONCURRENCY) Integer concurrency,
             @Option(longName = "override-limit", description = "let a destructive run exceed the safety limit")
             Boolean overrideLimit,
             CommandContext ctx) {
@@ -197,18 +196,12 @@ public class PlanCommands {
             ctx.outputWriter().println("nothing to run: preview marked no row OK");
             return;
         }
-        RunOptions options = options(batchSize, concurrency, yes, overrideLimit);
+        RunOptions options = RunConsole.options(io, batchSize, concurrency, yes, Boolean.TRUE.equals(overrideLimit));
         confirmDestructive(preview, Boolean.TRUE.equals(yes), ctx);
         RunConsole console = new RunConsole(ctx, io, preview.steps().size(),
                 session.require().client().governor());
         RunSummary summary = runs.start(preview, session.require(), options, console, console.progress());
         console.finish(summary);
-    }
-
-    RunOptions options(Integer batchSize, Integer concurrency, Boolean yes, Boolean overrideLimit) {
-        boolean unattended = Boolean.TRUE.equals(yes) || !io.mode().isInteractive();
-        return new RunOptions(batchSize == null ? 50 : batchSize, concurrency == null ? 16 : concurrency, unattended,
-                Boolean.TRUE.equals(overrideLimit));
     }
 
     /**

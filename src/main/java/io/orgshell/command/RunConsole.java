@@ -3,14 +3,15 @@ package io.orgshell.command;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import io.orgshell.api.RateGovernor;
 import io.orgshell.run.BatchControl;
 import io.orgshell.run.Outcome;
+import io.orgshell.run.OutcomeCounts;
 import io.orgshell.run.RunMeta;
-import io.orgshell.run.RunReport;
+import io.orgshell.run.RunOptions;
+import io.orgshell.run.RunState;
 import io.orgshell.run.RunSummary;
 import io.orgshell.run.StepResult;
 import io.orgshell.core.ExitCodes;
@@ -28,6 +29,14 @@ import org.springframework.shell.core.command.CommandContext;
 final class RunConsole implements BatchControl {
 
     static final String QUESTION = "[c]ontinue, [a]ll remaining, [v]iew failures, [r]etry failed, [q]uit? ";
+
+    // the flags of run and resume, declared once for both commands' option annotations
+    static final String BATCH_SIZE = "batch-size";
+    static final String BATCH_SIZE_HELP = "rows per batch";
+    static final String YES = "yes";
+    static final String YES_HELP = "do not ask between batches";
+    static final String CONCURRENCY = "concurrency";
+    static final String CONCURRENCY_HELP = "most writes in flight at once (the pace follows the server's rate limit)";
 
     private final CommandContext ctx;
     private final Screen io;
@@ -122,6 +131,12 @@ final class RunConsole implements BatchControl {
         }
     }
 
+    /** The flags as given; a run asks between batches only at a terminal and without --yes. */
+    static RunOptions options(Screen io, Integer batchSize, Integer concurrency, Boolean yes, boolean overrideLimit) {
+        boolean unattended = Boolean.TRUE.equals(yes) || !io.mode().isInteractive();
+        return RunOptions.of(batchSize, concurrency, unattended, overrideLimit);
+    }
+
     /** Prints where the run ended; throws (for the exit code) when rows failed or the run stopped early. */
     void finish(RunSummary summary) {
         progress.finish();
@@ -130,14 +145,14 @@ final class RunConsole implements BatchControl {
         if (summary.tornJournal()) {
             out.println(s.warn("note: the journal's last line was torn by the crash; it was ignored and removed"));
         }
-        out.println(s.bold("run " + m.id()) + " (" + m.state() + "): " + describe(summary.counts(), s));
+        out.println(s.bold("run " + m.id()) + " (" + m.state().label() + "): " + describe(summary.counts(), s));
         out.println("results: " + summary.directory().results());
         out.println("undo plan: " + summary.directory().undo() + "  (load it with: undo " + m.id() + ")");
-        long failed = summary.counts().getOrDefault(Outcome.FAILED.label(), 0L);
-        if (!RunMeta.FINISHED.equals(m.state())) {
+        long failed = summary.counts().get(Outcome.FAILED);
+        if (m.state() != RunState.FINISHED) {
             out.println("resume with: resume " + m.id());
             out.flush();
-            if (RunMeta.INTERRUPTED.equals(m.state())) {
+            if (m.state() == RunState.INTERRUPTED) {
                 throw new UserFacingException("run " + m.id() + " stopped before the end", ExitCodes.INTERRUPTED);
             }
             return;
@@ -149,19 +164,19 @@ final class RunConsole implements BatchControl {
         }
     }
 
-    static String describe(Map<String, Long> counts, Styles s) {
+    /** "applied 3, already done 0, skipped 1, failed 0", then the rows still pending when there are any. */
+    static String describe(OutcomeCounts counts, Styles s) {
         StringBuilder sb = new StringBuilder();
-        counts.forEach((k, v) -> {
-            if (v == 0 && RunReport.PENDING.equals(k)) {
-                return;
-            }
+        counts.byOutcome().forEach((o, n) -> {
             if (sb.length() > 0) {
                 sb.append(", ");
             }
-            String text = k + " " + v;
-            sb.append(k.equals(Outcome.FAILED.label()) && v > 0 ? s.error(text)
-                    : k.equals(Outcome.APPLIED.label()) && v > 0 ? s.ok(text) : text);
+            String text = o.label() + " " + n;
+            sb.append(o == Outcome.FAILED && n > 0 ? s.error(text) : o == Outcome.APPLIED && n > 0 ? s.ok(text) : text);
         });
+        if (counts.pending() > 0) {
+            sb.append(", ").append(OutcomeCounts.PENDING).append(' ').append(counts.pending());
+        }
         return sb.toString();
     }
 }

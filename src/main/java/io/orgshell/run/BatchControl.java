@@ -1,7 +1,6 @@
 package io.orgshell.run;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Asked after each batch when the run is attended. The implementation (a command) shows the report and reads the
@@ -13,7 +12,7 @@ public interface BatchControl {
     enum Decision { CONTINUE, ALL_REMAINING, RETRY_FAILED, QUIT }
 
     /** {@code failures} are the failed rows so far (line, account, reason), for "view failures". */
-    record BatchReport(int batch, int batchesLeft, Map<String, Long> batchCounts, Map<String, Long> runCounts,
+    record BatchReport(int batch, int batchesLeft, OutcomeCounts batchCounts, OutcomeCounts runCounts,
                        String next, List<String> failures) {
     }
 

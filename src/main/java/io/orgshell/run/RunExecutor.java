@@ -104,14 +104,15 @@ public final class RunExecutor {
                     return Mono.<StepResult>empty(); // its predecessor never ran (stopped): stays pending
                 }
                 if (!before.outcome().succeeded()) {
-                    return Mono.just(finish(s, Outcome.SKIPPED, 0, null,
-                            "waits for step " + s.after() + " to free " + s.to() + ", which did not apply", live));
+                    return Mono.just(finish(s, StepResult.skipped(s.number(), SkipReason.WAITS_FOR_STEP,
+                            "waits for step " + s.after() + " to free " + s.to() + ", which did not apply"), live));
                 }
             }
             journal.intent(s.number(), s.accountId(), s.from(), s.to());
             AccountState account = live.get(s.accountId());
             if (account == null) {
-                return Mono.just(finish(s, Outcome.SKIPPED, 0, null, "account no longer found", live));
+                return Mono.just(finish(s, StepResult.skipped(s.number(), SkipReason.ACCOUNT_GONE,
+                        "account no longer found"), live));
             }
             String now = handler.state(account, s);
             if (handler.same(now, s.to())) {
@@ -121,7 +122,8 @@ public final class RunExecutor {
                         live));
             }
             if (!handler.same(now, s.from())) {
-                return Mono.just(finish(s, Outcome.SKIPPED, 0, null, "changed since preview: now " + now, live));
+                return Mono.just(finish(s, StepResult.skipped(s.number(), SkipReason.CHANGED_SINCE_PREVIEW,
+                        "changed since preview: now " + now), live));
             }
             return write(s, 1, live);
         })).doFinally(x -> mine.complete(results.get(s.number())));
@@ -174,11 +176,14 @@ public final class RunExecutor {
 
     private StepResult finish(Step s, Outcome outcome, int status, String code, String reason,
                               Map<String, AccountState> live) {
-        StepResult r = new StepResult(s.number(), outcome, status, code, reason);
+        return finish(s, new StepResult(s.number(), outcome, status, code, reason), live);
+    }
+
+    private StepResult finish(Step s, StepResult r, Map<String, AccountState> live) {
         results.put(s.number(), r);
         journal.result(r);
         uncertain.remove(s.number());
-        if (outcome.succeeded()) {
+        if (r.outcome().succeeded()) {
             live.computeIfPresent(s.accountId(), (id, a) -> handler.applied(a, s));
         }
         return r;

@@ -104,6 +104,9 @@ public final class RunJournal implements AutoCloseable {
         fields.put("status", r.status());
         fields.put("code", nz(r.code()));
         fields.put("reason", nz(r.reason()));
+        if (r.skip() != null) {
+            fields.put("skip", r.skip().name());
+        }
         append("result", fields);
     }
 
@@ -117,14 +120,14 @@ public final class RunJournal implements AutoCloseable {
     }
 
     /** What a journal says, read back: the last result of each step, the steps left uncertain, and the last state. */
-    public record Replay(Map<Integer, StepResult> results, List<Integer> uncertain, String lastState,
+    public record Replay(Map<Integer, StepResult> results, List<Integer> uncertain, RunState lastState,
                          boolean tornTail, int lines) {
     }
 
     public static Replay replay(Path file) throws IOException {
         Map<Integer, StepResult> results = new HashMap<>();
         Map<Integer, Boolean> open = new LinkedHashMap<>();
-        String state = null;
+        RunState state = null;
         boolean torn = false;
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
@@ -152,10 +155,11 @@ public final class RunJournal implements AutoCloseable {
                     int step = node.get("step").asInt();
                     results.put(step, new StepResult(step, Outcome.valueOf(node.get("outcome").asString()),
                             node.path("status").asInt(0), emptyToNull(node.path("code").asString("")),
-                            emptyToNull(node.path("reason").asString(""))));
+                            emptyToNull(node.path("reason").asString("")),
+                            node.hasNonNull("skip") ? SkipReason.valueOf(node.get("skip").asString()) : null));
                     open.remove(step);
                 }
-                case "state" -> state = node.get("state").asString();
+                case "state" -> state = RunState.of(node.get("state").asString());
                 default -> {
                 }
             }

@@ -2,9 +2,13 @@ package io.orgshell.run;
 
 /**
  * {@code run}/{@code resume} settings: batch size, writes in flight, whether to ask between batches, and whether
- * the safety limit of destructive runs is overridden.
+ * the safety limit of destructive runs is overridden. The defaults are strings because the commands' option
+ * annotations take them as such; {@link #of} applies them to a flag left out.
  */
 public record RunOptions(int batchSize, int concurrency, boolean unattended, boolean overrideLimit) {
+
+    public static final String DEFAULT_BATCH_SIZE = "50";
+    public static final String DEFAULT_CONCURRENCY = "16";
 
     public RunOptions {
         if (batchSize < 1) {
@@ -13,5 +17,10 @@ public record RunOptions(int batchSize, int concurrency, boolean unattended, boo
         if (concurrency < 1 || concurrency > 64) {
             throw new IllegalArgumentException("--concurrency must be between 1 and 64");
         }
+    }
+
+    public static RunOptions of(Integer batchSize, Integer concurrency, boolean unattended, boolean overrideLimit) {
+        return new RunOptions(batchSize == null ? Integer.parseInt(DEFAULT_BATCH_SIZE) : batchSize,
+                concurrency == null ? Integer.parseInt(DEFAULT_CONCURRENCY) : concurrency, unattended, overrideLimit);
     }
 }

@@ -1,9 +1,9 @@
 package io.orgshell.run;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +15,10 @@ import io.orgshell.plan.Preview;
 import io.orgshell.plan.RowCheck;
 import io.orgshell.plan.Step;
 import io.orgshell.plan.Verdict;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
  * Row outcomes of a run, derived from the previewed plan and the step results, and the two files made from them:
@@ -23,8 +27,6 @@ import io.orgshell.plan.Verdict;
  */
 public final class RunReport {
 
-    public static final String PENDING = "pending";
-
     /** One row's end; {@code outcome} null while the row still has steps to run. */
     public record RowOutcome(RowCheck check, Outcome outcome, String reason, int status, String code, String now) {
     }
@@ -32,73 +34,73 @@ public final class RunReport {
     private RunReport() {
     }
 
-    public static List<RowOutcome> outcomes(Preview preview, Map<Integer, StepResult> results) {
-        Map<Integer, List<Step>> stepsByRow = new LinkedHashMap<>();
-        for (Step s : preview.steps()) {
-            stepsByRow.computeIfAbsent(s.rowIndex(), k -> new ArrayList<>(2)).add(s);
+    /** One row's outcome from its preview check, its steps in order and the step results so far. */
+    static RowOutcome outcome(Preview preview, RowCheck c, List<Step> steps, Map<Integer, StepResult> results) {
+        String original = c.current();
+        if (c.verdict() == Verdict.ALREADY_DONE) {
+            return new RowOutcome(c, Outcome.ALREADY_DONE, c.reason(), 0, null, original);
         }
-        List<RowOutcome> out = new ArrayList<>(preview.checks().size());
-        for (RowCheck c : preview.checks()) {
-            String original = c.current();
-            if (c.verdict() == Verdict.ALREADY_DONE) {
-                out.add(new RowOutcome(c, Outcome.ALREADY_DONE, c.reason(), 0, null, original));
-                continue;
+        if (c.verdict() != Verdict.OK) {
+            return new RowOutcome(c, Outcome.SKIPPED, c.verdict().label().toLowerCase() + " at preview: "
+                    + c.reason(), 0, null, original);
+        }
+        String now = original;
+        StepResult last = null;
+        boolean allDone = !steps.isEmpty();
+        for (Step s : steps) {
+            StepResult r = results.get(s.number());
+            if (r == null) {
+                allDone = false;
+                break;
             }
-            if (c.verdict() != Verdict.OK) {
-                out.add(new RowOutcome(c, Outcome.SKIPPED, c.verdict().label().toLowerCase() + " at preview: "
-                        + c.reason(), 0, null, original));
-                continue;
+            if (r.outcome().succeeded()) {
+                now = s.to();
             }
-            List<Step> steps = stepsByRow.getOrDefault(c.row().index(), List.of());
-            String now = original;
-            StepResult last = null;
-            boolean allDone = !steps.isEmpty();
-            for (Step s : steps) {
-                StepResult r = results.get(s.number());
-                if (r == null) {
-                    allDone = false;
-                    break;
-                }
-                if (r.outcome().succeeded()) {
-                    now = s.to();
-                }
-                last = r;
-                if (!r.outcome().succeeded()) {
-                    break;
-                }
-            }
-            if (last != null && !last.outcome().succeeded()) {
-                String reason = last.reason();
-                if (preview.plan().operation() == Operation.EMAIL
-                        && !now.equalsIgnoreCase(original == null ? "" : original)) {
-                    reason = "left at the temporary address " + now + ": " + reason;
-                }
-                out.add(new RowOutcome(c, last.outcome(), reason, last.status(), last.code(), now));
-            } else if (allDone) {
-                out.add(new RowOutcome(c, last.outcome(), last.reason(), last.status(), last.code(), now));
-            } else {
-                out.add(new RowOutcome(c, null, PENDING, 0, null, now));
+            last = r;
+            if (!r.outcome().succeeded()) {
+                break;
             }
         }
-        return out;
+        if (last != null && !last.outcome().succeeded()) {
+            String reason = last.reason();
+            if (preview.plan().operation() == Operation.EMAIL
+                    && !now.equalsIgnoreCase(original == null ? "" : original)) {
+                reason = "left at the temporary address " + now + ": " + reason;
+            }
+            return new RowOutcome(c, last.outcome(), reason, last.status(), last.code(), now);
+        }
+        if (allDone) {
+            return new RowOutcome(c, last.outcome(), last.reason(), last.status(), last.code(), now);
+        }
+        return new RowOutcome(c, null, OutcomeCounts.PENDING, 0, null, now);
     }
 
-    public static Map<String, Long> counts(List<RowOutcome> outcomes) {
-        Map<Outcome, Long> byOutcome = new EnumMap<>(Outcome.class);
-        long pending = 0;
-        for (RowOutcome o : outcomes) {
-            if (o.outcome() == null) {
-                pending++;
-            } else {
-                byOutcome.merge(o.outcome(), 1L, Long::sum);
+    /** The failed rows recorded in {@code results.csv}, at most {@code limit}: the first column, then why. */
+    public static List<String> failures(RunDirectory dir, int limit) throws IOException {
+        List<String> failed = new ArrayList<>();
+        if (!Files.exists(dir.results())) {
+            return failed;
+        }
+        try (Reader reader = Files.newBufferedReader(dir.results());
+             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                     .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).setAllowMissingColumnNames(true).get()
+                     .parse(reader)) {
+            for (CSVRecord rec : parser) {
+                if (failed.size() < limit && Outcome.FAILED.label().equals(rec.get("outcome"))) {
+                    failed.add(rec.get(0) + "  " + rec.get("reason"));
+                }
             }
         }
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (Outcome o : Outcome.values()) {
-            counts.put(o.label(), byOutcome.getOrDefault(o, 0L));
+        return failed;
+    }
+
+    /** Whether the run's {@code undo.csv} holds at least one account to put back. */
+    static boolean undoHasRows(RunDirectory dir) throws IOException {
+        try (Reader reader = Files.newBufferedReader(dir.undo());
+             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                     .parse(reader)) {
+            return parser.iterator().hasNext();
         }
-        counts.put(PENDING, pending);
-        return counts;
     }
 
     public static void write(RunDirectory dir, Preview preview, List<RowOutcome> outcomes) throws IOException {
@@ -110,7 +112,7 @@ public final class RunReport {
                 while (cells.size() < preview.plan().header().size()) {
                     cells.add("");
                 }
-                cells.add(o.outcome() == null ? PENDING : o.outcome().label());
+                cells.add(o.outcome() == null ? OutcomeCounts.PENDING : o.outcome().label());
                 cells.add(o.reason() == null ? "" : o.reason());
                 cells.add(o.status() == 0 ? "" : o.status());
                 cells.add(o.code() == null ? "" : o.code());
@@ -128,7 +130,7 @@ public final class RunReport {
     static void writeUndo(RunDirectory dir, Preview preview, List<RowOutcome> outcomes) throws IOException {
         OperationHandler handler = Handlers.of(preview.plan().operation());
         if (handler.inverse() == null) {
-            java.nio.file.Files.deleteIfExists(dir.undo());
+            Files.deleteIfExists(dir.undo());
             return;
         }
         try (SafeCsvWriter undo = SafeCsvWriter.open(dir.undo(), handler.undoHeader())) {

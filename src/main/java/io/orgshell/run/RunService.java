@@ -2,17 +2,19 @@ package io.orgshell.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import io.orgshell.plan.Handlers;
+import io.orgshell.plan.Operation;
 import io.orgshell.plan.Preview;
 import io.orgshell.plan.Step;
 import io.orgshell.plan.WriteContext;
@@ -55,8 +57,8 @@ public class RunService {
             String now = Instant.now().toString();
             RunMeta meta = new RunMeta(dir.id(), preview.plan().operation().cliName(), connection.orgId(),
                     connection.orgName(), preview.plan().source().toAbsolutePath().toString(), now,
-                    preview.checks().size(), preview.steps().size(), RunMeta.RUNNING,
-                    RunReport.counts(RunReport.outcomes(preview, Map.of())), now);
+                    preview.checks().size(), preview.steps().size(), RunState.RUNNING,
+                    new RunTally(preview, Map.of()).counts(), now);
             dir.writeMeta(meta);
             try (RunJournal journal = RunJournal.open(dir.journal())) {
                 journal.append("start", Map.of("run", dir.id(), "operation", meta.operation(), "org", meta.orgId(),
@@ -66,6 +68,30 @@ public class RunService {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write run " + dir.id(), e);
+        }
+    }
+
+    /** A run's undo plan: the file to load and the operation that reads it. */
+    public record UndoPlan(Path file, Operation operation) {
+    }
+
+    /**
+     * The plan that puts back what a run changed, or empty when it changed no account. Refused for an operation
+     * without an inverse and for a run that has not written its plan yet.
+     */
+    public Optional<UndoPlan> undoPlan(RunDirectory dir) {
+        RunMeta m = dir.readMeta();
+        Operation inverse = Handlers.of(Operation.fromCli(m.operation())).inverse();
+        if (inverse == null) {
+            throw new UserFacingException(m.operation() + " cannot be undone (run " + m.id() + ")");
+        }
+        if (!Files.exists(dir.undo())) {
+            throw new UserFacingException("run " + m.id() + " has no undo plan yet");
+        }
+        try {
+            return RunReport.undoHasRows(dir) ? Optional.of(new UndoPlan(dir.undo(), inverse)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UserFacingException("cannot read " + dir.undo() + ": " + e.getMessage());
         }
     }
 
@@ -87,6 +113,7 @@ public class RunService {
             RunJournal.Replay replay = RunJournal.replay(dir.journal());
             Preview preview = PlanArchive.read(dir, meta);
             Map<Integer, StepResult> results = new ConcurrentHashMap<>(replay.results());
+            markWaiting(preview.steps(), results);
             Set<Integer> uncertain = ConcurrentHashMap.newKeySet();
             uncertain.addAll(replay.uncertain());
             try (RunJournal journal = RunJournal.open(dir.journal())) {
@@ -103,7 +130,7 @@ public class RunService {
                                Map<Integer, StepResult> results, Set<Integer> uncertain, Connection connection,
                                RunOptions options, BatchControl control, Consumer<StepResult> progress,
                                boolean torn) throws IOException {
-        meta = meta.with(RunMeta.RUNNING, meta.counts(), Instant.now().toString());
+        meta = meta.with(RunState.RUNNING, meta.counts(), Instant.now().toString());
         dir.writeMeta(meta);
         RunExecutor executor = new RunExecutor(connection.directory(), Handlers.of(preview.plan().operation()),
                 preview.plan().rows(), WriteContext.resolve(connection.client(), connection.directory(), false),
@@ -113,36 +140,39 @@ public class RunService {
         boolean quit = false;
         int batch = 0;
         List<Step> pending = RunExecutor.pending(steps, results);
+        RunTally tally = new RunTally(preview, results);
+        Consumer<StepResult> onResult = r -> {
+            tally.update(r.step());
+            progress.accept(r);
+        };
         control.starting(steps.size(), steps.size() - pending.size());
         try {
             while (!pending.isEmpty() && !executor.stopRequested()) {
                 // unattended, a batch only sets how often accounts are re-read: larger ones keep the pipe full
                 int size = ask ? options.batchSize() : Math.max(options.batchSize(), UNATTENDED_BATCH);
                 List<Step> next = pending.subList(0, Math.min(size, pending.size()));
-                Map<String, Long> before = RunReport.counts(RunReport.outcomes(preview, results));
+                OutcomeCounts before = tally.counts();
                 int pendingBefore = pending.size();
-                executor.runBatch(next, progress);
+                executor.runBatch(next, onResult);
                 batch++;
                 pending = RunExecutor.pending(steps, results);
                 if (pending.size() == pendingBefore && !executor.stopRequested()) {
                     throw new IllegalStateException("a batch ended without a result for any of its steps");
                 }
-                List<RunReport.RowOutcome> outcomes = RunReport.outcomes(preview, results);
                 if (ask || batch % REPORT_EVERY == 0) {
-                    meta = report(dir, meta, preview, outcomes, RunMeta.RUNNING);
+                    meta = report(dir, meta, preview, tally, RunState.RUNNING);
                 }
-                boolean failures = outcomes.stream().anyMatch(o -> o.outcome() == Outcome.FAILED);
-                if (executor.stopRequested() || !ask || pending.isEmpty() && !failures) {
+                if (executor.stopRequested() || !ask || pending.isEmpty() && !tally.anyFailed()) {
                     continue;
                 }
+                OutcomeCounts now = tally.counts();
                 BatchControl.Decision d = control.afterBatch(new BatchControl.BatchReport(batch,
-                        (pending.size() + options.batchSize() - 1) / options.batchSize(),
-                        difference(RunReport.counts(outcomes), before), RunReport.counts(outcomes),
-                        describeNext(pending, options.batchSize(), preview), failures(outcomes)));
+                        (pending.size() + options.batchSize() - 1) / options.batchSize(), now.since(before), now,
+                        describeNext(pending, options.batchSize(), preview), tally.failures()));
                 switch (d) {
                     case ALL_REMAINING -> ask = false;
                     case RETRY_FAILED -> {
-                        resetFailures(steps, results, journal);
+                        resetFailures(steps, results, journal, tally);
                         pending = RunExecutor.pending(steps, results);
                     }
                     case QUIT -> quit = true;
@@ -155,21 +185,23 @@ public class RunService {
                 }
             }
         } catch (RuntimeException e) {
-            journal.append("state", Map.of("state", RunMeta.INTERRUPTED, "error", String.valueOf(e.getMessage())));
-            report(dir, meta, preview, RunReport.outcomes(preview, results), RunMeta.INTERRUPTED);
+            journal.append("state", Map.of("state", RunState.INTERRUPTED.label(), "error",
+                    String.valueOf(e.getMessage())));
+            // a batch that died may have recorded results it never handed on: count from the results themselves
+            report(dir, meta, preview, new RunTally(preview, results), RunState.INTERRUPTED);
             throw e;
         }
         if (executor.stopRequested() && !pending.isEmpty() && !quit && unreachable(connection)) {
-            journal.append("state", Map.of("state", RunMeta.INTERRUPTED, "error", "the organization is unreachable"));
-            report(dir, meta, preview, RunReport.outcomes(preview, results), RunMeta.INTERRUPTED);
+            journal.append("state", Map.of("state", RunState.INTERRUPTED.label(), "error",
+                    "the organization is unreachable"));
+            report(dir, meta, preview, tally, RunState.INTERRUPTED);
             throw new io.orgshell.api.ApiConnectionException("the organization stopped answering; run " + dir.id()
                     + " stopped and can be resumed with: resume " + dir.id(), "run", null);
         }
-        String state = pending.isEmpty() ? RunMeta.FINISHED : quit ? RunMeta.PAUSED : RunMeta.INTERRUPTED;
-        journal.append("state", Map.of("state", state));
-        List<RunReport.RowOutcome> outcomes = RunReport.outcomes(preview, results);
-        meta = report(dir, meta, preview, outcomes, state);
-        return new RunSummary(meta, dir, meta.counts(), failures(outcomes), torn);
+        RunState state = pending.isEmpty() ? RunState.FINISHED : quit ? RunState.PAUSED : RunState.INTERRUPTED;
+        journal.append("state", Map.of("state", state.label()));
+        meta = report(dir, meta, preview, tally, state);
+        return new RunSummary(meta, dir, meta.counts(), tally.failures(), torn);
     }
 
     /** After a stop that nobody asked for: is the org reachable at all? */
@@ -187,50 +219,46 @@ public class RunService {
         }
     }
 
-    private static RunMeta report(RunDirectory dir, RunMeta meta, Preview preview,
-                                  List<RunReport.RowOutcome> outcomes, String state) {
+    private static RunMeta report(RunDirectory dir, RunMeta meta, Preview preview, RunTally tally, RunState state) {
         try {
-            RunReport.write(dir, preview, outcomes);
+            RunReport.write(dir, preview, tally.outcomes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the results of run " + dir.id(), e);
         }
-        RunMeta next = meta.with(state, RunReport.counts(outcomes), Instant.now().toString());
+        RunMeta next = meta.with(state, tally.counts(), Instant.now().toString());
         dir.writeMeta(next);
         return next;
     }
 
     /** Failed steps, and the steps that were skipped only because they waited for one, get another chance. */
-    private static void resetFailures(List<Step> steps, Map<Integer, StepResult> results, RunJournal journal) {
+    private static void resetFailures(List<Step> steps, Map<Integer, StepResult> results, RunJournal journal,
+                                      RunTally tally) {
         int reset = 0;
         for (Step s : steps) {
             StepResult r = results.get(s.number());
-            if (r != null && (r.outcome() == Outcome.FAILED
-                    || r.outcome() == Outcome.SKIPPED && r.reason() != null && r.reason().startsWith("waits for step"))) {
+            if (r != null && (r.outcome() == Outcome.FAILED || r.skip() == SkipReason.WAITS_FOR_STEP)) {
                 results.remove(s.number());
+                tally.update(s.number());
                 reset++;
             }
         }
         journal.append("retry", Map.of("steps", reset));
     }
 
-    static List<String> failures(List<RunReport.RowOutcome> outcomes) {
-        List<String> out = new ArrayList<>();
-        for (RunReport.RowOutcome o : outcomes) {
-            if (o.outcome() == Outcome.FAILED) {
-                out.add("line " + o.check().row().line() + "  " + o.check().row().accountId() + "  " + o.reason());
+    /**
+     * Journals written before skip reasons were recorded: a skipped step whose predecessor did not succeed was
+     * skipped for that reason and nothing else (the executor checks it first).
+     */
+    static void markWaiting(List<Step> steps, Map<Integer, StepResult> results) {
+        for (Step s : steps) {
+            StepResult r = results.get(s.number());
+            StepResult before = s.after() < 0 ? null : results.get(s.after());
+            if (r != null && r.outcome() == Outcome.SKIPPED && r.skip() == null && before != null
+                    && !before.outcome().succeeded()) {
+                results.put(s.number(), new StepResult(r.step(), r.outcome(), r.status(), r.code(), r.reason(),
+                        SkipReason.WAITS_FOR_STEP));
             }
         }
-        return out;
-    }
-
-    private static Map<String, Long> difference(Map<String, Long> after, Map<String, Long> before) {
-        Map<String, Long> d = new LinkedHashMap<>();
-        after.forEach((k, v) -> {
-            if (!RunReport.PENDING.equals(k)) {
-                d.put(k, v - before.getOrDefault(k, 0L));
-            }
-        });
-        return d;
     }
 
     private static String describeNext(List<Step> pending, int batchSize, Preview preview) {

@@ -88,6 +88,15 @@ public class RunStore {
         return new RunDirectory(id, dir);
     }
 
+    /** The run {@code id}; without one, the latest run (of {@code orgId}, when there is one). */
+    public RunDirectory openOrLatest(String id, String orgId) {
+        if (id != null && !id.isBlank()) {
+            return open(id);
+        }
+        return latest(orgId, false).map(m -> open(m.id()))
+                .orElseThrow(() -> new UserFacingException("no runs yet", ExitCodes.USAGE));
+    }
+
     public Optional<RunMeta> latest(String orgId, boolean unfinishedOnly) {
         return list().stream().filter(m -> orgId == null || orgId.equals(m.orgId()))
                 .filter(m -> !unfinishedOnly || m.unfinished()).findFirst();

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
+import io.orgshell.run.OutcomeCounts;
 import io.orgshell.run.RunDirectory;
 import io.orgshell.run.RunMeta;
+import io.orgshell.run.RunState;
 import io.orgshell.run.RunStore;
 import io.orgshell.support.ShellTest;
 import org.jline.reader.Candidate;
@@ -35,8 +36,8 @@ class CompletionTest extends ShellTest {
     void runIdsOperationsAndCommandsComplete() {
         RunDirectory dir = runs.create("email");
         String now = Instant.now().toString();
-        dir.writeMeta(new RunMeta(dir.id(), "email", "org", "Org", "f.csv", now, 1, 1, RunMeta.PAUSED,
-                Map.of("applied", 0L), now));
+        dir.writeMeta(new RunMeta(dir.id(), "email", "org", "Org", "f.csv", now, 1, 1, RunState.PAUSED,
+                OutcomeCounts.none(), now));
 
         assertThat(complete("resume " + dir.id().substring(0, 8))).contains(dir.id());
         assertThat(complete("runs show ")).contains(dir.id());

@@ -250,7 +250,7 @@ class EmailRunTest extends ShellTest {
         assertThat(first.out()).as(first.toString()).contains("(paused)");
         mode.set(ShellMode.Kind.ONE_SHOT);
         RunMeta paused = runStore().list().get(0);
-        assertThat(paused.state()).isEqualTo(RunMeta.PAUSED);
+        assertThat(paused.state()).isEqualTo(RunState.PAUSED);
         assertThat(run("runs list").out()).contains(paused.id()).contains("paused");
         assertThat(run("runs show " + paused.id()).out()).contains("applied 1").contains(paused.id());
         assertThat(run("runs show nope").err()).contains("no run nope");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import io.orgshell.support.Accounts;
 import io.orgshell.sandbox.SandboxConfig;
@@ -48,11 +47,12 @@ class FaultyRunTest extends ShellTest {
         Result r = run("run --yes --concurrency 16");
 
         RunMeta meta = applicationContext.getBean(RunStore.class).list().get(0);
-        Map<String, Long> counts = meta.counts();
-        long total = counts.get("applied") + counts.get("already done") + counts.get("skipped") + counts.get("failed");
+        OutcomeCounts counts = meta.counts();
+        long total = counts.get(Outcome.APPLIED) + counts.get(Outcome.ALREADY_DONE) + counts.get(Outcome.SKIPPED)
+                + counts.get(Outcome.FAILED);
         assertThat(total).as(r.toString()).isEqualTo(ROWS);
-        assertThat(counts.get("pending")).isZero();
-        assertThat(counts.get("applied")).isGreaterThan(ROWS * 9L / 10);
+        assertThat(counts.pending()).isZero();
+        assertThat(counts.get(Outcome.APPLIED)).isGreaterThan(ROWS * 9L / 10);
         assertThat(server.stats().faults()).isGreaterThan(100);
         assertThat(server.stats().writes().values()).allSatisfy(n -> assertThat(n).isEqualTo(1L));
         users.forEach(u -> {

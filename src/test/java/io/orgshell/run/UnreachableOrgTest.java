@@ -73,9 +73,9 @@ class UnreachableOrgTest extends ShellTest {
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
         assertThat(r.err()).contains("stopped and can be resumed with: resume");
         RunMeta meta = applicationContext.getBean(RunStore.class).list().get(0);
-        assertThat(meta.state()).isEqualTo(RunMeta.INTERRUPTED);
-        assertThat(meta.counts().get("failed")).isZero();
-        assertThat(meta.counts().get("pending")).isPositive();
+        assertThat(meta.state()).isEqualTo(RunState.INTERRUPTED);
+        assertThat(meta.counts().get(Outcome.FAILED)).isZero();
+        assertThat(meta.counts().pending()).isPositive();
 
         server.startServing();
         Result resumed = run("resume --yes");
