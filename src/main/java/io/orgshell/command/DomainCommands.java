@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.orgshell.api.Domain;
-import io.orgshell.csv.SafeCsvWriter;
-import io.orgshell.session.Session;
 import io.orgshell.console.Screen;
 import io.orgshell.console.TableRenderer;
 import io.orgshell.core.UserFacingException;
+import io.orgshell.csv.SafeCsvWriter;
+import io.orgshell.session.Session;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;

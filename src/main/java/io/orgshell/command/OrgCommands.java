@@ -3,9 +3,9 @@ package io.orgshell.command;
 import java.util.List;
 
 import io.orgshell.api.Org;
-import io.orgshell.session.Session;
 import io.orgshell.console.Screen;
 import io.orgshell.console.TableRenderer;
+import io.orgshell.session.Session;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.stereotype.Component;

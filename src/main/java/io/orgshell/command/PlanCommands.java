@@ -6,9 +6,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.orgshell.console.Progress;
+import io.orgshell.console.Screen;
+import io.orgshell.console.Styles;
+import io.orgshell.console.TableRenderer;
+import io.orgshell.core.ExitCodes;
+import io.orgshell.core.Sanitizer;
+import io.orgshell.core.UsageException;
+import io.orgshell.core.UserFacingException;
 import io.orgshell.csv.CsvIssue;
-import io.orgshell.plan.Handlers;
 import io.orgshell.plan.Operation;
+import io.orgshell.plan.OperationHandlers;
 import io.orgshell.plan.Plan;
 import io.orgshell.plan.PlanLoader;
 import io.orgshell.plan.PlanSession;
@@ -23,14 +31,6 @@ import io.orgshell.run.RunService;
 import io.orgshell.run.RunSummary;
 import io.orgshell.session.Connection;
 import io.orgshell.session.Session;
-import io.orgshell.core.ExitCodes;
-import io.orgshell.console.Progress;
-import io.orgshell.core.Sanitizer;
-import io.orgshell.console.Screen;
-import io.orgshell.console.Styles;
-import io.orgshell.console.TableRenderer;
-import io.orgshell.core.UsageException;
-import io.orgshell.core.UserFacingException;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
@@ -170,7 +170,7 @@ public class PlanCommands {
             out.println(s.warn("delete: the accounts are deactivated at once and deleted for good 14 days later (on "
                     + java.time.LocalDate.now().plusDays(14) + "); cancel-delete can stop it until then"));
         }
-        if (Handlers.of(op).inverse() == null && counts.get(Verdict.OK) > 0) {
+        if (OperationHandlers.of(op).inverse() == null && counts.get(Verdict.OK) > 0) {
             out.println(s.warn(op.cliName() + " cannot be undone: a removed user must be invited again"));
         }
         out.println(counts.get(Verdict.OK) > 0 ? "next: run (batches of " + RunOptions.DEFAULT_BATCH_SIZE

@@ -6,6 +6,12 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 import io.orgshell.api.RateGovernor;
+import io.orgshell.console.Progress;
+import io.orgshell.console.Screen;
+import io.orgshell.console.Styles;
+import io.orgshell.core.ExitCodes;
+import io.orgshell.core.Sanitizer;
+import io.orgshell.core.UserFacingException;
 import io.orgshell.run.BatchControl;
 import io.orgshell.run.Outcome;
 import io.orgshell.run.OutcomeCounts;
@@ -14,12 +20,6 @@ import io.orgshell.run.RunOptions;
 import io.orgshell.run.RunState;
 import io.orgshell.run.RunSummary;
 import io.orgshell.run.StepResult;
-import io.orgshell.core.ExitCodes;
-import io.orgshell.console.Progress;
-import io.orgshell.core.Sanitizer;
-import io.orgshell.console.Screen;
-import io.orgshell.console.Styles;
-import io.orgshell.core.UserFacingException;
 import org.springframework.shell.core.command.CommandContext;
 
 /**

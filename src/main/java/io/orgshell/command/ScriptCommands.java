@@ -8,12 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-import io.orgshell.shell.CommandDispatcher;
-import io.orgshell.core.ExitCodes;
-import io.orgshell.shell.ScriptRunner;
 import io.orgshell.console.Screen;
+import io.orgshell.core.ExitCodes;
 import io.orgshell.core.UsageException;
 import io.orgshell.core.UserFacingException;
+import io.orgshell.shell.CommandDispatcher;
+import io.orgshell.shell.ScriptRunner;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;

@@ -3,14 +3,14 @@ package io.orgshell.command;
 import java.io.PrintWriter;
 import java.net.URI;
 
+import io.orgshell.console.Screen;
+import io.orgshell.console.Styles;
+import io.orgshell.core.Sanitizer;
+import io.orgshell.core.UsageException;
 import io.orgshell.session.ConnectRequest;
 import io.orgshell.session.Connection;
 import io.orgshell.session.Session;
 import io.orgshell.session.SessionService;
-import io.orgshell.core.Sanitizer;
-import io.orgshell.console.Screen;
-import io.orgshell.console.Styles;
-import io.orgshell.core.UsageException;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;

@@ -1,6 +1,5 @@
 package io.orgshell.completion;
 
-import io.orgshell.shell.ShellCompleter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,7 +8,7 @@ import io.orgshell.core.Sanitizer;
 import io.orgshell.plan.Operation;
 import io.orgshell.run.RunStore;
 import io.orgshell.session.Session;
-
+import io.orgshell.shell.ShellCompleter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.shell.core.command.CommandRegistry;

@@ -13,15 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.orgshell.core.OwnerOnlyFiles;
+import io.orgshell.core.UsageException;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-
-import io.orgshell.core.OwnerOnlyFiles;
-import io.orgshell.core.UsageException;
 
 /**
  * Named profiles from {@code config.yml} in the config directory:

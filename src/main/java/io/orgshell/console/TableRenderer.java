@@ -2,11 +2,10 @@ package io.orgshell.console;
 
 import java.util.List;
 
+import io.orgshell.core.Sanitizer;
 import org.springframework.shell.jline.tui.table.ArrayTableModel;
 import org.springframework.shell.jline.tui.table.BorderStyle;
 import org.springframework.shell.jline.tui.table.TableBuilder;
-
-import io.orgshell.core.Sanitizer;
 
 /** Box-drawn tables through Spring Shell's TableBuilder; every cell goes through {@link Sanitizer}. */
 public final class TableRenderer {

@@ -155,7 +155,7 @@ public final class PlanCsvReader {
                 + String.format(Locale.ROOT, "0x%02X", first.value()) + " at column " + first.column() + ")");
         if (scan.badLineCount > 1) {
             List<Long> others = scan.badBytes.stream().skip(1).map(ByteScan.BadByte::line).toList();
-            message.append(", also on ").append(Wording.lines(others, scan.badLineCount - 1));
+            message.append(", also on ").append(IssueText.lines(others, scan.badLineCount - 1));
         }
         return message.append("; save the file as UTF-8").toString();
     }
@@ -166,16 +166,16 @@ public final class PlanCsvReader {
             repairs.add(new CsvIssue(0, "removed the UTF-8 byte order mark"));
         }
         if (scan.crlfLineEnds > 0) {
-            repairs.add(new CsvIssue(0, "accepted " + Wording.count(scan.crlfLineEnds, "Windows (CRLF) line end")));
+            repairs.add(new CsvIssue(0, "accepted " + IssueText.count(scan.crlfLineEnds, "Windows (CRLF) line end")));
         }
         if (scan.crLineEnds > 0) {
-            repairs.add(new CsvIssue(0, "accepted " + Wording.count(scan.crLineEnds, "old Mac (CR) line end")));
+            repairs.add(new CsvIssue(0, "accepted " + IssueText.count(scan.crLineEnds, "old Mac (CR) line end")));
         }
         if (scan.shapes.spacedCells() > 0) {
-            repairs.add(new CsvIssue(0, "trimmed spaces around " + Wording.count(scan.shapes.spacedCells(), "value")));
+            repairs.add(new CsvIssue(0, "trimmed spaces around " + IssueText.count(scan.shapes.spacedCells(), "value")));
         }
         if (scan.shapes.quotedCells() > 0) {
-            repairs.add(new CsvIssue(0, "removed the quotes around " + Wording.count(scan.shapes.quotedCells(), "value")));
+            repairs.add(new CsvIssue(0, "removed the quotes around " + IssueText.count(scan.shapes.quotedCells(), "value")));
         }
         return repairs;
     }

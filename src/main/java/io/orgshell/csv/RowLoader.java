@@ -58,7 +58,7 @@ final class RowLoader {
         }
         if (blank) {
             blankLineCount++;
-            if (blankLines.size() < Wording.LINES_LISTED) {
+            if (blankLines.size() < IssueText.LINES_LISTED) {
                 blankLines.add(line);
             }
             return true;
@@ -81,22 +81,22 @@ final class RowLoader {
         }
         if (emptyHeaderTail == 1) {
             repairs.add(new CsvIssue(0, "removed the empty last column (a trailing comma on the header line"
-                    + (rowsWithEmptyTail > 0 ? " and on " + Wording.count(rowsWithEmptyTail, "data line") : "") + ")"));
+                    + (rowsWithEmptyTail > 0 ? " and on " + IssueText.count(rowsWithEmptyTail, "data line") : "") + ")"));
         } else if (emptyHeaderTail > 1) {
             repairs.add(new CsvIssue(0, "removed " + emptyHeaderTail + " empty last columns (trailing commas on the "
-                    + "header line" + (rowsWithEmptyTail > 0 ? " and on " + Wording.count(rowsWithEmptyTail, "data line")
+                    + "header line" + (rowsWithEmptyTail > 0 ? " and on " + IssueText.count(rowsWithEmptyTail, "data line")
                     : "") + ")"));
         } else if (rowsWithEmptyTail > 0) {
             repairs.add(new CsvIssue(0, "removed empty cells after the last column on "
-                    + Wording.count(rowsWithEmptyTail, "line")));
+                    + IssueText.count(rowsWithEmptyTail, "line")));
         }
         if (guardsRemoved > 0) {
             repairs.add(new CsvIssue(0, "removed the spreadsheet formula guard (a leading ') from "
-                    + Wording.count(guardsRemoved, "value")));
+                    + IssueText.count(guardsRemoved, "value")));
         }
         if (blankLineCount > 0) {
-            repairs.add(new CsvIssue(0, "skipped " + Wording.count(blankLineCount, "blank line") + " ("
-                    + Wording.lines(blankLines, blankLineCount) + ")"));
+            repairs.add(new CsvIssue(0, "skipped " + IssueText.count(blankLineCount, "blank line") + " ("
+                    + IssueText.lines(blankLines, blankLineCount) + ")"));
         }
     }
 
@@ -158,7 +158,7 @@ final class RowLoader {
         rows.add(new CsvRow(line, List.of(cells)));
         if (size != width) {
             // cells have shifted, so no value can be trusted to be in its column: report only the count
-            problems.add(new CsvIssue(line, Wording.count(size, "cell") + ", the header has " + width
+            problems.add(new CsvIssue(line, IssueText.count(size, "cell") + ", the header has " + width
                     + (size > width ? " — is there a comma in a value that should be quoted?" : "")));
             return true;
         }
@@ -213,12 +213,12 @@ final class RowLoader {
                 CsvRow row = rows.get(rowIndex);
                 List<Integer> others = new ArrayList<>();
                 for (int other : group) {
-                    if (other != rowIndex && others.size() < Wording.LINES_LISTED) {
+                    if (other != rowIndex && others.size() < IssueText.LINES_LISTED) {
                         others.add(rows.get(other).line());
                     }
                 }
                 problems.add(new CsvIssue(row.line(), column.name() + " " + plain(row.cells().get(index))
-                        + " also on " + Wording.lines(others, group.length - 1)));
+                        + " also on " + IssueText.lines(others, group.length - 1)));
             }
         }
     }

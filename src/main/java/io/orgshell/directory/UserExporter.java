@@ -8,9 +8,9 @@ import java.util.stream.Collectors;
 
 import io.orgshell.api.AdminApiClient;
 import io.orgshell.api.ManagedUser;
-import io.orgshell.csv.SafeCsvWriter;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.UserFacingException;
+import io.orgshell.csv.SafeCsvWriter;
 import org.springframework.stereotype.Service;
 
 /**

@@ -11,13 +11,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.orgshell.core.ExitCodes;
+import io.orgshell.core.UserFacingException;
 import io.orgshell.csv.ColumnSpec;
 import io.orgshell.csv.CsvIssue;
 import io.orgshell.csv.CsvRow;
 import io.orgshell.csv.LoadedCsv;
 import io.orgshell.csv.PlanCsvReader;
-import io.orgshell.core.ExitCodes;
-import io.orgshell.core.UserFacingException;
 import org.springframework.stereotype.Service;
 
 /**

@@ -24,7 +24,7 @@ public class PreviewService {
                            Consumer<Integer> accountsSeen) {
         Preview preview = plan.operation() == Operation.EMAIL
                 ? new EmailPreview(client, directory, options).run(plan, accountsSeen)
-                : new StatePreview(client, directory, options, Handlers.of(plan.operation())).run(plan, accountsSeen);
+                : new StatePreview(client, directory, options, OperationHandlers.of(plan.operation())).run(plan, accountsSeen);
         plans.previewed(preview);
         return preview;
     }

@@ -61,10 +61,6 @@ public final class RunExecutor {
         this.uncertain = uncertain;
     }
 
-    public void requestStop() {
-        stop.set(true);
-    }
-
     public boolean stopRequested() {
         return stop.get();
     }

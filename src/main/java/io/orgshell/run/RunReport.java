@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.orgshell.csv.SafeCsvWriter;
-import io.orgshell.plan.Handlers;
 import io.orgshell.plan.Operation;
 import io.orgshell.plan.OperationHandler;
+import io.orgshell.plan.OperationHandlers;
 import io.orgshell.plan.Preview;
 import io.orgshell.plan.RowCheck;
 import io.orgshell.plan.Step;
@@ -128,7 +128,7 @@ public final class RunReport {
      * to where it was at preview. An operation without an inverse (remove) gets no undo plan.
      */
     static void writeUndo(RunDirectory dir, Preview preview, List<RowOutcome> outcomes) throws IOException {
-        OperationHandler handler = Handlers.of(preview.plan().operation());
+        OperationHandler handler = OperationHandlers.of(preview.plan().operation());
         if (handler.inverse() == null) {
             Files.deleteIfExists(dir.undo());
             return;

@@ -13,14 +13,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
-import io.orgshell.plan.Handlers;
+import io.orgshell.core.ExitCodes;
+import io.orgshell.core.UserFacingException;
 import io.orgshell.plan.Operation;
+import io.orgshell.plan.OperationHandlers;
 import io.orgshell.plan.Preview;
 import io.orgshell.plan.Step;
 import io.orgshell.plan.WriteContext;
 import io.orgshell.session.Connection;
-import io.orgshell.core.ExitCodes;
-import io.orgshell.core.UserFacingException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -81,7 +81,7 @@ public class RunService {
      */
     public Optional<UndoPlan> undoPlan(RunDirectory dir) {
         RunMeta m = dir.readMeta();
-        Operation inverse = Handlers.of(Operation.fromCli(m.operation())).inverse();
+        Operation inverse = OperationHandlers.of(Operation.fromCli(m.operation())).inverse();
         if (inverse == null) {
             throw new UserFacingException(m.operation() + " cannot be undone (run " + m.id() + ")");
         }
@@ -132,7 +132,7 @@ public class RunService {
                                boolean torn) throws IOException {
         meta = meta.with(RunState.RUNNING, meta.counts(), Instant.now().toString());
         dir.writeMeta(meta);
-        RunExecutor executor = new RunExecutor(connection.directory(), Handlers.of(preview.plan().operation()),
+        RunExecutor executor = new RunExecutor(connection.directory(), OperationHandlers.of(preview.plan().operation()),
                 preview.plan().rows(), WriteContext.resolve(connection.client(), connection.directory(), false),
                 journal, options.concurrency(), WRITE_RETRY_BACKOFF, results, uncertain);
         List<Step> steps = preview.steps();

@@ -1,8 +1,8 @@
 package io.orgshell.run;
 
-import io.orgshell.plan.Preview;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.UserFacingException;
+import io.orgshell.plan.Preview;
 
 /**
  * Refuses a destructive run (deactivate, delete, remove) that would touch more than a share of the org's managed

@@ -118,7 +118,7 @@ final class DirectoryApiV2 {
                 next = pos;
                 break;
             }
-            data.add(Views.v2User(ctx, u, filter.expands("groups"), filter.expands("productAccess")));
+            data.add(ApiJson.v2User(ctx, u, filter.expands("groups"), filter.expands("productAccess")));
         }
         String payload = new String(Json.bytes(filter.toJson()), java.nio.charset.StandardCharsets.UTF_8);
         return ApiResponse.json(200, Json.obj("data", data, "links", Json.obj("self", cursor,
@@ -155,7 +155,7 @@ final class DirectoryApiV2 {
 
     private ApiResponse user(ApiRequest req) {
         return ctx.org().findById(req.param("accountId"))
-                .map(u -> ApiResponse.json(200, Json.obj("data", Views.v2User(ctx, u, false, false))))
+                .map(u -> ApiResponse.json(200, Json.obj("data", ApiJson.v2User(ctx, u, false, false))))
                 .orElseGet(() -> userNotFound(req.param("accountId")));
     }
 
@@ -253,7 +253,7 @@ final class DirectoryApiV2 {
                 next = i;
                 break;
             }
-            data.add(Views.v2Group(ctx, all.get(i)));
+            data.add(ApiJson.v2Group(ctx, all.get(i)));
         }
         String payload = new String(Json.bytes(filter.toJson()), java.nio.charset.StandardCharsets.UTF_8);
         return ApiResponse.json(200, Json.obj("data", data, "links", Json.obj("self", cursor,

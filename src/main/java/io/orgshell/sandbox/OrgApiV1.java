@@ -47,7 +47,7 @@ final class OrgApiV1 {
         String cursor = req.queryFirst("cursor");
         int start = 0;
         if (cursor != null && (start = Cursors.decode("orgs", cursor, ctx.seed())) < 0) return invalidCursor();
-        List<Object> data = start == 0 ? List.of(Views.org(ctx)) : List.of();
+        List<Object> data = start == 0 ? List.of(ApiJson.org(ctx)) : List.of();
         return ApiResponse.json(200, Json.obj("data", data,
                 "links", Json.obj("self", ctx.baseUri() + "/admin/v1/orgs" + (cursor == null ? "" : "?cursor=" + cursor))));
     }
@@ -55,14 +55,14 @@ final class OrgApiV1 {
     private ApiResponse org(ApiRequest req) {
         ApiResponse notFound = unknownOrg(ctx, req);
         if (notFound != null) return notFound;
-        return ApiResponse.json(200, Json.obj("data", Views.org(ctx)));
+        return ApiResponse.json(200, Json.obj("data", ApiJson.org(ctx)));
     }
 
     private ApiResponse domains(ApiRequest req) {
         ApiResponse notFound = unknownOrg(ctx, req);
         if (notFound != null) return notFound;
         List<SandboxDomain> all = ctx.org().domains();
-        return page(req, "domains", all.size(), DOMAIN_PAGE_SIZE, (g, i) -> g.writePOJO(Views.domain(ctx, all.get(i))), null);
+        return page(req, "domains", all.size(), DOMAIN_PAGE_SIZE, (g, i) -> g.writePOJO(ApiJson.domain(ctx, all.get(i))), null);
     }
 
     private ApiResponse domain(ApiRequest req) {
@@ -73,7 +73,7 @@ final class OrgApiV1 {
             return ErrorBodies.application(400, "ADMIN-400-2", "Invalid domain identifier", "Not a domain ID: " + domainId);
         }
         return ctx.org().findDomain(domainId)
-                .map(d -> ApiResponse.json(200, Json.obj("data", Views.domain(ctx, d))))
+                .map(d -> ApiResponse.json(200, Json.obj("data", ApiJson.domain(ctx, d))))
                 .orElseGet(() -> ErrorBodies.application(404, "ADMIN-404-3", "Domain not found",
                         "No domain with ID " + domainId));
     }
@@ -83,7 +83,7 @@ final class OrgApiV1 {
         if (notFound != null) return notFound;
         SandboxOrg org = ctx.org();
         int total = org.managedCount();
-        return page(req, "users", total, ctx.config().pageSize(), (g, i) -> Views.writeV1User(g, ctx, org.managedAt(i)),
+        return page(req, "users", total, ctx.config().pageSize(), (g, i) -> ApiJson.writeV1User(g, ctx, org.managedAt(i)),
                 Json.obj("total", total));
     }
 

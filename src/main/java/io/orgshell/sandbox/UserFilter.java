@@ -59,9 +59,9 @@ record UserFilter(Set<String> accountIds, Set<String> emails, String searchTerm,
         if (!accountIds.isEmpty() && !accountIds.contains(u.accountId())) return false;
         if (!emails.isEmpty() && !emails.contains(u.email().toLowerCase(Locale.ROOT))) return false;
         if (claimStatus != null && !claimStatus.equals(u.managed() ? "managed" : "unmanaged")) return false;
-        if (!status.isEmpty() && !status.contains(Views.v2Status(u))) return false;
+        if (!status.isEmpty() && !status.contains(ApiJson.v2Status(u))) return false;
         if (!accountStatus.isEmpty() && !accountStatus.contains(u.accountStatus())) return false;
-        if (!membershipStatus.isEmpty() && !membershipStatus.contains(Views.v2MembershipStatus(u))) return false;
+        if (!membershipStatus.isEmpty() && !membershipStatus.contains(ApiJson.v2MembershipStatus(u))) return false;
         if (!emailDomains.isEmpty() && !emailDomains.contains(u.emailDomain())) return false;
         if (!roleIds.isEmpty() && !(u.orgAdmin() && roleIds.contains("atlassian/org-admin"))) return false;
         if (!groupIds.isEmpty() && groupIds.stream().noneMatch(g -> org.isMember(g, u.accountId()))) return false;

@@ -51,7 +51,7 @@ final class UserManagementApi {
 
     void register(Router r) {
         r.add("GET", BASE, req -> withManaged(req, u -> permissions(req, u)));
-        r.add("GET", BASE + "/profile", req -> withManaged(req, u -> ApiResponse.json(200, Json.obj("account", Views.profile(u)))));
+        r.add("GET", BASE + "/profile", req -> withManaged(req, u -> ApiResponse.json(200, Json.obj("account", ApiJson.profile(u)))));
         r.add("PATCH", BASE + "/profile", req -> withManaged(req, u -> patchProfile(req, u)));
         r.add("PUT", BASE + "/email", req -> withManaged(req, u -> setEmail(req, u)));
         r.add("POST", BASE + "/lifecycle/disable", req -> withManaged(req, u -> lifecycle(u, this::disable)));
@@ -161,7 +161,7 @@ final class UserManagementApi {
                 values.getOrDefault("extended_profile.organization", x.organization()),
                 values.getOrDefault("extended_profile.location", x.location())));
         ctx.stats().countWrite(u.accountId());
-        return ApiResponse.json(200, Json.obj("account", Views.profile(after)));
+        return ApiResponse.json(200, Json.obj("account", ApiJson.profile(after)));
     }
 
     private static boolean validLocale(String tag) {

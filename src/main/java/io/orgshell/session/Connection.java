@@ -3,9 +3,9 @@ package io.orgshell.session;
 import java.net.URI;
 
 import io.orgshell.api.AdminApiClient;
-import io.orgshell.directory.DirectoryCache;
 import io.orgshell.api.ApiKey;
 import io.orgshell.api.OrgDirectory;
+import io.orgshell.directory.DirectoryCache;
 
 /**
  * An open session with one organization: who it is, how it was reached, the client to talk to it, and its directory

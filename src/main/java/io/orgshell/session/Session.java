@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.UserFacingException;
-
 import org.springframework.stereotype.Component;
 
 /** The shell's one session: empty until {@code connect}, closed by {@code disconnect} or at exit. */

@@ -4,6 +4,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.stream.Collectors;
 
+import io.orgshell.console.ShellMode;
+import io.orgshell.core.ExitCodes;
+import io.orgshell.session.SessionService;
 import org.springframework.shell.core.InputReader;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandContext;
@@ -14,9 +17,6 @@ import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.ExitStatus;
 import org.springframework.shell.core.command.ParsedInput;
 import org.springframework.shell.core.command.availability.Availability;
-import io.orgshell.console.ShellMode;
-import io.orgshell.core.ExitCodes;
-import io.orgshell.session.SessionService;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,9 +1,10 @@
 package io.orgshell.shell;
 
-import io.orgshell.core.UsageException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
+import io.orgshell.core.UsageException;
 
 /**
  * The options before the command: {@code [--sandbox] [--profile P] [--file F.shell] [--debug] [--no-color]

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.OwnerOnlyFiles;
-
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;

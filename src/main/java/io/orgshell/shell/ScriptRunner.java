@@ -1,12 +1,12 @@
 package io.orgshell.shell;
 
-import io.orgshell.console.Styles;
-import io.orgshell.core.ExitCodes;
-import io.orgshell.core.Sanitizer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 
+import io.orgshell.console.Styles;
+import io.orgshell.core.ExitCodes;
+import io.orgshell.core.Sanitizer;
 import org.springframework.shell.core.InputReader;
 
 /**

@@ -1,9 +1,9 @@
 package io.orgshell.shell;
 
-import io.orgshell.core.UsageException;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.orgshell.core.UsageException;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandArgument;
 import org.springframework.shell.core.command.CommandOption;

@@ -1,8 +1,8 @@
 package io.orgshell.shell;
 
 import io.orgshell.config.OrgShellProperties;
-import io.orgshell.session.Session;
 import io.orgshell.core.Sanitizer;
+import io.orgshell.session.Session;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 
 import io.orgshell.config.ConfigDirectory;
+import io.orgshell.config.OrgShellProperties;
 import io.orgshell.console.ConsoleStreams;
 import io.orgshell.console.ShellMode;
 import io.orgshell.console.Styles;
@@ -25,7 +26,6 @@ import org.jline.reader.LineReader;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
-import io.orgshell.config.OrgShellProperties;
 import org.springframework.shell.core.InputReader;
 import org.springframework.shell.jline.PromptProvider;
 import org.springframework.stereotype.Component;

@@ -13,11 +13,11 @@ import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
-import io.orgshell.support.Accounts;
 import io.orgshell.sandbox.ExchangeRecorder;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
 
 /**
  * {@code scripts/bench email|suspend [--rows N] [--rate R] [--latency-ms L] [--users U] [--loop-rows M]}:

@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
+import io.orgshell.console.ShellMode;
 import io.orgshell.sandbox.Fault;
-import io.orgshell.support.Accounts;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.console.ShellMode;
+import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;

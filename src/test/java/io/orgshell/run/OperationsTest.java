@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
+import io.orgshell.console.ShellMode;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.OrgAccess;
-import io.orgshell.support.Accounts;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.console.ShellMode;
+import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

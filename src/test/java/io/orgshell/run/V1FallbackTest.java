@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 import io.orgshell.sandbox.OrgAccess;
-import io.orgshell.support.Accounts;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

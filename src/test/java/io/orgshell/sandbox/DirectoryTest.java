@@ -6,7 +6,6 @@ import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 import tools.jackson.databind.JsonNode;
 
 /** Suspend / restore / remove and group memberships, through v2 and the v1 fallbacks. */

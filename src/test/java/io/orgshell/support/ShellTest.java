@@ -8,12 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.orgshell.OrgShellApplication;
+import io.orgshell.console.ShellMode;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.session.SandboxLauncher;
 import io.orgshell.session.SessionService;
 import io.orgshell.shell.CommandDispatcher;
-import io.orgshell.console.ShellMode;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

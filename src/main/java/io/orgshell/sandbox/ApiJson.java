@@ -10,9 +10,9 @@ import tools.jackson.core.JsonGenerator;
  * JSON renderings of the model, one per API generation: v1 org API and user-management API in snake_case,
  * v2 directory API in camelCase (CONTRACT.md §6, §7, §8).
  */
-final class Views {
+final class ApiJson {
 
-    private Views() {
+    private ApiJson() {
     }
 
     static String picture(SandboxUser u) {

@@ -1,9 +1,9 @@
 package io.orgshell.plan;
 
 /** The handler of each operation. */
-public final class Handlers {
+public final class OperationHandlers {
 
-    private Handlers() {
+    private OperationHandlers() {
     }
 
     public static OperationHandler of(Operation op) {

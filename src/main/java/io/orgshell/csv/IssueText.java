@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Small helpers so messages read as sentences: "1 value", "3 values", "lines 4, 9 and 2 more". */
-final class Wording {
+final class IssueText {
 
     static final int LINES_LISTED = 10;
 
-    private Wording() {
+    private IssueText() {
     }
 
     static String count(long n, String noun) {
