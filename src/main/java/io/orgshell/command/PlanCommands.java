@@ -186,7 +186,7 @@ public class PlanCommands {
             @Option(longName = RunConsole.YES, description = RunConsole.YES_HELP) Boolean yes,
             @Option(longName = RunConsole.CONCURRENCY, description = RunConsole.CONCURRENCY_HELP,
                     defaultValue = RunOptions.DEFAULT_CONCURRENCY) Integer concurrency,
-            @Option(longName = "override-limit", description = "let a destructive run exceed the safety limit")
+            @Option(longName = RunConsole.OVERRIDE_LIMIT, description = RunConsole.OVERRIDE_LIMIT_HELP)
             Boolean overrideLimit,
             CommandContext ctx) {
         Preview preview = plans.preview().filter(p -> plans.plan().map(pl -> pl == p.plan()).orElse(false))
@@ -197,40 +197,10 @@ public class PlanCommands {
             return;
         }
         RunOptions options = RunConsole.options(io, batchSize, concurrency, yes, Boolean.TRUE.equals(overrideLimit));
-        confirmDestructive(preview, Boolean.TRUE.equals(yes), ctx);
-        RunConsole console = new RunConsole(ctx, io, preview.steps().size(),
+        RunConsole console = new RunConsole(ctx, io, Boolean.TRUE.equals(yes), preview.steps().size(),
                 session.require().client().governor());
         RunSummary summary = runs.start(preview, session.require(), options, console, console.progress());
         console.finish(summary);
-    }
-
-    /**
-     * Deactivate, delete and remove: the person at the terminal types what is about to happen ("deactivate 137 in
-     * Acme"); a script must say --yes.
-     */
-    void confirmDestructive(Preview preview, boolean yes, CommandContext ctx) {
-        Operation op = preview.plan().operation();
-        if (!op.destructive()) {
-            return;
-        }
-        String org = session.require().orgName();
-        String phrase = op.cliName() + " " + preview.steps().size() + " in " + org;
-        if (!io.mode().isInteractive()) {
-            if (!yes) {
-                throw new UserFacingException(op.cliName() + " needs --yes in a script (at a terminal it asks you to "
-                        + "type '" + phrase + "')", ExitCodes.USAGE);
-            }
-            return;
-        }
-        String typed;
-        try {
-            typed = ctx.inputReader().readInput("type '" + phrase + "' to go on: ");
-        } catch (Exception e) {
-            typed = null;
-        }
-        if (typed == null || !typed.strip().equalsIgnoreCase(phrase)) {
-            throw new UserFacingException("not confirmed: nothing was sent", ExitCodes.USAGE);
-        }
     }
 
     private static String nz(String s) {

@@ -94,11 +94,14 @@ public class RunCommands {
                        @Option(longName = RunConsole.YES, description = RunConsole.YES_HELP) Boolean yes,
                        @Option(longName = RunConsole.CONCURRENCY, description = RunConsole.CONCURRENCY_HELP,
                                defaultValue = RunOptions.DEFAULT_CONCURRENCY) Integer concurrency,
+                       @Option(longName = RunConsole.OVERRIDE_LIMIT, description = RunConsole.OVERRIDE_LIMIT_HELP)
+                       Boolean overrideLimit,
                        CommandContext ctx) {
-        RunConsole console = new RunConsole(ctx, io, 0, session.require().client().governor());
-        // the safety limit was checked when the run started
+        RunConsole console = new RunConsole(ctx, io, Boolean.TRUE.equals(yes), 0,
+                session.require().client().governor());
         RunSummary summary = runs.resume(blank(id) ? null : id, session.require(),
-                RunConsole.options(io, batchSize, concurrency, yes, true), console, console.progress());
+                RunConsole.options(io, batchSize, concurrency, yes, Boolean.TRUE.equals(overrideLimit)), console,
+                console.progress());
         console.finish(summary);
     }
 

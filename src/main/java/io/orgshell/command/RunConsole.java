@@ -37,18 +37,22 @@ final class RunConsole implements BatchControl {
     static final String YES_HELP = "do not ask between batches";
     static final String CONCURRENCY = "concurrency";
     static final String CONCURRENCY_HELP = "most writes in flight at once (the pace follows the server's rate limit)";
+    static final String OVERRIDE_LIMIT = "override-limit";
+    static final String OVERRIDE_LIMIT_HELP = "let a destructive run exceed the safety limit";
 
     private final CommandContext ctx;
     private final Screen io;
+    private final boolean yes;
     private final PrintWriter out;
     private long total;
     private Progress progress;
 
     private final RateGovernor governor;
 
-    RunConsole(CommandContext ctx, Screen io, long total, RateGovernor governor) {
+    RunConsole(CommandContext ctx, Screen io, boolean yes, long total, RateGovernor governor) {
         this.ctx = ctx;
         this.io = io;
+        this.yes = yes;
         this.out = ctx.outputWriter();
         this.total = total;
         this.governor = governor;
@@ -69,6 +73,28 @@ final class RunConsole implements BatchControl {
             total = steps;
             progress = newProgress();
             progress.carry(alreadyDone);
+        }
+    }
+
+    /** The typed confirmation of a deactivate, delete or remove ("deactivate 137 in Acme"); a script says --yes. */
+    @Override
+    public void confirmDestructive(String operation, long writes, String orgName) {
+        String phrase = operation + " " + writes + " in " + Sanitizer.forTerminal(orgName);
+        if (!io.mode().isInteractive()) {
+            if (!yes) {
+                throw new UserFacingException(operation + " needs --yes in a script (at a terminal it asks you to "
+                        + "type '" + phrase + "')", ExitCodes.USAGE);
+            }
+            return;
+        }
+        String typed;
+        try {
+            typed = ctx.inputReader().readInput("type '" + phrase + "' to go on: ");
+        } catch (Exception e) {
+            typed = null;
+        }
+        if (typed == null || !typed.strip().equalsIgnoreCase(phrase)) {
+            throw new UserFacingException("not confirmed: nothing was sent", ExitCodes.USAGE);
         }
     }
 

@@ -50,7 +50,7 @@ public class RunService {
             throw new UserFacingException("the preview was made against another organization (" + preview.orgId()
                     + "); run 'preview' again", ExitCodes.USAGE);
         }
-        SafetyLimit.check(preview, connection.orgName(), options.overrideLimit(), maxFraction);
+        checkSafeguards(preview, preview.steps().size(), connection, options, control);
         RunDirectory dir = store.create(preview.plan().operation().cliName());
         try (RunDirectory.Lock lock = dir.lock()) {
             PlanArchive.write(dir, preview);
@@ -58,7 +58,8 @@ public class RunService {
             RunMeta meta = new RunMeta(dir.id(), preview.plan().operation().cliName(), connection.orgId(),
                     connection.orgName(), preview.plan().source().toAbsolutePath().toString(), now,
                     preview.checks().size(), preview.steps().size(), RunState.RUNNING,
-                    new RunTally(preview, Map.of()).counts(), now);
+                    new RunTally(preview, Map.of()).counts(), now,
+                    new RunMeta.Limits(preview.orgAccounts(), preview.adminRows()));
             dir.writeMeta(meta);
             try (RunJournal journal = RunJournal.open(dir.journal())) {
                 journal.append("start", Map.of("run", dir.id(), "operation", meta.operation(), "org", meta.orgId(),
@@ -68,6 +69,14 @@ public class RunService {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write run " + dir.id(), e);
+        }
+    }
+
+    private void checkSafeguards(Preview preview, long writes, Connection connection, RunOptions options,
+                                 BatchControl control) {
+        SafetyLimit.check(preview, connection.orgName(), options.overrideLimit(), maxFraction);
+        if (preview.plan().operation().destructive() && writes > 0) {
+            control.confirmDestructive(preview.plan().operation().cliName(), writes, connection.orgName());
         }
     }
 
@@ -113,6 +122,8 @@ public class RunService {
             RunJournal.Replay replay = RunJournal.replay(dir.journal());
             Preview preview = PlanArchive.read(dir, meta);
             Map<Integer, StepResult> results = new ConcurrentHashMap<>(replay.results());
+            // a resumed run is held to everything run holds it to: the limit, and a confirmation of what is left
+            checkSafeguards(preview, preview.steps().size() - results.size(), connection, options, control);
             markWaiting(preview.steps(), results);
             Set<Integer> uncertain = ConcurrentHashMap.newKeySet();
             uncertain.addAll(replay.uncertain());

@@ -37,7 +37,7 @@ class CompletionTest extends ShellTest {
         RunDirectory dir = runs.create("email");
         String now = Instant.now().toString();
         dir.writeMeta(new RunMeta(dir.id(), "email", "org", "Org", "f.csv", now, 1, 1, RunState.PAUSED,
-                OutcomeCounts.none(), now));
+                OutcomeCounts.none(), now, null));
 
         assertThat(complete("resume " + dir.id().substring(0, 8))).contains(dir.id());
         assertThat(complete("runs show ")).contains(dir.id());

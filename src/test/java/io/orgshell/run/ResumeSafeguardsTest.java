@@ -1,0 +1,94 @@
+package io.orgshell.run;
+
+import static io.orgshell.run.OperationsTest.answers;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.orgshell.console.ShellMode;
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
+import io.orgshell.support.ShellTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code resume} keeps exactly the safeguards of {@code run}: the limit, the typed confirmation, --yes in a script. */
+class ResumeSafeguardsTest extends ShellTest {
+
+    @TempDir
+    Path tmp;
+    SandboxServer server;
+    Accounts.Unused accounts;
+
+    @BeforeEach
+    void connect() {
+        server = connectTo(sandbox(SandboxConfig.defaults().withUsers(60).withSeed(23)));
+        server.reset();
+        accounts = new Accounts.Unused(server);
+    }
+
+    @AfterEach
+    void back() {
+        mode.set(ShellMode.Kind.ONE_SHOT);
+    }
+
+    @Test
+    void resumingADeactivateAsksForTheTypedConfirmationOfWhatIsLeft() throws Exception {
+        List<SandboxUser> u = accounts.next(4);
+        pausedAfterTheFirstBatch(u, "");
+
+        Result script = run("resume");
+        assertThat(script.exitCode()).isEqualTo(2);
+        assertThat(script.err()).contains("deactivate needs --yes in a script");
+        assertThat(server.stats().writes()).hasSize(2);
+
+        mode.set(ShellMode.Kind.INTERACTIVE);
+        Result refused = run("resume", answers("deactivate 4 in " + server.orgName()));
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("not confirmed: nothing was sent");
+        assertThat(server.stats().writes()).hasSize(2);
+
+        Result accepted = run("resume", answers("deactivate 2 in " + server.orgName(), "a"));
+        assertThat(accepted.exitCode()).as(accepted.toString()).isZero();
+        assertThat(server.stats().writes()).hasSize(4);
+        u.forEach(x -> assertThat(server.org().findById(x.accountId()).orElseThrow().accountStatus())
+                .isEqualTo("inactive"));
+    }
+
+    @Test
+    void resumingARunOverTheLimitNeedsTheOverrideAgain() throws Exception {
+        List<SandboxUser> u = accounts.next(14); // more than 20% of the sandbox's managed accounts
+        pausedAfterTheFirstBatch(u, " --override-limit");
+
+        mode.set(ShellMode.Kind.ONE_SHOT);
+        Result refused = run("resume --yes");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("refusing to deactivate 14 of").contains("--override-limit");
+        assertThat(server.stats().writes()).hasSize(2);
+
+        Result forced = run("resume --yes --override-limit");
+        assertThat(forced.exitCode()).as(forced.toString()).isZero();
+        assertThat(server.stats().writes()).hasSize(14);
+    }
+
+    /** A deactivate of these accounts, confirmed at the terminal, quit after its first batch of two. */
+    private void pausedAfterTheFirstBatch(List<SandboxUser> u, String flags) throws Exception {
+        Path plan = Files.writeString(tmp.resolve("leavers.csv"), "account_id\n"
+                + u.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
+        assertThat(run("load --op deactivate " + plan).exitCode()).isZero();
+        assertThat(run("preview").exitCode()).isZero();
+        mode.set(ShellMode.Kind.INTERACTIVE);
+        Result first = run("run --batch-size 2" + flags, answers("deactivate " + u.size() + " in " + server.orgName(),
+                "q"));
+        assertThat(first.out()).as(first.toString()).contains("batch 1");
+        assertThat(server.stats().writes()).hasSize(2);
+        mode.set(ShellMode.Kind.ONE_SHOT);
+    }
+}
