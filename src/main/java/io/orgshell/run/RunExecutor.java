@@ -4,14 +4,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import io.orgshell.api.ApiConnectionException;
+import io.orgshell.api.ApiWaitTooLongException;
 import io.orgshell.api.ApiException;
 import io.orgshell.api.OrgDirectory;
 import io.orgshell.plan.AccountState;
@@ -46,6 +49,8 @@ public final class RunExecutor {
     private final Set<Integer> uncertain;
     private final Map<Integer, CompletableFuture<StepResult>> running = new ConcurrentHashMap<>();
     private final AtomicBoolean stop = new AtomicBoolean();
+    /** Why the run stopped by itself, when the server said so: the run ends with it, for resume later. */
+    private final AtomicReference<ApiConnectionException> stoppedBy = new AtomicReference<>();
 
     public RunExecutor(OrgDirectory directory, OperationHandler handler, List<PlanRow> rows, WriteContext context,
                        RunJournal journal, int concurrency, Duration retryBackoff, Map<Integer, StepResult> results,
@@ -63,6 +68,11 @@ public final class RunExecutor {
 
     public boolean stopRequested() {
         return stop.get();
+    }
+
+    /** The server's reason for a stop nobody asked for (a pause longer than max-wait), if it gave one. */
+    public Optional<ApiConnectionException> stoppedBy() {
+        return Optional.ofNullable(stoppedBy.get());
     }
 
     /**
@@ -139,6 +149,12 @@ public final class RunExecutor {
                 .then(Mono.fromCallable(() -> finish(s, Outcome.APPLIED, 204, null,
                         attempt > 1 ? "applied on attempt " + attempt : null, live)))
                 .onErrorResume(e -> {
+                    if (e instanceof ApiWaitTooLongException wait) {
+                        // refused unprocessed, until later than anyone should wait: stop, leave it for resume
+                        stoppedBy.compareAndSet(null, wait);
+                        stop.set(true);
+                        return Mono.empty();
+                    }
                     if (e instanceof ApiException api && api.status() < 500 && api.status() != 429) {
                         return Mono.just(finish(s, Outcome.FAILED, api.status(), api.code(), api.getMessage(), live));
                     }

@@ -202,6 +202,13 @@ public class RunService {
             report(dir, meta, preview, new RunTally(preview, results), RunState.INTERRUPTED);
             throw e;
         }
+        if (executor.stoppedBy().isPresent() && !pending.isEmpty() && !quit) {
+            io.orgshell.api.ApiConnectionException cause = executor.stoppedBy().get();
+            journal.append("state", Map.of("state", RunState.INTERRUPTED.label(), "error", cause.getMessage()));
+            report(dir, meta, preview, tally, RunState.INTERRUPTED);
+            throw new io.orgshell.api.ApiConnectionException(cause.getMessage() + "; run " + dir.id()
+                    + " stopped and can be resumed with: resume " + dir.id(), cause.request(), cause);
+        }
         if (executor.stopRequested() && !pending.isEmpty() && !quit && unreachable(connection)) {
             journal.append("state", Map.of("state", RunState.INTERRUPTED.label(), "error",
                     "the organization is unreachable"));

@@ -2,10 +2,15 @@ package io.orgshell.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
 import io.orgshell.support.ShellTest;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +51,28 @@ class MisbehavingServerTest extends ShellTest {
         assertThat(r.err()).contains("asked to wait 24 h").contains("orgshell.retry.max-wait (3 s)")
                 .contains("GET /admin/v1/orgs/{orgId}/domains").doesNotContain("connect");
         assertThat(server.stats().requests(DOMAINS) - before).as("asked once, not again").isEqualTo(1);
+    }
+
+    @Test
+    void aRunThatMeetsAThrottleAskingForADayStopsCleanlyForResume() throws Exception {
+        List<SandboxUser> users = new Accounts.Unused(server).next(4);
+        Path plan = Files.writeString(tmp.resolve("moves.csv"), "account_id,email\n" + users.stream()
+                .map(u -> u.accountId() + "," + Accounts.movedAddress(u)).collect(Collectors.joining("\n")) + "\n");
+        assertThat(run("load " + plan).exitCode()).isZero();
+        assertThat(run("preview").exitCode()).isZero();
+        FaultScripts.post(server, "{\"match\":\"PUT /users/{accountId}/manage/email\",\"times\":100,"
+                + "\"type\":\"throttle\",\"retryAfter\":86400}");
+
+        Result stopped = run("run --yes");
+
+        assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(4);
+        assertThat(stopped.all()).contains("asked to wait 24 h").contains("resume");
+        assertThat(server.stats().writes()).isEmpty();
+        server.faults().clear();
+        Result resumed = run("resume --yes");
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.out()).contains("applied 4");
+        users.forEach(u -> assertThat(server.stats().writes(u.accountId())).isEqualTo(1));
     }
 
     @Test
