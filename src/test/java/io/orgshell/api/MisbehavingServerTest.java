@@ -76,6 +76,26 @@ class MisbehavingServerTest extends ShellTest {
     }
 
     @Test
+    void ctrlCEndsAWaitForTheServer() throws Exception {
+        FaultScripts.post(server, "{\"match\":\"" + DOMAINS + "\",\"type\":\"throttle\",\"retryAfter\":3}");
+        long before = server.stats().requests(DOMAINS);
+        Thread command = Thread.currentThread();
+        Thread ctrlC = new Thread(() -> {
+            while (server.stats().requests(DOMAINS) == before) {
+                Thread.onSpinWait();
+            }
+            command.interrupt(); // what the REPL's SIGINT handler does
+        });
+        ctrlC.start();
+        Result r = run("domains list");
+        ctrlC.join();
+        Thread.interrupted();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(130);
+        assertThat(server.stats().requests(DOMAINS) - before).as("the retry after the wait was never sent")
+                .isEqualTo(1);
+    }
+
+    @Test
     void aRetryAfterTooLargeForANumberIsStillAWaitTooLong() {
         FaultScripts.post(server, "{\"match\":\"" + DOMAINS + "\",\"type\":\"status\",\"status\":429,"
                 + "\"headers\":{\"Retry-After\":\"99999999999999999999\"}}");
