@@ -28,6 +28,7 @@ import io.orgshell.plan.Step;
 import io.orgshell.plan.Verdict;
 import io.orgshell.run.RunOptions;
 import io.orgshell.run.RunService;
+import io.orgshell.run.RunState;
 import io.orgshell.run.RunSummary;
 import io.orgshell.session.Connection;
 import io.orgshell.session.Session;
@@ -76,7 +77,13 @@ public class PlanCommands {
         } catch (InvalidPathException e) {
             throw new UsageException("not a valid path: " + file);
         }
-        PlanLoader.Loaded loaded = loader.load(path, operation);
+        plans.clear(); // whatever happens next, the plan loaded before is no longer the one meant
+        PlanLoader.Loaded loaded;
+        try {
+            loaded = loader.load(path, operation);
+        } catch (UserFacingException e) {
+            throw new UserFacingException(e.getMessage() + "\nno plan is loaded", e.exitCode());
+        }
         plans.load(loaded.plan());
         printLoaded(ctx.outputWriter(), loaded, io.styles());
     }
@@ -116,6 +123,7 @@ public class PlanCommands {
                 ExitCodes.USAGE));
         Connection c = session.require();
         PrintWriter out = ctx.outputWriter();
+        out.println("preview of " + Sanitizer.forTerminal(PlanSession.describe(plan)));
         Progress progress = new Progress(out, io.liveProgress(), "reading the directory", -1);
         Preview preview;
         try {
@@ -188,10 +196,21 @@ public class PlanCommands {
                     defaultValue = RunOptions.DEFAULT_CONCURRENCY) Integer concurrency,
             @Option(longName = RunConsole.OVERRIDE_LIMIT, description = RunConsole.OVERRIDE_LIMIT_HELP)
             Boolean overrideLimit,
+            @Option(longName = "again", description = "run a plan that a run has finished once more") Boolean again,
             CommandContext ctx) {
+        if (plans.plan().isEmpty()) {
+            throw new UserFacingException("no plan is loaded (run 'load FILE', then 'preview')", ExitCodes.USAGE);
+        }
         Preview preview = plans.preview().filter(p -> plans.plan().map(pl -> pl == p.plan()).orElse(false))
                 .orElseThrow(() -> new UserFacingException("the loaded plan has not been previewed (run 'preview' "
                         + "first: nothing is sent that was not previewed)", ExitCodes.USAGE));
+        if (plans.finishedBy().isPresent() && !Boolean.TRUE.equals(again)) {
+            throw new UserFacingException("run " + plans.finishedBy().get() + " already finished this plan ("
+                    + PlanSession.describe(preview.plan()) + "); load it again, or say 'run --again'",
+                    ExitCodes.USAGE);
+        }
+        ctx.outputWriter().println("run of " + Sanitizer.forTerminal(PlanSession.describe(preview.plan())) + " in "
+                + Sanitizer.forTerminal(session.require().orgName()));
         if (preview.steps().isEmpty()) {
             ctx.outputWriter().println("nothing to run: preview marked no row OK");
             return;
@@ -200,6 +219,9 @@ public class PlanCommands {
         RunConsole console = new RunConsole(ctx, io, Boolean.TRUE.equals(yes), preview.steps().size(),
                 session.require().client().governor());
         RunSummary summary = runs.start(preview, session.require(), options, console, console.progress());
+        if (summary.meta().state() == RunState.FINISHED) {
+            plans.finished(preview.plan(), summary.meta().id());
+        }
         console.finish(summary);
     }
 

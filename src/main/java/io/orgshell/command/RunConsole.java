@@ -129,7 +129,7 @@ final class RunConsole implements BatchControl {
                 return Decision.QUIT;
             }
             String a = answer == null ? "q" : answer.strip().toLowerCase(Locale.ROOT);
-            switch (a.isEmpty() ? "c" : a.substring(0, 1)) {
+            switch (a.isEmpty() ? "" : a.substring(0, 1)) { // no default: a stray Enter writes nothing
                 case "c" -> {
                     return Decision.CONTINUE;
                 }

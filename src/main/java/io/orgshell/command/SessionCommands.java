@@ -8,6 +8,7 @@ import io.orgshell.console.Styles;
 import io.orgshell.core.Sanitizer;
 import io.orgshell.core.UsageException;
 import io.orgshell.session.ConnectRequest;
+import io.orgshell.plan.PlanSession;
 import io.orgshell.session.Connection;
 import io.orgshell.session.Session;
 import io.orgshell.session.SessionService;
@@ -23,8 +24,10 @@ public class SessionCommands {
     private final SessionService sessions;
     private final Session session;
     private final Screen io;
+    private final PlanSession plans;
 
-    public SessionCommands(SessionService sessions, Session session, Screen io) {
+    public SessionCommands(SessionService sessions, Session session, Screen io, PlanSession plans) {
+        this.plans = plans;
         this.sessions = sessions;
         this.session = session;
         this.io = io;
@@ -75,6 +78,10 @@ public class SessionCommands {
                 out.println(String.format("%-14s %s", "your account", c.callerAccountId()));
             }
         }, () -> out.println("not connected (run 'connect', or start with --sandbox)"));
+        out.println(String.format("%-14s %s", "plan", plans.plan().map(p -> Sanitizer.forTerminal(
+                PlanSession.describe(p)) + (plans.finishedBy().isPresent() ? ", finished by run "
+                + plans.finishedBy().get() : plans.preview().filter(v -> v.plan() == p).isPresent() ? ", previewed"
+                : ", not previewed yet")).orElse("none loaded")));
     }
 
     static String describe(Connection c, Styles s) {

@@ -4,16 +4,34 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-/** The plan the shell is working on and, once checked, its preview. Loading a new plan drops the old preview. */
+/**
+ * The one plan the shell is working on, its preview once checked, and whether a run has finished it. Loading a new
+ * plan drops the old preview; a load that fails leaves no plan at all, so a later {@code run} cannot act on the
+ * plan the operator meant to replace.
+ */
 @Component
 public class PlanSession {
 
     private volatile Plan plan;
     private volatile Preview preview;
+    private volatile String finishedBy;
 
     public synchronized void load(Plan next) {
         this.plan = next;
         this.preview = null;
+        this.finishedBy = null;
+    }
+
+    /** A run finished the loaded plan: running it again takes a new load, or an explicit {@code run --again}. */
+    public synchronized void finished(Plan ran, String runId) {
+        if (ran == plan) {
+            finishedBy = runId;
+        }
+    }
+
+    /** The run that finished the loaded plan, if one did. */
+    public Optional<String> finishedBy() {
+        return Optional.ofNullable(finishedBy);
     }
 
     public synchronized void previewed(Preview next) {
@@ -34,5 +52,12 @@ public class PlanSession {
     public synchronized void clear() {
         plan = null;
         preview = null;
+        finishedBy = null;
+    }
+
+    /** One line naming the loaded plan: its operation, row count and file. */
+    public static String describe(Plan p) {
+        return p.operation().cliName() + ", " + p.size() + (p.size() == 1 ? " row" : " rows") + " from "
+                + p.source().getFileName();
     }
 }

@@ -1,0 +1,110 @@
+package io.orgshell.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import io.orgshell.console.ShellMode;
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
+import io.orgshell.support.ShellTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.shell.core.InputReader;
+
+/** One plan at a time, named: what the operator sees is what runs, and a stray key writes nothing. */
+class OperatorSeatTest extends ShellTest {
+
+    @TempDir
+    Path tmp;
+    SandboxServer server;
+    Accounts.Unused accounts;
+
+    @BeforeEach
+    void connect() {
+        server = connectTo(sandbox(SandboxConfig.defaults().withUsers(80).withSeed(29)));
+        server.reset();
+        accounts = new Accounts.Unused(server);
+    }
+
+    @AfterEach
+    void back() {
+        mode.set(ShellMode.Kind.ONE_SHOT);
+    }
+
+    @Test
+    void aFailedLoadLeavesNoPlanForTheNextRun() throws Exception {
+        Path offboarding = plan("offboarding.csv", accounts.next(3));
+        assertThat(run("load " + offboarding + " --op suspend").exitCode()).isZero();
+        assertThat(run("preview").exitCode()).isZero();
+        Path typo = Files.writeString(tmp.resolve("typo.csv"), "acount_idd\n5b10ac8d82e05b22cc7d4ef5\n");
+
+        Result failed = run("load " + typo + " --op deactivate");
+        assertThat(failed.exitCode()).isNotZero();
+        assertThat(failed.err()).contains("no plan is loaded");
+        assertThat(run("status").out()).containsPattern("plan\\s+none loaded");
+
+        Result ran = run("run --yes");
+        assertThat(ran.exitCode()).isEqualTo(2);
+        assertThat(ran.err()).contains("no plan is loaded");
+        assertThat(server.stats().writes()).isEmpty();
+    }
+
+    @Test
+    void previewAndRunNameThePlanAndAFinishedPlanIsNotRunAgain() throws Exception {
+        List<SandboxUser> u = accounts.next(2);
+        Path file = plan("leavers.csv", u);
+        run("load " + file + " --op suspend");
+        assertThat(run("status").out()).containsPattern("plan\\s+suspend, 2 rows from leavers.csv, not previewed");
+        Result preview = run("preview");
+        assertThat(preview.out().lines().findFirst().orElseThrow())
+                .isEqualTo("preview of suspend, 2 rows from leavers.csv");
+        assertThat(run("status").out()).contains("suspend, 2 rows from leavers.csv, previewed");
+
+        Result first = run("run --yes");
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(first.out().lines().findFirst().orElseThrow())
+                .isEqualTo("run of suspend, 2 rows from leavers.csv in " + server.orgName());
+        assertThat(server.stats().writes()).hasSize(2);
+
+        Result again = run("run --yes");
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("already finished this plan").contains("run --again");
+        assertThat(run("status").out()).contains("finished by run");
+        Result forced = run("run --yes --again");
+        assertThat(forced.exitCode()).as(forced.toString()).isZero();
+        assertThat(forced.out()).contains("already done 2");
+        assertThat(server.stats().writes()).hasSize(2);
+    }
+
+    @Test
+    void enterAloneAtTheBatchQuestionWritesNothing() throws Exception {
+        run("load " + plan("two.csv", accounts.next(2)) + " --op suspend");
+        run("preview");
+        mode.set(ShellMode.Kind.INTERACTIVE);
+        AtomicInteger asked = new AtomicInteger();
+        InputReader enterThenQuit = new InputReader() {
+            @Override
+            public String readInput(String prompt) {
+                return asked.getAndIncrement() == 0 ? "" : "q";
+            }
+        };
+        Result r = run("run --batch-size 1", enterThenQuit);
+        assertThat(r.out()).contains("answer c, a, v, r or q");
+        assertThat(asked.get()).isEqualTo(2);
+        assertThat(server.stats().writes()).hasSize(1);
+    }
+
+    private Path plan(String name, List<SandboxUser> users) throws Exception {
+        return Files.writeString(tmp.resolve(name), "account_id\n"
+                + users.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
+    }
+}
