@@ -5,6 +5,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.orgshell.console.Progress;
 import io.orgshell.console.Screen;
@@ -133,10 +134,10 @@ public class PlanCommands {
         } finally {
             progress.finish();
         }
-        printPreview(out, preview, Boolean.TRUE.equals(all), io);
+        printPreview(out, preview, Boolean.TRUE.equals(all), io, runs.limitBreach(preview, c.orgName()));
     }
 
-    static void printPreview(PrintWriter out, Preview preview, boolean all, Screen io) {
+    static void printPreview(PrintWriter out, Preview preview, boolean all, Screen io, Optional<String> breach) {
         Styles s = io.styles();
         boolean email = preview.plan().operation() == Operation.EMAIL;
         List<List<String>> rows = new ArrayList<>();
@@ -181,6 +182,8 @@ public class PlanCommands {
         if (OperationHandlers.of(op).inverse() == null && counts.get(Verdict.OK) > 0) {
             out.println(s.warn(op.cliName() + " cannot be undone: a removed user must be invited again"));
         }
+        breach.ifPresent(what -> out.println(s.warn("warning: run will refuse to " + Sanitizer.forTerminal(what)
+                + " unless given --override-limit")));
         out.println(counts.get(Verdict.OK) > 0 ? "next: run (batches of " + RunOptions.DEFAULT_BATCH_SIZE
                 + "; --yes runs unattended)"
                 : "nothing to run");

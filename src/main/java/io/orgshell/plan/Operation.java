@@ -55,9 +55,17 @@ public enum Operation {
         return cliName;
     }
 
-    /** Deactivate, delete and remove: typed confirmation and the size limit apply. */
+    /** Deactivate, delete and remove: the operator types a confirmation. */
     public boolean destructive() {
         return destructive;
+    }
+
+    /**
+     * Suspend, deactivate, delete and remove: each cuts people off, so the share-of-the-org and org-admin limit
+     * applies to all four (cutting access to a fifth of the org is as disruptive as deactivating it).
+     */
+    public boolean limited() {
+        return destructive || this == SUSPEND;
     }
 
     public ColumnSpec columns() {

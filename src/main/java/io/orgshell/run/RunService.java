@@ -80,6 +80,11 @@ public class RunService {
         }
     }
 
+    /** What {@code run} would refuse without {@code --override-limit}, for preview to warn of before any effort. */
+    public Optional<String> limitBreach(Preview preview, String orgName) {
+        return SafetyLimit.breach(preview, orgName, maxFraction);
+    }
+
     /** A run's undo plan: the file to load and the operation that reads it. */
     public record UndoPlan(Path file, Operation operation) {
     }

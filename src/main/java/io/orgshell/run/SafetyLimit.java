@@ -1,12 +1,15 @@
 package io.orgshell.run;
 
+import java.util.Optional;
+
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.UserFacingException;
 import io.orgshell.plan.Preview;
 
 /**
- * Refuses a destructive run (deactivate, delete, remove) that would touch more than a share of the org's managed
- * accounts (default 20%) or any org admin, unless overridden: such a file is more often a mistake than a plan.
+ * Refuses a run that cuts people off (suspend, deactivate, delete, remove) from more than a share of the org's
+ * managed accounts (default 20%), or from any org admin, unless overridden: such a file is more often a mistake
+ * than a plan. Preview shows the same breach as a warning, so the operator learns it before any effort.
  */
 final class SafetyLimit {
 
@@ -14,19 +17,28 @@ final class SafetyLimit {
     }
 
     static void check(Preview preview, String orgName, boolean overridden, double maxFraction) {
-        if (!preview.plan().operation().destructive() || overridden) {
-            return;
+        if (!overridden) {
+            breach(preview, orgName, maxFraction).ifPresent(what -> {
+                throw new UserFacingException("refusing to " + what + "; run with --override-limit if that is really "
+                        + "meant", ExitCodes.USAGE);
+            });
+        }
+    }
+
+    /** What the plan would do beyond the limit ("suspend 14 of 55 managed accounts (more than 20%) in Acme"). */
+    static Optional<String> breach(Preview preview, String orgName, double maxFraction) {
+        if (!preview.plan().operation().limited()) {
+            return Optional.empty();
         }
         long rows = preview.steps().size();
         String op = preview.plan().operation().cliName();
         if (preview.adminRows() > 0) {
-            throw new UserFacingException("refusing to " + op + " " + preview.adminRows() + " org admin account(s) in "
-                    + orgName + "; run with --override-limit if that is really meant", ExitCodes.USAGE);
+            return Optional.of(op + " " + preview.adminRows() + " org admin account(s) in " + orgName);
         }
         if (preview.orgAccounts() > 0 && rows > maxFraction * preview.orgAccounts()) {
-            throw new UserFacingException(String.format("refusing to %s %d of %d managed accounts (more than %.0f%%) "
-                            + "in %s; run with --override-limit if that is really meant", op, rows,
-                    preview.orgAccounts(), maxFraction * 100, orgName), ExitCodes.USAGE);
+            return Optional.of(String.format("%s %d of %d managed accounts (more than %.0f%%) in %s", op, rows,
+                    preview.orgAccounts(), maxFraction * 100, orgName));
         }
+        return Optional.empty();
     }
 }

@@ -78,6 +78,20 @@ class ResumeSafeguardsTest extends ShellTest {
         assertThat(server.stats().writes()).hasSize(14);
     }
 
+    @Test
+    void previewWarnsOfTheLimitAndSuspendCountsTowardsIt() throws Exception {
+        List<SandboxUser> u = accounts.next(14);
+        Path plan = Files.writeString(tmp.resolve("many.csv"), "account_id\n"
+                + u.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
+        run("load --op suspend " + plan);
+        Result preview = run("preview");
+        assertThat(preview.out()).contains("warning: run will refuse to suspend 14 of").contains("--override-limit");
+        Result refused = run("run --yes");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("refusing to suspend 14 of");
+        assertThat(server.stats().writes()).isEmpty();
+    }
+
     /** A deactivate of these accounts, confirmed at the terminal, quit after its first batch of two. */
     private void pausedAfterTheFirstBatch(List<SandboxUser> u, String flags) throws Exception {
         Path plan = Files.writeString(tmp.resolve("leavers.csv"), "account_id\n"
