@@ -100,6 +100,10 @@ public class PlanCommands {
         for (CsvIssue repair : plan.repairs()) {
             out.println("  repaired: " + Sanitizer.forTerminal(repair.message()));
         }
+        if (!loaded.unusedColumns().isEmpty()) {
+            out.println("  kept, not used: " + Sanitizer.forTerminal(String.join(", ", loaded.unusedColumns()))
+                    + " (repeated in results.csv)");
+        }
         List<String> problems = new ArrayList<>();
         loaded.problems().forEach(p -> problems.add(plan.source() + ":" + p.line() + ": " + p.message()));
         plan.rows().stream().filter(r -> r.isConflicting())

@@ -6,9 +6,10 @@ import java.util.Objects;
 /**
  * Which columns an operation needs. Columns are matched in list order; a header cell is claimed by at most one
  * column, so with {@code email} listed before {@code old_email} and both accepting the header {@code email}, the
- * first {@code email} cell goes to the earlier column.
+ * first {@code email} cell goes to the earlier column. With {@code needsAnOptionalColumn}, a file with none of the
+ * optional columns is refused: it would change nothing.
  */
-public record ColumnSpec(List<Column> columns) {
+public record ColumnSpec(List<Column> columns, boolean needsAnOptionalColumn) {
 
     public enum Kind { ACCOUNT_ID, EMAIL, TEXT }
 
@@ -34,6 +35,11 @@ public record ColumnSpec(List<Column> columns) {
     }
 
     public static ColumnSpec of(Column... columns) {
-        return new ColumnSpec(List.of(columns));
+        return new ColumnSpec(List.of(columns), false);
+    }
+
+    /** The same columns, of which at least one optional one must be present (a profile file must change something). */
+    public ColumnSpec needingAnOptionalColumn() {
+        return new ColumnSpec(columns, true);
     }
 }

@@ -45,6 +45,13 @@ final class HeaderMatcher {
                 problems.add(missing(column, header, normalised, claimed));
             }
         }
+        problems.addAll(nearMisses(header, normalised, claimed, spec, columns));
+        if (spec.needsAnOptionalColumn() && spec.columns().stream().noneMatch(c -> !c.required()
+                && columns.containsKey(c.name()))) {
+            problems.add("none of the columns this operation changes is there (accepted: " + spec.columns().stream()
+                    .filter(c -> !c.required()).map(ColumnSpec.Column::name).collect(Collectors.joining(", "))
+                    + "); found: " + String.join(", ", header));
+        }
         problems.addAll(ambiguousDuplicates(header, normalised, spec));
         String separator = otherSeparator(header);
         if (!problems.isEmpty() && separator != null) {
@@ -120,6 +127,41 @@ final class HeaderMatcher {
             message += " — did you mean '" + bestAccepted + "' for '" + bestFound + "'?";
         }
         return message;
+    }
+
+    /**
+     * A header the operation does not read but that is a typo away from one it would ("departmnet"): left alone it
+     * would be kept and not used, so the change it holds would silently not be made. Required columns are left to
+     * {@link #missing}, which names the typo too.
+     */
+    private static List<String> nearMisses(List<String> header, List<String> normalised, boolean[] claimed,
+                                           ColumnSpec spec, Map<String, Integer> found) {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            String cell = normalised.get(i);
+            if (claimed[i] || cell.isEmpty()) {
+                continue;
+            }
+            for (ColumnSpec.Column column : spec.columns()) {
+                if (column.required() || found.containsKey(column.name())) {
+                    continue;
+                }
+                String near = column.headers().stream().filter(a -> close(cell, normalise(a)))
+                        .findFirst().orElse(null);
+                if (near != null) {
+                    problems.add("the column '" + header.get(i) + "' is not one this operation reads — did you mean '"
+                            + near + "'? Rename it (as it is, its values would be ignored)");
+                    break;
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** Near enough to be a typo: short names are near everything, so the overlap must be real. */
+    private static boolean close(String found, String wanted) {
+        int distance = distance(found, wanted);
+        return distance > 0 && distance <= MAX_SUGGESTION_DISTANCE && distance * 3 <= wanted.length();
     }
 
     /**

@@ -32,7 +32,8 @@ public enum Operation {
             new Column("department", false, Kind.TEXT, false, List.of("department")),
             new Column("organization", false, Kind.TEXT, false, List.of("organization", "organisation", "company")),
             new Column("location", false, Kind.TEXT, false, List.of("location", "office")),
-            new Column("timezone", false, Kind.TEXT, false, List.of("timezone", "time zone", "zoneinfo")))),
+            new Column("timezone", false, Kind.TEXT, false, List.of("timezone", "time zone", "zoneinfo")))
+            .needingAnOptionalColumn()),
     GROUP_ADD("group-add", false, columns(
             new Column(Columns.GROUP, true, Kind.TEXT, false, List.of("group", "group_name", "group name",
                     "group_id", "group id")))),

@@ -28,7 +28,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class PlanLoader {
 
-    public record Loaded(Plan plan, List<CsvIssue> problems) {
+    /** {@code unusedColumns}: header names the operation does not read; they are kept (results.csv repeats them). */
+    public record Loaded(Plan plan, List<CsvIssue> problems, List<String> unusedColumns) {
     }
 
     public Loaded load(Path file, Operation operation) {
@@ -59,7 +60,13 @@ public class PlanLoader {
                     invalid, null));
         }
         rows = markConflicts(rows, operation);
-        return new Loaded(new Plan(file, operation, csv.header(), rows, csv.repairs()), csv.problems());
+        List<String> unused = new ArrayList<>();
+        for (int i = 0; i < csv.header().size(); i++) {
+            if (!csv.columns().containsValue(i) && !csv.header().get(i).isEmpty()) {
+                unused.add(csv.header().get(i));
+            }
+        }
+        return new Loaded(new Plan(file, operation, csv.header(), rows, csv.repairs()), csv.problems(), unused);
     }
 
     /**

@@ -103,6 +103,31 @@ class OperatorSeatTest extends ShellTest {
         assertThat(server.stats().writes()).hasSize(1);
     }
 
+    @Test
+    void columnsAreNotGuessed() throws Exception {
+        SandboxUser u = accounts.next(1).get(0);
+        Path typo = Files.writeString(tmp.resolve("typo.csv"), "account_id,departmnet,job_title\n"
+                + u.accountId() + ",QA,Chief Tester\n");
+        Result near = run("load " + typo + " --op profile");
+        assertThat(near.exitCode()).isEqualTo(2);
+        assertThat(near.err()).contains("the column 'departmnet' is not one this operation reads")
+                .contains("did you mean 'department'?").contains("no plan is loaded");
+
+        Path onlyTypo = Files.writeString(tmp.resolve("only-typo.csv"), "account_id,departmnet\n"
+                + u.accountId() + ",QA\n");
+        assertThat(run("load " + onlyTypo + " --op profile").err())
+                .contains("none of the columns this operation changes is there");
+        Path nothing = Files.writeString(tmp.resolve("nothing.csv"), "account_id,ticket\n" + u.accountId() + ",T-1\n");
+        assertThat(run("load " + nothing + " --op profile").err())
+                .contains("none of the columns this operation changes is there");
+
+        Path extra = Files.writeString(tmp.resolve("extra.csv"), "account_id,ticket,job_title\n"
+                + u.accountId() + ",T-1,Chief Tester\n");
+        Result kept = run("load " + extra + " --op profile");
+        assertThat(kept.exitCode()).as(kept.toString()).isZero();
+        assertThat(kept.out()).contains("kept, not used: ticket");
+    }
+
     private Path plan(String name, List<SandboxUser> users) throws Exception {
         return Files.writeString(tmp.resolve(name), "account_id\n"
                 + users.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
