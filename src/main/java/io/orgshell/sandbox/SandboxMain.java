@@ -12,7 +12,8 @@ import java.util.concurrent.CountDownLatch;
  *             [--org-id O] [--page-size N] [--no-v2] [--hostile-strings] [--retry-after seconds|http-date|none] [--slow-response-ms M]
  * </pre>
  * The key may also come from {@code ORGSHELL_SANDBOX_API_KEY} (the option wins). When ready it prints one line,
- * {@code listening on http://127.0.0.1:PORT}, then serves until the process is stopped. It never prints the key.
+ * {@code listening on http://127.0.0.1:PORT} and a line with the org ID and the key's fingerprint, then serves
+ * until the process is stopped. It never prints the key.
  * A bad option prints one line on stderr and exits with status 2.
  */
 public final class SandboxMain {
@@ -45,11 +46,24 @@ public final class SandboxMain {
             stopped.countDown();
         }, "sandbox-shutdown"));
         System.out.println("listening on " + server.baseUri());
+        // what connecting needs, the key only as the fingerprint 'status' shows for it
+        System.out.println("org " + server.orgId() + " (" + server.orgName() + "), key " + fingerprint(server.apiKey()));
         System.out.flush();
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The first four bytes of the key's SHA-256, as orgshell's {@code status} prints a key's fingerprint. */
+    static String fingerprint(String key) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "sha256:" + java.util.HexFormat.of().formatHex(digest, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

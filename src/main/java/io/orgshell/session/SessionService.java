@@ -30,6 +30,7 @@ public class SessionService {
     }
 
     public Connection connect(ConnectRequest request, SecretPrompt prompt) {
+        disconnected = false;
         if (request.sandbox()) {
             SandboxOrgAccess org = sandbox.access();
             ApiKey key = ApiKey.of(org.apiKey());
@@ -39,6 +40,9 @@ public class SessionService {
         return open(r.baseUrl(), r.orgId(), r.key(), false, r.profile(), r.accountId());
     }
 
+    /** Set by {@code disconnect}: a session the operator closed stays closed until they say {@code connect}. */
+    private volatile boolean disconnected;
+
     /**
      * Opens a session from the environment or the default profile when no session is open and they are enough to
      * connect without asking; returns whether a session is open afterwards. Connection errors propagate.
@@ -47,7 +51,7 @@ public class SessionService {
         if (session.isOpen()) {
             return true;
         }
-        if (!credentials.canConnectUnattended()) {
+        if (disconnected || !credentials.canConnectUnattended()) {
             return false;
         }
         connect(new ConnectRequest(null, null, null, false), null);
@@ -78,6 +82,7 @@ public class SessionService {
     }
 
     public boolean disconnect() {
+        disconnected = true;
         boolean wasOpen = session.isOpen();
         boolean wasSandbox = session.current().map(Connection::sandbox).orElse(false);
         session.close();

@@ -128,6 +128,24 @@ class OperatorSeatTest extends ShellTest {
         assertThat(kept.out()).contains("kept, not used: ticket");
     }
 
+    @Test
+    void disconnectStaysDisconnectedUntilConnect() throws Exception {
+        Path config = CONFIG_DIR.resolve("config.yml");
+        Files.writeString(config, "default-profile: here\nprofiles:\n  here:\n    org-id: " + server.orgId()
+                + "\n    base-url: " + server.baseUri() + "\n    api-key: " + server.apiKey() + "\n");
+        Files.setPosixFilePermissions(config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        try {
+            assertThat(run("disconnect").exitCode()).isZero();
+            Result r = run("users find ada");
+            assertThat(r.exitCode()).as("no silent reconnect from the default profile").isEqualTo(3);
+            assertThat(run("status").out()).contains("not connected");
+            assertThat(run("connect").exitCode()).isZero();
+            assertThat(run("users find ada").exitCode()).isZero();
+        } finally {
+            Files.deleteIfExists(config);
+        }
+    }
+
     private Path plan(String name, List<SandboxUser> users) throws Exception {
         return Files.writeString(tmp.resolve(name), "account_id\n"
                 + users.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");

@@ -113,9 +113,14 @@ class SandboxMainTest {
         Process p = java("--users", "100000", "--page-size", "1000", "--api-key", "super-secret-key");
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (!stdout().contains("\n") && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
+            while (stdout().lines().count() < 2 && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
             String line = stdout().lines().findFirst().orElse("");
             assertThat(line).matches("listening on http://127\\.0\\.0\\.1:\\d+");
+            assertThat(stdout().lines().skip(1).findFirst().orElse("")).as("what connecting needs")
+                    .isEqualTo("org " + SandboxConfig.orgIdForSeed(42) + " (Acme Sandbox), key "
+                            + SandboxMain.fingerprint("super-secret-key"))
+                    .isEqualTo("org " + SandboxConfig.orgIdForSeed(42) + " (Acme Sandbox), key "
+                            + io.orgshell.api.ApiKey.of("super-secret-key").fingerprint());
             String base = line.substring("listening on ".length());
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String orgId = SandboxConfig.orgIdForSeed(42);
@@ -167,7 +172,7 @@ class SandboxMainTest {
             p.destroy(); // SIGTERM: the shutdown hook closes the server
             assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
         }
-        assertThat(stdout().lines().count()).isEqualTo(1);
+        assertThat(stdout().lines().count()).as("the two lines when ready, nothing else").isEqualTo(2);
         assertThat(stdout() + stderr()).doesNotContain("super-secret-key");
         assertThat(stderr()).doesNotContain("super-secret-key").doesNotContain("OutOfMemoryError");
     }
