@@ -77,7 +77,11 @@ public class SessionCommands {
             if (c.callerAccountId() != null) {
                 out.println(String.format("%-14s %s", "your account", c.callerAccountId()));
             }
-        }, () -> out.println("not connected (run 'connect', or start with --sandbox)"));
+        }, () -> {
+            out.println("not connected (run 'connect', or start with --sandbox)");
+            sessions.unattendedTarget().ifPresent(t -> out.println(String.format("%-14s %s", "would connect to",
+                    Sanitizer.forTerminal(t))));
+        });
         out.println(String.format("%-14s %s", "plan", plans.plan().map(p -> Sanitizer.forTerminal(
                 PlanSession.describe(p)) + (plans.finishedBy().isPresent() ? ", finished by run "
                 + plans.finishedBy().get() : plans.preview().filter(v -> v.plan() == p).isPresent() ? ", previewed"

@@ -1,5 +1,7 @@
 package io.orgshell.session;
 
+import java.util.Optional;
+
 import io.orgshell.api.AdminApiClient;
 import io.orgshell.api.ApiClientFactory;
 import io.orgshell.api.ApiKey;
@@ -78,6 +80,21 @@ public class SessionService {
             client.close();
             key.close();
             throw e;
+        }
+    }
+
+    /**
+     * What a command needing a session would connect to without asking (the environment, or the default profile),
+     * for {@code status}: the org, the base URL and where the key comes from, with its fingerprint, never the key.
+     */
+    public Optional<String> unattendedTarget() {
+        if (!credentials.canConnectUnattended()) {
+            return Optional.empty();
+        }
+        CredentialResolver.Resolved r = credentials.resolve(new ConnectRequest(null, null, null, false), null);
+        try (ApiKey key = r.key()) {
+            return Optional.of("org " + r.orgId() + " at " + r.baseUrl() + ", key from " + r.keySource() + " ("
+                    + key.fingerprint() + ")" + (disconnected ? "; after 'disconnect' only 'connect' opens it" : ""));
         }
     }
 

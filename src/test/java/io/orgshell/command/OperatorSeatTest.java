@@ -138,7 +138,10 @@ class OperatorSeatTest extends ShellTest {
             assertThat(run("disconnect").exitCode()).isZero();
             Result r = run("users find ada");
             assertThat(r.exitCode()).as("no silent reconnect from the default profile").isEqualTo(3);
-            assertThat(run("status").out()).contains("not connected");
+            assertThat(run("status").out()).contains("not connected")
+                    .contains("would connect to org " + server.orgId() + " at " + server.baseUri() + ", key from "
+                            + "profile here (" + io.orgshell.api.ApiKey.of(server.apiKey()).fingerprint() + ")")
+                    .contains("only 'connect' opens it").doesNotContain(server.apiKey());
             assertThat(run("connect").exitCode()).isZero();
             assertThat(run("users find ada").exitCode()).isZero();
         } finally {
