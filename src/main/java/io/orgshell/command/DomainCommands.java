@@ -1,7 +1,6 @@
 package io.orgshell.command;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
 import io.orgshell.api.Domain;
@@ -67,7 +66,8 @@ public class DomainCommands {
 
     private static SafeCsvWriter openCsv(String out) {
         try {
-            return SafeCsvWriter.open(Path.of(out), List.of("id", "name", "status", "verification_type"));
+            return SafeCsvWriter.open(PathArguments.output("--out", out), List.of("id", "name", "status",
+                    "verification_type"));
         } catch (IOException | java.nio.file.InvalidPathException e) {
             throw new UserFacingException("cannot write " + out + ": " + e.getMessage());
         }

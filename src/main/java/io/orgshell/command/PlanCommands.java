@@ -1,7 +1,6 @@
 package io.orgshell.command;
 
 import java.io.PrintWriter;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,12 +71,7 @@ public class PlanCommands {
             throw new UsageException("load needs a CSV file");
         }
         Operation operation = Operation.fromCli(op == null ? "email" : op);
-        Path path;
-        try {
-            path = Path.of(file);
-        } catch (InvalidPathException e) {
-            throw new UsageException("not a valid path: " + file);
-        }
+        Path path = PathArguments.input("load", file);
         plans.clear(); // whatever happens next, the plan loaded before is no longer the one meant
         PlanLoader.Loaded loaded;
         try {

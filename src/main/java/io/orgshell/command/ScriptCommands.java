@@ -42,7 +42,7 @@ public class ScriptCommands {
         if (file == null || file.isBlank()) {
             throw new UsageException("script needs a file");
         }
-        Path path = Path.of(file);
+        Path path = PathArguments.input("script", file);
         int code;
         try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             code = new ScriptRunner(dispatcher).run(reader, file, ctx.outputWriter(), ctx.outputWriter(),

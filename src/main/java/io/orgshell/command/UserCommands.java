@@ -1,7 +1,6 @@
 package io.orgshell.command;
 
 import java.io.PrintWriter;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -52,12 +51,7 @@ public class UserCommands {
             @Option(longName = "status", description = "only these account statuses, comma-separated: "
                     + "active, inactive, closed") String status,
             CommandContext ctx) {
-        Path path;
-        try {
-            path = Path.of(out);
-        } catch (InvalidPathException e) {
-            throw new UsageException("--out: not a valid path: " + out);
-        }
+        Path path = PathArguments.output("--out", out);
         Set<String> statuses = parseStatuses(status);
         PrintWriter w = ctx.outputWriter();
         Progress progress = new Progress(w, io.liveProgress(), "exporting", -1);

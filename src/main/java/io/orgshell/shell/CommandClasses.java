@@ -1,7 +1,42 @@
 package io.orgshell.shell;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.springframework.shell.core.command.annotation.Argument;
+import org.springframework.shell.core.command.annotation.Arguments;
+import org.springframework.shell.core.command.annotation.Command;
 
 /** The classes whose {@code @Command} methods the registry registers, listed by the application, not scanned. */
 public record CommandClasses(List<Class<?>> types) {
+
+    /**
+     * How many positional arguments each command takes, by its name ({@code "users find"} → 1; a command with
+     * {@code @Arguments} takes any number): Spring Shell 4.0.1's command model does not say, and a word too many
+     * is a value that was meant to be quoted.
+     */
+    public Map<String, Integer> positionalArguments() {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Class<?> type : types) {
+            for (Method m : type.getDeclaredMethods()) {
+                Command command = m.getAnnotation(Command.class);
+                if (command == null) {
+                    continue;
+                }
+                int n = 0;
+                for (Parameter p : m.getParameters()) {
+                    if (p.isAnnotationPresent(Arguments.class)) {
+                        n = Integer.MAX_VALUE;
+                        break;
+                    }
+                    n += p.isAnnotationPresent(Argument.class) ? 1 : 0;
+                }
+                counts.put(String.join(" ", command.name()), n);
+            }
+        }
+        return Map.copyOf(counts);
+    }
 }

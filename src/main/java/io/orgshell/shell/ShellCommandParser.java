@@ -2,6 +2,7 @@ package io.orgshell.shell;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.orgshell.core.UsageException;
 import org.springframework.shell.core.command.Command;
@@ -20,9 +21,11 @@ import org.springframework.shell.core.command.ParsedInput;
 public class ShellCommandParser implements CommandParser {
 
     private final CommandRegistry registry;
+    private final Map<String, Integer> positionalArguments;
 
-    public ShellCommandParser(CommandRegistry registry) {
+    public ShellCommandParser(CommandRegistry registry, Map<String, Integer> positionalArguments) {
         this.registry = registry;
+        this.positionalArguments = positionalArguments;
     }
 
     @Override
@@ -59,6 +62,10 @@ public class ShellCommandParser implements CommandParser {
                 continue;
             }
             if (onlyArguments || !isOption(word)) {
+                int allowed = positionalArguments.getOrDefault(name, Integer.MAX_VALUE);
+                if (argumentIndex >= allowed) {
+                    throw tooManyArguments(name, allowed, rest, word);
+                }
                 b.addArgument(new CommandArgument(argumentIndex++, word));
                 continue;
             }
@@ -81,10 +88,33 @@ public class ShellCommandParser implements CommandParser {
             } else {
                 throw new UsageException("option " + optionName + " of '" + name + "' needs a value");
             }
+            checkValue(declared, value);
             b.addOption(CommandOption.with().shortName(declared.shortName()).longName(declared.longName())
                     .type(declared.type()).value(value).build());
         }
         return b.build();
+    }
+
+    private static UsageException tooManyArguments(String command, int allowed, List<String> rest, String extra) {
+        if (allowed == 0) {
+            return new UsageException("'" + command + "' takes no argument, and got '" + extra + "'");
+        }
+        String words = String.join(" ", rest.stream().takeWhile(w -> !isOption(w)).toList());
+        return new UsageException("'" + command + "' takes " + (allowed == 1 ? "one argument" : allowed + " arguments")
+                + ", and '" + extra + "' is one too many; to give a value with spaces, quote it: " + command + " \""
+                + words + "\"");
+    }
+
+    /** Values are checked here, where the option's name is known, so every message reads the same way. */
+    private static void checkValue(CommandOption option, String value) {
+        Class<?> type = option.type();
+        boolean whole = type == Integer.class || type == int.class || type == Long.class || type == long.class;
+        if (whole && !value.strip().matches("-?\\d{1,18}")) {
+            throw new UsageException("--" + option.longName() + ": '" + value + "' is not a number");
+        }
+        if (whole && (type == Integer.class || type == int.class) && Long.parseLong(value.strip()) > Integer.MAX_VALUE) {
+            throw new UsageException("--" + option.longName() + ": '" + value + "' is too large");
+        }
     }
 
     private static boolean isOption(String word) {

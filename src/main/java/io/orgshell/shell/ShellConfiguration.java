@@ -21,8 +21,8 @@ import org.springframework.shell.jline.PromptProvider;
 public class ShellConfiguration {
 
     @Bean
-    CommandParser commandParser(CommandRegistry registry) {
-        return new ShellCommandParser(registry);
+    CommandParser commandParser(CommandRegistry registry, CommandClasses commands) {
+        return new ShellCommandParser(registry, commands.positionalArguments());
     }
 
     /** Shows which org is connected on every line, and marks a sandbox org so it is never mistaken for production. */

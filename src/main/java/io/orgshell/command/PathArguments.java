@@ -1,0 +1,45 @@
+package io.orgshell.command;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+import io.orgshell.core.UsageException;
+
+/**
+ * File names as a person types them: {@code ~} is their home (the shell that would expand it is not there, in the
+ * interactive shell or a script), and a path that cannot be one is a usage error naming the option.
+ */
+final class PathArguments {
+
+    private PathArguments() {
+    }
+
+    /** A file to read ({@code load}, {@code script}). */
+    static Path input(String what, String value) {
+        return parse(what, value);
+    }
+
+    /** A file to write ({@code --out}): a folder there is refused before any request is made. */
+    static Path output(String what, String value) {
+        Path path = parse(what, value);
+        if (Files.isDirectory(path)) {
+            throw new UsageException(what + ": " + value + " is a folder; name the file to write, such as "
+                    + path.resolve("users.csv"));
+        }
+        return path;
+    }
+
+    private static Path parse(String what, String value) {
+        if (value == null || value.isBlank()) {
+            throw new UsageException(what + " needs a file");
+        }
+        String expanded = value.equals("~") || value.startsWith("~/")
+                ? System.getProperty("user.home") + value.substring(1) : value;
+        try {
+            return Path.of(expanded);
+        } catch (InvalidPathException e) {
+            throw new UsageException(what + ": not a valid path: " + value);
+        }
+    }
+}
