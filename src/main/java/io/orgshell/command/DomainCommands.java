@@ -5,7 +5,6 @@ import java.util.List;
 
 import io.orgshell.api.Domain;
 import io.orgshell.console.Screen;
-import io.orgshell.console.TableRenderer;
 import io.orgshell.core.UserFacingException;
 import io.orgshell.csv.SafeCsvWriter;
 import io.orgshell.session.Session;
@@ -55,7 +54,7 @@ public class DomainCommands {
         if (rows.isEmpty()) {
             w.println(everything ? "the organization has no domains" : "the organization has no verified domains");
         } else {
-            w.print(TableRenderer.render(List.of("Domain", "Status", "Verification"), rows, io.width()));
+            w.print(io.table(List.of("Domain", "Status", "Verification"), rows));
             w.println(rows.size() + (everything ? " domains" : " verified domains")
                     + (everything ? "" : " (--all shows the others)"));
         }

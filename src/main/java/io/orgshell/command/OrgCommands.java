@@ -4,7 +4,6 @@ import java.util.List;
 
 import io.orgshell.api.Org;
 import io.orgshell.console.Screen;
-import io.orgshell.console.TableRenderer;
 import io.orgshell.session.Session;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
@@ -31,7 +30,7 @@ public class OrgCommands {
             return;
         }
         List<List<String>> rows = orgs.stream().map(o -> List.of(o.id(), o.name() == null ? "" : o.name())).toList();
-        ctx.outputWriter().print(TableRenderer.render(List.of("ID", "Name"), rows, io.width()));
+        ctx.outputWriter().print(io.table(List.of("ID", "Name"), rows));
         ctx.outputWriter().println(orgs.size() + (orgs.size() == 1 ? " organization" : " organizations"));
     }
 }

@@ -9,7 +9,6 @@ import java.util.Optional;
 import io.orgshell.console.Progress;
 import io.orgshell.console.Screen;
 import io.orgshell.console.Styles;
-import io.orgshell.console.TableRenderer;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.Sanitizer;
 import io.orgshell.core.UsageException;
@@ -149,8 +148,8 @@ public class PlanCommands {
         }
         if (!rows.isEmpty()) {
             List<List<String>> shown = all ? rows : rows.subList(0, Math.min(SHOWN_ROWS, rows.size()));
-            out.print(TableRenderer.render(email ? List.of("Line", "Account", "Current email", "Target", "Verdict",
-                    "Why") : List.of("Line", "Account", "Now", "Verdict", "Why"), shown, io.width()));
+            out.print(io.table(email ? List.of("Line", "Account", "Current email", "Target", "Verdict",
+                    "Why") : List.of("Line", "Account", "Now", "Verdict", "Why"), shown));
             if (shown.size() < rows.size()) {
                 out.println("... " + (rows.size() - shown.size()) + " more rows that will not run (preview --all)");
             }

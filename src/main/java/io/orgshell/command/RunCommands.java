@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 
 import io.orgshell.console.Screen;
-import io.orgshell.console.TableRenderer;
 import io.orgshell.core.Sanitizer;
 import io.orgshell.plan.PlanLoader;
 import io.orgshell.plan.PlanSession;
@@ -59,8 +58,7 @@ public class RunCommands {
             rows.add(List.of(m.id(), m.operation(), m.orgName() == null ? m.orgId() : m.orgName(), m.state().label(),
                     String.valueOf(m.rows()), RunConsole.describe(m.counts(), new io.orgshell.console.Styles(false))));
         }
-        ctx.outputWriter().print(TableRenderer.render(List.of("Run", "Op", "Org", "State", "Rows", "Outcomes"), rows,
-                io.width()));
+        ctx.outputWriter().print(io.table(List.of("Run", "Op", "Org", "State", "Rows", "Outcomes"), rows));
     }
 
     @Command(name = {"runs", "show"}, group = "Runs", completionProvider = "completion",

@@ -12,7 +12,6 @@ import io.orgshell.api.DirectoryUser;
 import io.orgshell.api.UserProfile;
 import io.orgshell.console.Progress;
 import io.orgshell.console.Screen;
-import io.orgshell.console.TableRenderer;
 import io.orgshell.core.Sanitizer;
 import io.orgshell.core.UsageException;
 import io.orgshell.directory.UserExporter;
@@ -127,7 +126,7 @@ public class UserCommands {
             rows.add(List.of(nz(m.accountId(), ""), nz(m.email(), ""), nz(m.name(), ""), nz(m.status(), ""),
                     nz(m.access(), "")));
         }
-        w.print(TableRenderer.render(List.of("Account ID", "Email", "Name", "Status", "Access"), rows, io.width()));
+        w.print(io.table(List.of("Account ID", "Email", "Name", "Status", "Access"), rows));
         w.println(found.matches().size() + (found.more() ? "+ accounts (showing the first " + FIND_LIMIT
                 + "; be more specific)" : found.matches().size() == 1 ? " account" : " accounts"));
     }

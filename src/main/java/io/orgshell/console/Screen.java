@@ -1,5 +1,7 @@
 package io.orgshell.console;
 
+import java.util.List;
+
 import org.jline.terminal.Terminal;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -27,6 +29,12 @@ public class Screen {
     /** Redraw a progress bar in place only when a person is watching a terminal. */
     public boolean liveProgress() {
         return mode.isInteractive() || mode.kind() == ShellMode.Kind.ONE_SHOT && mode.outputIsTerminal();
+    }
+
+    /** A listing: a table fitted to the terminal, or tab-separated lines when standard output is a file or a pipe. */
+    public String table(List<String> header, List<List<String>> rows) {
+        return mode.isInteractive() || mode.outputIsTerminal() ? TableRenderer.render(header, rows, width())
+                : TableRenderer.tabSeparated(header, rows);
     }
 
     public Styles styles() {

@@ -33,8 +33,11 @@ import org.springframework.shell.jline.PromptProvider;
  */
 class HostileOrgTest extends ShellTest {
 
-    /** C0 (but newline), DEL, C1, and the bidi embedding, override and isolate controls. */
-    static final String CONTROL = "[\\x00-\\x09\\x0b-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069]";
+    /**
+     * C0 (but newline and tab: listings in a pipe are tab-separated), DEL, C1, and the bidi embedding, override and
+     * isolate controls.
+     */
+    static final String CONTROL = "[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069]";
 
     @TempDir
     Path tmp;

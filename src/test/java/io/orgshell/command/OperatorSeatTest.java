@@ -101,6 +101,9 @@ class OperatorSeatTest extends ShellTest {
         assertThat(r.out()).contains("answer c, a, v, r or q");
         assertThat(asked.get()).isEqualTo(2);
         assertThat(server.stats().writes()).hasSize(1);
+        mode.set(ShellMode.Kind.ONE_SHOT);
+        // every test class's sandbox is the same org: a paused run left here would be another class's bare 'resume'
+        assertThat(run("resume --yes").exitCode()).isZero();
     }
 
     @Test

@@ -155,6 +155,20 @@ class ReadCommandsTest extends ShellTest {
     }
 
     @Test
+    void listingsInAPipeAreTabSeparatedAndAtATerminalATable() {
+        mode.setOutputIsTerminal(false);
+        List<String> lines = run("domains list --all").out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("Domain\tStatus\tVerification");
+        assertThat(lines).anyMatch(l -> l.matches("acme\\.example\tverified\t\\S+"));
+        mode.setOutputIsTerminal(true);
+        try {
+            assertThat(run("domains list").out()).contains("│").doesNotContain("\t");
+        } finally {
+            mode.setOutputIsTerminal(false);
+        }
+    }
+
+    @Test
     void orgsListAndStatusNameTheOrgButNeverTheKey() {
         Result orgs = run("orgs list");
         assertThat(orgs.exitCode()).isZero();
