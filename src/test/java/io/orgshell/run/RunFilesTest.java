@@ -162,6 +162,57 @@ class RunFilesTest extends ShellTest {
         assertThat(show.out()).isEmpty();
     }
 
+    /**
+     * Cells (and a header) that a spreadsheet would run as formulas: plan.csv, steps.csv and results.csv hold them
+     * guarded; resume sends exactly the addresses of the plan, and undo puts back exactly the addresses there were.
+     */
+    @Test
+    void everythingARunWritesIsFormulaGuardedAndReadsBackExactly() throws Exception {
+        List<SandboxUser> u = accounts.next(4);
+        List<String> notes = List.of("=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)");
+        List<String> targets = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < u.size(); i++) {
+            String moved = Accounts.movedAddress(u.get(i));
+            String target = i % 2 == 0 ? "-" + moved : "+" + moved;
+            targets.add(target);
+            lines.add(u.get(i).accountId() + "," + target + ",\"" + notes.get(i).replace("\"", "\"\"") + "\"");
+        }
+        List<String> before = u.stream().map(x -> server.org().findById(x.accountId()).orElseThrow().email()).toList();
+        run("load " + csv("account_id,email,=note", lines));
+        assertThat(run("preview").out()).contains("OK 4");
+        mode.set(ShellMode.Kind.INTERACTIVE);
+        run("run --batch-size 1", EmailRunTest.answers(new AtomicInteger(), "q"));
+        mode.set(ShellMode.Kind.ONE_SHOT);
+        RunDirectory dir = runStore.open(runStore.list().get(0).id());
+
+        for (Path f : List.of(dir.planFile(), dir.stepsFile(), dir.results(), dir.undo())) {
+            List<CSVRecord> all = raw(f);
+            assertThat(all).as(f.toString()).isNotEmpty();
+            all.forEach(rec -> rec.forEach(cell -> assertThat(cell).as(f + " line " + rec.getRecordNumber())
+                    .doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("-").doesNotStartWith("@")));
+        }
+        assertThat(raw(dir.results()).get(0).values()).contains("'=note");
+
+        Result resumed = run("resume --yes");
+
+        assertThat(resumed.out()).as(resumed.toString()).contains("applied 4").contains("(finished)");
+        for (int i = 0; i < u.size(); i++) {
+            assertThat(server.org().findById(u.get(i).accountId()).orElseThrow().email()).isEqualTo(targets.get(i));
+        }
+        List<CSVRecord> results = raw(dir.results());
+        for (int i = 0; i < u.size(); i++) {
+            assertThat(results.get(i + 1).get(2)).isEqualTo("'" + notes.get(i));
+        }
+        Result undo = run("undo " + dir.id());
+        assertThat(undo.out()).as(undo.toString()).contains("4 rows for 'email'");
+        assertThat(run("preview").out()).contains("OK 4");
+        assertThat(run("run --yes").out()).contains("applied 4");
+        for (int i = 0; i < u.size(); i++) {
+            assertThat(server.org().findById(u.get(i).accountId()).orElseThrow().email()).isEqualTo(before.get(i));
+        }
+    }
+
     static List<CSVRecord> read(Path file) throws IOException {
         return EmailRunTest.read(file);
     }
