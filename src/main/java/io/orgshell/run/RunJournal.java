@@ -205,6 +205,14 @@ public final class RunJournal implements AutoCloseable {
         return new Tail(counts[0], counts[1], counts[2], state[0], at[0]);
     }
 
+    /** Whether a line of {@code file} starts at byte {@code offset}: the byte before it ends a line. */
+    static boolean lineStartsAt(Path file, long offset) throws IOException {
+        try (FileChannel read = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer one = ByteBuffer.allocate(1);
+            return read.read(one, offset - 1) == 1 && one.get(0) == '\n';
+        }
+    }
+
     private static StepResult result(JsonNode node) {
         int step = node.get("step").asInt();
         return new StepResult(step, Outcome.valueOf(node.get("outcome").asString()), node.path("status").asInt(0),

@@ -44,7 +44,7 @@ final class RunRefresh {
                 // another process may have resumed or refreshed it since the look above
                 RunMeta meta = dir.readMeta();
                 long size = Files.size(journal);
-                long from = from(meta, size);
+                long from = from(meta, size, journal);
                 RunJournal.Tail tail = from < 0 ? null : RunJournal.tail(journal, from, size);
                 if (tail == null || !tail.changesFiles()) {
                     return Optional.empty();
@@ -74,17 +74,23 @@ final class RunRefresh {
             return false;
         }
         long size = Files.size(dir.journal());
-        long from = from(meta, size);
+        long from = from(meta, size, dir.journal());
         return from >= 0 && RunJournal.tail(dir.journal(), from, size).changesFiles();
     }
 
-    /** Where in the journal the files stop reflecting it; -1 when they reflect all of it. */
-    private static long from(RunMeta meta, long size) {
+    /**
+     * Where in the journal the files stop reflecting it; -1 when they reflect all of it. An offset that is not at
+     * the start of a line (measured while a dying batch still wrote) is not trusted: the whole journal is read.
+     */
+    private static long from(RunMeta meta, long size, Path journal) throws IOException {
         Long known = meta.journalBytes();
         if (known == null) {
             // written before the offset was recorded: a process that ended wrote its files last
             return meta.state() == RunState.RUNNING ? 0 : -1;
         }
-        return known == size ? -1 : known < size ? known : 0;
+        if (known == size) {
+            return -1;
+        }
+        return known > 0 && known < size && RunJournal.lineStartsAt(journal, known) ? known : 0;
     }
 }
