@@ -301,6 +301,25 @@ class EmailRunTest extends ShellTest {
         assertThat(Files.readString(dir.journal())).contains("removed a torn last line of " + torn.length + " bytes");
     }
 
+    /**
+     * A power loss can leave the journal longer than what reached the disk, the rest zeros, a line end among them:
+     * that last line is torn too, and is cut away before anything is appended after it.
+     */
+    @Test
+    void aLastLineOfZerosLeftByAPowerLossIsCutAwayBeforeTheJournalGoesOn() throws Exception {
+        List<SandboxUser> u = plain(4);
+        RunDirectory dir = pausedAfterTwo(u);
+        Files.write(dir.journal(), new byte[] {0, 0, 0, 0, 0, 0, '\n'}, java.nio.file.StandardOpenOption.APPEND);
+
+        Result resumed = run("resume --yes");
+
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.out()).contains("torn").contains("applied 4").contains("(finished)");
+        assertThat(Files.readString(dir.journal())).contains("removed a torn last line of 7 bytes")
+                .doesNotContain("\u0000");
+        assertThat(RunJournal.replay(dir.journal()).tornTail()).isFalse();
+    }
+
     /** Bytes that are not UTF-8 with records after them are damage, not a torn write: refused, with the line. */
     @Test
     void aJournalLineThatIsNotUtf8InTheMiddleIsReportedWithItsLineNumber() throws Exception {
