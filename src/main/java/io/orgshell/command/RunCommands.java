@@ -48,14 +48,19 @@ public class RunCommands {
 
     @Command(name = {"runs", "list"}, group = "Runs", description = "List the runs, newest first")
     public void list(CommandContext ctx) {
-        List<RunMeta> all = store.list();
+        List<RunStore.Entry> all = store.entries();
         if (all.isEmpty()) {
             ctx.outputWriter().println("no runs yet (" + store.root() + ")");
             return;
         }
         List<List<String>> rows = new ArrayList<>();
-        for (RunMeta m : all) {
-            rows.add(List.of(m.id(), m.operation(), m.orgName() == null ? m.orgId() : m.orgName(), m.state().label(),
+        for (RunStore.Entry e : all) {
+            if (e.note() != null) {
+                ctx.outputWriter().println(Sanitizer.forTerminal(e.note()));
+            }
+            RunMeta m = e.meta();
+            rows.add(m == null ? List.of(e.id(), "", "", "damaged", "", Sanitizer.forTerminal(e.damage()))
+                    : List.of(m.id(), m.operation(), m.orgName() == null ? m.orgId() : m.orgName(), m.state().label(),
                     String.valueOf(m.rows()), RunConsole.describe(m.counts(), new io.orgshell.console.Styles(false))));
         }
         ctx.outputWriter().print(io.table(List.of("Run", "Op", "Org", "State", "Rows", "Outcomes"), rows));
@@ -66,8 +71,9 @@ public class RunCommands {
     public void show(@Argument(index = 0, description = "run ID (default: the latest)") String id,
                      CommandContext ctx) throws java.io.IOException {
         RunDirectory dir = store.openOrLatest(id, connectedOrg());
-        RunMeta m = dir.readMeta();
         PrintWriter out = ctx.outputWriter();
+        store.bringUpToDate(dir, false).ifPresent(out::println);
+        RunMeta m = dir.readMeta();
         out.println(String.format("%-12s %s", "run", m.id()));
         out.println(String.format("%-12s %s", "operation", m.operation()));
         out.println(String.format("%-12s %s (%s)", "org", Sanitizer.forTerminal(m.orgName()), m.orgId()));
@@ -107,6 +113,7 @@ public class RunCommands {
             description = "Load the undo plan of a run (default: the latest) for preview")
     public void undo(@Argument(index = 0, description = "run ID") String id, CommandContext ctx) {
         RunDirectory dir = store.openOrLatest(id, connectedOrg());
+        store.bringUpToDate(dir, true).ifPresent(ctx.outputWriter()::println);
         Optional<RunService.UndoPlan> undo = runs.undoPlan(dir);
         if (undo.isEmpty()) {
             ctx.outputWriter().println("nothing to undo: run " + dir.id() + " changed no account");

@@ -7,12 +7,11 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
+import io.orgshell.core.DurableFiles;
 import io.orgshell.core.OwnerOnlyFiles;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -64,14 +63,10 @@ public final class SafeCsvWriter implements Closeable {
         }
     }
 
-    /** Flushes, and moves the complete file into place. */
+    /** Flushes, and moves the complete file into place, forced to disk (see {@link DurableFiles}). */
     public void commit() throws IOException {
         printer.close(true);
-        try {
-            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        DurableFiles.replace(part, target);
         committed = true;
     }
 

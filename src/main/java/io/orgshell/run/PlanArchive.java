@@ -1,6 +1,8 @@
 package io.orgshell.run;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.orgshell.core.DurableFiles;
 import io.orgshell.core.OwnerOnlyFiles;
+import io.orgshell.csv.SafeCsvWriter;
 import io.orgshell.plan.Operation;
 import io.orgshell.plan.Plan;
 import io.orgshell.plan.PlanRow;
@@ -29,7 +33,8 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 /**
  * The plan exactly as previewed, stored in the run directory so that {@code resume} works from what was agreed,
  * not from a file that may have changed since: {@code plan.csv} (each row's verdict, reason, the account's email at
- * preview, the operation's values, then every input column) and {@code steps.csv} (the writes in order).
+ * preview, the operation's values, then every input column) and {@code steps.csv} (the writes in order). Every
+ * cell, header included, goes through the formula guard and is read back through its inverse.
  */
 public final class PlanArchive {
 
@@ -51,24 +56,52 @@ public final class PlanArchive {
         List<String> header = new ArrayList<>(FIXED);
         valueColumns.forEach(c -> header.add(VALUE + c));
         header.addAll(plan.header());
-        try (Writer w = Files.newBufferedWriter(OwnerOnlyFiles.ensureFile(dir.planFile()));
-             CSVPrinter out = FORMAT.builder().setHeader(header.toArray(String[]::new)).get().print(w)) {
+        writeDurably(dir.planFile(), FORMAT, header, out -> {
             for (RowCheck c : preview.checks()) {
                 PlanRow r = c.row();
                 List<String> record = new ArrayList<>(List.of(String.valueOf(r.line()), c.verdict().name(),
                         nz(c.reason()), nz(c.current()), nz(r.invalidReason()), nz(r.conflictReason())));
                 valueColumns.forEach(v -> record.add(r.value(v)));
                 record.addAll(r.cells());
-                out.printRecord(record);
+                out.printRecord(guarded(record));
             }
-        }
-        try (Writer w = Files.newBufferedWriter(OwnerOnlyFiles.ensureFile(dir.stepsFile()));
-             CSVPrinter out = CSVFormat.DEFAULT.builder().setHeader(STEP_COLUMNS.toArray(String[]::new)).get()
-                     .print(w)) {
+        });
+        writeDurably(dir.stepsFile(), CSVFormat.DEFAULT, STEP_COLUMNS, out -> {
             for (Step s : preview.steps()) {
-                out.printRecord(s.number(), s.rowIndex(), s.accountId(), s.from(), s.to(), s.temporary(), s.after());
+                out.printRecord(guarded(List.of(String.valueOf(s.number()), String.valueOf(s.rowIndex()),
+                        nz(s.accountId()), nz(s.from()), nz(s.to()), String.valueOf(s.temporary()),
+                        String.valueOf(s.after()))));
             }
+        });
+    }
+
+    private interface Records {
+        void print(CSVPrinter out) throws IOException;
+    }
+
+    /**
+     * Written once, when the run starts, and needed by every {@code resume} after: complete and on disk before the
+     * first write is sent, or not there under its name at all.
+     */
+    private static void writeDurably(Path file, CSVFormat format, List<String> header, Records records)
+            throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        try (Writer w = new BufferedWriter(new OutputStreamWriter(OwnerOnlyFiles.createNew(tmp),
+                StandardCharsets.UTF_8));
+             CSVPrinter out = format.builder().setHeader(guarded(header).toArray(String[]::new)).get().print(w)) {
+            records.print(out);
         }
+        DurableFiles.replace(tmp, file);
+    }
+
+    /** Every cell through the formula guard: the archive opens safely in a spreadsheet, and reads back exactly. */
+    private static List<String> guarded(List<String> cells) {
+        return cells.stream().map(c -> SafeCsvWriter.neutralise(c == null ? "" : c)).toList();
+    }
+
+    private static String cell(CSVRecord rec, int i) {
+        return SafeCsvWriter.unneutralise(rec.get(i));
     }
 
     public static Preview read(RunDirectory dir, RunMeta meta) throws IOException {
@@ -79,7 +112,7 @@ public final class PlanArchive {
         List<String> inputHeader;
         try (Reader r = Files.newBufferedReader(dir.planFile(), StandardCharsets.UTF_8);
              CSVParser parser = FORMAT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-            List<String> header = parser.getHeaderNames();
+            List<String> header = parser.getHeaderNames().stream().map(SafeCsvWriter::unneutralise).toList();
             if (header.size() < FIXED.size() + valueColumns.size()) {
                 throw new IOException(dir.planFile() + ": not a plan archive of a '" + op.cliName() + "' run");
             }
@@ -88,26 +121,27 @@ public final class PlanArchive {
             for (CSVRecord rec : parser) {
                 Map<String, String> values = new LinkedHashMap<>();
                 for (int i = 0; i < valueColumns.size(); i++) {
-                    values.put(valueColumns.get(i), rec.get(FIXED.size() + i));
+                    values.put(valueColumns.get(i), cell(rec, FIXED.size() + i));
                 }
                 List<String> cells = new ArrayList<>();
                 for (int i = inputStart; i < rec.size(); i++) {
-                    cells.add(rec.get(i));
+                    cells.add(cell(rec, i));
                 }
-                PlanRow row = new PlanRow(rows.size(), Integer.parseInt(rec.get(0)),
-                        values.get(Operation.Columns.ACCOUNT_ID), values, cells, emptyToNull(rec.get(4)),
-                        emptyToNull(rec.get(5)));
+                PlanRow row = new PlanRow(rows.size(), Integer.parseInt(cell(rec, 0)),
+                        values.get(Operation.Columns.ACCOUNT_ID), values, cells, emptyToNull(cell(rec, 4)),
+                        emptyToNull(cell(rec, 5)));
                 rows.add(row);
-                checks.add(new RowCheck(row, Verdict.valueOf(rec.get(1)), emptyToNull(rec.get(2)),
-                        emptyToNull(rec.get(3))));
+                checks.add(new RowCheck(row, Verdict.valueOf(cell(rec, 1)), emptyToNull(cell(rec, 2)),
+                        emptyToNull(cell(rec, 3))));
             }
         }
         List<Step> steps = new ArrayList<>();
         try (Reader r = Files.newBufferedReader(dir.stepsFile(), StandardCharsets.UTF_8);
              CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
             for (CSVRecord rec : parser) {
-                steps.add(new Step(Integer.parseInt(rec.get(0)), Integer.parseInt(rec.get(1)), rec.get(2), rec.get(3),
-                        rec.get(4), Boolean.parseBoolean(rec.get(5)), Integer.parseInt(rec.get(6))));
+                steps.add(new Step(Integer.parseInt(cell(rec, 0)), Integer.parseInt(cell(rec, 1)), cell(rec, 2),
+                        cell(rec, 3), cell(rec, 4), Boolean.parseBoolean(cell(rec, 5)),
+                        Integer.parseInt(cell(rec, 6))));
             }
         }
         Plan plan = new Plan(Path.of(meta.source()), op, List.copyOf(inputHeader), rows, List.of());

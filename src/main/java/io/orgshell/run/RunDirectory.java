@@ -5,13 +5,19 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
+import io.orgshell.core.DurableFiles;
 import io.orgshell.core.OwnerOnlyFiles;
+import io.orgshell.core.Sanitizer;
 import io.orgshell.core.UserFacingException;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,12 +53,38 @@ public record RunDirectory(String id, Path path) {
         return path.resolve("undo.csv");
     }
 
+    /** The run's {@code run.json}; a run whose {@code run.json} cannot be read is {@link Damaged}. */
     public RunMeta readMeta() {
+        String text;
         try {
-            return JSON.readValue(Files.readString(meta()), RunMeta.class);
+            text = Files.readString(meta());
+        } catch (NoSuchFileException e) {
+            throw new Damaged(id, "it has no run.json");
+        } catch (MalformedInputException e) {
+            throw new Damaged(id, "run.json is not UTF-8 text");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + meta(), e);
+            throw new Damaged(id, "run.json cannot be read (" + e.getClass().getSimpleName() + ")");
         }
+        if (text.isBlank()) {
+            throw new Damaged(id, "run.json is empty");
+        }
+        RunMeta m;
+        try {
+            m = JSON.readValue(text, RunMeta.class);
+        } catch (JacksonException e) {
+            throw new Damaged(id, "run.json is not a run record (" + shorten(e.getOriginalMessage()) + ")");
+        }
+        String missing = m == null ? "everything" : m.id() == null ? "id" : m.operation() == null ? "operation"
+                : m.orgId() == null ? "orgId" : m.state() == null ? "state" : m.created() == null ? "created" : null;
+        if (missing != null) {
+            throw new Damaged(id, "run.json lacks " + missing);
+        }
+        try {
+            Instant.parse(m.created());
+        } catch (DateTimeParseException e) {
+            throw new Damaged(id, "run.json has no valid creation time");
+        }
+        return m;
     }
 
     public void writeMeta(RunMeta m) {
@@ -61,10 +93,30 @@ public record RunDirectory(String id, Path path) {
             Files.deleteIfExists(tmp);
             OwnerOnlyFiles.ensureFile(tmp);
             Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(m));
-            Files.move(tmp, meta(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            DurableFiles.replace(tmp, meta());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + meta(), e);
         }
+    }
+
+    /** A run directory whose {@code run.json} is missing or unreadable: listed as damaged, never worked on. */
+    public static final class Damaged extends UserFacingException {
+
+        private final String reason;
+
+        Damaged(String id, String reason) {
+            super("run " + id + " is damaged: " + reason);
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
+        }
+    }
+
+    private static String shorten(String s) {
+        String line = Sanitizer.forTerminal(s == null ? "" : s.lines().findFirst().orElse(""));
+        return line.length() <= 80 ? line : line.substring(0, 79) + "…";
     }
 
     /** Takes the run's lock, or explains that another live process has it. */

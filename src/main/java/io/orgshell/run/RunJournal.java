@@ -15,8 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.orgshell.core.DurableFiles;
 import io.orgshell.core.OwnerOnlyFiles;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The append-only record of a run, one JSON object per line, forced to disk before the request it announces is
  * sent and after its answer: {@code intent} (about to re-check and write), {@code sent} (the write is on the wire),
  * {@code result} (its outcome). After a crash, a step with an intent but no result is uncertain and is re-read from
- * the org before anything is sent again. A torn last line (the process died mid-write) is tolerated and reported.
+ * the org before anything is sent again. A torn last line (the process died mid-write) is tolerated and reported;
+ * the journal is read a line at a time ({@link JournalLines}), never whole.
  */
 public final class RunJournal implements AutoCloseable {
 
@@ -39,6 +40,7 @@ public final class RunJournal implements AutoCloseable {
     public static RunJournal open(Path file) throws IOException {
         if (!Files.exists(file)) {
             OwnerOnlyFiles.ensureFile(file);
+            DurableFiles.forceDirectory(file.toAbsolutePath().getParent());
         }
         FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         RunJournal journal = new RunJournal(ch);
@@ -47,29 +49,53 @@ public final class RunJournal implements AutoCloseable {
     }
 
     /**
-     * A line torn by a crash would glue itself to the next record: cut the file back to its last complete line
-     * (replay has already reported the torn tail) and say so in the journal.
+     * A line torn by a crash would glue itself to the next record, or leave damage in the middle of the journal:
+     * cut the file back to its last whole record (replay has already reported the torn tail) and say so.
      */
     private void endTornLine(Path file) throws IOException {
-        long size = Files.size(file);
-        if (size == 0) {
-            return;
-        }
+        long size = channel.size();
         long keep;
         try (FileChannel read = FileChannel.open(file, StandardOpenOption.READ)) {
-            int window = (int) Math.min(size, 1 << 20);
-            ByteBuffer tail = ByteBuffer.allocate(window);
-            read.read(tail, size - window);
-            int i = window - 1;
-            while (i >= 0 && tail.get(i) != '\n') {
-                i--;
+            keep = lineStart(read, size);
+            if (keep == size && size > 0) {
+                // ends with a line end: the last line is kept only if it is a whole record (a power loss can pad it)
+                long start = lineStart(read, size - 1);
+                long length = size - 1 - start;
+                if (length == 0) {
+                    keep = size;
+                } else if (length <= JournalLines.MAX_LINE) {
+                    ByteBuffer last = ByteBuffer.allocate((int) length);
+                    while (last.hasRemaining() && read.read(last, start + last.position()) > 0) {
+                        // a file read returns less only at its end
+                    }
+                    keep = JournalLines.isRecord(last.array()) ? size : start;
+                } else {
+                    keep = start;
+                }
             }
-            keep = size - window + i + 1;
         }
         if (keep < size) {
             channel.truncate(keep);
             append("note", Map.of("text", "removed a torn last line of " + (size - keep) + " bytes"));
         }
+    }
+
+    /** Where the line holding the byte before {@code end} starts: just after the {@code \n} before it, or 0. */
+    private static long lineStart(FileChannel read, long end) throws IOException {
+        ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
+        long position = end;
+        while (position > 0) {
+            int n = (int) Math.min(chunk.capacity(), position);
+            chunk.clear().limit(n);
+            read.read(chunk, position - n);
+            for (int i = n - 1; i >= 0; i--) {
+                if (chunk.get(i) == '\n') {
+                    return position - n + i + 1;
+                }
+            }
+            position -= n;
+        }
+        return 0;
     }
 
     public synchronized void append(String event, Map<String, Object> fields) {
@@ -121,60 +147,77 @@ public final class RunJournal implements AutoCloseable {
 
     /** What a journal says, read back: the last result of each step, the steps left uncertain, and the last state. */
     public record Replay(Map<Integer, StepResult> results, List<Integer> uncertain, RunState lastState,
-                         boolean tornTail, int lines) {
+                         boolean tornTail, long lines) {
     }
 
     public static Replay replay(Path file) throws IOException {
         Map<Integer, StepResult> results = new HashMap<>();
         Map<Integer, Boolean> open = new LinkedHashMap<>();
-        RunState state = null;
-        boolean torn = false;
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode node;
-            try {
-                node = JSON.readTree(line);
-            } catch (JacksonException e) {
-                node = null;
-            }
-            if (node == null || !node.isObject() || !node.has("event")) {
-                if (isLastRecord(lines, i)) {
-                    torn = true;
-                    continue;
-                }
-                throw new IOException(file + ":" + (i + 1) + ": the journal is damaged (not a record)");
-            }
-            String event = node.get("event").asString();
-            switch (event) {
+        RunState[] state = {null};
+        JournalLines.Summary read = JournalLines.read(file, 0, Files.size(file), node -> {
+            switch (node.get("event").asString()) {
                 case "intent", "sent" -> open.put(node.get("step").asInt(), Boolean.TRUE);
                 case "result" -> {
-                    int step = node.get("step").asInt();
-                    results.put(step, new StepResult(step, Outcome.valueOf(node.get("outcome").asString()),
-                            node.path("status").asInt(0), emptyToNull(node.path("code").asString("")),
-                            emptyToNull(node.path("reason").asString("")),
-                            node.hasNonNull("skip") ? SkipReason.valueOf(node.get("skip").asString()) : null));
-                    open.remove(step);
+                    StepResult r = result(node);
+                    results.put(r.step(), r);
+                    open.remove(r.step());
                 }
-                case "state" -> state = RunState.of(node.get("state").asString());
+                case "state" -> state[0] = RunState.of(node.get("state").asString());
                 default -> {
                 }
             }
-        }
-        return new Replay(results, new ArrayList<>(open.keySet()), state, torn, lines.size());
+        });
+        return new Replay(results, new ArrayList<>(open.keySet()), state[0], read.tornTail(), read.lines());
     }
 
-    /** A torn write can only be the last thing written; a damaged line in the middle is corruption. */
-    private static boolean isLastRecord(List<String> lines, int i) {
-        for (int j = i + 1; j < lines.size(); j++) {
-            if (!lines.get(j).isBlank()) {
-                return false;
-            }
+    /**
+     * What the journal holds after its first {@code from} bytes, as far as the files derived from it care: how
+     * many step results, retries and state changes, and the state it was last left in ({@code resume} and
+     * {@code start} mean a process took the run up, which marks it running in {@code run.json} at once, so they
+     * change nothing by themselves). Read up to {@code to}, the size it had when asked.
+     */
+    record Tail(int results, int retries, int states, RunState state, String lastAt) {
+        boolean changesFiles() {
+            return results > 0 || retries > 0 || states > 0;
         }
-        return true;
+    }
+
+    static Tail tail(Path file, long from, long to) throws IOException {
+        int[] counts = new int[3];
+        RunState[] state = {null};
+        String[] at = {null};
+        JournalLines.read(file, from, to, node -> {
+            switch (node.get("event").asString()) {
+                case "result" -> counts[0]++;
+                case "retry" -> counts[1]++;
+                case "state" -> {
+                    counts[2]++;
+                    state[0] = RunState.of(node.get("state").asString());
+                }
+                case "start", "resume" -> state[0] = RunState.RUNNING;
+                default -> {
+                }
+            }
+            if (node.hasNonNull("at")) {
+                at[0] = node.get("at").asString();
+            }
+        });
+        return new Tail(counts[0], counts[1], counts[2], state[0], at[0]);
+    }
+
+    /** Whether a line of {@code file} starts at byte {@code offset}: the byte before it ends a line. */
+    static boolean lineStartsAt(Path file, long offset) throws IOException {
+        try (FileChannel read = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer one = ByteBuffer.allocate(1);
+            return read.read(one, offset - 1) == 1 && one.get(0) == '\n';
+        }
+    }
+
+    private static StepResult result(JsonNode node) {
+        int step = node.get("step").asInt();
+        return new StepResult(step, Outcome.valueOf(node.get("outcome").asString()), node.path("status").asInt(0),
+                emptyToNull(node.path("code").asString("")), emptyToNull(node.path("reason").asString("")),
+                node.hasNonNull("skip") ? SkipReason.valueOf(node.get("skip").asString()) : null);
     }
 
     private static String emptyToNull(String s) {

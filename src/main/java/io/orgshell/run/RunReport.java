@@ -23,7 +23,8 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 /**
  * Row outcomes of a run, derived from the previewed plan and the step results, and the two files made from them:
  * {@code results.csv} (every input column, then outcome, reason, HTTP status and API error code) and
- * {@code undo.csv} (a loadable plan that puts every changed account back).
+ * {@code undo.csv} (a loadable plan that puts every changed account back). Both are written through the formula
+ * guard, header included, and forced to disk before they replace the previous version.
  */
 public final class RunReport {
 
@@ -87,7 +88,8 @@ public final class RunReport {
                      .parse(reader)) {
             for (CSVRecord rec : parser) {
                 if (failed.size() < limit && Outcome.FAILED.label().equals(rec.get("outcome"))) {
-                    failed.add(rec.get(0) + "  " + rec.get("reason"));
+                    failed.add(SafeCsvWriter.unneutralise(rec.get(0)) + "  "
+                            + SafeCsvWriter.unneutralise(rec.get("reason")));
                 }
             }
         }
@@ -104,7 +106,8 @@ public final class RunReport {
     }
 
     public static void write(RunDirectory dir, Preview preview, List<RowOutcome> outcomes) throws IOException {
-        List<String> header = new ArrayList<>(preview.plan().header());
+        // the input's own header names are the user's data too: guarded like every cell
+        List<String> header = new ArrayList<>(preview.plan().header().stream().map(SafeCsvWriter::neutralise).toList());
         header.addAll(List.of("outcome", "reason", "http_status", "error_code"));
         try (SafeCsvWriter results = SafeCsvWriter.open(dir.results(), header)) {
             for (RowOutcome o : outcomes) {

@@ -59,7 +59,7 @@ public class RunService {
                     connection.orgName(), preview.plan().source().toAbsolutePath().toString(), now,
                     preview.checks().size(), preview.steps().size(), RunState.RUNNING,
                     new RunTally(preview, Map.of()).counts(), now,
-                    new RunMeta.Limits(preview.orgAccounts(), preview.adminRows()));
+                    new RunMeta.Limits(preview.orgAccounts(), preview.adminRows())).reflecting(0);
             dir.writeMeta(meta);
             try (RunJournal journal = RunJournal.open(dir.journal())) {
                 journal.append("start", Map.of("run", dir.id(), "operation", meta.operation(), "org", meta.orgId(),
@@ -94,6 +94,7 @@ public class RunService {
      * without an inverse and for a run that has not written its plan yet.
      */
     public Optional<UndoPlan> undoPlan(RunDirectory dir) {
+        RunRefresh.bringUpToDate(dir, true); // a killed run's undo.csv may lack rows its journal holds
         RunMeta m = dir.readMeta();
         Operation inverse = OperationHandlers.of(Operation.fromCli(m.operation())).inverse();
         if (inverse == null) {
@@ -243,12 +244,16 @@ public class RunService {
     }
 
     private static RunMeta report(RunDirectory dir, RunMeta meta, Preview preview, RunTally tally, RunState state) {
+        long journaled;
         try {
+            // measured before the outcomes are taken: a result is in the results map before it is journaled, so
+            // the files reflect at least this much of the journal (see RunRefresh)
+            journaled = Files.size(dir.journal());
             RunReport.write(dir, preview, tally.outcomes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the results of run " + dir.id(), e);
         }
-        RunMeta next = meta.with(state, tally.counts(), Instant.now().toString());
+        RunMeta next = meta.with(state, tally.counts(), Instant.now().toString()).reflecting(journaled);
         dir.writeMeta(next);
         return next;
     }

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 import io.orgshell.config.ConfigDirectory;
+import io.orgshell.core.DurableFiles;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.OwnerOnlyFiles;
 import io.orgshell.core.UserFacingException;
@@ -45,6 +49,7 @@ public class RunStore {
                 if (!Files.exists(dir)) {
                     Files.createDirectory(dir);
                     OwnerOnlyFiles.ensureDirectory(dir);
+                    DurableFiles.forceDirectory(root);
                     return new RunDirectory(id, dir);
                 }
             }
@@ -56,25 +61,51 @@ public class RunStore {
 
     /** Every run with a readable {@code run.json}, newest first. */
     public List<RunMeta> list() {
-        if (!Files.isDirectory(root())) {
-            return List.of();
+        return directories().stream().flatMap(d -> {
+            try {
+                return Stream.of(d.readMeta());
+            } catch (RunDirectory.Damaged e) {
+                return Stream.empty();
+            }
+        })
+                // IDs have one-second resolution; the creation instant orders runs started within a second
+                .sorted(Comparator.comparing((RunMeta m) -> Instant.parse(m.created())).thenComparing(RunMeta::id)
+                        .reversed()).toList();
+    }
+
+    /**
+     * One line of {@code runs list}: a run as its files say once brought up to date from its journal
+     * ({@code note} says when that happened or could not be done), or a damaged run ({@code meta} null) and why.
+     */
+    public record Entry(String id, RunMeta meta, String damage, String note) {
+    }
+
+    /** Every run directory, newest first, damaged ones included; each run's files brought up to date first. */
+    public List<Entry> entries() {
+        List<Entry> all = new ArrayList<>();
+        for (RunDirectory d : directories()) {
+            try {
+                String note = bringUpToDate(d, false).orElse(null);
+                all.add(new Entry(d.id(), d.readMeta(), null, note));
+            } catch (RunDirectory.Damaged e) {
+                all.add(new Entry(d.id(), null, e.reason(), null));
+            } catch (UserFacingException e) {
+                all.add(new Entry(d.id(), null, e.getMessage(), null));
+            }
         }
-        try (Stream<Path> dirs = Files.list(root())) {
-            return dirs.filter(d -> Files.isRegularFile(d.resolve("run.json")))
-                    .map(d -> new RunDirectory(d.getFileName().toString(), d))
-                    .flatMap(d -> {
-                        try {
-                            return Stream.of(d.readMeta());
-                        } catch (UncheckedIOException e) {
-                            return Stream.empty();
-                        }
-                    })
-                    // IDs have one-second resolution; the creation instant orders runs started within a second
-                    .sorted(Comparator.comparing((RunMeta m) -> java.time.Instant.parse(m.created()))
-                            .thenComparing(RunMeta::id).reversed()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + root(), e);
-        }
+        all.sort(Comparator.comparing((Entry e) -> e.meta() != null ? Instant.parse(e.meta().created())
+                : startOf(e.id())).thenComparing(Entry::id).reversed());
+        return all;
+    }
+
+    /**
+     * Brings {@code run.json}, {@code results.csv} and {@code undo.csv} up to date from the journal when it holds
+     * more than they show (a process killed between its reports). The one-line note says what was done; for a run
+     * another live process works on, nothing is rewritten and the note says so, unless {@code strict}, where that
+     * is an error.
+     */
+    public Optional<String> bringUpToDate(RunDirectory dir, boolean strict) {
+        return RunRefresh.bringUpToDate(dir, strict);
     }
 
     public RunDirectory open(String id) {
@@ -82,10 +113,12 @@ public class RunStore {
             throw new UserFacingException("not a run ID: " + id, ExitCodes.USAGE);
         }
         Path dir = root().resolve(id);
-        if (!Files.isRegularFile(dir.resolve("run.json"))) {
+        if (!Files.isDirectory(dir)) {
             throw new UserFacingException("no run " + id + " (see 'runs list')", ExitCodes.USAGE);
         }
-        return new RunDirectory(id, dir);
+        RunDirectory run = new RunDirectory(id, dir);
+        run.readMeta(); // a damaged run says so here, in one line
+        return run;
     }
 
     /** The run {@code id}; without one, the latest run (of {@code orgId}, when there is one). */
@@ -100,5 +133,26 @@ public class RunStore {
     public Optional<RunMeta> latest(String orgId, boolean unfinishedOnly) {
         return list().stream().filter(m -> orgId == null || orgId.equals(m.orgId()))
                 .filter(m -> !unfinishedOnly || m.unfinished()).findFirst();
+    }
+
+    private List<RunDirectory> directories() {
+        if (!Files.isDirectory(root())) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(root())) {
+            return dirs.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().startsWith("."))
+                    .map(d -> new RunDirectory(d.getFileName().toString(), d)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root(), e);
+        }
+    }
+
+    /** A run ID starts with the local time it was made at; a directory named otherwise sorts last. */
+    private static Instant startOf(String id) {
+        try {
+            return LocalDateTime.parse(id.substring(0, 15), ID_TIME).atZone(ZoneId.systemDefault()).toInstant();
+        } catch (RuntimeException e) {
+            return Instant.EPOCH;
+        }
     }
 }

@@ -283,6 +283,79 @@ class EmailRunTest extends ShellTest {
         assertThat(Files.readString(dir.journal())).contains("removed a torn last line");
     }
 
+    /** Power lost in the middle of writing "é": the last line ends inside a two-byte character. */
+    @Test
+    void aTornLastLineThatEndsInsideACharacterIsToleratedAsTorn() throws Exception {
+        List<SandboxUser> u = plain(4);
+        RunDirectory dir = pausedAfterTwo(u);
+        byte[] start = "{\"event\":\"result\",\"step\":3,\"reason\":\"caf".getBytes(StandardCharsets.UTF_8);
+        byte[] torn = java.util.Arrays.copyOf(start, start.length + 1);
+        torn[start.length] = (byte) 0xC3;
+        Files.write(dir.journal(), torn, java.nio.file.StandardOpenOption.APPEND);
+
+        Result resumed = run("resume --yes");
+
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.out()).contains("torn").contains("applied 4").contains("(finished)");
+        assertThat(server.stats().writes()).hasSize(4).allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
+        assertThat(Files.readString(dir.journal())).contains("removed a torn last line of " + torn.length + " bytes");
+    }
+
+    /**
+     * A power loss can leave the journal longer than what reached the disk, the rest zeros, a line end among them:
+     * that last line is torn too, and is cut away before anything is appended after it.
+     */
+    @Test
+    void aLastLineOfZerosLeftByAPowerLossIsCutAwayBeforeTheJournalGoesOn() throws Exception {
+        List<SandboxUser> u = plain(4);
+        RunDirectory dir = pausedAfterTwo(u);
+        Files.write(dir.journal(), new byte[] {0, 0, 0, 0, 0, 0, '\n'}, java.nio.file.StandardOpenOption.APPEND);
+
+        Result resumed = run("resume --yes");
+
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.out()).contains("torn").contains("applied 4").contains("(finished)");
+        assertThat(Files.readString(dir.journal())).contains("removed a torn last line of 7 bytes")
+                .doesNotContain("\u0000");
+        assertThat(RunJournal.replay(dir.journal()).tornTail()).isFalse();
+    }
+
+    /** Bytes that are not UTF-8 with records after them are damage, not a torn write: refused, with the line. */
+    @Test
+    void aJournalLineThatIsNotUtf8InTheMiddleIsReportedWithItsLineNumber() throws Exception {
+        List<SandboxUser> u = plain(4);
+        RunDirectory dir = pausedAfterTwo(u);
+        List<String> lines = new ArrayList<>(Files.readAllLines(dir.journal()));
+        byte[] bad = {'{', '"', 0x65, (byte) 0xFF, (byte) 0xFE, '"', '}', '\n'};
+        java.io.ByteArrayOutputStream journal = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < lines.size(); i++) {
+            if (i == 3) {
+                journal.write(bad);
+            }
+            journal.write((lines.get(i) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        Files.write(dir.journal(), journal.toByteArray());
+        try {
+            Result resumed = run("resume --yes");
+
+            assertThat(resumed.exitCode()).as(resumed.toString()).isNotZero();
+            assertThat(resumed.err()).contains("journal.jsonl:4: the journal is damaged (not UTF-8");
+            assertThat(server.stats().writes()).as("nothing sent").hasSize(2);
+        } finally {
+            org.springframework.util.FileSystemUtils.deleteRecursively(dir.path()); // no other test may resume it
+        }
+    }
+
+    RunDirectory pausedAfterTwo(List<SandboxUser> u) throws IOException {
+        run("load " + csv("torn.csv", "account_id,email", u.stream().map(x -> x.accountId() + "," + moved(x))
+                .toList()));
+        run("preview");
+        mode.set(ShellMode.Kind.INTERACTIVE);
+        assertThat(run("run --batch-size 2", answers(new AtomicInteger(), "q")).out()).contains("applied 2");
+        mode.set(ShellMode.Kind.ONE_SHOT);
+        return runStore().open(runStore().list().get(0).id());
+    }
+
     RunStore runStore() {
         return applicationContext.getBean(RunStore.class);
     }
