@@ -108,7 +108,7 @@ class RunFilesTest extends ShellTest {
         assertThat(read(dir.undo())).as("the stale undo.csv").hasSize(2);
         Result list = run("runs list");
         assertThat(list.out()).as(list.toString()).contains(note);
-        assertThat(list.out().lines().filter(l -> l.startsWith("│" + dir.id())).findFirst().orElseThrow())
+        assertThat(list.out().lines().filter(l -> l.startsWith(dir.id() + "\t")).findFirst().orElseThrow())
                 .contains("running").contains("applied 6");
 
         crash(dir, killed, stale);
@@ -153,7 +153,7 @@ class RunFilesTest extends ShellTest {
         Result list = run("runs list");
 
         assertThat(list.exitCode()).as(list.toString()).isZero();
-        assertThat(list.out().lines().filter(l -> l.startsWith("│" + dir.id())).findFirst()).as(list.out())
+        assertThat(list.out().lines().filter(l -> l.startsWith(dir.id() + "\t")).findFirst()).as(list.out())
                 .hasValueSatisfying(l -> assertThat(l).contains("damaged").contains("run.json is not a run record"));
         Result show = run("runs show " + dir.id());
         assertThat(show.exitCode()).isNotZero();
