@@ -44,6 +44,15 @@ final class StateHandlers {
             return a.withAccess(target);
         }
 
+        /** A removed account may no longer be listed at all: that shows the removal too. */
+        @Override
+        public Boolean shows(AccountState a, Step s) {
+            if (a == null) {
+                return operation == Operation.REMOVE;
+            }
+            return a.access() == null ? null : target.equals(a.access());
+        }
+
         @Override
         public Mono<Void> write(Step s, PlanRow row, WriteContext ctx) {
             return operation == Operation.REMOVE ? ctx.directory().remove(s.accountId())
@@ -105,6 +114,15 @@ final class StateHandlers {
                 case DELETE -> a.withLifecycle(INACTIVE, true);
                 default -> a.withLifecycle(ACTIVE, false);
             };
+        }
+
+        @Override
+        public Boolean shows(AccountState a, Step s) {
+            if (a == null) {
+                return false;
+            }
+            boolean deletion = operation == Operation.DELETE || operation == Operation.CANCEL_DELETE;
+            return (deletion ? a.forDeletion() : a.accountStatus()) == null ? null : same(state(a, s), s.to());
         }
 
         @Override
