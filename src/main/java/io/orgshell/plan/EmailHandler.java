@@ -35,7 +35,7 @@ final class EmailHandler implements OperationHandler {
     }
 
     @Override
-    public Mono<Void> write(Step s, PlanRow row, WriteContext ctx) {
+    public Mono<Integer> write(Step s, PlanRow row, WriteContext ctx) {
         return ctx.client().setEmail(s.accountId(), s.to());
     }
 

@@ -45,7 +45,7 @@ record GroupHandler(Operation operation) implements OperationHandler {
     }
 
     @Override
-    public Mono<Void> write(Step s, PlanRow row, WriteContext ctx) {
+    public Mono<Integer> write(Step s, PlanRow row, WriteContext ctx) {
         return ctx.directory().membership(s.to().substring(s.to().indexOf(':') + 1), s.accountId(), adding());
     }
 

@@ -37,8 +37,11 @@ public interface OperationHandler {
         return account != null && same(state(account, step), step.to());
     }
 
-    /** Sends the step's write through the context's client or, for what v2 and v1 do differently, its directory. */
-    Mono<Void> write(Step step, PlanRow row, WriteContext ctx);
+    /**
+     * Sends the step's write through the context's client or, for what v2 and v1 do differently, its directory;
+     * answers the success status the API gave.
+     */
+    Mono<Integer> write(Step step, PlanRow row, WriteContext ctx);
 
     default boolean same(String a, String b) {
         return a != null && a.equals(b);

@@ -71,7 +71,7 @@ final class ProfileHandler implements OperationHandler {
     }
 
     @Override
-    public Mono<Void> write(Step s, PlanRow row, WriteContext ctx) {
+    public Mono<Integer> write(Step s, PlanRow row, WriteContext ctx) {
         Map<String, Object> body = new LinkedHashMap<>();
         Map<String, Object> extended = new LinkedHashMap<>();
         parse(s.to()).forEach((column, value) -> (EXTENDED.contains(column) ? extended : body)

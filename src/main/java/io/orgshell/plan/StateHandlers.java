@@ -54,7 +54,7 @@ final class StateHandlers {
         }
 
         @Override
-        public Mono<Void> write(Step s, PlanRow row, WriteContext ctx) {
+        public Mono<Integer> write(Step s, PlanRow row, WriteContext ctx) {
             return operation == Operation.REMOVE ? ctx.directory().remove(s.accountId())
                     : ctx.directory().setAccess(s.accountId(), operation == Operation.SUSPEND);
         }
@@ -126,7 +126,7 @@ final class StateHandlers {
         }
 
         @Override
-        public Mono<Void> write(Step s, PlanRow row, WriteContext ctx) {
+        public Mono<Integer> write(Step s, PlanRow row, WriteContext ctx) {
             String action = switch (operation) {
                 case DEACTIVATE -> "disable";
                 case ENABLE -> "enable";

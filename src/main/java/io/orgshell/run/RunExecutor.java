@@ -41,7 +41,7 @@ import reactor.core.publisher.Mono;
 public final class RunExecutor {
 
     static final int MAX_WRITE_ATTEMPTS = 3;
-    /** The status a write's success is recorded with: the client returns no status, and the contract documents 204. */
+    /** The status recorded for a success answer that reports none (the contract's usual one). */
     static final int SUCCESS_STATUS = 204;
     /** The code of a write answered with success whose account did not show the change. */
     static final String NOT_CHANGED = "not-changed";
@@ -187,7 +187,8 @@ public final class RunExecutor {
     private Mono<StepResult> write(Step s, int attempt, Map<String, AccountState> live) {
         journal.sent(s.number());
         return handler.write(s, rows.get(s.rowIndex()), context)
-                .then(Mono.<StepResult>fromRunnable(() -> answered(s, SUCCESS_STATUS,
+                .defaultIfEmpty(SUCCESS_STATUS)
+                .flatMap(status -> Mono.<StepResult>fromRunnable(() -> answered(s, status,
                         attempt > 1 ? "applied on attempt " + attempt : null, live)))
                 .onErrorResume(e -> {
                     if (e instanceof ApiException api && api.status() < 500 && api.status() != 429) {

@@ -111,6 +111,26 @@ class ConfirmedWritesTest extends ShellTest {
         assertFailedUnchanged(unchanged, 3, 2);
     }
 
+    /** A success documented as 200 with a message (lifecycle delete): the status recorded is the one answered. */
+    @Test
+    void theStatusAnsweredIsTheOneReported() throws Exception {
+        List<SandboxUser> u = accounts.next(3);
+        run("load --op delete " + csv("account_id", u.stream().map(SandboxUser::accountId).toList()));
+        assertThat(run("preview").out()).contains("OK 3");
+        FaultScripts.post(server, "{\"match\":\"POST /users/{accountId}/manage/lifecycle/delete\",\"type\":\"status\","
+                + "\"status\":200,\"body\":{\"message\":\"User will be deleted in 14 days\"}}");
+
+        Result r = run("run --yes");
+
+        assertThat(r.out()).as(r.toString()).contains("applied 2, already done 0, skipped 0, failed 1");
+        assertThat(rows(results())).filteredOn(x -> x.get("outcome").equals("failed")).singleElement()
+                .satisfies(x -> {
+                    assertThat(x.get("reason")).isEqualTo("the API answered 200 but the account did not change");
+                    assertThat(x.get("http_status")).isEqualTo("200");
+                });
+        assertThat(rows(dir().undo())).hasSize(2);
+    }
+
     /**
      * Two unattended batches (200 and 50 rows): a write of the first is read back with the second batch's accounts,
      * in the same searches; one of the last batch by the read after it. The run costs one search per hundred
