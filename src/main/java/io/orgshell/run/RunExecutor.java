@@ -21,6 +21,7 @@ import io.orgshell.plan.Step;
 import io.orgshell.plan.WriteContext;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Sends the writes of a run, a batch at a time, a few in flight at once; a step that must wait for another
@@ -282,11 +283,19 @@ public final class RunExecutor {
         return r;
     }
 
-    /** The accounts now: one v2 search per hundred accounts, or one profile read each without v2. */
+    /**
+     * The accounts now: one v2 search per hundred accounts, or one profile read each without v2. A read the server
+     * kept failing after the client's own retries is tried again as a whole, a little later: the batch's writes and
+     * the previous batch's confirmations hang on it, and reading changes nothing.
+     */
     Map<String, AccountState> currentStates(List<String> accountIds) {
         Map<String, AccountState> out = new ConcurrentHashMap<>();
         directory.accounts(accountIds, concurrency).filter(u -> u.accountId() != null)
-                .doOnNext(u -> out.put(u.accountId(), AccountState.of(u))).blockLast();
+                .doOnNext(u -> out.put(u.accountId(), AccountState.of(u)))
+                .retryWhen(Retry.backoff(MAX_WRITE_ATTEMPTS - 1, retryBackoff)
+                        .filter(e -> e instanceof ApiException api && api.isRetryable() && !stop.get())
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+                .blockLast();
         return out;
     }
 
