@@ -169,6 +169,15 @@ public final class RunExecutor {
                         ours ? "confirmed: this write had landed before the run stopped" : "already at the target",
                         live));
             }
+            if (uncertain.contains(s.number()) && s.temporary() && handler.same(now, handler.assess(
+                    rows.get(s.rowIndex()), account, context).target())) {
+                // a stop before the swap was read back: the account went through the temporary address to its
+                // target, where it stays for the next step to find
+                StepResult r = finish(s, Outcome.APPLIED, 0, null,
+                        "confirmed: this write had landed before the run stopped, and the next one too", live);
+                live.put(s.accountId(), account);
+                return Mono.just(r);
+            }
             if (!handler.same(now, s.from())) {
                 return Mono.just(finish(s, StepResult.skipped(s.number(), SkipReason.CHANGED_SINCE_PREVIEW,
                         "changed since preview: now " + now), live));

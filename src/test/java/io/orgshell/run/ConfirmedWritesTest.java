@@ -189,6 +189,42 @@ class ConfirmedWritesTest extends ShellTest {
                 .allSatisfy(x -> assertThat(x.get("email")).isEqualTo(a.email()));
     }
 
+    /**
+     * The read after the last batch cannot be made (its connections are dropped): the swap's three writes were
+     * answered but have no result. {@code resume} confirms them by reading the accounts and sends nothing again,
+     * although the first account has already moved on past its temporary address.
+     */
+    @Test
+    void aSwapLeftUnconfirmedIsConfirmedByResumeWithoutWritingAgain() throws Exception {
+        List<SandboxUser> u = accounts.next(2);
+        SandboxUser a = u.get(0);
+        SandboxUser b = u.get(1);
+        run("load " + csv("account_id,email", List.of(a.accountId() + "," + b.email(), b.accountId() + ","
+                + a.email())));
+        assertThat(run("preview").out()).contains("OK 2");
+        // the batch's own re-read is answered; every read after it loses its connection
+        FaultScripts.post(server, "[{\"match\":\"" + SEARCH + "\",\"type\":\"delay\",\"delayMs\":0},"
+                + "{\"match\":\"" + SEARCH + "\",\"times\":50,\"type\":\"drop\"}]");
+
+        Result r = run("run --yes");
+
+        assertThat(email(a)).isEqualTo(b.email());
+        assertThat(email(b)).isEqualTo(a.email());
+        RunMeta stopped = runStore().list().get(0);
+        assertThat(stopped.unfinished()).as(r.toString()).isTrue();
+        assertThat(stopped.counts().pending()).isEqualTo(2);
+        assertThat(rows(dir().undo())).isEmpty();
+        server.faults().clear();
+        long writes = server.stats().requests(PUT_EMAIL);
+
+        Result resumed = run("resume --yes");
+
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.out()).contains("applied 2, already done 0, skipped 0, failed 0").contains("(finished)");
+        assertThat(server.stats().requests(PUT_EMAIL)).isEqualTo(writes);
+        assertThat(rows(dir().undo())).hasSize(2);
+    }
+
     @Test
     void aNormalRunIsConfirmedRowByRow() throws Exception {
         List<SandboxUser> u = accounts.next(6);
