@@ -44,6 +44,8 @@ public final class RunExecutor {
     static final int MAX_WRITE_ATTEMPTS = 3;
     /** The status recorded for a success answer that reports none (the contract's usual one). */
     static final int SUCCESS_STATUS = 204;
+    /** Accounts per v2 search (the API's largest page). */
+    static final int SEARCH_SIZE = 100;
     /** The code of a write answered with success whose account did not show the change. */
     static final String NOT_CHANGED = "not-changed";
 
@@ -299,7 +301,13 @@ public final class RunExecutor {
      */
     Map<String, AccountState> currentStates(List<String> accountIds) {
         Map<String, AccountState> out = new ConcurrentHashMap<>();
-        directory.accounts(accountIds, concurrency).filter(u -> u.accountId() != null)
+        // the searches of one re-read go out together: one round trip per batch, however many accounts it reads back
+        int chunks = (accountIds.size() + SEARCH_SIZE - 1) / SEARCH_SIZE;
+        Flux.range(0, chunks)
+                .flatMap(i -> directory.accounts(accountIds.subList(i * SEARCH_SIZE,
+                        Math.min(accountIds.size(), (i + 1) * SEARCH_SIZE)), concurrency),
+                        directory.v2() ? Math.max(1, Math.min(chunks, concurrency)) : 1)
+                .filter(u -> u.accountId() != null)
                 .doOnNext(u -> out.put(u.accountId(), AccountState.of(u)))
                 .retryWhen(Retry.backoff(MAX_WRITE_ATTEMPTS - 1, retryBackoff)
                         .filter(e -> e instanceof ApiException api && api.isRetryable() && !stop.get())
