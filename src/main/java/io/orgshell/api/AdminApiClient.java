@@ -126,7 +126,7 @@ public final class AdminApiClient implements AutoCloseable {
     // ---- User management API
 
     /** {@code lifecycle/disable|enable|delete|cancel-delete}; disable carries the optional message. */
-    public Mono<Void> lifecycle(String accountId, String action, String message) {
+    public Mono<Integer> lifecycle(String accountId, String action, String message) {
         Object body = "disable".equals(action) ? (message == null || message.isBlank() ? Map.of()
                 : Map.of("message", message)) : null;
         return write(HttpMethod.POST, "/users/{accountId}/manage/lifecycle/" + action, Map.of("accountId", accountId),
@@ -134,7 +134,7 @@ public final class AdminApiClient implements AutoCloseable {
     }
 
     /** {@code PATCH /users/{id}/manage/profile} with only the fields to change, in the API's shape. */
-    public Mono<Void> patchProfile(String accountId, Map<String, Object> fields) {
+    public Mono<Integer> patchProfile(String accountId, Map<String, Object> fields) {
         return write(HttpMethod.PATCH, "/users/{accountId}/manage/profile", Map.of("accountId", accountId), fields);
     }
 
@@ -142,7 +142,7 @@ public final class AdminApiClient implements AutoCloseable {
      * {@code PUT /users/{id}/manage/email}. Only a 429 is retried here (the server did not act on it); after any
      * other failure the caller must re-read the account before deciding to send again.
      */
-    public Mono<Void> setEmail(String accountId, String email) {
+    public Mono<Integer> setEmail(String accountId, String email) {
         return write(HttpMethod.PUT, "/users/{accountId}/manage/email", Map.of("accountId", accountId),
                 Map.of("email", email));
     }
@@ -164,9 +164,12 @@ public final class AdminApiClient implements AutoCloseable {
 
     // ---- plumbing, shared with the directory implementations (V2Directory, V1Directory)
 
-    /** A request whose answer is only its status: the writes, here and in the directory implementations. */
-    Mono<Void> write(HttpMethod method, String template, Map<String, String> vars, Object body) {
-        return exchange(method, template, uri(expand(template, vars), Map.of()), body, false).then();
+    /**
+     * A request whose answer is only its status: the writes, here and in the directory implementations. The status
+     * (a 2xx) is handed on, so a run records what the API actually answered.
+     */
+    Mono<Integer> write(HttpMethod method, String template, Map<String, String> vars, Object body) {
+        return exchange(method, template, uri(expand(template, vars), Map.of()), body, false).map(Response::status);
     }
 
     <T> Mono<T> get(String template, Map<String, String> vars, Map<String, String> query, Class<T> type) {

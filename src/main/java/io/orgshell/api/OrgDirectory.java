@@ -48,11 +48,11 @@ public interface OrgDirectory {
     Mono<List<Group>> groups();
 
     /** Suspends or restores the account's access to the org. */
-    Mono<Void> setAccess(String accountId, boolean suspend);
+    Mono<Integer> setAccess(String accountId, boolean suspend);
 
     /** Removes the account from the org's directory. */
-    Mono<Void> remove(String accountId);
+    Mono<Integer> remove(String accountId);
 
     /** Adds the account to the group (by ID), or takes it out. */
-    Mono<Void> membership(String groupId, String accountId, boolean add);
+    Mono<Integer> membership(String groupId, String accountId, boolean add);
 }

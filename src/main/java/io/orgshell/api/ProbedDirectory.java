@@ -63,17 +63,17 @@ final class ProbedDirectory implements OrgDirectory {
     }
 
     @Override
-    public Mono<Void> setAccess(String accountId, boolean suspend) {
+    public Mono<Integer> setAccess(String accountId, boolean suspend) {
         return chosen().flatMap(d -> d.setAccess(accountId, suspend));
     }
 
     @Override
-    public Mono<Void> remove(String accountId) {
+    public Mono<Integer> remove(String accountId) {
         return chosen().flatMap(d -> d.remove(accountId));
     }
 
     @Override
-    public Mono<Void> membership(String groupId, String accountId, boolean add) {
+    public Mono<Integer> membership(String groupId, String accountId, boolean add) {
         return chosen().flatMap(d -> d.membership(groupId, accountId, add));
     }
 

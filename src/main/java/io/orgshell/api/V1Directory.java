@@ -69,18 +69,18 @@ final class V1Directory implements OrgDirectory {
     }
 
     @Override
-    public Mono<Void> setAccess(String accountId, boolean suspend) {
+    public Mono<Integer> setAccess(String accountId, boolean suspend) {
         return client.write(HttpMethod.POST, DIRECTORY + "/users/{accountId}/"
                 + (suspend ? "suspend-access" : "restore-access"), Map.of("accountId", accountId), null);
     }
 
     @Override
-    public Mono<Void> remove(String accountId) {
+    public Mono<Integer> remove(String accountId) {
         return client.write(HttpMethod.DELETE, DIRECTORY + "/users/{accountId}", Map.of("accountId", accountId), null);
     }
 
     @Override
-    public Mono<Void> membership(String groupId, String accountId, boolean add) {
+    public Mono<Integer> membership(String groupId, String accountId, boolean add) {
         return add
                 ? client.write(HttpMethod.POST, DIRECTORY + "/groups/{groupId}/memberships",
                         Map.of("groupId", groupId), Map.of("account_id", accountId))

@@ -116,21 +116,21 @@ final class V2Directory implements OrgDirectory {
     }
 
     @Override
-    public Mono<Void> setAccess(String accountId, boolean suspend) {
+    public Mono<Integer> setAccess(String accountId, boolean suspend) {
         return inDirectory(dir -> client.write(HttpMethod.POST, USERS + "/{accountId}/"
                         + (suspend ? "suspend" : "restore"), Map.of("directoryId", dir, "accountId", accountId), null),
                 () -> withoutDirectory.setAccess(accountId, suspend));
     }
 
     @Override
-    public Mono<Void> remove(String accountId) {
+    public Mono<Integer> remove(String accountId) {
         return inDirectory(dir -> client.write(HttpMethod.DELETE, USERS + "/{accountId}",
                         Map.of("directoryId", dir, "accountId", accountId), null),
                 () -> withoutDirectory.remove(accountId));
     }
 
     @Override
-    public Mono<Void> membership(String groupId, String accountId, boolean add) {
+    public Mono<Integer> membership(String groupId, String accountId, boolean add) {
         String memberships = ORG + "/directories/{directoryId}/groups/{groupId}/memberships";
         return inDirectory(dir -> add
                         ? client.write(HttpMethod.POST, memberships, Map.of("directoryId", dir, "groupId", groupId),
@@ -140,7 +140,7 @@ final class V2Directory implements OrgDirectory {
                 () -> withoutDirectory.membership(groupId, accountId, add));
     }
 
-    private Mono<Void> inDirectory(Function<String, Mono<Void>> write, Supplier<Mono<Void>> otherwise) {
+    private Mono<Integer> inDirectory(Function<String, Mono<Integer>> write, Supplier<Mono<Integer>> otherwise) {
         return directoryId.flatMap(id -> id.isPresent() ? write.apply(id.get()) : otherwise.get());
     }
 }

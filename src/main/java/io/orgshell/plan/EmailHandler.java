@@ -30,7 +30,12 @@ final class EmailHandler implements OperationHandler {
     }
 
     @Override
-    public Mono<Void> write(Step s, PlanRow row, WriteContext ctx) {
+    public Boolean shows(AccountState a, Step s) {
+        return a != null && a.email() == null ? null : OperationHandler.super.shows(a, s);
+    }
+
+    @Override
+    public Mono<Integer> write(Step s, PlanRow row, WriteContext ctx) {
         return ctx.client().setEmail(s.accountId(), s.to());
     }
 

@@ -40,7 +40,12 @@ record GroupHandler(Operation operation) implements OperationHandler {
     }
 
     @Override
-    public Mono<Void> write(Step s, PlanRow row, WriteContext ctx) {
+    public Boolean shows(AccountState a, Step s) {
+        return a != null && a.groupIds() == null ? null : OperationHandler.super.shows(a, s);
+    }
+
+    @Override
+    public Mono<Integer> write(Step s, PlanRow row, WriteContext ctx) {
         return ctx.directory().membership(s.to().substring(s.to().indexOf(':') + 1), s.accountId(), adding());
     }
 

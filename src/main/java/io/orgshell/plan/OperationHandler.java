@@ -29,8 +29,19 @@ public interface OperationHandler {
     /** The account as it is once this step has succeeded. */
     AccountState applied(AccountState account, Step step);
 
-    /** Sends the step's write through the context's client or, for what v2 and v1 do differently, its directory. */
-    Mono<Void> write(Step step, PlanRow row, WriteContext ctx);
+    /**
+     * Whether the account, read back after the step's write was answered with success, shows the change: true,
+     * false, or null when the read cannot tell (what the v1 fallback does not report). A null account was not found.
+     */
+    default Boolean shows(AccountState account, Step step) {
+        return account != null && same(state(account, step), step.to());
+    }
+
+    /**
+     * Sends the step's write through the context's client or, for what v2 and v1 do differently, its directory;
+     * answers the success status the API gave.
+     */
+    Mono<Integer> write(Step step, PlanRow row, WriteContext ctx);
 
     default boolean same(String a, String b) {
         return a != null && a.equals(b);

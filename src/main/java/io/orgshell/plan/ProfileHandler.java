@@ -66,7 +66,12 @@ final class ProfileHandler implements OperationHandler {
     }
 
     @Override
-    public Mono<Void> write(Step s, PlanRow row, WriteContext ctx) {
+    public Boolean shows(AccountState a, Step s) {
+        return a != null && a.profile() == null ? null : OperationHandler.super.shows(a, s);
+    }
+
+    @Override
+    public Mono<Integer> write(Step s, PlanRow row, WriteContext ctx) {
         Map<String, Object> body = new LinkedHashMap<>();
         Map<String, Object> extended = new LinkedHashMap<>();
         parse(s.to()).forEach((column, value) -> (EXTENDED.contains(column) ? extended : body)

@@ -44,8 +44,17 @@ final class StateHandlers {
             return a.withAccess(target);
         }
 
+        /** A removed account may no longer be listed at all: that shows the removal too. */
         @Override
-        public Mono<Void> write(Step s, PlanRow row, WriteContext ctx) {
+        public Boolean shows(AccountState a, Step s) {
+            if (a == null) {
+                return operation == Operation.REMOVE;
+            }
+            return a.access() == null ? null : target.equals(a.access());
+        }
+
+        @Override
+        public Mono<Integer> write(Step s, PlanRow row, WriteContext ctx) {
             return operation == Operation.REMOVE ? ctx.directory().remove(s.accountId())
                     : ctx.directory().setAccess(s.accountId(), operation == Operation.SUSPEND);
         }
@@ -108,7 +117,16 @@ final class StateHandlers {
         }
 
         @Override
-        public Mono<Void> write(Step s, PlanRow row, WriteContext ctx) {
+        public Boolean shows(AccountState a, Step s) {
+            if (a == null) {
+                return false;
+            }
+            boolean deletion = operation == Operation.DELETE || operation == Operation.CANCEL_DELETE;
+            return (deletion ? a.forDeletion() : a.accountStatus()) == null ? null : same(state(a, s), s.to());
+        }
+
+        @Override
+        public Mono<Integer> write(Step s, PlanRow row, WriteContext ctx) {
             String action = switch (operation) {
                 case DEACTIVATE -> "disable";
                 case ENABLE -> "enable";

@@ -24,12 +24,20 @@ import io.orgshell.plan.Step;
 import io.orgshell.plan.WriteContext;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Sends the writes of a run, a batch at a time, a few in flight at once; a step that must wait for another
- * (a chain or a swap) starts only when that one has succeeded. Before any write, the batch's accounts are read
- * again in one request and a step whose account changed since preview is skipped, not overwritten. A write whose
- * answer is lost (5xx, timeout, dropped connection) is re-read before it is ever sent again.
+ * (a chain or a swap) starts only when that one has been answered with success. Before any write, the batch's
+ * accounts are read again in one request and a step whose account changed since preview is skipped, not
+ * overwritten. A write whose answer is lost (5xx, timeout, dropped connection) is re-read before it is ever sent
+ * again.
+ * <p>
+ * A success answer is not yet "applied": the step waits for confirmation, and the re-read before the next batch
+ * (the same search call) also reads back the accounts the previous batch wrote. Only an account that shows the
+ * change makes the step applied; one that does not fails it ("the API answered 204 but the account did not
+ * change"). {@link #confirm} does the same after the last batch. An intermediate step (an address held for a swap)
+ * is confirmed by the account's final state: when a later step of the same account is confirmed, so is it.
  * <p>
  * Stopping (quit, Ctrl-C) lets the writes in flight finish and starts no new one; their results are journaled, so
  * the run can be resumed exactly where it stopped.
@@ -37,6 +45,12 @@ import reactor.core.publisher.Mono;
 public final class RunExecutor {
 
     static final int MAX_WRITE_ATTEMPTS = 3;
+    /** The status recorded for a success answer that reports none (the contract's usual one). */
+    static final int SUCCESS_STATUS = 204;
+    /** Accounts per v2 search (the API's largest page). */
+    static final int SEARCH_SIZE = 100;
+    /** The code of a write answered with success whose account did not show the change. */
+    static final String NOT_CHANGED = "not-changed";
 
     private final OrgDirectory directory;
     private final OperationHandler handler;
@@ -48,6 +62,8 @@ public final class RunExecutor {
     private final Map<Integer, StepResult> results;
     private final Set<Integer> uncertain;
     private final Map<Integer, CompletableFuture<StepResult>> running = new ConcurrentHashMap<>();
+    /** Steps answered with success, not yet read back: the step, the status, and a note for the result. */
+    private final Map<Integer, Answered> awaiting = new ConcurrentHashMap<>();
     private final AtomicBoolean stop = new AtomicBoolean();
     /** Why the run stopped by itself, when the server said so: the run ends with it, for resume later. */
     private final AtomicReference<ApiConnectionException> stoppedBy = new AtomicReference<>();
@@ -75,6 +91,36 @@ public final class RunExecutor {
         return Optional.ofNullable(stoppedBy.get());
     }
 
+    private record Answered(Step step, int status, String note) {
+    }
+
+    /** Steps with no result that are not waiting for confirmation either: what the next batches must still send. */
+    public List<Step> unsent(List<Step> steps) {
+        List<Step> out = new ArrayList<>();
+        for (Step s : steps) {
+            if (!results.containsKey(s.number()) && !awaiting.containsKey(s.number())) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Reads back the accounts of the writes still waiting for confirmation and records their results. If the org
+     * cannot be read, they stay without a result (the journal has them as sent: resume reads them) and the run stops.
+     */
+    public void confirm(Consumer<StepResult> onResult) {
+        if (awaiting.isEmpty()) {
+            return;
+        }
+        try {
+            confirm(currentStates(awaiting.values().stream().map(a -> a.step().accountId()).distinct().toList()),
+                    onResult);
+        } catch (RuntimeException e) {
+            stop.set(true);
+        }
+    }
+
     /**
      * Runs the batch and returns when every step it started has a result. An interrupt of the calling thread
      * (Ctrl-C) stops the run after the writes in flight; the method then returns normally with the stop flag set.
@@ -83,8 +129,11 @@ public final class RunExecutor {
         if (batch.isEmpty() || stop.get()) {
             return;
         }
-        Map<String, AccountState> live = new ConcurrentHashMap<>(currentStates(batch.stream().map(Step::accountId)
-                .distinct().toList()));
+        // the accounts the previous batch wrote are read back in the same request as this batch's
+        List<String> ids = java.util.stream.Stream.concat(awaiting.values().stream().map(a -> a.step().accountId()),
+                batch.stream().map(Step::accountId)).distinct().toList();
+        Map<String, AccountState> live = new ConcurrentHashMap<>(currentStates(ids));
+        confirm(live, onResult);
         CompletableFuture<Void> done = Flux.fromIterable(batch)
                 .flatMap(s -> process(s, live).doOnNext(onResult), concurrency)
                 .then().toFuture();
@@ -106,6 +155,11 @@ public final class RunExecutor {
             }
             if (s.after() >= 0) {
                 StepResult before = results.get(s.after());
+                if (before == null && awaiting.containsKey(s.after())) {
+                    // answered with success: the org itself refuses this step if that one did not land, and the
+                    // read-back confirms the final state of both
+                    before = new StepResult(s.after(), Outcome.APPLIED, 0, null, null);
+                }
                 if (before == null) {
                     return Mono.<StepResult>empty(); // its predecessor never ran (stopped): stays pending
                 }
@@ -127,6 +181,15 @@ public final class RunExecutor {
                         ours ? "confirmed: this write had landed before the run stopped" : "already at the target",
                         live));
             }
+            if (uncertain.contains(s.number()) && s.temporary() && handler.same(now, handler.assess(
+                    rows.get(s.rowIndex()), account, context).target())) {
+                // a stop before the swap was read back: the account went through the temporary address to its
+                // target, where it stays for the next step to find
+                StepResult r = finish(s, Outcome.APPLIED, 0, null,
+                        "confirmed: this write had landed before the run stopped, and the next one too", live);
+                live.put(s.accountId(), account);
+                return Mono.just(r);
+            }
             if (!handler.same(now, s.from())) {
                 return Mono.just(finish(s, StepResult.skipped(s.number(), SkipReason.CHANGED_SINCE_PREVIEW,
                         "changed since preview: now " + now), live));
@@ -146,7 +209,8 @@ public final class RunExecutor {
     private Mono<StepResult> write(Step s, int attempt, Map<String, AccountState> live) {
         journal.sent(s.number());
         return handler.write(s, rows.get(s.rowIndex()), context)
-                .then(Mono.fromCallable(() -> finish(s, Outcome.APPLIED, 204, null,
+                .defaultIfEmpty(SUCCESS_STATUS)
+                .flatMap(status -> Mono.<StepResult>fromRunnable(() -> answered(s, status,
                         attempt > 1 ? "applied on attempt " + attempt : null, live)))
                 .onErrorResume(e -> {
                     if (e instanceof ApiWaitTooLongException wait) {
@@ -180,6 +244,51 @@ public final class RunExecutor {
                 });
     }
 
+    /**
+     * A write answered with success: the later steps of this batch take it as done, but it has no result (and
+     * reports no progress) until its account is read back.
+     */
+    private void answered(Step s, int status, String note, Map<String, AccountState> live) {
+        awaiting.put(s.number(), new Answered(s, status, note));
+        live.computeIfPresent(s.accountId(), (id, a) -> handler.applied(a, s));
+    }
+
+    /**
+     * Records the result of every step still waiting whose account was read into {@code now}. Walking an account's
+     * steps from the last, a step that shows the change confirms itself and the steps before it; the others failed.
+     */
+    private void confirm(Map<String, AccountState> now, Consumer<StepResult> onResult) {
+        if (awaiting.isEmpty()) {
+            return;
+        }
+        Map<String, List<Answered>> byAccount = new java.util.TreeMap<>();
+        awaiting.values().stream().sorted(java.util.Comparator.comparingInt(a -> a.step().number()))
+                .forEach(a -> byAccount.computeIfAbsent(a.step().accountId(), k -> new ArrayList<>()).add(a));
+        for (List<Answered> steps : byAccount.values()) {
+            boolean later = false;
+            for (int i = steps.size() - 1; i >= 0; i--) {
+                Answered a = steps.get(i);
+                Boolean shows = later ? Boolean.TRUE : handler.shows(now.get(a.step().accountId()), a.step());
+                later = later || Boolean.TRUE.equals(shows);
+                StepResult r = shows == null
+                        ? new StepResult(a.step().number(), Outcome.APPLIED, a.status(), null, join(a.note(),
+                                "not confirmed: the account's " + "state cannot be read back through this API"))
+                        : shows ? new StepResult(a.step().number(), Outcome.APPLIED, a.status(), null, a.note())
+                        : new StepResult(a.step().number(), Outcome.FAILED, a.status(), NOT_CHANGED,
+                                "the API answered " + a.status() + " but the account did not change");
+                results.put(r.step(), r);
+                journal.result(r);
+                uncertain.remove(r.step());
+                awaiting.remove(r.step());
+                onResult.accept(r);
+            }
+        }
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : a + "; " + b;
+    }
+
     private StepResult failed(Step s, Throwable e, Map<String, AccountState> live) {
         int status = e instanceof ApiException api ? api.status() : 0;
         String code = e instanceof ApiException api ? api.code() : "connection";
@@ -201,11 +310,25 @@ public final class RunExecutor {
         return r;
     }
 
-    /** The accounts now: one v2 search per hundred accounts, or one profile read each without v2. */
+    /**
+     * The accounts now: one v2 search per hundred accounts, or one profile read each without v2. A read the server
+     * kept failing after the client's own retries is tried again as a whole, a little later: the batch's writes and
+     * the previous batch's confirmations hang on it, and reading changes nothing.
+     */
     Map<String, AccountState> currentStates(List<String> accountIds) {
         Map<String, AccountState> out = new ConcurrentHashMap<>();
-        directory.accounts(accountIds, concurrency).filter(u -> u.accountId() != null)
-                .doOnNext(u -> out.put(u.accountId(), AccountState.of(u))).blockLast();
+        // the searches of one re-read go out together: one round trip per batch, however many accounts it reads back
+        int chunks = (accountIds.size() + SEARCH_SIZE - 1) / SEARCH_SIZE;
+        Flux.range(0, chunks)
+                .flatMap(i -> directory.accounts(accountIds.subList(i * SEARCH_SIZE,
+                        Math.min(accountIds.size(), (i + 1) * SEARCH_SIZE)), concurrency),
+                        directory.v2() ? Math.max(1, Math.min(chunks, concurrency)) : 1)
+                .filter(u -> u.accountId() != null)
+                .doOnNext(u -> out.put(u.accountId(), AccountState.of(u)))
+                .retryWhen(Retry.backoff(MAX_WRITE_ATTEMPTS - 1, retryBackoff)
+                        .filter(e -> e instanceof ApiException api && api.isRetryable() && !stop.get())
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+                .blockLast();
         return out;
     }
 

@@ -156,7 +156,7 @@ public class RunService {
         boolean ask = !options.unattended();
         boolean quit = false;
         int batch = 0;
-        List<Step> pending = RunExecutor.pending(steps, results);
+        List<Step> pending = executor.unsent(steps);
         RunTally tally = new RunTally(preview, results);
         Consumer<StepResult> onResult = r -> {
             tally.update(r.step());
@@ -172,9 +172,14 @@ public class RunService {
                 int pendingBefore = pending.size();
                 executor.runBatch(next, onResult);
                 batch++;
-                pending = RunExecutor.pending(steps, results);
+                pending = executor.unsent(steps);
                 if (pending.size() == pendingBefore && !executor.stopRequested()) {
                     throw new IllegalStateException("a batch ended without a result for any of its steps");
+                }
+                // unattended, the next batch's re-read confirms this one's writes; a person deciding what comes next,
+                // the last batch and a stop are told confirmed outcomes, so they are read back now
+                if (ask || pending.isEmpty() || executor.stopRequested()) {
+                    executor.confirm(onResult);
                 }
                 if (ask || batch % REPORT_EVERY == 0) {
                     meta = report(dir, meta, preview, tally, RunState.RUNNING);
@@ -190,7 +195,7 @@ public class RunService {
                     case ALL_REMAINING -> ask = false;
                     case RETRY_FAILED -> {
                         resetFailures(steps, results, journal, tally);
-                        pending = RunExecutor.pending(steps, results);
+                        pending = executor.unsent(steps);
                     }
                     case QUIT -> quit = true;
                     case CONTINUE -> {
@@ -208,6 +213,8 @@ public class RunService {
             report(dir, meta, preview, new RunTally(preview, results), RunState.INTERRUPTED);
             throw e;
         }
+        // a write whose read-back could not be made has no result yet: the run is not finished
+        pending = RunExecutor.pending(steps, results);
         if (executor.stoppedBy().isPresent() && !pending.isEmpty() && !quit) {
             io.orgshell.api.ApiConnectionException cause = executor.stoppedBy().get();
             journal.append("state", Map.of("state", RunState.INTERRUPTED.label(), "error", cause.getMessage()));

@@ -33,6 +33,13 @@ import tools.jackson.databind.JsonNode;
  * given (a cursor that never repeats); {@code "data"} defaults to {@code []}, and {@code "meta"} is left out
  * without {@code "total"}.
  * It answers {@code {"pending": n}}; {@code DELETE /__sandbox/faults} clears the script.
+ *
+ * <p>A {@code status} fault is answered without applying the request, so a 2xx plays a write that answers success
+ * and changes nothing: {@code {"match": "PUT /users/{accountId}/manage/email", "times": 3, "type": "status",
+ * "status": 204, "body": ""}} (an empty string: no body, as the contract's 204s), or, for the writes documented as
+ * {@code 200} with a message (lifecycle delete and cancel-delete, the v1 suspend, restore and group membership
+ * writes), {@code "status": 200, "body": {"message": "..."}}. The v2 suspend, restore, remove and membership writes
+ * answer 204 like the email change.
  */
 public final class FaultScript {
 
