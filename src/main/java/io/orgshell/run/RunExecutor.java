@@ -6,16 +6,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import io.orgshell.api.ApiConnectionException;
-import io.orgshell.api.ApiWaitTooLongException;
 import io.orgshell.api.ApiException;
+import io.orgshell.api.ApiWaitTooLongException;
 import io.orgshell.api.OrgDirectory;
 import io.orgshell.plan.AccountState;
 import io.orgshell.plan.OperationHandler;
@@ -141,7 +144,13 @@ public final class RunExecutor {
             done.get();
         } catch (InterruptedException e) {
             stop.set(true);
-            done.join(); // let the writes in flight end and be journaled
+            try {
+                done.get(1, TimeUnit.SECONDS); // the writes in flight get a second to land and be journaled
+            } catch (TimeoutException | ExecutionException | InterruptedException | CancellationException later) {
+                // Ctrl-C ends the run now: what still waits (a retry's pause, an answer not in yet) is dropped. A
+                // write so left has no result in the journal, and resume reads its account before deciding.
+                done.cancel(true);
+            }
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         }

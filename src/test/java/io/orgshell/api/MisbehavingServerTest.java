@@ -96,6 +96,37 @@ class MisbehavingServerTest extends ShellTest {
     }
 
     @Test
+    void ctrlCEndsARunWhoseWritesWaitForTheServer() throws Exception {
+        List<SandboxUser> users = new Accounts.Unused(server).next(4);
+        Path plan = Files.writeString(tmp.resolve("waiting.csv"), "account_id,email\n" + users.stream()
+                .map(u -> u.accountId() + "," + Accounts.movedAddress(u)).collect(Collectors.joining("\n")) + "\n");
+        run("load " + plan);
+        run("preview");
+        String put = "PUT /users/{accountId}/manage/email";
+        FaultScripts.post(server, "{\"match\":\"" + put + "\",\"times\":100,\"type\":\"throttle\",\"retryAfter\":3}");
+        Thread command = Thread.currentThread();
+        Thread ctrlC = new Thread(() -> {
+            while (server.stats().requests(put) < users.size()) {
+                Thread.onSpinWait();
+            }
+            command.interrupt(); // every write now waits 3 s for its retry
+        });
+        ctrlC.start();
+        Result stopped = run("run --yes");
+        ctrlC.join();
+        Thread.interrupted();
+        assertThat(stopped.all()).as(stopped.toString()).contains("resume");
+        assertThat(server.stats().requests(put)).as("no retry went out after Ctrl-C").isEqualTo(users.size());
+        assertThat(server.stats().writes()).isEmpty();
+
+        server.faults().clear();
+        Result resumed = run("resume --yes");
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.out()).contains("applied 4");
+        users.forEach(u -> assertThat(server.stats().writes(u.accountId())).isEqualTo(1));
+    }
+
+    @Test
     void aRetryAfterTooLargeForANumberIsStillAWaitTooLong() {
         FaultScripts.post(server, "{\"match\":\"" + DOMAINS + "\",\"type\":\"status\",\"status\":429,"
                 + "\"headers\":{\"Retry-After\":\"99999999999999999999\"}}");
