@@ -35,6 +35,7 @@ class MisbehavingServerTest extends ShellTest {
     @BeforeEach
     void connect() {
         server = connectTo(sandbox(SandboxConfig.defaults().withUsers(150).withSeed(3)));
+        server.reset();
     }
 
     @AfterEach

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 
 import io.orgshell.OrgShellApplication;
 import io.orgshell.console.ShellMode;
@@ -58,6 +60,11 @@ public abstract class ShellTest {
 
     /** Starts (once per test class) a sandbox with this configuration and connects the shell to it. */
     protected SandboxServer sandbox(SandboxConfig config) {
+        if (SandboxConfig.orgIdForSeed(SandboxConfig.DEFAULT_SEED).equals(config.orgId())) {
+            // an org of its own for each test class: runs are found by org, and the config directory is shared
+            config = config.withOrgId(UUID.nameUUIDFromBytes(getClass().getName().getBytes(StandardCharsets.UTF_8))
+                    .toString());
+        }
         if (sandbox == null) {
             try {
                 sandbox = SandboxServer.start(config);
