@@ -13,7 +13,6 @@ import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
 import io.orgshell.support.ShellTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,13 +33,7 @@ class MisbehavingServerTest extends ShellTest {
 
     @BeforeEach
     void connect() {
-        server = connectTo(sandbox(SandboxConfig.defaults().withUsers(150).withSeed(3)));
-        server.reset();
-    }
-
-    @AfterEach
-    void clear() {
-        server.faults().clear();
+        server = connectToFresh(SandboxConfig.defaults().withUsers(150).withSeed(3));
     }
 
     @Test

@@ -15,7 +15,6 @@ import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,13 +52,7 @@ class HostileOrgTest extends ShellTest {
 
     @BeforeEach
     void connect() {
-        server = connectTo(sandbox(SandboxConfig.defaults().withUsers(300).withSeed(11).withHostileStrings(true)));
-        server.reset();
-    }
-
-    @AfterEach
-    void clearFaults() {
-        server.faults().clear();
+        server = connectToFresh(SandboxConfig.defaults().withUsers(300).withSeed(11).withHostileStrings(true));
     }
 
     @Test

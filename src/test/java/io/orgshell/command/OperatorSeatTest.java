@@ -14,7 +14,6 @@ import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,14 +29,8 @@ class OperatorSeatTest extends ShellTest {
 
     @BeforeEach
     void connect() {
-        server = connectTo(sandbox(SandboxConfig.defaults().withUsers(80).withSeed(29)));
-        server.reset();
+        server = connectToFresh(SandboxConfig.defaults().withUsers(80).withSeed(29));
         accounts = new Accounts.Unused(server);
-    }
-
-    @AfterEach
-    void back() {
-        mode.set(ShellMode.Kind.ONE_SHOT);
     }
 
     @Test

@@ -19,7 +19,6 @@ import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
 import io.orgshell.support.ShellTest;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,14 +42,8 @@ class ConfirmedWritesTest extends ShellTest {
 
     @BeforeEach
     void connect() {
-        server = connectTo(sandbox(SandboxConfig.defaults().withUsers(600).withSeed(23)));
-        server.reset();
+        server = connectToFresh(SandboxConfig.defaults().withUsers(600).withSeed(23));
         accounts = new Accounts.Unused(server);
-    }
-
-    @AfterEach
-    void back() {
-        server.faults().clear();
     }
 
     /** Answers the next {@code times} requests matching {@code match} with 204 and no body, changing nothing. */

@@ -21,7 +21,6 @@ import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,15 +41,8 @@ class EmailRunTest extends ShellTest {
 
     @BeforeEach
     void connect() {
-        server = connectTo(sandbox(SandboxConfig.defaults().withUsers(600).withSeed(21)));
-        server.reset();
+        server = connectToFresh(SandboxConfig.defaults().withUsers(600).withSeed(21));
         accounts = new Accounts.Unused(server);
-    }
-
-    @AfterEach
-    void back() {
-        mode.set(ShellMode.Kind.ONE_SHOT);
-        server.faults().clear();
     }
 
     /** Managed, active, not IdP-synced, not admin, not the caller: accounts any email change may touch. */

@@ -19,7 +19,6 @@ import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,15 +34,8 @@ class OperationsTest extends ShellTest {
 
     @BeforeEach
     void connect() {
-        server = connectTo(sandbox(SandboxConfig.defaults().withUsers(500).withSeed(41)));
-        server.reset();
+        server = connectToFresh(SandboxConfig.defaults().withUsers(500).withSeed(41));
         accounts = new Accounts.Unused(server);
-    }
-
-    @AfterEach
-    void back() {
-        mode.set(ShellMode.Kind.ONE_SHOT);
-        server.faults().clear();
     }
 
     List<SandboxUser> plain(int n) {

@@ -14,7 +14,6 @@ import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,14 +28,8 @@ class ResumeSafeguardsTest extends ShellTest {
 
     @BeforeEach
     void connect() {
-        server = connectTo(sandbox(SandboxConfig.defaults().withUsers(60).withSeed(23)));
-        server.reset();
+        server = connectToFresh(SandboxConfig.defaults().withUsers(60).withSeed(23));
         accounts = new Accounts.Unused(server);
-    }
-
-    @AfterEach
-    void back() {
-        mode.set(ShellMode.Kind.ONE_SHOT);
     }
 
     @Test

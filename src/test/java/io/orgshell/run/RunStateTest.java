@@ -18,7 +18,6 @@ import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,15 +38,8 @@ class RunStateTest extends ShellTest {
 
     @BeforeEach
     void connect() {
-        server = connectTo(sandbox(SandboxConfig.defaults().withUsers(300).withSeed(57)));
-        server.reset();
+        server = connectToFresh(SandboxConfig.defaults().withUsers(300).withSeed(57));
         accounts = new Accounts.Unused(server);
-    }
-
-    @AfterEach
-    void back() {
-        mode.set(ShellMode.Kind.ONE_SHOT);
-        server.faults().clear();
     }
 
     Path csv(List<String> lines) throws IOException {

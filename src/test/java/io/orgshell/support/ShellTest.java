@@ -17,6 +17,7 @@ import io.orgshell.session.SandboxLauncher;
 import io.orgshell.session.SessionService;
 import io.orgshell.shell.CommandDispatcher;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.shell.core.InputReader;
@@ -73,6 +74,22 @@ public abstract class ShellTest {
             }
         }
         return sandbox;
+    }
+
+    /** This class's sandbox, connected and back in its seeded state (a test class's tests share it). */
+    protected SandboxServer connectToFresh(SandboxConfig config) {
+        SandboxServer server = connectTo(sandbox(config));
+        server.reset();
+        return server;
+    }
+
+    /** Whatever a test changed of the shell's mode or queued in the sandbox ends with it. */
+    @AfterEach
+    void backToOneShotWithNoFaultQueued() {
+        mode.set(ShellMode.Kind.ONE_SHOT);
+        if (sandbox != null) {
+            sandbox.faults().clear();
+        }
     }
 
     protected SandboxServer connectTo(SandboxServer server) {
