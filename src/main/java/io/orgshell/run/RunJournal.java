@@ -176,20 +176,22 @@ public final class RunJournal implements AutoCloseable {
      * {@code start} mean a process took the run up, which marks it running in {@code run.json} at once, so they
      * change nothing by themselves). Read up to {@code to}, the size it had when asked.
      */
-    record Tail(int results, int retries, int states, RunState state, String lastAt) {
+    /** {@code sent}: writes sent after the offset, whose result may never have been recorded (a crash before it). */
+    record Tail(int results, int retries, int states, int sent, RunState state, String lastAt) {
         boolean changesFiles() {
-            return results > 0 || retries > 0 || states > 0;
+            return results > 0 || retries > 0 || states > 0 || sent > 0;
         }
     }
 
     static Tail tail(Path file, long from, long to) throws IOException {
-        int[] counts = new int[3];
+        int[] counts = new int[4];
         RunState[] state = {null};
         String[] at = {null};
         JournalLines.read(file, from, to, node -> {
             switch (node.get("event").asString()) {
                 case "result" -> counts[0]++;
                 case "retry" -> counts[1]++;
+                case "sent" -> counts[3]++;
                 case "state" -> {
                     counts[2]++;
                     state[0] = RunState.of(node.get("state").asString());
@@ -202,7 +204,7 @@ public final class RunJournal implements AutoCloseable {
                 at[0] = node.get("at").asString();
             }
         });
-        return new Tail(counts[0], counts[1], counts[2], state[0], at[0]);
+        return new Tail(counts[0], counts[1], counts[2], counts[3], state[0], at[0]);
     }
 
     /** Whether a line of {@code file} starts at byte {@code offset}: the byte before it ends a line. */

@@ -50,17 +50,28 @@ final class RunRefresh {
                     return Optional.empty();
                 }
                 Preview preview = PlanArchive.read(dir, meta);
-                Map<Integer, StepResult> results = new HashMap<>(RunJournal.replay(journal).results());
+                RunJournal.Replay replay = RunJournal.replay(journal);
+                Map<Integer, StepResult> results = new HashMap<>(replay.results());
                 RunService.markWaiting(preview.steps(), results);
                 RunTally tally = new RunTally(preview, results);
                 RunReport.write(dir, preview, tally.outcomes());
+                if (!replay.uncertain().isEmpty()) {
+                    // sent, then the process died before the answer or its read-back: the write may have landed.
+                    // undo.csv takes such rows too; the undo's own preview finds those that did not change.
+                    Map<Integer, StepResult> mayHaveLanded = new HashMap<>(results);
+                    replay.uncertain().forEach(step -> mayHaveLanded.putIfAbsent(step, new StepResult(step,
+                            Outcome.APPLIED, 0, null, "sent before the run stopped; not confirmed")));
+                    RunReport.writeUndo(dir, preview, new RunTally(preview, mayHaveLanded).outcomes());
+                }
                 RunState state = tail.state() != null ? tail.state() : meta.state();
                 dir.writeMeta(meta.with(state, tally.counts(), tail.lastAt() != null ? tail.lastAt()
                         : meta.updated()).reflecting(size));
                 boolean undo = OperationHandlers.of(preview.plan().operation()).inverse() != null;
                 return Optional.of("run " + dir.id() + ": brought run.json, results.csv"
                         + (undo ? " and undo.csv" : "") + " up to date from the journal (" + tail.results()
-                        + " step results recorded after they were last written)");
+                        + " step results recorded after they were last written"
+                        + (replay.uncertain().isEmpty() ? "" : ", " + replay.uncertain().size()
+                        + " writes sent but not confirmed") + ")");
             }
         } catch (IOException | IllegalArgumentException e) {
             throw new RunDirectory.Damaged(dir.id(), "its journal cannot be replayed: " + e.getMessage());

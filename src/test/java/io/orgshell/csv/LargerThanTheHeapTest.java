@@ -69,7 +69,7 @@ class LargerThanTheHeapTest {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(home.resolve("many-cells.csv")))) {
             // within every byte and row limit, but a value in each of 64 columns on 190,000 rows: 12 million values
             String cells = ",a".repeat(63);
-            out.write(("account_id" + ",c".repeat(63) + "\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("account_id,name" + ",c".repeat(62) + "\n").getBytes(StandardCharsets.US_ASCII));
             for (long i = 0; i < 190_000; i++) {
                 out.write(String.format("%024x%s\n", i, cells).getBytes(StandardCharsets.US_ASCII));
             }
