@@ -11,13 +11,29 @@ import io.orgshell.core.UsageException;
  * [COMMAND ...]}. Everything from the first word that is not one of these is the command line.
  */
 public record LaunchOptions(boolean sandbox, String profile, Path file, boolean debug, boolean noColor,
-                            List<String> command) {
+                            boolean help, List<String> command) {
 
     public static final String USAGE = "usage: orgshell [--sandbox] [--profile NAME] [--debug] [--no-color] "
             + "[--file SCRIPT.shell | COMMAND [ARGS...]]";
 
+    /** What {@code orgshell --help} prints: how to start it; the commands are listed by {@code help} inside. */
+    public static final String HELP = String.join(System.lineSeparator(), USAGE, "",
+            "  (no command)        the interactive shell; commands on standard input when it is not a terminal",
+            "  COMMAND [ARGS...]   run one command and exit with its status (e.g. orgshell --sandbox domains list)",
+            "  --file F.shell      run a script: one command a line, # comments, stops at the first failure",
+            "  --sandbox           connect to a fresh embedded sandbox org first (nothing real is touched)",
+            "  --profile NAME      connect with a profile of config.yml first",
+            "  --debug             stack traces with errors",
+            "  --no-color          plain text (also: NO_COLOR=1)",
+            "  --help, -h          this text",
+            "",
+            "Connection: ORGSHELL_ORG_ID, ORGSHELL_API_KEY, ORGSHELL_BASE_URL, or a profile; the key is never an argument.",
+            "Inside the shell: 'help' lists the commands, 'COMMAND --help' shows one.",
+            "Exit codes: 0 ok, 1 failed, 2 usage, 3 no session, 4 API unreachable, 5 key refused, 130 interrupted.");
+
     public static LaunchOptions parse(String[] args) {
         boolean sandbox = false;
+        boolean help = false;
         boolean debug = false;
         boolean noColor = false;
         String profile = null;
@@ -28,6 +44,8 @@ public record LaunchOptions(boolean sandbox, String profile, Path file, boolean 
             if (a.equals("--")) {
                 i++;
                 break;
+            } else if (a.equals("--help") || a.equals("-h")) {
+                help = true;
             } else if (a.equals("--sandbox")) {
                 sandbox = true;
             } else if (a.equals("--debug")) {
@@ -51,7 +69,7 @@ public record LaunchOptions(boolean sandbox, String profile, Path file, boolean 
         if (file != null && !command.isEmpty()) {
             throw new UsageException("give either --file or a command, not both");
         }
-        return new LaunchOptions(sandbox, profile, file, debug, noColor, command);
+        return new LaunchOptions(sandbox, profile, file, debug, noColor, help, command);
     }
 
     private static String value(String[] args, int index, String arg, String name) {

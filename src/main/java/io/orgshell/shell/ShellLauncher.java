@@ -73,6 +73,13 @@ public class ShellLauncher implements ApplicationRunner, ExitCodeGenerator {
             exitCode = ExitCodes.USAGE;
             return;
         }
+        if (options.help()) {
+            PrintWriter out = writer(System.out);
+            out.println(LaunchOptions.HELP);
+            out.flush();
+            exitCode = ExitCodes.OK;
+            return;
+        }
         ConsoleStreams streams = ConsoleStreams.detect(lineReader.getTerminal(), options.noColor(),
                 System.getenv("NO_COLOR"));
         boolean terminal = streams.interactive();

@@ -51,6 +51,15 @@ class LaunchModesTest {
     }
 
     @Test
+    void helpBeforeTheCommandPrintsTheLaunchOptionsAndExits0() throws Exception {
+        Run r = run(Map.of(), null, "--help");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("usage: orgshell").contains("--sandbox").contains("--file F.shell")
+                .contains("--profile NAME").contains("Exit codes");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
     void anUnknownCommandIsOneLineAndExit2() throws Exception {
         Run r = run(Map.of(), null, "nope", "--x");
         assertThat(r.exitCode()).isEqualTo(2);
