@@ -22,6 +22,8 @@ public class SessionService {
     private final CredentialResolver credentials;
     private final ApiClientFactory clients;
     private final SandboxLauncher sandbox;
+    /** Set by {@code disconnect}: a session the operator closed stays closed until they say {@code connect}. */
+    private volatile boolean disconnected;
 
     public SessionService(Session session, CredentialResolver credentials, ApiClientFactory clients,
                           SandboxLauncher sandbox) {
@@ -41,9 +43,6 @@ public class SessionService {
         CredentialResolver.Resolved r = credentials.resolve(request, prompt);
         return open(r.baseUrl(), r.orgId(), r.key(), false, r.profile(), r.accountId());
     }
-
-    /** Set by {@code disconnect}: a session the operator closed stays closed until they say {@code connect}. */
-    private volatile boolean disconnected;
 
     /**
      * Opens a session from the environment or the default profile when no session is open and they are enough to
@@ -88,10 +87,16 @@ public class SessionService {
      * for {@code status}: the org, the base URL and where the key comes from, with its fingerprint, never the key.
      */
     public Optional<String> unattendedTarget() {
-        if (!credentials.canConnectUnattended()) {
-            return Optional.empty();
+        CredentialResolver.Resolved r;
+        try {
+            if (!credentials.canConnectUnattended()) {
+                return Optional.empty();
+            }
+            r = credentials.resolve(new ConnectRequest(null, null, null, false), null);
+        } catch (RuntimeException e) {
+            // status still answers: what stops the connection is the answer (a bad base URL, a broken profile)
+            return Optional.of("nothing, the settings cannot be used: " + e.getMessage());
         }
-        CredentialResolver.Resolved r = credentials.resolve(new ConnectRequest(null, null, null, false), null);
         try (ApiKey key = r.key()) {
             return Optional.of("org " + r.orgId() + " at " + r.baseUrl() + ", key from " + r.keySource() + " ("
                     + key.fingerprint() + ")" + (disconnected ? "; after 'disconnect' only 'connect' opens it" : ""));

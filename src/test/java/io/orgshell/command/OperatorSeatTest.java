@@ -145,6 +145,20 @@ class OperatorSeatTest extends ShellTest {
         }
     }
 
+    @Test
+    void statusStillAnswersWhenTheConfigurationCannotBeUsed() throws Exception {
+        Path config = Files.writeString(CONFIG_DIR.resolve("config.yml"), "profiles: 5\n");
+        try {
+            run("disconnect");
+            Result r = run("status");
+            assertThat(r.exitCode()).as(r.toString()).isZero();
+            assertThat(r.out()).contains("not connected").contains("the settings cannot be used")
+                    .contains("'profiles' must map profile names");
+        } finally {
+            Files.deleteIfExists(config);
+        }
+    }
+
     private Path plan(String name, List<SandboxUser> users) throws Exception {
         return Files.writeString(tmp.resolve(name), "account_id\n"
                 + users.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
