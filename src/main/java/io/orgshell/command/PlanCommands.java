@@ -121,7 +121,7 @@ public class PlanCommands {
                 ExitCodes.USAGE));
         Connection c = session.require();
         PrintWriter out = ctx.outputWriter();
-        out.println("preview of " + Sanitizer.forTerminal(PlanSession.describe(plan)));
+        out.println("preview of " + Sanitizer.forTerminal(plan.describe()));
         Progress progress = new Progress(out, io.liveProgress(), "reading the directory", -1);
         Preview preview;
         try {
@@ -206,10 +206,10 @@ public class PlanCommands {
                         + "first: nothing is sent that was not previewed)", ExitCodes.USAGE));
         if (plans.finishedBy().isPresent() && !Boolean.TRUE.equals(again)) {
             throw new UserFacingException("run " + plans.finishedBy().get() + " already finished this plan ("
-                    + PlanSession.describe(preview.plan()) + "); load it again, or say 'run --again'",
+                    + preview.plan().describe() + "); load it again, or say 'run --again'",
                     ExitCodes.USAGE);
         }
-        ctx.outputWriter().println("run of " + Sanitizer.forTerminal(PlanSession.describe(preview.plan())) + " in "
+        ctx.outputWriter().println("run of " + Sanitizer.forTerminal(preview.plan().describe()) + " in "
                 + Sanitizer.forTerminal(session.require().orgName()));
         if (preview.steps().isEmpty()) {
             ctx.outputWriter().println("nothing to run: preview marked no row OK");

@@ -83,7 +83,7 @@ public class SessionCommands {
                     Sanitizer.forTerminal(t))));
         });
         out.println(String.format("%-14s %s", "plan", plans.plan().map(p -> Sanitizer.forTerminal(
-                PlanSession.describe(p)) + (plans.finishedBy().isPresent() ? ", finished by run "
+                p.describe()) + (plans.finishedBy().isPresent() ? ", finished by run "
                 + plans.finishedBy().get() : plans.preview().filter(v -> v.plan() == p).isPresent() ? ", previewed"
                 : ", not previewed yet")).orElse("none loaded")));
     }

@@ -12,6 +12,11 @@ public record Plan(Path source, Operation operation, List<String> header, List<P
         return rows.size();
     }
 
+    /** One line naming the plan for the operator: its operation, row count and file ("suspend, 5 rows from x.csv"). */
+    public String describe() {
+        return operation.cliName() + ", " + size() + (size() == 1 ? " row" : " rows") + " from " + source.getFileName();
+    }
+
     public long invalidCount() {
         return rows.stream().filter(PlanRow::isInvalid).count();
     }

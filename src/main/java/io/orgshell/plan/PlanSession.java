@@ -55,9 +55,4 @@ public class PlanSession {
         finishedBy = null;
     }
 
-    /** One line naming the loaded plan: its operation, row count and file. */
-    public static String describe(Plan p) {
-        return p.operation().cliName() + ", " + p.size() + (p.size() == 1 ? " row" : " rows") + " from "
-                + p.source().getFileName();
-    }
 }
