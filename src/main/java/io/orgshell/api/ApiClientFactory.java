@@ -25,7 +25,8 @@ public class ApiClientFactory {
     public AdminApiClient create(URI baseUrl, String orgId, ApiKey key) {
         OrgShellProperties.Retry r = properties.retry();
         var settings = new ApiClientSettings(baseUrl, orgId, properties.connectTimeout(), properties.readTimeout(),
-                new ApiClientSettings.RetrySettings(r.maxRetries(), r.initialBackoff(), r.maxBackoff(), r.maxWait()));
+                new ApiClientSettings.RetrySettings(r.maxRetries(), r.initialBackoff(), r.maxBackoff(), r.maxWait()),
+                properties.search().batchSize());
         RetryPolicy retry = new RetryPolicy(settings.retry(), event -> {
             if (log.isDebugEnabled()) {
                 log.debug("retry " + event.attempt() + " of " + event.request() + " in " + event.delay().toMillis()

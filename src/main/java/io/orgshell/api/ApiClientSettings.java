@@ -9,7 +9,13 @@ import java.util.Locale;
  * A non-loopback {@code http://} base URL is refused here, before any request can carry the key in clear text.
  */
 public record ApiClientSettings(URI baseUrl, String orgId, Duration connectTimeout, Duration readTimeout,
-                                RetrySettings retry) {
+                                RetrySettings retry, int searchBatch) {
+
+    /**
+     * Accounts named in one v2 search ({@code accountIds} or {@code emails}). The contract gives no bound for v2; v1
+     * search caps its lists at 100, so 100 is both the default and the most allowed.
+     */
+    public static final int MAX_SEARCH_BATCH = 100;
 
     public record RetrySettings(int maxRetries, Duration initialBackoff, Duration maxBackoff, Duration maxWait) {
 
@@ -20,6 +26,10 @@ public record ApiClientSettings(URI baseUrl, String orgId, Duration connectTimeo
 
     public ApiClientSettings {
         baseUrl = checkBaseUrl(baseUrl);
+        if (searchBatch < 1 || searchBatch > MAX_SEARCH_BATCH) {
+            throw new IllegalArgumentException("orgshell.search.batch-size must be 1.." + MAX_SEARCH_BATCH + ", not "
+                    + searchBatch);
+        }
     }
 
     public static URI checkBaseUrl(URI url) {

@@ -38,6 +38,25 @@ public interface OrgDirectory {
      */
     Flux<OrgAccount> accounts(List<String> accountIds, int concurrency);
 
+    /**
+     * The accounts holding these addresses (exact, case-insensitive), managed or not: v2 asks for
+     * {@link AdminApiClient#searchBatch()} addresses at a time ({@code emails[]}); v1 cannot ask by address and reads
+     * the whole managed list.
+     */
+    Flux<OrgAccount> accountsByEmail(List<String> emails);
+
+    /**
+     * How many accounts {@link #accountPages} would list, without listing them: v2 {@code users/count}; v1 the first
+     * page's {@code meta.total}. Empty when the server does not say.
+     */
+    Mono<Integer> size();
+
+    /** How many of them are managed: v2 {@code users/count} with {@code claimStatus=managed}; v1 lists only those. */
+    Mono<Integer> managedCount();
+
+    /** Accounts on one page of {@link #accountPages}: what a directory pass costs is the org's size over this. */
+    int pageSize();
+
     /** One account as it is now; an {@link ApiException} with status 404 when there is none. */
     Mono<OrgAccount> account(String accountId);
 

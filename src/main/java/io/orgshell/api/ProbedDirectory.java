@@ -47,6 +47,27 @@ final class ProbedDirectory implements OrgDirectory {
     }
 
     @Override
+    public Flux<OrgAccount> accountsByEmail(List<String> emails) {
+        return probing(d -> d.accountsByEmail(emails));
+    }
+
+    @Override
+    public Mono<Integer> size() {
+        return probing(OrgDirectory::size).next();
+    }
+
+    @Override
+    public Mono<Integer> managedCount() {
+        return probing(OrgDirectory::managedCount).next();
+    }
+
+    @Override
+    public int pageSize() {
+        OrgDirectory known = chosen.get();
+        return known == null ? v2.pageSize() : known.pageSize();
+    }
+
+    @Override
     public Mono<OrgAccount> account(String accountId) {
         return chosen().flatMap(d -> d.account(accountId));
     }

@@ -53,6 +53,32 @@ final class V1Directory implements OrgDirectory {
                 .onErrorResume(ApiException.class, e -> e.status() == 404 ? Mono.empty() : Mono.error(e)), concurrency);
     }
 
+    /** v1 has no lookup by address: the managed list is read through (an email outside it is not a managed one). */
+    @Override
+    public Flux<OrgAccount> accountsByEmail(List<String> emails) {
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        emails.forEach(e -> wanted.add(e.toLowerCase(Locale.ROOT)));
+        return client.userPages().flatMapIterable(p -> AdminApiClient.nonNull(p.data()))
+                .filter(u -> u.email() != null && wanted.contains(u.email().toLowerCase(Locale.ROOT)))
+                .map(OrgAccount.class::cast);
+    }
+
+    @Override
+    public Mono<Integer> size() {
+        return client.userPages().next().mapNotNull(ManagedUser.Page::total);
+    }
+
+    @Override
+    public Mono<Integer> managedCount() {
+        return size();
+    }
+
+    /** Not known before the first page: the server decides it (CONTRACT.md §11.7). */
+    @Override
+    public int pageSize() {
+        return 0;
+    }
+
     @Override
     public Mono<OrgAccount> account(String accountId) {
         return client.profile(accountId).<OrgAccount>map(UserProfile::account);

@@ -54,34 +54,67 @@ final class V2Directory implements OrgDirectory {
 
     @Override
     public Flux<List<OrgAccount>> accountPages(boolean withGroups) {
-        return userPages(withGroups, null);
+        return userPages(withGroups);
     }
 
+    /** {@code POST .../users/search} with {@code searchTerm}: the server matches names and emails. */
     @Override
     public Flux<List<OrgAccount>> search(String text) {
-        return userPages(false, text);
+        return client.searchPages(USERS + "/search", Map.of("directoryId", ALL),
+                        Map.of("searchTerm", text.strip(), "limit", LIMIT), DirectoryUser.Page.class)
+                .map(p -> Collections.unmodifiableList(AdminApiClient.nonNull(p.data())));
     }
 
-    private Flux<List<OrgAccount>> userPages(boolean withGroups, String searchTerm) {
+    private Flux<List<OrgAccount>> userPages(boolean withGroups) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("limit", String.valueOf(LIMIT));
         if (withGroups) {
             query.put("expand", "groups");
         }
-        if (searchTerm != null && !searchTerm.isBlank()) {
-            query.put("searchTerm", searchTerm);
-        }
         return client.pages(USERS, Map.of("directoryId", ALL), query, DirectoryUser.Page.class)
                 .map(p -> Collections.unmodifiableList(AdminApiClient.nonNull(p.data())));
     }
 
-    /** {@code POST .../users/search} naming up to a hundred accounts: one request re-reads a whole batch. */
+    /** {@code POST .../users/search} naming a batch of accounts: one request re-reads a whole batch. */
     @Override
     public Flux<OrgAccount> accounts(List<String> accountIds, int concurrency) {
-        return Flux.range(0, (accountIds.size() + LIMIT - 1) / LIMIT)
-                .map(i -> accountIds.subList(i * LIMIT, Math.min(accountIds.size(), (i + 1) * LIMIT)))
-                .concatMap(this::searchByIds)
+        return inBatches(accountIds, this::searchByIds);
+    }
+
+    @Override
+    public Flux<OrgAccount> accountsByEmail(List<String> emails) {
+        return inBatches(emails, batch -> searching(Map.of("emails", batch, "limit", batch.size())));
+    }
+
+    private Flux<OrgAccount> inBatches(List<String> values, Function<List<String>, Mono<List<OrgAccount>>> search) {
+        int batch = client.searchBatch();
+        return Flux.range(0, (values.size() + batch - 1) / batch)
+                .map(i -> values.subList(i * batch, Math.min(values.size(), (i + 1) * batch)))
+                .concatMap(search)
                 .flatMapIterable(users -> users);
+    }
+
+    @Override
+    public Mono<Integer> size() {
+        return count(Map.of());
+    }
+
+    @Override
+    public Mono<Integer> managedCount() {
+        return count(Map.of("claimStatus", "managed"));
+    }
+
+    private Mono<Integer> count(Map<String, String> filters) {
+        return client.get(USERS + "/count", Map.of("directoryId", ALL), filters, Count.class).mapNotNull(Count::count);
+    }
+
+    @Override
+    public int pageSize() {
+        return LIMIT;
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record Count(Integer count) {
     }
 
     @Override
@@ -92,10 +125,17 @@ final class V2Directory implements OrgDirectory {
     }
 
     private Mono<List<OrgAccount>> searchByIds(List<String> accountIds) {
-        Map<String, Object> body = Map.of("accountIds", accountIds, "limit", Math.max(1, accountIds.size()),
-                "expand", List.of("groups"));
-        return client.search(USERS + "/search", Map.of("directoryId", ALL), body, DirectoryUser.Page.class)
-                .map(page -> Collections.unmodifiableList(AdminApiClient.nonNull(page.data())));
+        return searching(Map.of("accountIds", accountIds, "limit", Math.max(1, accountIds.size()),
+                "expand", List.of("groups")));
+    }
+
+    /** Every account one search finds, over as many pages as the server makes of it. */
+    private Mono<List<OrgAccount>> searching(Map<String, Object> body) {
+        return client.searchPages(USERS + "/search", Map.of("directoryId", ALL), body, DirectoryUser.Page.class)
+                .flatMapIterable(page -> AdminApiClient.nonNull(page.data()))
+                .<OrgAccount>map(u -> u)
+                .collectList()
+                .map(Collections::unmodifiableList);
     }
 
     @Override

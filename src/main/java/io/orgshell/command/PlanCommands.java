@@ -131,6 +131,9 @@ public class PlanCommands {
         } finally {
             progress.finish();
         }
+        if (preview.lookup() != null) {
+            out.println(preview.lookup());
+        }
         printPreview(out, preview, Boolean.TRUE.equals(all), io, runs.limitBreach(preview, c.orgName()));
     }
 

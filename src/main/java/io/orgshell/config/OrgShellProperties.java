@@ -21,6 +21,7 @@ public record OrgShellProperties(
         @DefaultValue Retry retry,
         @DefaultValue Sandbox sandbox,
         @DefaultValue Safety safety,
+        @DefaultValue Search search,
         @DefaultValue("true") boolean launcher) {
 
     public record Retry(@DefaultValue("5") int maxRetries, @DefaultValue("1s") Duration initialBackoff,
@@ -29,6 +30,10 @@ public record OrgShellProperties(
 
     /** Destructive runs (deactivate, delete, remove) touching more than this share of the org need an override. */
     public record Safety(@DefaultValue("0.2") double maxFraction) {
+    }
+
+    /** Lookups of named accounts: how many IDs or addresses one v2 search carries. */
+    public record Search(@DefaultValue("100") int batchSize) {
     }
 
     /** The embedded sandbox that {@code --sandbox} starts. */

@@ -2,7 +2,6 @@ package io.orgshell.directory;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 import io.orgshell.api.AdminApiClient;
 import io.orgshell.api.ApiException;
@@ -14,8 +13,8 @@ import io.orgshell.core.UserFacingException;
 import org.springframework.stereotype.Service;
 
 /**
- * Finds accounts through the connection's directory: the v2 search answers in one request; without v2 the managed
- * account list is scanned page by page. Every account found goes into the connection's directory cache.
+ * Finds accounts through the connection's directory: the v2 search ({@code searchTerm} for text, {@code emails[]} for an
+ * address) answers in one request; without v2 the managed account list is scanned page by page. Every account found goes into the connection's directory cache.
  */
 @Service
 public class UserLookup {
@@ -72,14 +71,16 @@ public class UserLookup {
         return new Details(account, dir);
     }
 
+    /** One {@code emails[]} search (v2): the org's answer now, not a cached one that may have moved on. */
     private String accountIdForEmail(OrgDirectory directory, DirectoryCache cache, String email) {
-        String cached = cache.accountIdForEmail(email);
-        if (cached != null) {
-            return cached;
+        String wanted = email.strip();
+        OrgAccount found = directory.accountsByEmail(List.of(wanted))
+                .filter(u -> u.email() != null && u.email().equalsIgnoreCase(wanted) && u.accountId() != null)
+                .next().block();
+        if (found == null) {
+            throw new UserFacingException("no account with the email " + wanted);
         }
-        Predicate<Match> sameEmail = m -> m.email() != null && m.email().equalsIgnoreCase(email.strip());
-        Found found = find(directory, cache, email.strip(), 50);
-        return found.matches().stream().filter(sameEmail).map(Match::accountId).findFirst()
-                .orElseThrow(() -> new UserFacingException("no account with the email " + email.strip()));
+        cache.put(found.accountId(), found.email());
+        return found.accountId();
     }
 }

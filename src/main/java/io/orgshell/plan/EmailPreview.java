@@ -17,8 +17,9 @@ import io.orgshell.api.OrgDirectory;
 import reactor.core.publisher.Flux;
 
 /**
- * Preview of an email plan: one directory pass and the domain list answer every row; only {@code --server-check}
- * (or an org without the v2 directory API) asks each account's permissions. Then the OK rows are ordered.
+ * Preview of an email plan: the plan's accounts and the holders of its target addresses (looked up, or seen in one
+ * directory pass, whichever is cheaper) and the domain list answer every row; only {@code --server-check} (or an org
+ * without the v2 directory API) asks each account's permissions. Then the OK rows are ordered.
  */
 public final class EmailPreview {
 
@@ -49,7 +50,8 @@ public final class EmailPreview {
                 }
             }
         }
-        OrgSnapshot org = OrgSnapshot.take(client, directory, ids, addresses, accountsSeen);
+        OrgSnapshot org = OrgSnapshot.take(client, directory,
+                new OrgSnapshot.Wanted(ids, addresses, false, true, 2, false), accountsSeen);
         RowCheck[] checks = new RowCheck[rows.size()];
         Map<String, Integer> movingAway = new HashMap<>(); // current address of an OK row → its index
         for (PlanRow r : rows) {
@@ -58,6 +60,7 @@ public final class EmailPreview {
                 movingAway.put(lower(checks[r.index()].current()), r.index());
             }
         }
+        org.lookUpHolders(addressesToAsk(rows, checks, org));
         blockTakenTargets(rows, checks, org, movingAway);
         if (options.serverCheck() || !org.fromV2()) {
             serverCheck(rows, checks);
@@ -78,13 +81,35 @@ public final class EmailPreview {
             }
         }
         return new Preview(plan, client.orgId(), List.of(checks), steps, Instant.now(), org.managedAccounts(),
-                adminRows(rows, checks, org));
+                adminRows(rows, checks, org), org.describe());
+    }
+
+    /**
+     * The addresses whose holders only a lookup can tell: each OK row's target that no account of the plan holds and,
+     * for a target another account of the plan holds (a chain or a cycle), the temporary address a cycle would go
+     * through. At most one address per row, so the lookups cost no more searches than the accounts did.
+     */
+    static List<String> addressesToAsk(List<PlanRow> rows, RowCheck[] checks, OrgSnapshot org) {
+        List<String> ask = new ArrayList<>();
+        for (PlanRow r : rows) {
+            if (checks[r.index()].verdict() != Verdict.OK) {
+                continue;
+            }
+            String target = r.value(Operation.Columns.EMAIL);
+            String holder = org.holderOf(target);
+            if (holder == null) {
+                ask.add(target);
+            } else if (!holder.equals(r.accountId())) {
+                ask.add(ChangeOrder.temporaryAddress(r.accountId(), target));
+            }
+        }
+        return ask;
     }
 
     /** Everything a row can be told from its own account and the domain list. */
     RowCheck checkAlone(PlanRow r, OrgSnapshot org) {
         AccountState a = org.account(r.accountId());
-        RowCheck common = RowChecks.common(r, a, options);
+        RowCheck common = RowChecks.common(Operation.EMAIL, r, a, options);
         if (common != null) {
             return common;
         }

@@ -69,6 +69,18 @@ public enum Operation {
         return destructive || this == SUSPEND;
     }
 
+    /**
+     * Whether the operation goes through {@code /users/{id}/manage/...}, which only a managed account (one on a
+     * verified domain of the org) allows. Suspend, restore, remove and group membership are directory operations:
+     * they reach every member of the org's directory, such as a contractor on their own company's domain.
+     */
+    public boolean needsManagedAccount() {
+        return switch (this) {
+            case SUSPEND, RESTORE, REMOVE, GROUP_ADD, GROUP_REMOVE -> false;
+            default -> true;
+        };
+    }
+
     public ColumnSpec columns() {
         return columns;
     }

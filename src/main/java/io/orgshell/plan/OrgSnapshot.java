@@ -1,5 +1,7 @@
 package io.orgshell.plan;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,43 +16,97 @@ import io.orgshell.api.OrgAccount;
 import io.orgshell.api.OrgDirectory;
 
 /**
- * One pass over the org's directory, keeping only what a plan asks about: the state of the plan's accounts, and who
- * holds each address the plan wants to give out. Memory follows the plan, not the org. Uses the v2 directory listing
- * (it tells IdP sync and admin roles) or, for an org without it, the v1 managed-account list: whichever the
- * connection's {@link OrgDirectory} has.
+ * What a plan needs to know of the org, read whichever way costs fewer requests: the plan's accounts looked up by ID
+ * (and, for email plans, the target addresses by email) in batched v2 searches, or one pass over the whole directory.
+ * A small job in a large org costs a few searches; a plan that touches most of the org costs one pass. Memory follows
+ * the plan, not the org, either way.
  */
 public final class OrgSnapshot {
 
+    /** How the accounts were read. */
+    public enum Way { SEARCH, PASS }
+
+    private final OrgDirectory directory;
     private final Map<String, AccountState> accounts = new HashMap<>();
     private final Map<String, String> holders = new HashMap<>();
+    private final Set<String> askedAddresses = new HashSet<>();
     private final Set<String> verifiedDomains = new HashSet<>();
+    private Way way;
     private boolean fromV2;
-    private int managedAccounts;
+    private Integer size;
+    private Integer managedCounted;
+    private int managedSeen;
+    private int passPages;
+    private int idSearches;
+    private int addressSearches;
+    private int addressesAsked;
+    private int batch = 1;
 
-    public static OrgSnapshot take(AdminApiClient client, OrgDirectory directory, Set<String> accountIds,
-                                   Set<String> addresses, Consumer<Integer> accountsSeen) {
-        return take(client, directory, accountIds, addresses, accountsSeen, false);
+    private OrgSnapshot(OrgDirectory directory) {
+        this.directory = directory;
     }
 
-    public static OrgSnapshot take(AdminApiClient client, OrgDirectory directory, Set<String> accountIds,
-                                   Set<String> addresses, Consumer<Integer> accountsSeen, boolean withGroups) {
-        OrgSnapshot s = new OrgSnapshot();
-        for (Domain d : client.domains().collectList().block()) {
-            if (d.isVerified() && d.name() != null) {
-                s.verifiedDomains.add(d.name().toLowerCase(Locale.ROOT));
+    /**
+     * What a preview asks of the org.
+     *
+     * @param accountIds       the plan's accounts
+     * @param passAddresses    addresses whose holders a directory pass notes (a search asks for them later, through
+     *                         {@link #lookUpHolders})
+     * @param groups           whether the accounts' groups are needed
+     * @param domains          whether the verified domains are needed (email plans)
+     * @param searchesPerBatch what a batch of rows costs when looked up: 1, or 2 for an email plan, whose targets are
+     *                         asked about too
+     * @param managedCount     whether the safety limit needs the org's managed accounts counted
+     */
+    public record Wanted(Set<String> accountIds, Set<String> passAddresses, boolean groups, boolean domains,
+                         int searchesPerBatch, boolean managedCount) {
+    }
+
+    public static OrgSnapshot take(AdminApiClient client, OrgDirectory directory, Wanted wanted,
+                                   Consumer<Integer> accountsSeen) {
+        OrgSnapshot s = new OrgSnapshot(directory);
+        Set<String> accountIds = wanted.accountIds();
+        if (wanted.domains()) {
+            for (Domain d : client.domains().collectList().block()) {
+                if (d.isVerified() && d.name() != null) {
+                    s.verifiedDomains.add(d.name().toLowerCase(Locale.ROOT));
+                }
             }
         }
-        for (List<OrgAccount> users : directory.accountPages(withGroups).toIterable(1)) {
-            users.forEach(u -> s.see(AccountState.of(u), accountIds, addresses));
-            accountsSeen.accept(users.size());
-        }
+        // asking the org's size is also what tells v2 from v1 when nothing has yet
+        s.size = directory.size().block();
         s.fromV2 = directory.v2();
+        int batch = client.searchBatch();
+        int searchCost = wanted.searchesPerBatch() * ((accountIds.size() + batch - 1) / batch);
+        s.passPages = s.size == null || directory.pageSize() <= 0 ? -1
+                : (s.size + directory.pageSize() - 1) / directory.pageSize();
+        if (s.fromV2 && s.passPages >= 0 && searchCost <= s.passPages) {
+            s.way = Way.SEARCH;
+            s.batch = batch;
+            s.idSearches = (accountIds.size() + batch - 1) / batch;
+            if (wanted.managedCount()) {
+                s.managedCounted = directory.managedCount().block();
+            }
+            directory.accounts(new ArrayList<>(accountIds), 1).toIterable().forEach(u -> {
+                s.noteHolder(u);
+                if (accountIds.contains(u.accountId())) {
+                    s.accounts.put(u.accountId(), AccountState.of(u));
+                }
+                accountsSeen.accept(1);
+            });
+        } else {
+            s.way = Way.PASS;
+            for (List<OrgAccount> users : directory.accountPages(wanted.groups()).toIterable(1)) {
+                users.forEach(u -> s.see(AccountState.of(u), accountIds, wanted.passAddresses()));
+                accountsSeen.accept(users.size());
+            }
+        }
         return s;
     }
 
     private void see(AccountState a, Set<String> accountIds, Set<String> addresses) {
         if (a.managed()) {
-            managedAccounts++;
+            managedSeen++;
         }
         if (a.accountId() != null && accountIds.contains(a.accountId())) {
             accounts.put(a.accountId(), a);
@@ -63,9 +119,64 @@ public final class OrgSnapshot {
         }
     }
 
-    /** Managed accounts seen in the pass: the base of the size limit for destructive runs. */
+    private void noteHolder(OrgAccount u) {
+        if (u.email() != null && u.accountId() != null) {
+            holders.put(u.email().toLowerCase(Locale.ROOT), u.accountId());
+        }
+    }
+
+    /**
+     * Asks who holds these addresses, any account of the org, managed or not. After a pass this asks nothing: the
+     * pass noted the holders of every address the plan could give out.
+     */
+    public void lookUpHolders(Collection<String> emails) {
+        if (way != Way.SEARCH) {
+            return;
+        }
+        List<String> ask = new ArrayList<>();
+        for (String e : emails) {
+            String key = e.toLowerCase(Locale.ROOT);
+            if (!holders.containsKey(key) && askedAddresses.add(key)) {
+                ask.add(key);
+            }
+        }
+        if (ask.isEmpty()) {
+            return;
+        }
+        addressesAsked += ask.size();
+        addressSearches += (ask.size() + batch - 1) / batch;
+        directory.accountsByEmail(ask).toIterable().forEach(this::noteHolder);
+    }
+
+    /**
+     * The base of the size limit for destructive runs: the org's managed accounts, seen in the pass or counted (0 when
+     * not asked for, or not told: the limit then rests on the org-admin check alone).
+     */
     public int managedAccounts() {
-        return managedAccounts;
+        return way == Way.PASS ? managedSeen : managedCounted == null ? 0 : managedCounted;
+    }
+
+    public Way way() {
+        return way;
+    }
+
+    /** One line for the preview: which way the org was read and what the other would have cost. */
+    public String describe() {
+        if (way == Way.SEARCH) {
+            return "read " + accounts.size() + " accounts by ID" + (addressesAsked == 0 ? ""
+                    : " and " + addressesAsked + " target addresses by email") + " in "
+                    + plural(idSearches + addressSearches, "search") + " (a directory pass would take "
+                    + plural(passPages, "page") + ")";
+        }
+        if (!fromV2) {
+            return "read the whole managed-account list (the org has no v2 directory API to look accounts up by ID)";
+        }
+        return "read the whole directory in one pass" + (passPages < 0 ? " (the org did not say its size)"
+                : " (" + plural(passPages, "page") + "; looking the plan's accounts up would take more requests)");
+    }
+
+    private static String plural(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : word.endsWith("h") ? "es" : "s");
     }
 
     public AccountState account(String accountId) {

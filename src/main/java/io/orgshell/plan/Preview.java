@@ -7,10 +7,11 @@ import java.util.Map;
 
 /**
  * A plan checked against the live org: one check per row, and the writes in the order they must be sent;
- * {@code orgAccounts} (managed accounts seen) and {@code adminRows} (OK rows on org admins) feed the safety limit.
+ * {@code orgAccounts} (the org's managed accounts) and {@code adminRows} (OK rows on org admins) feed the safety
+ * limit; {@code lookup} says how the org was read (null for a preview read back from a run's files).
  */
 public record Preview(Plan plan, String orgId, List<RowCheck> checks, List<Step> steps, Instant at,
-                      int orgAccounts, int adminRows) {
+                      int orgAccounts, int adminRows, String lookup) {
 
     public Map<Verdict, Long> counts() {
         Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);

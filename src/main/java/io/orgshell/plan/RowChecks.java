@@ -7,7 +7,7 @@ final class RowChecks {
     }
 
     /** A verdict when the row cannot go on to the operation's own checks, else null. */
-    static RowCheck common(PlanRow r, AccountState a, PreviewOptions options) {
+    static RowCheck common(Operation op, PlanRow r, AccountState a, PreviewOptions options) {
         if (r.isInvalid()) {
             return new RowCheck(r, Verdict.INVALID, r.invalidReason(), null);
         }
@@ -17,8 +17,9 @@ final class RowChecks {
         if (a == null) {
             return new RowCheck(r, Verdict.BLOCKED, "account not found in this organization", null);
         }
-        if (!a.managed()) {
-            return new RowCheck(r, Verdict.BLOCKED, "account is not managed by this organization", a.email());
+        if (!a.managed() && op.needsManagedAccount()) {
+            return new RowCheck(r, Verdict.BLOCKED, "account is not managed by this organization (" + op.cliName()
+                    + " needs an account on a verified domain)", a.email());
         }
         if (r.accountId().equals(options.callerAccountId())) {
             return new RowCheck(r, Verdict.BLOCKED, "protected: this is your own account", a.email());

@@ -12,8 +12,9 @@ import io.orgshell.api.OrgDirectory;
 import io.orgshell.plan.OperationHandler.Assessment;
 
 /**
- * Preview of every operation but email: one directory pass (with groups when the operation is about groups), then
- * each row is checked on its own. A row whose account already is as the file wants is ALREADY DONE.
+ * Preview of every operation but email: the plan's accounts looked up by ID, or one directory pass when that is
+ * cheaper (with groups when the operation is about groups), then each row is checked on its own. A row whose
+ * account already is as the file wants is ALREADY DONE.
  */
 public final class StatePreview {
 
@@ -33,7 +34,8 @@ public final class StatePreview {
     public Preview run(Plan plan, Consumer<Integer> accountsSeen) {
         Set<String> ids = new HashSet<>();
         plan.rows().stream().filter(r -> !r.isInvalid()).forEach(r -> ids.add(r.accountId()));
-        OrgSnapshot org = OrgSnapshot.take(client, directory, ids, Set.of(), accountsSeen, handler.needsGroups());
+        OrgSnapshot org = OrgSnapshot.take(client, directory, new OrgSnapshot.Wanted(ids, Set.of(),
+                handler.needsGroups(), false, 1, handler.operation().limited()), accountsSeen);
         WriteContext ctx = WriteContext.resolve(client, directory, handler.needsGroups());
         List<RowCheck> checks = new ArrayList<>(plan.size());
         List<Step> steps = new ArrayList<>();
@@ -46,11 +48,11 @@ public final class StatePreview {
             }
         }
         return new Preview(plan, client.orgId(), List.copyOf(checks), steps, Instant.now(), org.managedAccounts(),
-                EmailPreview.adminRows(plan.rows(), checks.toArray(RowCheck[]::new), org));
+                EmailPreview.adminRows(plan.rows(), checks.toArray(RowCheck[]::new), org), org.describe());
     }
 
     private RowCheck check(PlanRow r, AccountState a, WriteContext ctx) {
-        RowCheck common = RowChecks.common(r, a, options);
+        RowCheck common = RowChecks.common(handler.operation(), r, a, options);
         if (common != null) {
             return common;
         }

@@ -21,6 +21,11 @@ final class DirectoryApiV2 {
     static final int DEFAULT_USER_LIMIT = 50;
     static final int DEFAULT_GROUP_LIMIT = 20;
     static final int MAX_LIMIT = 1000;
+    /**
+     * The most values one list filter may hold ({@code accountIds}, {@code emails}, ...). The contract gives no
+     * number for v2; v1 search caps its {@code eq} lists at 100, and so does this sandbox (README: Sandbox limits).
+     */
+    static final int MAX_LIST = 100;
 
     private final SandboxContext ctx;
 
@@ -32,6 +37,8 @@ final class DirectoryApiV2 {
         r.add("GET", "/admin/v2/orgs/{orgId}/directories", this::directories);
         r.add("GET", DIR + "/users", req -> checked(req, () -> usersFromQuery(req)));
         r.add("POST", DIR + "/users/search", req -> checked(req, () -> usersFromBody(req)));
+        // before {accountId}: the first matching template wins
+        r.add("GET", DIR + "/users/count", req -> checked(req, () -> count(UserFilter.fromQuery(req.query()))));
         r.add("GET", DIR + "/users/{accountId}", req -> checked(req, () -> user(req)));
         r.add("POST", DIR + "/users/{accountId}/suspend", req -> checked(req, () -> setAccess(req, OrgAccess.SUSPENDED)));
         r.add("POST", DIR + "/users/{accountId}/restore", req -> checked(req, () -> setAccess(req, OrgAccess.ACTIVE)));
@@ -103,10 +110,7 @@ final class DirectoryApiV2 {
             start = p.position();
             filter = UserFilter.fromJson(Json.parse(p.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } else {
-            filter = fresh.get();
-            if (!filter.emails().isEmpty() && filter.searchTerm() != null) {
-                throw new IllegalArgumentException("emails and searchTerm cannot be used together");
-            }
+            filter = fresh.get().checked(MAX_LIST);
         }
         SandboxOrg org = ctx.org();
         List<Object> data = new ArrayList<>();
@@ -123,6 +127,17 @@ final class DirectoryApiV2 {
         String payload = new String(Json.bytes(filter.toJson()), java.nio.charset.StandardCharsets.UTF_8);
         return ApiResponse.json(200, Json.obj("data", data, "links", Json.obj("self", cursor,
                 "next", next < 0 ? null : Cursors.encode("v2users", next, payload, ctx.seed()))));
+    }
+
+    /** {@code GET .../users/count}: {@code {"count": n}} for the same filters as the list. */
+    private ApiResponse count(UserFilter filter) {
+        filter.checked(MAX_LIST);
+        SandboxOrg org = ctx.org();
+        long n = 0;
+        for (int pos : candidates(filter, 0)) {
+            if (filter.matches(org.userAt(pos), org)) n++;
+        }
+        return ApiResponse.json(200, Json.obj("count", n));
     }
 
     /** Positions worth testing, in seed order from {@code start}: direct lookups when IDs or emails are given. */

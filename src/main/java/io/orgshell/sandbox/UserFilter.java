@@ -50,6 +50,28 @@ record UserFilter(Set<String> accountIds, Set<String> emails, String searchTerm,
         return s.isEmpty() ? null : s;
     }
 
+    /**
+     * This filter, or an IllegalArgumentException (a 400) for what the API refuses: {@code emails} with
+     * {@code searchTerm}, and a list filter longer than {@code maxList}.
+     */
+    UserFilter checked(int maxList) {
+        if (!emails.isEmpty() && searchTerm != null) {
+            throw new IllegalArgumentException("emails and searchTerm cannot be used together");
+        }
+        Map<String, Set<String>> lists = new java.util.LinkedHashMap<>();
+        lists.put("accountIds", accountIds);
+        lists.put("emails", emails);
+        lists.put("emailDomains", emailDomains);
+        lists.put("groupIds", groupIds);
+        lists.forEach((name, values) -> {
+            if (values.size() > maxList) {
+                throw new IllegalArgumentException(name + " holds " + values.size() + " values; at most " + maxList
+                        + " are allowed");
+            }
+        });
+        return this;
+    }
+
     boolean expands(String what) {
         return expand.contains(what);
     }

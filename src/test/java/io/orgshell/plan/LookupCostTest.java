@@ -1,0 +1,172 @@
+package io.orgshell.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.orgshell.sandbox.OrgAccess;
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
+import io.orgshell.support.ShellTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A small job costs a few requests (issue 12): preview and the lookups read the plan's accounts by ID and email in
+ * batched v2 searches when that is cheaper than a directory pass, and say which they used. Costs are counted by the
+ * sandbox per endpoint, never timed.
+ */
+class LookupCostTest extends ShellTest {
+
+    static final String V2 = "/admin/v2/orgs/{orgId}/directories/{directoryId}";
+    static final String SEARCH = "POST " + V2 + "/users/search";
+    static final String LISTING = "GET " + V2 + "/users";
+    static final String COUNT = "GET " + V2 + "/users/count";
+    static final String DOMAINS = "GET /admin/v1/orgs/{orgId}/domains";
+    static final int BATCH = 100;
+
+    @TempDir
+    Path tmp;
+    SandboxServer server;
+    Accounts.Unused accounts;
+    Map<String, Long> before;
+
+    @BeforeEach
+    void connect() {
+        server = connectToFresh(SandboxConfig.defaults().withUsers(20_000).withSeed(12));
+        accounts = new Accounts.Unused(server);
+    }
+
+    Path csv(String header, List<String> lines) throws IOException {
+        Path file = Files.createTempFile(tmp, "plan", ".csv");
+        Files.writeString(file, header + "\n" + String.join("\n", lines) + "\n");
+        return file;
+    }
+
+    void startCounting() {
+        before = new HashMap<>(server.stats().requests());
+    }
+
+    long sent(String endpoint) {
+        return server.stats().requests(endpoint) - before.getOrDefault(endpoint, 0L);
+    }
+
+    long sentInAll() {
+        return server.stats().totalRequests() - before.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The issue's goal: min(pass(N), 2·⌈R/batch⌉) + 3 requests. */
+    long budget(int rows) {
+        long listed = server.org().users().stream().filter(u -> u.access() != OrgAccess.REMOVED).count();
+        long pass = (listed + BATCH - 1) / BATCH;
+        return Math.min(pass, 2L * ((rows + BATCH - 1) / BATCH)) + 3;
+    }
+
+    SandboxUser someone(java.util.function.Predicate<SandboxUser> p) {
+        return server.org().users().stream().filter(p).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aFiveRowEmailPlanInALargeOrgCostsAFewSearches() throws Exception {
+        List<SandboxUser> five = accounts.next(5);
+        SandboxUser holder = Accounts.plain(server).skip(500).findFirst().orElseThrow();
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            lines.add(five.get(i).accountId() + "," + Accounts.movedAddress(five.get(i)));
+        }
+        lines.add(five.get(4).accountId() + "," + holder.email()); // taken by an account outside the plan
+        assertThat(run("load " + csv("account_id,email", lines)).exitCode()).isZero();
+        startCounting();
+        Result r = run("preview");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("OK 4").contains("BLOCKED 1")
+                .contains("belongs to account " + holder.accountId())
+                .contains("read 5 accounts by ID and 5 target addresses by email in 2 searches");
+        assertThat(sent(LISTING)).as("no directory pass").isZero();
+        assertThat(sent(SEARCH)).isEqualTo(2);
+        assertThat(sent(COUNT)).isEqualTo(1);
+        assertThat(sentInAll()).isLessThanOrEqualTo(budget(5)).isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void aSwapInALargeOrgAsksForTheTemporaryAddressesOnly() throws Exception {
+        List<SandboxUser> two = accounts.next(2);
+        SandboxUser a = two.get(0);
+        SandboxUser b = two.get(1);
+        run("load " + csv("account_id,email", List.of(a.accountId() + "," + b.email(), b.accountId() + "," + a.email())));
+        startCounting();
+        Result r = run("preview");
+        assertThat(r.out()).contains("OK 2").contains("1 swap cycle(s) go through a temporary address")
+                .contains("read 2 accounts by ID and 2 target addresses by email in 2 searches");
+        assertThat(sent(LISTING)).isZero();
+        assertThat(sentInAll()).isLessThanOrEqualTo(budget(2));
+        Result run = run("run --yes");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(server.org().findById(a.accountId()).orElseThrow().email()).isEqualTo(b.email());
+        assertThat(server.org().findById(b.accountId()).orElseThrow().email()).isEqualTo(a.email());
+    }
+
+    @Test
+    void aSuspendPlanReachesUnmanagedMembersButDeactivateDoesNot() throws Exception {
+        SandboxUser contractor = someone(u -> !u.managed() && u.access() == OrgAccess.ACTIVE
+                && !u.orgAdmin() && "active".equals(u.accountStatus()));
+        SandboxUser staff = accounts.next(1).get(0);
+        Path file = csv("account_id", List.of(contractor.accountId(), staff.accountId()));
+        run("load --op deactivate " + file);
+        Result deactivate = run("preview");
+        assertThat(deactivate.out()).contains("OK 1").contains("BLOCKED 1")
+                .contains("deactivate needs an account on a verified domain");
+        run("load --op suspend " + file);
+        startCounting();
+        Result suspend = run("preview");
+        assertThat(suspend.out()).as(suspend.toString()).contains("OK 2").contains("BLOCKED 0");
+        assertThat(sent(LISTING)).isZero();
+        Result r = run("run --yes");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(server.org().findById(contractor.accountId()).orElseThrow().access()).isEqualTo(OrgAccess.SUSPENDED);
+        assertThat(server.stats().writes(contractor.accountId())).isEqualTo(1);
+    }
+
+    @Test
+    void aPlanOverMostOfASmallOrgIsCheckedInOnePass() throws Exception {
+        // 20,000 accounts: 200 pages in a pass; 19,000 rows looked up would take 190 searches of IDs alone plus as
+        // many for the addresses, so one pass is cheaper
+        List<String> lines = Accounts.plain(server).limit(12_000)
+                .map(u -> u.accountId() + "," + Accounts.movedAddress(u)).toList();
+        run("load " + csv("account_id,email", lines));
+        startCounting();
+        Result r = run("preview");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("read the whole directory in one pass");
+        assertThat(sent(SEARCH)).isZero();
+        assertThat(sentInAll()).isLessThanOrEqualTo(budget(lines.size()));
+    }
+
+    @Test
+    void usersShowByEmailIsOneSearchAndUsersFindSearchesOnTheServer() {
+        SandboxUser u = accounts.next(1).get(0);
+        startCounting();
+        Result show = run("users show " + u.email().toUpperCase(java.util.Locale.ROOT));
+        assertThat(show.exitCode()).as(show.toString()).isZero();
+        assertThat(show.out()).contains(u.accountId());
+        assertThat(sent(SEARCH)).isEqualTo(1);
+        assertThat(sent(LISTING)).isZero();
+        startCounting();
+        Result find = run("users find \"" + u.name() + "\"");
+        assertThat(find.out()).contains(u.accountId());
+        assertThat(sent(SEARCH)).isEqualTo(1);
+        assertThat(sent(LISTING)).isZero();
+        Result none = run("users show nobody-at-all@acme.example");
+        assertThat(none.exitCode()).isEqualTo(1);
+        assertThat(none.err()).contains("no account with the email nobody-at-all@acme.example");
+    }
+}
