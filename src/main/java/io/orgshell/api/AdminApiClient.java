@@ -95,6 +95,11 @@ public final class AdminApiClient implements AutoCloseable {
         return settings.searchBatch();
     }
 
+    /** Whether preview may look accounts up instead of reading the whole directory ({@code orgshell.search.look-up}). */
+    public boolean looksUpAccounts() {
+        return settings.lookUpAccounts();
+    }
+
     public String orgId() {
         return settings.orgId();
     }

@@ -26,7 +26,7 @@ public class ApiClientFactory {
         OrgShellProperties.Retry r = properties.retry();
         var settings = new ApiClientSettings(baseUrl, orgId, properties.connectTimeout(), properties.readTimeout(),
                 new ApiClientSettings.RetrySettings(r.maxRetries(), r.initialBackoff(), r.maxBackoff(), r.maxWait()),
-                properties.search().batchSize());
+                properties.search().batchSize(), properties.search().lookUp());
         RetryPolicy retry = new RetryPolicy(settings.retry(), event -> {
             if (log.isDebugEnabled()) {
                 log.debug("retry " + event.attempt() + " of " + event.request() + " in " + event.delay().toMillis()

@@ -9,7 +9,7 @@ import java.util.Locale;
  * A non-loopback {@code http://} base URL is refused here, before any request can carry the key in clear text.
  */
 public record ApiClientSettings(URI baseUrl, String orgId, Duration connectTimeout, Duration readTimeout,
-                                RetrySettings retry, int searchBatch) {
+                                RetrySettings retry, int searchBatch, boolean lookUpAccounts) {
 
     /**
      * Accounts named in one v2 search ({@code accountIds} or {@code emails}). The contract gives no bound for v2; v1

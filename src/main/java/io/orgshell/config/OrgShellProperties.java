@@ -32,8 +32,11 @@ public record OrgShellProperties(
     public record Safety(@DefaultValue("0.2") double maxFraction) {
     }
 
-    /** Lookups of named accounts: how many IDs or addresses one v2 search carries. */
-    public record Search(@DefaultValue("100") int batchSize) {
+    /**
+     * Lookups of named accounts: how many IDs or addresses one v2 search carries, and whether preview may look a
+     * plan's accounts up at all ({@code look-up=false}: always one directory pass, as before lookups existed).
+     */
+    public record Search(@DefaultValue("100") int batchSize, @DefaultValue("true") boolean lookUp) {
     }
 
     /** The embedded sandbox that {@code --sandbox} starts. */

@@ -33,6 +33,7 @@ public final class OrgSnapshot {
     private final Set<String> verifiedDomains = new HashSet<>();
     private Way way;
     private boolean fromV2;
+    private boolean lookupsOff;
     private Integer size;
     private Integer managedCounted;
     private int managedSeen;
@@ -80,7 +81,8 @@ public final class OrgSnapshot {
         int searchCost = wanted.searchesPerBatch() * ((accountIds.size() + batch - 1) / batch);
         s.passPages = s.size == null || directory.pageSize() <= 0 ? -1
                 : (s.size + directory.pageSize() - 1) / directory.pageSize();
-        if (s.fromV2 && s.passPages >= 0 && searchCost <= s.passPages) {
+        s.lookupsOff = !client.looksUpAccounts();
+        if (!s.lookupsOff && s.fromV2 && s.passPages >= 0 && searchCost <= s.passPages) {
             s.way = Way.SEARCH;
             s.batch = batch;
             s.idSearches = (accountIds.size() + batch - 1) / batch;
@@ -170,6 +172,10 @@ public final class OrgSnapshot {
         }
         if (!fromV2) {
             return "read the whole managed-account list (the org has no v2 directory API to look accounts up by ID)";
+        }
+        if (lookupsOff) {
+            return "read the whole directory in one pass (" + plural(passPages, "page")
+                    + "; lookups are off: orgshell.search.look-up=false)";
         }
         return "read the whole directory in one pass" + (passPages < 0 ? " (the org did not say its size)"
                 : " (" + plural(passPages, "page") + "; looking the plan's accounts up would take more requests)");

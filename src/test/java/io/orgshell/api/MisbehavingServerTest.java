@@ -96,13 +96,13 @@ class MisbehavingServerTest extends ShellTest {
         run("load " + plan);
         run("preview");
         String put = "PUT /users/{accountId}/manage/email";
-        FaultScripts.post(server, "{\"match\":\"" + put + "\",\"times\":100,\"type\":\"throttle\",\"retryAfter\":3}");
+        FaultScripts.post(server, "{\"match\":\"" + put + "\",\"times\":100,\"type\":\"throttle\",\"retryAfter\":60}");
         Thread command = Thread.currentThread();
         Thread ctrlC = new Thread(() -> {
             while (server.stats().requests(put) < users.size()) {
                 Thread.onSpinWait();
             }
-            command.interrupt(); // every write now waits 3 s for its retry
+            command.interrupt(); // every write now waits a minute for its retry: none may go out
         });
         ctrlC.start();
         Result stopped = run("run --yes");

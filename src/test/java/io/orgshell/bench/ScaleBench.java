@@ -115,15 +115,53 @@ final class ScaleBench {
                         + "\npreview\n");
                 long previewRequests = server.stats().totalRequests() - b;
                 int v2Pages = (server.org().size() + 99) / 100;
-                sb.append(String.format(Locale.ROOT, "| preview of %,d rows: exit %d, requests (v2 listing pages %d) | "
+                sb.append(String.format(Locale.ROOT, "| preview of %,d rows: exit %d, requests (a directory pass is %d pages) | "
                                 + "%d |%n| (preview − start-up) / (export − start-up) | %.2f |%n"
                                 + "| preview peak RSS with -Xmx128m | %,d MB |%n",
                         n, preview.exit(), v2Pages, previewRequests,
                         (preview.seconds() - idle.seconds()) / (export.seconds() - idle.seconds()),
                         preview.peakRssKb() / 1024));
+                sb.append(lookupCosts(work, server, idle));
             }
             return sb.toString();
         }
+    }
+
+    /**
+     * Issue 12's table: load and preview of email plans of 5 to 5,000 rows, the plan's accounts looked up (the
+     * default) against one directory pass ({@code orgshell.search.look-up=false}), in the same org and run. Requests
+     * are counted by the sandbox; seconds are the process's wall time less a start-up ({@code idle}).
+     */
+    static String lookupCosts(Path work, SandboxServer server, Timed idle) throws Exception {
+        int batch = 100;
+        int listed = (int) server.org().users().stream()
+                .filter(u -> u.access() != io.orgshell.sandbox.OrgAccess.REMOVED).count();
+        int passPages = (listed + 99) / 100;
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%n| email plan rows | looked up: requests "
+                + "| looked up: s | one pass: requests | one pass: s | goal min(pass, 2·⌈R/%d⌉) + 3 |%n"
+                + "| --- | --- | --- | --- | --- | --- |%n", batch));
+        List<SandboxUser> plain = Accounts.plain(server).limit(5_000).toList();
+        for (int rows : new int[] {5, 50, 500, 5_000}) {
+            StringBuilder csv = new StringBuilder("account_id,email\n");
+            plain.stream().limit(rows).forEach(u -> csv.append(u.accountId()).append(',')
+                    .append(Accounts.movedAddress(u)).append('\n'));
+            Path plan = work.resolve("plan-" + rows + ".csv");
+            Files.writeString(plan, csv.toString());
+            String commands = "load " + plan + "\npreview\n";
+            long b = server.stats().totalRequests();
+            Timed searched = time(orgshell("-Xmx128m"), work, server, commands);
+            long searchedRequests = server.stats().totalRequests() - b;
+            b = server.stats().totalRequests();
+            Timed pass = time(orgshell("-Xmx128m", "-Dorgshell.search.look-up=false"), work, server, commands);
+            long passRequests = server.stats().totalRequests() - b;
+            if (searched.exit() != 0 || pass.exit() != 0) {
+                throw new IllegalStateException("preview failed: " + searched.output() + pass.output());
+            }
+            sb.append(String.format(Locale.ROOT, "| %,d | %,d | %.1f | %,d | %.1f | %,d |%n", rows, searchedRequests,
+                    searched.seconds() - idle.seconds(), passRequests, pass.seconds() - idle.seconds(),
+                    Math.min(passPages, 2 * ((rows + batch - 1) / batch)) + 3));
+        }
+        return sb.toString();
     }
 
     static String load(Path work, int rows) throws Exception {
