@@ -180,23 +180,24 @@ final class JsonViews {
     }
 
     /**
-     * {@code target} is what the row asks for, by canonical column, without the columns that only state what the
-     * account has now ({@code old_email}; deactivate's {@code email}). {@code email} is the account's current
-     * address where preview learnt it (email plans); the name is not known to preview yet, so it is null.
+     * {@code target} is what the row asks for, by canonical column: not the account ID, nor the columns that only
+     * state what the account has now ({@code old_email}; the {@code email} of any operation but email). {@code email}
+     * is the account's current address: what preview found for an email plan, else the address the file gives
+     * (preview blocks a row whose account has another). Preview does not learn names yet: {@code name} is null.
      */
     private static PreviewRow previewRow(Operation op, RowCheck c) {
         PlanRow r = c.row();
         Map<String, String> target = new LinkedHashMap<>();
         r.values().forEach((column, value) -> {
-            boolean expectation = column.equals(Operation.Columns.OLD_EMAIL)
-                    || op == Operation.DEACTIVATE && column.equals(Operation.Columns.EMAIL);
-            if (!expectation && value != null && !value.isEmpty()) {
+            boolean asked = !column.equals(Operation.Columns.ACCOUNT_ID) && !column.equals(Operation.Columns.OLD_EMAIL)
+                    && (op == Operation.EMAIL || !column.equals(Operation.Columns.EMAIL));
+            if (asked && value != null && !value.isEmpty()) {
                 target.put(column, value);
             }
         });
-        String email = op == Operation.EMAIL ? c.current() : null;
-        return new PreviewRow(r.line(), r.accountId(), email, null, c.verdict().name(), c.reason(), c.current(),
-                target);
+        String email = op == Operation.EMAIL ? c.current() : r.values().get(Operation.Columns.EMAIL);
+        return new PreviewRow(r.line(), r.accountId(), email == null || email.isEmpty() ? null : email, null,
+                c.verdict().name(), c.reason(), c.current(), target);
     }
 
     private static String nz(String s, String fallback) {

@@ -184,6 +184,27 @@ class JsonOutputTest extends ShellTest {
     }
 
     @Test
+    void aPreviewOverTheSafetyLimitCarriesTheWarningAndAStateRowAsksForNoValue() throws Exception {
+        List<SandboxUser> many = Accounts.plain(server).filter(u -> !u.email().contains("\u202e"))
+                .limit(server.org().managedCount() / 4).toList();
+        StringBuilder csv = new StringBuilder("account_id,email\n");
+        many.forEach(u -> csv.append(u.accountId()).append(',').append(u.email()).append('\n'));
+        assertThat(run("load " + Files.writeString(tmp.resolve("many.csv"), csv) + " --op suspend").exitCode())
+                .isZero();
+
+        JsonNode preview = document("preview --json");
+        assertThat(preview.get("safety_warning").asString()).startsWith("run will refuse to ")
+                .endsWith("unless given --override-limit");
+        assertThat(preview.get("counts").get("ok").asLong()).isEqualTo(many.size());
+        JsonNode first = preview.get("rows").get(0);
+        assertThat(first.get("account_id").asString()).isEqualTo(many.get(0).accountId());
+        assertThat(first.get("email").asString()).isEqualTo(many.get(0).email());
+        assertThat(first.get("current").asString()).isEqualTo("active");
+        assertThat(first.get("target").isEmpty()).as("suspend takes no value").isTrue();
+        assertThat(preview.get("write_order").get(0).get("to").asString()).isEqualTo("suspended");
+    }
+
+    @Test
     void aFailingCommandPrintsItsErrorOnStandardErrorAndNothingOnStandardOutput() {
         Result unknown = run("users show 000000000000000000000000 --json");
         assertThat(unknown.exitCode()).isEqualTo(1);
