@@ -38,7 +38,8 @@ public class JsonOutput {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .defaultPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                    .withObjectNameValueSpacing(Separators.Spacing.AFTER))
+                    .withObjectNameValueSpacing(Separators.Spacing.AFTER).withArrayEmptySeparator("")
+                    .withObjectEmptySeparator(""))
                     .withArrayIndenter(new DefaultIndenter("  ", "\n"))
                     .withObjectIndenter(new DefaultIndenter("  ", "\n")))
             .build();
