@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 import io.orgshell.api.Domain;
+import io.orgshell.console.JsonOutput;
 import io.orgshell.console.Screen;
 import io.orgshell.core.UserFacingException;
 import io.orgshell.csv.SafeCsvWriter;
@@ -19,10 +20,12 @@ public class DomainCommands {
 
     private final Session session;
     private final Screen io;
+    private final JsonOutput json;
 
-    public DomainCommands(Session session, Screen io) {
+    public DomainCommands(Session session, Screen io, JsonOutput json) {
         this.session = session;
         this.io = io;
+        this.json = json;
     }
 
     @Command(name = {"domains", "list"}, group = "Organization", availabilityProvider = "connected",
@@ -30,6 +33,7 @@ public class DomainCommands {
     public void list(
             @Option(longName = "all", description = "include unverified, deleted and superseded domains") Boolean all,
             @Option(longName = "out", description = "also write them to this CSV file") String out,
+            @Option(longName = JsonOutput.OPTION, description = JsonOutput.HELP) Boolean asJson,
             CommandContext ctx) throws IOException {
         boolean everything = Boolean.TRUE.equals(all);
         SafeCsvWriter csv = out == null ? null : openCsv(out);
@@ -47,6 +51,13 @@ public class DomainCommands {
             if (csv != null) {
                 csv.close();
             }
+        }
+        if (JsonOutput.wanted(asJson)) {
+            json.print(ctx.outputWriter(), JsonViews.domains(domains));
+            if (out != null) {
+                json.messages().println("written to " + out);
+            }
+            return;
         }
         List<List<String>> rows = domains.stream()
                 .map(d -> List.of(nz(d.name()), nz(d.status()), nz(d.verificationType()))).toList();

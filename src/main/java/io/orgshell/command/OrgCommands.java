@@ -3,10 +3,12 @@ package io.orgshell.command;
 import java.util.List;
 
 import io.orgshell.api.Org;
+import io.orgshell.console.JsonOutput;
 import io.orgshell.console.Screen;
 import io.orgshell.session.Session;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
 /** {@code orgs list}. */
@@ -15,16 +17,23 @@ public class OrgCommands {
 
     private final Session session;
     private final Screen io;
+    private final JsonOutput json;
 
-    public OrgCommands(Session session, Screen io) {
+    public OrgCommands(Session session, Screen io, JsonOutput json) {
         this.session = session;
         this.io = io;
+        this.json = json;
     }
 
     @Command(name = {"orgs", "list"}, group = "Organization", availabilityProvider = "connected",
             description = "List the organizations this key can see (a scoped key sees none)")
-    public void list(CommandContext ctx) {
+    public void list(@Option(longName = JsonOutput.OPTION, description = JsonOutput.HELP) Boolean asJson,
+                     CommandContext ctx) {
         List<Org> orgs = session.require().client().orgs().collectList().block();
+        if (JsonOutput.wanted(asJson)) {
+            json.print(ctx.outputWriter(), JsonViews.orgs(orgs));
+            return;
+        }
         if (orgs == null || orgs.isEmpty()) {
             ctx.outputWriter().println("no organizations visible to this key (keys scoped to one org list none)");
             return;

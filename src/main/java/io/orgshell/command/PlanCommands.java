@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.orgshell.console.JsonOutput;
 import io.orgshell.console.Progress;
 import io.orgshell.console.Screen;
 import io.orgshell.console.Styles;
@@ -50,9 +51,11 @@ public class PlanCommands {
     private final PlanLoader loader;
     private final RunService runs;
     private final Screen io;
+    private final JsonOutput json;
 
     public PlanCommands(Session session, PlanSession plans, PreviewService previews, PlanLoader loader,
-                        RunService runs, Screen io) {
+                        RunService runs, Screen io, JsonOutput json) {
+        this.json = json;
         this.session = session;
         this.plans = plans;
         this.previews = previews;
@@ -116,11 +119,12 @@ public class PlanCommands {
             Boolean serverCheck,
             @Option(longName = "allow-admins", description = "let org admins' accounts be changed") Boolean allowAdmins,
             @Option(longName = "all", description = "list every row, not only those that will not run") Boolean all,
+            @Option(longName = JsonOutput.OPTION, description = JsonOutput.HELP) Boolean asJson,
             CommandContext ctx) {
         Plan plan = plans.plan().orElseThrow(() -> new UserFacingException("no plan loaded (run 'load FILE' first)",
                 ExitCodes.USAGE));
         Connection c = session.require();
-        PrintWriter out = ctx.outputWriter();
+        PrintWriter out = JsonOutput.wanted(asJson) ? json.messages() : ctx.outputWriter();
         out.println("preview of " + Sanitizer.forTerminal(plan.describe()));
         Progress progress = new Progress(out, io.liveProgress(), "reading the directory", -1);
         Preview preview;
@@ -133,6 +137,11 @@ public class PlanCommands {
         }
         if (preview.lookup() != null) {
             out.println(preview.lookup());
+        }
+        if (JsonOutput.wanted(asJson)) {
+            json.print(ctx.outputWriter(), JsonViews.preview(preview, runs.limitBreach(preview, c.orgName())
+                    .map(what -> "run will refuse to " + what + " unless given --override-limit").orElse(null)));
+            return;
         }
         printPreview(out, preview, Boolean.TRUE.equals(all), io, runs.limitBreach(preview, c.orgName()));
     }

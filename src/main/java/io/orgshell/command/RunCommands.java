@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.orgshell.console.JsonOutput;
 import io.orgshell.console.Screen;
 import io.orgshell.core.Sanitizer;
 import io.orgshell.plan.PlanLoader;
@@ -35,9 +36,11 @@ public class RunCommands {
     private final PlanSession plans;
     private final PlanLoader loader;
     private final Screen io;
+    private final JsonOutput json;
 
     public RunCommands(RunStore store, RunService runs, Session session, PlanSession plans, PlanLoader loader,
-                       Screen io) {
+                       Screen io, JsonOutput json) {
+        this.json = json;
         this.store = store;
         this.runs = runs;
         this.session = session;
@@ -47,8 +50,15 @@ public class RunCommands {
     }
 
     @Command(name = {"runs", "list"}, group = "Runs", description = "List the runs, newest first")
-    public void list(CommandContext ctx) {
+    public void list(@Option(longName = JsonOutput.OPTION, description = JsonOutput.HELP) Boolean asJson,
+                     CommandContext ctx) {
         List<RunStore.Entry> all = store.entries();
+        if (JsonOutput.wanted(asJson)) {
+            all.stream().filter(e -> e.note() != null).forEach(e -> json.messages().println(
+                    Sanitizer.forTerminal(e.note())));
+            json.print(ctx.outputWriter(), JsonViews.runs(all));
+            return;
+        }
         if (all.isEmpty()) {
             ctx.outputWriter().println("no runs yet (" + store.root() + ")");
             return;
@@ -69,11 +79,16 @@ public class RunCommands {
     @Command(name = {"runs", "show"}, group = "Runs", completionProvider = "completion",
             description = "Show one run: its state, counts, failures and files")
     public void show(@Argument(index = 0, description = "run ID (default: the latest)") String id,
+                     @Option(longName = JsonOutput.OPTION, description = JsonOutput.HELP) Boolean asJson,
                      CommandContext ctx) throws java.io.IOException {
         RunDirectory dir = store.openOrLatest(id, connectedOrg());
         PrintWriter out = ctx.outputWriter();
-        store.bringUpToDate(dir, false).ifPresent(out::println);
+        store.bringUpToDate(dir, false).ifPresent(JsonOutput.wanted(asJson) ? json.messages()::println : out::println);
         RunMeta m = dir.readMeta();
+        if (JsonOutput.wanted(asJson)) {
+            json.print(out, JsonViews.run(m, dir, RunReport.failures(dir, SHOWN_FAILURES)));
+            return;
+        }
         out.println(String.format("%-12s %s", "run", m.id()));
         out.println(String.format("%-12s %s", "operation", m.operation()));
         out.println(String.format("%-12s %s (%s)", "org", Sanitizer.forTerminal(m.orgName()), m.orgId()));

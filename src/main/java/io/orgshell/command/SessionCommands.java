@@ -2,7 +2,9 @@ package io.orgshell.command;
 
 import java.io.PrintWriter;
 import java.net.URI;
+import java.util.Optional;
 
+import io.orgshell.console.JsonOutput;
 import io.orgshell.console.Screen;
 import io.orgshell.console.Styles;
 import io.orgshell.core.Sanitizer;
@@ -25,9 +27,11 @@ public class SessionCommands {
     private final Session session;
     private final Screen io;
     private final PlanSession plans;
+    private final JsonOutput json;
 
-    public SessionCommands(SessionService sessions, Session session, Screen io, PlanSession plans) {
+    public SessionCommands(SessionService sessions, Session session, Screen io, PlanSession plans, JsonOutput json) {
         this.plans = plans;
+        this.json = json;
         this.sessions = sessions;
         this.session = session;
         this.io = io;
@@ -64,8 +68,15 @@ public class SessionCommands {
     }
 
     @Command(name = "status", group = "Session", description = "Show the connected organization")
-    public void status(CommandContext ctx) {
+    public void status(@Option(longName = JsonOutput.OPTION, description = JsonOutput.HELP) Boolean asJson,
+                       CommandContext ctx) {
         PrintWriter out = ctx.outputWriter();
+        if (JsonOutput.wanted(asJson)) {
+            json.print(out, JsonViews.status(session.current(), session.current().isPresent() ? Optional.empty()
+                    : sessions.unattendedTarget(), plans.plan().map(p -> JsonViews.plan(p, plans.preview()
+                    .filter(v -> v.plan() == p).isPresent(), plans.finishedBy().orElse(null))).orElse(null)));
+            return;
+        }
         Styles s = io.styles();
         session.current().ifPresentOrElse(c -> {
             out.println(String.format("%-14s %s", "organization", describe(c, s)));

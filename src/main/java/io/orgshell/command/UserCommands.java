@@ -10,6 +10,7 @@ import java.util.Set;
 
 import io.orgshell.api.DirectoryUser;
 import io.orgshell.api.UserProfile;
+import io.orgshell.console.JsonOutput;
 import io.orgshell.console.Progress;
 import io.orgshell.console.Screen;
 import io.orgshell.core.Sanitizer;
@@ -35,8 +36,10 @@ public class UserCommands {
     private final UserExporter exporter;
     private final UserLookup lookup;
     private final Screen io;
+    private final JsonOutput json;
 
-    public UserCommands(Session session, UserExporter exporter, UserLookup lookup, Screen io) {
+    public UserCommands(Session session, UserExporter exporter, UserLookup lookup, Screen io, JsonOutput json) {
+        this.json = json;
         this.session = session;
         this.exporter = exporter;
         this.lookup = lookup;
@@ -79,7 +82,9 @@ public class UserCommands {
 
     @Command(name = {"users", "show"}, group = "Users", availabilityProvider = "connected",
             completionProvider = "completion", description = "Show one account, by account ID or email")
-    public void show(@Argument(index = 0, description = "account ID or email") String idOrEmail, CommandContext ctx) {
+    public void show(@Argument(index = 0, description = "account ID or email") String idOrEmail,
+                     @Option(longName = JsonOutput.OPTION, description = JsonOutput.HELP) Boolean asJson,
+                     CommandContext ctx) {
         if (idOrEmail == null || idOrEmail.isBlank()) {
             throw new UsageException("users show needs an account ID or an email");
         }
@@ -88,6 +93,10 @@ public class UserCommands {
         PrintWriter w = ctx.outputWriter();
         UserProfile.Account a = d.account();
         DirectoryUser du = d.directoryUser();
+        if (JsonOutput.wanted(asJson)) {
+            json.print(w, JsonViews.user(a, du));
+            return;
+        }
         line(w, "account ID", a.accountId());
         line(w, "name", a.name());
         line(w, "email", a.email());
@@ -110,13 +119,19 @@ public class UserCommands {
 
     @Command(name = {"users", "find"}, group = "Users", availabilityProvider = "connected",
             description = "Find accounts whose name or email contains the text")
-    public void find(@Argument(index = 0, description = "text to look for") String text, CommandContext ctx) {
+    public void find(@Argument(index = 0, description = "text to look for") String text,
+                     @Option(longName = JsonOutput.OPTION, description = JsonOutput.HELP) Boolean asJson,
+                     CommandContext ctx) {
         if (text == null || text.isBlank()) {
             throw new UsageException("users find needs some text to look for");
         }
         Connection c = session.require();
         UserLookup.Found found = lookup.find(c.directory(), c.cache(), text.strip(), FIND_LIMIT);
         PrintWriter w = ctx.outputWriter();
+        if (JsonOutput.wanted(asJson)) {
+            json.print(w, JsonViews.found(text.strip(), found, FIND_LIMIT));
+            return;
+        }
         if (found.matches().isEmpty()) {
             w.println("no account matches '" + Sanitizer.forTerminal(text.strip()) + "'");
             return;

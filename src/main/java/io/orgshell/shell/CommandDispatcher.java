@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.util.stream.Collectors;
 
 import io.orgshell.console.ShellMode;
+import io.orgshell.console.StandardError;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.session.SessionService;
 import org.springframework.shell.core.InputReader;
@@ -32,16 +33,27 @@ public class CommandDispatcher {
     private final CommandRegistry registry;
     private final ShellMode mode;
     private final SessionService sessions;
+    private final StandardError standardError;
 
     public CommandDispatcher(CommandParser parser, CommandRegistry registry, ShellMode mode,
-                             SessionService sessions) {
+                             SessionService sessions, StandardError standardError) {
         this.parser = parser;
         this.registry = registry;
         this.mode = mode;
         this.sessions = sessions;
+        this.standardError = standardError;
     }
 
     public int execute(String line, PrintWriter out, PrintWriter err, InputReader input) {
+        PrintWriter outer = standardError.use(err);
+        try {
+            return dispatch(line, out, err, input);
+        } finally {
+            standardError.use(outer);
+        }
+    }
+
+    private int dispatch(String line, PrintWriter out, PrintWriter err, InputReader input) {
         try {
             ParsedInput parsed = parser.parse(line);
             String name = fullName(parsed);
