@@ -247,6 +247,63 @@ class DirectoryPlanTest extends ShellTest {
         assertThat(run("preview").err()).as("a failed plan leaves none loaded").contains("no plan loaded");
     }
 
+    @Test
+    void theExportTakesASelectionAndHasTheColumnsAPlanNeeds() throws Exception {
+        Path out = tmp.resolve("export.csv");
+        Result r = run("users export --domain acme-corp.example --out " + out);
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        List<CSVRecord> rows = read(out);
+        Map<String, SandboxUser> truth = truth(u -> u.managed() && u.emailDomain().equals("acme-corp.example"))
+                .stream().collect(Collectors.toMap(SandboxUser::accountId, u -> u));
+        assertThat(rows.stream().map(x -> x.get("account_id")).collect(Collectors.toSet())).isEqualTo(truth.keySet());
+        for (CSVRecord row : rows) {
+            SandboxUser u = truth.get(row.get("account_id"));
+            assertThat(row.get("org_access")).isEqualTo(u.access() == OrgAccess.SUSPENDED ? "suspended" : "active");
+            assertThat(row.get("org_admin")).isEqualTo(String.valueOf(u.orgAdmin()));
+            assertThat(row.get("idp_managed")).isEqualTo(String.valueOf(u.idpSynced()));
+            assertThat(row.get("managed")).isEqualTo("true");
+        }
+        for (String op : List.of("suspend", "deactivate", "group-remove")) {
+            Result load = run("load --op " + op + " " + out);
+            assertThat(load.exitCode()).as(op + " " + load).isEqualTo(op.equals("group-remove") ? 2 : 0);
+            if (op.equals("group-remove")) {
+                assertThat(load.err()).as("a group change needs its group column").contains("group");
+            } else {
+                assertThat(load.out()).contains(rows.size() + " rows").doesNotContain("problem");
+            }
+        }
+
+        Path unmanaged = tmp.resolve("unmanaged.csv");
+        assertThat(run("users export --unmanaged --out " + unmanaged).exitCode()).isZero();
+        assertThat(read(unmanaged).stream().map(x -> x.get("account_id")).collect(Collectors.toSet()))
+                .isEqualTo(ids(truth(u -> !u.managed())));
+        assertThat(read(unmanaged)).allMatch(x -> x.get("managed").equals("false"));
+    }
+
+    @Test
+    void theExportWritesJsonLines() throws Exception {
+        Path out = tmp.resolve("export.jsonl");
+        Result r = run("users export --format json --status inactive --out " + out);
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        List<SandboxUser> truth = truth(u -> u.managed() && u.accountStatus().equals("inactive"));
+        assertThat(lines).hasSize(truth.size());
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        Set<String> seen = new java.util.HashSet<>();
+        for (String line : lines) {
+            var o = json.readTree(line);
+            assertThat(o.get("account_status").asString()).isEqualTo("inactive");
+            assertThat(o.get("org_admin").isBoolean()).isTrue();
+            assertThat(o.get("product_access").isArray()).isTrue();
+            seen.add(o.get("account_id").asString());
+        }
+        assertThat(seen).isEqualTo(ids(truth));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rw-------");
+        Result bad = run("users export --format xml --out " + tmp.resolve("x"));
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--format");
+    }
+
     private static int count(String label, String out) {
         Matcher m = Pattern.compile("(?m)" + label + " (\\d+)").matcher(out);
         return m.find() ? Integer.parseInt(m.group(1)) : -1;
