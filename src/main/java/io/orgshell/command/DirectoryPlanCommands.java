@@ -65,7 +65,7 @@ public class DirectoryPlanCommands {
             @Option(longName = "inactive-since", description = SelectionOptions.INACTIVE_SINCE) String inactiveSince,
             CommandContext ctx) {
         Operation operation = DirectoryPlanner.operation(op);
-        Selection selection = Selection.parse(SelectionOptions.list(domain), status, access, inGroup,
+        Selection selection = Selection.parse(SelectionOptions.domains(ctx), status, access, inGroup,
                 Boolean.TRUE.equals(managed), Boolean.TRUE.equals(unmanaged), Boolean.TRUE.equals(idp),
                 Boolean.TRUE.equals(noIdp), inactiveSince, Clock.systemUTC());
         Path chosen = out == null ? null : PathArguments.output("--out", out);

@@ -65,7 +65,7 @@ public class UserCommands {
             case "json" -> UserExporter.Format.JSON;
             default -> throw new UsageException("--format: unknown format '" + format + "' (use csv or json)");
         };
-        Selection selection = Selection.parse(SelectionOptions.list(domain), status, access, group,
+        Selection selection = Selection.parse(SelectionOptions.domains(ctx), status, access, group,
                 Boolean.TRUE.equals(managed), Boolean.TRUE.equals(unmanaged), Boolean.TRUE.equals(idp),
                 Boolean.TRUE.equals(noIdp), inactiveSince, Clock.systemUTC());
         PrintWriter w = ctx.outputWriter();

@@ -16,12 +16,21 @@ import io.orgshell.api.OrgAccount;
  * not tell" (v1's managed list knows nothing of org access, admin role, IdP sync or groups).
  *
  * @param access     {@code active} or {@code suspended} org access
- * @param products   each product used, as {@code key (last active)}
+ * @param products   each product the account has, with when it was last used there (null: not told)
  * @param lastActive the latest product activity; null when never active or not told
  */
 public record AccountFacts(String accountId, String email, String name, String accountStatus, String accountType,
                            Boolean accessBillable, String access, Boolean orgAdmin, Boolean idp, Boolean managed,
-                           Instant lastActive, Instant addedToOrg, Set<String> groupIds, List<String> products) {
+                           Instant lastActive, Instant addedToOrg, Set<String> groupIds, List<Product> products) {
+
+    /** A product the account has; {@code lastActive} as the listing gave it. */
+    public record Product(String key, String lastActive) {
+
+        /** {@code key (last active)}, as the CSV export shows it. */
+        public String describe() {
+            return lastActive == null ? key : key + " (" + lastActive + ")";
+        }
+    }
 
     public static AccountFacts of(OrgAccount account) {
         if (account instanceof DirectoryUser u) {
@@ -36,10 +45,9 @@ public record AccountFacts(String accountId, String email, String name, String a
 
     static AccountFacts of(DirectoryUser u) {
         Instant last = null;
-        List<String> products = List.of();
+        List<Product> products = List.of();
         if (u.productAccess() != null) {
-            products = u.productAccess().stream().map(p -> p.lastActiveTimestamp() == null ? p.key()
-                    : p.key() + " (" + p.lastActiveTimestamp() + ")").toList();
+            products = u.productAccess().stream().map(p -> new Product(p.key(), p.lastActiveTimestamp())).toList();
             for (DirectoryUser.ProductActivity p : u.productAccess()) {
                 last = later(last, instant(p.lastActiveTimestamp()));
             }
@@ -55,10 +63,9 @@ public record AccountFacts(String accountId, String email, String name, String a
     /** v1 lists managed accounts only. */
     static AccountFacts of(ManagedUser u) {
         Instant last = instant(u.lastActive());
-        List<String> products = List.of();
+        List<Product> products = List.of();
         if (u.productAccess() != null) {
-            products = u.productAccess().stream().map(p -> p.lastActive() == null ? p.key()
-                    : p.key() + " (" + p.lastActive() + ")").toList();
+            products = u.productAccess().stream().map(p -> new Product(p.key(), p.lastActive())).toList();
             for (ManagedUser.ProductAccess p : u.productAccess()) {
                 last = later(last, instant(p.lastActive()));
             }

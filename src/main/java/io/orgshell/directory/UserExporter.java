@@ -164,7 +164,12 @@ public class UserExporter {
         cells.add(nz(a.accountType()));
         cells.add(bool(a.accessBillable(), json));
         cells.add(a.lastActive() == null ? (json ? null : "") : a.lastActive().toString());
-        cells.add(json ? a.products() : String.join("; ", a.products()));
+        cells.add(json ? a.products().stream().map(p -> {
+            java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
+            o.put("key", p.key());
+            o.put("last_active", p.lastActive());
+            return o;
+        }).toList() : String.join("; ", a.products().stream().map(AccountFacts.Product::describe).toList()));
         cells.add(a.access() == null ? (json ? null : "") : a.access());
         cells.add(bool(a.orgAdmin(), json));
         cells.add(bool(a.idp(), json));

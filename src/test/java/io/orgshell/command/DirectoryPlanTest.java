@@ -136,6 +136,8 @@ class DirectoryPlanTest extends ShellTest {
         SandboxGroup sales = server.org().findGroupByName("sales").orElseThrow();
         assertThat(planned("--domain acme-corp.example,acme-legacy.example")).isEqualTo(ids(truth(u ->
                 u.emailDomain().equals("acme-corp.example") || u.emailDomain().equals("acme-legacy.example"))));
+        assertThat(planned("--domain acme-corp.example --domain acme-legacy.example")).isEqualTo(ids(truth(u ->
+                u.emailDomain().equals("acme-corp.example") || u.emailDomain().equals("acme-legacy.example"))));
         assertThat(planned("--status inactive")).isEqualTo(ids(truth(u -> u.accountStatus().equals("inactive"))));
         assertThat(planned("--access suspended")).isEqualTo(ids(truth(u -> u.access() == OrgAccess.SUSPENDED)));
         assertThat(planned("--group sales")).isEqualTo(ids(truth(u -> server.org().isMember(sales.id(),
@@ -232,6 +234,7 @@ class DirectoryPlanTest extends ShellTest {
                 "plan suspend --idp --no-idp",
                 "plan suspend --status gone",
                 "plan suspend --access maybe",
+                "plan suspend --status active --status inactive",
                 "plan suspend",
                 "plan frobnicate --domain acme.example",
                 "plan profile --domain acme.example",
@@ -295,6 +298,7 @@ class DirectoryPlanTest extends ShellTest {
             assertThat(o.get("account_status").asString()).isEqualTo("inactive");
             assertThat(o.get("org_admin").isBoolean()).isTrue();
             assertThat(o.get("product_access").isArray()).isTrue();
+            o.get("product_access").forEach(p -> assertThat(p.get("key").isString()).isTrue());
             seen.add(o.get("account_id").asString());
         }
         assertThat(seen).isEqualTo(ids(truth));
