@@ -31,6 +31,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * {@code plan OP [selection]} against a v2 sandbox: each selection option selects exactly what the sandbox's truth
@@ -306,6 +307,53 @@ class DirectoryPlanTest extends ShellTest {
         Result bad = run("users export --format xml --out " + tmp.resolve("x"));
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("--format");
+    }
+
+    @Test
+    void aDestructivePlanNeedsTheTypedConfirmation() throws Exception {
+        Result plan = run("plan deactivate --domain acme-corp.example --inactive-since 200d --managed --no-idp "
+                + "--status active --out " + tmp.resolve("deactivate.csv"));
+        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        int ok = count("OK", run("preview").out());
+        assertThat(ok).isPositive();
+        mode.set(io.orgshell.console.ShellMode.Kind.INTERACTIVE);
+        Result refused = run("run --yes", answer("deactivate " + ok + " in somewhere else"));
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("not confirmed: nothing was sent");
+        assertThat(server.stats().writes()).isEmpty();
+        Result accepted = run("run --yes", answer("deactivate " + ok + " in " + server.orgName()));
+        assertThat(accepted.exitCode()).as(accepted.toString()).isZero();
+        assertThat(server.stats().writes()).hasSize(ok);
+    }
+
+    @Autowired
+    org.springframework.shell.jline.CommandCompleter completer;
+
+    List<String> complete(String line) {
+        var parsed = new org.jline.reader.impl.DefaultParser().parse(line, line.length());
+        List<org.jline.reader.Candidate> candidates = new ArrayList<>();
+        completer.complete(null, parsed, candidates);
+        return candidates.stream().map(org.jline.reader.Candidate::value).toList();
+    }
+
+    @Test
+    void domainsAndOperationsComplete() {
+        assertThat(complete("plan email --from-domain acme-")).contains("acme-corp.example", "acme-legacy.example");
+        assertThat(complete("plan email --from-domain eu.acme.example --to-domain "))
+                .as("only verified domains can be moved to").contains("acme.io", "acme.example")
+                .doesNotContain("acme-legacy.example", "old-acme.example");
+        assertThat(complete("users export --domain eu")).contains("eu.acme.example");
+        assertThat(complete("plan group-")).contains("group-add", "group-remove");
+        assertThat(complete("plan suspend --access ")).contains("active", "suspended");
+    }
+
+    private static org.springframework.shell.core.InputReader answer(String text) {
+        return new org.springframework.shell.core.InputReader() {
+            @Override
+            public String readInput(String prompt) {
+                return text;
+            }
+        };
     }
 
     private static int count(String label, String out) {
