@@ -90,4 +90,19 @@ class DirectoryPlanV1Test extends ShellTest {
                 && u.emailDomain().equals("eu.acme.example") && !u.active()))
                 .allMatch(u -> server.org().isMember(eng.id(), u.accountId()));
     }
+
+    @Test
+    void inactivityComesFromTheManagedListsLastActiveDates() throws Exception {
+        Path out = tmp.resolve("inactive.csv");
+        Result r = run("plan suspend --inactive-since 120d --out " + out);
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        java.time.Instant since = java.time.Instant.now().minus(java.time.Duration.ofDays(120));
+        // v1 does not say when an account joined: never active counts as inactive
+        Set<String> expected = server.org().users().stream().filter(u -> u.managed()
+                && (u.lastActive() == null || u.lastActive().isBefore(since))).map(SandboxUser::accountId)
+                .collect(Collectors.toSet());
+        Set<String> planned = Files.readAllLines(out).stream().skip(1).map(l -> l.substring(0, l.indexOf(',')))
+                .collect(Collectors.toSet());
+        assertThat(planned).isNotEmpty().isEqualTo(expected);
+    }
 }
