@@ -2,6 +2,7 @@ package io.orgshell;
 
 import java.util.List;
 
+import io.orgshell.command.DirectoryPlanCommands;
 import io.orgshell.command.DomainCommands;
 import io.orgshell.command.OrgCommands;
 import io.orgshell.command.PlanCommands;
@@ -32,7 +33,8 @@ import org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration
 public class OrgShellApplication {
 
     static final List<Class<?>> COMMAND_CLASSES = List.of(SessionCommands.class, OrgCommands.class,
-            DomainCommands.class, UserCommands.class, PlanCommands.class, RunCommands.class, ScriptCommands.class);
+            DomainCommands.class, UserCommands.class, PlanCommands.class, RunCommands.class, ScriptCommands.class,
+            DirectoryPlanCommands.class);
 
     @Bean
     static CommandClasses commandClasses() {

@@ -30,7 +30,13 @@ public record DirectoryUser(
         String addedToOrg,
         Boolean forDeletion,
         String deactivatedOn,
-        List<GroupRef> groups) implements OrgAccount {
+        List<GroupRef> groups,
+        List<ProductActivity> productAccess) implements OrgAccount {
+
+    /** A product as {@code expand=productAccess} lists it, with the account's last activity in it (ISO-8601). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ProductActivity(String key, String id, String lastActiveTimestamp) {
+    }
 
     /** A group as {@code expand=groups} lists it. */
     @JsonIgnoreProperties(ignoreUnknown = true)

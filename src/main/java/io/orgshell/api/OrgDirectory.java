@@ -74,4 +74,16 @@ public interface OrgDirectory {
 
     /** Adds the account to the group (by ID), or takes it out. */
     Mono<Integer> membership(String groupId, String accountId, boolean add);
+
+    /**
+     * The accounts a query selects, a page at a time: v2 applies its filters on the server; v1 has no such filters
+     * and lists every managed account, for the caller to filter.
+     */
+    Flux<List<OrgAccount>> select(UserQuery query);
+
+    /**
+     * The groups with these names (exact, case-insensitive) or IDs, through the groups search of v2 or, without it,
+     * of v1 (CONTRACT.md §6.3, §8.2); a value that names no group is left out.
+     */
+    Flux<Group> groupsNamed(java.util.Collection<String> namesOrIds);
 }

@@ -125,4 +125,14 @@ final class ProbedDirectory implements OrgDirectory {
                     });
         });
     }
+
+    @Override
+    public Flux<List<OrgAccount>> select(UserQuery query) {
+        return probing(d -> d.select(query));
+    }
+
+    @Override
+    public Flux<Group> groupsNamed(java.util.Collection<String> namesOrIds) {
+        return probing(d -> d.groupsNamed(namesOrIds));
+    }
 }

@@ -113,4 +113,28 @@ final class V1Directory implements OrgDirectory {
                 : client.write(HttpMethod.DELETE, DIRECTORY + "/groups/{groupId}/memberships/{accountId}",
                         Map.of("groupId", groupId, "accountId", accountId), null);
     }
+
+    /** v1 has no user filters worth the deprecated search: the managed list, filtered by the caller. */
+    @Override
+    public Flux<List<OrgAccount>> select(UserQuery query) {
+        return accountPages(false);
+    }
+
+    /** {@code POST /admin/v1/orgs/{orgId}/groups/search}: names as {@code groupNames.eq}, IDs as {@code groupIds}. */
+    @Override
+    public Flux<Group> groupsNamed(java.util.Collection<String> namesOrIds) {
+        List<String> values = GroupSearch.values(namesOrIds);
+        if (values.isEmpty()) {
+            return Flux.empty();
+        }
+        String search = "/admin/v1/orgs/{orgId}/groups/search";
+        Flux<Group> byName = SearchPages.of(client, search, Map.of(),
+                        Map.of("groupNames", Map.of("eq", values), "limit", GroupSearch.V1_LIMIT), Group.Page.class)
+                .flatMapIterable(p -> AdminApiClient.nonNull(p.data()));
+        List<String> ids = GroupSearch.possibleIds(values);
+        Flux<Group> byId = ids.isEmpty() ? Flux.empty()
+                : SearchPages.of(client, search, Map.of(), Map.of("groupIds", ids, "limit", GroupSearch.V1_LIMIT),
+                        Group.Page.class).flatMapIterable(p -> AdminApiClient.nonNull(p.data()));
+        return Flux.concat(byName, byId).distinct(Group::id);
+    }
 }

@@ -183,4 +183,32 @@ final class V2Directory implements OrgDirectory {
     private Mono<Integer> inDirectory(Function<String, Mono<Integer>> write, Supplier<Mono<Integer>> otherwise) {
         return directoryId.flatMap(id -> id.isPresent() ? write.apply(id.get()) : otherwise.get());
     }
+
+    @Override
+    public Flux<List<OrgAccount>> select(UserQuery query) {
+        return SearchPages.of(client, USERS + "/search", Map.of("directoryId", ALL), query.body(LIMIT),
+                        DirectoryUser.Page.class)
+                .map(p -> Collections.unmodifiableList(AdminApiClient.nonNull(p.data())));
+    }
+
+    /**
+     * {@code groupNames} cannot be sent with {@code groupIds} (400), so a value that may be an ID is asked for in a
+     * second search.
+     */
+    @Override
+    public Flux<Group> groupsNamed(java.util.Collection<String> namesOrIds) {
+        List<String> values = GroupSearch.values(namesOrIds);
+        if (values.isEmpty()) {
+            return Flux.empty();
+        }
+        String search = ORG + "/directories/{directoryId}/groups/search";
+        Flux<Group> byName = SearchPages.of(client, search, Map.of("directoryId", ALL),
+                        Map.of("groupNames", values, "limit", LIMIT), Group.Page.class)
+                .flatMapIterable(p -> AdminApiClient.nonNull(p.data()));
+        List<String> ids = GroupSearch.possibleIds(values);
+        Flux<Group> byId = ids.isEmpty() ? Flux.empty()
+                : SearchPages.of(client, search, Map.of("directoryId", ALL), Map.of("groupIds", ids, "limit", LIMIT),
+                        Group.Page.class).flatMapIterable(p -> AdminApiClient.nonNull(p.data()));
+        return Flux.concat(byName, byId).distinct(Group::id);
+    }
 }

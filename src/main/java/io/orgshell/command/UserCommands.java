@@ -2,11 +2,10 @@ package io.orgshell.command;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import io.orgshell.api.DirectoryUser;
 import io.orgshell.api.UserProfile;
@@ -15,6 +14,7 @@ import io.orgshell.console.Progress;
 import io.orgshell.console.Screen;
 import io.orgshell.core.Sanitizer;
 import io.orgshell.core.UsageException;
+import io.orgshell.directory.Selection;
 import io.orgshell.directory.UserExporter;
 import io.orgshell.directory.UserLookup;
 import io.orgshell.session.Connection;
@@ -29,7 +29,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class UserCommands {
 
-    static final Set<String> STATUSES = Set.of("active", "inactive", "closed");
     static final int FIND_LIMIT = 50;
 
     private final Session session;
@@ -47,35 +46,53 @@ public class UserCommands {
     }
 
     @Command(name = {"users", "export"}, group = "Users", availabilityProvider = "connected",
-            completionProvider = "completion", description = "Write every managed account to a CSV file")
+            completionProvider = SelectionOptions.COMPLETION,
+            description = "Write the managed accounts (or those a selection names) to a CSV or JSON Lines file")
     public void export(
-            @Option(longName = "out", required = true, description = "the CSV file to write") String out,
-            @Option(longName = "status", description = "only these account statuses, comma-separated: "
-                    + "active, inactive, closed") String status,
+            @Option(longName = "out", required = true, description = "the file to write") String out,
+            @Option(longName = "format", description = "csv (default) or json: JSON Lines, one object per account",
+                    defaultValue = "csv") String format,
+            @Option(longName = "domain", description = SelectionOptions.DOMAIN) String domain,
+            @Option(longName = "status", description = SelectionOptions.STATUS) String status,
+            @Option(longName = "access", description = SelectionOptions.ACCESS) String access,
+            @Option(longName = "group", description = SelectionOptions.GROUP) String group,
+            @Option(longName = "managed", description = SelectionOptions.MANAGED) Boolean managed,
+            @Option(longName = "unmanaged", description = SelectionOptions.UNMANAGED + " (v2 only)") Boolean unmanaged,
+            @Option(longName = "idp", description = SelectionOptions.IDP) Boolean idp,
+            @Option(longName = "no-idp", description = SelectionOptions.NO_IDP) Boolean noIdp,
+            @Option(longName = "inactive-since", description = SelectionOptions.INACTIVE_SINCE) String inactiveSince,
             CommandContext ctx) {
         Path path = PathArguments.output("--out", out);
-        Set<String> statuses = parseStatuses(status);
+        UserExporter.Format fmt = switch (format == null ? "csv" : format.strip().toLowerCase(Locale.ROOT)) {
+            case "csv" -> UserExporter.Format.CSV;
+            case "json" -> UserExporter.Format.JSON;
+            default -> throw new UsageException("--format: unknown format '" + format + "' (use csv or json)");
+        };
+        Selection selection = Selection.parse(SelectionOptions.domains(ctx), status, access, group,
+                Boolean.TRUE.equals(managed), Boolean.TRUE.equals(unmanaged), Boolean.TRUE.equals(idp),
+                Boolean.TRUE.equals(noIdp), inactiveSince, Clock.systemUTC());
         PrintWriter w = ctx.outputWriter();
         Progress progress = new Progress(w, io.liveProgress(), "exporting", -1);
         UserExporter.Result result;
         try {
             Connection c = session.require();
-            result = exporter.export(c.client(), c.cache(), path, statuses, new UserExporter.Listener() {
-                @Override
-                public void total(long total) {
-                    progress.total(total);
-                }
+            result = exporter.export(c.client(), c.directory(), c.cache(), path, selection, fmt,
+                    new UserExporter.Listener() {
+                        @Override
+                        public void total(long total) {
+                            progress.total(total);
+                        }
 
-                @Override
-                public void exported(int accounts) {
-                    progress.advance(accounts);
-                }
-            });
+                        @Override
+                        public void exported(int accounts) {
+                            progress.advance(accounts);
+                        }
+                    });
         } finally {
             progress.finish();
         }
         w.println(io.styles().ok("exported ") + String.format("%,d", result.written()) + " accounts"
-                + (statuses.isEmpty() ? "" : String.format(" of %,d", result.seen())) + " to " + out + " ("
+                + (selection.isEverything() ? "" : String.format(" of %,d", result.seen())) + " to " + out + " ("
                 + result.pages() + (result.pages() == 1 ? " page, " : " pages, ")
                 + Progress.formatDuration(progress.elapsed()) + ")");
     }
@@ -144,21 +161,6 @@ public class UserCommands {
         w.print(io.table(List.of("Account ID", "Email", "Name", "Status", "Access"), rows));
         w.println(found.matches().size() + (found.more() ? "+ accounts (showing the first " + FIND_LIMIT
                 + "; be more specific)" : found.matches().size() == 1 ? " account" : " accounts"));
-    }
-
-    static Set<String> parseStatuses(String status) {
-        Set<String> out = new LinkedHashSet<>();
-        if (status == null || status.isBlank()) {
-            return out;
-        }
-        for (String s : status.split(",")) {
-            String v = s.strip().toLowerCase(Locale.ROOT);
-            if (!STATUSES.contains(v)) {
-                throw new UsageException("--status: unknown status '" + s.strip() + "' (use active, inactive, closed)");
-            }
-            out.add(v);
-        }
-        return out;
     }
 
     private static void line(PrintWriter w, String label, String value) {

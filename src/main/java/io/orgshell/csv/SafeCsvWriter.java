@@ -38,6 +38,15 @@ public final class SafeCsvWriter implements Closeable {
 
     /** Opens {@code target} for writing; fails at once (before any request) when the place is not writable. */
     public static SafeCsvWriter open(Path target, List<String> header) throws IOException {
+        return open(target, header, CSVFormat.DEFAULT);
+    }
+
+    /** A file orgshell itself loads back ({@code plan}): LF line ends, so loading it repairs nothing. */
+    public static SafeCsvWriter openWithLf(Path target, List<String> header) throws IOException {
+        return open(target, header, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
+    }
+
+    private static SafeCsvWriter open(Path target, List<String> header, CSVFormat format) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
@@ -51,7 +60,7 @@ public final class SafeCsvWriter implements Closeable {
             Files.deleteIfExists(part); // left by an export that was killed; a planted link is refused below
         }
         Writer writer = new BufferedWriter(new OutputStreamWriter(OwnerOnlyFiles.createNew(part), StandardCharsets.UTF_8));
-        CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get().print(writer);
+        CSVPrinter printer = format.builder().setHeader(header.toArray(String[]::new)).get().print(writer);
         return new SafeCsvWriter(absolute, part, printer);
     }
 

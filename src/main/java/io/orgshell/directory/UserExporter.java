@@ -1,27 +1,42 @@
 package io.orgshell.directory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.orgshell.api.AdminApiClient;
+import io.orgshell.api.DirectoryUser;
 import io.orgshell.api.ManagedUser;
+import io.orgshell.api.OrgAccount;
+import io.orgshell.api.OrgDirectory;
+import io.orgshell.api.UserQuery;
 import io.orgshell.core.ExitCodes;
+import io.orgshell.core.UsageException;
 import io.orgshell.core.UserFacingException;
-import io.orgshell.csv.SafeCsvWriter;
 import org.springframework.stereotype.Service;
 
 /**
- * Streams every managed account to a CSV, page by page: one page is written while the next is in flight, so memory
- * stays flat however large the org. The directory cache is filled on the way for completion.
+ * Streams accounts to a CSV or JSON Lines file, page by page: one page is written while the next is in flight, so
+ * memory stays flat however large the org. The managed accounts come from the v1 list (the one that tells billing);
+ * with the v2 API each page is joined with one v2 search naming its accounts, for org access, the admin role, IdP
+ * sync and groups. {@code --unmanaged} accounts exist only in v2's directory and come from its search. The directory
+ * cache is filled on the way for completion.
  */
 @Service
 public class UserExporter {
 
     public static final List<String> COLUMNS = List.of("account_id", "email", "name", "account_status",
-            "account_type", "access_billable", "last_active", "product_access");
+            "account_type", "access_billable", "last_active", "product_access", "org_access", "org_admin",
+            "idp_managed", "managed");
+    /** v2 searches naming a page's accounts at once. */
+    private static final int JOIN_CONCURRENCY = 4;
+
+    public enum Format { CSV, JSON }
 
     /** Told the total as soon as the first page says it, then each page's size. */
     public interface Listener {
@@ -33,49 +48,137 @@ public class UserExporter {
     public record Result(Path file, long written, long seen, int pages) {
     }
 
-    public Result export(AdminApiClient client, DirectoryCache cache, Path out, Set<String> statuses, Listener listener) {
-        SafeCsvWriter csv;
+    private final SelectionService selections;
+
+    public UserExporter(SelectionService selections) {
+        this.selections = selections;
+    }
+
+    public Result export(AdminApiClient client, OrgDirectory directory, DirectoryCache cache, Path out,
+                         Selection selection, Format format, Listener listener) {
+        selections.checkDomains(client, selection.domains());
+        String groupId = selection.group() == null ? null : selections.group(directory, selection.group(), "--group").id();
+        boolean v2 = directory.v2();
+        if (!v2 && !selection.needingV2().isEmpty()) {
+            throw new UsageException(String.join(", ", selection.needingV2()) + ": this org answers only the v1 API, "
+                    + "whose list of managed accounts does not tell org access, groups, IdP sync or unmanaged accounts");
+        }
+        ExportSink sink;
         try {
-            csv = SafeCsvWriter.open(out, COLUMNS);
+            sink = format == Format.JSON ? ExportSink.jsonLines(out, COLUMNS) : ExportSink.csv(out, COLUMNS);
         } catch (IOException e) {
             throw new UserFacingException("cannot write " + out + ": " + describe(e));
         }
         long written = 0;
         long seen = 0;
         int pages = 0;
-        try (csv) {
-            for (ManagedUser.Page page : client.userPages().toIterable(1)) {
-                if (pages++ == 0) {
-                    listener.total(page.totalOr(-1));
-                }
-                List<ManagedUser> users = page.data() == null ? List.of() : page.data();
-                for (ManagedUser u : users) {
-                    cache.put(u.accountId(), u.email());
-                    if (statuses.isEmpty() || statuses.contains(String.valueOf(u.accountStatus()))) {
-                        csv.row(row(u));
-                        written++;
+        boolean json = format == Format.JSON;
+        try (sink) {
+            if (!Boolean.FALSE.equals(selection.managed())) {
+                for (ManagedUser.Page page : client.userPages().toIterable(1)) {
+                    if (pages++ == 0) {
+                        listener.total(page.totalOr(-1));
                     }
-                }
-                seen += users.size();
-                listener.exported(users.size());
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new UserFacingException("export interrupted after " + seen + " accounts; " + out
-                            + " was not written", ExitCodes.INTERRUPTED);
+                    List<ManagedUser> users = page.data() == null ? List.of() : page.data();
+                    Map<String, DirectoryUser> joined = v2 ? join(directory, users) : Map.of();
+                    for (ManagedUser u : users) {
+                        cache.put(u.accountId(), u.email());
+                        AccountFacts facts = merge(AccountFacts.of(u), joined.get(u.accountId()));
+                        if (selection.matches(facts, groupId)) {
+                            sink.row(row(facts, json));
+                            written++;
+                        }
+                    }
+                    seen += users.size();
+                    listener.exported(users.size());
+                    interrupted(out, seen);
                 }
             }
-            csv.commit();
-        } catch (IOException e) {
-            throw new UserFacingException("cannot write " + out + ": " + describe(e));
+            if (v2 && Boolean.FALSE.equals(selection.managed())) {
+                UserQuery query = new UserQuery(selection.domains(), selection.statuses(),
+                        selection.access() == null ? Set.of() : Set.of(selection.access()),
+                        groupId == null ? Set.of() : Set.of(groupId), "unmanaged", true);
+                for (List<OrgAccount> page : directory.select(query).toIterable(1)) {
+                    pages++;
+                    for (OrgAccount a : page) {
+                        cache.put(a.accountId(), a.email());
+                        AccountFacts facts = AccountFacts.of(a);
+                        if (selection.matches(facts, null)) {
+                            sink.row(row(facts, json));
+                            written++;
+                        }
+                    }
+                    seen += page.size();
+                    listener.exported(page.size());
+                    interrupted(out, seen);
+                }
+            }
+            sink.commit();
+        } catch (IOException | UncheckedIOException e) {
+            throw new UserFacingException("cannot write " + out + ": " + describe(e instanceof UncheckedIOException u
+                    ? u.getCause() : (IOException) e));
         }
         return new Result(out, written, seen, pages);
     }
 
-    static List<Object> row(ManagedUser u) {
-        String products = u.productAccess() == null ? "" : u.productAccess().stream()
-                .map(p -> p.lastActive() == null ? p.key() : p.key() + " (" + p.lastActive() + ")")
-                .collect(Collectors.joining("; "));
-        return List.of(nz(u.accountId()), nz(u.email()), nz(u.name()), nz(u.accountStatus()), nz(u.accountType()),
-                u.accessBillable() == null ? "" : u.accessBillable(), nz(u.lastActive()), products);
+    private static void interrupted(Path out, long seen) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new UserFacingException("export interrupted after " + seen + " accounts; " + out
+                    + " was not written", ExitCodes.INTERRUPTED);
+        }
+    }
+
+    /** One v2 search for the page's accounts (with their groups); an account v2 does not hold stays unjoined. */
+    private static Map<String, DirectoryUser> join(OrgDirectory directory, List<ManagedUser> users) {
+        if (users.isEmpty()) {
+            return Map.of();
+        }
+        List<String> ids = new ArrayList<>(users.size());
+        users.forEach(u -> ids.add(u.accountId()));
+        Map<String, DirectoryUser> out = new HashMap<>();
+        for (OrgAccount a : directory.accounts(ids, JOIN_CONCURRENCY).toIterable()) {
+            if (a instanceof DirectoryUser d) {
+                out.put(d.accountId(), d);
+            }
+        }
+        return out;
+    }
+
+    /** The v1 entry's own facts, with what only v2 tells added. */
+    static AccountFacts merge(AccountFacts v1, DirectoryUser v2) {
+        if (v2 == null) {
+            return v1;
+        }
+        AccountFacts d = AccountFacts.of(v2);
+        return new AccountFacts(v1.accountId(), v1.email(), v1.name(), v1.accountStatus(), v1.accountType(),
+                v1.accessBillable(), d.access(), d.orgAdmin(), d.idp(), v1.managed(), v1.lastActive(), d.addedToOrg(),
+                d.groupIds(), v1.products());
+    }
+
+    static List<Object> row(AccountFacts a, boolean json) {
+        List<Object> cells = new ArrayList<>(COLUMNS.size());
+        cells.add(nz(a.accountId()));
+        cells.add(nz(a.email()));
+        cells.add(nz(a.name()));
+        cells.add(nz(a.accountStatus()));
+        cells.add(nz(a.accountType()));
+        cells.add(bool(a.accessBillable(), json));
+        cells.add(a.lastActive() == null ? (json ? null : "") : a.lastActive().toString());
+        cells.add(json ? a.products().stream().map(p -> {
+            java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
+            o.put("key", p.key());
+            o.put("last_active", p.lastActive());
+            return o;
+        }).toList() : String.join("; ", a.products().stream().map(AccountFacts.Product::describe).toList()));
+        cells.add(a.access() == null ? (json ? null : "") : a.access());
+        cells.add(bool(a.orgAdmin(), json));
+        cells.add(bool(a.idp(), json));
+        cells.add(bool(a.managed(), json));
+        return cells;
+    }
+
+    private static Object bool(Boolean b, boolean json) {
+        return b == null ? (json ? null : "") : json ? b : String.valueOf(b);
     }
 
     private static String nz(String s) {

@@ -1,11 +1,10 @@
 package io.orgshell.plan;
 
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.orgshell.api.AdminApiClient;
 import io.orgshell.api.Group;
@@ -13,31 +12,23 @@ import io.orgshell.api.OrgDirectory;
 
 /**
  * What the writes of a plan need: the client and the org's directory to send them through, and group names resolved
- * to IDs, learnt once. Whether the directory is v2 or v1 is the directory's business.
+ * to IDs. A group is looked up by the org's group search the first time a row names it (a plan names a handful of
+ * groups, an org may have thousands), on v2 and on v1 alike, and the answer kept, a miss included.
  */
 public final class WriteContext {
 
     private final AdminApiClient client;
     private final OrgDirectory directory;
-    private final Map<String, String> groupIdsByName = new HashMap<>();
-    private final Set<String> groupIds = new HashSet<>();
-    private final boolean groupsKnown;
+    private final Map<String, Optional<String>> groupIds = new ConcurrentHashMap<>();
 
-    private WriteContext(AdminApiClient client, OrgDirectory directory, List<Group> groups) {
+    private WriteContext(AdminApiClient client, OrgDirectory directory) {
         this.client = client;
         this.directory = directory;
-        this.groupsKnown = groups != null;
-        for (Group g : groups == null ? List.<Group>of() : groups) {
-            groupIds.add(g.id());
-            if (g.name() != null) {
-                groupIdsByName.put(g.name().toLowerCase(Locale.ROOT), g.id());
-            }
-        }
     }
 
-    /** Asks the org for its groups when the plan needs them (v1 lists none: then names are taken as IDs). */
+    /** {@code withGroups} is kept for the callers' sake: groups are looked up when a row names one, not before. */
     public static WriteContext resolve(AdminApiClient client, OrgDirectory directory, boolean withGroups) {
-        return new WriteContext(client, directory, withGroups ? directory.groups().block() : null);
+        return new WriteContext(client, directory);
     }
 
     public AdminApiClient client() {
@@ -48,18 +39,22 @@ public final class WriteContext {
         return directory;
     }
 
-    /**
-     * A group named in the file, as an ID: by name (case-insensitive) or by ID. Null when the org has no such group;
-     * without the v2 API the value is taken as an ID as it stands.
-     */
+    /** A group named in the file, as an ID: by name (case-insensitive) or by ID. Null when the org has no such group. */
     public String groupId(String nameOrId) {
         if (nameOrId == null || nameOrId.isBlank()) {
             return null;
         }
-        if (!groupsKnown) {
-            return nameOrId.strip();
+        String value = nameOrId.strip();
+        return groupIds.computeIfAbsent(value.toLowerCase(Locale.ROOT), k -> find(value)).orElse(null);
+    }
+
+    private Optional<String> find(String value) {
+        List<Group> found = directory.groupsNamed(List.of(value)).collectList().block();
+        if (found == null) {
+            return Optional.empty();
         }
-        String byName = groupIdsByName.get(nameOrId.strip().toLowerCase(Locale.ROOT));
-        return byName != null ? byName : groupIds.contains(nameOrId.strip()) ? nameOrId.strip() : null;
+        return found.stream().filter(g -> value.equals(g.id())).findFirst()
+                .or(() -> found.stream().filter(g -> g.name() != null && g.name().equalsIgnoreCase(value)).findFirst())
+                .map(Group::id);
     }
 }

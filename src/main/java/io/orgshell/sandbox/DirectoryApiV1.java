@@ -26,6 +26,86 @@ final class DirectoryApiV1 {
         r.add("DELETE", USER, this::remove);
         r.add("POST", MEMBERSHIPS, this::addMember);
         r.add("DELETE", MEMBERSHIPS + "/{accountId}", this::removeMember);
+        r.add("POST", "/admin/v1/orgs/{orgId}/groups/search", this::searchGroups);
+    }
+
+    static final int MAX_GROUP_LIMIT = 1000;
+    static final int MAX_EQ_ITEMS = 100;
+
+    /**
+     * {@code POST /admin/v1/orgs/{orgId}/groups/search} (CONTRACT.md §6.3): {@code groupIds}, {@code groupNames.eq}
+     * (exact, case-insensitive here as in v2), {@code groupNames.contains}, {@code limit} 1..1000 (default 1000), a
+     * cursor carrying the filters. Filters are ANDed.
+     */
+    private ApiResponse searchGroups(ApiRequest req) {
+        ApiResponse bad = OrgApiV1.unknownOrg(ctx, req);
+        if (bad != null) return bad;
+        JsonNode body = req.hasBody() ? req.json() : Json.MAPPER.createObjectNode();
+        if (body == null || !body.isObject()) return invalidBody("The body must be a JSON object");
+        JsonNode filters = body;
+        int start = 0;
+        JsonNode cursor = body.get("cursor");
+        if (cursor != null && !cursor.isNull()) {
+            Cursors.Position p = Cursors.decodeWithPayload("v1groups", cursor.asString(), ctx.seed());
+            if (p == null) return invalidBody("Invalid cursor");
+            start = p.position();
+            filters = Json.parse(p.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        String contains;
+        int limit;
+        try {
+            strings(filters.get("groupIds"), "groupIds", ids);
+            JsonNode groupNames = filters.get("groupNames");
+            JsonNode eq = groupNames == null || !groupNames.isObject() ? null : groupNames.get("eq");
+            strings(eq, "groupNames.eq", names);
+            JsonNode c = groupNames == null || !groupNames.isObject() ? null : groupNames.get("contains");
+            contains = c == null || c.isNull() ? null : c.asString().toLowerCase(java.util.Locale.ROOT);
+            JsonNode l = body.get("limit");
+            limit = l == null || l.isNull() ? MAX_GROUP_LIMIT : l.asInt();
+            if (l != null && !l.isNull() && (!l.isIntegralNumber() || limit < 1 || limit > MAX_GROUP_LIMIT)) {
+                throw new IllegalArgumentException("limit must be 1.." + MAX_GROUP_LIMIT);
+            }
+        } catch (IllegalArgumentException e) {
+            return invalidBody(e.getMessage());
+        }
+        java.util.List<SandboxGroup> all = ctx.org().groups();
+        java.util.List<Object> data = new java.util.ArrayList<>();
+        int next = -1;
+        for (int i = start; i < all.size(); i++) {
+            SandboxGroup g = all.get(i);
+            String lower = g.name().toLowerCase(java.util.Locale.ROOT);
+            if (!ids.isEmpty() && !ids.contains(g.id())) continue;
+            if (!names.isEmpty() && !names.contains(lower)) continue;
+            if (contains != null && !lower.contains(contains)) continue;
+            if (data.size() == limit) {
+                next = i;
+                break;
+            }
+            data.add(Json.obj("id", g.id(), "name", g.name(), "description", g.description()));
+        }
+        String payload = new String(Json.bytes(Json.obj("groupIds", ids, "groupNames",
+                Json.obj("eq", names, "contains", contains))), java.nio.charset.StandardCharsets.UTF_8);
+        String self = ctx.baseUri() + "/admin/v1/orgs/" + ctx.org().id() + "/groups/search";
+        return ApiResponse.json(200, Json.obj("data", data, "links", next < 0 ? Json.obj("self", self)
+                : Json.obj("self", self, "next", Cursors.encode("v1groups", next, payload, ctx.seed()))));
+    }
+
+    private static void strings(JsonNode n, String name, java.util.Set<String> into) {
+        if (n == null || n.isNull()) return;
+        if (!n.isArray()) throw new IllegalArgumentException(name + " must be an array of strings");
+        if (n.size() > MAX_EQ_ITEMS) throw new IllegalArgumentException(name + " takes at most " + MAX_EQ_ITEMS + " items");
+        for (JsonNode item : n) {
+            if (!item.isString() || item.asString().length() > 100) {
+                throw new IllegalArgumentException(name + " must be an array of strings of at most 100 characters");
+            }
+            into.add(name.startsWith("groupNames") ? item.asString().toLowerCase(java.util.Locale.ROOT) : item.asString());
+        }
+    }
+
+    private static ApiResponse invalidBody(String detail) {
+        return ErrorBodies.application(400, "ADMIN-400-24", "Invalid request body", detail);
     }
 
     private ApiResponse suspend(ApiRequest req) {

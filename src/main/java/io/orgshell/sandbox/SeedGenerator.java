@@ -17,8 +17,11 @@ import java.util.UUID;
 
 /**
  * Builds the seeded org. Everything comes from one {@link SplittableRandom} seeded with the configured seed and
- * from fixed lists, and dates are relative to a fixed instant (never "now"), so the same seed gives byte-identical
- * data on every run and machine.
+ * from fixed lists, and dates are relative to a fixed instant, so the same seed gives byte-identical data on every
+ * run and machine. The one exception is product activity: "inactive for 90 days" must mean something against
+ * today's clock, so last-active dates count back from the start of the current UTC day ({@link #activityAnchor}):
+ * the same seed gives the same data all day long. About three in four products were used in the last month, the
+ * rest spread over the year before; an account with no product (about 3%) was never active.
  *
  * <p>Shape of the data (percentages are of all accounts and only approximate):
  * <ul>
@@ -61,10 +64,26 @@ final class SeedGenerator {
 
     private final long seed;
     private final int userCount;
+    private final Instant activityAnchor = activityAnchor();
 
     SeedGenerator(long seed, int userCount) {
         this.seed = seed;
         this.userCount = userCount;
+    }
+
+    /** Product activity counts back from here: the start of today, UTC. */
+    static Instant activityAnchor() {
+        return java.time.LocalDate.now(java.time.ZoneOffset.UTC).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    }
+
+    /**
+     * Days since a product was last used, from one draw of 0..399 (one draw, as before, so the rest of the seeded
+     * data stays as it was): 75% within the last 30 days, 12.5% 30..180 days ago, 12.5% 180..365 days ago.
+     */
+    static int daysSinceActive(int draw) {
+        if (draw < 300) return draw % 30;
+        if (draw < 350) return 30 + (draw - 300) * 3;
+        return 180 + (draw - 350) * 37 / 10;
     }
 
     SeedData generate() {
@@ -139,11 +158,12 @@ final class SeedGenerator {
         List<ProductAccess> products = new ArrayList<>(3);
         for (int p = 0; p < PRODUCTS.length; p++) {
             if (rnd.nextInt(100) < PRODUCT_ODDS[p]) {
-                Instant lastActive = EPOCH.minus(Duration.ofDays(rnd.nextInt(400))).minusSeconds(rnd.nextInt(86_400));
+                Instant lastActive = activityAnchor.minus(Duration.ofDays(daysSinceActive(rnd.nextInt(400))))
+                        .minusSeconds(rnd.nextInt(86_400));
                 products.add(new ProductAccess(PRODUCTS[p], lastActive));
             }
         }
-        if (i == 0 && products.isEmpty()) products.add(new ProductAccess("jira-software", EPOCH));
+        if (i == 0 && products.isEmpty()) products.add(new ProductAccess("jira-software", activityAnchor));
         Instant deactivatedOn = deactivated ? EPOCH.minus(Duration.ofDays(1 + rnd.nextInt(200))) : null;
 
         return new SandboxUser(accountId, accountType, name, nickname, email,

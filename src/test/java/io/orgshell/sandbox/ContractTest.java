@@ -193,4 +193,19 @@ class ContractTest {
         assertThat(exchanges).hasSize(1);
         assertThat(ContractValidator.shared().problems(exchanges.get(0))).isEmpty();
     }
+
+    @Test
+    void groupsSearch() {
+        SandboxGroup sales = server.org().findGroupByName("sales").orElseThrow();
+        var byName = http.post(http.org("/groups/search"), "{\"groupNames\":{\"eq\":[\"SALES\"]}}").json();
+        assertThat(byName.get("data")).hasSize(1);
+        assertThat(byName.get("data").get(0).get("id").asString()).isEqualTo(sales.id());
+        http.post(http.org("/groups/search"), "{\"groupIds\":[\"" + sales.id() + "\"],\"limit\":5}");
+        var first = http.post(http.org("/groups/search"), "{\"limit\":2}").json();
+        http.post(http.org("/groups/search"), "{\"limit\":2,\"cursor\":\"" + first.get("links").get("next").asString()
+                + "\"}");
+        assertAllValid(200);
+        exchanges.clear();
+        assertThat(http.post(http.org("/groups/search"), "{\"limit\":0}").status()).isEqualTo(400);
+    }
 }

@@ -22,7 +22,9 @@ class ExampleScriptsTest {
     @CsvSource({
             "domain-move.shell, applied 20",
             "offboarding.shell, applied 5",
-            "team-reshuffle.shell, applied 4"})
+            "team-reshuffle.shell, applied 4",
+            "directory-domain-move.shell, applied 329",
+            "inactive-suspension.shell, applied 239"})
     void anExampleRunsToTheEnd(String script, String expected) throws Exception {
         OrgShellProcess.Finished f = OrgShellProcess.run(home, Map.of(), null, "--sandbox", "--file",
                 "scripts/examples/" + script);

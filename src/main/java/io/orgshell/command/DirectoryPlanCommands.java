@@ -1,0 +1,99 @@
+package io.orgshell.command;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import io.orgshell.console.Progress;
+import io.orgshell.console.Screen;
+import io.orgshell.core.Sanitizer;
+import io.orgshell.core.UserFacingException;
+import io.orgshell.directory.Selection;
+import io.orgshell.plan.DirectoryPlanner;
+import io.orgshell.plan.Operation;
+import io.orgshell.plan.PlanLoader;
+import io.orgshell.plan.PlanSession;
+import io.orgshell.session.Connection;
+import io.orgshell.session.Session;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.annotation.Argument;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.stereotype.Component;
+
+/** {@code plan OP [GROUP] [selection]}: a change file built from the live directory, written, then loaded. */
+@Component
+public class DirectoryPlanCommands {
+
+    private final Session session;
+    private final DirectoryPlanner planner;
+    private final PlanLoader loader;
+    private final PlanSession plans;
+    private final Screen io;
+
+    public DirectoryPlanCommands(Session session, DirectoryPlanner planner, PlanLoader loader, PlanSession plans,
+                                 Screen io) {
+        this.session = session;
+        this.planner = planner;
+        this.loader = loader;
+        this.plans = plans;
+        this.io = io;
+    }
+
+    @Command(name = "plan", group = "Changes", availabilityProvider = "connected",
+            completionProvider = SelectionOptions.COMPLETION,
+            description = "Build a change file from the directory, write it and load it: plan email --from-domain OLD "
+                    + "--to-domain NEW, plan suspend|restore|deactivate|enable|delete|remove SELECTION, "
+                    + "plan group-add|group-remove GROUP SELECTION")
+    public void plan(
+            @Argument(index = 0, description = "the operation: email, suspend, restore, deactivate, enable, delete, "
+                    + "remove, group-add, group-remove") String op,
+            @Argument(index = 1, description = "the group (name or ID) of group-add and group-remove") String group,
+            @Option(longName = "out", description = "the CSV file to write (default: a timestamped file in the "
+                    + "config directory's plans folder)") String out,
+            @Option(longName = "from-domain", description = "plan email: the domain the accounts move from")
+            String fromDomain,
+            @Option(longName = "to-domain", description = "plan email: the verified domain they move to") String toDomain,
+            @Option(longName = "lowercase", description = "plan email: lower-case the part before the @") Boolean lowercase,
+            @Option(longName = "domain", description = SelectionOptions.DOMAIN) String domain,
+            @Option(longName = "status", description = SelectionOptions.STATUS) String status,
+            @Option(longName = "access", description = SelectionOptions.ACCESS) String access,
+            @Option(longName = "group", description = SelectionOptions.GROUP) String inGroup,
+            @Option(longName = "managed", description = SelectionOptions.MANAGED) Boolean managed,
+            @Option(longName = "unmanaged", description = SelectionOptions.UNMANAGED) Boolean unmanaged,
+            @Option(longName = "idp", description = SelectionOptions.IDP) Boolean idp,
+            @Option(longName = "no-idp", description = SelectionOptions.NO_IDP) Boolean noIdp,
+            @Option(longName = "inactive-since", description = SelectionOptions.INACTIVE_SINCE) String inactiveSince,
+            CommandContext ctx) {
+        Operation operation = DirectoryPlanner.operation(op);
+        Selection selection = Selection.parse(SelectionOptions.domains(ctx), status, access, inGroup,
+                Boolean.TRUE.equals(managed), Boolean.TRUE.equals(unmanaged), Boolean.TRUE.equals(idp),
+                Boolean.TRUE.equals(noIdp), inactiveSince, Clock.systemUTC());
+        Path chosen = out == null ? null : PathArguments.output("--out", out);
+        var w = ctx.outputWriter();
+        plans.clear(); // whatever happens next, the plan loaded before is no longer the one meant
+        try {
+            Connection c = session.require();
+            Progress progress = new Progress(w, io.liveProgress(), "reading the directory", -1);
+            DirectoryPlanner.Draft draft;
+            try {
+                // a positional argument not given arrives empty
+                draft = planner.draft(c.client(), c.directory(), new DirectoryPlanner.Request(operation, selection,
+                        group == null || group.isBlank() ? null : group, fromDomain, toDomain, Boolean.TRUE.equals(lowercase)), progress::advance);
+            } finally {
+                progress.finish();
+            }
+            w.println("selected " + draft.rows().size() + (draft.rows().size() == 1 ? " account" : " accounts")
+                    + ": " + Sanitizer.forTerminal(draft.selected()));
+            Path file = chosen != null ? chosen : planner.defaultFile(operation);
+            planner.write(draft, file);
+            w.println(io.styles().ok("wrote ") + Sanitizer.forTerminal(file.toString()) + " (" + draft.rows().size()
+                    + " rows for '" + operation.cliName() + "', readable by you only)");
+            PlanLoader.Loaded loaded = loader.load(file, operation);
+            plans.load(loaded.plan());
+            PlanCommands.printLoaded(w, loaded, io.styles());
+        } catch (UserFacingException e) {
+            // one line, as every error is; it says the plan loaded before is gone
+            throw new UserFacingException(e.getMessage() + "; no plan is loaded", e.exitCode());
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.orgshell.completion;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.orgshell.api.Domain;
+import io.orgshell.core.Sanitizer;
+import io.orgshell.directory.Selection;
+import io.orgshell.plan.DirectoryPlanner;
+import io.orgshell.plan.Operation;
+import io.orgshell.session.Session;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.shell.core.command.completion.CompletionProposal;
+import org.springframework.shell.core.command.completion.CompletionProvider;
+
+/**
+ * Completion for the selection options of {@code plan} and {@code users export}: the org's domains for
+ * {@code --domain}, {@code --from-domain} and {@code --to-domain} (asked of the connected org at each Tab: one short
+ * listing), the closed value sets, and {@code plan}'s operations. Anything else goes to the shared provider.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SelectionCompletionConfiguration {
+
+    static final Set<String> DOMAIN_OPTIONS = Set.of("domain", "from-domain", "to-domain");
+    static final Map<String, List<String>> VALUES = Map.of("access", Selection.ACCESS, "status", Selection.STATUSES,
+            "format", List.of("csv", "json"));
+    private static final Duration DOMAINS_WAIT = Duration.ofSeconds(5);
+
+    @Bean
+    CompletionProvider selectionCompletion(Session session, @Qualifier("completion") CompletionProvider shared) {
+        return ctx -> {
+            String word = ctx.currentWordUpToCursor() == null ? "" : ctx.currentWordUpToCursor();
+            String option = ctx.getCommandOption() == null ? null : ctx.getCommandOption().longName();
+            if (option != null && DOMAIN_OPTIONS.contains(option)) {
+                boolean verifiedOnly = "to-domain".equals(option);
+                return session.current().map(c -> c.client().domains()
+                                .filter(d -> !verifiedOnly || d.isVerified()).map(Domain::name)
+                                .filter(n -> n != null && n.startsWith(word) && Sanitizer.forTerminal(n).equals(n))
+                                .collectList().onErrorReturn(List.of()).block(DOMAINS_WAIT))
+                        .orElse(List.of()).stream().map(CompletionProposal::new).toList();
+            }
+            if (option != null && VALUES.containsKey(option)) {
+                return VALUES.get(option).stream().filter(v -> v.startsWith(word)).map(CompletionProposal::new)
+                        .toList();
+            }
+            String command = ctx.getCommand() == null ? "" : ctx.getCommand().getName();
+            if (option == null && "plan".equals(command) && !word.startsWith("-") && ctx.getWords().size() <= 2) {
+                return DirectoryPlanner.OPERATIONS.stream().map(Operation::cliName).filter(n -> n.startsWith(word))
+                        .map(CompletionProposal::new).toList();
+            }
+            return shared.apply(ctx);
+        };
+    }
+}

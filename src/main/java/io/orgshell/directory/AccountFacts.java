@@ -1,0 +1,115 @@
+package io.orgshell.directory;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.orgshell.api.DirectoryUser;
+import io.orgshell.api.ManagedUser;
+import io.orgshell.api.OrgAccount;
+
+/**
+ * What a selection and an export know of one account, from whichever listing told it. A null is "this listing does
+ * not tell" (v1's managed list knows nothing of org access, admin role, IdP sync or groups).
+ *
+ * @param access     {@code active} or {@code suspended} org access
+ * @param products   each product the account has, with when it was last used there (null: not told)
+ * @param lastActive the latest product activity; null when never active or not told
+ */
+public record AccountFacts(String accountId, String email, String name, String accountStatus, String accountType,
+                           Boolean accessBillable, String access, Boolean orgAdmin, Boolean idp, Boolean managed,
+                           Instant lastActive, Instant addedToOrg, Set<String> groupIds, List<Product> products) {
+
+    /** A product the account has; {@code lastActive} as the listing gave it. */
+    public record Product(String key, String lastActive) {
+
+        /** {@code key (last active)}, as the CSV export shows it. */
+        public String describe() {
+            return lastActive == null ? key : key + " (" + lastActive + ")";
+        }
+    }
+
+    public static AccountFacts of(OrgAccount account) {
+        if (account instanceof DirectoryUser u) {
+            return of(u);
+        }
+        if (account instanceof ManagedUser u) {
+            return of(u);
+        }
+        return new AccountFacts(account.accountId(), account.email(), account.name(), account.accountStatus(), null,
+                null, null, null, null, null, null, null, null, List.of());
+    }
+
+    static AccountFacts of(DirectoryUser u) {
+        Instant last = null;
+        List<Product> products = List.of();
+        if (u.productAccess() != null) {
+            products = u.productAccess().stream().map(p -> new Product(p.key(), p.lastActiveTimestamp())).toList();
+            for (DirectoryUser.ProductActivity p : u.productAccess()) {
+                last = later(last, instant(p.lastActiveTimestamp()));
+            }
+        }
+        return new AccountFacts(u.accountId(), u.email(), u.name(), u.accountStatus(), u.accountType(), null,
+                u.isSuspended() ? "suspended" : "active", u.isOrgAdmin(), u.isSynced(),
+                u.claimStatus() == null ? null : "managed".equalsIgnoreCase(u.claimStatus()), last,
+                instant(u.addedToOrg()), u.groups() == null ? null
+                : u.groups().stream().map(DirectoryUser.GroupRef::id).collect(Collectors.toUnmodifiableSet()),
+                products);
+    }
+
+    /** v1 lists managed accounts only. */
+    static AccountFacts of(ManagedUser u) {
+        Instant last = instant(u.lastActive());
+        List<Product> products = List.of();
+        if (u.productAccess() != null) {
+            products = u.productAccess().stream().map(p -> new Product(p.key(), p.lastActive())).toList();
+            for (ManagedUser.ProductAccess p : u.productAccess()) {
+                last = later(last, instant(p.lastActive()));
+            }
+        }
+        return new AccountFacts(u.accountId(), u.email(), u.name(), u.accountStatus(), u.accountType(),
+                u.accessBillable(), null, null, null, true, last, null, null, products);
+    }
+
+    /**
+     * No product activity since {@code since}. An account never active counts from when it joined the org: someone
+     * added yesterday who has not logged in yet is not inactive; where the join date is not told (v1), never active
+     * is inactive.
+     */
+    public boolean inactiveSince(Instant since) {
+        if (lastActive != null) {
+            return lastActive.isBefore(since);
+        }
+        return addedToOrg == null || addedToOrg.isBefore(since);
+    }
+
+    public String emailDomain() {
+        if (email == null || email.indexOf('@') < 0) {
+            return null;
+        }
+        return email.substring(email.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
+    }
+
+    /** A date-time or a bare date (v1 gives either); anything else is unknown rather than an error. */
+    static Instant instant(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+}

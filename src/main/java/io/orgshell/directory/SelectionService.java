@@ -1,0 +1,94 @@
+package io.orgshell.directory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.IntConsumer;
+
+import io.orgshell.api.AdminApiClient;
+import io.orgshell.api.Domain;
+import io.orgshell.api.Group;
+import io.orgshell.api.OrgAccount;
+import io.orgshell.api.OrgDirectory;
+import io.orgshell.api.UserQuery;
+import io.orgshell.core.UsageException;
+import io.orgshell.core.UserFacingException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Evaluates a {@link Selection} against the live org. With the v2 directory API the search's own filters do the
+ * work ({@code emailDomains}, {@code accountStatus}, {@code membershipStatus}, {@code groupIds}, {@code claimStatus});
+ * IdP sync and inactivity, which the search cannot filter on, are checked here on what it returns. Without v2 the
+ * managed-account list is read and filtered here, and what that list cannot tell is refused, by name.
+ */
+@Service
+public class SelectionService {
+
+    /** The accounts selected, and the group the selection named, resolved to its ID (null when it named none). */
+    public record Selected(List<AccountFacts> accounts, String groupId) {
+    }
+
+    public Selected select(AdminApiClient client, OrgDirectory directory, Selection s, boolean withActivity,
+                           IntConsumer accountsSeen) {
+        checkDomains(client, s.domains());
+        Group group = s.group() == null ? null : group(directory, s.group(), "--group");
+        boolean v2 = directory.v2();
+        if (!v2 && !s.needingV2().isEmpty()) {
+            throw new UsageException(String.join(", ", s.needingV2()) + ": this org answers only the v1 API, whose "
+                    + "list of managed accounts does not tell org access, groups, IdP sync or unmanaged accounts");
+        }
+        UserQuery query = new UserQuery(s.domains(), s.statuses(),
+                s.access() == null ? Set.of() : Set.of(s.access()), group == null ? Set.of() : Set.of(group.id()),
+                s.managed() == null ? null : s.managed() ? "managed" : "unmanaged",
+                withActivity || s.inactiveSince() != null);
+        String groupId = group == null ? null : group.id();
+        // with v2 the server has applied the group filter: the accounts it returns carry no groups to check again
+        String locallyCheckedGroup = v2 ? null : groupId;
+        List<AccountFacts> out = new ArrayList<>();
+        for (List<OrgAccount> page : directory.select(query).toIterable(1)) {
+            for (OrgAccount a : page) {
+                AccountFacts facts = AccountFacts.of(a);
+                if (s.matches(facts, locallyCheckedGroup)) {
+                    out.add(facts);
+                }
+            }
+            accountsSeen.accept(page.size());
+            if (Thread.currentThread().isInterrupted()) {
+                throw new UserFacingException("interrupted while reading the directory; nothing was written",
+                        io.orgshell.core.ExitCodes.INTERRUPTED);
+            }
+        }
+        return new Selected(List.copyOf(out), groupId);
+    }
+
+    /** The org's domains, every status (an account may sit on a domain the org has not verified). */
+    public List<Domain> domains(AdminApiClient client) {
+        List<Domain> all = client.domains().collectList().block();
+        return all == null ? List.of() : all;
+    }
+
+    /** Each domain must be one of the org's. */
+    void checkDomains(AdminApiClient client, Set<String> domains) {
+        if (domains.isEmpty()) {
+            return;
+        }
+        List<String> known = domains(client).stream().map(Domain::name).filter(n -> n != null)
+                .map(n -> n.toLowerCase(Locale.ROOT)).toList();
+        for (String d : domains) {
+            if (!known.contains(d)) {
+                throw new UsageException("--domain: " + d + " is not a domain of the organization (see 'domains "
+                        + "list --all')");
+            }
+        }
+    }
+
+    /** A group by name (case-insensitive) or ID; a group the org does not have is a usage error naming the option. */
+    public Group group(OrgDirectory directory, String nameOrId, String option) {
+        List<Group> found = directory.groupsNamed(List.of(nameOrId)).collectList().block();
+        return (found == null ? List.<Group>of() : found).stream()
+                .filter(g -> nameOrId.equals(g.id()) || nameOrId.equalsIgnoreCase(g.name()))
+                .findFirst()
+                .orElseThrow(() -> new UsageException(option + ": no group '" + nameOrId + "' in the organization"));
+    }
+}
