@@ -63,8 +63,6 @@ public interface OrgDirectory {
     /** The account's v2 directory entry; empty without v2, or when no directory holds the account. */
     Mono<DirectoryUser> directoryUser(String accountId);
 
-    /** The groups of the directory written in; empty when they cannot be listed (v1). */
-    Mono<List<Group>> groups();
 
     /** Suspends or restores the account's access to the org. */
     Mono<Integer> setAccess(String accountId, boolean suspend);

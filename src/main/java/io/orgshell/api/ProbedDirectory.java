@@ -78,10 +78,6 @@ final class ProbedDirectory implements OrgDirectory {
         return Mono.defer(() -> chosen.get() == v1 ? v1.directoryUser(accountId) : v2.directoryUser(accountId));
     }
 
-    @Override
-    public Mono<List<Group>> groups() {
-        return probing(OrgDirectory::groups).next();
-    }
 
     @Override
     public Mono<Integer> setAccess(String accountId, boolean suspend) {

@@ -89,10 +89,6 @@ final class V1Directory implements OrgDirectory {
         return Mono.empty();
     }
 
-    @Override
-    public Mono<List<Group>> groups() {
-        return Mono.empty();
-    }
 
     @Override
     public Mono<Integer> setAccess(String accountId, boolean suspend) {
@@ -128,12 +124,12 @@ final class V1Directory implements OrgDirectory {
             return Flux.empty();
         }
         String search = "/admin/v1/orgs/{orgId}/groups/search";
-        Flux<Group> byName = SearchPages.of(client, search, Map.of(),
+        Flux<Group> byName = client.searchPages(search, Map.of(),
                         Map.of("groupNames", Map.of("eq", values), "limit", GroupSearch.V1_LIMIT), Group.Page.class)
                 .flatMapIterable(p -> AdminApiClient.nonNull(p.data()));
         List<String> ids = GroupSearch.possibleIds(values);
         Flux<Group> byId = ids.isEmpty() ? Flux.empty()
-                : SearchPages.of(client, search, Map.of(), Map.of("groupIds", ids, "limit", GroupSearch.V1_LIMIT),
+                : client.searchPages(search, Map.of(), Map.of("groupIds", ids, "limit", GroupSearch.V1_LIMIT),
                         Group.Page.class).flatMapIterable(p -> AdminApiClient.nonNull(p.data()));
         return Flux.concat(byName, byId).distinct(Group::id);
     }

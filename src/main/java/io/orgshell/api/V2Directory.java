@@ -147,15 +147,6 @@ final class V2Directory implements OrgDirectory {
     }
 
     @Override
-    public Mono<List<Group>> groups() {
-        return directoryId.flatMap(id -> id.isEmpty() ? Mono.empty()
-                : client.pages(ORG + "/directories/{directoryId}/groups", Map.of("directoryId", id.get()),
-                                Map.of("limit", String.valueOf(LIMIT)), Group.Page.class)
-                        .flatMapIterable(p -> AdminApiClient.nonNull(p.data()))
-                        .collectList());
-    }
-
-    @Override
     public Mono<Integer> setAccess(String accountId, boolean suspend) {
         return inDirectory(dir -> client.write(HttpMethod.POST, USERS + "/{accountId}/"
                         + (suspend ? "suspend" : "restore"), Map.of("directoryId", dir, "accountId", accountId), null),
@@ -186,7 +177,7 @@ final class V2Directory implements OrgDirectory {
 
     @Override
     public Flux<List<OrgAccount>> select(UserQuery query) {
-        return SearchPages.of(client, USERS + "/search", Map.of("directoryId", ALL), query.body(LIMIT),
+        return client.searchPages(USERS + "/search", Map.of("directoryId", ALL), query.body(LIMIT),
                         DirectoryUser.Page.class)
                 .map(p -> Collections.unmodifiableList(AdminApiClient.nonNull(p.data())));
     }
@@ -202,12 +193,12 @@ final class V2Directory implements OrgDirectory {
             return Flux.empty();
         }
         String search = ORG + "/directories/{directoryId}/groups/search";
-        Flux<Group> byName = SearchPages.of(client, search, Map.of("directoryId", ALL),
+        Flux<Group> byName = client.searchPages(search, Map.of("directoryId", ALL),
                         Map.of("groupNames", values, "limit", LIMIT), Group.Page.class)
                 .flatMapIterable(p -> AdminApiClient.nonNull(p.data()));
         List<String> ids = GroupSearch.possibleIds(values);
         Flux<Group> byId = ids.isEmpty() ? Flux.empty()
-                : SearchPages.of(client, search, Map.of("directoryId", ALL), Map.of("groupIds", ids, "limit", LIMIT),
+                : client.searchPages(search, Map.of("directoryId", ALL), Map.of("groupIds", ids, "limit", LIMIT),
                         Group.Page.class).flatMapIterable(p -> AdminApiClient.nonNull(p.data()));
         return Flux.concat(byName, byId).distinct(Group::id);
     }
