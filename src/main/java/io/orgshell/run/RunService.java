@@ -154,7 +154,9 @@ public class RunService {
     private RunDirectory latestUnfinished(Connection connection, RunOptions options) {
         List<RunMeta> unfinished = store.unfinished(connection);
         if (unfinished.isEmpty()) {
-            throw new UserFacingException("no unfinished run for this organization (see 'runs list')",
+            int elsewhere = store.unfinished(null).size();
+            throw new UserFacingException("no unfinished run for this organization" + (elsewhere == 0 ? ""
+                    : " (" + elsewhere + " unfinished for other organizations or sandbox starts: see 'runs list')"),
                     ExitCodes.USAGE);
         }
         if (unfinished.size() > 1 && options.unattended()) {

@@ -66,7 +66,8 @@ class RunOrgBindingTest extends ShellTest {
             assertThat(resume.err().strip()).isEqualTo("error: run " + paused.id() + " was made against sandbox " + shortA
                     + " of " + server.orgName() + ", not this one (" + shortB + "): every start of the sandbox is a "
                     + "fresh org with the same ID; it cannot be resumed here");
-            assertThat(run("resume --yes").err()).contains("no unfinished run for this organization");
+            assertThat(run("resume --yes").err()).contains("no unfinished run for this organization (")
+                    .contains(" unfinished for other organizations or sandbox starts: see 'runs list')");
             Result undo = run("undo " + paused.id());
             assertThat(undo.exitCode()).isEqualTo(2);
             assertThat(undo.err()).contains("was made against sandbox " + shortA).contains("cannot be undone here");
