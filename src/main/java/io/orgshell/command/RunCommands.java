@@ -141,5 +141,4 @@ public class RunCommands {
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }
-
 }

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,9 +94,8 @@ public class RunService {
 
     /**
      * The plan that puts back what a run changed, or empty when it changed no account; {@code notes} hears what was
-     * brought up to date from the journal first. Refused for an operation
-     * without an inverse, for a run that has not written its plan yet, and for a run of another org than the
-     * connected one.
+     * brought up to date from the journal first. Refused for an operation without an inverse, for a run that has not
+     * written its plan yet, and for a run of another org than the connected one.
      */
     public Optional<UndoPlan> undoPlan(RunDirectory dir, Connection connection, Consumer<String> notes) {
         OrgBinding.require(dir.readMeta(), connection, "undo", "undone");
@@ -308,7 +309,7 @@ public class RunService {
      */
     private static List<Step> resetFailures(List<Step> steps, Map<Integer, StepResult> results, RunJournal journal,
                                             RunTally tally) {
-        List<Step> reset = new java.util.ArrayList<>();
+        List<Step> reset = new ArrayList<>();
         for (Step s : steps) {
             StepResult r = results.get(s.number());
             if (r != null && (r.outcome() == Outcome.FAILED || r.skip() == SkipReason.WAITS_FOR_STEP)) {
@@ -343,7 +344,7 @@ public class RunService {
             return "nothing left to send";
         }
         List<Step> next = pending.subList(0, Math.min(batchSize, pending.size()));
-        java.util.IntSummaryStatistics lines = next.stream()
+        IntSummaryStatistics lines = next.stream()
                 .mapToInt(st -> preview.plan().rows().get(st.rowIndex()).line()).summaryStatistics();
         Path source = preview.plan().source();
         return next.size() + (next.size() == 1 ? " write" : " writes") + " next: "

@@ -130,14 +130,13 @@ public class RunStore {
         if (id != null && !id.isBlank()) {
             return open(id);
         }
-        return latest(connected, false).map(m -> open(m.id()))
+        return latest(connected).map(m -> open(m.id()))
                 .orElseThrow(() -> new UserFacingException(connected == null ? "no runs yet"
                         : "no runs for this organization yet (see 'runs list')", ExitCodes.USAGE));
     }
 
-    public Optional<RunMeta> latest(Connection connected, boolean unfinishedOnly) {
-        return list().stream().filter(m -> connected == null || m.madeAgainst(connected))
-                .filter(m -> !unfinishedOnly || m.unfinished()).findFirst();
+    public Optional<RunMeta> latest(Connection connected) {
+        return list().stream().filter(m -> connected == null || m.madeAgainst(connected)).findFirst();
     }
 
     /** The runs not finished (paused, stopped, crashed) of the connected org, or of any org; newest first. */
