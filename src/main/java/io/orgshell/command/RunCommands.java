@@ -17,6 +17,7 @@ import io.orgshell.run.RunReport;
 import io.orgshell.run.RunService;
 import io.orgshell.run.RunStore;
 import io.orgshell.run.RunSummary;
+import io.orgshell.session.Connection;
 import io.orgshell.session.Session;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
@@ -70,10 +71,17 @@ public class RunCommands {
             }
             RunMeta m = e.meta();
             rows.add(m == null ? List.of(e.id(), "", "", "damaged", "", Sanitizer.forTerminal(e.damage()))
-                    : List.of(m.id(), m.operation(), m.orgName() == null ? m.orgId() : m.orgName(), m.state().label(),
+                    : List.of(m.id(), m.operation(), orgColumn(m), m.state().label(),
                     String.valueOf(m.rows()), RunConsole.describe(m.counts(), new io.orgshell.console.Styles(false))));
         }
         ctx.outputWriter().print(io.table(List.of("Run", "Op", "Org", "State", "Rows", "Outcomes"), rows));
+    }
+
+    /** The org's name; a sandbox run adds its sandbox start, since every sandbox of one seed has the same name. */
+    private static String orgColumn(RunMeta m) {
+        String name = Sanitizer.forTerminal(m.orgName() == null ? m.orgId() : m.orgName());
+        return m.sandboxInstance() == null ? name : name + " [sandbox " + RunMeta.shortInstance(m.sandboxInstance())
+                + "]";
     }
 
     @Command(name = {"runs", "show"}, group = "Runs", completionProvider = "completion",
@@ -81,7 +89,8 @@ public class RunCommands {
     public void show(@Argument(index = 0, description = "run ID (default: the latest)") String id,
                      @Option(longName = JsonOutput.OPTION, description = JsonOutput.HELP) Boolean asJson,
                      CommandContext ctx) throws java.io.IOException {
-        RunDirectory dir = store.openOrLatest(id, connectedOrg());
+        Connection connected = session.current().orElse(null);
+        RunDirectory dir = store.openOrLatest(id, connected);
         PrintWriter out = ctx.outputWriter();
         store.bringUpToDate(dir, false).ifPresent(JsonOutput.wanted(asJson) ? json.messages()::println : out::println);
         RunMeta m = dir.readMeta();
@@ -91,7 +100,10 @@ public class RunCommands {
         }
         out.println(String.format("%-12s %s", "run", m.id()));
         out.println(String.format("%-12s %s", "operation", m.operation()));
-        out.println(String.format("%-12s %s (%s)", "org", Sanitizer.forTerminal(m.orgName()), m.orgId()));
+        out.println(String.format("%-12s %s", "org", m.org()));
+        if (connected != null && !m.madeAgainst(connected)) {
+            out.println(String.format("%-12s %s", "", "not the connected org: resume and undo refuse it here"));
+        }
         out.println(String.format("%-12s %s", "source", m.source()));
         out.println(String.format("%-12s %s, last change %s", "created", m.created(), m.updated()));
         out.println(String.format("%-12s %s", "state", m.state().label()));
@@ -106,10 +118,12 @@ public class RunCommands {
     }
 
     @Command(name = "resume", group = "Runs", availabilityProvider = "connected", completionProvider = "completion",
-            description = "Continue a stopped run (default: the latest unfinished one); never re-sends an applied row")
+            description = "Continue a stopped run of this org (default: the latest unfinished one); names it and asks "
+                    + "first; never re-sends an applied row")
     public void resume(@Argument(index = 0, description = "run ID") String id,
-                       @Option(longName = RunConsole.BATCH_SIZE, description = RunConsole.BATCH_SIZE_HELP,
-                               defaultValue = RunOptions.DEFAULT_BATCH_SIZE) Integer batchSize,
+                       @Option(longName = RunConsole.BATCH_SIZE,
+                               description = RunConsole.BATCH_SIZE_HELP + " (default: the run's own)")
+                       Integer batchSize,
                        @Option(longName = RunConsole.YES, description = RunConsole.YES_HELP) Boolean yes,
                        @Option(longName = RunConsole.CONCURRENCY, description = RunConsole.CONCURRENCY_HELP,
                                defaultValue = RunOptions.DEFAULT_CONCURRENCY) Integer concurrency,
@@ -124,12 +138,12 @@ public class RunCommands {
         console.finish(summary);
     }
 
-    @Command(name = "undo", group = "Runs", completionProvider = "completion",
-            description = "Load the undo plan of a run (default: the latest) for preview")
+    @Command(name = "undo", group = "Runs", availabilityProvider = "connected", completionProvider = "completion",
+            description = "Load the undo plan of a run of this org (default: the latest) for preview")
     public void undo(@Argument(index = 0, description = "run ID") String id, CommandContext ctx) {
-        RunDirectory dir = store.openOrLatest(id, connectedOrg());
-        store.bringUpToDate(dir, true).ifPresent(ctx.outputWriter()::println);
-        Optional<RunService.UndoPlan> undo = runs.undoPlan(dir);
+        Connection connection = session.require();
+        RunDirectory dir = store.openOrLatest(id, connection);
+        Optional<RunService.UndoPlan> undo = runs.undoPlan(dir, connection, note -> ctx.outputWriter().println(note));
         if (undo.isEmpty()) {
             ctx.outputWriter().println("nothing to undo: run " + dir.id() + " changed no account");
             return;
@@ -141,9 +155,5 @@ public class RunCommands {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    private String connectedOrg() {
-        return session.current().map(c -> c.orgId()).orElse(null);
     }
 }

@@ -23,18 +23,20 @@ import io.orgshell.run.StepResult;
 import org.springframework.shell.core.command.CommandContext;
 
 /**
- * The terminal side of a run, shared by {@code run} and {@code resume}: the progress bar, the question between
- * batches, and the closing summary with its exit code.
+ * The terminal side of a run, shared by {@code run} and {@code resume}: the line naming a resumed run, the question
+ * before the first write and between batches, the progress bar, and the closing summary with its exit code. The
+ * questions have no default: Enter alone asks again.
  */
 final class RunConsole implements BatchControl {
 
     static final String QUESTION = "[c]ontinue, [a]ll remaining, [v]iew failures, [r]etry failed, [q]uit? ";
+    static final String FIRST_QUESTION = " — [c]ontinue, [a]ll, [q]uit? ";
 
     // the flags of run and resume, declared once for both commands' option annotations
     static final String BATCH_SIZE = "batch-size";
     static final String BATCH_SIZE_HELP = "rows per batch";
     static final String YES = "yes";
-    static final String YES_HELP = "do not ask between batches";
+    static final String YES_HELP = "do not ask before and between batches (a script must say it to resume)";
     static final String CONCURRENCY = "concurrency";
     static final String CONCURRENCY_HELP = "most writes in flight at once (the pace follows the server's rate limit)";
     static final String OVERRIDE_LIMIT = "override-limit";
@@ -65,10 +67,13 @@ final class RunConsole implements BatchControl {
                 "(pace %.0f/s, %d throttled)", governor.rate(), governor.throttled()));
     }
 
-    /** A resumed run learns its size here: the bar counts the steps done before the stop as done. */
+    /**
+     * A resumed run learns its size here: the bar counts the steps done before the stop as done. After "retry
+     * failed" the retried steps are no longer done.
+     */
     @Override
     public synchronized void starting(int steps, int alreadyDone) {
-        if (steps != total) {
+        if (steps != total || alreadyDone != progress.done()) {
             progress.finish();
             total = steps;
             progress = newProgress();
@@ -106,30 +111,77 @@ final class RunConsole implements BatchControl {
         };
     }
 
+    /** Names the run before anything is checked or sent; a script must have said --yes. */
+    @Override
+    public void resuming(RunMeta run, String file, long rowsLeft, int batchSize) {
+        out.println("resuming run " + run.id() + ": " + run.operation() + " of " + Sanitizer.forTerminal(file)
+                + " in " + Sanitizer.forTerminal(run.orgName() == null ? run.orgId() : run.orgName()) + ", "
+                + rowsLeft + " of " + run.rows() + (run.rows() == 1 ? " row" : " rows") + " left"
+                + (attended() ? ", batches of " + batchSize : ""));
+        out.flush();
+        if (!yes && !io.mode().isInteractive()) {
+            throw new UserFacingException("resume writes without asking in a script: say 'resume " + run.id()
+                    + " --yes' (at a terminal it asks first); nothing was sent", ExitCodes.USAGE);
+        }
+    }
+
+    private boolean attended() {
+        return !yes && io.mode().isInteractive();
+    }
+
+    @Override
+    public synchronized Decision beforeFirstBatch(String next) {
+        long done = progress.done();
+        progress.finish();
+        String prompt = Sanitizer.forTerminal(next) + FIRST_QUESTION;
+        Decision decision = null;
+        while (decision == null) {
+            String a = read(prompt);
+            switch (a) { // no default: a stray Enter writes nothing
+                case "c" -> decision = Decision.CONTINUE;
+                case "a" -> decision = Decision.ALL_REMAINING;
+                case "q" -> decision = Decision.QUIT;
+                default -> out.println("answer c, a or q");
+            }
+        }
+        restartProgress(done);
+        return decision;
+    }
+
     @Override
     public synchronized Decision afterBatch(BatchReport report) {
         long done = progress.done();
         progress.finish();
         Styles s = io.styles();
-        out.println(s.bold("batch " + report.batch()) + ": " + describe(report.batchCounts(), s)
-                + "  |  run so far: " + describe(report.runCounts(), s));
-        out.println("next: " + report.next());
+        out.println(s.bold("batch " + report.batch() + (report.retry() ? " (failed rows again)" : "")) + ": "
+                + describe(report.batchCounts(), s) + "  |  run so far: " + describe(report.runCounts(), s));
+        out.println(Sanitizer.forTerminal(report.next()));
         Decision decision = ask(report);
-        progress = newProgress(); // the time spent answering is not writing time: the rate restarts here
-        progress.carry(done);
+        restartProgress(done);
         return decision;
+    }
+
+    /** The time spent answering is not writing time: the rate restarts here. */
+    private void restartProgress(long done) {
+        progress = newProgress();
+        progress.carry(done);
+    }
+
+    /** The first letter of the answer, lower case; "q" when there is no more input (end of a script, Ctrl-D). */
+    private String read(String prompt) {
+        String answer;
+        try {
+            answer = ctx.inputReader().readInput(prompt);
+        } catch (Exception e) {
+            return "q";
+        }
+        String a = answer == null ? "q" : answer.strip().toLowerCase(Locale.ROOT);
+        return a.isEmpty() ? "" : a.substring(0, 1);
     }
 
     private Decision ask(BatchReport report) {
         while (true) {
-            String answer;
-            try {
-                answer = ctx.inputReader().readInput(QUESTION);
-            } catch (Exception e) {
-                return Decision.QUIT;
-            }
-            String a = answer == null ? "q" : answer.strip().toLowerCase(Locale.ROOT);
-            switch (a.isEmpty() ? "" : a.substring(0, 1)) { // no default: a stray Enter writes nothing
+            switch (read(QUESTION)) { // no default: a stray Enter writes nothing
                 case "c" -> {
                     return Decision.CONTINUE;
                 }
@@ -137,7 +189,10 @@ final class RunConsole implements BatchControl {
                     return Decision.ALL_REMAINING;
                 }
                 case "r" -> {
-                    return Decision.RETRY_FAILED;
+                    if (!report.failures().isEmpty()) {
+                        return Decision.RETRY_FAILED;
+                    }
+                    out.println("no failed rows to retry");
                 }
                 case "q" -> {
                     return Decision.QUIT;

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import io.orgshell.core.Sanitizer;
 import io.orgshell.plan.Operation;
+import io.orgshell.run.RunMeta;
 import io.orgshell.run.RunStore;
 import io.orgshell.session.Session;
 import io.orgshell.shell.ShellCompleter;
@@ -19,8 +20,8 @@ import org.springframework.shell.jline.CommandCompleter;
 
 /**
  * One completion provider for every command, routed by what is being completed: files for {@code --out},
- * {@code load} and {@code script}; accounts for {@code users show}; run IDs for {@code resume}, {@code undo} and
- * {@code runs show}; fixed values (statuses, operations) for options with a closed set.
+ * {@code load} and {@code script}; accounts for {@code users show}; run IDs for {@code undo} and {@code runs show},
+ * and for {@code resume} those of the connected org's unfinished runs; fixed values (statuses, operations) for options with a closed set.
  */
 @Configuration(proxyBeanMethods = false)
 public class CompletionConfiguration {
@@ -30,7 +31,8 @@ public class CompletionConfiguration {
 
     static final Set<String> FILE_OPTIONS = Set.of("out", "file", "csv");
     static final Set<String> ACCOUNT_COMMANDS = Set.of("users show");
-    static final Set<String> RUN_COMMANDS = Set.of("resume", "undo", "runs show");
+    static final String RESUME = "resume";
+    static final Set<String> RUN_COMMANDS = Set.of(RESUME, "undo", "runs show");
     static final Set<String> FILE_COMMANDS = Set.of("load", "script");
     static final Map<String, List<String>> VALUES = Map.of("status", List.of("active", "inactive", "closed"),
             "op", java.util.Arrays.stream(Operation.values()).map(o -> o.cliName()).toList());
@@ -51,7 +53,10 @@ public class CompletionConfiguration {
             String command = ctx.getCommand() == null ? "" : ctx.getCommand().getName();
             boolean positional = option == null && !word.startsWith("-");
             if (positional && RUN_COMMANDS.contains(command)) {
-                return runs.list().stream().map(m -> m.id()).filter(id -> id.startsWith(word))
+                // resume offers only what it can take up: the unfinished runs of the connected org
+                List<RunMeta> candidates = RESUME.equals(command) ? runs.unfinished(session.current().orElse(null))
+                        : runs.list();
+                return candidates.stream().map(RunMeta::id).filter(id -> id.startsWith(word))
                         .map(CompletionProposal::new).toList();
             }
             if (positional && FILE_COMMANDS.contains(command)) {

@@ -137,6 +137,9 @@ public final class RunExecutor {
                 batch.stream().map(Step::accountId)).distinct().toList();
         Map<String, AccountState> live = new ConcurrentHashMap<>(currentStates(ids));
         confirm(live, onResult);
+        // each step of this batch is waited for anew: a step sent again on "retry failed" still has its first
+        // round's future, complete, which would let the step waiting for it go before it has an answer
+        batch.forEach(s -> running.put(s.number(), new CompletableFuture<>()));
         CompletableFuture<Void> done = Flux.fromIterable(batch)
                 .flatMap(s -> process(s, live).doOnNext(onResult), concurrency)
                 .then().toFuture();
@@ -157,7 +160,7 @@ public final class RunExecutor {
     }
 
     private Mono<StepResult> process(Step s, Map<String, AccountState> live) {
-        CompletableFuture<StepResult> mine = running.computeIfAbsent(s.number(), k -> new CompletableFuture<>());
+        CompletableFuture<StepResult> mine = running.get(s.number());
         return waitFor(s.after()).then(Mono.defer(() -> {
             if (stop.get()) {
                 return Mono.<StepResult>empty();

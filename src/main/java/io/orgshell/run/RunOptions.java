@@ -3,9 +3,11 @@ package io.orgshell.run;
 /**
  * {@code run}/{@code resume} settings: batch size, writes in flight, whether to ask between batches, and whether
  * the safety limit of destructive runs is overridden. The defaults are strings because the commands' option
- * annotations take them as such; {@link #of} applies them to a flag left out.
+ * annotations take them as such; {@link #of} applies them to a flag left out. {@code batchSizeGiven} tells a batch
+ * size the operator chose from the default: {@code resume} keeps the run's own unless told otherwise.
  */
-public record RunOptions(int batchSize, int concurrency, boolean unattended, boolean overrideLimit) {
+public record RunOptions(int batchSize, int concurrency, boolean unattended, boolean overrideLimit,
+                         boolean batchSizeGiven) {
 
     public static final String DEFAULT_BATCH_SIZE = "50";
     public static final String DEFAULT_CONCURRENCY = "16";
@@ -20,7 +22,20 @@ public record RunOptions(int batchSize, int concurrency, boolean unattended, boo
     }
 
     public static RunOptions of(Integer batchSize, Integer concurrency, boolean unattended, boolean overrideLimit) {
-        return new RunOptions(batchSize == null ? Integer.parseInt(DEFAULT_BATCH_SIZE) : batchSize,
-                concurrency == null ? Integer.parseInt(DEFAULT_CONCURRENCY) : concurrency, unattended, overrideLimit);
+        return new RunOptions(batchSize == null ? defaultBatchSize() : batchSize,
+                concurrency == null ? Integer.parseInt(DEFAULT_CONCURRENCY) : concurrency, unattended, overrideLimit,
+                batchSize != null);
+    }
+
+    public static int defaultBatchSize() {
+        return Integer.parseInt(DEFAULT_BATCH_SIZE);
+    }
+
+    /** The batch size a run recorded, unless the operator gave one now; a run of an earlier version recorded none. */
+    RunOptions resuming(Integer recorded) {
+        if (batchSizeGiven || recorded == null || recorded < 1) {
+            return this;
+        }
+        return new RunOptions(recorded, concurrency, unattended, overrideLimit, false);
     }
 }

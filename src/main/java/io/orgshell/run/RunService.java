@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +61,8 @@ public class RunService {
                     connection.orgName(), preview.plan().source().toAbsolutePath().toString(), now,
                     preview.checks().size(), preview.steps().size(), RunState.RUNNING,
                     new RunTally(preview, Map.of()).counts(), now,
-                    new RunMeta.Limits(preview.orgAccounts(), preview.adminRows())).reflecting(0);
+                    new RunMeta.Limits(preview.orgAccounts(), preview.adminRows()), 0L,
+                    connection.sandboxInstance(), options.batchSize());
             dir.writeMeta(meta);
             try (RunJournal journal = RunJournal.open(dir.journal())) {
                 journal.append("start", Map.of("run", dir.id(), "operation", meta.operation(), "org", meta.orgId(),
@@ -90,11 +93,14 @@ public class RunService {
     }
 
     /**
-     * The plan that puts back what a run changed, or empty when it changed no account. Refused for an operation
-     * without an inverse and for a run that has not written its plan yet.
+     * The plan that puts back what a run changed, or empty when it changed no account; {@code notes} hears what was
+     * brought up to date from the journal first. Refused for an operation without an inverse, for a run that has not
+     * written its plan yet, and for a run of another org than the connected one.
      */
-    public Optional<UndoPlan> undoPlan(RunDirectory dir) {
-        RunRefresh.bringUpToDate(dir, true); // a killed run's undo.csv may lack rows its journal holds
+    public Optional<UndoPlan> undoPlan(RunDirectory dir, Connection connection, Consumer<String> notes) {
+        OrgBinding.require(dir.readMeta(), connection, "undo", "undone");
+        // a killed run's undo.csv may lack rows its journal holds
+        RunRefresh.bringUpToDate(dir, true).ifPresent(notes);
         RunMeta m = dir.readMeta();
         Operation inverse = OperationHandlers.of(Operation.fromCli(m.operation())).inverse();
         if (inverse == null) {
@@ -110,37 +116,57 @@ public class RunService {
         }
     }
 
+    /**
+     * Resumes the run {@code id}, or the latest unfinished run of the connected org. A bare resume that will not ask
+     * (a script, {@code --yes}) needs that run to be the only unfinished one: it would write without naming it to
+     * anyone first.
+     */
     public RunSummary resume(String id, Connection connection, RunOptions options, BatchControl control,
                              Consumer<StepResult> progress) {
-        RunDirectory dir = id != null ? store.open(id) : store.latest(connection.orgId(), true)
-                .map(m -> store.open(m.id()))
-                .orElseThrow(() -> new UserFacingException("no unfinished run for this organization (see 'runs list')",
-                        ExitCodes.USAGE));
+        RunDirectory dir = id != null ? store.open(id) : latestUnfinished(connection, options);
         try (RunDirectory.Lock lock = dir.lock()) {
             RunMeta meta = dir.readMeta();
             if (!meta.unfinished()) {
                 throw new UserFacingException("run " + meta.id() + " is finished; nothing to resume", ExitCodes.USAGE);
             }
-            if (!meta.orgId().equals(connection.orgId())) {
-                throw new UserFacingException("run " + meta.id() + " belongs to organization " + meta.orgId()
-                        + "; connect to it first", ExitCodes.USAGE);
-            }
+            OrgBinding.require(meta, connection, "resume", "resumed");
             RunJournal.Replay replay = RunJournal.replay(dir.journal());
             Preview preview = PlanArchive.read(dir, meta);
             Map<Integer, StepResult> results = new ConcurrentHashMap<>(replay.results());
+            RunOptions resumed = options.resuming(meta.batchSize());
+            control.resuming(meta, fileName(preview.plan().source()),
+                    new RunTally(preview, results).counts().pending(), resumed.batchSize());
             // a resumed run is held to everything run holds it to: the limit, and a confirmation of what is left
-            checkSafeguards(preview, preview.steps().size() - results.size(), connection, options, control);
+            checkSafeguards(preview, preview.steps().size() - results.size(), connection, resumed, control);
             markWaiting(preview.steps(), results);
             Set<Integer> uncertain = ConcurrentHashMap.newKeySet();
             uncertain.addAll(replay.uncertain());
             try (RunJournal journal = RunJournal.open(dir.journal())) {
-                journal.append("resume", Map.of("done", results.size(), "uncertain", uncertain.size()));
-                return execute(dir, meta, preview, journal, results, uncertain, connection, options, control,
-                        progress, replay.tornTail());
+                journal.append("resume", Map.of("done", results.size(), "uncertain", uncertain.size(),
+                        "batchSize", resumed.batchSize()));
+                return execute(dir, meta.withBatchSize(resumed.batchSize()), preview, journal, results, uncertain,
+                        connection, resumed, control, progress, replay.tornTail());
             }
         } catch (IOException e) {
             throw new UserFacingException("cannot resume run " + dir.id() + ": " + e.getMessage());
         }
+    }
+
+    private RunDirectory latestUnfinished(Connection connection, RunOptions options) {
+        List<RunMeta> unfinished = store.unfinished(connection);
+        if (unfinished.isEmpty()) {
+            int elsewhere = store.unfinished(null).size();
+            throw new UserFacingException("no unfinished run for this organization" + (elsewhere == 0 ? ""
+                    : " (" + elsewhere + " unfinished for other organizations or sandbox starts: see 'runs list')"),
+                    ExitCodes.USAGE);
+        }
+        if (unfinished.size() > 1 && options.unattended()) {
+            List<String> ids = unfinished.stream().map(RunMeta::id).toList();
+            throw new UserFacingException(ids.size() + " unfinished runs for this organization ("
+                    + String.join(", ", ids.subList(0, Math.min(5, ids.size()))) + (ids.size() > 5 ? ", ..." : "")
+                    + "); say which one: resume RUN_ID", ExitCodes.USAGE);
+        }
+        return store.open(unfinished.get(0).id());
     }
 
     private RunSummary execute(RunDirectory dir, RunMeta meta, Preview preview, RunJournal journal,
@@ -163,11 +189,25 @@ public class RunService {
             progress.accept(r);
         };
         control.starting(steps.size(), steps.size() - pending.size());
+        // the failed steps sent again on "retry failed": a batch of their own, asked about before the next one
+        List<Step> retrying = List.of();
         try {
-            while (!pending.isEmpty() && !executor.stopRequested()) {
+            if (ask && !pending.isEmpty()) {
+                // nothing is written before the operator says so
+                switch (control.beforeFirstBatch(describeNext(pending, options.batchSize(), preview))) {
+                    case ALL_REMAINING -> ask = false;
+                    case QUIT -> quit = true;
+                    default -> {
+                        // continue: the first batch
+                    }
+                }
+            }
+            while (!quit && !pending.isEmpty() && !executor.stopRequested()) {
                 // unattended, a batch only sets how often accounts are re-read: larger ones keep the pipe full
                 int size = ask ? options.batchSize() : Math.max(options.batchSize(), UNATTENDED_BATCH);
-                List<Step> next = pending.subList(0, Math.min(size, pending.size()));
+                boolean retry = !retrying.isEmpty();
+                List<Step> next = retry ? retrying : pending.subList(0, Math.min(size, pending.size()));
+                retrying = List.of();
                 OutcomeCounts before = tally.counts();
                 int pendingBefore = pending.size();
                 executor.runBatch(next, onResult);
@@ -188,22 +228,20 @@ public class RunService {
                     continue;
                 }
                 OutcomeCounts now = tally.counts();
-                BatchControl.Decision d = control.afterBatch(new BatchControl.BatchReport(batch,
+                BatchControl.Decision d = control.afterBatch(new BatchControl.BatchReport(batch, retry,
                         (pending.size() + options.batchSize() - 1) / options.batchSize(), now.since(before), now,
                         describeNext(pending, options.batchSize(), preview), tally.failures()));
                 switch (d) {
                     case ALL_REMAINING -> ask = false;
                     case RETRY_FAILED -> {
-                        resetFailures(steps, results, journal, tally);
+                        retrying = resetFailures(steps, results, journal, tally);
                         pending = executor.unsent(steps);
+                        control.starting(steps.size(), results.size()); // the retried steps are to do again
                     }
                     case QUIT -> quit = true;
                     case CONTINUE -> {
                         // go on with the next batch, or end when none is left
                     }
-                }
-                if (quit) {
-                    break;
                 }
             }
         } catch (RuntimeException e) {
@@ -265,19 +303,23 @@ public class RunService {
         return next;
     }
 
-    /** Failed steps, and the steps that were skipped only because they waited for one, get another chance. */
-    private static void resetFailures(List<Step> steps, Map<Integer, StepResult> results, RunJournal journal,
-                                      RunTally tally) {
-        int reset = 0;
+    /**
+     * Failed steps, and the steps that were skipped only because they waited for one, get another chance: returned
+     * in run order, to be sent as a batch of their own.
+     */
+    private static List<Step> resetFailures(List<Step> steps, Map<Integer, StepResult> results, RunJournal journal,
+                                            RunTally tally) {
+        List<Step> reset = new ArrayList<>();
         for (Step s : steps) {
             StepResult r = results.get(s.number());
             if (r != null && (r.outcome() == Outcome.FAILED || r.skip() == SkipReason.WAITS_FOR_STEP)) {
                 results.remove(s.number());
                 tally.update(s.number());
-                reset++;
+                reset.add(s);
             }
         }
-        journal.append("retry", Map.of("steps", reset));
+        journal.append("retry", Map.of("steps", reset.size()));
+        return reset;
     }
 
     /**
@@ -296,14 +338,22 @@ public class RunService {
         }
     }
 
+    /** "50 writes next: lines 2-51 of offboarding.csv (600 left in all)": what the next batch sends. */
     private static String describeNext(List<Step> pending, int batchSize, Preview preview) {
         if (pending.isEmpty()) {
             return "nothing left to send";
         }
         List<Step> next = pending.subList(0, Math.min(batchSize, pending.size()));
-        int first = preview.plan().rows().get(next.get(0).rowIndex()).line();
-        int last = preview.plan().rows().get(next.get(next.size() - 1).rowIndex()).line();
-        return next.size() + " writes, file lines " + Math.min(first, last) + "-" + Math.max(first, last) + "; "
-                + pending.size() + " writes left in all";
+        IntSummaryStatistics lines = next.stream()
+                .mapToInt(st -> preview.plan().rows().get(st.rowIndex()).line()).summaryStatistics();
+        Path source = preview.plan().source();
+        return next.size() + (next.size() == 1 ? " write" : " writes") + " next: "
+                + (lines.getMin() == lines.getMax() ? "line " + lines.getMin()
+                : "lines " + lines.getMin() + "-" + lines.getMax()) + " of " + fileName(source)
+                + (pending.size() > next.size() ? " (" + pending.size() + " left in all)" : "");
+    }
+
+    private static String fileName(Path source) {
+        return String.valueOf(source.getFileName() == null ? source : source.getFileName());
     }
 }

@@ -20,6 +20,7 @@ import io.orgshell.core.DurableFiles;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.OwnerOnlyFiles;
 import io.orgshell.core.UserFacingException;
+import io.orgshell.session.Connection;
 import org.springframework.stereotype.Component;
 
 /** The runs under {@code <config dir>/runs}, newest first. Run IDs sort by time: {@code 20261127-013005-email-3fa2}. */
@@ -121,18 +122,27 @@ public class RunStore {
         return run;
     }
 
-    /** The run {@code id}; without one, the latest run (of {@code orgId}, when there is one). */
-    public RunDirectory openOrLatest(String id, String orgId) {
+    /**
+     * The run {@code id}; without one, the latest run of the connected org (see {@link RunMeta#madeAgainst}), or of
+     * any org when there is no connection.
+     */
+    public RunDirectory openOrLatest(String id, Connection connected) {
         if (id != null && !id.isBlank()) {
             return open(id);
         }
-        return latest(orgId, false).map(m -> open(m.id()))
-                .orElseThrow(() -> new UserFacingException("no runs yet", ExitCodes.USAGE));
+        return latest(connected).map(m -> open(m.id()))
+                .orElseThrow(() -> new UserFacingException(connected == null ? "no runs yet"
+                        : "no runs for this organization yet (see 'runs list')", ExitCodes.USAGE));
     }
 
-    public Optional<RunMeta> latest(String orgId, boolean unfinishedOnly) {
-        return list().stream().filter(m -> orgId == null || orgId.equals(m.orgId()))
-                .filter(m -> !unfinishedOnly || m.unfinished()).findFirst();
+    public Optional<RunMeta> latest(Connection connected) {
+        return list().stream().filter(m -> connected == null || m.madeAgainst(connected)).findFirst();
+    }
+
+    /** The runs not finished (paused, stopped, crashed) of the connected org, or of any org; newest first. */
+    public List<RunMeta> unfinished(Connection connected) {
+        return list().stream().filter(RunMeta::unfinished)
+                .filter(m -> connected == null || m.madeAgainst(connected)).toList();
     }
 
     private List<RunDirectory> directories() {

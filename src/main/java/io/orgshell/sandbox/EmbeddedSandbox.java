@@ -31,6 +31,7 @@ public final class EmbeddedSandbox implements AutoCloseable {
         return new EmbeddedSandbox(SandboxServer.start(config));
     }
 
+    /** Where the org is, its key, and this start's instance ID (a run made against it belongs to this start). */
     public SandboxOrgAccess access() {
         return server.access();
     }

@@ -7,13 +7,15 @@ import java.net.URI;
  *
  * @param baseUri         {@code http://127.0.0.1:PORT}, no trailing slash
  * @param callerAccountId the seeded org admin that owns the key
+ * @param instanceId      this start of the sandbox: every sandbox of one seed has the same org ID, and a run made
+ *                        against one must not be resumed against the next
  */
-public record SandboxOrgAccess(URI baseUri, String orgId, String apiKey, String callerAccountId) {
+public record SandboxOrgAccess(URI baseUri, String orgId, String apiKey, String callerAccountId, String instanceId) {
 
     /** Never print the key: records print every component by default. */
     @Override
     public String toString() {
         return "SandboxOrgAccess[baseUri=" + baseUri + ", orgId=" + orgId + ", apiKey=***, callerAccountId="
-                + callerAccountId + "]";
+                + callerAccountId + ", instanceId=" + instanceId + "]";
     }
 }

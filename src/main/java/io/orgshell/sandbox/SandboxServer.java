@@ -58,6 +58,8 @@ public final class SandboxServer implements AutoCloseable {
     private final URI baseUri;
     private final SandboxOrg org;
     private final SandboxStats stats = new SandboxStats();
+    /** Every start is a new org, though a seed gives it the same org ID: this tells the starts apart. */
+    private final String instanceId = java.util.UUID.randomUUID().toString();
     private final FaultScript faults = new FaultScript();
     private final RateLimiter limiter;
     private final RandomFaults randomFaults;
@@ -116,7 +118,11 @@ public final class SandboxServer implements AutoCloseable {
     public String apiKey() { return config.apiKey(); }
     /** The seeded org admin that owns the API key. */
     public String callerAccountId() { return org.callerAccountId(); }
-    public SandboxOrgAccess access() { return new SandboxOrgAccess(baseUri, orgId(), apiKey(), callerAccountId()); }
+    /** Made at start, kept across {@link #reset()} and a restart of serving: the same server, the same org. */
+    public String instanceId() { return instanceId; }
+    public SandboxOrgAccess access() {
+        return new SandboxOrgAccess(baseUri, orgId(), apiKey(), callerAccountId(), instanceId);
+    }
     public SandboxOrg org() { return org; }
     public SandboxStats stats() { return stats; }
     public FaultScript faults() { return faults; }

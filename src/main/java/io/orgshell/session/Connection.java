@@ -12,8 +12,11 @@ import io.orgshell.directory.DirectoryCache;
  * (v2, or v1 for an org without v2: chosen once for the connection, by the first directory request).
  * {@code callerAccountId} is the admin's own account when known (profile or sandbox): bulk runs never touch it.
  * {@code cache} holds the accounts of this org seen so far (completion, email lookups); it ends with the connection.
+ * {@code sandboxInstance} names the start of the embedded sandbox this is ({@code null} for any other org): every
+ * sandbox of one seed has the same org ID, so a run is bound to the instance, not only to the org ID.
  */
-public record Connection(String orgId, String orgName, URI baseUrl, ApiKey key, boolean sandbox, String profile,
+public record Connection(String orgId, String orgName, URI baseUrl, ApiKey key, boolean sandbox,
+                         String sandboxInstance, String profile,
                          String callerAccountId, AdminApiClient client, OrgDirectory directory,
                          DirectoryCache cache) implements AutoCloseable {
 

@@ -38,10 +38,10 @@ public class SessionService {
         if (request.sandbox()) {
             SandboxOrgAccess org = sandbox.access();
             ApiKey key = ApiKey.of(org.apiKey());
-            return open(org.baseUri(), org.orgId(), key, true, "sandbox", org.callerAccountId());
+            return open(org.baseUri(), org.orgId(), key, true, org.instanceId(), "sandbox", org.callerAccountId());
         }
         CredentialResolver.Resolved r = credentials.resolve(request, prompt);
-        return open(r.baseUrl(), r.orgId(), r.key(), false, r.profile(), r.accountId());
+        return open(r.baseUrl(), r.orgId(), r.key(), false, null, r.profile(), r.accountId());
     }
 
     /**
@@ -59,8 +59,8 @@ public class SessionService {
         return true;
     }
 
-    private Connection open(java.net.URI baseUrl, String orgId, ApiKey key, boolean isSandbox, String profile,
-                            String callerAccountId) {
+    private Connection open(java.net.URI baseUrl, String orgId, ApiKey key, boolean isSandbox,
+                            String sandboxInstance, String profile, String callerAccountId) {
         AdminApiClient client;
         try {
             client = clients.create(baseUrl, orgId, key);
@@ -71,8 +71,8 @@ public class SessionService {
         try {
             Org org = client.org().block();
             String name = org == null || org.name() == null ? orgId : org.name();
-            Connection connection = new Connection(orgId, name, client.baseUrl(), key, isSandbox, profile,
-                    callerAccountId, client, OrgDirectory.of(client), new DirectoryCache());
+            Connection connection = new Connection(orgId, name, client.baseUrl(), key, isSandbox,
+                    sandboxInstance, profile, callerAccountId, client, OrgDirectory.of(client), new DirectoryCache());
             session.open(connection);
             return connection;
         } catch (RuntimeException e) {

@@ -91,12 +91,11 @@ class OperatorSeatTest extends ShellTest {
             }
         };
         Result r = run("run --batch-size 1", enterThenQuit);
-        assertThat(r.out()).contains("answer c, a, v, r or q");
+        assertThat(r.out()).contains("answer c, a or q").contains("(paused)");
         assertThat(asked.get()).isEqualTo(2);
-        assertThat(server.stats().writes()).hasSize(1);
+        assertThat(server.stats().writes()).isEmpty();
         mode.set(ShellMode.Kind.ONE_SHOT);
-        // every test class's sandbox is the same org: a paused run left here would be another class's bare 'resume'
-        assertThat(run("resume --yes").exitCode()).isZero();
+        assertThat(run("resume --yes").exitCode()).isZero(); // the other tests of this class find no paused run
     }
 
     @Test

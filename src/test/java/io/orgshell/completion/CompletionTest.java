@@ -39,7 +39,8 @@ class CompletionTest extends ShellTest {
         dir.writeMeta(new RunMeta(dir.id(), "email", "org", "Org", "f.csv", now, 1, 1, RunState.PAUSED,
                 OutcomeCounts.none(), now, null));
 
-        assertThat(complete("resume " + dir.id().substring(0, 8))).contains(dir.id());
+        // resume offers only the connected org's unfinished runs: RunOrgBindingTest
+        assertThat(complete("undo " + dir.id().substring(0, 8))).contains(dir.id());
         assertThat(complete("runs show ")).contains(dir.id());
         assertThat(complete("load --op group-")).contains("group-add", "group-remove").doesNotContain("email");
         assertThat(complete("users ")).contains("export", "show", "find");

@@ -187,8 +187,8 @@ class EmailRunTest extends ShellTest {
         run("preview");
         mode.set(ShellMode.Kind.INTERACTIVE);
         AtomicInteger asked = new AtomicInteger();
-        Result first = run("run --batch-size 4", answers(asked, "q"));
-        assertThat(asked.get()).isEqualTo(1);
+        Result first = run("run --batch-size 4", answers(asked, "c", "q"));
+        assertThat(asked.get()).as("before the first batch and after it").isEqualTo(2);
         assertThat(first.exitCode()).as(first.toString()).isZero();
         assertThat(first.out()).contains("batch 1").contains("applied 4").contains("(paused)").contains("resume with");
         assertThat(server.stats().writes()).hasSize(4);
@@ -238,7 +238,7 @@ class EmailRunTest extends ShellTest {
                 .toList()));
         assertThat(run("preview").out()).contains("OK 2");
         mode.set(ShellMode.Kind.INTERACTIVE);
-        Result first = run("run --batch-size 1", answers(new AtomicInteger(), "q"));
+        Result first = run("run --batch-size 1", answers(new AtomicInteger(), "c", "q"));
         assertThat(first.out()).as(first.toString()).contains("(paused)");
         mode.set(ShellMode.Kind.ONE_SHOT);
         RunMeta paused = runStore().list().get(0);
@@ -262,7 +262,7 @@ class EmailRunTest extends ShellTest {
                 .toList()));
         run("preview");
         mode.set(ShellMode.Kind.INTERACTIVE);
-        run("run --batch-size 2", answers(new AtomicInteger(), "q"));
+        run("run --batch-size 2", answers(new AtomicInteger(), "c", "q"));
         mode.set(ShellMode.Kind.ONE_SHOT);
         RunDirectory dir = runStore().open(runStore().list().get(0).id());
         Files.writeString(dir.journal(), "{\"event\":\"result\",\"step\":3,\"outc", java.nio.file.StandardOpenOption.APPEND);
@@ -343,7 +343,7 @@ class EmailRunTest extends ShellTest {
                 .toList()));
         run("preview");
         mode.set(ShellMode.Kind.INTERACTIVE);
-        assertThat(run("run --batch-size 2", answers(new AtomicInteger(), "q")).out()).contains("applied 2");
+        assertThat(run("run --batch-size 2", answers(new AtomicInteger(), "c", "q")).out()).contains("applied 2");
         mode.set(ShellMode.Kind.ONE_SHOT);
         return runStore().open(runStore().list().get(0).id());
     }

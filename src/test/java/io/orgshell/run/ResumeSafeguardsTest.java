@@ -39,7 +39,7 @@ class ResumeSafeguardsTest extends ShellTest {
 
         Result script = run("resume");
         assertThat(script.exitCode()).isEqualTo(2);
-        assertThat(script.err()).contains("deactivate needs --yes in a script");
+        assertThat(script.err()).contains("say 'resume ").contains(" --yes'");
         assertThat(server.stats().writes()).hasSize(2);
 
         mode.set(ShellMode.Kind.INTERACTIVE);
@@ -93,7 +93,7 @@ class ResumeSafeguardsTest extends ShellTest {
         assertThat(run("preview").exitCode()).isZero();
         mode.set(ShellMode.Kind.INTERACTIVE);
         Result first = run("run --batch-size 2" + flags, answers("deactivate " + u.size() + " in " + server.orgName(),
-                "q"));
+                "c", "q"));
         assertThat(first.out()).as(first.toString()).contains("batch 1");
         assertThat(server.stats().writes()).hasSize(2);
         mode.set(ShellMode.Kind.ONE_SHOT);

@@ -72,7 +72,7 @@ class RunFilesTest extends ShellTest {
                 + Accounts.movedAddress(u)).toList()));
         assertThat(run("preview").out()).contains("OK " + rows.size());
         mode.set(ShellMode.Kind.INTERACTIVE);
-        Result first = run("run --batch-size 2", EmailRunTest.answers(new AtomicInteger(), "q"));
+        Result first = run("run --batch-size 2", EmailRunTest.answers(new AtomicInteger(), "c", "q"));
         mode.set(ShellMode.Kind.ONE_SHOT);
         assertThat(first.out()).as(first.toString()).contains("applied 2");
         RunDirectory dir = runStore.open(runStore.list().get(0).id());
@@ -182,7 +182,7 @@ class RunFilesTest extends ShellTest {
         run("load " + csv("account_id,email,=note", lines));
         assertThat(run("preview").out()).contains("OK 4");
         mode.set(ShellMode.Kind.INTERACTIVE);
-        run("run --batch-size 1", EmailRunTest.answers(new AtomicInteger(), "q"));
+        run("run --batch-size 1", EmailRunTest.answers(new AtomicInteger(), "c", "q"));
         mode.set(ShellMode.Kind.ONE_SHOT);
         RunDirectory dir = runStore.open(runStore.list().get(0).id());
 

@@ -75,8 +75,8 @@ class RunStateTest extends ShellTest {
         mode.set(ShellMode.Kind.INTERACTIVE);
         AtomicInteger asked = new AtomicInteger();
 
-        // the executor still holds the first round of the failed step, so the follower waits one more batch
-        Result r = run("run", EmailRunTest.answers(asked, "r", "c"));
+        // asked before the first batch, then after it; the retry (the failed step and its follower) ends the run
+        Result r = run("run", EmailRunTest.answers(asked, "c", "r"));
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(asked.get()).as(r.out()).isEqualTo(2);

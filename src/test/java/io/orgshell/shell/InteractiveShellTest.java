@@ -122,15 +122,18 @@ class InteractiveShellTest extends ShellTest {
         kb.type("connect --sandbox\n", 2);
         kb.type("load " + plan + "\n", 3);
         kb.type("preview\n", 4);
-        kb.type("run --batch-size 2\n", 5);          // batch 1 of 3, then the question
-        kb.type("v\n", 6);                           // no failures yet: asked again
-        kb.type("c\n", 7);                           // batch 2, then the question
-        kb.type("a\n", 8);                           // the rest without asking, back at the prompt
-        kb.type("quit\n", 8);
+        kb.type("run --batch-size 2\n", 5);          // the first question, before any write
+        kb.type("c\n", 6);                           // batch 1 of 3, then the question
+        kb.type("v\n", 7);                           // no failures yet: asked again
+        kb.type("c\n", 8);                           // batch 2, then the question
+        kb.type("a\n", 9);                           // the rest without asking, back at the prompt
+        kb.type("quit\n", 9);
         shell.join(20_000);
 
         String out = kb.screen();
-        assertThat(out).contains("batch 1").contains("batch 2").doesNotContain("batch 3")
+        assertThat(out).contains("2 writes next: lines 2-3 of " + plan.getFileName() + " (6 left in all) — "
+                        + "[c]ontinue, [a]ll, [q]uit? ")
+                .contains("batch 1").contains("batch 2").doesNotContain("batch 3")
                 .contains("no failures so far").contains("[c]ontinue, [a]ll remaining, [v]iew failures")
                 .contains("applied 6").contains("(finished)");
         movers.forEach(u -> assertThat(server.stats().writes(u.accountId())).isEqualTo(1L));
