@@ -1,13 +1,12 @@
 package io.orgshell.completion;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import io.orgshell.core.Sanitizer;
-import io.orgshell.plan.Operation;
 import io.orgshell.run.RunStore;
 import io.orgshell.session.Session;
+import io.orgshell.shell.AllowedValues;
 import io.orgshell.shell.ShellCompleter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,8 +31,6 @@ public class CompletionConfiguration {
     static final Set<String> ACCOUNT_COMMANDS = Set.of("users show");
     static final Set<String> RUN_COMMANDS = Set.of("resume", "undo", "runs show");
     static final Set<String> FILE_COMMANDS = Set.of("load", "script");
-    static final Map<String, List<String>> VALUES = Map.of("status", List.of("active", "inactive", "closed"),
-            "op", java.util.Arrays.stream(Operation.values()).map(o -> o.cliName()).toList());
 
     @Bean
     CompletionProvider completion(Session session, RunStore runs) {
@@ -44,8 +41,8 @@ public class CompletionConfiguration {
             if (option != null && FILE_OPTIONS.contains(option)) {
                 return files.apply(ctx);
             }
-            if (option != null && VALUES.containsKey(option)) {
-                return VALUES.get(option).stream().filter(v -> v.startsWith(word)).map(CompletionProposal::new)
+            if (option != null && !AllowedValues.of(option).isEmpty()) {
+                return AllowedValues.of(option).stream().filter(v -> v.startsWith(word)).map(CompletionProposal::new)
                         .toList();
             }
             String command = ctx.getCommand() == null ? "" : ctx.getCommand().getName();

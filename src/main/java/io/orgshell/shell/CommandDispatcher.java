@@ -2,7 +2,6 @@ package io.orgshell.shell;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.stream.Collectors;
 
 import io.orgshell.console.ShellMode;
 import io.orgshell.core.ExitCodes;
@@ -11,7 +10,6 @@ import org.springframework.shell.core.InputReader;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.CommandExecutor;
-import org.springframework.shell.core.command.CommandOption;
 import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.ExitStatus;
@@ -32,13 +30,15 @@ public class CommandDispatcher {
     private final CommandRegistry registry;
     private final ShellMode mode;
     private final SessionService sessions;
+    private final CommandHelp help;
 
     public CommandDispatcher(CommandParser parser, CommandRegistry registry, ShellMode mode,
-                             SessionService sessions) {
+                             SessionService sessions, CommandHelp help) {
         this.parser = parser;
         this.registry = registry;
         this.mode = mode;
         this.sessions = sessions;
+        this.help = help;
     }
 
     public int execute(String line, PrintWriter out, PrintWriter err, InputReader input) {
@@ -48,7 +48,7 @@ public class CommandDispatcher {
             Command command = registry.getCommandByName(name);
             if (command != null) {
                 if (parsed.options().stream().anyMatch(o -> "help".equals(o.longName()))) {
-                    out.println(usage(command));
+                    out.println(help.usage(command));
                     out.flush();
                     return ExitCodes.OK;
                 }
@@ -98,35 +98,5 @@ public class CommandDispatcher {
             return ExitCodes.UNAVAILABLE;
         }
         return code > 0 ? code : ExitCodes.FAILED;
-    }
-
-    /** {@code COMMAND --help}: description, then each option with its description and default. */
-    public static String usage(Command command) {
-        StringBuilder sb = new StringBuilder(command.getName());
-        if (!command.getDescription().isBlank()) {
-            sb.append(" - ").append(command.getDescription());
-        }
-        if (!command.getHelp().isBlank()) {
-            sb.append(System.lineSeparator()).append(command.getHelp());
-        }
-        if (!command.getOptions().isEmpty()) {
-            sb.append(System.lineSeparator()).append("Options:").append(System.lineSeparator());
-            sb.append(command.getOptions().stream().map(CommandDispatcher::describe)
-                    .collect(Collectors.joining(System.lineSeparator())));
-        }
-        return sb.toString();
-    }
-
-    private static String describe(CommandOption o) {
-        boolean flag = o.type() == boolean.class || o.type() == Boolean.class;
-        String names = "  --" + o.longName() + (o.shortName() != ' ' ? ", -" + o.shortName() : "")
-                + (flag ? "" : " VALUE");
-        String text = o.description() == null ? "" : o.description();
-        if (Boolean.TRUE.equals(o.required())) {
-            text += " (required)";
-        } else if (o.defaultValue() != null && !o.defaultValue().isEmpty()) {
-            text += " (default " + o.defaultValue() + ")";
-        }
-        return String.format("%-28s %s", names, text);
     }
 }

@@ -1,0 +1,108 @@
+package io.orgshell.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.shell.core.command.Command;
+import org.springframework.shell.core.command.CommandOption;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code COMMAND --help} and {@code help COMMAND}: the description, a usage line, each positional argument and each
+ * option with its description, default and allowed values ({@link AllowedValues}), folded to 80 columns. Spring
+ * Shell 4.0.1's command model does not describe positional arguments, so they are read from the command methods
+ * ({@link CommandClasses#arguments()}).
+ */
+@Component
+public class CommandHelp {
+
+    static final int WIDTH = 80;
+    private static final int NAME_COLUMN = 26;
+    private static final String NL = System.lineSeparator();
+
+    private final Map<String, List<CommandClasses.PositionalArgument>> arguments;
+
+    public CommandHelp(CommandClasses commands) {
+        this.arguments = commands.arguments();
+    }
+
+    public String usage(Command command) {
+        List<CommandClasses.PositionalArgument> positional = arguments.getOrDefault(command.getName(), List.of());
+        StringBuilder sb = new StringBuilder();
+        String title = command.getName() + (command.getDescription().isBlank() ? "" : " - " + command.getDescription());
+        fold(sb, title, "", "    ");
+        if (!command.getHelp().isBlank()) {
+            fold(sb, command.getHelp(), "", "");
+        }
+        StringBuilder synopsis = new StringBuilder(command.getName());
+        positional.forEach(a -> synopsis.append(' ').append(a.name()));
+        for (CommandOption o : command.getOptions()) {
+            String option = "--" + o.longName() + (isFlag(o) ? "" : " " + placeholder(o));
+            synopsis.append(' ').append(Boolean.TRUE.equals(o.required()) ? option : "[" + option + "]");
+        }
+        fold(sb, "Usage: " + synopsis, "", "         ");
+        if (!positional.isEmpty()) {
+            sb.append("Arguments:").append(NL);
+            for (CommandClasses.PositionalArgument a : positional) {
+                entry(sb, a.name(), a.description(), AllowedValues.of(a.name().toLowerCase(java.util.Locale.ROOT)));
+            }
+        }
+        if (!command.getOptions().isEmpty()) {
+            sb.append("Options:").append(NL);
+            for (CommandOption o : command.getOptions()) {
+                String text = o.description() == null ? "" : o.description();
+                if (Boolean.TRUE.equals(o.required())) {
+                    text += " (required)";
+                } else if (o.defaultValue() != null && !o.defaultValue().isEmpty()) {
+                    text += " (default " + o.defaultValue() + ")";
+                }
+                String names = "--" + o.longName() + (o.shortName() != ' ' ? ", -" + o.shortName() : "")
+                        + (isFlag(o) ? "" : " " + placeholder(o));
+                entry(sb, names, text, AllowedValues.of(o.longName()));
+            }
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    private static void entry(StringBuilder sb, String names, String text, List<String> values) {
+        String pad = " ".repeat(NAME_COLUMN);
+        String head = "  " + names;
+        String body = text + (values.isEmpty() ? "" : (text.isBlank() ? "" : "; ") + "one of: "
+                + String.join(", ", values));
+        if (head.length() >= NAME_COLUMN - 1) {
+            sb.append(head).append(NL);
+            fold(sb, body, pad, pad);
+        } else {
+            fold(sb, body, head + " ".repeat(NAME_COLUMN - head.length()), pad);
+        }
+    }
+
+    /** Word-wraps {@code text} to {@link #WIDTH}: the first line after {@code first}, the others after {@code rest}. */
+    static void fold(StringBuilder sb, String text, String first, String rest) {
+        StringBuilder line = new StringBuilder(first);
+        boolean empty = true;
+        for (String word : text.split(" ")) {
+            if (!empty && line.length() + 1 + word.length() > WIDTH) {
+                sb.append(line).append(NL);
+                line = new StringBuilder(rest);
+                empty = true;
+            }
+            line.append(empty ? "" : " ").append(word);
+            empty = false;
+        }
+        sb.append(line).append(NL);
+    }
+
+    private static boolean isFlag(CommandOption o) {
+        return o.type() == boolean.class || o.type() == Boolean.class;
+    }
+
+    private static String placeholder(CommandOption o) {
+        Class<?> t = o.type();
+        if (t == Integer.class || t == int.class || t == Long.class || t == long.class) {
+            return "N";
+        }
+        return AllowedValues.of(o.longName()).isEmpty() ? "VALUE" : o.longName().toUpperCase(java.util.Locale.ROOT);
+    }
+}
