@@ -1,13 +1,17 @@
 package io.orgshell.command;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.List;
 
 import io.orgshell.api.Domain;
 import io.orgshell.console.Screen;
+import io.orgshell.core.Sanitizer;
 import io.orgshell.core.UserFacingException;
 import io.orgshell.csv.SafeCsvWriter;
 import io.orgshell.session.Session;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
@@ -16,6 +20,10 @@ import org.springframework.stereotype.Component;
 /** {@code domains list}. */
 @Component
 public class DomainCommands {
+
+    /** {@code --out -}: the CSV to standard output, as Unix tools take {@code -}. */
+    static final String STANDARD_OUTPUT = "-";
+    static final List<String> HEADER = List.of("id", "name", "status", "verification_type");
 
     private final Session session;
     private final Screen io;
@@ -29,17 +37,19 @@ public class DomainCommands {
             completionProvider = "completion", description = "List the organization's verified domains")
     public void list(
             @Option(longName = "all", description = "include unverified, deleted and superseded domains") Boolean all,
-            @Option(longName = "out", description = "also write them to this CSV file") String out,
+            @Option(longName = "out", description = "also write them to this CSV file ('-': standard output, "
+                    + "instead of the table)") String out,
             CommandContext ctx) throws IOException {
         boolean everything = Boolean.TRUE.equals(all);
-        SafeCsvWriter csv = out == null ? null : openCsv(out);
+        boolean toStandardOutput = STANDARD_OUTPUT.equals(out);
+        SafeCsvWriter csv = out == null || toStandardOutput ? null : openCsv(out);
         List<Domain> domains;
         try {
             domains = session.require().client().domains().filter(d -> everything || d.isVerified())
                     .collectList().block();
             if (csv != null) {
                 for (Domain d : domains) {
-                    csv.row(List.of(nz(d.id()), nz(d.name()), nz(d.status()), nz(d.verificationType())));
+                    csv.row(cells(d));
                 }
                 csv.commit();
             }
@@ -47,6 +57,11 @@ public class DomainCommands {
             if (csv != null) {
                 csv.close();
             }
+        }
+        if (toStandardOutput) {
+            printCsv(ctx.outputWriter(), domains);
+            io.messages().println(domains.size() + (everything ? " domains" : " verified domains"));
+            return;
         }
         List<List<String>> rows = domains.stream()
                 .map(d -> List.of(nz(d.name()), nz(d.status()), nz(d.verificationType()))).toList();
@@ -63,10 +78,27 @@ public class DomainCommands {
         }
     }
 
+    /**
+     * The same CSV as the file, on standard output; at a terminal its cells are also made inert there, as every
+     * string from the API is.
+     */
+    private void printCsv(PrintWriter w, List<Domain> domains) throws IOException {
+        boolean screen = io.mode().isInteractive() || io.mode().outputIsTerminal();
+        CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(HEADER.toArray(String[]::new)).get().print(w);
+        for (Domain d : domains) {
+            printer.printRecord(cells(d).stream().map(SafeCsvWriter::neutralise)
+                    .map(c -> screen ? Sanitizer.forTerminal(c) : c).toList());
+        }
+        printer.flush();
+    }
+
+    private static List<String> cells(Domain d) {
+        return List.of(nz(d.id()), nz(d.name()), nz(d.status()), nz(d.verificationType()));
+    }
+
     private static SafeCsvWriter openCsv(String out) {
         try {
-            return SafeCsvWriter.open(PathArguments.output("--out", out), List.of("id", "name", "status",
-                    "verification_type"));
+            return SafeCsvWriter.open(PathArguments.output("--out", out), HEADER);
         } catch (IOException | java.nio.file.InvalidPathException e) {
             throw new UserFacingException("cannot write " + out + ": " + e.getMessage());
         }

@@ -1,5 +1,8 @@
 package io.orgshell.console;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.jline.terminal.Terminal;
@@ -12,6 +15,8 @@ public class Screen {
 
     private final ShellMode mode;
     private final ObjectProvider<Terminal> terminal;
+    /** Standard error of the command running on this thread (a script's commands run one inside another). */
+    private final ThreadLocal<PrintWriter> messages = new ThreadLocal<>();
 
     public Screen(ShellMode mode, ObjectProvider<Terminal> terminal) {
         this.mode = mode;
@@ -35,6 +40,26 @@ public class Screen {
     public String table(List<String> header, List<List<String>> rows) {
         return mode.isInteractive() || mode.outputIsTerminal() ? TableRenderer.render(header, rows, width())
                 : TableRenderer.tabSeparated(header, rows);
+    }
+
+    /**
+     * Where a command writes notes that must stay out of the data it writes to standard output ({@code --out -}):
+     * the standard error the running command was given.
+     */
+    public PrintWriter messages() {
+        PrintWriter w = messages.get();
+        return w != null ? w : new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    }
+
+    /** Makes {@code err} the running command's {@link #messages()}; answers the one it replaces, to put back. */
+    public PrintWriter useMessages(PrintWriter err) {
+        PrintWriter previous = messages.get();
+        if (err == null) {
+            messages.remove();
+        } else {
+            messages.set(err);
+        }
+        return previous;
     }
 
     public Styles styles() {

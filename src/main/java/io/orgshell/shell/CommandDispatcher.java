@@ -3,6 +3,7 @@ package io.orgshell.shell;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
+import io.orgshell.console.Screen;
 import io.orgshell.console.ShellMode;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.session.SessionService;
@@ -31,17 +32,28 @@ public class CommandDispatcher {
     private final ShellMode mode;
     private final SessionService sessions;
     private final CommandHelp help;
+    private final Screen screen;
 
     public CommandDispatcher(CommandParser parser, CommandRegistry registry, ShellMode mode,
-                             SessionService sessions, CommandHelp help) {
+                             SessionService sessions, CommandHelp help, Screen screen) {
         this.parser = parser;
         this.registry = registry;
         this.mode = mode;
         this.sessions = sessions;
         this.help = help;
+        this.screen = screen;
     }
 
     public int execute(String line, PrintWriter out, PrintWriter err, InputReader input) {
+        PrintWriter outerMessages = screen.useMessages(err);
+        try {
+            return dispatch(line, out, err, input);
+        } finally {
+            screen.useMessages(outerMessages);
+        }
+    }
+
+    private int dispatch(String line, PrintWriter out, PrintWriter err, InputReader input) {
         try {
             ParsedInput parsed = parser.parse(line);
             String name = fullName(parsed);
