@@ -17,18 +17,33 @@ public class Screen {
     private final ObjectProvider<Terminal> terminal;
     /** Standard error of the command running on this thread (a script's commands run one inside another). */
     private final ThreadLocal<PrintWriter> messages = new ThreadLocal<>();
+    private volatile int fixedWidth;
 
     public Screen(ShellMode mode, ObjectProvider<Terminal> terminal) {
         this.mode = mode;
         this.terminal = terminal;
     }
 
+    /** The terminal's width in columns; 512 when standard output is a file or a pipe. */
     public int width() {
-        if (!mode.isInteractive()) {
+        if (fixedWidth > 0) {
+            return fixedWidth;
+        }
+        if (!drawsTables()) {
             return 512; // logs and pipes: long lines beat wrapped cells
         }
         Terminal t = terminal.getIfAvailable();
         return t == null || t.getWidth() <= 0 ? 120 : t.getWidth();
+    }
+
+    /** Lays tables out for {@code columns} instead of the terminal's width (0: the terminal's again). */
+    public void fixWidth(int columns) {
+        this.fixedWidth = Math.max(0, columns);
+    }
+
+    /** Whether {@link #table} draws a table for a person (true) or writes tab-separated lines for a program. */
+    public boolean drawsTables() {
+        return mode.isInteractive() || mode.outputIsTerminal();
     }
 
     /** Redraw a progress bar in place only when a person is watching a terminal. */
@@ -38,7 +53,7 @@ public class Screen {
 
     /** A listing: a table fitted to the terminal, or tab-separated lines when standard output is a file or a pipe. */
     public String table(List<String> header, List<List<String>> rows) {
-        return mode.isInteractive() || mode.outputIsTerminal() ? TableRenderer.render(header, rows, width())
+        return drawsTables() ? TableRenderer.render(header, rows, width())
                 : TableRenderer.tabSeparated(header, rows);
     }
 
