@@ -13,7 +13,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.completion.CompletionProposal;
 import org.springframework.shell.core.command.completion.CompletionProvider;
-import org.springframework.shell.core.command.completion.FileNameCompletionProvider;
 import org.springframework.shell.jline.CommandCompleter;
 
 /**
@@ -34,12 +33,11 @@ public class CompletionConfiguration {
 
     @Bean
     CompletionProvider completion(Session session, RunStore runs) {
-        CompletionProvider files = new FileNameCompletionProvider();
         return ctx -> {
             String word = ctx.currentWordUpToCursor() == null ? "" : ctx.currentWordUpToCursor();
             String option = ctx.getCommandOption() == null ? null : ctx.getCommandOption().longName();
             if (option != null && FILE_OPTIONS.contains(option)) {
-                return files.apply(ctx);
+                return FileCompletion.complete(word, MAX_PROPOSALS);
             }
             if (option != null && !AllowedValues.of(option).isEmpty()) {
                 return AllowedValues.of(option).stream().filter(v -> v.startsWith(word)).map(CompletionProposal::new)
@@ -52,7 +50,7 @@ public class CompletionConfiguration {
                         .map(CompletionProposal::new).toList();
             }
             if (positional && FILE_COMMANDS.contains(command)) {
-                return files.apply(ctx);
+                return FileCompletion.complete(word, MAX_PROPOSALS);
             }
             boolean accounts = "id".equals(option) || positional && ACCOUNT_COMMANDS.contains(command);
             if (accounts) {
