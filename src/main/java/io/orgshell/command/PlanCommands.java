@@ -65,7 +65,7 @@ public class PlanCommands {
     }
 
     @Command(name = "load", group = "Changes", completionProvider = "completion",
-            description = "Load a CSV of changes (repairs BOM, CRLF, trailing commas; reports problems by line)")
+            description = "Load a CSV of changes (repairs a BOM, trailing commas, spaces; reports problems by line)")
     public void load(@Argument(index = 0, description = "the CSV file") String file,
                      @Option(longName = "op", description = "the operation", defaultValue = "email") String op,
                      CommandContext ctx) {

@@ -19,12 +19,30 @@ public class CommandHelp {
 
     static final int WIDTH = 80;
     private static final int NAME_COLUMN = 26;
+    private static final int LIST_COLUMN = 17;
     private static final String NL = System.lineSeparator();
 
     private final Map<String, List<CommandClasses.PositionalArgument>> arguments;
 
     public CommandHelp(CommandClasses commands) {
         this.arguments = commands.arguments();
+    }
+
+    /** {@code help}: the commands by group, each with its description, folded to {@link #WIDTH}. */
+    public String list(java.util.Collection<Command> commands) {
+        Map<String, List<Command>> groups = new java.util.TreeMap<>();
+        commands.stream().filter(c -> !c.isHidden())
+                .forEach(c -> groups.computeIfAbsent(c.getGroup(), g -> new ArrayList<>()).add(c));
+        StringBuilder sb = new StringBuilder();
+        groups.forEach((group, members) -> {
+            sb.append(group).append(NL);
+            members.stream().sorted(java.util.Comparator.comparing(Command::getName)).forEach(c -> {
+                List<String> names = new ArrayList<>(List.of(c.getName()));
+                names.addAll(c.getAliases());
+                entry(sb, String.join(", ", names), c.getDescription(), List.of(), LIST_COLUMN);
+            });
+        });
+        return sb.toString().stripTrailing();
     }
 
     public String usage(Command command) {
@@ -45,7 +63,8 @@ public class CommandHelp {
         if (!positional.isEmpty()) {
             sb.append("Arguments:").append(NL);
             for (CommandClasses.PositionalArgument a : positional) {
-                entry(sb, a.name(), a.description(), AllowedValues.of(a.name().toLowerCase(java.util.Locale.ROOT)));
+                entry(sb, a.name(), a.description(), AllowedValues.of(a.name().toLowerCase(java.util.Locale.ROOT)),
+                        NAME_COLUMN);
             }
         }
         if (!command.getOptions().isEmpty()) {
@@ -59,22 +78,22 @@ public class CommandHelp {
                 }
                 String names = "--" + o.longName() + (o.shortName() != ' ' ? ", -" + o.shortName() : "")
                         + (isFlag(o) ? "" : " " + placeholder(o));
-                entry(sb, names, text, AllowedValues.of(o.longName()));
+                entry(sb, names, text, AllowedValues.of(o.longName()), NAME_COLUMN);
             }
         }
         return sb.toString().stripTrailing();
     }
 
-    private static void entry(StringBuilder sb, String names, String text, List<String> values) {
-        String pad = " ".repeat(NAME_COLUMN);
+    private static void entry(StringBuilder sb, String names, String text, List<String> values, int column) {
+        String pad = " ".repeat(column);
         String head = "  " + names;
         String body = text + (values.isEmpty() ? "" : (text.isBlank() ? "" : "; ") + "one of: "
                 + String.join(", ", values));
-        if (head.length() >= NAME_COLUMN - 1) {
+        if (head.length() >= column - 1) {
             sb.append(head).append(NL);
             fold(sb, body, pad, pad);
         } else {
-            fold(sb, body, head + " ".repeat(NAME_COLUMN - head.length()), pad);
+            fold(sb, body, head + " ".repeat(column - head.length()), pad);
         }
     }
 

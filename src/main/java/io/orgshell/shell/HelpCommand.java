@@ -7,7 +7,6 @@ import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandArgument;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.ExitStatus;
-import org.springframework.shell.core.utils.Utils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +44,7 @@ public class HelpCommand implements Command {
         // "help users export" arrives as the command "help" and two arguments
         String name = String.join(" ", words);
         if (words.isEmpty()) {
-            ctx.outputWriter().println(Utils.formatAvailableCommands(ctx.commandRegistry()).stripTrailing());
+            ctx.outputWriter().println(help.list(ctx.commandRegistry().getCommands()));
             ctx.outputWriter().println();
             ctx.outputWriter().println("'help COMMAND' or 'COMMAND --help' shows a command's arguments and options.");
         } else {
