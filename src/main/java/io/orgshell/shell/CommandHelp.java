@@ -20,6 +20,7 @@ public class CommandHelp {
     static final int WIDTH = 80;
     private static final int NAME_COLUMN = 26;
     private static final int LIST_COLUMN = 17;
+    static final String BUILT_IN = "Built-In Commands";
     private static final String NL = System.lineSeparator();
 
     private final Map<String, List<CommandClasses.PositionalArgument>> arguments;
@@ -41,6 +42,10 @@ public class CommandHelp {
                 names.addAll(c.getAliases());
                 entry(sb, String.join(", ", names), c.getDescription(), List.of(), LIST_COLUMN);
             });
+            if (BUILT_IN.equals(group)) {
+                // read by the REPL and the script runner themselves, so no command is registered for them
+                entry(sb, "quit, exit", "Leave the shell (Ctrl-D does too)", List.of(), LIST_COLUMN);
+            }
         });
         return sb.toString().stripTrailing();
     }

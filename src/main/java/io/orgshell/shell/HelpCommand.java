@@ -35,7 +35,7 @@ public class HelpCommand implements Command {
 
     @Override
     public String getGroup() {
-        return "Built-In Commands";
+        return CommandHelp.BUILT_IN;
     }
 
     @Override

@@ -38,7 +38,7 @@ class HelpTest extends ShellTest {
     void helpListsTheCommandsAndRefusesAnUnknownOne() {
         Result list = run("help");
         assertThat(list.exitCode()).isZero();
-        assertThat(list.out()).containsPattern("(?m)^  load +Load a CSV").contains("users export").contains("help COMMAND");
+        assertThat(list.out()).containsPattern("(?m)^  load +Load a CSV").contains("users export").contains("quit, exit").contains("help COMMAND");
         assertThat(list.out().lines()).as("fits 80 columns").allMatch(l -> l.length() <= 80);
         Result unknown = run("help nope");
         assertThat(unknown.exitCode()).isEqualTo(2);
