@@ -17,13 +17,12 @@ import org.springframework.shell.jline.tui.table.TableBuilder;
  * wraps every column at its spaces ({@code ALREADY DONE} over two lines) and still overflows. Here the widest
  * columns give way first, none below {@link #NARROWEST} characters, so a status word ({@code OK},
  * {@code ALREADY DONE}...) is never touched: text folds inside its cell at spaces, and a word that is still too
- * long (an email, an ID) is cut with an ellipsis.
+ * long (an email, an ID) is broken over lines of its cell, never cut.
  */
 public final class TableRenderer {
 
     /** The longest status word ({@code ALREADY DONE}): no column is narrowed below it. */
     static final int NARROWEST = 12;
-    static final char ELLIPSIS = '…';
 
     private TableRenderer() {
     }
@@ -73,8 +72,8 @@ public final class TableRenderer {
 
     /**
      * Column widths that fit {@code width} with the borders: the widest columns are narrowed first, folding their
-     * text at spaces; only when that is not enough are words cut (an email before a reason's words), and no column
-     * goes below {@link #NARROWEST} or its header.
+     * text at spaces; only when that is not enough are words broken (an email after a reason's words), and no
+     * column goes below {@link #NARROWEST} or its header.
      */
     static int[] fit(List<List<String>> table, int columns, int width) {
         int[] widths = new int[columns];
@@ -119,26 +118,42 @@ public final class TableRenderer {
         }
     }
 
-    /** Folds at spaces to {@code width}; a word longer than that is cut with an ellipsis. */
+    /**
+     * Folds at spaces to {@code width}; a word longer than that (an email, an ID) is broken after an {@code @},
+     * {@code .}, {@code -} or {@code :} where one falls in the second half of the line, else at the width: folded, not
+     * cut, so an ID or address can still be read whole.
+     */
     static String fold(String cell, int width) {
         List<String> out = new ArrayList<>();
         for (String line : cell.split("\n", -1)) {
             StringBuilder current = new StringBuilder();
             for (String word : line.split(" ", -1)) {
-                String w = length(word) > width ? cut(word, width) : word;
-                if (current.length() > 0 && length(current) + 1 + length(w) > width) {
+                String rest = word;
+                if (current.length() > 0 && length(current) + 1 + length(rest) > width) {
                     out.add(current.toString());
                     current.setLength(0);
                 }
-                current.append(current.length() > 0 ? " " : "").append(w);
+                while (length(rest) > width && current.length() == 0) {
+                    int end = breakAt(rest, width);
+                    out.add(rest.substring(0, end));
+                    rest = rest.substring(end);
+                }
+                current.append(current.length() > 0 ? " " : "").append(rest);
             }
             out.add(current.toString());
         }
         return String.join("\n", out);
     }
 
-    private static String cut(String word, int width) {
-        return word.substring(0, word.offsetByCodePoints(0, Math.max(0, width - 1))) + ELLIPSIS;
+    /** Where to break a word too long for {@code width}: after a separator in the second half, else at the width. */
+    private static int breakAt(String word, int width) {
+        int limit = word.offsetByCodePoints(0, width);
+        for (int i = limit - 1; i >= limit / 2; i--) {
+            if ("@.-:".indexOf(word.charAt(i)) >= 0) {
+                return i + 1;
+            }
+        }
+        return limit;
     }
 
     private static int length(CharSequence s) {
