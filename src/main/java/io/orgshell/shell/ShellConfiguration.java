@@ -4,7 +4,6 @@ import io.orgshell.config.OrgShellProperties;
 import io.orgshell.core.Sanitizer;
 import io.orgshell.session.Session;
 import org.jline.reader.Parser;
-import org.jline.reader.impl.DefaultParser;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
@@ -29,20 +28,15 @@ public class ShellConfiguration {
     }
 
     /**
-     * JLine's own line parser in place of Spring Shell 4.0.1's copy of it ({@code ExtendedDefaultParser}), whose
-     * parsed lines JLine does not recognise as completing ones: JLine then inserts a completed file name as it is,
-     * so a name with a space splits into two words, and a word opened with a quote is mangled. JLine's parser
-     * escapes the completion for the word being typed ({@code my\ plans/} or {@code "my plans/}), which
-     * {@link ShellCommandParser} reads back to the same path. (Spring Shell 4.0.3's parser does the same.)
+     * JLine's line parser ({@link CompletingLineParser}) in place of Spring Shell 4.0.1's copy of it
+     * ({@code ExtendedDefaultParser}), whose parsed lines JLine does not recognise as completing ones: JLine then
+     * inserts a completed file name as it is, so a name with a space splits into two words, and a word opened with a
+     * quote is mangled. (Spring Shell 4.0.3's parser implements JLine's interface.)
      */
     @Bean
     @Primary
     Parser completingParser() {
-        DefaultParser parser = new DefaultParser();
-        // as Spring Shell's: Enter inside an open quote or after a trailing backslash continues the line
-        parser.setEofOnUnclosedQuote(true);
-        parser.setEofOnEscapedNewLine(true);
-        return parser;
+        return new CompletingLineParser();
     }
 
     /** Shows which org is connected on every line, and marks a sandbox org so it is never mistaken for production. */

@@ -57,6 +57,10 @@ class FilePathCompletionTest extends ShellTest {
         String quoted = type("load \"" + tmp + "/my pl\toff\t");
         assertThat(ShellCommandParser.tokenize(quoted)).containsExactly("load", file.toString());
 
+        Path quote = Files.writeString(folder.resolve("Bob's \"final\" list.csv"), "account_id\n");
+        String withQuotes = type("load " + tmp + "/my\tBob\t");
+        assertThat(ShellCommandParser.tokenize(withQuotes)).containsExactly("load", quote.toString());
+
         String option = type("domains list --out " + tmp + "/my\t");
         assertThat(ShellCommandParser.tokenize(option)).containsExactly("domains", "list", "--out", folder + "/");
     }
