@@ -1,14 +1,19 @@
 package io.orgshell.command;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.List;
 
 import io.orgshell.api.Domain;
 import io.orgshell.console.JsonOutput;
 import io.orgshell.console.Screen;
+import io.orgshell.core.Sanitizer;
+import io.orgshell.core.UsageException;
 import io.orgshell.core.UserFacingException;
 import io.orgshell.csv.SafeCsvWriter;
 import io.orgshell.session.Session;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
@@ -17,6 +22,10 @@ import org.springframework.stereotype.Component;
 /** {@code domains list}. */
 @Component
 public class DomainCommands {
+
+    /** {@code --out -}: the CSV to standard output, as Unix tools take {@code -}. */
+    static final String STANDARD_OUTPUT = "-";
+    static final List<String> HEADER = List.of("id", "name", "status", "verification_type");
 
     private final Session session;
     private final Screen io;
@@ -32,18 +41,23 @@ public class DomainCommands {
             completionProvider = "completion", description = "List the organization's verified domains")
     public void list(
             @Option(longName = "all", description = "include unverified, deleted and superseded domains") Boolean all,
-            @Option(longName = "out", description = "also write them to this CSV file") String out,
+            @Option(longName = "out", description = "also write them to this CSV file ('-': standard output, "
+                    + "instead of the table)") String out,
             @Option(longName = JsonOutput.OPTION, description = JsonOutput.HELP) Boolean asJson,
             CommandContext ctx) throws IOException {
         boolean everything = Boolean.TRUE.equals(all);
-        SafeCsvWriter csv = out == null ? null : openCsv(out);
+        boolean toStandardOutput = STANDARD_OUTPUT.equals(out);
+        if (toStandardOutput && JsonOutput.wanted(asJson)) {
+            throw new UsageException("--json and --out - both write to standard output: choose one");
+        }
+        SafeCsvWriter csv = out == null || toStandardOutput ? null : openCsv(out);
         List<Domain> domains;
         try {
             domains = session.require().client().domains().filter(d -> everything || d.isVerified())
                     .collectList().block();
             if (csv != null) {
                 for (Domain d : domains) {
-                    csv.row(List.of(nz(d.id()), nz(d.name()), nz(d.status()), nz(d.verificationType())));
+                    csv.row(cells(d));
                 }
                 csv.commit();
             }
@@ -57,6 +71,11 @@ public class DomainCommands {
             if (out != null) {
                 json.messages().println("written to " + out);
             }
+            return;
+        }
+        if (toStandardOutput) {
+            printCsv(ctx.outputWriter(), domains);
+            io.messages().println(domains.size() + (everything ? " domains" : " verified domains"));
             return;
         }
         List<List<String>> rows = domains.stream()
@@ -74,10 +93,27 @@ public class DomainCommands {
         }
     }
 
+    /**
+     * The same CSV as the file, on standard output; at a terminal its cells are also made inert there, as every
+     * string from the API is.
+     */
+    private void printCsv(PrintWriter w, List<Domain> domains) throws IOException {
+        boolean screen = io.mode().isInteractive() || io.mode().outputIsTerminal();
+        CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(HEADER.toArray(String[]::new)).get().print(w);
+        for (Domain d : domains) {
+            printer.printRecord(cells(d).stream().map(SafeCsvWriter::neutralise)
+                    .map(c -> screen ? Sanitizer.forTerminal(c) : c).toList());
+        }
+        printer.flush();
+    }
+
+    private static List<String> cells(Domain d) {
+        return List.of(nz(d.id()), nz(d.name()), nz(d.status()), nz(d.verificationType()));
+    }
+
     private static SafeCsvWriter openCsv(String out) {
         try {
-            return SafeCsvWriter.open(PathArguments.output("--out", out), List.of("id", "name", "status",
-                    "verification_type"));
+            return SafeCsvWriter.open(PathArguments.output("--out", out), HEADER);
         } catch (IOException | java.nio.file.InvalidPathException e) {
             throw new UserFacingException("cannot write " + out + ": " + e.getMessage());
         }

@@ -3,7 +3,9 @@ package io.orgshell.command;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.orgshell.console.JsonOutput;
@@ -15,6 +17,7 @@ import io.orgshell.core.Sanitizer;
 import io.orgshell.core.UsageException;
 import io.orgshell.core.UserFacingException;
 import io.orgshell.csv.CsvIssue;
+import io.orgshell.plan.ChangeText;
 import io.orgshell.plan.Operation;
 import io.orgshell.plan.OperationHandlers;
 import io.orgshell.plan.Plan;
@@ -65,7 +68,7 @@ public class PlanCommands {
     }
 
     @Command(name = "load", group = "Changes", completionProvider = "completion",
-            description = "Load a CSV of changes (repairs BOM, CRLF, trailing commas; reports problems by line)")
+            description = "Load a CSV of changes (repairs a BOM, trailing commas, spaces; reports problems by line)")
     public void load(@Argument(index = 0, description = "the CSV file") String file,
                      @Option(longName = "op", description = "the operation", defaultValue = "email") String op,
                      CommandContext ctx) {
@@ -148,20 +151,29 @@ public class PlanCommands {
 
     static void printPreview(PrintWriter out, Preview preview, boolean all, Screen io, Optional<String> breach) {
         Styles s = io.styles();
-        boolean email = preview.plan().operation() == Operation.EMAIL;
+        Operation operation = preview.plan().operation();
+        Map<Integer, Step> lastStep = new HashMap<>();
+        preview.steps().forEach(st -> lastStep.put(st.rowIndex(), st));
+        boolean table = io.drawsTables();
         List<List<String>> rows = new ArrayList<>();
         for (RowCheck c : preview.checks()) {
             if (all || c.verdict() != Verdict.OK) {
-                rows.add(email ? List.of(String.valueOf(c.row().line()), nz(c.row().accountId()), nz(c.current()),
-                        c.row().value(Operation.Columns.EMAIL), c.verdict().label(), nz(c.reason()))
-                        : List.of(String.valueOf(c.row().line()), nz(c.row().accountId()), nz(c.current()),
+                String email = c.account() != null ? nz(c.account().email())
+                        : operation == Operation.EMAIL ? nz(c.current()) : "";
+                String name = c.account() == null ? "" : nz(c.account().name());
+                String change = ChangeText.of(operation, c.row(), c.current(), wanted(c, lastStep, operation));
+                String line = String.valueOf(c.row().line());
+                // at a terminal the account is its email over its name; a program reads each in a column of its own
+                rows.add(table ? List.of(line, name.isEmpty() ? email : email + "\n" + name, change,
+                        c.verdict().label(), nz(c.reason()))
+                        : List.of(line, nz(c.row().accountId()), email, name, change.replace("\n", "; "),
                         c.verdict().label(), nz(c.reason())));
             }
         }
         if (!rows.isEmpty()) {
             List<List<String>> shown = all ? rows : rows.subList(0, Math.min(SHOWN_ROWS, rows.size()));
-            out.print(io.table(email ? List.of("Line", "Account", "Current email", "Target", "Verdict",
-                    "Why") : List.of("Line", "Account", "Now", "Verdict", "Why"), shown));
+            out.print(io.table(table ? List.of("Line", "Account", "Change", "Verdict", "Why")
+                    : List.of("Line", "Account", "Email", "Name", "Change", "Verdict", "Why"), shown));
             if (shown.size() < rows.size()) {
                 out.println("... " + (rows.size() - shown.size()) + " more rows that will not run (preview --all)");
             }
@@ -183,7 +195,7 @@ public class PlanCommands {
                 : "BLOCKED 0") + "  " + (counts.get(Verdict.INVALID) > 0 ? s.error("INVALID "
                 + counts.get(Verdict.INVALID)) : "INVALID 0") + "  (" + preview.checks().size() + " rows, "
                 + preview.steps().size() + " writes)");
-        Operation op = preview.plan().operation();
+        Operation op = operation;
         if (op == Operation.DELETE && counts.get(Verdict.OK) > 0) {
             out.println(s.warn("delete: the accounts are deactivated at once and deleted for good 14 days later (on "
                     + java.time.LocalDate.now().plusDays(14) + "); cancel-delete can stop it until then"));
@@ -235,6 +247,19 @@ public class PlanCommands {
             plans.finished(preview.plan(), summary.meta().id());
         }
         console.finish(summary);
+    }
+
+    /** The state a row's write leads to: null when it will not be written, the state now when already done. */
+    private static String wanted(RowCheck c, Map<Integer, Step> lastStep, Operation operation) {
+        if (c.verdict() == Verdict.ALREADY_DONE) {
+            return c.current();
+        }
+        if (c.verdict() != Verdict.OK) {
+            return null;
+        }
+        Step last = lastStep.get(c.row().index());
+        // an email swap ends at the file's address, after a detour through a temporary one
+        return operation == Operation.EMAIL ? c.row().value(Operation.Columns.EMAIL) : last == null ? null : last.to();
     }
 
     private static String nz(String s) {

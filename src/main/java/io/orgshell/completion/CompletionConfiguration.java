@@ -1,7 +1,6 @@
 package io.orgshell.completion;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import io.orgshell.core.Sanitizer;
@@ -9,13 +8,13 @@ import io.orgshell.plan.Operation;
 import io.orgshell.run.RunMeta;
 import io.orgshell.run.RunStore;
 import io.orgshell.session.Session;
+import io.orgshell.shell.AllowedValues;
 import io.orgshell.shell.ShellCompleter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.completion.CompletionProposal;
 import org.springframework.shell.core.command.completion.CompletionProvider;
-import org.springframework.shell.core.command.completion.FileNameCompletionProvider;
 import org.springframework.shell.jline.CommandCompleter;
 
 /**
@@ -34,20 +33,17 @@ public class CompletionConfiguration {
     static final String RESUME = "resume";
     static final Set<String> RUN_COMMANDS = Set.of(RESUME, "undo", "runs show");
     static final Set<String> FILE_COMMANDS = Set.of("load", "script");
-    static final Map<String, List<String>> VALUES = Map.of("status", List.of("active", "inactive", "closed"),
-            "op", java.util.Arrays.stream(Operation.values()).map(o -> o.cliName()).toList());
 
     @Bean
     CompletionProvider completion(Session session, RunStore runs) {
-        CompletionProvider files = new FileNameCompletionProvider();
         return ctx -> {
             String word = ctx.currentWordUpToCursor() == null ? "" : ctx.currentWordUpToCursor();
             String option = ctx.getCommandOption() == null ? null : ctx.getCommandOption().longName();
             if (option != null && FILE_OPTIONS.contains(option)) {
-                return files.apply(ctx);
+                return FileCompletion.complete(word, MAX_PROPOSALS);
             }
-            if (option != null && VALUES.containsKey(option)) {
-                return VALUES.get(option).stream().filter(v -> v.startsWith(word)).map(CompletionProposal::new)
+            if (option != null && !AllowedValues.of(option).isEmpty()) {
+                return AllowedValues.of(option).stream().filter(v -> v.startsWith(word)).map(CompletionProposal::new)
                         .toList();
             }
             String command = ctx.getCommand() == null ? "" : ctx.getCommand().getName();
@@ -60,7 +56,7 @@ public class CompletionConfiguration {
                         .map(CompletionProposal::new).toList();
             }
             if (positional && FILE_COMMANDS.contains(command)) {
-                return files.apply(ctx);
+                return FileCompletion.complete(word, MAX_PROPOSALS);
             }
             boolean accounts = "id".equals(option) || positional && ACCOUNT_COMMANDS.contains(command);
             if (accounts) {

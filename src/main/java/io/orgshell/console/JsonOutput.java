@@ -44,15 +44,15 @@ public class JsonOutput {
                     .withObjectIndenter(new DefaultIndenter("  ", "\n")))
             .build();
 
-    private final StandardError standardError;
+    private final Screen screen;
 
-    public JsonOutput(StandardError standardError) {
-        this.standardError = standardError;
+    public JsonOutput(Screen screen) {
+        this.screen = screen;
     }
 
     /** Where a command's notes and progress go while standard output carries its document. */
     public PrintWriter messages() {
-        return standardError.writer();
+        return screen.messages();
     }
 
     /** Writes the document whole, or nothing when it cannot be serialised: never half a document. */

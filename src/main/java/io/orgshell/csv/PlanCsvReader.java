@@ -165,9 +165,7 @@ public final class PlanCsvReader {
         if (scan.bom) {
             repairs.add(new CsvIssue(0, "removed the UTF-8 byte order mark"));
         }
-        if (scan.crlfLineEnds > 0) {
-            repairs.add(new CsvIssue(0, "accepted " + IssueText.count(scan.crlfLineEnds, "Windows (CRLF) line end")));
-        }
+        // CRLF is CSV's own line end (RFC 4180, and what orgshell writes): nothing was wrong, so nothing is listed
         if (scan.crLineEnds > 0) {
             repairs.add(new CsvIssue(0, "accepted " + IssueText.count(scan.crLineEnds, "old Mac (CR) line end")));
         }

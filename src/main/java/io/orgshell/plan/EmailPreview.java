@@ -80,7 +80,9 @@ public final class EmailPreview {
                         + org.holderOf(s.to()) + "; resolve the swap by hand");
             }
         }
-        return new Preview(plan, client.orgId(), List.of(checks), steps, Instant.now(), org.managedAccounts(),
+        List<RowCheck> named = java.util.Arrays.stream(checks).map(c -> c.about(org.account(c.row().accountId())))
+                .toList();
+        return new Preview(plan, client.orgId(), named, steps, Instant.now(), org.managedAccounts(),
                 adminRows(rows, checks, org), org.describe());
     }
 

@@ -41,7 +41,7 @@ public final class StatePreview {
         List<Step> steps = new ArrayList<>();
         for (PlanRow r : plan.rows()) {
             RowCheck c = check(r, org.account(r.accountId()), ctx);
-            checks.add(c);
+            checks.add(c.about(org.account(r.accountId())));
             if (c.verdict() == Verdict.OK) {
                 steps.add(new Step(steps.size(), r.index(), r.accountId(), c.current(),
                         handler.assess(r, org.account(r.accountId()), ctx).target(), false, -1));

@@ -2,8 +2,11 @@ package io.orgshell.shell;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.shell.core.command.annotation.Argument;
@@ -38,5 +41,38 @@ public record CommandClasses(List<Class<?>> types) {
             }
         }
         return Map.copyOf(counts);
+    }
+
+    /** A positional argument as help shows it: its name (the parameter's, in capitals) and description. */
+    public record PositionalArgument(String name, String description) {
+    }
+
+    /** The positional arguments of each command, in order, by the command's name. */
+    public Map<String, List<PositionalArgument>> arguments() {
+        Map<String, List<PositionalArgument>> all = new HashMap<>();
+        for (Class<?> type : types) {
+            for (Method m : type.getDeclaredMethods()) {
+                Command command = m.getAnnotation(Command.class);
+                if (command == null) {
+                    continue;
+                }
+                List<Parameter> positional = new ArrayList<>();
+                for (Parameter p : m.getParameters()) {
+                    if (p.isAnnotationPresent(Argument.class)) {
+                        positional.add(p);
+                    }
+                }
+                positional.sort(Comparator.comparingInt(p -> p.getAnnotation(Argument.class).index()));
+                all.put(String.join(" ", command.name()), positional.stream()
+                        .map(p -> new PositionalArgument(displayName(p), p.getAnnotation(Argument.class).description()))
+                        .toList());
+            }
+        }
+        return Map.copyOf(all);
+    }
+
+    /** {@code idOrEmail} → {@code ID_OR_EMAIL} (the build keeps parameter names: {@code -parameters}). */
+    private static String displayName(Parameter p) {
+        return p.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
     }
 }

@@ -2,17 +2,15 @@ package io.orgshell.shell;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.stream.Collectors;
 
+import io.orgshell.console.Screen;
 import io.orgshell.console.ShellMode;
-import io.orgshell.console.StandardError;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.session.SessionService;
 import org.springframework.shell.core.InputReader;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.CommandExecutor;
-import org.springframework.shell.core.command.CommandOption;
 import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.ExitStatus;
@@ -33,23 +31,25 @@ public class CommandDispatcher {
     private final CommandRegistry registry;
     private final ShellMode mode;
     private final SessionService sessions;
-    private final StandardError standardError;
+    private final CommandHelp help;
+    private final Screen screen;
 
     public CommandDispatcher(CommandParser parser, CommandRegistry registry, ShellMode mode,
-                             SessionService sessions, StandardError standardError) {
+                             SessionService sessions, CommandHelp help, Screen screen) {
         this.parser = parser;
         this.registry = registry;
         this.mode = mode;
         this.sessions = sessions;
-        this.standardError = standardError;
+        this.help = help;
+        this.screen = screen;
     }
 
     public int execute(String line, PrintWriter out, PrintWriter err, InputReader input) {
-        PrintWriter outer = standardError.use(err);
+        PrintWriter outerMessages = screen.useMessages(err);
         try {
             return dispatch(line, out, err, input);
         } finally {
-            standardError.use(outer);
+            screen.useMessages(outerMessages);
         }
     }
 
@@ -60,7 +60,7 @@ public class CommandDispatcher {
             Command command = registry.getCommandByName(name);
             if (command != null) {
                 if (parsed.options().stream().anyMatch(o -> "help".equals(o.longName()))) {
-                    out.println(usage(command));
+                    out.println(help.usage(command));
                     out.flush();
                     return ExitCodes.OK;
                 }
@@ -110,35 +110,5 @@ public class CommandDispatcher {
             return ExitCodes.UNAVAILABLE;
         }
         return code > 0 ? code : ExitCodes.FAILED;
-    }
-
-    /** {@code COMMAND --help}: description, then each option with its description and default. */
-    public static String usage(Command command) {
-        StringBuilder sb = new StringBuilder(command.getName());
-        if (!command.getDescription().isBlank()) {
-            sb.append(" - ").append(command.getDescription());
-        }
-        if (!command.getHelp().isBlank()) {
-            sb.append(System.lineSeparator()).append(command.getHelp());
-        }
-        if (!command.getOptions().isEmpty()) {
-            sb.append(System.lineSeparator()).append("Options:").append(System.lineSeparator());
-            sb.append(command.getOptions().stream().map(CommandDispatcher::describe)
-                    .collect(Collectors.joining(System.lineSeparator())));
-        }
-        return sb.toString();
-    }
-
-    private static String describe(CommandOption o) {
-        boolean flag = o.type() == boolean.class || o.type() == Boolean.class;
-        String names = "  --" + o.longName() + (o.shortName() != ' ' ? ", -" + o.shortName() : "")
-                + (flag ? "" : " VALUE");
-        String text = o.description() == null ? "" : o.description();
-        if (Boolean.TRUE.equals(o.required())) {
-            text += " (required)";
-        } else if (o.defaultValue() != null && !o.defaultValue().isEmpty()) {
-            text += " (default " + o.defaultValue() + ")";
-        }
-        return String.format("%-28s %s", names, text);
     }
 }

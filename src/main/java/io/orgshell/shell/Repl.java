@@ -32,6 +32,7 @@ public final class Repl {
     }
 
     public int run() throws IOException {
+        lineEditing(reader);
         // created owner-only before JLine first appends to it; JLine would create it world-readable
         OwnerOnlyFiles.ensureDirectory(historyFile.toAbsolutePath().getParent()); // the config directory is orgshell's
         reader.setVariable(LineReader.HISTORY_FILE, OwnerOnlyFiles.ensureFile(historyFile));
@@ -41,6 +42,16 @@ public final class Repl {
         } finally {
             reader.getHistory().save();
         }
+    }
+
+    /**
+     * Leaves the typed line as it is for {@link ShellCommandParser}, which reads quotes and backslashes like a POSIX
+     * shell: JLine's history expansion would first drop each backslash ({@code my\ plans} became two words, Tab's
+     * own escaping included) and replace {@code !!} with the previous command.
+     */
+    public static LineReader lineEditing(LineReader reader) {
+        reader.setOpt(LineReader.Option.DISABLE_EVENT_EXPANSION);
+        return reader;
     }
 
     private int loop() {

@@ -3,12 +3,14 @@ package io.orgshell.shell;
 import io.orgshell.config.OrgShellProperties;
 import io.orgshell.core.Sanitizer;
 import io.orgshell.session.Session;
+import org.jline.reader.Parser;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.availability.Availability;
@@ -23,6 +25,18 @@ public class ShellConfiguration {
     @Bean
     CommandParser commandParser(CommandRegistry registry, CommandClasses commands) {
         return new ShellCommandParser(registry, commands.positionalArguments());
+    }
+
+    /**
+     * JLine's line parser ({@link CompletingLineParser}) in place of Spring Shell 4.0.1's copy of it
+     * ({@code ExtendedDefaultParser}), whose parsed lines JLine does not recognise as completing ones: JLine then
+     * inserts a completed file name as it is, so a name with a space splits into two words, and a word opened with a
+     * quote is mangled. (Spring Shell 4.0.3's parser implements JLine's interface.)
+     */
+    @Bean
+    @Primary
+    Parser completingParser() {
+        return new CompletingLineParser();
     }
 
     /** Shows which org is connected on every line, and marks a sandbox org so it is never mistaken for production. */

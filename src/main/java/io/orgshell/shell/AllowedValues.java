@@ -1,0 +1,27 @@
+package io.orgshell.shell;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import io.orgshell.plan.Operation;
+
+/**
+ * The options whose value comes from a fixed set, by option name, for {@code COMMAND --help} and for completion
+ * alike. Each set is derived from where the program defines it, so help and Tab cannot drift from what is accepted.
+ */
+public final class AllowedValues {
+
+    private static final Map<String, List<String>> BY_OPTION = Map.of(
+            "op", Arrays.stream(Operation.values()).map(Operation::cliName).toList(),
+            // users export --status: the account statuses the directory API filters on
+            "status", List.of("active", "inactive", "closed"));
+
+    private AllowedValues() {
+    }
+
+    /** The values of the option or argument of that name, or an empty list when any value goes. */
+    public static List<String> of(String name) {
+        return name == null ? List.of() : BY_OPTION.getOrDefault(name, List.of());
+    }
+}

@@ -1,0 +1,38 @@
+package io.orgshell.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.support.ShellTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --out -}: the CSV on standard output, alone, and the notes on standard error. */
+class StandardOutputTest extends ShellTest {
+
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void connect() {
+        connectTo(sandbox(SandboxConfig.defaults().withUsers(20).withSeed(41)));
+    }
+
+    @Test
+    void domainsListWritesTheCsvToStandardOutput() throws Exception {
+        Path file = tmp.resolve("domains.csv");
+        assertThat(run("domains list --all --out " + file).exitCode()).isZero();
+
+        Result r = run("domains list --all --out -");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).as("the same CSV as the file, and nothing else").isEqualTo(Files.readString(file));
+        assertThat(r.out()).startsWith("id,name,status,verification_type");
+        assertThat(r.err()).contains("domains").doesNotContain("error");
+        assertThat(tmp.resolve("-")).doesNotExist();
+        assertThat(Path.of("-")).doesNotExist();
+    }
+}

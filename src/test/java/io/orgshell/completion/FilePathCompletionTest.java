@@ -1,0 +1,88 @@
+package io.orgshell.completion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.orgshell.shell.Repl;
+import io.orgshell.shell.ShellCommandParser;
+import io.orgshell.support.ShellTest;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.Parser;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.shell.jline.CommandCompleter;
+
+/**
+ * Tab on file names with spaces, through JLine's line editor with the shell's completer and line parser: the
+ * completed line splits back (ShellCommandParser) into the same path, typed bare, inside a quote, or under {@code ~}.
+ */
+class FilePathCompletionTest extends ShellTest {
+
+    @Autowired
+    CommandCompleter completer;
+    @Autowired
+    Parser parser;
+    @TempDir
+    Path tmp;
+
+    /** Types {@code keys} (a tab completes) and Enter at a line editor; answers the line it accepted. */
+    String type(String keys) throws IOException {
+        ByteArrayInputStream keyboard = new ByteArrayInputStream((keys + "\r").getBytes(StandardCharsets.UTF_8));
+        try (Terminal terminal = TerminalBuilder.builder().system(false).provider("exec").type("xterm")
+                .encoding(StandardCharsets.UTF_8).streams(keyboard, new ByteArrayOutputStream()).build()) {
+            LineReader reader = Repl.lineEditing(LineReaderBuilder.builder().terminal(terminal).completer(completer)
+                    .parser(parser).build());
+            return reader.readLine("> ");
+        }
+    }
+
+    @Test
+    void aNameWithSpacesCompletesToAWordThatReadsBackTheSame() throws IOException {
+        Path folder = Files.createDirectories(tmp.resolve("my plans"));
+        Path file = Files.writeString(folder.resolve("offboarding list.csv"), "account_id\n");
+
+        String bare = type("load " + tmp + "/my\toff\t");
+        assertThat(ShellCommandParser.tokenize(bare)).containsExactly("load", file.toString());
+
+        String quoted = type("load \"" + tmp + "/my pl\toff\t");
+        assertThat(ShellCommandParser.tokenize(quoted)).containsExactly("load", file.toString());
+
+        Path quote = Files.writeString(folder.resolve("Bob's \"final\" list.csv"), "account_id\n");
+        String withQuotes = type("load " + tmp + "/my\tBob\t");
+        assertThat(ShellCommandParser.tokenize(withQuotes)).containsExactly("load", quote.toString());
+
+        String option = type("domains list --out " + tmp + "/my\t");
+        assertThat(ShellCommandParser.tokenize(option)).containsExactly("domains", "list", "--out", folder + "/");
+    }
+
+    @Test
+    void theHomeFolderCompletesAndKeepsItsTilde() throws IOException {
+        Path home = Path.of(System.getProperty("user.home"));
+        String unique = "orgshelltab" + System.nanoTime();
+        Path folder = Files.createDirectory(home.resolve(unique + " folder"));
+        try {
+            Files.writeString(folder.resolve("a b.csv"), "account_id\n");
+            String name = folder.getFileName().toString();
+            String line = type("load ~/" + unique + "\ta\t");
+            assertThat(ShellCommandParser.tokenize(line)).containsExactly("load", "~/" + name + "/a b.csv");
+        } finally {
+            Files.deleteIfExists(folder.resolve("a b.csv"));
+            Files.deleteIfExists(folder);
+        }
+    }
+
+    @Test
+    void aMissingFolderOffersNothingRatherThanFailing() throws IOException {
+        assertThat(type("load " + tmp + "/nofolder/x\t")).isEqualTo("load " + tmp + "/nofolder/x");
+    }
+}
