@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.concurrent.TimeoutException;
 
 import io.netty.channel.ChannelOption;
@@ -201,13 +202,7 @@ public final class AdminApiClient implements AutoCloseable {
      */
     <P extends ListPage> Flux<P> pages(String template, Map<String, String> vars, Map<String, String> query,
                                        Class<P> type) {
-        return Flux.defer(() -> {
-            CursorWalk walk = new CursorWalk("GET " + template);
-            return page(template, vars, query, type, walk, null)
-                    .expand(fetched -> fetched.next() == null ? Mono.empty()
-                            : page(template, vars, query, type, walk, fetched.next()))
-                    .map(Fetched::page);
-        });
+        return walk("GET " + template, cursor -> get(template, vars, withCursor(query, cursor), type));
     }
 
     /**
@@ -217,37 +212,34 @@ public final class AdminApiClient implements AutoCloseable {
      */
     <P extends ListPage> Flux<P> searchPages(String template, Map<String, String> vars, Map<String, Object> body,
                                              Class<P> type) {
-        return Flux.defer(() -> {
-            CursorWalk walk = new CursorWalk("POST " + template);
-            return searchPage(template, vars, body, type, walk, null)
-                    .expand(fetched -> fetched.next() == null ? Mono.empty()
-                            : searchPage(template, vars, body, type, walk, fetched.next()))
-                    .map(Fetched::page);
-        });
+        return walk("POST " + template, cursor -> search(template, vars, withCursor(body, cursor), type));
     }
 
-    private <P extends ListPage> Mono<Fetched<P>> searchPage(String template, Map<String, String> vars,
-                                                             Map<String, Object> body, Class<P> type,
-                                                             CursorWalk walk, String cursor) {
-        Map<String, Object> b = new LinkedHashMap<>(body);
-        if (cursor != null) {
-            b.put("cursor", cursor);
-        }
-        return search(template, vars, b, type).map(page -> new Fetched<>(page, walk.next(page)));
+    /** Pages from the first ({@code null} cursor) to the last, each asked for once the one before is consumed. */
+    private static <P extends ListPage> Flux<P> walk(String request, Function<String, Mono<P>> pageAt) {
+        return Flux.defer(() -> {
+            CursorWalk walk = new CursorWalk(request);
+            Function<String, Mono<Fetched<P>>> fetch = cursor -> pageAt.apply(cursor)
+                    .map(page -> new Fetched<>(page, walk.next(page)));
+            return fetch.apply(null)
+                    .expand(fetched -> fetched.next() == null ? Mono.empty() : fetch.apply(fetched.next()))
+                    .map(Fetched::page);
+        });
     }
 
     /** One page and the cursor of the page after it (null on the last page). */
     private record Fetched<P>(P page, String next) {
     }
 
-    private <P extends ListPage> Mono<Fetched<P>> page(String template, Map<String, String> vars,
-                                                       Map<String, String> query, Class<P> type, CursorWalk walk,
-                                                       String cursor) {
-        Map<String, String> q = new LinkedHashMap<>(query);
-        if (cursor != null) {
-            q.put("cursor", cursor);
+    private static <V> Map<String, V> withCursor(Map<String, V> params, String cursor) {
+        if (cursor == null) {
+            return params;
         }
-        return get(template, vars, q, type).map(page -> new Fetched<>(page, walk.next(page)));
+        Map<String, V> out = new LinkedHashMap<>(params);
+        @SuppressWarnings("unchecked")
+        V value = (V) cursor;
+        out.put("cursor", value);
+        return out;
     }
 
     /** {@code links.next} is a full URL carrying {@code cursor=} in v1, and may be a bare cursor in v2. */

@@ -182,8 +182,8 @@ final class JsonViews {
     /**
      * {@code target} is what the row asks for, by canonical column: not the account ID, nor the columns that only
      * state what the account has now ({@code old_email}; the {@code email} of any operation but email). {@code email}
-     * is the account's current address: what preview found for an email plan, else the address the file gives
-     * (preview blocks a row whose account has another). Preview does not learn names yet: {@code name} is null.
+     * is the account's current address as preview found it (the address the file gives when preview found no
+     * account); {@code name} is the account's, null when preview found no account.
      */
     private static PreviewRow previewRow(Operation op, RowCheck c) {
         PlanRow r = c.row();
@@ -195,8 +195,10 @@ final class JsonViews {
                 target.put(column, value);
             }
         });
-        String email = op == Operation.EMAIL ? c.current() : r.values().get(Operation.Columns.EMAIL);
-        return new PreviewRow(r.line(), r.accountId(), email == null || email.isEmpty() ? null : email, null,
+        String email = c.account() != null && c.account().email() != null ? c.account().email()
+                : op == Operation.EMAIL ? c.current() : r.values().get(Operation.Columns.EMAIL);
+        String name = c.account() == null ? null : c.account().name();
+        return new PreviewRow(r.line(), r.accountId(), email == null || email.isEmpty() ? null : email, name,
                 c.verdict().name(), c.reason(), c.current(), target);
     }
 

@@ -34,11 +34,13 @@ import io.orgshell.run.RunService;
 import io.orgshell.run.RunState;
 import io.orgshell.run.RunSummary;
 import io.orgshell.session.Connection;
+import io.orgshell.session.ConnectionChanged;
 import io.orgshell.session.Session;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** {@code load}, {@code preview}, {@code run}: the plan pipeline. */
@@ -65,6 +67,12 @@ public class PlanCommands {
         this.loader = loader;
         this.runs = runs;
         this.io = io;
+    }
+
+    /** A preview describes the org it was made against; after {@code connect} or {@code disconnect} it is redone. */
+    @EventListener
+    public void connectionChanged(ConnectionChanged changed) {
+        plans.forgetPreview();
     }
 
     @Command(name = "load", group = "Changes", completionProvider = "completion",
@@ -226,8 +234,11 @@ public class PlanCommands {
             throw new UserFacingException("no plan is loaded (run 'load FILE', then 'preview')", ExitCodes.USAGE);
         }
         Preview preview = plans.preview().filter(p -> plans.plan().map(pl -> pl == p.plan()).orElse(false))
-                .orElseThrow(() -> new UserFacingException("the loaded plan has not been previewed (run 'preview' "
-                        + "first: nothing is sent that was not previewed)", ExitCodes.USAGE));
+                .orElseThrow(() -> new UserFacingException(plans.previewForgotten()
+                        ? "the plan was previewed through an earlier connection, not the one open now: run 'preview' "
+                        + "again (nothing is sent that was not previewed against this org)"
+                        : "the loaded plan has not been previewed (run 'preview' first: nothing is sent that was not "
+                        + "previewed)", ExitCodes.USAGE));
         if (plans.finishedBy().isPresent() && !Boolean.TRUE.equals(again)) {
             throw new UserFacingException("run " + plans.finishedBy().get() + " already finished this plan ("
                     + preview.plan().describe() + "); load it again, or say 'run --again'",

@@ -15,11 +15,13 @@ public class PlanSession {
     private volatile Plan plan;
     private volatile Preview preview;
     private volatile String finishedBy;
+    private volatile boolean previewForgotten;
 
     public synchronized void load(Plan next) {
         this.plan = next;
         this.preview = null;
         this.finishedBy = null;
+        this.previewForgotten = false;
     }
 
     /** A run finished the loaded plan: running it again takes a new load, or an explicit {@code run --again}. */
@@ -39,6 +41,18 @@ public class PlanSession {
             throw new IllegalStateException("the preview is not of the loaded plan");
         }
         this.preview = next;
+        this.previewForgotten = false;
+    }
+
+    /** The org the preview was made against is no longer the connected one: the plan must be previewed again. */
+    public synchronized void forgetPreview() {
+        previewForgotten |= preview != null;
+        preview = null;
+    }
+
+    /** Whether the loaded plan was previewed, but through a connection that has since changed. */
+    public boolean previewForgotten() {
+        return previewForgotten;
     }
 
     public Optional<Plan> plan() {

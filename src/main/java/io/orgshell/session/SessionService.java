@@ -107,7 +107,7 @@ public class SessionService {
         disconnected = true;
         boolean wasOpen = session.isOpen();
         boolean wasSandbox = session.current().map(Connection::sandbox).orElse(false);
-        session.close();
+        session.disconnect();
         if (wasSandbox) {
             sandbox.close();
         }

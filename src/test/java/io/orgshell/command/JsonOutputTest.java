@@ -139,6 +139,8 @@ class JsonOutputTest extends ShellTest {
         assertThat(rows.get(0).get("line").asInt()).isEqualTo(2);
         assertThat(rows.get(0).get("account_id").asString()).isEqualTo(a.accountId());
         assertThat(rows.get(0).get("email").asString()).isEqualTo(a.email());
+        assertThat(rows.get(0).get("name").asString()).isEqualTo(a.name());
+        assertThat(rows.get(3).get("name").isNull()).isTrue();
         assertThat(rows.get(0).get("current").asString()).isEqualTo(a.email());
         assertThat(rows.get(0).get("target").get("email").asString()).isEqualTo(b.email());
         assertThat(rows.get(0).get("verdict").asString()).isEqualTo("OK");

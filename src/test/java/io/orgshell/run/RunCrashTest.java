@@ -36,6 +36,8 @@ class RunCrashTest {
     static final String EMAIL = "PUT /users/{accountId}/manage/email";
     /** An unattended run re-reads (and journals) its accounts in batches of this many. */
     static final int BATCH = RunService.UNATTENDED_BATCH;
+    /** Preview of a plan this size: its accounts in one search by ID, their new addresses in one by email. */
+    static final int PREVIEW_SEARCHES = 2;
 
     enum KillPoint {
         /** the first batch's re-check is held: the run directory exists, nothing has been written */
@@ -83,8 +85,14 @@ class RunCrashTest {
         AtomicBoolean held = new AtomicBoolean();
         BooleanSupplier killNow = switch (point) {
             case BEFORE_THE_FIRST_WRITE -> {
-                server.faults().add(SEARCH, 1, Fault.delay(20_000));
-                yield () -> server.stats().requests(SEARCH) > searchesBefore;
+                // preview looks the plan up in one search by ID and one by email; the next search is the run's
+                ExchangeRecorder.onExchange(server, e -> {
+                    if (server.stats().requests(SEARCH) == searchesBefore + PREVIEW_SEARCHES
+                            && held.compareAndSet(false, true)) {
+                        server.faults().add(SEARCH, 1, Fault.delay(20_000));
+                    }
+                });
+                yield () -> held.get() && server.faults().pending() == 0;
             }
             case BETWEEN_BATCHES -> {
                 ExchangeRecorder.onExchange(server, e -> {

@@ -50,6 +50,28 @@ class RunOrgBindingTest extends ShellTest {
     }
 
     @Test
+    void aPreviewOfOneSandboxIsNotRunInTheNextOne() throws Exception {
+        List<SandboxUser> two = accounts.next(2);
+        Path plan = Files.writeString(tmp.resolve("suspend.csv"), "account_id\n" + two.stream()
+                .map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
+        assertThat(run("load --op suspend " + plan).exitCode()).isZero();
+        assertThat(run("preview").out()).contains("OK 2");
+        try (SandboxServer next = SandboxServer.start(CONFIG.withOrgId(server.orgId()))) {
+            connectTo(next);
+            Result r = run("run --yes");
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+            assertThat(r.err()).contains("previewed through an earlier connection");
+            assertThat(next.stats().writes()).isEmpty();
+            assertThat(run("preview").out()).contains("OK 2");
+            assertThat(run("run --yes").exitCode()).isZero();
+            assertThat(next.stats().writes()).hasSize(2);
+        } finally {
+            connectTo(server);
+        }
+        assertThat(server.stats().writes()).isEmpty();
+    }
+
+    @Test
     void aRunOfOneSandboxIsNeitherResumedNorUndoneInTheNextOne() throws Exception {
         RunMeta paused = pausedAfterOneWrite(accounts.next(2));
         assertThat(paused.sandboxInstance()).isEqualTo(server.instanceId());
