@@ -35,4 +35,12 @@ class StandardOutputTest extends ShellTest {
         assertThat(tmp.resolve("-")).doesNotExist();
         assertThat(Path.of("-")).doesNotExist();
     }
+
+    @Test
+    void jsonAndACsvOnStandardOutputCannotShareIt() {
+        Result r = run("domains list --json --out -");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().strip()).isEqualTo("error: --json and --out - both write to standard output: choose one");
+    }
 }
