@@ -23,7 +23,9 @@ public final class ChangeText {
      */
     public static String of(Operation op, PlanRow row, String from, String to) {
         return switch (op) {
-            case EMAIL -> change("", from, to);
+            // the address asked for is the row's whether or not it will be written: a blocked row shows what was
+            // refused
+            case EMAIL -> change("", from, to != null ? to : emptyToNull(row.value(Operation.Columns.EMAIL)));
             case SUSPEND, RESTORE, REMOVE -> change("access: ", from, to);
             case DEACTIVATE, ENABLE -> change("status: ", from, to);
             case DELETE, CANCEL_DELETE -> change("deletion: ", deletion(from), deletion(to));
@@ -38,6 +40,10 @@ public final class ChangeText {
             return to == null ? "" : label + "→ " + to;
         }
         return label + from + (to == null || to.equals(from) ? "" : ARROW + to);
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 
     private static String deletion(String state) {

@@ -94,4 +94,13 @@ class PreviewRowsTest extends ShellTest {
         assertThat(r.out()).contains("ALREADY DONE").contains("BLOCKED").contains(u.get(0).email())
                 .contains(u.get(0).name());
     }
+
+    @Test
+    void aBlockedEmailRowShowsTheAddressItAskedFor() throws Exception {
+        SandboxUser mover = unused.next(1).get(0);
+        String unverified = mover.email().substring(0, mover.email().indexOf('@')) + "@nowhere.example";
+        run("load " + csv("account_id,email", mover.accountId() + "," + unverified));
+        Result r = run("preview");
+        assertThat(r.out()).contains(mover.email() + " → " + unverified + "\tBLOCKED");
+    }
 }
