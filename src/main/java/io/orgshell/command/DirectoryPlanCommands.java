@@ -45,8 +45,7 @@ public class DirectoryPlanCommands {
                     + "--to-domain NEW, plan suspend|restore|deactivate|enable|delete|remove SELECTION, "
                     + "plan group-add|group-remove GROUP SELECTION")
     public void plan(
-            @Argument(index = 0, description = "the operation: email, suspend, restore, deactivate, enable, delete, "
-                    + "remove, group-add, group-remove") String op,
+            @Argument(index = 0, description = "what the plan does to each selected account") String operation,
             @Argument(index = 1, description = "the group (name or ID) of group-add and group-remove") String group,
             @Option(longName = "out", description = "the CSV file to write (default: a timestamped file in the "
                     + "config directory's plans folder)") String out,
@@ -64,7 +63,7 @@ public class DirectoryPlanCommands {
             @Option(longName = "no-idp", description = SelectionOptions.NO_IDP) Boolean noIdp,
             @Option(longName = "inactive-since", description = SelectionOptions.INACTIVE_SINCE) String inactiveSince,
             CommandContext ctx) {
-        Operation operation = DirectoryPlanner.operation(op);
+        Operation op = DirectoryPlanner.operation(operation);
         Selection selection = Selection.parse(SelectionOptions.domains(ctx), status, access, inGroup,
                 Boolean.TRUE.equals(managed), Boolean.TRUE.equals(unmanaged), Boolean.TRUE.equals(idp),
                 Boolean.TRUE.equals(noIdp), inactiveSince, Clock.systemUTC());
@@ -77,18 +76,18 @@ public class DirectoryPlanCommands {
             DirectoryPlanner.Draft draft;
             try {
                 // a positional argument not given arrives empty
-                draft = planner.draft(c.client(), c.directory(), new DirectoryPlanner.Request(operation, selection,
+                draft = planner.draft(c.client(), c.directory(), new DirectoryPlanner.Request(op, selection,
                         group == null || group.isBlank() ? null : group, fromDomain, toDomain, Boolean.TRUE.equals(lowercase)), progress::advance);
             } finally {
                 progress.finish();
             }
             w.println("selected " + draft.rows().size() + (draft.rows().size() == 1 ? " account" : " accounts")
                     + ": " + Sanitizer.forTerminal(draft.selected()));
-            Path file = chosen != null ? chosen : planner.defaultFile(operation);
+            Path file = chosen != null ? chosen : planner.defaultFile(op);
             planner.write(draft, file);
             w.println(io.styles().ok("wrote ") + Sanitizer.forTerminal(file.toString()) + " (" + draft.rows().size()
-                    + " rows for '" + operation.cliName() + "', readable by you only)");
-            PlanLoader.Loaded loaded = loader.load(file, operation);
+                    + " rows for '" + op.cliName() + "', readable by you only)");
+            PlanLoader.Loaded loaded = loader.load(file, op);
             plans.load(loaded.plan());
             PlanCommands.printLoaded(w, loaded, io.styles());
         } catch (UserFacingException e) {

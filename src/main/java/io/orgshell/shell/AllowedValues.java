@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import io.orgshell.plan.DirectoryPlanner;
 import io.orgshell.plan.Operation;
 
 /**
@@ -14,6 +15,8 @@ public final class AllowedValues {
 
     private static final Map<String, List<String>> BY_OPTION = Map.of(
             "op", Arrays.stream(Operation.values()).map(Operation::cliName).toList(),
+            // plan's OPERATION: what can be built from the directory
+            "operation", DirectoryPlanner.OPERATIONS.stream().map(Operation::cliName).toList(),
             // users export --status: the account statuses the directory API filters on
             "status", List.of("active", "inactive", "closed"));
 

@@ -44,4 +44,14 @@ class HelpTest extends ShellTest {
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown command 'nope'");
     }
+
+    @Test
+    void planHelpOffersOnlyWhatCanBeBuiltFromTheDirectory() {
+        Result r = run("plan --help");
+        assertThat(r.exitCode()).isZero();
+        String unfolded = r.out().replaceAll("\\s+", " ");
+        assertThat(unfolded).contains("Usage: plan OPERATION").contains("one of: email, suspend, restore, deactivate, "
+                + "enable, delete, group-add, group-remove, remove").doesNotContain("profile")
+                .doesNotContain("cancel-delete");
+    }
 }
