@@ -47,7 +47,8 @@ public final class SandboxMain {
         }, "sandbox-shutdown"));
         System.out.println("listening on " + server.baseUri());
         // what connecting needs, the key only as the fingerprint 'status' shows for it
-        System.out.println("org " + server.orgId() + " (" + server.orgName() + "), key " + fingerprint(server.apiKey()));
+        System.out.println("org " + server.orgId() + " (" + printable(server.orgName()) + "), key "
+                + fingerprint(server.apiKey()));
         System.out.flush();
         try {
             stopped.await();
@@ -126,5 +127,24 @@ public final class SandboxMain {
             case "none" -> RetryAfterMode.NONE;
             default -> throw new IllegalArgumentException("--retry-after must be seconds, http-date or none: " + v);
         };
+    }
+
+    /**
+     * The org name as a terminal shows it harmlessly: a {@code --hostile-strings} org's name carries escapes, and this
+     * line is printed raw. Control, format and bidi characters become {@code \\uXXXX} (the sandbox has no
+     * dependency on the product's sanitizer).
+     */
+    static String printable(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> {
+            int type = Character.getType(c);
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR) {
+                out.append(String.format("\\u%04X", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 }

@@ -107,6 +107,16 @@ class SandboxMainTest {
         assertThat(stdout()).isEmpty();
     }
 
+    /** The line that names the org is printed raw: a hostile org's name must not reach the terminal as escapes. */
+    @Test
+    void theOrgLineShowsAHostileNameInert() {
+        String hostile = "Acme \u001b]0;owned\u0007\u001b[2J \u009b31m \u202eSandbox";
+        String shown = SandboxMain.printable(hostile);
+        assertThat(shown).doesNotContain("\u001b", "\u0007", "\u009b", "\u202e")
+                .isEqualTo("Acme \\u001B]0;owned\\u0007\\u001B[2J \\u009B31m \\u202ESandbox");
+        assertThat(SandboxMain.printable("Acme Sandbox é")).isEqualTo("Acme Sandbox é");
+    }
+
     /** The standalone server seeds and serves 100,000 users in a 256 MB heap, and never prints the key. */
     @Test
     void standaloneServesAHundredThousandUsersIn256Mb() throws Exception {
