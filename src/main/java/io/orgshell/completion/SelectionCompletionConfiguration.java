@@ -2,15 +2,14 @@ package io.orgshell.completion;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import io.orgshell.api.Domain;
 import io.orgshell.core.Sanitizer;
-import io.orgshell.directory.Selection;
 import io.orgshell.plan.DirectoryPlanner;
 import io.orgshell.plan.Operation;
 import io.orgshell.session.Session;
+import io.orgshell.shell.AllowedValues;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,8 +25,6 @@ import org.springframework.shell.core.command.completion.CompletionProvider;
 public class SelectionCompletionConfiguration {
 
     static final Set<String> DOMAIN_OPTIONS = Set.of("domain", "from-domain", "to-domain");
-    static final Map<String, List<String>> VALUES = Map.of("access", Selection.ACCESS, "status", Selection.STATUSES,
-            "format", List.of("csv", "json"));
     private static final Duration DOMAINS_WAIT = Duration.ofSeconds(5);
 
     @Bean
@@ -43,8 +40,8 @@ public class SelectionCompletionConfiguration {
                                 .collectList().onErrorReturn(List.of()).block(DOMAINS_WAIT))
                         .orElse(List.of()).stream().map(CompletionProposal::new).toList();
             }
-            if (option != null && VALUES.containsKey(option)) {
-                return VALUES.get(option).stream().filter(v -> v.startsWith(word)).map(CompletionProposal::new)
+            if (option != null && !AllowedValues.of(option).isEmpty()) {
+                return AllowedValues.of(option).stream().filter(v -> v.startsWith(word)).map(CompletionProposal::new)
                         .toList();
             }
             String command = ctx.getCommand() == null ? "" : ctx.getCommand().getName();

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import io.orgshell.directory.Selection;
 import io.orgshell.plan.DirectoryPlanner;
 import io.orgshell.plan.Operation;
 
@@ -17,8 +18,10 @@ public final class AllowedValues {
             "op", Arrays.stream(Operation.values()).map(Operation::cliName).toList(),
             // plan's OPERATION: what can be built from the directory
             "operation", DirectoryPlanner.OPERATIONS.stream().map(Operation::cliName).toList(),
-            // users export --status: the account statuses the directory API filters on
-            "status", List.of("active", "inactive", "closed"));
+            // the selection options of plan and users export
+            "status", Selection.STATUSES,
+            "access", Selection.ACCESS,
+            "format", List.of("csv", "json"));
 
     private AllowedValues() {
     }
