@@ -98,6 +98,23 @@ class LookupCostTest extends ShellTest {
     }
 
     @Test
+    void aPlanOfSeveralBatchesIsLookedUpWhole() throws Exception {
+        List<SandboxUser> rows = accounts.next(250);
+        List<String> lines = new ArrayList<>(rows.stream().map(u -> u.accountId() + "," + Accounts.movedAddress(u))
+                .toList());
+        SandboxUser holder = Accounts.plain(server).skip(2_000).findFirst().orElseThrow();
+        lines.set(249, rows.get(249).accountId() + "," + holder.email()); // the last batch finds a holder too
+        run("load " + csv("account_id,email", lines));
+        startCounting();
+        Result r = run("preview");
+        assertThat(r.out()).as(r.toString()).contains("OK 249").contains("BLOCKED 1")
+                .contains("belongs to account " + holder.accountId())
+                .contains("read 250 accounts by ID and 250 target addresses by email in 6 searches");
+        assertThat(sent(SEARCH)).isEqualTo(6);
+        assertThat(sentInAll()).isLessThanOrEqualTo(budget(250));
+    }
+
+    @Test
     void aSwapInALargeOrgAsksForTheTemporaryAddressesOnly() throws Exception {
         List<SandboxUser> two = accounts.next(2);
         SandboxUser a = two.get(0);
