@@ -47,8 +47,9 @@ public record DirectoryUser(
         return "synced".equalsIgnoreCase(managementSource);
     }
 
-    public boolean isOrgAdmin() {
-        return platformRoles != null && platformRoles.contains("atlassian/org-admin");
+    /** Null when the answer carried no roles at all: unknown, not "no" (an admin must never pass for a user). */
+    public Boolean isOrgAdmin() {
+        return platformRoles == null ? null : platformRoles.contains("atlassian/org-admin");
     }
 
     public boolean isSuspended() {

@@ -31,9 +31,8 @@ public record UserQuery(Set<String> emailDomains, Set<String> accountStatus, Set
         if (claimStatus != null) {
             body.put("claimStatus", claimStatus);
         }
-        if (productAccess) {
-            body.put("expand", List.of("productAccess"));
-        }
+        // roles may come only when asked for (CONTRACT.md §8.1 lists platformRoles among expand's values)
+        body.put("expand", productAccess ? List.of("productAccess", "platformRoles") : List.of("platformRoles"));
         return body;
     }
 

@@ -131,7 +131,7 @@ final class V2Directory implements OrgDirectory {
 
     private Mono<List<OrgAccount>> searchByIds(List<String> accountIds) {
         return searching(Map.of("accountIds", accountIds, "limit", Math.max(1, accountIds.size()),
-                "expand", List.of("groups")));
+                "expand", List.of("groups", "platformRoles")));
     }
 
     /** Every account one search finds, over as many pages as the server makes of it. */

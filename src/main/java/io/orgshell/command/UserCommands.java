@@ -123,7 +123,7 @@ public class UserCommands {
         if (du != null) {
             line(w, "org access", du.isSuspended() ? "suspended" : nz(du.membershipStatus(), "active"));
             line(w, "managed by", du.isSynced() ? "identity provider (synced)" : "organization");
-            line(w, "org admin", du.isOrgAdmin() ? "yes" : "no");
+            line(w, "org admin", du.isOrgAdmin() == null ? "unknown" : du.isOrgAdmin() ? "yes" : "no");
         }
         if (a.extendedProfile() != null) {
             line(w, "job title", a.extendedProfile().jobTitle());

@@ -21,7 +21,8 @@ import io.orgshell.api.OrgAccount;
  */
 public record AccountFacts(String accountId, String email, String name, String accountStatus, String accountType,
                            Boolean accessBillable, String access, Boolean orgAdmin, Boolean idp, Boolean managed,
-                           Instant lastActive, Instant addedToOrg, Set<String> groupIds, List<Product> products) {
+                           Instant lastActive, Instant addedToOrg, Set<String> groupIds, List<Product> products,
+                           boolean activityKnown) {
 
     /** A product the account has; {@code lastActive} as the listing gave it. */
     public record Product(String key, String lastActive) {
@@ -40,15 +41,18 @@ public record AccountFacts(String accountId, String email, String name, String a
             return of(u);
         }
         return new AccountFacts(account.accountId(), account.email(), account.name(), account.accountStatus(), null,
-                null, null, null, null, null, null, null, null, List.of());
+                null, null, null, null, null, null, null, null, List.of(), false);
     }
 
     static AccountFacts of(DirectoryUser u) {
         Instant last = null;
         List<Product> products = List.of();
+        // no productAccess at all (the server left the expand out) says nothing of activity; an empty one: never
+        boolean known = u.productAccess() != null;
         if (u.productAccess() != null) {
             products = u.productAccess().stream().map(p -> new Product(p.key(), p.lastActiveTimestamp())).toList();
             for (DirectoryUser.ProductActivity p : u.productAccess()) {
+                known &= told(p.lastActiveTimestamp());
                 last = later(last, instant(p.lastActiveTimestamp()));
             }
         }
@@ -57,21 +61,23 @@ public record AccountFacts(String accountId, String email, String name, String a
                 u.claimStatus() == null ? null : "managed".equalsIgnoreCase(u.claimStatus()), last,
                 instant(u.addedToOrg()), u.groups() == null ? null
                 : u.groups().stream().map(DirectoryUser.GroupRef::id).collect(Collectors.toUnmodifiableSet()),
-                products);
+                products, known);
     }
 
     /** v1 lists managed accounts only. */
     static AccountFacts of(ManagedUser u) {
         Instant last = instant(u.lastActive());
+        boolean known = told(u.lastActive());
         List<Product> products = List.of();
         if (u.productAccess() != null) {
             products = u.productAccess().stream().map(p -> new Product(p.key(), p.lastActive())).toList();
             for (ManagedUser.ProductAccess p : u.productAccess()) {
+                known &= told(p.lastActive());
                 last = later(last, instant(p.lastActive()));
             }
         }
         return new AccountFacts(u.accountId(), u.email(), u.name(), u.accountStatus(), u.accountType(),
-                u.accessBillable(), null, null, null, true, last, null, null, products);
+                u.accessBillable(), null, null, null, true, last, null, null, products, known);
     }
 
     /**
@@ -80,6 +86,10 @@ public record AccountFacts(String accountId, String email, String name, String a
      * is inactive.
      */
     public boolean inactiveSince(Instant since) {
+        if (!activityKnown) {
+            // a date that could not be read, or no activity data at all: not a reason to cut anyone off
+            return false;
+        }
         if (lastActive != null) {
             return lastActive.isBefore(since);
         }
@@ -97,10 +107,20 @@ public record AccountFacts(String accountId, String email, String name, String a
         return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
-    /** A date-time or a bare date (v1 gives either); anything else is unknown rather than an error. */
+    /** Absent (never active in that product), or a date this class can read. */
+    private static boolean told(String text) {
+        return text == null || text.isBlank() || instant(text) != null;
+    }
+
+    /**
+     * A date-time, a bare date (v1 gives either) or epoch milliseconds; anything else is unknown rather than an error.
+     */
     static Instant instant(String text) {
         if (text == null || text.isBlank()) {
             return null;
+        }
+        if (text.strip().matches("\\d{12,14}")) {
+            return Instant.ofEpochMilli(Long.parseLong(text.strip()));
         }
         try {
             return java.time.OffsetDateTime.parse(text).toInstant();

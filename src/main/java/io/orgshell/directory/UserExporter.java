@@ -152,7 +152,7 @@ public class UserExporter {
         AccountFacts d = AccountFacts.of(v2);
         return new AccountFacts(v1.accountId(), v1.email(), v1.name(), v1.accountStatus(), v1.accountType(),
                 v1.accessBillable(), d.access(), d.orgAdmin(), d.idp(), v1.managed(), v1.lastActive(), d.addedToOrg(),
-                d.groupIds(), v1.products());
+                d.groupIds(), v1.products(), v1.activityKnown());
     }
 
     static List<Object> row(AccountFacts a, boolean json) {

@@ -94,6 +94,15 @@ final class ApiJson {
 
     /** A v2 {@code MultiDirectoryUser}. */
     static Map<String, Object> v2User(SandboxContext ctx, SandboxUser u, boolean expandGroups, boolean expandProducts) {
+        return v2User(ctx, u, expandGroups, expandProducts, true);
+    }
+
+    /**
+     * {@code roles}: whether {@code platformRoles} is sent. A search sends it only when {@code expand} asks for it, the
+     * stricter of the contract's two readings (§8.1 lists it both as a field and as an expand value).
+     */
+    static Map<String, Object> v2User(SandboxContext ctx, SandboxUser u, boolean expandGroups, boolean expandProducts,
+                                      boolean roles) {
         List<Object> groups = null;
         if (expandGroups) {
             groups = new ArrayList<>();
@@ -113,7 +122,7 @@ final class ApiJson {
                 "claimStatus", u.managed() ? "managed" : "unmanaged",
                 "deactivatedOn", u.deactivatedOn() == null ? null : u.deactivatedOn().toString(),
                 "forDeletion", u.pendingDeletion(),
-                "platformRoles", u.orgAdmin() ? List.of("atlassian/org-admin") : List.of(),
+                "platformRoles", !roles ? null : u.orgAdmin() ? List.of("atlassian/org-admin") : List.of(),
                 "picture", picture(u), "avatar", picture(u),
                 "managementSource", u.idpSynced() ? "synced" : null, "mfaEnabled", false,
                 "jobTitle", u.jobTitle(), "department", u.department(), "organization", u.organization(),

@@ -88,7 +88,7 @@ final class DirectoryApiV2 {
     // ---- users ----
 
     private ApiResponse usersFromQuery(ApiRequest req) {
-        return users(req.queryFirst("cursor"), req.queryFirst("limit"), () -> UserFilter.fromQuery(req.query()));
+        return users(req.queryFirst("cursor"), req.queryFirst("limit"), () -> UserFilter.fromQuery(req.query()), false);
     }
 
     private ApiResponse usersFromBody(ApiRequest req) {
@@ -97,10 +97,11 @@ final class DirectoryApiV2 {
         JsonNode cursor = body.get("cursor");
         JsonNode limit = body.get("limit");
         return users(cursor == null || cursor.isNull() ? null : cursor.asString(),
-                limit == null || limit.isNull() ? null : limit.asString(), () -> UserFilter.fromJson(body));
+                limit == null || limit.isNull() ? null : limit.asString(), () -> UserFilter.fromJson(body), true);
     }
 
-    private ApiResponse users(String cursor, String limitText, java.util.function.Supplier<UserFilter> fresh) {
+    private ApiResponse users(String cursor, String limitText, java.util.function.Supplier<UserFilter> fresh,
+                              boolean search) {
         int limit = limit(limitText, DEFAULT_USER_LIMIT);
         UserFilter filter;
         int start = 0;
@@ -122,7 +123,8 @@ final class DirectoryApiV2 {
                 next = pos;
                 break;
             }
-            data.add(ApiJson.v2User(ctx, u, filter.expands("groups"), filter.expands("productAccess")));
+            data.add(ApiJson.v2User(ctx, u, filter.expands("groups"), filter.expands("productAccess"),
+                    !search || filter.expands("platformRoles")));
         }
         String payload = new String(Json.bytes(filter.toJson()), java.nio.charset.StandardCharsets.UTF_8);
         return ApiResponse.json(200, Json.obj("data", data, "links", Json.obj("self", cursor,

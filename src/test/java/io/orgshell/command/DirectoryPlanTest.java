@@ -25,6 +25,7 @@ import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.FaultScripts;
 import io.orgshell.support.ShellTest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -359,5 +360,23 @@ class DirectoryPlanTest extends ShellTest {
     private static int count(String label, String out) {
         Matcher m = Pattern.compile("(?m)" + label + " (\\d+)").matcher(out);
         return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    @Test
+    void activityTheOrgDidNotTellIsNotInactivity() {
+        SandboxUser u = server.org().users().stream().filter(x -> x.managed() && !x.orgAdmin()).findFirst().orElseThrow();
+        // one account that joined long ago: once with no productAccess at all, once with a date nobody can read
+        String account = "{\"accountId\":\"" + u.accountId() + "\",\"email\":\"" + u.email() + "\","
+                + "\"accountStatus\":\"active\",\"membershipStatus\":\"active\",\"claimStatus\":\"managed\","
+                + "\"platformRoles\":[],\"addedToOrg\":\"2020-01-01T00:00:00Z\"";
+        for (String products : List.of("", ",\"productAccess\":[{\"key\":\"jira\",\"lastActiveTimestamp\":\"last "
+                + "Tuesday\"}]")) {
+            FaultScripts.post(server, "{\"match\":\"" + SEARCH + "\",\"type\":\"status\",\"status\":200,"
+                    + "\"body\":{\"data\":[" + account + products + "}],\"links\":{}}}");
+            Result r = run("plan suspend --inactive-since 90d --out " + tmp.resolve("unknown.csv"));
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+            assertThat(r.all()).contains("no account matches");
+            assertThat(tmp.resolve("unknown.csv")).doesNotExist();
+        }
     }
 }

@@ -115,6 +115,24 @@ class LookupCostTest extends ShellTest {
     }
 
     @Test
+    void anOrgAdminLookedUpIsStillProtectedAndAnAnswerWithoutRolesProtectsToo() throws Exception {
+        SandboxUser admin = someone(u -> u.managed() && u.orgAdmin() && !u.accountId().equals(server.callerAccountId()));
+        SandboxUser plain = accounts.next(1).get(0);
+        run("load --op suspend " + csv("account_id", List.of(admin.accountId(), plain.accountId())));
+        Result r = run("preview");
+        assertThat(r.out()).as(r.toString()).contains("read 2 accounts by ID").contains("OK 1").contains("BLOCKED 1")
+                .contains("protected: org admin");
+        // a server that leaves the roles out of its search answer: unknown is not "no"
+        io.orgshell.support.FaultScripts.post(server, "{\"match\":\"" + SEARCH + "\",\"type\":\"status\","
+                + "\"status\":200,\"body\":{\"data\":[{\"accountId\":\"" + plain.accountId() + "\",\"email\":\""
+                + plain.email() + "\",\"accountStatus\":\"active\",\"membershipStatus\":\"active\","
+                + "\"claimStatus\":\"managed\"}],\"links\":{}}}");
+        Result unknown = run("preview");
+        assertThat(unknown.out()).as(unknown.toString()).contains("OK 0")
+                .contains("protected: the org did not say whether this is an org admin");
+    }
+
+    @Test
     void aSwapInALargeOrgAsksForTheTemporaryAddressesOnly() throws Exception {
         List<SandboxUser> two = accounts.next(2);
         SandboxUser a = two.get(0);

@@ -79,4 +79,16 @@ class UserSearchTest {
         assertThat(second.get("data")).hasSize(10);
         assertThat(second.get("links").hasNonNull("next")).isFalse();
     }
+
+    @Test
+    void aSearchSendsRolesOnlyWhenAskedAndTheListingAlways() {
+        SandboxUser u = server.org().users().get(0);
+        String ids = "{\"accountIds\":[\"" + u.accountId() + "\"]";
+        JsonNode plain = http.post(http.v2("/users/search"), ids + "}").json().get("data").get(0);
+        assertThat(plain.has("platformRoles")).isFalse();
+        JsonNode asked = http.post(http.v2("/users/search"), ids + ",\"expand\":[\"platformRoles\"]}").json()
+                .get("data").get(0);
+        assertThat(asked.get("platformRoles").isArray()).isTrue();
+        assertThat(http.get(http.v2("/users?limit=1")).json().get("data").get(0).has("platformRoles")).isTrue();
+    }
 }
