@@ -51,14 +51,26 @@ final class ProbedDirectory implements OrgDirectory {
         return probing(d -> d.accountsByEmail(emails));
     }
 
+    /**
+     * The v2 count. An answer chooses v2; a refusal chooses nothing: {@code users/count} is known from a third-party
+     * client only (CONTRACT.md §8), so its 404 says nothing of the v2 API, and the count is then unknown (the caller
+     * reads the directory). Without v2 nothing is counted: v1 tells its total only on the first page, which the pass
+     * reads anyway.
+     */
     @Override
     public Mono<Integer> size() {
-        return probing(OrgDirectory::size).next();
+        return counted(OrgDirectory::size);
     }
 
     @Override
     public Mono<Integer> managedCount() {
-        return probing(OrgDirectory::managedCount).next();
+        return counted(OrgDirectory::managedCount);
+    }
+
+    private Mono<Integer> counted(Function<OrgDirectory, Mono<Integer>> count) {
+        return Mono.defer(() -> chosen.get() == v1 ? Mono.empty()
+                : count.apply(v2).doOnNext(n -> chosen.compareAndSet(null, v2))
+                        .onErrorResume(ApiException.class, e -> Mono.empty()));
     }
 
     @Override

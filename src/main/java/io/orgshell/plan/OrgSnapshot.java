@@ -37,11 +37,13 @@ public final class OrgSnapshot {
     private Integer size;
     private Integer managedCounted;
     private int managedSeen;
-    private int passPages;
+    private int passPages = -1;
     private int idSearches;
     private int addressSearches;
     private int addressesAsked;
     private int batch = 1;
+
+    static final int SEARCHES_NOT_WORTH_A_COUNT = 2;
 
     private OrgSnapshot(OrgDirectory directory) {
         this.directory = directory;
@@ -74,21 +76,29 @@ public final class OrgSnapshot {
                 }
             }
         }
-        // asking the org's size is also what tells v2 from v1 when nothing has yet
-        s.size = directory.size().block();
-        s.fromV2 = directory.v2();
+        s.lookupsOff = !client.looksUpAccounts();
         int batch = client.searchBatch();
         int searchCost = wanted.searchesPerBatch() * ((accountIds.size() + batch - 1) / batch);
-        s.passPages = s.size == null || directory.pageSize() <= 0 ? -1
-                : (s.size + directory.pageSize() - 1) / directory.pageSize();
-        s.lookupsOff = !client.looksUpAccounts();
-        if (!s.lookupsOff && s.fromV2 && s.passPages >= 0 && searchCost <= s.passPages) {
+        // a pass costs a page at least, and knowing its size a count: a plan of two searches or fewer is looked up
+        // without asking, which never costs more than asking would. A count answered also tells v2 from v1.
+        boolean small = searchCost <= SEARCHES_NOT_WORTH_A_COUNT;
+        if (!s.lookupsOff && !small) {
+            s.size = directory.size().block();
+        }
+        s.fromV2 = directory.v2();
+        if (s.size != null && s.fromV2) {
+            s.passPages = (s.size + directory.pageSize() - 1) / directory.pageSize();
+        }
+        boolean search = !s.lookupsOff && s.fromV2 && (small || s.passPages >= 0 && searchCost <= s.passPages);
+        if (search && wanted.managedCount()) {
+            // the safety limit's base: without it the pass counts the managed accounts itself
+            s.managedCounted = directory.managedCount().block();
+            search = s.managedCounted != null;
+        }
+        if (search) {
             s.way = Way.SEARCH;
             s.batch = batch;
             s.idSearches = (accountIds.size() + batch - 1) / batch;
-            if (wanted.managedCount()) {
-                s.managedCounted = directory.managedCount().block();
-            }
             directory.accounts(new ArrayList<>(accountIds), 1).toIterable().forEach(u -> {
                 s.noteHolder(u);
                 if (accountIds.contains(u.accountId())) {
@@ -167,15 +177,15 @@ public final class OrgSnapshot {
         if (way == Way.SEARCH) {
             return "read " + accounts.size() + " accounts by ID" + (addressesAsked == 0 ? ""
                     : " and " + addressesAsked + " target addresses by email") + " in "
-                    + plural(idSearches + addressSearches, "search") + " (a directory pass would take "
-                    + plural(passPages, "page") + ")";
+                    + plural(idSearches + addressSearches, "search") + (passPages < 0 ? ""
+                    : " (a directory pass would take " + plural(passPages, "page") + ")");
         }
         if (!fromV2) {
             return "read the whole managed-account list (the org has no v2 directory API to look accounts up by ID)";
         }
         if (lookupsOff) {
-            return "read the whole directory in one pass (" + plural(passPages, "page")
-                    + "; lookups are off: orgshell.search.look-up=false)";
+            return "read the whole directory in one pass (" + (passPages < 0 ? "" : plural(passPages, "page") + "; ")
+                    + "lookups are off: orgshell.search.look-up=false)";
         }
         return "read the whole directory in one pass" + (passPages < 0 ? " (the org did not say its size)"
                 : " (" + plural(passPages, "page") + "; looking the plan's accounts up would take more requests)");
