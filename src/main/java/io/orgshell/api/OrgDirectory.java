@@ -13,6 +13,12 @@ import reactor.core.publisher.Mono;
  */
 public interface OrgDirectory {
 
+    /**
+     * The searches of one lookup in flight at once: a 5,000-row plan is 50 searches by ID and as many by email, and
+     * one after another they would take 100 round trips; the rate governor keeps them within the server's limit.
+     */
+    int SEARCHES_AT_ONCE = 4;
+
     static OrgDirectory of(AdminApiClient client) {
         return new ProbedDirectory(client);
     }
@@ -33,8 +39,8 @@ public interface OrgDirectory {
     Flux<List<OrgAccount>> search(String text);
 
     /**
-     * The accounts as they are now, an account not found left out: v2 asks for a hundred at a time, v1 reads each
-     * profile, {@code concurrency} at once.
+     * The accounts as they are now, an account not found left out: v2 asks for a batch at a time, v1 reads each
+     * profile; {@code concurrency} searches or reads at once.
      */
     Flux<OrgAccount> accounts(List<String> accountIds, int concurrency);
 

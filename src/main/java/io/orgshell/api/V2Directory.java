@@ -24,11 +24,6 @@ final class V2Directory implements OrgDirectory {
     private static final String ALL = "-";
     /** Accounts per page, and the most one search may name. */
     static final int LIMIT = 100;
-    /**
-     * The searches of one lookup in flight at once: a 5,000-row plan is 50 searches by ID and as many by email, and
-     * one after another they would take 100 round trips; the rate governor keeps them within the server's limit.
-     */
-    static final int SEARCHES_AT_ONCE = 4;
 
     private final AdminApiClient client;
     private final V1Directory withoutDirectory;
@@ -83,19 +78,21 @@ final class V2Directory implements OrgDirectory {
     /** {@code POST .../users/search} naming a batch of accounts: one request re-reads a whole batch. */
     @Override
     public Flux<OrgAccount> accounts(List<String> accountIds, int concurrency) {
-        return inBatches(accountIds, this::searchByIds);
+        return inBatches(accountIds, this::searchByIds, concurrency);
     }
 
     @Override
     public Flux<OrgAccount> accountsByEmail(List<String> emails) {
-        return inBatches(emails, batch -> searching(Map.of("emails", batch, "limit", batch.size())));
+        return inBatches(emails, batch -> searching(Map.of("emails", batch, "limit", batch.size())),
+                SEARCHES_AT_ONCE);
     }
 
-    private Flux<OrgAccount> inBatches(List<String> values, Function<List<String>, Mono<List<OrgAccount>>> search) {
+    private Flux<OrgAccount> inBatches(List<String> values, Function<List<String>, Mono<List<OrgAccount>>> search,
+                                       int concurrency) {
         int batch = client.searchBatch();
         return Flux.range(0, (values.size() + batch - 1) / batch)
                 .map(i -> values.subList(i * batch, Math.min(values.size(), (i + 1) * batch)))
-                .flatMap(search, SEARCHES_AT_ONCE)
+                .flatMap(search, Math.max(1, concurrency))
                 .flatMapIterable(users -> users);
     }
 

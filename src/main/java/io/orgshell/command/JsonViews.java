@@ -162,7 +162,7 @@ final class JsonViews {
     }
 
     /** Every row (not only those that will not run) and every write in run order, steps numbered from 1. */
-    static PreviewDoc preview(Preview preview, String safetyWarning) {
+    static PreviewDoc preview(Preview preview, String finishedByRun, String safetyWarning) {
         Plan plan = preview.plan();
         Map<String, Long> counts = new LinkedHashMap<>();
         preview.counts().forEach((v, n) -> counts.put(v.name().toLowerCase(Locale.ROOT), n));
@@ -175,7 +175,7 @@ final class JsonViews {
         for (RowCheck c : preview.checks()) {
             rows.add(previewRow(plan.operation(), c));
         }
-        return new PreviewDoc(plan(plan, true, null), preview.lookup(), counts, preview.steps().size(),
+        return new PreviewDoc(plan(plan, true, finishedByRun), preview.lookup(), counts, preview.steps().size(),
                 OperationHandlers.of(plan.operation()).inverse() != null, safetyWarning, order, rows);
     }
 

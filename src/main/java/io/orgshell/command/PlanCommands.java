@@ -150,7 +150,8 @@ public class PlanCommands {
             out.println(preview.lookup());
         }
         if (JsonOutput.wanted(asJson)) {
-            json.print(ctx.outputWriter(), JsonViews.preview(preview, runs.limitBreach(preview, c.orgName())
+            json.print(ctx.outputWriter(), JsonViews.preview(preview, plans.finishedBy().orElse(null),
+                    runs.limitBreach(preview, c.orgName())
                     .map(what -> "run will refuse to " + what + " unless given --override-limit").orElse(null)));
             return;
         }
@@ -192,9 +193,9 @@ public class PlanCommands {
             out.println("order: " + ordered.size() + " writes wait for another account to move first"
                     + (temporary == 0 ? "" : "; " + temporary + " swap cycle(s) go through a temporary address"));
             for (Step st : ordered.subList(0, Math.min(20, ordered.size()))) {
-                out.println(String.format("  %5d  line %-6d %s: %s -> %s%s", st.number() + 1,
+                out.println(Sanitizer.forTerminal(String.format("  %5d  line %-6d %s: %s -> %s%s", st.number() + 1,
                         preview.plan().rows().get(st.rowIndex()).line(), st.accountId(), st.from(), st.to(),
-                        st.temporary() ? "  (temporary)" : ""));
+                        st.temporary() ? "  (temporary)" : "")));
             }
         }
         var counts = preview.counts();

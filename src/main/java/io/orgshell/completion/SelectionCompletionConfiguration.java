@@ -37,7 +37,8 @@ public class SelectionCompletionConfiguration {
                 return session.current().map(c -> c.client().domains()
                                 .filter(d -> !verifiedOnly || d.isVerified()).map(Domain::name)
                                 .filter(n -> n != null && n.startsWith(word) && Sanitizer.forTerminal(n).equals(n))
-                                .collectList().onErrorReturn(List.of()).block(DOMAINS_WAIT))
+                                // a slow org gives no candidates rather than an error at the prompt
+                                .collectList().timeout(DOMAINS_WAIT).onErrorReturn(List.of()).block())
                         .orElse(List.of()).stream().map(CompletionProposal::new).toList();
             }
             if (option != null && !AllowedValues.of(option).isEmpty()) {

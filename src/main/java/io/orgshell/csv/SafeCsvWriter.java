@@ -41,7 +41,7 @@ public final class SafeCsvWriter implements Closeable {
         return open(target, header, CSVFormat.DEFAULT);
     }
 
-    /** A file orgshell itself loads back ({@code plan}): LF line ends, so loading it repairs nothing. */
+    /** A file orgshell itself loads back ({@code plan}): LF line ends, as a hand-edited file usually has. */
     public static SafeCsvWriter openWithLf(Path target, List<String> header) throws IOException {
         return open(target, header, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
     }

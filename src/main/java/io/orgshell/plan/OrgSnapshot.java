@@ -99,7 +99,7 @@ public final class OrgSnapshot {
             s.way = Way.SEARCH;
             s.batch = batch;
             s.idSearches = (accountIds.size() + batch - 1) / batch;
-            directory.accounts(new ArrayList<>(accountIds), 1).toIterable().forEach(u -> {
+            directory.accounts(new ArrayList<>(accountIds), OrgDirectory.SEARCHES_AT_ONCE).toIterable().forEach(u -> {
                 s.noteHolder(u);
                 if (accountIds.contains(u.accountId())) {
                     s.accounts.put(u.accountId(), AccountState.of(u));

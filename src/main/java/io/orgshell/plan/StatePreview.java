@@ -36,7 +36,7 @@ public final class StatePreview {
         plan.rows().stream().filter(r -> !r.isInvalid()).forEach(r -> ids.add(r.accountId()));
         OrgSnapshot org = OrgSnapshot.take(client, directory, new OrgSnapshot.Wanted(ids, Set.of(),
                 handler.needsGroups(), false, 1, handler.operation().limited()), accountsSeen);
-        WriteContext ctx = WriteContext.resolve(client, directory, handler.needsGroups());
+        WriteContext ctx = WriteContext.resolve(client, directory);
         List<RowCheck> checks = new ArrayList<>(plan.size());
         List<Step> steps = new ArrayList<>();
         for (PlanRow r : plan.rows()) {

@@ -26,8 +26,8 @@ public final class WriteContext {
         this.directory = directory;
     }
 
-    /** {@code withGroups} is kept for the callers' sake: groups are looked up when a row names one, not before. */
-    public static WriteContext resolve(AdminApiClient client, OrgDirectory directory, boolean withGroups) {
+    /** Groups are looked up when a row first names one, not before. */
+    public static WriteContext resolve(AdminApiClient client, OrgDirectory directory) {
         return new WriteContext(client, directory);
     }
 

@@ -176,7 +176,7 @@ public class RunService {
         meta = meta.with(RunState.RUNNING, meta.counts(), Instant.now().toString());
         dir.writeMeta(meta);
         RunExecutor executor = new RunExecutor(connection.directory(), OperationHandlers.of(preview.plan().operation()),
-                preview.plan().rows(), WriteContext.resolve(connection.client(), connection.directory(), false),
+                preview.plan().rows(), WriteContext.resolve(connection.client(), connection.directory()),
                 journal, options.concurrency(), WRITE_RETRY_BACKOFF, results, uncertain);
         List<Step> steps = preview.steps();
         boolean ask = !options.unattended();

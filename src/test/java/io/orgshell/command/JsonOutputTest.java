@@ -165,6 +165,7 @@ class JsonOutputTest extends ShellTest {
         String id = shown.get("id").asString();
         assertThat(ran.out()).contains("run " + id);
         assertThat(shown.get("state").asString()).isEqualTo("finished");
+        assertThat(document("preview --json").get("plan").get("finished_by_run").asString()).isEqualTo(id);
         assertThat(shown.get("operation").asString()).isEqualTo("email");
         assertThat(shown.get("org_id").asString()).isEqualTo(server.orgId());
         assertThat(shown.get("org_name").asString()).isEqualTo(server.orgName());
