@@ -45,7 +45,7 @@ public interface OrgDirectory {
     Flux<OrgAccount> accounts(List<String> accountIds, int concurrency);
 
     /**
-     * The accounts holding these addresses (exact, case-insensitive), managed or not: v2 asks for
+     * The accounts holding these addresses (an exact match; the sandbox and v1 ignore case), managed or not: v2 asks for
      * {@link AdminApiClient#searchBatch()} addresses at a time ({@code emails[]}); v1 cannot ask by address and reads
      * the whole managed list.
      */

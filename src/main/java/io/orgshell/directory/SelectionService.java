@@ -86,9 +86,11 @@ public class SelectionService {
     /** A group by name (case-insensitive) or ID; a group the org does not have is a usage error naming the option. */
     public Group group(OrgDirectory directory, String nameOrId, String option) {
         List<Group> found = directory.groupsNamed(List.of(nameOrId)).collectList().block();
-        return (found == null ? List.<Group>of() : found).stream()
-                .filter(g -> nameOrId.equals(g.id()) || nameOrId.equalsIgnoreCase(g.name()))
-                .findFirst()
-                .orElseThrow(() -> new UsageException(option + ": no group '" + nameOrId + "' in the organization"));
+        try {
+            return Group.meant(found == null ? List.of() : found, nameOrId)
+                    .orElseThrow(() -> new UsageException(option + ": no group '" + nameOrId + "' in the organization"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + ": " + e.getMessage());
+        }
     }
 }

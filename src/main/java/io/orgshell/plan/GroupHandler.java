@@ -21,7 +21,9 @@ record GroupHandler(Operation operation) implements OperationHandler {
     public Assessment assess(PlanRow row, AccountState a, WriteContext ctx) {
         String group = ctx.groupId(row.value(Columns.GROUP));
         if (group == null) {
-            return Assessment.blocked(null, "no group '" + row.value(Columns.GROUP) + "' in the organization");
+            String problem = ctx.groupProblem(row.value(Columns.GROUP));
+            return Assessment.blocked(null, problem != null ? problem
+                    : "no group '" + row.value(Columns.GROUP) + "' in the organization");
         }
         String now = a.groupIds() == null ? (adding() ? "out:" : "in:") + group
                 : (a.groupIds().contains(group) ? "in:" : "out:") + group;

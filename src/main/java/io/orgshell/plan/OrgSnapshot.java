@@ -149,7 +149,7 @@ public final class OrgSnapshot {
         for (String e : emails) {
             String key = e.toLowerCase(Locale.ROOT);
             if (!holders.containsKey(key) && askedAddresses.add(key)) {
-                ask.add(key);
+                ask.add(e); // as the file gives it: the contract says "exact match" and nothing of case
             }
         }
         if (ask.isEmpty()) {

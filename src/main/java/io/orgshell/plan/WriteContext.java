@@ -20,6 +20,7 @@ public final class WriteContext {
     private final AdminApiClient client;
     private final OrgDirectory directory;
     private final Map<String, Optional<String>> groupIds = new ConcurrentHashMap<>();
+    private final Map<String, String> groupProblems = new ConcurrentHashMap<>();
 
     private WriteContext(AdminApiClient client, OrgDirectory directory) {
         this.client = client;
@@ -48,13 +49,18 @@ public final class WriteContext {
         return groupIds.computeIfAbsent(value.toLowerCase(Locale.ROOT), k -> find(value)).orElse(null);
     }
 
+    /** Why a group the file names has no ID (a name several groups share), or null: then the org has none. */
+    public String groupProblem(String nameOrId) {
+        return nameOrId == null ? null : groupProblems.get(nameOrId.strip().toLowerCase(Locale.ROOT));
+    }
+
     private Optional<String> find(String value) {
         List<Group> found = directory.groupsNamed(List.of(value)).collectList().block();
-        if (found == null) {
+        try {
+            return Group.meant(found == null ? List.of() : found, value).map(Group::id);
+        } catch (IllegalArgumentException e) {
+            groupProblems.put(value.toLowerCase(Locale.ROOT), e.getMessage());
             return Optional.empty();
         }
-        return found.stream().filter(g -> value.equals(g.id())).findFirst()
-                .or(() -> found.stream().filter(g -> g.name() != null && g.name().equalsIgnoreCase(value)).findFirst())
-                .map(Group::id);
     }
 }

@@ -379,4 +379,26 @@ class DirectoryPlanTest extends ShellTest {
             assertThat(tmp.resolve("unknown.csv")).doesNotExist();
         }
     }
+
+    @Test
+    void aGroupNameTwoGroupsShareMeansNeither() throws Exception {
+        String groupSearch = "POST /admin/v2/orgs/{orgId}/directories/{directoryId}/groups/search";
+        String twoSales = "{\"match\":\"" + groupSearch + "\",\"type\":\"status\",\"status\":200,\"body\":{\"data\":["
+                + "{\"id\":\"11111111-1111-1111-1111-111111111111\",\"name\":\"Sales\"},"
+                + "{\"id\":\"22222222-2222-2222-2222-222222222222\",\"name\":\"sales\"}],\"links\":{}}}";
+        FaultScripts.post(server, twoSales);
+        Result planned = run("plan group-add sales --domain acme.example --out " + tmp.resolve("two.csv"));
+        assertThat(planned.exitCode()).as(planned.toString()).isEqualTo(2);
+        assertThat(planned.err()).contains("the name 'sales' belongs to 2 groups")
+                .contains("11111111-1111-1111-1111-111111111111");
+        assertThat(tmp.resolve("two.csv")).doesNotExist();
+
+        SandboxUser u = server.org().users().stream().filter(x -> x.managed() && !x.orgAdmin()).findFirst().orElseThrow();
+        Path file = tmp.resolve("add.csv");
+        java.nio.file.Files.writeString(file, "account_id,group\n" + u.accountId() + ",sales\n");
+        run("load --op group-add " + file);
+        FaultScripts.post(server, twoSales);
+        Result preview = run("preview");
+        assertThat(preview.out()).as(preview.toString()).contains("BLOCKED 1").contains("belongs to 2 groups");
+    }
 }
