@@ -156,7 +156,13 @@ public final class RunJournal implements AutoCloseable {
         RunState[] state = {null};
         JournalLines.Summary read = JournalLines.read(file, 0, Files.size(file), node -> {
             switch (node.get("event").asString()) {
-                case "intent", "sent" -> open.put(node.get("step").asInt(), Boolean.TRUE);
+                case "intent", "sent" -> {
+                    // a step taken up again after its result ([r]etry failed) has only its new attempt's outcome:
+                    // with no result after it, the write may have landed, and resume reads the account first
+                    int step = node.get("step").asInt();
+                    results.remove(step);
+                    open.put(step, Boolean.TRUE);
+                }
                 case "result" -> {
                     StepResult r = result(node);
                     results.put(r.step(), r);
