@@ -161,7 +161,8 @@ class DirectoryTest {
     void v2UserSearchFilters() {
         SandboxUser u = plain();
         JsonNode byEmail = http.post(http.v2("/users/search"),
-                "{\"emails\":[\"" + u.email().toUpperCase() + "\"],\"expand\":[\"groups\"]}").json().get("data");
+                "{\"emails\":[\"" + u.email().toUpperCase() + "\"],\"expand\":[\"groups\",\"platformRoles\"]}").json()
+                .get("data");
         assertThat(byEmail).hasSize(1);
         JsonNode user = byEmail.get(0);
         assertThat(user.get("accountId").asString()).isEqualTo(u.accountId());
@@ -171,7 +172,7 @@ class DirectoryTest {
         assertThat(user.get("groups")).hasSize(server.org().groupsOf(u.accountId()).size());
 
         JsonNode byIds = http.post(http.v2("/users/search"), "{\"accountIds\":[\"" + u.accountId() + "\",\""
-                + server.callerAccountId() + "\"]}").json().get("data");
+                + server.callerAccountId() + "\"],\"expand\":[\"platformRoles\"]}").json().get("data");
         assertThat(byIds).hasSize(2);
         assertThat(byIds.get(0).has("groups")).isFalse();
         JsonNode caller = byIds.get(0).get("accountId").asString().equals(server.callerAccountId()) ? byIds.get(0) : byIds.get(1);
