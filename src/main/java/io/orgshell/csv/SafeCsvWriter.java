@@ -1,18 +1,12 @@
 package io.orgshell.csv;
 
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.orgshell.core.DurableFiles;
-import io.orgshell.core.OwnerOnlyFiles;
+import io.orgshell.core.PartFile;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -25,14 +19,11 @@ import org.apache.commons.csv.CSVPrinter;
  */
 public final class SafeCsvWriter implements Closeable {
 
-    private final Path target;
-    private final Path part;
+    private final PartFile file;
     private final CSVPrinter printer;
-    private boolean committed;
 
-    private SafeCsvWriter(Path target, Path part, CSVPrinter printer) {
-        this.target = target;
-        this.part = part;
+    private SafeCsvWriter(PartFile file, CSVPrinter printer) {
+        this.file = file;
         this.printer = printer;
     }
 
@@ -47,21 +38,9 @@ public final class SafeCsvWriter implements Closeable {
     }
 
     private static SafeCsvWriter open(Path target, List<String> header, CSVFormat format) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new IOException("the directory " + dir + " does not exist");
-        }
-        if (Files.isDirectory(absolute)) {
-            throw new IOException(target + " is a directory");
-        }
-        Path part = dir.resolve(absolute.getFileName() + ".part");
-        if (!Files.isSymbolicLink(part)) {
-            Files.deleteIfExists(part); // left by an export that was killed; a planted link is refused below
-        }
-        Writer writer = new BufferedWriter(new OutputStreamWriter(OwnerOnlyFiles.createNew(part), StandardCharsets.UTF_8));
-        CSVPrinter printer = format.builder().setHeader(header.toArray(String[]::new)).get().print(writer);
-        return new SafeCsvWriter(absolute, part, printer);
+        PartFile file = PartFile.create(target);
+        CSVPrinter printer = format.builder().setHeader(header.toArray(String[]::new)).get().print(file.writer());
+        return new SafeCsvWriter(file, printer);
     }
 
     public void row(List<?> cells) {
@@ -72,19 +51,15 @@ public final class SafeCsvWriter implements Closeable {
         }
     }
 
-    /** Flushes, and moves the complete file into place, forced to disk (see {@link DurableFiles}). */
+    /** Flushes, and moves the complete file into place, forced to disk (see {@link PartFile}). */
     public void commit() throws IOException {
-        printer.close(true);
-        DurableFiles.replace(part, target);
-        committed = true;
+        printer.flush();
+        file.commit();
     }
 
     @Override
     public void close() throws IOException {
-        if (!committed) {
-            printer.close();
-            Files.deleteIfExists(part);
-        }
+        file.close();
     }
 
     /**

@@ -1,20 +1,16 @@
 package io.orgshell.directory;
 
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.orgshell.core.DurableFiles;
-import io.orgshell.core.OwnerOnlyFiles;
+import io.orgshell.core.PartFile;
+
 import io.orgshell.csv.SafeCsvWriter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,24 +43,10 @@ interface ExportSink extends Closeable {
 
     /** Keys are the CSV's column names; true/false and lists stay JSON booleans and arrays, nothing is neutralised. */
     static ExportSink jsonLines(Path out, List<String> columns) throws IOException {
-        Path absolute = out.toAbsolutePath();
-        Path dir = absolute.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new IOException("the directory " + dir + " does not exist");
-        }
-        if (Files.isDirectory(absolute)) {
-            throw new IOException(out + " is a directory");
-        }
-        Path part = dir.resolve(absolute.getFileName() + ".part");
-        if (!Files.isSymbolicLink(part)) {
-            Files.deleteIfExists(part);
-        }
-        Writer writer = new BufferedWriter(new OutputStreamWriter(OwnerOnlyFiles.createNew(part),
-                StandardCharsets.UTF_8));
+        PartFile file = PartFile.create(out);
+        Writer writer = file.writer();
         JsonMapper json = JsonMapper.builder().build();
         return new ExportSink() {
-            private boolean committed;
-
             @Override
             public void row(List<Object> cells) {
                 Map<String, Object> object = new LinkedHashMap<>();
@@ -81,17 +63,12 @@ interface ExportSink extends Closeable {
 
             @Override
             public void commit() throws IOException {
-                writer.close();
-                DurableFiles.replace(part, absolute);
-                committed = true;
+                file.commit();
             }
 
             @Override
             public void close() throws IOException {
-                if (!committed) {
-                    writer.close();
-                    Files.deleteIfExists(part);
-                }
+                file.close();
             }
         };
     }
