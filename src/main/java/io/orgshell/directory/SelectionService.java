@@ -34,10 +34,7 @@ public class SelectionService {
         checkDomains(client, s.domains());
         Group group = s.group() == null ? null : group(directory, s.group(), "--group");
         boolean v2 = directory.v2();
-        if (!v2 && !s.needingV2().isEmpty()) {
-            throw new UsageException(String.join(", ", s.needingV2()) + ": this org answers only the v1 API, whose "
-                    + "list of managed accounts does not tell org access, groups, IdP sync or unmanaged accounts");
-        }
+        checkAnswerable(s, v2);
         UserQuery query = new UserQuery(s.domains(), s.statuses(),
                 s.access() == null ? Set.of() : Set.of(s.access()), group == null ? Set.of() : Set.of(group.id()),
                 s.managed() == null ? null : s.managed() ? "managed" : "unmanaged",
@@ -69,6 +66,14 @@ public class SelectionService {
     }
 
     /** Each domain must be one of the org's. */
+    /** Without v2, what only v2 tells (org access, groups, IdP sync, unmanaged accounts) cannot be selected on. */
+    void checkAnswerable(Selection s, boolean v2) {
+        if (!v2 && !s.needingV2().isEmpty()) {
+            throw new UsageException(String.join(", ", s.needingV2()) + ": this org answers only the v1 API, whose "
+                    + "list of managed accounts does not tell org access, groups, IdP sync or unmanaged accounts");
+        }
+    }
+
     void checkDomains(AdminApiClient client, Set<String> domains) {
         if (domains.isEmpty()) {
             return;

@@ -16,7 +16,6 @@ import io.orgshell.api.OrgAccount;
 import io.orgshell.api.OrgDirectory;
 import io.orgshell.api.UserQuery;
 import io.orgshell.core.ExitCodes;
-import io.orgshell.core.UsageException;
 import io.orgshell.core.UserFacingException;
 import org.springframework.stereotype.Service;
 
@@ -59,10 +58,7 @@ public class UserExporter {
         selections.checkDomains(client, selection.domains());
         String groupId = selection.group() == null ? null : selections.group(directory, selection.group(), "--group").id();
         boolean v2 = directory.v2();
-        if (!v2 && !selection.needingV2().isEmpty()) {
-            throw new UsageException(String.join(", ", selection.needingV2()) + ": this org answers only the v1 API, "
-                    + "whose list of managed accounts does not tell org access, groups, IdP sync or unmanaged accounts");
-        }
+        selections.checkAnswerable(selection, v2);
         ExportSink sink;
         try {
             sink = format == Format.JSON ? ExportSink.jsonLines(out, COLUMNS) : ExportSink.csv(out, COLUMNS);
