@@ -230,6 +230,7 @@ public class PlanCommands {
             @Option(longName = RunConsole.OVERRIDE_LIMIT, description = RunConsole.OVERRIDE_LIMIT_HELP)
             Boolean overrideLimit,
             @Option(longName = "again", description = "run a plan that a run has finished once more") Boolean again,
+            @Option(longName = RunConsole.WAIT, description = RunConsole.WAIT_HELP) Boolean wait,
             CommandContext ctx) {
         if (plans.plan().isEmpty()) {
             throw new UserFacingException("no plan is loaded (run 'load FILE', then 'preview')", ExitCodes.USAGE);
@@ -251,7 +252,8 @@ public class PlanCommands {
             ctx.outputWriter().println("nothing to run: preview marked no row OK");
             return;
         }
-        RunOptions options = RunConsole.options(io, batchSize, concurrency, yes, Boolean.TRUE.equals(overrideLimit));
+        RunOptions options = RunConsole.options(io, batchSize, concurrency, yes, Boolean.TRUE.equals(overrideLimit))
+                .waitingForWriter(Boolean.TRUE.equals(wait));
         RunConsole console = new RunConsole(ctx, io, Boolean.TRUE.equals(yes), preview.steps().size(),
                 session.require().client().governor());
         RunSummary summary = runs.start(preview, session.require(), options, console, console.progress());

@@ -129,11 +129,13 @@ public class RunCommands {
                                defaultValue = RunOptions.DEFAULT_CONCURRENCY) Integer concurrency,
                        @Option(longName = RunConsole.OVERRIDE_LIMIT, description = RunConsole.OVERRIDE_LIMIT_HELP)
                        Boolean overrideLimit,
+                       @Option(longName = RunConsole.WAIT, description = RunConsole.WAIT_HELP) Boolean wait,
                        CommandContext ctx) {
         RunConsole console = new RunConsole(ctx, io, Boolean.TRUE.equals(yes), 0,
                 session.require().client().governor());
         RunSummary summary = runs.resume(blank(id) ? null : id, session.require(),
-                RunConsole.options(io, batchSize, concurrency, yes, Boolean.TRUE.equals(overrideLimit)), console,
+                RunConsole.options(io, batchSize, concurrency, yes, Boolean.TRUE.equals(overrideLimit))
+                        .waitingForWriter(Boolean.TRUE.equals(wait)), console,
                 console.progress());
         console.finish(summary);
     }

@@ -41,6 +41,8 @@ final class RunConsole implements BatchControl {
     static final String CONCURRENCY_HELP = "most writes in flight at once (the pace follows the server's rate limit)";
     static final String OVERRIDE_LIMIT = "override-limit";
     static final String OVERRIDE_LIMIT_HELP = "let a destructive run exceed the safety limit";
+    static final String WAIT = "wait";
+    static final String WAIT_HELP = "wait for another orgshell writing to this org to end, instead of stopping";
 
     private final CommandContext ctx;
     private final Screen io;
@@ -101,6 +103,14 @@ final class RunConsole implements BatchControl {
         if (typed == null || !typed.strip().equalsIgnoreCase(phrase)) {
             throw new UserFacingException("not confirmed: nothing was sent", ExitCodes.USAGE);
         }
+    }
+
+    /** A warning the service has before anything is sent (a lock, an unfinished run): printed at once. */
+    @Override
+    public synchronized void note(String line) {
+        progress.finish();
+        out.println(io.styles().warn(Sanitizer.forTerminal(line)));
+        out.flush();
     }
 
     Consumer<StepResult> progress() {

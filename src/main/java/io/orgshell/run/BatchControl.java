@@ -47,4 +47,11 @@ public interface BatchControl {
      */
     default void starting(int steps, int alreadyDone) {
     }
+
+    /**
+     * Something the operator must hear before anything is sent: another process's lock taken over or waited for,
+     * an unfinished run that holds the same accounts.
+     */
+    default void note(String line) {
+    }
 }

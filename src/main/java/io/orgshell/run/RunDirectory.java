@@ -2,16 +2,13 @@ package io.orgshell.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 import io.orgshell.core.DurableFiles;
 import io.orgshell.core.OwnerOnlyFiles;
@@ -121,35 +118,42 @@ public record RunDirectory(String id, Path path) {
 
     /** Takes the run's lock, or explains that another live process has it. */
     public Lock lock() {
+        return lock("use");
+    }
+
+    /** Takes the run's lock for {@code command} (run, resume...), or explains which live process has it. */
+    public Lock lock(String command) {
+        return tryLock(command).orElseThrow(() -> new UserFacingException("run " + id + " is in use by another "
+                + "orgshell process" + holder().map(h -> " (PID " + h.pid() + " on " + h.host() + " since "
+                + h.since() + ")").orElse("") + "; wait for it to finish or stop it first"));
+    }
+
+    /** The run's lock, or empty while a live process (this one included) works on the run. */
+    public Optional<Lock> tryLock(String command) {
         try {
-            Path file = OwnerOnlyFiles.ensureFile(path.resolve("lock"));
-            FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = ch.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                ch.close();
-                throw new UserFacingException("run " + id + " is in use by another orgshell process; wait for it "
-                        + "to finish or stop it first");
-            }
-            return new Lock(ch, lock);
+            return LockFile.tryTake(path.resolve("lock"), LockFile.Holder.me(id, command, null)).map(Lock::new);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock run " + id, e);
         }
     }
 
-    public record Lock(FileChannel channel, FileLock lock) implements AutoCloseable {
+    /** Who works on the run, as its lock's record says; empty when nobody does or the record is not written yet. */
+    Optional<LockFile.Holder> holder() {
+        return LockFile.holder(path.resolve("lock"));
+    }
+
+    /** Held while a process works on the run; released when it closes, or by the OS when the process dies. */
+    public static final class Lock implements AutoCloseable {
+
+        private final LockFile file;
+
+        private Lock(LockFile file) {
+            this.file = file;
+        }
+
         @Override
         public void close() {
-            try {
-                lock.release();
-                channel.close();
-            } catch (IOException ignored) {
-                // the lock goes with the process anyway
-            }
+            file.close();
         }
     }
 }

@@ -43,7 +43,8 @@ import reactor.util.retry.Retry;
  * is confirmed by the account's final state: when a later step of the same account is confirmed, so is it.
  * <p>
  * Stopping (quit, Ctrl-C) lets the writes in flight finish and starts no new one; their results are journaled, so
- * the run can be resumed exactly where it stopped.
+ * the run can be resumed exactly where it stopped. Ctrl-C reaches the executor as {@link #requestStop()}, from the
+ * thread of the command, while the batches run on a thread that is never interrupted (see {@link RunService}).
  */
 public final class RunExecutor {
 
@@ -54,6 +55,8 @@ public final class RunExecutor {
     static final int SEARCH_SIZE = 100;
     /** The code of a write answered with success whose account did not show the change. */
     static final String NOT_CHANGED = "not-changed";
+    /** After a stop the operator asked for, how long the writes in flight may take to land and be journaled. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(1);
 
     private final OrgDirectory directory;
     private final OperationHandler handler;
@@ -68,6 +71,8 @@ public final class RunExecutor {
     /** Steps answered with success, not yet read back: the step, the status, and a note for the result. */
     private final Map<Integer, Answered> awaiting = new ConcurrentHashMap<>();
     private final AtomicBoolean stop = new AtomicBoolean();
+    /** Completed when the operator asks to stop (Ctrl-C): what waits for the server waits only a little more. */
+    private final CompletableFuture<Void> stopAsked = new CompletableFuture<>();
     /** Why the run stopped by itself, when the server said so: the run ends with it, for resume later. */
     private final AtomicReference<ApiConnectionException> stoppedBy = new AtomicReference<>();
 
@@ -87,6 +92,17 @@ public final class RunExecutor {
 
     public boolean stopRequested() {
         return stop.get();
+    }
+
+    /** Ctrl-C: no new write starts; the writes in flight get {@link #STOP_GRACE} to be answered and journaled. */
+    public void requestStop() {
+        stop.set(true);
+        stopAsked.complete(null);
+    }
+
+    /** Whether the operator asked the run to stop (as opposed to the server or the network stopping it). */
+    public boolean stopAsked() {
+        return stopAsked.isDone();
     }
 
     /** The server's reason for a stop nobody asked for (a pause longer than max-wait), if it gave one. */
@@ -116,17 +132,20 @@ public final class RunExecutor {
         if (awaiting.isEmpty()) {
             return;
         }
+        Map<String, AccountState> now;
         try {
-            confirm(currentStates(awaiting.values().stream().map(a -> a.step().accountId()).distinct().toList()),
-                    onResult);
+            now = currentStates(awaiting.values().stream().map(a -> a.step().accountId()).distinct().toList());
         } catch (RuntimeException e) {
             stop.set(true);
+            return;
         }
+        confirm(now, onResult); // a journal that cannot be written is not a read that failed: it ends the run
     }
 
     /**
-     * Runs the batch and returns when every step it started has a result. An interrupt of the calling thread
-     * (Ctrl-C) stops the run after the writes in flight; the method then returns normally with the stop flag set.
+     * Runs the batch and returns when every step it started has a result. A stop the operator asks for (Ctrl-C,
+     * {@link #requestStop()} or an interrupt of the calling thread) ends it after the writes in flight; the method
+     * then returns normally with the stop flag set.
      */
     public void runBatch(List<Step> batch, Consumer<StepResult> onResult) {
         if (batch.isEmpty() || stop.get()) {
@@ -135,7 +154,12 @@ public final class RunExecutor {
         // the accounts the previous batch wrote are read back in the same request as this batch's
         List<String> ids = java.util.stream.Stream.concat(awaiting.values().stream().map(a -> a.step().accountId()),
                 batch.stream().map(Step::accountId)).distinct().toList();
-        Map<String, AccountState> live = new ConcurrentHashMap<>(currentStates(ids));
+        Map<String, AccountState> live;
+        try {
+            live = new ConcurrentHashMap<>(currentStates(ids));
+        } catch (CancellationException e) {
+            return; // stopped while reading: nothing of this batch was sent
+        }
         confirm(live, onResult);
         // each step of this batch is waited for anew: a step sent again on "retry failed" still has its first
         // round's future, complete, which would let the step waiting for it go before it has an answer
@@ -144,17 +168,39 @@ public final class RunExecutor {
                 .flatMap(s -> process(s, live).doOnNext(onResult), concurrency)
                 .then().toFuture();
         try {
-            done.get();
-        } catch (InterruptedException e) {
-            stop.set(true);
-            try {
-                done.get(1, TimeUnit.SECONDS); // the writes in flight get a second to land and be journaled
-            } catch (TimeoutException | ExecutionException | InterruptedException | CancellationException later) {
-                // Ctrl-C ends the run now: what still waits (a retry's pause, an answer not in yet) is dropped. A
-                // write so left has no result in the journal, and resume reads its account before deciding.
-                done.cancel(true);
+            await(done);
+        } catch (CancellationException e) {
+            // Ctrl-C ends the run now: what still waits (a retry's pause, an answer not in yet) is dropped. A
+            // write so left has no result in the journal, and resume reads its account before deciding.
+        }
+    }
+
+    /**
+     * Waits for {@code work}; once the operator asks to stop, for {@link #STOP_GRACE} more at most, then cancels it
+     * (and throws {@link CancellationException}). Its failure is rethrown as it is.
+     */
+    private <T> T await(CompletableFuture<T> work) {
+        try {
+            while (true) {
+                try {
+                    CompletableFuture.anyOf(work, stopAsked).get();
+                    if (work.isDone() || !stopAsked()) {
+                        return work.get();
+                    }
+                    try {
+                        return work.get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (TimeoutException late) {
+                        work.cancel(true);
+                        throw new CancellationException("stopped");
+                    }
+                } catch (InterruptedException e) {
+                    requestStop(); // the same as Ctrl-C through the command's thread
+                }
             }
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
             throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         }
     }
@@ -331,7 +377,7 @@ public final class RunExecutor {
         Map<String, AccountState> out = new ConcurrentHashMap<>();
         // the searches of one re-read go out together: one round trip per batch, however many accounts it reads back
         int chunks = (accountIds.size() + SEARCH_SIZE - 1) / SEARCH_SIZE;
-        Flux.range(0, chunks)
+        CompletableFuture<Void> read = Flux.range(0, chunks)
                 .flatMap(i -> directory.accounts(accountIds.subList(i * SEARCH_SIZE,
                         Math.min(accountIds.size(), (i + 1) * SEARCH_SIZE)), concurrency),
                         directory.v2() ? Math.max(1, Math.min(chunks, concurrency)) : 1)
@@ -340,7 +386,8 @@ public final class RunExecutor {
                 .retryWhen(Retry.backoff(MAX_WRITE_ATTEMPTS - 1, retryBackoff)
                         .filter(e -> e instanceof ApiException api && api.isRetryable() && !stop.get())
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
-                .blockLast();
+                .then().toFuture();
+        await(read);
         return out;
     }
 

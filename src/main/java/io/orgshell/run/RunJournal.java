@@ -1,6 +1,7 @@
 package io.orgshell.run;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -21,20 +22,29 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The append-only record of a run, one JSON object per line, forced to disk before the request it announces is
- * sent and after its answer: {@code intent} (about to re-check and write), {@code sent} (the write is on the wire),
+ * The append-only record of a run, one JSON object per line, on disk before the request it announces is sent and
+ * after its answer: {@code intent} (about to re-check and write), {@code sent} (the write is on the wire),
  * {@code result} (its outcome). After a crash, a step with an intent but no result is uncertain and is re-read from
  * the org before anything is sent again. A torn last line (the process died mid-write) is tolerated and reported;
  * the journal is read a line at a time ({@link JournalLines}), never whole.
+ * <p>
+ * Written through a {@link RandomAccessFile} opened for synchronous data writes ({@code rwd}), not a
+ * {@code FileChannel}: an interrupt (Ctrl-C) closes a channel in use and every later record would be lost. A
+ * record that cannot be written whole (a full disk) is cut off again, and the journal refuses every record after
+ * it: no write is sent that the journal does not announce.
  */
 public final class RunJournal implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final FileChannel channel;
+    private final RandomAccessFile file;
+    private final Path path;
+    /** The failure that ended writing, after which nothing more is written. */
+    private IOException broken;
 
-    private RunJournal(FileChannel channel) {
-        this.channel = channel;
+    private RunJournal(RandomAccessFile file, Path path) {
+        this.file = file;
+        this.path = path;
     }
 
     public static RunJournal open(Path file) throws IOException {
@@ -42,9 +52,13 @@ public final class RunJournal implements AutoCloseable {
             OwnerOnlyFiles.ensureFile(file);
             DurableFiles.forceDirectory(file.toAbsolutePath().getParent());
         }
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        RunJournal journal = new RunJournal(ch);
-        journal.endTornLine(file);
+        RunJournal journal = new RunJournal(new RandomAccessFile(file.toFile(), "rwd"), file);
+        try {
+            journal.endTornLine();
+        } catch (IOException | RuntimeException e) {
+            journal.close();
+            throw e;
+        }
         return journal;
     }
 
@@ -52,44 +66,40 @@ public final class RunJournal implements AutoCloseable {
      * A line torn by a crash would glue itself to the next record, or leave damage in the middle of the journal:
      * cut the file back to its last whole record (replay has already reported the torn tail) and say so.
      */
-    private void endTornLine(Path file) throws IOException {
-        long size = channel.size();
-        long keep;
-        try (FileChannel read = FileChannel.open(file, StandardOpenOption.READ)) {
-            keep = lineStart(read, size);
-            if (keep == size && size > 0) {
-                // ends with a line end: the last line is kept only if it is a whole record (a power loss can pad it)
-                long start = lineStart(read, size - 1);
-                long length = size - 1 - start;
-                if (length == 0) {
-                    keep = size;
-                } else if (length <= JournalLines.MAX_LINE) {
-                    ByteBuffer last = ByteBuffer.allocate((int) length);
-                    while (last.hasRemaining() && read.read(last, start + last.position()) > 0) {
-                        // a file read returns less only at its end
-                    }
-                    keep = JournalLines.isRecord(last.array()) ? size : start;
-                } else {
-                    keep = start;
-                }
+    private void endTornLine() throws IOException {
+        long size = file.length();
+        long keep = lineStart(file, size);
+        if (keep == size && size > 0) {
+            // ends with a line end: the last line is kept only if it is a whole record (a power loss can pad it)
+            long start = lineStart(file, size - 1);
+            long length = size - 1 - start;
+            if (length == 0) {
+                keep = size;
+            } else if (length <= JournalLines.MAX_LINE) {
+                byte[] last = new byte[(int) length];
+                file.seek(start);
+                file.readFully(last);
+                keep = JournalLines.isRecord(last) ? size : start;
+            } else {
+                keep = start;
             }
         }
         if (keep < size) {
-            channel.truncate(keep);
+            file.setLength(keep);
             append("note", Map.of("text", "removed a torn last line of " + (size - keep) + " bytes"));
         }
     }
 
     /** Where the line holding the byte before {@code end} starts: just after the {@code \n} before it, or 0. */
-    private static long lineStart(FileChannel read, long end) throws IOException {
-        ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
+    private static long lineStart(RandomAccessFile read, long end) throws IOException {
+        byte[] chunk = new byte[1 << 16];
         long position = end;
         while (position > 0) {
-            int n = (int) Math.min(chunk.capacity(), position);
-            chunk.clear().limit(n);
-            read.read(chunk, position - n);
+            int n = (int) Math.min(chunk.length, position);
+            read.seek(position - n);
+            read.readFully(chunk, 0, n);
             for (int i = n - 1; i >= 0; i--) {
-                if (chunk.get(i) == '\n') {
+                if (chunk[i] == '\n') {
                     return position - n + i + 1;
                 }
             }
@@ -98,21 +108,53 @@ public final class RunJournal implements AutoCloseable {
         return 0;
     }
 
+    /**
+     * Appends one record, on disk when this returns. A failure (a full disk) cuts off what was half written, when
+     * the file lets it, and ends the journal: this and every later append throws {@link WriteFailure}.
+     */
     public synchronized void append(String event, Map<String, Object> fields) {
+        if (broken != null) {
+            throw new WriteFailure(path, broken);
+        }
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("event", event);
         record.putAll(fields);
         record.put("at", Instant.now().toString());
         byte[] line = (JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
+        long end = -1;
         try {
-            ByteBuffer buffer = ByteBuffer.wrap(line);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(false);
+            end = file.length();
+            file.seek(end);
+            file.write(line);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the run journal", e);
+            broken = e;
+            if (end >= 0) {
+                try {
+                    file.setLength(end);
+                } catch (IOException cut) {
+                    // left torn: replay tolerates it and the next open cuts it
+                }
+            }
+            throw new WriteFailure(path, e);
         }
+    }
+
+    /** Whether a write failed, after which the journal takes no record. */
+    public synchronized boolean broken() {
+        return broken != null;
+    }
+
+    /** The journal could not be written (a full disk, an I/O error): the run must stop sending. */
+    public static final class WriteFailure extends UncheckedIOException {
+
+        WriteFailure(Path file, IOException cause) {
+            super("cannot write the run journal " + file + " (" + reason(cause) + ")", cause);
+        }
+    }
+
+    /** "No space left on device": what the OS said, or the failure's kind. */
+    static String reason(IOException e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     public void intent(int step, String accountId, String from, String to) {
@@ -138,7 +180,7 @@ public final class RunJournal implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
-        channel.close();
+        file.close();
     }
 
     private static String nz(String s) {

@@ -5,9 +5,10 @@ package io.orgshell.run;
  * the safety limit of destructive runs is overridden. The defaults are strings because the commands' option
  * annotations take them as such; {@link #of} applies them to a flag left out. {@code batchSizeGiven} tells a batch
  * size the operator chose from the default: {@code resume} keeps the run's own unless told otherwise.
+ * {@code waitForWriter} ({@code --wait}) waits for another process writing to the org instead of refusing.
  */
 public record RunOptions(int batchSize, int concurrency, boolean unattended, boolean overrideLimit,
-                         boolean batchSizeGiven) {
+                         boolean batchSizeGiven, boolean waitForWriter) {
 
     public static final String DEFAULT_BATCH_SIZE = "50";
     public static final String DEFAULT_CONCURRENCY = "16";
@@ -24,7 +25,12 @@ public record RunOptions(int batchSize, int concurrency, boolean unattended, boo
     public static RunOptions of(Integer batchSize, Integer concurrency, boolean unattended, boolean overrideLimit) {
         return new RunOptions(batchSize == null ? defaultBatchSize() : batchSize,
                 concurrency == null ? Integer.parseInt(DEFAULT_CONCURRENCY) : concurrency, unattended, overrideLimit,
-                batchSize != null);
+                batchSize != null, false);
+    }
+
+    /** The same, waiting for another writer of the org ({@code --wait}) or not. */
+    public RunOptions waitingForWriter(boolean wait) {
+        return new RunOptions(batchSize, concurrency, unattended, overrideLimit, batchSizeGiven, wait);
     }
 
     public static int defaultBatchSize() {
@@ -36,6 +42,6 @@ public record RunOptions(int batchSize, int concurrency, boolean unattended, boo
         if (batchSizeGiven || recorded == null || recorded < 1) {
             return this;
         }
-        return new RunOptions(recorded, concurrency, unattended, overrideLimit, false);
+        return new RunOptions(recorded, concurrency, unattended, overrideLimit, false, waitForWriter);
     }
 }

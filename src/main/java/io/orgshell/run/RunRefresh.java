@@ -24,58 +24,83 @@ final class RunRefresh {
     }
 
     static Optional<String> bringUpToDate(RunDirectory dir, boolean strict) {
-        Path journal = dir.journal();
         try {
-            if (!isBehind(dir)) {
+            boolean behind = isBehind(dir);
+            if (!behind && dir.readMeta().state() != RunState.RUNNING) {
                 return Optional.empty();
             }
-            RunDirectory.Lock lock;
-            try {
-                lock = dir.lock();
-            } catch (UserFacingException e) {
-                if (strict) {
+            Optional<RunDirectory.Lock> lock = dir.tryLock("refresh");
+            if (lock.isEmpty()) {
+                // a live process works on it: its files are its own to write
+                if (behind && strict) {
                     throw new UserFacingException("run " + dir.id() + " is in use by another orgshell process and "
                             + "its files are behind its journal; try again once it has stopped");
                 }
-                return Optional.of("run " + dir.id() + " is in use by another orgshell process: shown as of its "
-                        + "last report");
+                return behind ? Optional.of("run " + dir.id() + " is in use by another orgshell process: shown as "
+                        + "of its last report") : Optional.empty();
             }
-            try (lock) {
-                // another process may have resumed or refreshed it since the look above
-                RunMeta meta = dir.readMeta();
-                long size = Files.size(journal);
-                long from = from(meta, size, journal);
-                RunJournal.Tail tail = from < 0 ? null : RunJournal.tail(journal, from, size);
-                if (tail == null || !tail.changesFiles()) {
-                    return Optional.empty();
-                }
-                Preview preview = PlanArchive.read(dir, meta);
-                RunJournal.Replay replay = RunJournal.replay(journal);
-                Map<Integer, StepResult> results = new HashMap<>(replay.results());
-                RunService.markWaiting(preview.steps(), results);
-                RunTally tally = new RunTally(preview, results);
-                RunReport.write(dir, preview, tally.outcomes());
-                if (!replay.uncertain().isEmpty()) {
-                    // sent, then the process died before the answer or its read-back: the write may have landed.
-                    // undo.csv takes such rows too; the undo's own preview finds those that did not change.
-                    Map<Integer, StepResult> mayHaveLanded = new HashMap<>(results);
-                    replay.uncertain().forEach(step -> mayHaveLanded.putIfAbsent(step, new StepResult(step,
-                            Outcome.APPLIED, 0, null, "sent before the run stopped; not confirmed")));
-                    RunReport.writeUndo(dir, preview, new RunTally(preview, mayHaveLanded).outcomes());
-                }
-                RunState state = tail.state() != null ? tail.state() : meta.state();
-                dir.writeMeta(meta.with(state, tally.counts(), tail.lastAt() != null ? tail.lastAt()
-                        : meta.updated()).reflecting(size));
-                boolean undo = OperationHandlers.of(preview.plan().operation()).inverse() != null;
-                return Optional.of("run " + dir.id() + ": brought run.json, results.csv"
-                        + (undo ? " and undo.csv" : "") + " up to date from the journal (" + tail.results()
-                        + " step results recorded after they were last written"
-                        + (replay.uncertain().isEmpty() ? "" : ", " + replay.uncertain().size()
-                        + " writes sent but not confirmed") + ")");
+            try (RunDirectory.Lock held = lock.get()) {
+                return bringUpToDate(dir, held);
             }
+        } catch (IOException e) {
+            throw new RunDirectory.Damaged(dir.id(), "its journal cannot be replayed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The same, for a caller that holds the run's lock. A run still marked running has no process left (its lock
+     * was free): it stopped without saying so (killed, a power loss) and is marked interrupted, to be resumed.
+     */
+    static Optional<String> bringUpToDate(RunDirectory dir, RunDirectory.Lock held) {
+        try {
+            Optional<String> note = refresh(dir);
+            RunMeta meta = dir.readMeta();
+            if (meta.state() == RunState.RUNNING) {
+                long size = Files.exists(dir.journal()) ? Files.size(dir.journal()) : 0;
+                dir.writeMeta(meta.with(RunState.INTERRUPTED, meta.counts(), meta.updated()).reflecting(size));
+            }
+            return note;
         } catch (IOException | IllegalArgumentException e) {
             throw new RunDirectory.Damaged(dir.id(), "its journal cannot be replayed: " + e.getMessage());
         }
+    }
+
+    private static Optional<String> refresh(RunDirectory dir) throws IOException {
+        Path journal = dir.journal();
+        if (!isBehind(dir)) {
+            return Optional.empty();
+        }
+        // another process may have resumed or refreshed it since the look above
+        RunMeta meta = dir.readMeta();
+        long size = Files.size(journal);
+        long from = from(meta, size, journal);
+        RunJournal.Tail tail = from < 0 ? null : RunJournal.tail(journal, from, size);
+        if (tail == null || !tail.changesFiles()) {
+            return Optional.empty();
+        }
+        Preview preview = PlanArchive.read(dir, meta);
+        RunJournal.Replay replay = RunJournal.replay(journal);
+        Map<Integer, StepResult> results = new HashMap<>(replay.results());
+        RunService.markWaiting(preview.steps(), results);
+        RunTally tally = new RunTally(preview, results);
+        RunReport.write(dir, preview, tally.outcomes());
+        if (!replay.uncertain().isEmpty()) {
+            // sent, then the process died before the answer or its read-back: the write may have landed.
+            // undo.csv takes such rows too; the undo's own preview finds those that did not change.
+            Map<Integer, StepResult> mayHaveLanded = new HashMap<>(results);
+            replay.uncertain().forEach(step -> mayHaveLanded.putIfAbsent(step, new StepResult(step,
+                    Outcome.APPLIED, 0, null, "sent before the run stopped; not confirmed")));
+            RunReport.writeUndo(dir, preview, new RunTally(preview, mayHaveLanded).outcomes());
+        }
+        RunState state = tail.state() != null ? tail.state() : meta.state();
+        dir.writeMeta(meta.with(state, tally.counts(), tail.lastAt() != null ? tail.lastAt()
+                : meta.updated()).reflecting(size));
+        boolean undo = OperationHandlers.of(preview.plan().operation()).inverse() != null;
+        return Optional.of("run " + dir.id() + ": brought run.json, results.csv"
+                + (undo ? " and undo.csv" : "") + " up to date from the journal (" + tail.results()
+                + " step results recorded after they were last written"
+                + (replay.uncertain().isEmpty() ? "" : ", " + replay.uncertain().size()
+                + " writes sent but not confirmed") + ")");
     }
 
     /** Whether the journal holds results, retries or a state that the files do not show yet. */

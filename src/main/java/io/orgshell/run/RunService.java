@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -52,27 +53,54 @@ public class RunService {
             throw new UserFacingException("the preview was made against another organization (" + preview.orgId()
                     + "); run 'preview' again", ExitCodes.USAGE);
         }
-        checkSafeguards(preview, preview.steps().size(), connection, options, control);
-        RunDirectory dir = store.create(preview.plan().operation().cliName());
-        try (RunDirectory.Lock lock = dir.lock()) {
+        String operation = preview.plan().operation().cliName();
+        LockFile.Holder me = LockFile.Holder.me(null, "run", operation);
+        try (LockFile writer = writerLock(connection, me, options, control)) {
+            UnfinishedRuns.holding(store, connection, preview).forEach(control::note);
+            checkSafeguards(preview, preview.steps().size(), connection, options, control);
+            RunDirectory dir = store.create(operation);
+            writer.record(me.forRun(dir.id()));
+            try (RunDirectory.Lock lock = dir.lock("run")) {
+                return StopOnInterrupt.call("orgshell-run-" + dir.id(),
+                        stop -> startIn(dir, preview, connection, options, control, progress, stop));
+            } catch (IOException e) {
+                throw cannotWrite(dir, e);
+            }
+        }
+    }
+
+    private RunSummary startIn(RunDirectory dir, Preview preview, Connection connection, RunOptions options,
+                               BatchControl control, Consumer<StepResult> progress, CompletableFuture<Void> stop)
+            throws IOException {
+        RunMeta meta;
+        RunJournal journal;
+        try {
             PlanArchive.write(dir, preview);
             String now = Instant.now().toString();
-            RunMeta meta = new RunMeta(dir.id(), preview.plan().operation().cliName(), connection.orgId(),
+            meta = new RunMeta(dir.id(), preview.plan().operation().cliName(), connection.orgId(),
                     connection.orgName(), preview.plan().source().toAbsolutePath().toString(), now,
                     preview.checks().size(), preview.steps().size(), RunState.RUNNING,
                     new RunTally(preview, Map.of()).counts(), now,
                     new RunMeta.Limits(preview.orgAccounts(), preview.adminRows()), 0L,
                     connection.sandboxInstance(), options.batchSize());
             dir.writeMeta(meta);
-            try (RunJournal journal = RunJournal.open(dir.journal())) {
-                journal.append("start", Map.of("run", dir.id(), "operation", meta.operation(), "org", meta.orgId(),
-                        "rows", meta.rows(), "steps", meta.steps()));
-                return execute(dir, meta, preview, journal, new ConcurrentHashMap<>(), ConcurrentHashMap.newKeySet(),
-                        connection, options, control, progress, false);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write run " + dir.id(), e);
+            journal = RunJournal.open(dir.journal());
+            journal.append("start", Map.of("run", dir.id(), "operation", meta.operation(), "org", meta.orgId(),
+                    "rows", meta.rows(), "steps", meta.steps()));
+        } catch (IOException | UncheckedIOException e) {
+            throw new UserFacingException("cannot write run " + dir.id() + " in " + dir.path() + " ("
+                    + reason(e) + "); nothing was sent");
         }
+        try (journal) {
+            return execute(dir, meta, preview, journal, new ConcurrentHashMap<>(), ConcurrentHashMap.newKeySet(),
+                    connection, options, control, progress, false, stop);
+        }
+    }
+
+    /** The org's writer lock; its notes (a lock taken over, a wait) are the operator's to hear first. */
+    private LockFile writerLock(Connection connection, LockFile.Holder me, RunOptions options, BatchControl control) {
+        String org = connection.orgName() == null ? connection.orgId() : connection.orgName();
+        return WriterLock.take(store.locks(), connection.orgId(), org, me, options.waitForWriter(), control::note);
     }
 
     private void checkSafeguards(Preview preview, long writes, Connection connection, RunOptions options,
@@ -99,8 +127,17 @@ public class RunService {
      */
     public Optional<UndoPlan> undoPlan(RunDirectory dir, Connection connection, Consumer<String> notes) {
         OrgBinding.require(dir.readMeta(), connection, "undo", "undone");
-        // a killed run's undo.csv may lack rows its journal holds
-        RunRefresh.bringUpToDate(dir, true).ifPresent(notes);
+        // a run whose process is alive may write on after its undo plan is made (a run paused at its question)
+        try (RunDirectory.Lock lock = dir.tryLock("undo").orElseThrow(() -> new UserFacingException("run " + dir.id()
+                + " is still live in another orgshell process" + dir.holder().map(h -> " (PID " + h.pid() + " on "
+                + h.host() + " since " + h.since() + ")").orElse("") + "; undo it once that process has ended"))) {
+            // a killed run's undo.csv may lack rows its journal holds
+            RunRefresh.bringUpToDate(dir, lock).ifPresent(notes);
+            return undoPlanOf(dir);
+        }
+    }
+
+    private static Optional<UndoPlan> undoPlanOf(RunDirectory dir) {
         RunMeta m = dir.readMeta();
         Operation inverse = OperationHandlers.of(Operation.fromCli(m.operation())).inverse();
         if (inverse == null) {
@@ -124,7 +161,9 @@ public class RunService {
     public RunSummary resume(String id, Connection connection, RunOptions options, BatchControl control,
                              Consumer<StepResult> progress) {
         RunDirectory dir = id != null ? store.open(id) : latestUnfinished(connection, options);
-        try (RunDirectory.Lock lock = dir.lock()) {
+        LockFile.Holder me = LockFile.Holder.me(dir.id(), "resume", dir.readMeta().operation());
+        try (LockFile writer = writerLock(connection, me, options, control);
+             RunDirectory.Lock lock = dir.lock("resume")) {
             RunMeta meta = dir.readMeta();
             if (!meta.unfinished()) {
                 throw new UserFacingException("run " + meta.id() + " is finished; nothing to resume", ExitCodes.USAGE);
@@ -141,14 +180,23 @@ public class RunService {
             markWaiting(preview.steps(), results);
             Set<Integer> uncertain = ConcurrentHashMap.newKeySet();
             uncertain.addAll(replay.uncertain());
-            try (RunJournal journal = RunJournal.open(dir.journal())) {
-                journal.append("resume", Map.of("done", results.size(), "uncertain", uncertain.size(),
-                        "batchSize", resumed.batchSize()));
-                return execute(dir, meta.withBatchSize(resumed.batchSize()), preview, journal, results, uncertain,
-                        connection, resumed, control, progress, replay.tornTail());
-            }
+            return StopOnInterrupt.call("orgshell-resume-" + dir.id(), stop -> {
+                RunJournal journal;
+                try {
+                    journal = RunJournal.open(dir.journal());
+                    journal.append("resume", Map.of("done", results.size(), "uncertain", uncertain.size(),
+                            "batchSize", resumed.batchSize()));
+                } catch (IOException | UncheckedIOException e) {
+                    throw new UserFacingException("cannot write the journal of run " + dir.id() + " (" + reason(e)
+                            + "); nothing was sent");
+                }
+                try (journal) {
+                    return execute(dir, meta.withBatchSize(resumed.batchSize()), preview, journal, results,
+                            uncertain, connection, resumed, control, progress, replay.tornTail(), stop);
+                }
+            });
         } catch (IOException e) {
-            throw new UserFacingException("cannot resume run " + dir.id() + ": " + e.getMessage());
+            throw new UserFacingException("cannot resume run " + dir.id() + ": " + reason(e));
         }
     }
 
@@ -169,15 +217,38 @@ public class RunService {
         return store.open(unfinished.get(0).id());
     }
 
+    /**
+     * Sends the batches, on the thread {@link StopOnInterrupt} gives it: {@code stop} completes on Ctrl-C. A file
+     * of the run that cannot be written ends it with one message naming the run and how to go on.
+     */
     private RunSummary execute(RunDirectory dir, RunMeta meta, Preview preview, RunJournal journal,
                                Map<Integer, StepResult> results, Set<Integer> uncertain, Connection connection,
                                RunOptions options, BatchControl control, Consumer<StepResult> progress,
-                               boolean torn) throws IOException {
-        meta = meta.with(RunState.RUNNING, meta.counts(), Instant.now().toString());
-        dir.writeMeta(meta);
+                               boolean torn, CompletableFuture<Void> stop) {
         RunExecutor executor = new RunExecutor(connection.directory(), OperationHandlers.of(preview.plan().operation()),
                 preview.plan().rows(), WriteContext.resolve(connection.client(), connection.directory()),
                 journal, options.concurrency(), WRITE_RETRY_BACKOFF, results, uncertain);
+        stop.thenRun(executor::requestStop);
+        try {
+            return batches(dir, meta, preview, journal, results, executor, connection, options, control, progress,
+                    torn);
+        } catch (UncheckedIOException e) {
+            // the journal or a report could not be written (a full disk): nothing more is sent
+            try {
+                report(dir, meta, preview, new RunTally(preview, results), RunState.INTERRUPTED);
+            } catch (UncheckedIOException again) {
+                // listed as interrupted anyway once this process has let go of the run
+            }
+            throw cannotWrite(dir, e);
+        }
+    }
+
+    private RunSummary batches(RunDirectory dir, RunMeta meta, Preview preview, RunJournal journal,
+                               Map<Integer, StepResult> results, RunExecutor executor, Connection connection,
+                               RunOptions options, BatchControl control, Consumer<StepResult> progress,
+                               boolean torn) {
+        meta = meta.with(RunState.RUNNING, meta.counts(), Instant.now().toString());
+        dir.writeMeta(meta);
         List<Step> steps = preview.steps();
         boolean ask = !options.unattended();
         boolean quit = false;
@@ -192,7 +263,7 @@ public class RunService {
         // the failed steps sent again on "retry failed": a batch of their own, asked about before the next one
         List<Step> retrying = List.of();
         try {
-            if (ask && !pending.isEmpty()) {
+            if (ask && !pending.isEmpty() && !executor.stopRequested()) {
                 // nothing is written before the operator says so
                 switch (control.beforeFirstBatch(describeNext(pending, options.batchSize(), preview))) {
                     case ALL_REMAINING -> ask = false;
@@ -245,6 +316,9 @@ public class RunService {
                 }
             }
         } catch (RuntimeException e) {
+            if (journal.broken()) {
+                throw e;
+            }
             journal.append("state", Map.of("state", RunState.INTERRUPTED.label(), "error",
                     String.valueOf(e.getMessage())));
             // a batch that died may have recorded results it never handed on: count from the results themselves
@@ -260,7 +334,8 @@ public class RunService {
             throw new io.orgshell.api.ApiConnectionException(cause.getMessage() + "; run " + dir.id()
                     + " stopped and can be resumed with: resume " + dir.id(), cause.request(), cause);
         }
-        if (executor.stopRequested() && !pending.isEmpty() && !quit && unreachable(connection)) {
+        if (executor.stopRequested() && !executor.stopAsked() && !pending.isEmpty() && !quit
+                && unreachable(connection)) {
             journal.append("state", Map.of("state", RunState.INTERRUPTED.label(), "error",
                     "the organization is unreachable"));
             report(dir, meta, preview, tally, RunState.INTERRUPTED);
@@ -275,9 +350,6 @@ public class RunService {
 
     /** After a stop that nobody asked for: is the org reachable at all? */
     private static boolean unreachable(Connection connection) {
-        if (Thread.currentThread().isInterrupted()) {
-            return false;
-        }
         try {
             connection.client().org().block();
             return false;
@@ -336,6 +408,24 @@ public class RunService {
                         SkipReason.WAITS_FOR_STEP));
             }
         }
+    }
+
+    /** A file of the run could not be written: one line naming the run, the cause and how to go on. */
+    private static UserFacingException cannotWrite(RunDirectory dir, Exception e) {
+        String what = e.getMessage() == null ? "cannot write its files" : e.getMessage();
+        String why = reason(e);
+        return new UserFacingException("run " + dir.id() + " stopped: " + what + (what.contains(why) ? "" : " ("
+                + why + ")") + "; nothing more was sent. Make room, then: resume " + dir.id());
+    }
+
+    /** What the OS said of the first I/O failure in {@code e}'s causes ("No space left on device"). */
+    static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IOException io) {
+                return RunJournal.reason(io);
+            }
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** "50 writes next: lines 2-51 of offboarding.csv (600 left in all)": what the next batch sends. */

@@ -39,6 +39,11 @@ public class RunStore {
         return config.root().resolve("runs");
     }
 
+    /** Where the writer lock of each org is kept ({@link WriterLock}). */
+    Path locks() {
+        return config.root().resolve("locks");
+    }
+
     public RunDirectory create(String operation) {
         try {
             OwnerOnlyFiles.ensureDirectory(config.root());

@@ -109,7 +109,7 @@ class RunFilesTest extends ShellTest {
         Result list = run("runs list");
         assertThat(list.out()).as(list.toString()).contains(note);
         assertThat(list.out().lines().filter(l -> l.startsWith(dir.id() + "\t")).findFirst().orElseThrow())
-                .contains("running").contains("applied 6");
+                .as("its process is gone").contains("interrupted").doesNotContain("running").contains("applied 6");
 
         crash(dir, killed, stale);
         Result show = run("runs show " + dir.id());
@@ -120,7 +120,8 @@ class RunFilesTest extends ShellTest {
         try (RunDirectory.Lock held = dir.lock()) {
             Result busy = run("undo " + dir.id());
             assertThat(busy.exitCode()).as(busy.toString()).isNotZero();
-            assertThat(busy.err()).contains("in use by another orgshell process and its files are behind its journal");
+            assertThat(busy.err()).contains("run " + dir.id() + " is still live in another orgshell process (PID "
+                    + ProcessHandle.current().pid() + " on ");
         }
         Result undo = run("undo " + dir.id());
         assertThat(undo.exitCode()).as(undo.toString()).isZero();
