@@ -93,4 +93,13 @@ public final class OrgShellProcess {
     public boolean isAlive() {
         return process.isAlive();
     }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** What it has written to standard output so far. */
+    public String outSoFar() throws IOException {
+        return Files.readString(out);
+    }
 }

@@ -1,0 +1,130 @@
+package io.orgshell.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.orgshell.console.ShellMode;
+import io.orgshell.core.ExitCodes;
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
+import io.orgshell.support.ShellTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.shell.core.InputReader;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Ctrl-C interrupts the thread of the running command (see shell/Repl). Whenever it comes, the run stops cleanly:
+ * an intact journal whose last state is "interrupted", no write left unconfirmed, exit 130, and a resume that
+ * finishes it without writing any account twice.
+ */
+class CtrlCRunTest extends ShellTest {
+
+    @TempDir
+    Path tmp;
+    SandboxServer server;
+    Accounts.Unused accounts;
+
+    @Autowired
+    RunStore runStore;
+
+    @BeforeEach
+    void connect() {
+        server = connectToFresh(SandboxConfig.defaults().withUsers(300).withSeed(83).withLatencyMs(40));
+        accounts = new Accounts.Unused(server);
+    }
+
+    void loadAndPreview(List<SandboxUser> users) throws IOException {
+        Path file = Files.createTempFile(tmp, "plan", ".csv");
+        StringBuilder csv = new StringBuilder("account_id,email\n");
+        users.forEach(u -> csv.append(u.accountId()).append(',').append(Accounts.movedAddress(u)).append('\n'));
+        Files.writeString(file, csv.toString());
+        assertThat(run("load " + file).exitCode()).isZero();
+        assertThat(run("preview").out()).contains("OK " + users.size());
+    }
+
+    int written(List<SandboxUser> users) {
+        return (int) users.stream().filter(u -> server.stats().writes(u.accountId()) > 0).count();
+    }
+
+    /** The report of a real terminal: Ctrl-C at once after answering [a]ll broke the journal every time. */
+    @Test
+    void ctrlCRightAfterAnsweringAllStopsTheRunForResume() throws Exception {
+        List<SandboxUser> users = accounts.next(30);
+        loadAndPreview(users);
+        Thread command = Thread.currentThread();
+        mode.set(ShellMode.Kind.INTERACTIVE);
+
+        Result r = run("run --batch-size 10", new InputReader() {
+            @Override
+            public String readInput(String prompt) {
+                command.interrupt(); // what the shell's Ctrl-C handler does to the command's thread
+                return "a";
+            }
+        });
+
+        boolean stillInterrupted = Thread.interrupted();
+        mode.set(ShellMode.Kind.ONE_SHOT);
+        assertStoppedCleanly(r, users);
+        assertThat(stillInterrupted).as("the interrupt was answered by stopping the run").isFalse();
+    }
+
+    @Test
+    void ctrlCInTheMiddleOfABatchStopsTheRunForResume() throws Exception {
+        List<SandboxUser> users = accounts.next(60);
+        loadAndPreview(users);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        Thread command = new Thread(() -> exit.complete(dispatcher.execute("run --yes --concurrency 2",
+                new PrintWriter(out, true), new PrintWriter(err, true), new InputReader() {
+                })));
+        command.start();
+        WriterLockTest.awaitCondition(() -> written(users) >= 1);
+
+        command.interrupt();
+        int code = exit.get(60, TimeUnit.SECONDS);
+
+        assertThat(written(users)).as("stopped before the end").isLessThan(users.size());
+        assertStoppedCleanly(new Result(code, out.toString(), err.toString()), users);
+    }
+
+    void assertStoppedCleanly(Result r, List<SandboxUser> users) throws Exception {
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.INTERRUPTED);
+        assertThat(r.all()).doesNotContain("unexpected error").doesNotContain("cannot write");
+        String id = runStore.list().get(0).id();
+        assertThat(r.out()).contains("run " + id + " (interrupted)").contains("resume with: resume " + id);
+        RunDirectory dir = runStore.open(id);
+        JsonMapper json = JsonMapper.builder().build();
+        List<String> lines = Files.readAllLines(dir.journal());
+        lines.forEach(l -> assertThat(json.readTree(l).hasNonNull("event")).as(l).isTrue());
+        RunJournal.Replay replay = RunJournal.replay(dir.journal());
+        assertThat(replay.tornTail()).isFalse();
+        assertThat(replay.lastState()).isEqualTo(RunState.INTERRUPTED);
+        assertThat(replay.uncertain()).as("every write sent before the stop has its result").isEmpty();
+        assertThat(run("runs list").out().lines().filter(l -> l.startsWith(id)).findFirst().orElseThrow())
+                .contains("interrupted");
+        int before = written(users);
+
+        Result resumed = run("resume " + id + " --yes");
+
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.out()).contains("(finished): applied " + users.size());
+        assertThat(written(users)).isEqualTo(users.size());
+        users.forEach(u -> assertThat(server.stats().writes(u.accountId())).as("writes to " + u.accountId())
+                .isEqualTo(1L));
+        assertThat(before).as("what the stopped run wrote is not written again").isLessThan(users.size());
+    }
+}
