@@ -92,7 +92,7 @@ public record RunDirectory(String id, Path path) {
             Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(m));
             DurableFiles.replace(tmp, meta());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + meta(), e);
+            throw new RunFileFailure(meta().toString(), e);
         }
     }
 

@@ -2,7 +2,6 @@ package io.orgshell.run;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -110,11 +109,11 @@ public final class RunJournal implements AutoCloseable {
 
     /**
      * Appends one record, on disk when this returns. A failure (a full disk) cuts off what was half written, when
-     * the file lets it, and ends the journal: this and every later append throws {@link WriteFailure}.
+     * the file lets it, and ends the journal: this and every later append throws {@link RunFileFailure}.
      */
     public synchronized void append(String event, Map<String, Object> fields) {
         if (broken != null) {
-            throw new WriteFailure(path, broken);
+            throw new RunFileFailure("the run journal " + path, broken);
         }
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("event", event);
@@ -135,26 +134,13 @@ public final class RunJournal implements AutoCloseable {
                     // left torn: replay tolerates it and the next open cuts it
                 }
             }
-            throw new WriteFailure(path, e);
+            throw new RunFileFailure("the run journal " + path, e);
         }
     }
 
-    /** Whether a write failed, after which the journal takes no record. */
-    public synchronized boolean broken() {
-        return broken != null;
-    }
-
-    /** The journal could not be written (a full disk, an I/O error): the run must stop sending. */
-    public static final class WriteFailure extends UncheckedIOException {
-
-        WriteFailure(Path file, IOException cause) {
-            super("cannot write the run journal " + file + " (" + reason(cause) + ")", cause);
-        }
-    }
-
-    /** "No space left on device": what the OS said, or the failure's kind. */
-    static String reason(IOException e) {
-        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+    /** The failure that ended writing, after which the journal takes no record; null while it writes. */
+    synchronized RunFileFailure failure() {
+        return broken == null ? null : new RunFileFailure("the run journal " + path, broken);
     }
 
     public void intent(int step, String accountId, String from, String to) {

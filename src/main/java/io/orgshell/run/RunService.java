@@ -28,8 +28,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Runs a previewed plan, or resumes a stopped run, in batches: each batch is written, journaled and reported; then
- * an attended run asks how to go on. The run directory is locked for the whole time, so two processes can never
- * work on one run.
+ * an attended run asks how to go on. The org's writer lock ({@link WriterLock}) and the run directory's lock are
+ * held for the whole time, so two processes never write to one org at once, nor work on one run. The batches run
+ * on a thread Ctrl-C does not interrupt ({@link StopOnInterrupt}): Ctrl-C stops the run cleanly, for resume.
  */
 @Service
 public class RunService {
@@ -232,14 +233,19 @@ public class RunService {
         try {
             return batches(dir, meta, preview, journal, results, executor, connection, options, control, progress,
                     torn);
-        } catch (UncheckedIOException e) {
+        } catch (RuntimeException e) {
+            RunFileFailure failure = journal.failure() != null ? journal.failure()
+                    : e instanceof RunFileFailure f ? f : null;
+            if (failure == null) {
+                throw e;
+            }
             // the journal or a report could not be written (a full disk): nothing more is sent
             try {
                 report(dir, meta, preview, new RunTally(preview, results), RunState.INTERRUPTED);
-            } catch (UncheckedIOException again) {
+            } catch (RunFileFailure again) {
                 // listed as interrupted anyway once this process has let go of the run
             }
-            throw cannotWrite(dir, e);
+            throw cannotWrite(dir, failure);
         }
     }
 
@@ -316,7 +322,7 @@ public class RunService {
                 }
             }
         } catch (RuntimeException e) {
-            if (journal.broken()) {
+            if (journal.failure() != null) {
                 throw e;
             }
             journal.append("state", Map.of("state", RunState.INTERRUPTED.label(), "error",
@@ -368,7 +374,7 @@ public class RunService {
             journaled = Files.size(dir.journal());
             RunReport.write(dir, preview, tally.outcomes());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the results of run " + dir.id(), e);
+            throw new RunFileFailure("the results of run " + dir.id(), e);
         }
         RunMeta next = meta.with(state, tally.counts(), Instant.now().toString()).reflecting(journaled);
         dir.writeMeta(next);
@@ -412,17 +418,16 @@ public class RunService {
 
     /** A file of the run could not be written: one line naming the run, the cause and how to go on. */
     private static UserFacingException cannotWrite(RunDirectory dir, Exception e) {
-        String what = e.getMessage() == null ? "cannot write its files" : e.getMessage();
-        String why = reason(e);
-        return new UserFacingException("run " + dir.id() + " stopped: " + what + (what.contains(why) ? "" : " ("
-                + why + ")") + "; nothing more was sent. Make room, then: resume " + dir.id());
+        String what = e instanceof RunFileFailure ? e.getMessage() : "cannot write its files (" + reason(e) + ")";
+        return new UserFacingException("run " + dir.id() + " stopped: " + what + "; nothing more was sent. Once that "
+                + "is fixed (a full disk?): resume " + dir.id());
     }
 
     /** What the OS said of the first I/O failure in {@code e}'s causes ("No space left on device"). */
     static String reason(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof IOException io) {
-                return RunJournal.reason(io);
+                return RunFileFailure.reason(io);
             }
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -43,7 +43,7 @@ final class WriterLock {
                 OwnerOnlyFiles.ensureDirectory(locks);
                 taken = LockFile.tryTake(file, me);
             } catch (IOException e) {
-                throw new UserFacingException("cannot take the writer lock " + file + " (" + RunJournal.reason(e)
+                throw new UserFacingException("cannot take the writer lock " + file + " (" + RunFileFailure.reason(e)
                         + "); nothing was sent");
             }
             if (taken.isPresent()) {
