@@ -157,6 +157,31 @@ class WriterLockTest extends ShellTest {
     }
 
     @Test
+    void ctrlCStopsTheWaitAndNothingIsSent() throws Exception {
+        List<SandboxUser> users = accounts.next(4);
+        loadAndPreview(users, "OK 4");
+        PausedRun person = new PausedRun("run --batch-size 2");
+        String id = runStore.list().get(0).id();
+        StringWriter scriptOut = new StringWriter();
+        PrintWriter w = new PrintWriter(scriptOut, true);
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        Thread script = new Thread(() -> exit.complete(dispatcher.execute("run --yes --wait", w, w,
+                new InputReader() {
+                })));
+        script.start();
+        awaitCondition(() -> scriptOut.toString().contains("waiting for run " + id));
+
+        script.interrupt();
+        int code = exit.get(60, TimeUnit.SECONDS);
+
+        assertThat(code).as(scriptOut.toString()).isEqualTo(io.orgshell.core.ExitCodes.INTERRUPTED);
+        assertThat(scriptOut.toString()).contains("stopped waiting for run " + id).contains("nothing was sent");
+        assertThat(writes(users)).as("the person's first batch only").isEqualTo(2);
+        assertThat(person.finish("a")).as(person.out.toString()).isZero();
+        assertThat(runStore.list().get(0).id()).as("the script made no run").isEqualTo(id);
+    }
+
+    @Test
     void aLockLeftByAProcessThatIsGoneIsTakenOverAndSaysSo() throws Exception {
         List<SandboxUser> users = accounts.next(1);
         loadAndPreview(users, "OK 1");
