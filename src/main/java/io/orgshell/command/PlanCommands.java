@@ -251,6 +251,7 @@ public class PlanCommands {
             ctx.outputWriter().println("nothing to run: preview marked no row OK");
             return;
         }
+        RunConsole.requireConsent(io, yes);
         RunOptions options = RunConsole.options(io, batchSize, concurrency, yes, Boolean.TRUE.equals(overrideLimit));
         RunConsole console = new RunConsole(ctx, io, Boolean.TRUE.equals(yes), preview.steps().size(),
                 session.require().client().governor());

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.support.Accounts;
 import io.orgshell.support.OrgShellProcess;
 import io.orgshell.support.Slow;
 import org.junit.jupiter.api.AfterAll;
@@ -120,6 +121,22 @@ class LaunchModesTest {
                         .doesNotContain(sandbox.apiKey());
             }
         }
+    }
+
+    @Test
+    void aPipedRunWithoutYesWritesNothing() throws Exception {
+        Map<String, String> env = Map.of("ORGSHELL_ORG_ID", sandbox.orgId(), "ORGSHELL_API_KEY", sandbox.apiKey(),
+                "ORGSHELL_BASE_URL", sandbox.baseUri().toString());
+        StringBuilder csv = new StringBuilder("account_id\n");
+        Accounts.plain(sandbox).limit(5).forEach(u -> csv.append(u.accountId()).append('\n'));
+        Path plan = Files.writeString(home.resolve("leavers.csv"), csv.toString());
+        sandbox.reset();
+
+        Run r = run(env, "load --op suspend " + plan + "\npreview\nrun\n");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.out()).contains("OK 5");
+        assertThat(r.err()).contains("run in a script needs --yes: nothing was written").contains("<stdin>:3");
+        assertThat(sandbox.stats().writes()).as("no account was written").isEmpty();
     }
 
     static Run run(Map<String, String> env, String stdin, String... args) throws Exception {
