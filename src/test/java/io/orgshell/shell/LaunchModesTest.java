@@ -124,6 +124,16 @@ class LaunchModesTest {
     }
 
     @Test
+    void aScriptFileThatRunsItselfStopsWithOneClearError() throws Exception {
+        Path loop = home.resolve("loop.shell");
+        Files.writeString(loop, "status\nscript " + loop + "\n");
+        Run r = run(Map.of(), null, "--sandbox", "--file", loop.toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("error: " + loop + ":2: " + loop + " is already running")
+                .doesNotContain("StackOverflowError").doesNotContain("\tat ");
+    }
+
+    @Test
     void aPipedRunWithoutYesWritesNothing() throws Exception {
         Map<String, String> env = Map.of("ORGSHELL_ORG_ID", sandbox.orgId(), "ORGSHELL_API_KEY", sandbox.apiKey(),
                 "ORGSHELL_BASE_URL", sandbox.baseUri().toString());
