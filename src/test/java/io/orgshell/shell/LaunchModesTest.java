@@ -11,6 +11,7 @@ import java.util.Map;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.support.Accounts;
+import io.orgshell.support.KeyCountingListener;
 import io.orgshell.support.OrgShellProcess;
 import io.orgshell.support.Slow;
 import org.junit.jupiter.api.AfterAll;
@@ -121,6 +122,25 @@ class LaunchModesTest {
                         .doesNotContain(sandbox.apiKey());
             }
         }
+    }
+
+    @Test
+    void theEnvironmentsKeyGoesOnlyToTheEnvironmentsBaseUrl() throws Exception {
+        Map<String, String> env = Map.of("ORGSHELL_ORG_ID", sandbox.orgId(), "ORGSHELL_API_KEY", sandbox.apiKey(),
+                "ORGSHELL_BASE_URL", sandbox.baseUri().toString());
+        try (KeyCountingListener listener = new KeyCountingListener()) {
+            Run r = run(env, "connect --base-url " + sandbox.baseUri() + "/\nstatus\nconnect --base-url "
+                    + listener.baseUri() + "\n");
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+            assertThat(r.out()).contains("connected to").contains(sandbox.orgName());
+            assertThat(r.err()).contains("error: no key for " + listener.baseUri() + ": ORGSHELL_API_KEY is for "
+                    + sandbox.baseUri() + ", and a key is sent only to the base URL it belongs to").contains("<stdin>:3");
+            assertThat(listener.requests()).as("nothing reached the other port").isZero();
+            assertThat(listener.authorizations()).isZero();
+        }
+        Run embedded = run(env, null, "--sandbox", "status");
+        assertThat(embedded.exitCode()).as("the embedded sandbox has a key of its own: " + embedded).isZero();
+        assertThat(embedded.out()).contains("[SANDBOX]");
     }
 
     @Test
