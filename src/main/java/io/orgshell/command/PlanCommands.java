@@ -251,10 +251,10 @@ public class PlanCommands {
             ctx.outputWriter().println("nothing to run: preview marked no row OK");
             return;
         }
-        RunConsole.requireConsent(io, yes);
         RunOptions options = RunConsole.options(io, batchSize, concurrency, yes, Boolean.TRUE.equals(overrideLimit));
         RunConsole console = new RunConsole(ctx, io, Boolean.TRUE.equals(yes), preview.steps().size(),
                 session.require().client().governor());
+        RunConsole.requireConsent(io, yes);
         RunSummary summary = runs.start(preview, session.require(), options, console, console.progress());
         if (summary.meta().state() == RunState.FINISHED) {
             plans.finished(preview.plan(), summary.meta().id());
