@@ -256,6 +256,7 @@ public class PlanCommands {
                 .waitingForWriter(Boolean.TRUE.equals(wait));
         RunConsole console = new RunConsole(ctx, io, Boolean.TRUE.equals(yes), preview.steps().size(),
                 session.require().client().governor());
+        RunConsole.requireConsent(io, yes);
         RunSummary summary = runs.start(preview, session.require(), options, console, console.progress());
         if (summary.meta().state() == RunState.FINISHED) {
             plans.finished(preview.plan(), summary.meta().id());

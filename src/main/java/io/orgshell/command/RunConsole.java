@@ -36,7 +36,7 @@ final class RunConsole implements BatchControl {
     static final String BATCH_SIZE = "batch-size";
     static final String BATCH_SIZE_HELP = "rows per batch";
     static final String YES = "yes";
-    static final String YES_HELP = "do not ask before and between batches (a script must say it to resume)";
+    static final String YES_HELP = "do not ask before and between batches (a script must say it to write)";
     static final String CONCURRENCY = "concurrency";
     static final String CONCURRENCY_HELP = "most writes in flight at once (the pace follows the server's rate limit)";
     static final String OVERRIDE_LIMIT = "override-limit";
@@ -132,6 +132,14 @@ final class RunConsole implements BatchControl {
         if (!yes && !io.mode().isInteractive()) {
             throw new UserFacingException("resume writes without asking in a script: say 'resume " + run.id()
                     + " --yes' (at a terminal it asks first); nothing was sent", ExitCodes.USAGE);
+        }
+    }
+
+    /** A run that cannot ask writes only when told to: in a script or a pipe, no question means no consent. */
+    static void requireConsent(Screen io, Boolean yes) {
+        if (!Boolean.TRUE.equals(yes) && !io.mode().isInteractive()) {
+            throw new UserFacingException("run in a script needs --yes: nothing was written (at a terminal it asks "
+                    + "before the first batch)", ExitCodes.USAGE);
         }
     }
 

@@ -12,7 +12,6 @@ import io.orgshell.console.Screen;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.UsageException;
 import io.orgshell.core.UserFacingException;
-import io.orgshell.shell.CommandDispatcher;
 import io.orgshell.shell.ScriptRunner;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.shell.core.command.CommandContext;
@@ -27,11 +26,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ScriptCommands {
 
-    private final CommandDispatcher dispatcher;
+    private final ScriptRunner scripts;
     private final Screen io;
 
-    public ScriptCommands(@Lazy CommandDispatcher dispatcher, Screen io) {
-        this.dispatcher = dispatcher;
+    public ScriptCommands(@Lazy ScriptRunner scripts, Screen io) {
+        this.scripts = scripts;
         this.io = io;
     }
 
@@ -45,7 +44,7 @@ public class ScriptCommands {
         Path path = PathArguments.input("script", file);
         int code;
         try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            code = new ScriptRunner(dispatcher).run(reader, file, ctx.outputWriter(), ctx.outputWriter(),
+            code = scripts.run(reader, file, path, ctx.outputWriter(), ctx.outputWriter(),
                     ctx.inputReader(), io.styles());
         } catch (NoSuchFileException e) {
             throw new UserFacingException("no such script: " + file, ExitCodes.USAGE);

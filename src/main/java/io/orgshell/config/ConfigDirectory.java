@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 /**
  * The user's orgshell directory ({@code orgshell.config-dir}, else {@code $XDG_CONFIG_HOME/orgshell}, else
  * {@code ~/.config/orgshell}): profiles, history and runs. Everything created here is owner-only, because it holds
- * account data and possibly a key.
+ * account data and possibly a key; the directory itself, when it exists already, keeps the mode its owner gave it.
  */
 @Component
 public class ConfigDirectory {

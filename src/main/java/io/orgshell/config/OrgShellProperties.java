@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("orgshell")
 public record OrgShellProperties(
         Path configDir,
-        @DefaultValue("https://api.atlassian.com") URI baseUrl,
+        @DefaultValue(OrgShellProperties.DEFAULT_BASE_URL) URI baseUrl,
         @DefaultValue("10s") Duration connectTimeout,
         @DefaultValue("60s") Duration readTimeout,
         @DefaultValue Retry retry,
@@ -23,6 +23,9 @@ public record OrgShellProperties(
         @DefaultValue Safety safety,
         @DefaultValue Search search,
         @DefaultValue("true") boolean launcher) {
+
+    /** Atlassian's API: where a key from the environment or a profile goes when nothing names another base URL. */
+    public static final String DEFAULT_BASE_URL = "https://api.atlassian.com";
 
     public record Retry(@DefaultValue("5") int maxRetries, @DefaultValue("1s") Duration initialBackoff,
                         @DefaultValue("30s") Duration maxBackoff, @DefaultValue("120s") Duration maxWait) {

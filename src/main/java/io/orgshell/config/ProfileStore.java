@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.sun.security.auth.module.UnixSystem;
 import io.orgshell.core.OwnerOnlyFiles;
 import io.orgshell.core.UsageException;
 import org.springframework.stereotype.Component;
@@ -33,7 +34,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  *     api-key: ...                          # optional; the file must then be chmod 600
  *     account-id: 5b86...                   # optional: your own account, never touched by bulk runs
  * </pre>
- * Like ssh with a private key, a file that holds a key and can be read by group or others is refused.
+ * Like ssh with a private key, a file that holds a key and can be read by group or others is refused; so is a file
+ * that another user owns, or that group or others can write, whatever it holds.
  */
 @Component
 public class ProfileStore {
@@ -68,6 +70,7 @@ public class ProfileStore {
         if (!Files.isRegularFile(file)) {
             return new Loaded(null, List.of());
         }
+        refuseIfNotOwned(file);
         Object root;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
@@ -109,6 +112,27 @@ public class ProfileStore {
             throw new UsageException(file + ": default-profile '" + defaultProfile + "' is not among the profiles");
         }
         return new Loaded(defaultProfile, profiles);
+    }
+
+    /**
+     * Profiles decide where a key is sent, so they are read only from a file of the user's own (as ssh reads its
+     * config): one that another user owns, in a shared config folder say, is refused before it is parsed.
+     */
+    private static void refuseIfNotOwned(Path file) {
+        if (!OwnerOnlyFiles.supportsPosix(file)) {
+            return;
+        }
+        long owner;
+        try {
+            owner = ((Number) Files.getAttribute(file, "unix:uid")).longValue();
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return; // a file system without unix owners: the permission checks below still apply
+        }
+        long me = new UnixSystem().getUid();
+        if (owner != me) {
+            throw new UsageException(file + " belongs to another user (uid " + owner + ", you are " + me
+                    + "), and it decides where the API key is sent: orgshell reads profiles only from a file you own");
+        }
     }
 
     /**

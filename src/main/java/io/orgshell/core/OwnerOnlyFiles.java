@@ -27,12 +27,28 @@ public final class OwnerOnlyFiles {
     private OwnerOnlyFiles() {
     }
 
+    /**
+     * Creates {@code dir} (and any missing parent) owner-only from the start. A folder that already exists keeps its
+     * mode, whoever made it: the user may have pointed orgshell at a shared {@code 1777} one, whose sticky bit a
+     * chmod would drop.
+     */
     public static Path ensureDirectory(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir);
+        if (Files.isDirectory(dir)) {
+            return dir;
         }
-        restrict(dir, OWNER_DIR);
+        Path absolute = dir.toAbsolutePath();
+        if (supportsPosix(absolute)) {
+            Files.createDirectories(absolute, PosixFilePermissions.asFileAttribute(OWNER_DIR));
+        } else {
+            Files.createDirectories(absolute);
+        }
         return dir;
+    }
+
+    /** Creates {@code dir}, which must not exist yet (two processes never share it), owner-only from the start. */
+    public static Path createDirectory(Path dir) throws IOException {
+        return supportsPosix(dir.toAbsolutePath())
+                ? Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR)) : Files.createDirectory(dir);
     }
 
     /**

@@ -53,8 +53,7 @@ public class RunStore {
                         + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
                 Path dir = root.resolve(id);
                 if (!Files.exists(dir)) {
-                    Files.createDirectory(dir);
-                    OwnerOnlyFiles.ensureDirectory(dir);
+                    OwnerOnlyFiles.createDirectory(dir);
                     DurableFiles.forceDirectory(root);
                     return new RunDirectory(id, dir);
                 }

@@ -1,13 +1,17 @@
 package io.orgshell.session;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
+import io.orgshell.api.ApiClientSettings;
 import io.orgshell.api.ApiKey;
 import io.orgshell.config.OrgShellProperties;
 import io.orgshell.config.Profile;
 import io.orgshell.config.ProfileStore;
+import io.orgshell.core.Sanitizer;
 import io.orgshell.core.UsageException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -16,6 +20,10 @@ import org.springframework.stereotype.Component;
  * Decides which org, base URL and key a {@code connect} uses. Highest first: the command's options, the environment
  * ({@code ORGSHELL_ORG_ID}, {@code ORGSHELL_BASE_URL}, {@code ORGSHELL_API_KEY}), the named (or default) profile,
  * then a masked prompt for the key. The key is never taken from a command-line option.
+ * <p>
+ * A key belongs to a base URL: the environment's to {@code ORGSHELL_BASE_URL} (or the default), a profile's to its
+ * {@code base-url} (or the default). Connecting to another scheme, host or port takes a key typed at the prompt; with
+ * no prompt (a script, a pipe) it is refused before anything is sent.
  */
 @Component
 public class CredentialResolver {
@@ -59,41 +67,76 @@ public class CredentialResolver {
             throw new UsageException("no organization ID: give --org-id, set " + ENV_ORG_ID
                     + ", or add a profile to " + profiles.file());
         }
-        URI baseUrl = request.baseUrl();
-        if (baseUrl == null && !blank(env.apply(ENV_BASE_URL))) {
-            baseUrl = URI.create(env.apply(ENV_BASE_URL).trim());
-        }
-        if (baseUrl == null && profile != null) {
-            baseUrl = profile.baseUrl();
-        }
-        if (baseUrl == null) {
-            baseUrl = properties.baseUrl();
-        }
+        orgId = orgId.trim();
+        URI envBaseUrl = blank(env.apply(ENV_BASE_URL)) ? null : URI.create(env.apply(ENV_BASE_URL).trim());
+        URI baseUrl = firstUrl(request.baseUrl(), envBaseUrl, profile == null ? null : profile.baseUrl(),
+                defaultBaseUrl());
+        ApiClientSettings.checkBaseUrl(baseUrl);
         String profileName = profile == null ? null : profile.name();
         String accountId = profile == null ? null : profile.accountId();
+
+        // a key is sent only to the base URL it was given for: elsewhere (a script's --base-url, a profile's URL
+        // beside the environment's key) someone else may be listening
+        List<String> setAside = new ArrayList<>();
         String fromEnv = env.apply(ENV_API_KEY);
         if (!blank(fromEnv)) {
-            return new Resolved(orgId.trim(), baseUrl, ApiKey.of(fromEnv), profileName, accountId, ENV_API_KEY);
+            URI home = envBaseUrl != null ? envBaseUrl : defaultBaseUrl();
+            if (Origin.same(home, baseUrl)) {
+                return new Resolved(orgId, baseUrl, ApiKey.of(fromEnv), profileName, accountId, ENV_API_KEY);
+            }
+            setAside.add(ENV_API_KEY + " is for " + origin(home));
         }
         if (profile != null && profile.hasApiKey()) {
-            return new Resolved(orgId.trim(), baseUrl, ApiKey.of(profile.apiKey()), profileName, accountId,
-                    "profile " + profile.name());
+            URI home = profile.baseUrl() != null ? profile.baseUrl() : defaultBaseUrl();
+            if (Origin.same(home, baseUrl)) {
+                return new Resolved(orgId, baseUrl, ApiKey.of(profile.apiKey()), profileName, accountId,
+                        "profile " + profile.name());
+            }
+            setAside.add("the key of profile " + Sanitizer.forTerminal(profile.name()) + " is for " + origin(home));
         }
         if (prompt == null) {
+            if (!setAside.isEmpty()) {
+                throw new UsageException("no key for " + origin(baseUrl) + ": " + String.join(", ", setAside)
+                        + ", and a key is sent only to the base URL it belongs to; connect there at a terminal to type "
+                        + "its key (nothing was sent)");
+            }
             throw new UsageException("no API key: set " + ENV_API_KEY + " or store it in a profile in "
                     + profiles.file() + " (the key is never accepted as a command-line argument)");
         }
-        char[] typed = prompt.read("API key for " + orgId.trim() + ": ");
+        char[] typed = prompt.read("API key for " + orgId + (setAside.isEmpty() ? "" : " at " + origin(baseUrl)
+                + " (" + String.join(", ", setAside) + ")") + ": ");
         try {
             if (typed == null || typed.length == 0) {
                 throw new UsageException("no API key was entered");
             }
-            return new Resolved(orgId.trim(), baseUrl, ApiKey.of(typed), profileName, accountId, "prompt");
+            return new Resolved(orgId, baseUrl, ApiKey.of(typed), profileName, accountId, "prompt");
         } finally {
             if (typed != null) {
                 Arrays.fill(typed, '\0');
             }
         }
+    }
+
+    /**
+     * Where orgshell connects when nothing names a base URL: {@code orgshell.base-url} as installed. Spring binds
+     * {@code ORGSHELL_BASE_URL} to that same setting, and that URL belongs to the environment's key, so with the
+     * variable set the default is the built-in one.
+     */
+    private URI defaultBaseUrl() {
+        return blank(env.apply(ENV_BASE_URL)) ? properties.baseUrl() : URI.create(OrgShellProperties.DEFAULT_BASE_URL);
+    }
+
+    private static URI firstUrl(URI... urls) {
+        for (URI u : urls) {
+            if (u != null) {
+                return u;
+            }
+        }
+        return null;
+    }
+
+    private static String origin(URI url) {
+        return Origin.of(url).map(Origin::toString).orElse(String.valueOf(url));
     }
 
     private Profile profile(String requested) {

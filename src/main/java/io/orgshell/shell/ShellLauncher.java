@@ -40,6 +40,7 @@ import org.springframework.stereotype.Component;
 public class ShellLauncher implements ApplicationRunner, ExitCodeGenerator {
 
     private final CommandDispatcher dispatcher;
+    private final ScriptRunner scripts;
     private final ShellMode mode;
     private final SessionService sessions;
     private final LineReader lineReader;
@@ -48,9 +49,10 @@ public class ShellLauncher implements ApplicationRunner, ExitCodeGenerator {
     private final boolean enabled;
     private int exitCode;
 
-    public ShellLauncher(CommandDispatcher dispatcher, ShellMode mode, SessionService sessions, LineReader lineReader,
+    public ShellLauncher(CommandDispatcher dispatcher, ScriptRunner scripts, ShellMode mode, SessionService sessions, LineReader lineReader,
                          PromptProvider prompt, ConfigDirectory configDirectory, OrgShellProperties properties) {
         this.dispatcher = dispatcher;
+        this.scripts = scripts;
         this.mode = mode;
         this.sessions = sessions;
         this.lineReader = lineReader;
@@ -141,13 +143,12 @@ public class ShellLauncher implements ApplicationRunner, ExitCodeGenerator {
 
     private int runScript(LaunchOptions options, PrintWriter out, PrintWriter err, InputReader input, Styles styles)
             throws IOException {
-        ScriptRunner runner = new ScriptRunner(dispatcher);
         if (options.file() == null) {
             var stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            return runner.run(stdin, "<stdin>", out, err, input, styles);
+            return scripts.run(stdin, "<stdin>", null, out, err, input, styles);
         }
         try (BufferedReader file = Files.newBufferedReader(options.file(), StandardCharsets.UTF_8)) {
-            return runner.run(file, options.file().toString(), out, err, input, styles);
+            return scripts.run(file, options.file().toString(), options.file(), out, err, input, styles);
         } catch (NoSuchFileException e) {
             err.println(styles.error("error: ") + "no such script: " + options.file());
             return ExitCodes.USAGE;

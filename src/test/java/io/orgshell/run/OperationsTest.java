@@ -97,7 +97,7 @@ class OperationsTest extends ShellTest {
 
         Result script = run("run");
         assertThat(script.exitCode()).isEqualTo(2);
-        assertThat(script.err()).contains("needs --yes in a script");
+        assertThat(script.err()).contains("run in a script needs --yes: nothing was written");
 
         mode.set(ShellMode.Kind.INTERACTIVE);
         Result refused = run("run --yes", answers("deactivate 2 in somewhere else"));

@@ -10,6 +10,8 @@ import java.util.Map;
 
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.support.Accounts;
+import io.orgshell.support.KeyCountingListener;
 import io.orgshell.support.OrgShellProcess;
 import io.orgshell.support.Slow;
 import org.junit.jupiter.api.AfterAll;
@@ -120,6 +122,51 @@ class LaunchModesTest {
                         .doesNotContain(sandbox.apiKey());
             }
         }
+    }
+
+    @Test
+    void theEnvironmentsKeyGoesOnlyToTheEnvironmentsBaseUrl() throws Exception {
+        Map<String, String> env = Map.of("ORGSHELL_ORG_ID", sandbox.orgId(), "ORGSHELL_API_KEY", sandbox.apiKey(),
+                "ORGSHELL_BASE_URL", sandbox.baseUri().toString());
+        try (KeyCountingListener listener = new KeyCountingListener()) {
+            Run r = run(env, "connect --base-url " + sandbox.baseUri() + "/\nstatus\nconnect --base-url "
+                    + listener.baseUri() + "\n");
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+            assertThat(r.out()).contains("connected to").contains(sandbox.orgName());
+            assertThat(r.err()).contains("error: no key for " + listener.baseUri() + ": ORGSHELL_API_KEY is for "
+                    + sandbox.baseUri() + ", and a key is sent only to the base URL it belongs to").contains("<stdin>:3");
+            assertThat(listener.requests()).as("nothing reached the other port").isZero();
+            assertThat(listener.authorizations()).isZero();
+        }
+        Run embedded = run(env, null, "--sandbox", "status");
+        assertThat(embedded.exitCode()).as("the embedded sandbox has a key of its own: " + embedded).isZero();
+        assertThat(embedded.out()).contains("[SANDBOX]");
+    }
+
+    @Test
+    void aScriptFileThatRunsItselfStopsWithOneClearError() throws Exception {
+        Path loop = home.resolve("loop.shell");
+        Files.writeString(loop, "status\nscript " + loop + "\n");
+        Run r = run(Map.of(), null, "--sandbox", "--file", loop.toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("error: " + loop + ":2: " + loop + " is already running")
+                .doesNotContain("StackOverflowError").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aPipedRunWithoutYesWritesNothing() throws Exception {
+        Map<String, String> env = Map.of("ORGSHELL_ORG_ID", sandbox.orgId(), "ORGSHELL_API_KEY", sandbox.apiKey(),
+                "ORGSHELL_BASE_URL", sandbox.baseUri().toString());
+        StringBuilder csv = new StringBuilder("account_id\n");
+        Accounts.plain(sandbox).limit(5).forEach(u -> csv.append(u.accountId()).append('\n'));
+        Path plan = Files.writeString(home.resolve("leavers.csv"), csv.toString());
+        sandbox.reset();
+
+        Run r = run(env, "load --op suspend " + plan + "\npreview\nrun\n");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.out()).contains("OK 5");
+        assertThat(r.err()).contains("run in a script needs --yes: nothing was written").contains("<stdin>:3");
+        assertThat(sandbox.stats().writes()).as("no account was written").isEmpty();
     }
 
     static Run run(Map<String, String> env, String stdin, String... args) throws Exception {

@@ -1,0 +1,76 @@
+package io.orgshell.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.orgshell.console.ShellMode;
+import io.orgshell.sandbox.OrgAccess;
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
+import io.orgshell.support.ShellTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A {@code run} that cannot ask anybody (a script, a pipe) writes only when the script says {@code --yes}. */
+class ScriptRunNeedsYesTest extends ShellTest {
+
+    @TempDir
+    Path tmp;
+    SandboxServer server;
+    Accounts.Unused accounts;
+
+    @BeforeEach
+    void connect() {
+        server = connectToFresh(SandboxConfig.defaults().withUsers(300).withSeed(43));
+        accounts = new Accounts.Unused(server);
+        mode.set(ShellMode.Kind.SCRIPT);
+    }
+
+    @Test
+    void aPlainRunInAScriptWritesNothingAndFails() throws IOException {
+        List<SandboxUser> five = accounts.next(5);
+        assertThat(run("load --op suspend " + plan(five)).exitCode()).isZero();
+        assertThat(run("preview").out()).contains("OK 5");
+
+        Result refused = run("run");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("run in a script needs --yes: nothing was written");
+        assertThat(server.stats().writes()).as("no account was written").isEmpty();
+        five.forEach(u -> assertThat(now(u).access()).isEqualTo(OrgAccess.ACTIVE));
+
+        Result said = run("run --yes");
+        assertThat(said.exitCode()).as(said.toString()).isZero();
+        assertThat(said.out()).contains("applied 5");
+        five.forEach(u -> assertThat(now(u).access()).isEqualTo(OrgAccess.SUSPENDED));
+    }
+
+    @Test
+    void aShellFileStopsAtItsPlainRunAndNamesTheLine() throws IOException {
+        List<SandboxUser> five = accounts.next(5);
+        Path script = Files.writeString(tmp.resolve("leavers.shell"), "# suspend the leavers\nload --op suspend "
+                + plan(five) + "\npreview\nrun\nruns list\n");
+
+        Result r = run("script " + script);
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.all()).contains("run in a script needs --yes: nothing was written")
+                .contains(script + ":4: 'run' failed (exit 2)");
+        assertThat(server.stats().writes()).isEmpty();
+    }
+
+    private Path plan(List<SandboxUser> accounts) throws IOException {
+        StringBuilder csv = new StringBuilder("account_id\n");
+        accounts.forEach(u -> csv.append(u.accountId()).append('\n'));
+        return Files.writeString(Files.createTempFile(tmp, "leavers", ".csv"), csv.toString());
+    }
+
+    private SandboxUser now(SandboxUser u) {
+        return server.org().findById(u.accountId()).orElseThrow();
+    }
+}
