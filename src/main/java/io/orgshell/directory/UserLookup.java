@@ -13,8 +13,8 @@ import io.orgshell.core.UserFacingException;
 import org.springframework.stereotype.Service;
 
 /**
- * Finds accounts through the connection's directory: the v2 search ({@code searchTerm} for text, {@code emails[]} for an
- * address) answers in one request; without v2 the managed account list is scanned page by page. Every account found goes into the connection's directory cache.
+ * Finds accounts through the connection's directory: the v2 search ({@code searchTerm} for text, {@code emails[]} for
+ * an address) answers in one request. Every account found goes into the connection's directory cache.
  */
 @Service
 public class UserLookup {
@@ -22,7 +22,7 @@ public class UserLookup {
     public record Match(String accountId, String email, String name, String status, String access) {
     }
 
-    public record Found(List<Match> matches, boolean more, boolean fromV2) {
+    public record Found(List<Match> matches, boolean more) {
     }
 
     public record Details(UserProfile.Account account, DirectoryUser directoryUser) {
@@ -44,10 +44,9 @@ public class UserLookup {
                 break;
             }
         }
-        return new Found(matches, more, directory.v2());
+        return new Found(matches, more);
     }
 
-    /** Only the v2 listing tells org access. */
     private static String access(OrgAccount u) {
         return u instanceof DirectoryUser d ? (d.isSuspended() ? "suspended" : "active") : "";
     }
