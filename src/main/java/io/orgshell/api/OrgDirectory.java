@@ -33,8 +33,8 @@ public interface OrgDirectory {
     Flux<OrgAccount> accounts(List<String> accountIds, int concurrency);
 
     /**
-     * The accounts holding these addresses (an exact match; the sandbox ignores case), managed or not,
-     * {@link AdminApiClient#searchBatch()} addresses a search ({@code emails[]}).
+     * The accounts holding these addresses (an exact match; the sandbox ignores case), managed or not, with their
+     * roles, {@link AdminApiClient#searchBatch()} addresses a search ({@code emails[]}).
      */
     Flux<OrgAccount> accountsByEmail(List<String> emails);
 

@@ -100,8 +100,8 @@ final class V2Directory implements OrgDirectory {
 
     @Override
     public Flux<OrgAccount> accountsByEmail(List<String> emails) {
-        return inBatches(emails, batch -> searching(Map.of("emails", batch, "limit", batch.size())),
-                SEARCHES_AT_ONCE);
+        return inBatches(emails, batch -> searching(Map.of("emails", batch, "limit", batch.size(),
+                "expand", List.of("platformRoles"))), SEARCHES_AT_ONCE);
     }
 
     private Flux<OrgAccount> inBatches(List<String> values, Function<List<String>, Mono<List<OrgAccount>>> search,

@@ -52,7 +52,8 @@ public class UserLookup {
     }
 
     public Details show(AdminApiClient client, OrgDirectory directory, DirectoryCache cache, String idOrEmail) {
-        String accountId = idOrEmail.contains("@") ? accountIdForEmail(directory, cache, idOrEmail) : idOrEmail;
+        DirectoryUser byEmail = idOrEmail.contains("@") ? forEmail(directory, cache, idOrEmail) : null;
+        String accountId = byEmail != null ? byEmail.accountId() : idOrEmail;
         UserProfile profile;
         try {
             profile = client.profile(accountId).block();
@@ -62,7 +63,8 @@ public class UserLookup {
             }
             throw e;
         }
-        DirectoryUser dir = directory.directoryUser(accountId).block();
+        // the search by email told the directory entry already
+        DirectoryUser dir = byEmail != null ? byEmail : directory.directoryUser(accountId).block();
         UserProfile.Account account = profile == null ? null : profile.account();
         if (account != null) {
             cache.put(account.accountId(), account.email());
@@ -70,16 +72,17 @@ public class UserLookup {
         return new Details(account, dir);
     }
 
-    /** One {@code emails[]} search (v2): the org's answer now, not a cached one that may have moved on. */
-    private String accountIdForEmail(OrgDirectory directory, DirectoryCache cache, String email) {
+    /** One {@code emails[]} search: the org's answer now, not a cached one that may have moved on. */
+    private DirectoryUser forEmail(OrgDirectory directory, DirectoryCache cache, String email) {
         String wanted = email.strip();
-        OrgAccount found = directory.accountsByEmail(List.of(wanted))
+        DirectoryUser found = directory.accountsByEmail(List.of(wanted))
                 .filter(u -> u.email() != null && u.email().equalsIgnoreCase(wanted) && u.accountId() != null)
+                .ofType(DirectoryUser.class)
                 .next().block();
         if (found == null) {
             throw new UserFacingException("no account with the email " + wanted);
         }
         cache.put(found.accountId(), found.email());
-        return found.accountId();
+        return found;
     }
 }
