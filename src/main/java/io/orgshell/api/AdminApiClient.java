@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The admin REST APIs of one organization over WebClient: the Organizations API ({@code /admin/v1}) and the user
  * management API ({@code /users/...}), with the transport the directory operations are built on ({@link
- * OrgDirectory}: those differ between v2 and v1 and live in {@link V2Directory} and {@link V1Directory}). Every call
+ * OrgDirectory}, the v2 directory API, in {@link V2Directory}). Every call
  * goes through {@link #exchange}: one place that
  * authenticates, maps every error shape to {@link ApiException} or {@link ApiConnectionException}, and retries per
  * {@link RetryPolicy}. List endpoints are streamed page by page, each page fetched only when the previous one has
@@ -173,10 +173,10 @@ public final class AdminApiClient implements AutoCloseable {
         return get("/users/{accountId}/manage/profile", Map.of("accountId", accountId), Map.of(), UserProfile.class);
     }
 
-    // ---- plumbing, shared with the directory implementations (V2Directory, V1Directory)
+    // ---- plumbing, shared with the directory API (V2Directory)
 
     /**
-     * A request whose answer is only its status: the writes, here and in the directory implementations. The status
+     * A request whose answer is only its status: the writes, here and in the directory API. The status
      * (a 2xx) is handed on, so a run records what the API actually answered.
      */
     Mono<Integer> write(HttpMethod method, String template, Map<String, String> vars, Object body) {

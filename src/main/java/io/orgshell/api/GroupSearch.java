@@ -6,12 +6,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** What the v1 and v2 group searches share: which values to send, and which of them may be group IDs. */
+/** What a group search sends: which values, and which of them may be group IDs. */
 final class GroupSearch {
 
-    /** The v1 search's {@code groupNames.eq} takes at most a hundred names (CONTRACT.md §6.3). */
+    /** The contract gives no limit for v2's {@code groupNames}; a hundred is what its other lists take. */
     static final int MAX_NAMES = 100;
-    static final int V1_LIMIT = 100;
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}"
             + "-[0-9a-fA-F]{12}");
 

@@ -6,10 +6,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The org's directory through whichever API it has: the v2 directory API or, where v2 answers 404, the v1
- * endpoints. Only the operations whose requests differ between the two are here; what v1 cannot tell (IdP sync,
- * admin role, org access, groups) comes back unknown. Take one per connection from {@link #of}: the choice is made
- * once, by the first v2 request that gets an answer, and kept for the connection's life.
+ * The org's directory through the v2 directory API, the only one Atlassian serves for search, suspend and restore,
+ * removal and groups (CONTRACT.md §8). Reads go to every directory ({@code -}); each write goes to the directory it
+ * belongs to. An org (or a proxy) that answers v2 with 404 gets a {@link V2UnavailableException}. Take one per
+ * connection from {@link #of}: it keeps what it learns of the org's directories for the connection's life.
  */
 public interface OrgDirectory {
 
@@ -20,44 +20,32 @@ public interface OrgDirectory {
     int SEARCHES_AT_ONCE = 4;
 
     static OrgDirectory of(AdminApiClient client) {
-        return new ProbedDirectory(client);
+        return new V2Directory(client);
     }
 
-    /** Whether the org has the v2 directory API (asks the org when no request has told yet). */
-    boolean v2();
-
-    /**
-     * Every account, a page at a time, the next page asked for once this one is consumed: v2 directory users (with
-     * their groups when asked), or v1 managed accounts.
-     */
+    /** Every account, a page at a time (with their groups when asked), the next page asked for once this one is consumed. */
     Flux<List<OrgAccount>> accountPages(boolean withGroups);
 
-    /**
-     * Accounts matching a free text, a page at a time: v2 searches names and emails on the server; v1 reads every
-     * managed account and keeps those whose ID, email or name contains the text (so a page may be empty).
-     */
+    /** Accounts whose names or emails match a free text (the server decides how), a page at a time. */
     Flux<List<OrgAccount>> search(String text);
 
-    /**
-     * The accounts as they are now, an account not found left out: v2 asks for a batch at a time, v1 reads each
-     * profile; {@code concurrency} searches or reads at once.
-     */
+    /** The accounts as they are now, an account not found left out, a batch a search; {@code concurrency} at once. */
     Flux<OrgAccount> accounts(List<String> accountIds, int concurrency);
 
     /**
-     * The accounts holding these addresses (an exact match; the sandbox and v1 ignore case), managed or not: v2 asks for
-     * {@link AdminApiClient#searchBatch()} addresses at a time ({@code emails[]}); v1 cannot ask by address and reads
-     * the whole managed list.
+     * The accounts holding these addresses (an exact match; the sandbox ignores case), managed or not, with their
+     * roles, {@link AdminApiClient#searchBatch()} addresses a search ({@code emails[]}).
      */
     Flux<OrgAccount> accountsByEmail(List<String> emails);
 
     /**
-     * How many accounts {@link #accountPages} would list, without listing them: v2 {@code users/count}; v1 the first
-     * page's {@code meta.total}. Empty when the server does not say.
+     * How many accounts {@link #accountPages} would list, without listing them ({@code users/count}). Empty when the
+     * server does not say: the endpoint is known from a third-party client only (CONTRACT.md §8), so its refusal is
+     * not taken for a missing v2 API.
      */
     Mono<Integer> size();
 
-    /** How many of them are managed: v2 {@code users/count} with {@code claimStatus=managed}; v1 lists only those. */
+    /** How many of them are managed: {@code users/count} with {@code claimStatus=managed}; empty as {@link #size}. */
     Mono<Integer> managedCount();
 
     /** Accounts on one page of {@link #accountPages}: what a directory pass costs is the org's size over this. */
@@ -66,28 +54,25 @@ public interface OrgDirectory {
     /** One account as it is now; an {@link ApiException} with status 404 when there is none. */
     Mono<OrgAccount> account(String accountId);
 
-    /** The account's v2 directory entry; empty without v2, or when no directory holds the account. */
+    /** The account's directory entry, with its groups and roles; empty when no directory holds the account. */
     Mono<DirectoryUser> directoryUser(String accountId);
 
 
-    /** Suspends or restores the account's access to the org. */
+    /** Suspends or restores the account's access to the org, in the directory (or each directory) that holds it. */
     Mono<Integer> setAccess(String accountId, boolean suspend);
 
-    /** Removes the account from the org's directory. */
+    /** Removes the account from the directory (or each directory) that holds it. */
     Mono<Integer> remove(String accountId);
 
-    /** Adds the account to the group (by ID), or takes it out. */
+    /** Adds the account to the group (by ID), or takes it out, in the group's own directory. */
     Mono<Integer> membership(String groupId, String accountId, boolean add);
 
-    /**
-     * The accounts a query selects, a page at a time: v2 applies its filters on the server; v1 has no such filters
-     * and lists every managed account, for the caller to filter.
-     */
+    /** The accounts a query selects, a page at a time, filtered by the server. */
     Flux<List<OrgAccount>> select(UserQuery query);
 
     /**
-     * The groups with these names (exact, case-insensitive) or IDs, through the groups search of v2 or, without it,
-     * of v1 (CONTRACT.md §6.3, §8.2); a value that names no group is left out.
+     * The groups with these names (exact, case-insensitive) or IDs, in every directory (CONTRACT.md §8.2); a value
+     * that names no group is left out.
      */
     Flux<Group> groupsNamed(java.util.Collection<String> namesOrIds);
 }

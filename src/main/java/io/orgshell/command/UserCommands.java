@@ -57,7 +57,7 @@ public class UserCommands {
             @Option(longName = "access", description = SelectionOptions.ACCESS) String access,
             @Option(longName = "group", description = SelectionOptions.GROUP) String group,
             @Option(longName = "managed", description = SelectionOptions.MANAGED) Boolean managed,
-            @Option(longName = "unmanaged", description = SelectionOptions.UNMANAGED + " (v2 only)") Boolean unmanaged,
+            @Option(longName = "unmanaged", description = SelectionOptions.UNMANAGED) Boolean unmanaged,
             @Option(longName = "idp", description = SelectionOptions.IDP) Boolean idp,
             @Option(longName = "no-idp", description = SelectionOptions.NO_IDP) Boolean noIdp,
             @Option(longName = "inactive-since", description = SelectionOptions.INACTIVE_SINCE) String inactiveSince,

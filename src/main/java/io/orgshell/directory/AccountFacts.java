@@ -13,7 +13,8 @@ import io.orgshell.api.OrgAccount;
 
 /**
  * What a selection and an export know of one account, from whichever listing told it. A null is "this listing does
- * not tell" (v1's managed list knows nothing of org access, admin role, IdP sync or groups).
+ * not tell" (v1's managed list, which the export joins with v2, knows nothing of org access, admin role, IdP sync or
+ * groups).
  *
  * @param access     {@code active} or {@code suspended} org access
  * @param products   each product the account has, with when it was last used there (null: not told)

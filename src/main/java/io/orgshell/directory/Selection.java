@@ -129,24 +129,6 @@ public record Selection(Set<String> domains, Set<String> statuses, String access
                 inactiveSince);
     }
 
-    /** What v1's managed-account list cannot tell, as the options that ask for it. */
-    public List<String> needingV2() {
-        List<String> out = new ArrayList<>();
-        if (access != null) {
-            out.add("--access");
-        }
-        if (group != null) {
-            out.add("--group");
-        }
-        if (idp != null) {
-            out.add(idp ? "--idp" : "--no-idp");
-        }
-        if (Boolean.FALSE.equals(managed)) {
-            out.add("--unmanaged");
-        }
-        return out;
-    }
-
     /** Whether an account's facts meet every part; facts the listing did not tell count as not meeting it. */
     public boolean matches(AccountFacts a, String groupId) {
         if (!domains.isEmpty() && (a.emailDomain() == null || !domains.contains(a.emailDomain()))) {

@@ -17,10 +17,9 @@ import io.orgshell.core.UserFacingException;
 import org.springframework.stereotype.Service;
 
 /**
- * Evaluates a {@link Selection} against the live org. With the v2 directory API the search's own filters do the
- * work ({@code emailDomains}, {@code accountStatus}, {@code membershipStatus}, {@code groupIds}, {@code claimStatus});
- * IdP sync and inactivity, which the search cannot filter on, are checked here on what it returns. Without v2 the
- * managed-account list is read and filtered here, and what that list cannot tell is refused, by name.
+ * Evaluates a {@link Selection} against the live org. The v2 search's own filters do the work ({@code emailDomains},
+ * {@code accountStatus}, {@code membershipStatus}, {@code groupIds}, {@code claimStatus}); IdP sync and inactivity,
+ * which the search cannot filter on, are checked here on what it returns.
  */
 @Service
 public class SelectionService {
@@ -33,20 +32,17 @@ public class SelectionService {
                            IntConsumer accountsSeen) {
         checkDomains(client, s.domains());
         Group group = s.group() == null ? null : group(directory, s.group(), "--group");
-        boolean v2 = directory.v2();
-        checkAnswerable(s, v2);
         UserQuery query = new UserQuery(s.domains(), s.statuses(),
                 s.access() == null ? Set.of() : Set.of(s.access()), group == null ? Set.of() : Set.of(group.id()),
                 s.managed() == null ? null : s.managed() ? "managed" : "unmanaged",
                 withActivity || s.inactiveSince() != null);
         String groupId = group == null ? null : group.id();
-        // with v2 the server has applied the group filter: the accounts it returns carry no groups to check again
-        String locallyCheckedGroup = v2 ? null : groupId;
         List<AccountFacts> out = new ArrayList<>();
         for (List<OrgAccount> page : directory.select(query).toIterable(1)) {
             for (OrgAccount a : page) {
                 AccountFacts facts = AccountFacts.of(a);
-                if (s.matches(facts, locallyCheckedGroup)) {
+                // the server has applied the group filter: the accounts it returns carry no groups to check again
+                if (s.matches(facts, null)) {
                     out.add(facts);
                 }
             }
@@ -66,14 +62,6 @@ public class SelectionService {
     }
 
     /** Each domain must be one of the org's. */
-    /** Without v2, what only v2 tells (org access, groups, IdP sync, unmanaged accounts) cannot be selected on. */
-    void checkAnswerable(Selection s, boolean v2) {
-        if (!v2 && !s.needingV2().isEmpty()) {
-            throw new UsageException(String.join(", ", s.needingV2()) + ": this org answers only the v1 API, whose "
-                    + "list of managed accounts does not tell org access, groups, IdP sync or unmanaged accounts");
-        }
-    }
-
     void checkDomains(AdminApiClient client, Set<String> domains) {
         if (domains.isEmpty()) {
             return;

@@ -21,9 +21,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Streams accounts to a CSV or JSON Lines file, page by page: one page is written while the next is in flight, so
- * memory stays flat however large the org. The managed accounts come from the v1 list (the one that tells billing);
- * with the v2 API each page is joined with one v2 search naming its accounts, for org access, the admin role, IdP
- * sync and groups. {@code --unmanaged} accounts exist only in v2's directory and come from its search. The directory
+ * memory stays flat however large the org. The managed accounts come from the v1 list (the one that tells billing,
+ * and one Atlassian keeps); each page is joined with one v2 search naming its accounts, for org access, the admin
+ * role, IdP sync and groups. {@code --unmanaged} accounts exist only in v2's directory and come from its search. The directory
  * cache is filled on the way for completion.
  */
 @Service
@@ -57,8 +57,6 @@ public class UserExporter {
                          Selection selection, Format format, Listener listener) {
         selections.checkDomains(client, selection.domains());
         String groupId = selection.group() == null ? null : selections.group(directory, selection.group(), "--group").id();
-        boolean v2 = directory.v2();
-        selections.checkAnswerable(selection, v2);
         ExportSink sink;
         try {
             sink = format == Format.JSON ? ExportSink.jsonLines(out, COLUMNS) : ExportSink.csv(out, COLUMNS);
@@ -76,7 +74,7 @@ public class UserExporter {
                         listener.total(page.totalOr(-1));
                     }
                     List<ManagedUser> users = page.data() == null ? List.of() : page.data();
-                    Map<String, DirectoryUser> joined = v2 ? join(directory, users) : Map.of();
+                    Map<String, DirectoryUser> joined = join(directory, users);
                     for (ManagedUser u : users) {
                         cache.put(u.accountId(), u.email());
                         AccountFacts facts = merge(AccountFacts.of(u), joined.get(u.accountId()));
@@ -90,7 +88,7 @@ public class UserExporter {
                     interrupted(out, seen);
                 }
             }
-            if (v2 && Boolean.FALSE.equals(selection.managed())) {
+            if (Boolean.FALSE.equals(selection.managed())) {
                 UserQuery query = new UserQuery(selection.domains(), selection.statuses(),
                         selection.access() == null ? Set.of() : Set.of(selection.access()),
                         groupId == null ? Set.of() : Set.of(groupId), "unmanaged", true);

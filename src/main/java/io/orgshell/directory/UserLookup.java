@@ -13,8 +13,8 @@ import io.orgshell.core.UserFacingException;
 import org.springframework.stereotype.Service;
 
 /**
- * Finds accounts through the connection's directory: the v2 search ({@code searchTerm} for text, {@code emails[]} for an
- * address) answers in one request; without v2 the managed account list is scanned page by page. Every account found goes into the connection's directory cache.
+ * Finds accounts through the connection's directory: the v2 search ({@code searchTerm} for text, {@code emails[]} for
+ * an address) answers in one request. Every account found goes into the connection's directory cache.
  */
 @Service
 public class UserLookup {
@@ -22,7 +22,7 @@ public class UserLookup {
     public record Match(String accountId, String email, String name, String status, String access) {
     }
 
-    public record Found(List<Match> matches, boolean more, boolean fromV2) {
+    public record Found(List<Match> matches, boolean more) {
     }
 
     public record Details(UserProfile.Account account, DirectoryUser directoryUser) {
@@ -44,16 +44,16 @@ public class UserLookup {
                 break;
             }
         }
-        return new Found(matches, more, directory.v2());
+        return new Found(matches, more);
     }
 
-    /** Only the v2 listing tells org access. */
     private static String access(OrgAccount u) {
         return u instanceof DirectoryUser d ? (d.isSuspended() ? "suspended" : "active") : "";
     }
 
     public Details show(AdminApiClient client, OrgDirectory directory, DirectoryCache cache, String idOrEmail) {
-        String accountId = idOrEmail.contains("@") ? accountIdForEmail(directory, cache, idOrEmail) : idOrEmail;
+        DirectoryUser byEmail = idOrEmail.contains("@") ? forEmail(directory, cache, idOrEmail) : null;
+        String accountId = byEmail != null ? byEmail.accountId() : idOrEmail;
         UserProfile profile;
         try {
             profile = client.profile(accountId).block();
@@ -63,7 +63,8 @@ public class UserLookup {
             }
             throw e;
         }
-        DirectoryUser dir = directory.directoryUser(accountId).block();
+        // the search by email told the directory entry already
+        DirectoryUser dir = byEmail != null ? byEmail : directory.directoryUser(accountId).block();
         UserProfile.Account account = profile == null ? null : profile.account();
         if (account != null) {
             cache.put(account.accountId(), account.email());
@@ -71,16 +72,17 @@ public class UserLookup {
         return new Details(account, dir);
     }
 
-    /** One {@code emails[]} search (v2): the org's answer now, not a cached one that may have moved on. */
-    private String accountIdForEmail(OrgDirectory directory, DirectoryCache cache, String email) {
+    /** One {@code emails[]} search: the org's answer now, not a cached one that may have moved on. */
+    private DirectoryUser forEmail(OrgDirectory directory, DirectoryCache cache, String email) {
         String wanted = email.strip();
-        OrgAccount found = directory.accountsByEmail(List.of(wanted))
+        DirectoryUser found = directory.accountsByEmail(List.of(wanted))
                 .filter(u -> u.email() != null && u.email().equalsIgnoreCase(wanted) && u.accountId() != null)
+                .ofType(DirectoryUser.class)
                 .next().block();
         if (found == null) {
             throw new UserFacingException("no account with the email " + wanted);
         }
         cache.put(found.accountId(), found.email());
-        return found.accountId();
+        return found;
     }
 }

@@ -7,14 +7,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.orgshell.api.DirectoryUser;
-import io.orgshell.api.ManagedUser;
 import io.orgshell.api.OrgAccount;
-import io.orgshell.api.UserProfile;
 
 /**
- * What preview and the run know of one account, from whichever listing the org answered. A field the listing
- * could not tell is null (the v1 fallback knows neither IdP sync, admin role, org access nor groups); operations
- * treat an unknown state as "not done yet".
+ * What preview and the run know of one account, from the directory's answer. A field the answer did not tell is
+ * null: an unknown org-admin role protects the account ({@link RowChecks}); other unknown states count as "not done
+ * yet".
  */
 public record AccountState(String accountId, String email, boolean managed, Boolean synced, Boolean orgAdmin,
                            String accountStatus, String access, Boolean forDeletion, Map<String, String> profile,
@@ -24,15 +22,16 @@ public record AccountState(String accountId, String email, boolean managed, Bool
     public static final List<String> PROFILE_COLUMNS = List.of("name", "nickname", "job_title", "department",
             "organization", "location", "timezone");
 
-    /** From whichever listing or read the connection's directory answered with. */
+    /**
+     * From the directory's answer. Any other account type (the v1 list, a profile read) tells no role, no access and
+     * no groups: all unknown.
+     */
     public static AccountState of(OrgAccount account) {
         if (account instanceof DirectoryUser u) {
             return of(u);
         }
-        if (account instanceof ManagedUser u) {
-            return of(u);
-        }
-        return of((UserProfile.Account) account);
+        return new AccountState(account.accountId(), account.email(), true, null, null, account.accountStatus(), null,
+                null, null, null);
     }
 
     public static AccountState of(DirectoryUser u) {
@@ -51,25 +50,6 @@ public record AccountState(String accountId, String email, boolean managed, Bool
                 : u.groups().stream().map(DirectoryUser.GroupRef::id).collect(Collectors.toSet());
         return new AccountState(u.accountId(), u.email(), managed, u.isSynced(), u.isOrgAdmin(), u.accountStatus(),
                 access, u.forDeletion(), profile, groups);
-    }
-
-    public static AccountState of(ManagedUser u) {
-        return new AccountState(u.accountId(), u.email(), true, null, null, u.accountStatus(), null, null, null,
-                null);
-    }
-
-    /** From {@code GET /users/{id}/manage/profile}, the per-account read when the v2 directory API is missing. */
-    public static AccountState of(UserProfile.Account a) {
-        Map<String, String> profile = new LinkedHashMap<>();
-        profile.put("name", a.name());
-        profile.put("nickname", a.nickname());
-        profile.put("job_title", a.extendedProfile() == null ? null : a.extendedProfile().jobTitle());
-        profile.put("department", a.extendedProfile() == null ? null : a.extendedProfile().department());
-        profile.put("organization", a.extendedProfile() == null ? null : a.extendedProfile().organization());
-        profile.put("location", a.extendedProfile() == null ? null : a.extendedProfile().location());
-        profile.put("timezone", a.zoneinfo());
-        return new AccountState(a.accountId(), a.email(), true, null, null, a.accountStatus(), null, null, profile,
-                null);
     }
 
     public AccountState withEmail(String v) {

@@ -62,7 +62,7 @@ public final class EmailPreview {
         }
         org.lookUpHolders(addressesToAsk(rows, checks, org));
         blockTakenTargets(rows, checks, org, movingAway);
-        if (options.serverCheck() || !org.fromV2()) {
+        if (options.serverCheck()) {
             serverCheck(rows, checks);
             blockTakenTargets(rows, checks, org, okAddresses(rows, checks));
         }
@@ -199,11 +199,12 @@ public final class EmailPreview {
                 }).blockLast();
     }
 
+    /** OK rows on org admins, or on accounts the org did not say are not (OK only with --allow-admins). */
     static int adminRows(List<PlanRow> rows, RowCheck[] checks, OrgSnapshot org) {
         int n = 0;
         for (PlanRow r : rows) {
             AccountState a = org.account(r.accountId());
-            if (checks[r.index()].verdict() == Verdict.OK && a != null && Boolean.TRUE.equals(a.orgAdmin())) {
+            if (checks[r.index()].verdict() == Verdict.OK && a != null && !Boolean.FALSE.equals(a.orgAdmin())) {
                 n++;
             }
         }

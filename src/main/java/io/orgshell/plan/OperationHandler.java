@@ -31,14 +31,14 @@ public interface OperationHandler {
 
     /**
      * Whether the account, read back after the step's write was answered with success, shows the change: true,
-     * false, or null when the read cannot tell (what the v1 fallback does not report). A null account was not found.
+     * false, or null when the read cannot tell (a field the answer left out). A null account was not found.
      */
     default Boolean shows(AccountState account, Step step) {
         return account != null && same(state(account, step), step.to());
     }
 
     /**
-     * Sends the step's write through the context's client or, for what v2 and v1 do differently, its directory;
+     * Sends the step's write through the context's client or, for directory operations, its directory;
      * answers the success status the API gave.
      */
     Mono<Integer> write(Step step, PlanRow row, WriteContext ctx);

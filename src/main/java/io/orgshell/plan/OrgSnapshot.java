@@ -32,7 +32,6 @@ public final class OrgSnapshot {
     private final Set<String> askedAddresses = new HashSet<>();
     private final Set<String> verifiedDomains = new HashSet<>();
     private Way way;
-    private boolean fromV2;
     private boolean lookupsOff;
     private Integer size;
     private Integer managedCounted;
@@ -80,16 +79,15 @@ public final class OrgSnapshot {
         int batch = client.searchBatch();
         int searchCost = wanted.searchesPerBatch() * ((accountIds.size() + batch - 1) / batch);
         // a pass costs a page at least, and knowing its size a count: a plan of two searches or fewer is looked up
-        // without asking, which never costs more than asking would. A count answered also tells v2 from v1.
+        // without asking, which never costs more than asking would
         boolean small = searchCost <= SEARCHES_NOT_WORTH_A_COUNT;
         if (!s.lookupsOff && !small) {
             s.size = directory.size().block();
         }
-        s.fromV2 = directory.v2();
-        if (s.size != null && s.fromV2) {
+        if (s.size != null) {
             s.passPages = (s.size + directory.pageSize() - 1) / directory.pageSize();
         }
-        boolean search = !s.lookupsOff && s.fromV2 && (small || s.passPages >= 0 && searchCost <= s.passPages);
+        boolean search = !s.lookupsOff && (small || s.passPages >= 0 && searchCost <= s.passPages);
         if (search && wanted.managedCount()) {
             // the safety limit's base: without it the pass counts the managed accounts itself
             s.managedCounted = directory.managedCount().block();
@@ -180,9 +178,6 @@ public final class OrgSnapshot {
                     + plural(idSearches + addressSearches, "search") + (passPages < 0 ? ""
                     : " (a directory pass would take " + plural(passPages, "page") + ")");
         }
-        if (!fromV2) {
-            return "read the whole managed-account list (the org has no v2 directory API to look accounts up by ID)";
-        }
         if (lookupsOff) {
             return "read the whole directory in one pass (" + (passPages < 0 ? "" : plural(passPages, "page") + "; ")
                     + "lookups are off: orgshell.search.look-up=false)";
@@ -206,10 +201,5 @@ public final class OrgSnapshot {
 
     public boolean isVerifiedDomain(String domain) {
         return domain != null && verifiedDomains.contains(domain.toLowerCase(Locale.ROOT));
-    }
-
-    /** False when the org had no v2 directory API, so IdP sync and admin roles are unknown. */
-    public boolean fromV2() {
-        return fromV2;
     }
 }

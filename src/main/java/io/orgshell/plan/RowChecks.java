@@ -28,8 +28,8 @@ final class RowChecks {
             return new RowCheck(r, Verdict.BLOCKED, "protected: org admin (preview --allow-admins to include)",
                     a.email());
         }
-        // a v2 answer (it always tells IdP sync) that left the roles out: an admin must not pass for a user
-        if (a.orgAdmin() == null && a.synced() != null && !options.allowAdmins()) {
+        // an answer that left the roles out: an admin must not pass for a user
+        if (a.orgAdmin() == null && !options.allowAdmins()) {
             return new RowCheck(r, Verdict.BLOCKED, "protected: the org did not say whether this is an org admin "
                     + "(preview --allow-admins to include)", a.email());
         }

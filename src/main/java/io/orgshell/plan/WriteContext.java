@@ -13,7 +13,7 @@ import io.orgshell.api.OrgDirectory;
 /**
  * What the writes of a plan need: the client and the org's directory to send them through, and group names resolved
  * to IDs. A group is looked up by the org's group search the first time a row names it (a plan names a handful of
- * groups, an org may have thousands), on v2 and on v1 alike, and the answer kept, a miss included.
+ * groups, an org may have thousands), and the answer kept, a miss included.
  */
 public final class WriteContext {
 

@@ -369,7 +369,7 @@ public final class RunExecutor {
     }
 
     /**
-     * The accounts now: one v2 search per hundred accounts, or one profile read each without v2. A read the server
+     * The accounts now: one v2 search per hundred accounts. A read the server
      * kept failing after the client's own retries is tried again as a whole, a little later: the batch's writes and
      * the previous batch's confirmations hang on it, and reading changes nothing.
      */
@@ -380,7 +380,7 @@ public final class RunExecutor {
         CompletableFuture<Void> read = Flux.range(0, chunks)
                 .flatMap(i -> directory.accounts(accountIds.subList(i * SEARCH_SIZE,
                         Math.min(accountIds.size(), (i + 1) * SEARCH_SIZE)), concurrency),
-                        directory.v2() ? Math.max(1, Math.min(chunks, concurrency)) : 1)
+                        Math.max(1, Math.min(chunks, concurrency)))
                 .filter(u -> u.accountId() != null)
                 .doOnNext(u -> out.put(u.accountId(), AccountState.of(u)))
                 .retryWhen(Retry.backoff(MAX_WRITE_ATTEMPTS - 1, retryBackoff)

@@ -132,7 +132,7 @@ final class ApiJson {
 
     /** A v2 {@code MultiDirectoryGroup}. */
     static Map<String, Object> v2Group(SandboxContext ctx, SandboxGroup g) {
-        String dir = ctx.org().directory().id();
+        String dir = g.directoryId();
         return Json.obj("id", g.id(), "name", g.name(), "description", g.description(), "directoryId", dir,
                 "managementAccess", g.scimSynced() ? "read-only" : "full", "externalSynced", g.scimSynced(),
                 "managedBy", g.scimSynced() ? "external" : "admins",

@@ -6,8 +6,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * v1 directory writes (CONTRACT.md §6.4): suspend / restore / remove a user's org access and add / remove group
- * members. Users not in the directory (unknown or removed) are ADMIN-404-8; the caller cannot suspend or remove
- * themselves (403 ADMIN-403-3); SCIM-synced groups refuse membership changes (403 ADMIN-403-5).
+ * members, and the v1 groups search. Users not in the directory (unknown or removed) are ADMIN-404-8; the caller
+ * cannot suspend or remove themselves (403 ADMIN-403-3); SCIM-synced groups refuse membership changes (403
+ * ADMIN-403-5). Atlassian retired all of them after 2026-06-30: unless the sandbox runs with {@code --legacy-v1} they
+ * answer as retired ({@link RetiredV1}), as do the retired v1 endpoints the sandbox never served.
  */
 final class DirectoryApiV1 {
 
@@ -21,12 +23,26 @@ final class DirectoryApiV1 {
     }
 
     void register(Router r) {
-        r.add("POST", USER + "/suspend-access", this::suspend);
-        r.add("POST", USER + "/restore-access", this::restore);
-        r.add("DELETE", USER, this::remove);
-        r.add("POST", MEMBERSHIPS, this::addMember);
-        r.add("DELETE", MEMBERSHIPS + "/{accountId}", this::removeMember);
-        r.add("POST", "/admin/v1/orgs/{orgId}/groups/search", this::searchGroups);
+        boolean legacy = ctx.config().legacyV1();
+        String v2User = RetiredV1.V2_USER + "/{accountId}";
+        r.add("POST", USER + "/suspend-access", RetiredV1.unless(legacy, this::suspend, "POST " + v2User + "/suspend"));
+        r.add("POST", USER + "/restore-access", RetiredV1.unless(legacy, this::restore, "POST " + v2User + "/restore"));
+        r.add("DELETE", USER, RetiredV1.unless(legacy, this::remove, "DELETE " + v2User));
+        r.add("POST", MEMBERSHIPS, RetiredV1.unless(legacy, this::addMember,
+                "POST " + RetiredV1.V2_GROUPS + "/{groupId}/memberships"));
+        r.add("DELETE", MEMBERSHIPS + "/{accountId}", RetiredV1.unless(legacy, this::removeMember,
+                "DELETE " + RetiredV1.V2_GROUPS + "/{groupId}/memberships/{accountId}"));
+        r.add("POST", "/admin/v1/orgs/{orgId}/groups/search", RetiredV1.unless(legacy, this::searchGroups,
+                "POST " + RetiredV1.V2_GROUPS + "/search"));
+        if (!legacy) {
+            // retired too, though never served here: answered as retired rather than as unknown paths
+            r.add("POST", "/admin/v1/orgs/{orgId}/users/search", req -> RetiredV1.gone("POST " + RetiredV1.V2_USER
+                    + "/search"));
+            r.add("POST", "/admin/v1/orgs/{orgId}/directory/groups", req -> RetiredV1.gone("POST "
+                    + RetiredV1.V2_GROUPS));
+            r.add("DELETE", "/admin/v1/orgs/{orgId}/directory/groups/{groupId}", req -> RetiredV1.gone("DELETE "
+                    + RetiredV1.V2_GROUPS + "/{groupId}"));
+        }
     }
 
     static final int MAX_GROUP_LIMIT = 1000;

@@ -11,13 +11,17 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The v2 directory API (CONTRACT.md §8), camelCase. {@code directoryId} is the org's one directory or {@code -}.
+ * The v2 directory API (CONTRACT.md §8), camelCase. {@code directoryId} is one of the org's directories or, for
+ * reads, {@code -} (every directory); a read in one directory sees its accounts and groups only. A write names the
+ * directory it belongs to: an account's own ({@code 404} in another), a group's own ({@code 404}), whose members must
+ * be accounts of that directory ({@code 400} "user not in directory"); {@code -} is refused ({@code 400}).
  * Lists take {@code cursor} and {@code limit}; a v2 cursor carries the search's filters, because "if present,
  * all other parameters are discarded". Writes answer 204. Errors use {@code ADMIN-UAM-*} codes.
  */
 final class DirectoryApiV2 {
 
     private static final String DIR = "/admin/v2/orgs/{orgId}/directories/{directoryId}";
+    private static final String ALL = "-";
     static final int DEFAULT_USER_LIMIT = 50;
     static final int DEFAULT_GROUP_LIMIT = 20;
     static final int MAX_LIMIT = 1000;
@@ -38,7 +42,8 @@ final class DirectoryApiV2 {
         r.add("GET", DIR + "/users", req -> checked(req, () -> usersFromQuery(req)));
         r.add("POST", DIR + "/users/search", req -> checked(req, () -> usersFromBody(req)));
         // before {accountId}: the first matching template wins
-        r.add("GET", DIR + "/users/count", req -> checked(req, () -> count(UserFilter.fromQuery(req.query()))));
+        r.add("GET", DIR + "/users/count", req -> checked(req, () -> count(req.param("directoryId"),
+                UserFilter.fromQuery(req.query()))));
         r.add("GET", DIR + "/users/{accountId}", req -> checked(req, () -> user(req)));
         r.add("POST", DIR + "/users/{accountId}/suspend", req -> checked(req, () -> setAccess(req, OrgAccess.SUSPENDED)));
         r.add("POST", DIR + "/users/{accountId}/restore", req -> checked(req, () -> setAccess(req, OrgAccess.ACTIVE)));
@@ -63,7 +68,7 @@ final class DirectoryApiV2 {
         ApiResponse bad = unknownOrg(req);
         if (bad != null) return bad;
         String dir = req.param("directoryId");
-        if (!"-".equals(dir) && !ctx.org().directory().id().equals(dir)) {
+        if (!ALL.equals(dir) && ctx.org().findDirectory(dir).isEmpty()) {
             return error(404, "ADMIN-UAM-404-1", "Unknown Resource", "No directory " + dir);
         }
         try {
@@ -77,18 +82,46 @@ final class DirectoryApiV2 {
         return error(400, "ADMIN-UAM-400-1", "Bad Request", detail);
     }
 
+    /** Whether the account is seen in the path's directory ({@code -}: in every one). */
+    private boolean inDirectory(String dir, SandboxUser u) {
+        return ALL.equals(dir) || ctx.org().directoryOf(u.accountId()).map(d -> d.id().equals(dir)).orElse(false);
+    }
+
+    /**
+     * Every directory in one page (the sandbox has at most {@link SandboxConfig#MAX_DIRECTORIES}); {@code accountId}
+     * keeps those the account is a member of (none once it was removed), {@code directoryIds} those named.
+     */
     private ApiResponse directories(ApiRequest req) {
         ApiResponse bad = unknownOrg(req);
         if (bad != null) return bad;
-        SandboxDirectory d = ctx.org().directory();
-        return ApiResponse.json(200, Json.obj("data", List.of(Json.obj("directoryId", d.id(), "name", d.name(),
-                "icon", "https://avatars.sandbox.invalid/directory.png")), "links", Json.obj()));
+        String accountId = req.queryFirst("accountId");
+        Set<String> named = new LinkedHashSet<>();
+        for (String key : List.of("directoryIds", "directoryIds[]")) {
+            for (String v : req.queryAll(key)) for (String part : v.split(",")) if (!part.isBlank()) named.add(part.trim());
+        }
+        Optional<SandboxUser> member = accountId == null ? Optional.empty()
+                : ctx.org().findById(accountId).filter(u -> u.access() != OrgAccess.REMOVED);
+        List<Object> data = new ArrayList<>();
+        for (SandboxDirectory d : ctx.org().directories()) {
+            if (!named.isEmpty() && !named.contains(d.id())) continue;
+            if (accountId != null && !member.map(u -> inDirectory(d.id(), u)).orElse(false)) continue;
+            data.add(Json.obj("directoryId", d.id(), "name", d.name(), "icon",
+                    "https://avatars.sandbox.invalid/directory.png"));
+        }
+        return ApiResponse.json(200, Json.obj("data", data, "links", Json.obj()));
+    }
+
+    /** A write's directory: {@code -} names none (400), else null. */
+    private static ApiResponse noDirectoryNamed(ApiRequest req) {
+        return ALL.equals(req.param("directoryId"))
+                ? badRequest("A write names the directory it is in, not '" + ALL + "'") : null;
     }
 
     // ---- users ----
 
     private ApiResponse usersFromQuery(ApiRequest req) {
-        return users(req.queryFirst("cursor"), req.queryFirst("limit"), () -> UserFilter.fromQuery(req.query()), false);
+        return users(req.param("directoryId"), req.queryFirst("cursor"), req.queryFirst("limit"),
+                () -> UserFilter.fromQuery(req.query()), false);
     }
 
     private ApiResponse usersFromBody(ApiRequest req) {
@@ -96,12 +129,12 @@ final class DirectoryApiV2 {
         if (body == null || !body.isObject()) return badRequest("The body must be a JSON object");
         JsonNode cursor = body.get("cursor");
         JsonNode limit = body.get("limit");
-        return users(cursor == null || cursor.isNull() ? null : cursor.asString(),
+        return users(req.param("directoryId"), cursor == null || cursor.isNull() ? null : cursor.asString(),
                 limit == null || limit.isNull() ? null : limit.asString(), () -> UserFilter.fromJson(body), true);
     }
 
-    private ApiResponse users(String cursor, String limitText, java.util.function.Supplier<UserFilter> fresh,
-                              boolean search) {
+    private ApiResponse users(String dir, String cursor, String limitText,
+                              java.util.function.Supplier<UserFilter> fresh, boolean search) {
         int limit = limit(limitText, DEFAULT_USER_LIMIT);
         UserFilter filter;
         int start = 0;
@@ -118,7 +151,7 @@ final class DirectoryApiV2 {
         int next = -1;
         for (int pos : candidates(filter, start)) {
             SandboxUser u = org.userAt(pos);
-            if (!filter.matches(u, org)) continue;
+            if (!filter.matches(u, org) || !inDirectory(dir, u)) continue;
             if (data.size() == limit) {
                 next = pos;
                 break;
@@ -132,12 +165,12 @@ final class DirectoryApiV2 {
     }
 
     /** {@code GET .../users/count}: {@code {"count": n}} for the same filters as the list. */
-    private ApiResponse count(UserFilter filter) {
+    private ApiResponse count(String dir, UserFilter filter) {
         filter.checked(MAX_LIST);
         SandboxOrg org = ctx.org();
         long n = 0;
         for (int pos : candidates(filter, 0)) {
-            if (filter.matches(org.userAt(pos), org)) n++;
+            if (filter.matches(org.userAt(pos), org) && inDirectory(dir, org.userAt(pos))) n++;
         }
         return ApiResponse.json(200, Json.obj("count", n));
     }
@@ -171,7 +204,7 @@ final class DirectoryApiV2 {
     }
 
     private ApiResponse user(ApiRequest req) {
-        return ctx.org().findById(req.param("accountId"))
+        return ctx.org().findById(req.param("accountId")).filter(u -> inDirectory(req.param("directoryId"), u))
                 .map(u -> ApiResponse.json(200, Json.obj("data", ApiJson.v2User(ctx, u, false, false))))
                 .orElseGet(() -> userNotFound(req.param("accountId")));
     }
@@ -181,8 +214,11 @@ final class DirectoryApiV2 {
     }
 
     private ApiResponse setAccess(ApiRequest req, OrgAccess access) {
+        ApiResponse bad = noDirectoryNamed(req);
+        if (bad != null) return bad;
         String accountId = req.param("accountId");
-        Optional<SandboxUser> user = ctx.org().findById(accountId).filter(u -> u.access() != OrgAccess.REMOVED);
+        Optional<SandboxUser> user = ctx.org().findById(accountId).filter(u -> u.access() != OrgAccess.REMOVED)
+                .filter(u -> inDirectory(req.param("directoryId"), u));
         if (user.isEmpty()) return userNotFound(accountId);
         if (access != OrgAccess.ACTIVE && accountId.equals(ctx.org().callerAccountId())) {
             return error(403, "ADMIN-UAM-403-1", "Forbidden", "The API key's own admin account cannot lose its access");
@@ -234,7 +270,7 @@ final class DirectoryApiV2 {
             }
         }
         if (req.queryFirst("searchTerm") != null) q.put("searchTerm", req.queryFirst("searchTerm"));
-        return groups(req.queryFirst("cursor"), req.queryFirst("limit"), q);
+        return groups(req.param("directoryId"), req.queryFirst("cursor"), req.queryFirst("limit"), q);
     }
 
     private ApiResponse groupsFromBody(ApiRequest req) {
@@ -242,11 +278,11 @@ final class DirectoryApiV2 {
         if (body == null || !body.isObject()) return badRequest("The body must be a JSON object");
         JsonNode cursor = body.get("cursor");
         JsonNode limit = body.get("limit");
-        return groups(cursor == null || cursor.isNull() ? null : cursor.asString(),
+        return groups(req.param("directoryId"), cursor == null || cursor.isNull() ? null : cursor.asString(),
                 limit == null || limit.isNull() ? null : limit.asString(), body);
     }
 
-    private ApiResponse groups(String cursor, String limitText, JsonNode filterJson) {
+    private ApiResponse groups(String dir, String cursor, String limitText, JsonNode filterJson) {
         int limit = limit(limitText, DEFAULT_GROUP_LIMIT);
         GroupFilter filter;
         int start = 0;
@@ -265,7 +301,9 @@ final class DirectoryApiV2 {
         List<Object> data = new ArrayList<>();
         int next = -1;
         for (int i = start; i < all.size(); i++) {
-            if (!filter.matches(all.get(i), ctx.org())) continue;
+            if (!filter.matches(all.get(i), ctx.org()) || !ALL.equals(dir) && !dir.equals(all.get(i).directoryId())) {
+                continue;
+            }
             if (data.size() == limit) {
                 next = i;
                 break;
@@ -287,11 +325,19 @@ final class DirectoryApiV2 {
     }
 
     private ApiResponse membership(ApiRequest req, String accountId, boolean add) {
+        ApiResponse bad = noDirectoryNamed(req);
+        if (bad != null) return bad;
         String groupId = req.param("groupId");
-        Optional<SandboxGroup> group = ctx.org().findGroup(groupId);
-        if (group.isEmpty()) return error(404, "ADMIN-UAM-404-3", "Group Not Found", "No group " + groupId);
-        if (ctx.org().findById(accountId).filter(u -> u.access() != OrgAccess.REMOVED).isEmpty()) {
-            return userNotFound(accountId);
+        String dir = req.param("directoryId");
+        Optional<SandboxGroup> group = ctx.org().findGroup(groupId).filter(g -> g.directoryId().equals(dir));
+        if (group.isEmpty()) {
+            return error(404, "ADMIN-UAM-404-3", "Group Not Found", "No group " + groupId + " in directory " + dir);
+        }
+        Optional<SandboxUser> user = ctx.org().findById(accountId).filter(u -> u.access() != OrgAccess.REMOVED);
+        if (user.isEmpty()) return userNotFound(accountId);
+        if (!inDirectory(dir, user.get())) {
+            return badRequest("User " + accountId + " is not in directory " + dir + ": a group's members must be in "
+                    + "the group's directory");
         }
         if (group.get().scimSynced()) {
             return error(403, "ADMIN-UAM-403-1", "Forbidden", "Group " + group.get().name() + " is synced from an identity provider");

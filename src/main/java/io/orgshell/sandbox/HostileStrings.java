@@ -43,12 +43,12 @@ final class HostileStrings {
             users.add(u);
         }
         SandboxGroup hostile = new SandboxGroup(UUID.nameUUIDFromBytes(GROUP_NAME.getBytes(StandardCharsets.UTF_8)).toString(), GROUP_NAME,
-                "\u001b[2J" + GROUP_NAME, false);
+                "\u001b[2J" + GROUP_NAME, false, seed.directories().get(0).id());
         List<SandboxGroup> groups = new ArrayList<>(seed.groups());
         groups.add(hostile);
         Map<String, Set<String>> members = new LinkedHashMap<>(seed.membersByGroupId());
         members.put(hostile.id(), marked);
         return new SeedData(ORG_NAME, users, seed.callerAccountId(), seed.domains(), List.copyOf(groups), members,
-                seed.directory());
+                seed.directories());
     }
 }

@@ -1,5 +1,5 @@
 package io.orgshell.sandbox;
 
-/** The org's single (centralized user management) directory, as listed by the v2 directories endpoint. */
+/** One of the org's directories, as listed by the v2 directories endpoint (a centralized org has exactly one). */
 public record SandboxDirectory(String id, String name) {
 }

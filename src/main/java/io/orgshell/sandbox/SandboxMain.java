@@ -9,8 +9,12 @@ import java.util.concurrent.CountDownLatch;
  * Runs the sandbox as a standalone server:
  * <pre>
  * SandboxMain [--port P] [--users N] [--seed S] [--rate N] [--latency-ms L] [--fault-rate F] [--api-key K]
- *             [--org-id O] [--page-size N] [--no-v2] [--hostile-strings] [--retry-after seconds|http-date|none] [--slow-response-ms M]
+ *             [--org-id O] [--page-size N] [--no-v2] [--legacy-v1] [--directories N] [--hostile-strings]
+ *             [--retry-after seconds|http-date|none] [--slow-response-ms M]
  * </pre>
+ * {@code --no-v2} plays a proxy that allow-lists only {@code /admin/v1}; {@code --legacy-v1} serves the v1 user and
+ * group endpoints Atlassian retired after 2026-06-30 as they were (by default they answer as retired);
+ * {@code --directories N} gives the org N directories, the accounts and groups spread over them.
  * The key may also come from {@code ORGSHELL_SANDBOX_API_KEY} (the option wins). When ready it prints one line,
  * {@code listening on http://127.0.0.1:PORT} and a line with the org ID and the key's fingerprint, then serves
  * until the process is stopped. It never prints the key.
@@ -79,6 +83,10 @@ public final class SandboxMain {
                 c = c.withV2Enabled(false);
                 continue;
             }
+            if (opt.equals("--legacy-v1")) {
+                c = c.withLegacyV1(true);
+                continue;
+            }
             if (opt.equals("--hostile-strings")) {
                 c = c.withHostileStrings(true);
                 continue;
@@ -105,6 +113,7 @@ public final class SandboxMain {
                     case "--api-key" -> c.withApiKey(value);
                     case "--org-id" -> c.withOrgId(value.isBlank() ? null : value);
                     case "--page-size" -> c.withPageSize(Integer.parseInt(value));
+                    case "--directories" -> c.withDirectories(Integer.parseInt(value));
                     case "--slow-response-ms" -> c.withSlowResponseMs(Integer.parseInt(value));
                     case "--retry-after" -> c.withRetryAfterMode(retryAfter(value));
                     default -> throw new IllegalArgumentException("unknown option: " + name);

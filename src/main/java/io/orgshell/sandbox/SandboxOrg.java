@@ -69,18 +69,20 @@ public final class SandboxOrg {
     private final long seed;
     private final int userCount;
     private final boolean hostile;
+    private final int directoryCount;
     private volatile State state;
 
-    SandboxOrg(String id, long seed, int userCount, boolean hostile) {
+    SandboxOrg(String id, long seed, int userCount, boolean hostile, int directories) {
         this.id = id;
         this.seed = seed;
         this.userCount = userCount;
         this.hostile = hostile;
+        this.directoryCount = directories;
         this.state = new State(seed());
     }
 
     private SeedData seed() {
-        SeedData data = new SeedGenerator(seed, userCount).generate();
+        SeedData data = new SeedGenerator(seed, userCount, directoryCount).generate();
         return hostile ? HostileStrings.applyTo(data) : data;
     }
 
@@ -92,7 +94,20 @@ public final class SandboxOrg {
     public String id() { return id; }
     public String name() { return state.seed.orgName(); }
     public String callerAccountId() { return state.seed.callerAccountId(); }
-    public SandboxDirectory directory() { return state.seed.directory(); }
+    /** The first directory: a centralized org's only one, the caller's. */
+    public SandboxDirectory directory() { return state.seed.directories().get(0); }
+    public List<SandboxDirectory> directories() { return state.seed.directories(); }
+
+    public Optional<SandboxDirectory> findDirectory(String directoryId) {
+        return directories().stream().filter(d -> d.id().equals(directoryId)).findFirst();
+    }
+
+    /** The directory that holds the account (in seed order, round robin); empty for an unknown account. */
+    public Optional<SandboxDirectory> directoryOf(String accountId) {
+        int position = positionOf(accountId);
+        List<SandboxDirectory> all = directories();
+        return position < 0 ? Optional.empty() : Optional.of(all.get(position % all.size()));
+    }
     public List<SandboxDomain> domains() { return state.seed.domains(); }
     public List<SandboxGroup> groups() { return state.seed.groups(); }
 

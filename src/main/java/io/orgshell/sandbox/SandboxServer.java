@@ -70,7 +70,8 @@ public final class SandboxServer implements AutoCloseable {
 
     private SandboxServer(SandboxConfig requested) throws IOException {
         String orgId = requested.effectiveOrgId();
-        this.org = new SandboxOrg(orgId, requested.seed(), requested.users(), requested.hostileStrings());
+        this.org = new SandboxOrg(orgId, requested.seed(), requested.users(), requested.hostileStrings(),
+                requested.directories());
         this.limiter = new RateLimiter(requested.ratePerSecond());
         this.randomFaults = new RandomFaults(requested.faultRate(), requested.seed());
         this.http = bind(requested.port());

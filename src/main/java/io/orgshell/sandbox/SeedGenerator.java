@@ -30,7 +30,9 @@ import java.util.UUID;
  *       (unverified: its ~8% of accounts are not managed), {@code old-acme.example} (superseded, unused);</li>
  *   <li>account 0 is the caller, an org admin; a handful more org admins;</li>
  *   <li>~4% suspended, ~3% deactivated, ~6% of managed accounts IdP (SCIM) synced;</li>
- *   <li>account IDs alternate between the 24-hex form and the {@code 557057:<uuid>} form.</li>
+ *   <li>account IDs alternate between the 24-hex form and the {@code 557057:<uuid>} form;</li>
+ *   <li>one directory, or N: account {@code i} and the {@code j}-th group in directory {@code i % N} and
+ *       {@code j % N} (the caller in the first), a group's members only accounts of its directory.</li>
  * </ul>
  */
 final class SeedGenerator {
@@ -64,11 +66,18 @@ final class SeedGenerator {
 
     private final long seed;
     private final int userCount;
+    private final int directoryCount;
     private final Instant activityAnchor = activityAnchor();
 
     SeedGenerator(long seed, int userCount) {
+        this(seed, userCount, 1);
+    }
+
+    /** Account {@code i} and group {@code j} are in directory {@code i % directories} and {@code j % directories}. */
+    SeedGenerator(long seed, int userCount, int directories) {
         this.seed = seed;
         this.userCount = userCount;
+        this.directoryCount = directories;
     }
 
     /** Product activity counts back from here: the start of today, UTC. */
@@ -103,26 +112,39 @@ final class SeedGenerator {
             users.add(user(i, rnd, ids, emailCounts));
         }
 
-        SandboxGroup jira = group("jira-software-users", "Grants access to Jira Software", false);
-        SandboxGroup confluence = group("confluence-users", "Grants access to Confluence", false);
-        SandboxGroup engineering = group("engineering", "Everyone in Engineering", false);
-        SandboxGroup sales = group("sales", "Everyone in Sales", false);
-        SandboxGroup siteAdmins = group("site-admins", "Site administrators", false);
-        SandboxGroup scim = group("okta-all-staff", "Synced from Okta (SCIM)", true);
+        List<SandboxDirectory> directories = new ArrayList<>(directoryCount);
+        // the first keeps the ID and name of the one directory an org had before there could be several
+        directories.add(new SandboxDirectory(uuid("directory"), "Acme Sandbox directory"));
+        for (int k = 2; k <= directoryCount; k++) {
+            directories.add(new SandboxDirectory(uuid("directory:" + k), "Acme Sandbox directory " + k));
+        }
+        SandboxGroup jira = group("jira-software-users", "Grants access to Jira Software", false, directories, 0);
+        SandboxGroup confluence = group("confluence-users", "Grants access to Confluence", false, directories, 1);
+        SandboxGroup engineering = group("engineering", "Everyone in Engineering", false, directories, 2);
+        SandboxGroup sales = group("sales", "Everyone in Sales", false, directories, 3);
+        SandboxGroup siteAdmins = group("site-admins", "Site administrators", false, directories, 4);
+        SandboxGroup scim = group("okta-all-staff", "Synced from Okta (SCIM)", true, directories, 5);
         List<SandboxGroup> groups = List.of(jira, confluence, engineering, sales, siteAdmins, scim);
         Map<String, Set<String>> members = new LinkedHashMap<>();
         for (SandboxGroup g : groups) members.put(g.id(), new LinkedHashSet<>());
-        for (SandboxUser u : users) {
+        for (int i = 0; i < users.size(); i++) {
+            SandboxUser u = users.get(i);
             String id = u.accountId();
-            if (hasProduct(u, "jira-software")) members.get(jira.id()).add(id);
-            if (hasProduct(u, "confluence")) members.get(confluence.id()).add(id);
-            if ("Engineering".equals(u.department())) members.get(engineering.id()).add(id);
-            if ("Sales".equals(u.department())) members.get(sales.id()).add(id);
-            if (u.orgAdmin()) members.get(siteAdmins.id()).add(id);
-            if (u.idpSynced()) members.get(scim.id()).add(id);
+            String dir = directories.get(i % directoryCount).id();
+            if (hasProduct(u, "jira-software")) member(members, jira, dir, id);
+            if (hasProduct(u, "confluence")) member(members, confluence, dir, id);
+            if ("Engineering".equals(u.department())) member(members, engineering, dir, id);
+            if ("Sales".equals(u.department())) member(members, sales, dir, id);
+            if (u.orgAdmin()) member(members, siteAdmins, dir, id);
+            if (u.idpSynced()) member(members, scim, dir, id);
         }
-        SandboxDirectory directory = new SandboxDirectory(uuid("directory"), "Acme Sandbox directory");
-        return new SeedData("Acme Sandbox", users, users.get(0).accountId(), domains, groups, members, directory);
+        return new SeedData("Acme Sandbox", users, users.get(0).accountId(), domains, groups, members,
+                List.copyOf(directories));
+    }
+
+    /** A group's members are accounts of its own directory. */
+    private static void member(Map<String, Set<String>> members, SandboxGroup g, String directoryId, String accountId) {
+        if (g.directoryId().equals(directoryId)) members.get(g.id()).add(accountId);
     }
 
     private SandboxUser user(int i, SplittableRandom rnd, Set<String> ids, Map<String, Integer> emailCounts) {
@@ -201,8 +223,10 @@ final class SeedGenerator {
         return new SandboxDomain(uuid("domain:" + name), name, type, status);
     }
 
-    private SandboxGroup group(String name, String description, boolean scim) {
-        return new SandboxGroup(uuid("group:" + name), name, description, scim);
+    private SandboxGroup group(String name, String description, boolean scim, List<SandboxDirectory> directories,
+                               int index) {
+        return new SandboxGroup(uuid("group:" + name), name, description, scim,
+                directories.get(index % directories.size()).id());
     }
 
     /** Stable IDs: name-based UUIDs of the seed and the object's name. */

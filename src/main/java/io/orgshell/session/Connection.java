@@ -9,7 +9,7 @@ import io.orgshell.directory.DirectoryCache;
 
 /**
  * An open session with one organization: who it is, how it was reached, the client to talk to it, and its directory
- * (v2, or v1 for an org without v2: chosen once for the connection, by the first directory request).
+ * (the v2 directory API, with what it learnt of the org's directories).
  * {@code callerAccountId} is the admin's own account when known (profile or sandbox): bulk runs never touch it.
  * {@code cache} holds the accounts of this org seen so far (completion, email lookups); it ends with the connection.
  * {@code sandboxInstance} names the start of the embedded sandbox this is ({@code null} for any other org): every

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import io.orgshell.api.ApiConnectionException;
 import io.orgshell.api.ApiException;
+import io.orgshell.api.V2UnavailableException;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.Sanitizer;
 import io.orgshell.core.UserFacingException;
@@ -76,6 +77,9 @@ public final class ErrorTranslator {
         String where = " (" + api.request() + ")";
         if (api.status() == 401) {
             return new Failure(ExitCodes.AUTH, "the API key was refused: " + api.getMessage() + where);
+        }
+        if (api instanceof V2UnavailableException) {
+            return new Failure(ExitCodes.FAILED, api.getMessage());
         }
         if (api.status() == 404 && "ADMIN-404-2".equals(api.code())) {
             return new Failure(ExitCodes.FAILED, "organization not found: check the org ID" + where);

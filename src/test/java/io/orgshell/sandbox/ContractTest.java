@@ -11,11 +11,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Requests and answers of the v1 org API and user-management API follow Atlassian's OpenAPI documents. */
+/**
+ * Requests and answers of the v1 org API and user-management API follow Atlassian's OpenAPI documents, the retired
+ * v1 directory and group endpoints included ({@code --legacy-v1}: by default they answer as retired, see
+ * {@link RetiredV1Test}).
+ */
 class ContractTest {
 
     @RegisterExtension
-    static final SandboxExtension sandbox = new SandboxExtension(SandboxConfig.defaults().withUsers(300).withPageSize(50));
+    static final SandboxExtension sandbox = new SandboxExtension(SandboxConfig.defaults().withUsers(300).withPageSize(50)
+            .withLegacyV1(true));
     static SandboxServer server;
     static SandboxHttp http;
     static final List<RecordedExchange> exchanges = Collections.synchronizedList(new ArrayList<>());

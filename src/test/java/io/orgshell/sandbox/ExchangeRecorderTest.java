@@ -74,7 +74,7 @@ class ExchangeRecorderTest {
     void aDroppedConnectionIsRecordedWithStatusZero() {
         server.faults().add(FaultScript.ANY, Fault.drop());
         // a POST: java.net.http would retry a dropped GET on its own
-        String path = http.org("/directory/users/" + server.org().managedAt(0).accountId() + "/suspend-access");
+        String path = http.v2("/users/" + server.org().managedAt(0).accountId() + "/suspend");
         assertThatThrownBy(() -> new SandboxHttp(server).sendOrThrow("POST", path, null, server.apiKey()))
                 .isInstanceOf(IOException.class);
         assertThat(seen).singleElement().satisfies(e -> {

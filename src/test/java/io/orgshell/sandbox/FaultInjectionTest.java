@@ -70,16 +70,17 @@ class FaultInjectionTest {
 
     @Test
     void droppedConnectionIsSeenByTheClientAsAFailedExchange() {
-        server.faults().add("POST /admin/v1/orgs/{orgId}/directory/users/{accountId}/suspend-access", Fault.drop());
+        server.faults().add("POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/{accountId}/suspend",
+                Fault.drop());
         SandboxUser u = plainUser();
-        String path = http.org("/directory/users/" + u.accountId() + "/suspend-access");
+        String path = http.v2("/users/" + u.accountId() + "/suspend");
         SandboxHttp fresh = new SandboxHttp(server);
         assertThatThrownBy(() -> fresh.sendOrThrow("POST", path, null, server.apiKey())).isInstanceOf(IOException.class);
         // the fault came before the write
         assertThat(server.org().findById(u.accountId()).orElseThrow().access()).isEqualTo(OrgAccess.ACTIVE);
         assertThat(server.stats().writes(u.accountId())).isZero();
         // and the server is fine afterwards
-        assertThat(fresh.post(path, null).status()).isEqualTo(200);
+        assertThat(fresh.post(path, null).status()).isEqualTo(204);
         assertThat(server.org().findById(u.accountId()).orElseThrow().access()).isEqualTo(OrgAccess.SUSPENDED);
     }
 
@@ -204,7 +205,7 @@ class FaultInjectionTest {
             for (SandboxUser u : targets) {
                 int status;
                 try {
-                    status = h.sendOrThrow("POST", h.org("/directory/users/" + u.accountId() + "/suspend-access"), null,
+                    status = h.sendOrThrow("POST", h.v2("/users/" + u.accountId() + "/suspend"), null,
                             s.apiKey()).status();
                 } catch (IOException dropped) {
                     status = -1;
@@ -212,8 +213,8 @@ class FaultInjectionTest {
                 }
                 OrgAccess now = s.org().findById(u.accountId()).orElseThrow().access();
                 assertThat(now).as("suspend answered %s", status)
-                        .isEqualTo(status == 200 ? OrgAccess.SUSPENDED : OrgAccess.ACTIVE);
-                if (status == 200) applied++;
+                        .isEqualTo(status == 204 ? OrgAccess.SUSPENDED : OrgAccess.ACTIVE);
+                if (status == 204) applied++;
             }
             assertThat(s.stats().faults()).isGreaterThan(60);
             assertThat(applied).isPositive();

@@ -31,9 +31,10 @@ class SandboxMainTest {
     void parsesEveryOption() {
         SandboxConfig c = SandboxMain.parse(new String[]{"--port", "0", "--users", "77", "--seed", "9", "--rate", "12.5",
                 "--latency-ms", "3", "--fault-rate", "0.25", "--api-key", "k", "--org-id", "my-org", "--page-size", "10",
-                "--no-v2", "--retry-after", "http-date", "--slow-response-ms=500", "--hostile-strings"}, Map.of());
+                "--no-v2", "--retry-after", "http-date", "--slow-response-ms=500", "--hostile-strings", "--legacy-v1",
+                "--directories", "3"}, Map.of());
         assertThat(c).isEqualTo(new SandboxConfig(0, 77, 9, 12.5, 3, 0.25, "k", "my-org", 10, false, 500,
-                RetryAfterMode.HTTP_DATE, true));
+                RetryAfterMode.HTTP_DATE, true, true, 3));
         assertThat(SandboxMain.parse(new String[]{"--retry-after", "none"}, Map.of()).retryAfterMode()).isEqualTo(RetryAfterMode.NONE);
     }
 

@@ -94,7 +94,7 @@ class TestEndpointsTest {
     void resetClearsStatsFaultsAndState() {
         SandboxUser u = server.org().users().stream().filter(x -> !x.orgAdmin() && x.access() == OrgAccess.ACTIVE)
                 .findFirst().orElseThrow();
-        http.post(http.org("/directory/users/" + u.accountId() + "/suspend-access"), null);
+        http.post(http.v2("/users/" + u.accountId() + "/suspend"), null);
         server.faults().add("*", 5, Fault.drop());
         assertThat(http.send("POST", "/__sandbox/reset", null, null).status()).isEqualTo(204);
         assertThat(server.faults().pending()).isZero();
