@@ -38,8 +38,9 @@ import reactor.util.retry.Retry;
  * <p>
  * A success answer is not yet "applied": the step waits for confirmation, and the re-read before the next batch
  * (the same search call) also reads back the accounts the previous batch wrote. Only an account that shows the
- * change makes the step applied; one that does not fails it ("the API answered 204 but the account did not
- * change"). {@link #confirm} does the same after the last batch. An intermediate step (an address held for a swap)
+ * change makes the step applied. One that does not is read again, with backoff, until {@code confirmWait} after its
+ * answer (the org's reads may lag behind its writes): only then does it fail ("the API answered 204 but the account
+ * did not change"). Until then it is applied, not yet confirmed. {@link #confirm} does the same after the last batch. An intermediate step (an address held for a swap)
  * is confirmed by the account's final state: when a later step of the same account is confirmed, so is it.
  * <p>
  * Stopping (quit, Ctrl-C) lets the writes in flight finish and starts no new one; their results are journaled, so
@@ -62,6 +63,7 @@ public final class RunExecutor {
     private final RunJournal journal;
     private final int concurrency;
     private final Duration retryBackoff;
+    private final Duration confirmWait;
     private final Map<Integer, StepResult> results;
     private final Set<Integer> uncertain;
     private final Map<Integer, CompletableFuture<StepResult>> running = new ConcurrentHashMap<>();
@@ -72,8 +74,8 @@ public final class RunExecutor {
     private final AtomicReference<ApiConnectionException> stoppedBy = new AtomicReference<>();
 
     public RunExecutor(OrgDirectory directory, OperationHandler handler, List<PlanRow> rows, WriteContext context,
-                       RunJournal journal, int concurrency, Duration retryBackoff, Map<Integer, StepResult> results,
-                       Set<Integer> uncertain) {
+                       RunJournal journal, int concurrency, Duration retryBackoff, Duration confirmWait,
+                       Map<Integer, StepResult> results, Set<Integer> uncertain) {
         this.directory = directory;
         this.handler = handler;
         this.rows = rows;
@@ -81,6 +83,7 @@ public final class RunExecutor {
         this.journal = journal;
         this.concurrency = concurrency;
         this.retryBackoff = retryBackoff;
+        this.confirmWait = confirmWait;
         this.results = results;
         this.uncertain = uncertain;
     }
@@ -94,7 +97,13 @@ public final class RunExecutor {
         return Optional.ofNullable(stoppedBy.get());
     }
 
-    private record Answered(Step step, int status, String note) {
+    /** A write answered with success at {@code at} (nano time), waiting to be read back. */
+    private record Answered(Step step, int status, String note, long at) {
+    }
+
+    /** Rows whose writes were answered with success but do not show in their accounts yet. */
+    public int unconfirmed() {
+        return (int) awaiting.values().stream().mapToInt(a -> a.step().rowIndex()).distinct().count();
     }
 
     /** Steps with no result that are not waiting for confirmation either: what the next batches must still send. */
@@ -109,18 +118,38 @@ public final class RunExecutor {
     }
 
     /**
-     * Reads back the accounts of the writes still waiting for confirmation and records their results. If the org
-     * cannot be read, they stay without a result (the journal has them as sent: resume reads them) and the run stops.
+     * Reads back the accounts of the writes still waiting for confirmation and records their results; with
+     * {@code wait}, reads again with backoff those that do not show the change yet, until each is confirmed or
+     * its time is up. If the org cannot be read, or the wait is interrupted, the writes stay without a result (the
+     * journal has them as sent: resume reads them) and the run stops.
      */
-    public void confirm(Consumer<StepResult> onResult) {
+    public void confirm(Consumer<StepResult> onResult, boolean wait) {
         if (awaiting.isEmpty()) {
             return;
         }
         try {
-            confirm(currentStates(awaiting.values().stream().map(a -> a.step().accountId()).distinct().toList()),
-                    onResult);
+            Mono.fromRunnable(() -> confirm(currentStates(awaiting.values().stream().map(a -> a.step().accountId())
+                            .distinct().toList()), onResult))
+                    .then(Mono.defer(() -> !wait || awaiting.isEmpty() || stop.get() ? Mono.empty()
+                            : Mono.error(new NotShownYet())))
+                    .retryWhen(Retry.backoff(Long.MAX_VALUE, FIRST_RECHECK).maxBackoff(LAST_RECHECK)
+                            .filter(NotShownYet.class::isInstance)
+                            // the read-back blocks on its searches: not on a thread of the parallel scheduler
+                            .scheduler(reactor.core.scheduler.Schedulers.boundedElastic()))
+                    .block();
         } catch (RuntimeException e) {
             stop.set(true);
+        }
+    }
+
+    /** Writes answered with success are read again this soon at first, then less and less often. */
+    static final Duration FIRST_RECHECK = Duration.ofMillis(250);
+    static final Duration LAST_RECHECK = Duration.ofSeconds(5);
+
+    /** Some write does not show in its account yet: read again later. */
+    private static final class NotShownYet extends RuntimeException {
+        NotShownYet() {
+            super(null, null, false, false);
         }
     }
 
@@ -137,6 +166,10 @@ public final class RunExecutor {
                 batch.stream().map(Step::accountId)).distinct().toList();
         Map<String, AccountState> live = new ConcurrentHashMap<>(currentStates(ids));
         confirm(live, onResult);
+        // a write still not shown is taken as landed, as one answered in this batch is: the org refuses what
+        // follows if it did not, and its read-back goes on
+        awaiting.values().stream().sorted(java.util.Comparator.comparingInt(a -> a.step().number()))
+                .forEach(a -> live.computeIfPresent(a.step().accountId(), (id, x) -> handler.applied(x, a.step())));
         // each step of this batch is waited for anew: a step sent again on "retry failed" still has its first
         // round's future, complete, which would let the step waiting for it go before it has an answer
         batch.forEach(s -> running.put(s.number(), new CompletableFuture<>()));
@@ -261,13 +294,14 @@ public final class RunExecutor {
      * reports no progress) until its account is read back.
      */
     private void answered(Step s, int status, String note, Map<String, AccountState> live) {
-        awaiting.put(s.number(), new Answered(s, status, note));
+        awaiting.put(s.number(), new Answered(s, status, note, System.nanoTime()));
         live.computeIfPresent(s.accountId(), (id, a) -> handler.applied(a, s));
     }
 
     /**
      * Records the result of every step still waiting whose account was read into {@code now}. Walking an account's
-     * steps from the last, a step that shows the change confirms itself and the steps before it; the others failed.
+     * steps from the last, a step that shows the change confirms itself and the steps before it; the others failed,
+     * once the last one's time to show has run out (until then, the account's steps go on waiting).
      */
     private void confirm(Map<String, AccountState> now, Consumer<StepResult> onResult) {
         if (awaiting.isEmpty()) {
@@ -276,7 +310,13 @@ public final class RunExecutor {
         Map<String, List<Answered>> byAccount = new java.util.TreeMap<>();
         awaiting.values().stream().sorted(java.util.Comparator.comparingInt(a -> a.step().number()))
                 .forEach(a -> byAccount.computeIfAbsent(a.step().accountId(), k -> new ArrayList<>()).add(a));
+        long nowNanos = System.nanoTime();
         for (List<Answered> steps : byAccount.values()) {
+            Answered last = steps.get(steps.size() - 1);
+            if (Boolean.FALSE.equals(handler.shows(now.get(last.step().accountId()), last.step()))
+                    && nowNanos - last.at() < confirmWait.toNanos()) {
+                continue;
+            }
             boolean later = false;
             for (int i = steps.size() - 1; i >= 0; i--) {
                 Answered a = steps.get(i);
@@ -287,7 +327,9 @@ public final class RunExecutor {
                                 "not confirmed: the account's " + "state cannot be read back through this API"))
                         : shows ? new StepResult(a.step().number(), Outcome.APPLIED, a.status(), null, a.note())
                         : new StepResult(a.step().number(), Outcome.FAILED, a.status(), NOT_CHANGED,
-                                "the API answered " + a.status() + " but the account did not change");
+                                "the API answered " + a.status() + " but the account did not change"
+                                        + (confirmWait.isZero() ? "" : " within " + describe(confirmWait)
+                                        + " (orgshell.confirm.max-wait)"));
                 results.put(r.step(), r);
                 journal.result(r);
                 uncertain.remove(r.step());
@@ -346,6 +388,10 @@ public final class RunExecutor {
 
     private Mono<AccountState> readState(String accountId) {
         return directory.account(accountId).map(AccountState::of);
+    }
+
+    private static String describe(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private static String describe(Throwable e) {

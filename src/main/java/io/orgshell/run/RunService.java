@@ -40,10 +40,12 @@ public class RunService {
 
     private final RunStore store;
     private final double maxFraction;
+    private final Duration confirmWait;
 
     public RunService(RunStore store, io.orgshell.config.OrgShellProperties properties) {
         this.store = store;
         this.maxFraction = properties.safety().maxFraction();
+        this.confirmWait = properties.confirm().maxWait();
     }
 
     public RunSummary start(Preview preview, Connection connection, RunOptions options, BatchControl control,
@@ -177,7 +179,7 @@ public class RunService {
         dir.writeMeta(meta);
         RunExecutor executor = new RunExecutor(connection.directory(), OperationHandlers.of(preview.plan().operation()),
                 preview.plan().rows(), WriteContext.resolve(connection.client(), connection.directory()),
-                journal, options.concurrency(), WRITE_RETRY_BACKOFF, results, uncertain);
+                journal, options.concurrency(), WRITE_RETRY_BACKOFF, confirmWait, results, uncertain);
         List<Step> steps = preview.steps();
         boolean ask = !options.unattended();
         boolean quit = false;
@@ -219,7 +221,7 @@ public class RunService {
                 // unattended, the next batch's re-read confirms this one's writes; a person deciding what comes next,
                 // the last batch and a stop are told confirmed outcomes, so they are read back now
                 if (ask || pending.isEmpty() || executor.stopRequested()) {
-                    executor.confirm(onResult);
+                    executor.confirm(onResult, !executor.stopRequested());
                 }
                 if (ask || batch % REPORT_EVERY == 0) {
                     meta = report(dir, meta, preview, tally, RunState.RUNNING);
@@ -270,7 +272,7 @@ public class RunService {
         RunState state = pending.isEmpty() ? RunState.FINISHED : quit ? RunState.PAUSED : RunState.INTERRUPTED;
         journal.append("state", Map.of("state", state.label()));
         meta = report(dir, meta, preview, tally, state);
-        return new RunSummary(meta, dir, meta.counts(), tally.failures(), torn);
+        return new RunSummary(meta, dir, meta.counts(), tally.failures(), torn, executor.unconfirmed());
     }
 
     /** After a stop that nobody asked for: is the org reachable at all? */
