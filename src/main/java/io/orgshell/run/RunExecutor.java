@@ -72,6 +72,8 @@ public final class RunExecutor {
     private final AtomicBoolean stop = new AtomicBoolean();
     /** Why the run stopped by itself, when the server said so: the run ends with it, for resume later. */
     private final AtomicReference<ApiConnectionException> stoppedBy = new AtomicReference<>();
+    /** The answer that refused the key (revoked or expired mid-run): the run stops for resume, no row fails for it. */
+    private final AtomicReference<ApiException> keyRefused = new AtomicReference<>();
 
     public RunExecutor(OrgDirectory directory, OperationHandler handler, List<PlanRow> rows, WriteContext context,
                        RunJournal journal, int concurrency, Duration retryBackoff, Duration confirmWait,
@@ -98,6 +100,21 @@ public final class RunExecutor {
     }
 
     /** A write answered with success at {@code at} (nano time), waiting to be read back. */
+    /** The org's refusal of the API key, when that is what stopped the run. */
+    public Optional<ApiException> keyRefused() {
+        return Optional.ofNullable(keyRefused.get());
+    }
+
+    /** A 401, or a 403 to a read: the key itself is refused, not one account's write. */
+    private boolean refusesKey(Throwable e) {
+        if (e instanceof ApiException api && (api.status() == 401 || api.status() == 403)) {
+            keyRefused.compareAndSet(null, api);
+            stop.set(true);
+            return true;
+        }
+        return false;
+    }
+
     private record Answered(Step step, int status, String note, long at) {
     }
 
@@ -138,6 +155,7 @@ public final class RunExecutor {
                             .scheduler(reactor.core.scheduler.Schedulers.boundedElastic()))
                     .block();
         } catch (RuntimeException e) {
+            refusesKey(e);
             stop.set(true);
         }
     }
@@ -164,7 +182,15 @@ public final class RunExecutor {
         // the accounts the previous batch wrote are read back in the same request as this batch's
         List<String> ids = java.util.stream.Stream.concat(awaiting.values().stream().map(a -> a.step().accountId()),
                 batch.stream().map(Step::accountId)).distinct().toList();
-        Map<String, AccountState> live = new ConcurrentHashMap<>(currentStates(ids));
+        Map<String, AccountState> live;
+        try {
+            live = new ConcurrentHashMap<>(currentStates(ids));
+        } catch (ApiException e) {
+            if (refusesKey(e)) {
+                return;
+            }
+            throw e;
+        }
         confirm(live, onResult);
         // a write still not shown is taken as landed, as one answered in this batch is: the org refuses what
         // follows if it did not, and its read-back goes on
@@ -263,6 +289,19 @@ public final class RunExecutor {
                         stoppedBy.compareAndSet(null, wait);
                         stop.set(true);
                         return Mono.empty();
+                    }
+                    if (e instanceof ApiException api && api.status() == 401) {
+                        refusesKey(api); // not applied: left without a result, resume sends it
+                        return Mono.<StepResult>empty();
+                    }
+                    if (e instanceof ApiException api && api.status() == 403) {
+                        // this account's write forbidden, or the key no longer allowed anything: the org read tells
+                        return context.client().org()
+                                .then(Mono.fromCallable(() -> finish(s, Outcome.FAILED, api.status(), api.code(),
+                                        api.getMessage(), live)))
+                                .onErrorResume(again -> refusesKey(again) ? Mono.empty()
+                                        : Mono.just(finish(s, Outcome.FAILED, api.status(), api.code(),
+                                        api.getMessage(), live)));
                     }
                     if (e instanceof ApiException api && api.status() < 500 && api.status() != 429) {
                         return Mono.just(finish(s, Outcome.FAILED, api.status(), api.code(), api.getMessage(), live));

@@ -255,6 +255,15 @@ public class RunService {
         }
         // a write whose read-back could not be made has no result yet: the run is not finished
         pending = RunExecutor.pending(steps, results);
+        if (executor.keyRefused().isPresent() && !pending.isEmpty() && !quit) {
+            io.orgshell.api.ApiException refusal = executor.keyRefused().get();
+            journal.append("state", Map.of("state", RunState.INTERRUPTED.label(), "error", refusal.toString()));
+            report(dir, meta, preview, tally, RunState.INTERRUPTED);
+            throw new UserFacingException("the API key was refused (" + refusal.status() + " " + refusal.code()
+                    + ") after the run started: run " + dir.id() + " stopped with " + pending.size() + " of "
+                    + steps.size() + " writes left; connect with a valid key and resume with: resume " + dir.id(),
+                    ExitCodes.AUTH);
+        }
         if (executor.stoppedBy().isPresent() && !pending.isEmpty() && !quit) {
             io.orgshell.api.ApiConnectionException cause = executor.stoppedBy().get();
             journal.append("state", Map.of("state", RunState.INTERRUPTED.label(), "error", cause.getMessage()));
