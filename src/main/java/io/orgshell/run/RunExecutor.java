@@ -60,6 +60,7 @@ public final class RunExecutor {
     private final OperationHandler handler;
     private final List<PlanRow> rows;
     private final WriteContext context;
+    private final ProtectedAccounts protectedAccounts;
     private final RunJournal journal;
     private final int concurrency;
     private final Duration retryBackoff;
@@ -75,13 +76,14 @@ public final class RunExecutor {
     /** The answer that refused the key (revoked or expired mid-run): the run stops for resume, no row fails for it. */
     private final AtomicReference<ApiException> keyRefused = new AtomicReference<>();
 
-    public RunExecutor(OrgDirectory directory, OperationHandler handler, List<PlanRow> rows, WriteContext context,
-                       RunJournal journal, int concurrency, Duration retryBackoff, Duration confirmWait,
+    RunExecutor(OrgDirectory directory, OperationHandler handler, List<PlanRow> rows, WriteContext context,
+                       ProtectedAccounts protectedAccounts, RunJournal journal, int concurrency, Duration retryBackoff, Duration confirmWait,
                        Map<Integer, StepResult> results, Set<Integer> uncertain) {
         this.directory = directory;
         this.handler = handler;
         this.rows = rows;
         this.context = context;
+        this.protectedAccounts = protectedAccounts;
         this.journal = journal;
         this.concurrency = concurrency;
         this.retryBackoff = retryBackoff;
@@ -264,6 +266,10 @@ public final class RunExecutor {
             if (!handler.same(now, s.from())) {
                 return Mono.just(finish(s, StepResult.skipped(s.number(), SkipReason.CHANGED_SINCE_PREVIEW,
                         "changed since preview: now " + now), live));
+            }
+            String protectedNow = protectedAccounts.why(account);
+            if (protectedNow != null) {
+                return Mono.just(finish(s, StepResult.skipped(s.number(), SkipReason.PROTECTED, protectedNow), live));
             }
             return write(s, 1, live);
         })).doFinally(x -> mine.complete(results.get(s.number())));

@@ -179,6 +179,7 @@ public class RunService {
         dir.writeMeta(meta);
         RunExecutor executor = new RunExecutor(connection.directory(), OperationHandlers.of(preview.plan().operation()),
                 preview.plan().rows(), WriteContext.resolve(connection.client(), connection.directory()),
+                new ProtectedAccounts(preview.plan().operation(), connection.callerAccountId(), preview.adminRows() > 0),
                 journal, options.concurrency(), WRITE_RETRY_BACKOFF, confirmWait, results, uncertain);
         List<Step> steps = preview.steps();
         boolean ask = !options.unattended();
