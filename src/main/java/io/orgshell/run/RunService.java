@@ -80,7 +80,7 @@ public class RunService {
     private void checkSafeguards(Preview preview, long writes, Connection connection, RunOptions options,
                                  BatchControl control) {
         SafetyLimit.check(preview, connection.orgName(), options.overrideLimit(), maxFraction);
-        if (preview.plan().operation().destructive() && writes > 0) {
+        if ((preview.plan().operation().destructive() || SafetyLimit.changesAdministration(preview)) && writes > 0) {
             control.confirmDestructive(preview.plan().operation().cliName(), writes, connection.orgName());
         }
     }

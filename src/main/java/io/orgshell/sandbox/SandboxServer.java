@@ -81,6 +81,7 @@ public final class SandboxServer implements AutoCloseable {
         new OrgApiV1(ctx).register(router);
         new DirectoryApiV1(ctx).register(router);
         new DirectoryApiV2(ctx).register(router);
+        new GroupRoleAssignments(ctx).register(router);
         new UserManagementApi(ctx).register(router);
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(THREADS, r -> {
