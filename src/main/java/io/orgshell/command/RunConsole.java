@@ -230,7 +230,7 @@ final class RunConsole implements BatchControl {
         if (summary.unconfirmed() > 0) {
             out.println(s.warn(summary.unconfirmed() + (summary.unconfirmed() == 1 ? " row" : " rows")
                     + " applied, not yet confirmed: the org answered with success but did not show the change yet; "
-                    + "resume reads their accounts again before sending anything"));
+                    + "resume reads them back again and does not send them again"));
         }
         out.println("results: " + summary.directory().results());
         out.println("undo plan: " + summary.directory().undo() + "  (load it with: undo " + m.id() + ")");

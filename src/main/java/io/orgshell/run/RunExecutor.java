@@ -125,6 +125,20 @@ public final class RunExecutor {
         return (int) awaiting.values().stream().mapToInt(a -> a.step().rowIndex()).distinct().count();
     }
 
+    /**
+     * Writes a stopped run had sent and seen answered with success, not yet read back: they wait for confirmation
+     * again, from now, and are not sent again (a read that still lags would show them undone).
+     */
+    public void awaitAgain(List<Step> steps, Map<Integer, Integer> answered) {
+        for (Step s : steps) {
+            Integer status = answered.get(s.number());
+            if (status != null && !results.containsKey(s.number())) {
+                uncertain.remove(s.number());
+                awaiting.put(s.number(), new Answered(s, status, "confirmed after resume", System.nanoTime()));
+            }
+        }
+    }
+
     /** Steps with no result that are not waiting for confirmation either: what the next batches must still send. */
     public List<Step> unsent(List<Step> steps) {
         List<Step> out = new ArrayList<>();
@@ -339,6 +353,7 @@ public final class RunExecutor {
      * reports no progress) until its account is read back.
      */
     private void answered(Step s, int status, String note, Map<String, AccountState> live) {
+        journal.answered(s.number(), status);
         awaiting.put(s.number(), new Answered(s, status, note, System.nanoTime()));
         live.computeIfPresent(s.accountId(), (id, a) -> handler.applied(a, s));
     }

@@ -70,7 +70,7 @@ public class RunService {
                 journal.append("start", Map.of("run", dir.id(), "operation", meta.operation(), "org", meta.orgId(),
                         "rows", meta.rows(), "steps", meta.steps()));
                 return execute(dir, meta, preview, journal, new ConcurrentHashMap<>(), ConcurrentHashMap.newKeySet(),
-                        connection, options, control, progress, false);
+                        Map.of(), connection, options, control, progress, false);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write run " + dir.id(), e);
@@ -147,7 +147,7 @@ public class RunService {
                 journal.append("resume", Map.of("done", results.size(), "uncertain", uncertain.size(),
                         "batchSize", resumed.batchSize()));
                 return execute(dir, meta.withBatchSize(resumed.batchSize()), preview, journal, results, uncertain,
-                        connection, resumed, control, progress, replay.tornTail());
+                        replay.answered(), connection, resumed, control, progress, replay.tornTail());
             }
         } catch (IOException e) {
             throw new UserFacingException("cannot resume run " + dir.id() + ": " + e.getMessage());
@@ -172,7 +172,8 @@ public class RunService {
     }
 
     private RunSummary execute(RunDirectory dir, RunMeta meta, Preview preview, RunJournal journal,
-                               Map<Integer, StepResult> results, Set<Integer> uncertain, Connection connection,
+                               Map<Integer, StepResult> results, Set<Integer> uncertain,
+                               Map<Integer, Integer> answered, Connection connection,
                                RunOptions options, BatchControl control, Consumer<StepResult> progress,
                                boolean torn) throws IOException {
         meta = meta.with(RunState.RUNNING, meta.counts(), Instant.now().toString());
@@ -182,6 +183,7 @@ public class RunService {
                 new ProtectedAccounts(preview.plan().operation(), connection.callerAccountId(), preview.adminRows() > 0),
                 journal, options.concurrency(), WRITE_RETRY_BACKOFF, confirmWait, results, uncertain);
         List<Step> steps = preview.steps();
+        executor.awaitAgain(steps, answered);
         boolean ask = !options.unattended();
         boolean quit = false;
         int batch = 0;
@@ -247,6 +249,8 @@ public class RunService {
                     }
                 }
             }
+            // writes a stopped run left answered but unconfirmed, when nothing was left to send after them
+            executor.confirm(onResult, !executor.stopRequested() && !quit);
         } catch (RuntimeException e) {
             journal.append("state", Map.of("state", RunState.INTERRUPTED.label(), "error",
                     String.valueOf(e.getMessage())));
@@ -262,27 +266,34 @@ public class RunService {
             report(dir, meta, preview, tally, RunState.INTERRUPTED);
             throw new UserFacingException("the API key was refused (" + refusal.status() + " " + refusal.code()
                     + ") after the run started: run " + dir.id() + " stopped with " + pending.size() + " of "
-                    + steps.size() + " writes left; connect with a valid key and resume with: resume " + dir.id(),
-                    ExitCodes.AUTH);
+                    + steps.size() + " writes left" + unconfirmed(executor) + "; connect with a valid key and resume "
+                    + "with: resume " + dir.id(), ExitCodes.AUTH);
         }
         if (executor.stoppedBy().isPresent() && !pending.isEmpty() && !quit) {
             io.orgshell.api.ApiConnectionException cause = executor.stoppedBy().get();
             journal.append("state", Map.of("state", RunState.INTERRUPTED.label(), "error", cause.getMessage()));
             report(dir, meta, preview, tally, RunState.INTERRUPTED);
             throw new io.orgshell.api.ApiConnectionException(cause.getMessage() + "; run " + dir.id()
-                    + " stopped and can be resumed with: resume " + dir.id(), cause.request(), cause);
+                    + " stopped and can be resumed with: resume " + dir.id() + unconfirmed(executor),
+                    cause.request(), cause);
         }
         if (executor.stopRequested() && !pending.isEmpty() && !quit && unreachable(connection)) {
             journal.append("state", Map.of("state", RunState.INTERRUPTED.label(), "error",
                     "the organization is unreachable"));
             report(dir, meta, preview, tally, RunState.INTERRUPTED);
             throw new io.orgshell.api.ApiConnectionException("the organization stopped answering; run " + dir.id()
-                    + " stopped and can be resumed with: resume " + dir.id(), "run", null);
+                    + " stopped and can be resumed with: resume " + dir.id() + unconfirmed(executor), "run", null);
         }
         RunState state = pending.isEmpty() ? RunState.FINISHED : quit ? RunState.PAUSED : RunState.INTERRUPTED;
         journal.append("state", Map.of("state", state.label()));
         meta = report(dir, meta, preview, tally, state);
         return new RunSummary(meta, dir, meta.counts(), tally.failures(), torn, executor.unconfirmed());
+    }
+
+    /** ", 3 rows applied, not yet confirmed" when a stop left writes answered but not read back, else nothing. */
+    private static String unconfirmed(RunExecutor executor) {
+        int n = executor.unconfirmed();
+        return n == 0 ? "" : " (" + n + (n == 1 ? " row" : " rows") + " applied, not yet confirmed)";
     }
 
     /** After a stop that nobody asked for: is the org reachable at all? */

@@ -80,6 +80,31 @@ class LaggingReadsTest extends ShellTest {
         assertWrittenOnce(u);
     }
 
+    /**
+     * The key is refused at the read-back (the run stops for resume with its writes answered, unconfirmed); resume,
+     * while reads still lag, waits for them to show instead of sending them again.
+     */
+    @Test
+    void aRunStoppedBeforeItsWritesShowedIsResumedWithoutWritingAgain() throws Exception {
+        List<SandboxUser> u = suspendPlanOf(2);
+        String search = "POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/search";
+        FaultScripts.post(server, "{\"type\":\"stale-reads\",\"seconds\":3}");
+        FaultScripts.post(server, "[{\"match\":\"" + search + "\",\"type\":\"delay\",\"delayMs\":0},"
+                + "{\"match\":\"" + search + "\",\"type\":\"status\",\"status\":401}]");
+
+        Result stopped = run("run --yes");
+
+        assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(5);
+        assertThat(stopped.err()).contains("(2 rows applied, not yet confirmed)");
+        assertThat(server.faults().pending()).isZero();
+
+        Result resumed = run("resume --yes");
+
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.out()).contains("applied 2, already done 0, skipped 0, failed 0");
+        assertWrittenOnce(u);
+    }
+
     private List<SandboxUser> suspendPlanOf(int n) throws Exception {
         List<SandboxUser> u = accounts.next(n);
         Path plan = Files.createTempFile(tmp, "suspend", ".csv");
