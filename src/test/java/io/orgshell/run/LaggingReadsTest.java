@@ -97,6 +97,8 @@ class LaggingReadsTest extends ShellTest {
         assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(5);
         assertThat(stopped.err()).contains("(2 rows applied, not yet confirmed)");
         assertThat(server.faults().pending()).isZero();
+        assertThat(run("runs show").out()).contains("2 writes applied, not yet confirmed");
+        assertThat(run("runs show --json").out()).containsPattern("\"unconfirmed\"\\s*:\\s*2");
 
         Result resumed = run("resume --yes");
 
