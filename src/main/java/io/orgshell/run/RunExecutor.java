@@ -55,6 +55,9 @@ public final class RunExecutor {
     static final int SEARCH_SIZE = 100;
     /** The code of a write answered with success whose account did not show the change. */
     static final String NOT_CHANGED = "not-changed";
+    /** A write the org does not show yet is read again this soon at first, then less and less often. */
+    static final Duration FIRST_RECHECK = Duration.ofMillis(250);
+    static final Duration LAST_RECHECK = Duration.ofSeconds(5);
 
     private final OrgDirectory directory;
     private final OperationHandler handler;
@@ -175,10 +178,6 @@ public final class RunExecutor {
             stop.set(true);
         }
     }
-
-    /** Writes answered with success are read again this soon at first, then less and less often. */
-    static final Duration FIRST_RECHECK = Duration.ofMillis(250);
-    static final Duration LAST_RECHECK = Duration.ofSeconds(5);
 
     /** Some write does not show in its account yet: read again later. */
     private static final class NotShownYet extends RuntimeException {
