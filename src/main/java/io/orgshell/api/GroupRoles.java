@@ -31,7 +31,7 @@ public final class GroupRoles {
 
         static final Administration NONE = new Administration(false, null);
 
-        static Administration unknown(String why) {
+        public static Administration unknown(String why) {
             return new Administration(true, "the org did not say which roles it grants (" + why + ")");
         }
     }

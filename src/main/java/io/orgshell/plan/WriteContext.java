@@ -58,7 +58,9 @@ public final class WriteContext {
 
     /** Whether the group with this ID grants administration, asked of the org once per group. */
     public GroupRoles.Administration administration(String groupId) {
-        return administration.computeIfAbsent(groupId, id -> GroupRoles.of(client, id).block());
+        // the roles of a group are a v2 read: an org without v2 cannot say
+        return administration.computeIfAbsent(groupId, id -> directory.v2() ? GroupRoles.of(client, id).block()
+                : GroupRoles.Administration.unknown("the org has no v2 directory API"));
     }
 
     private Optional<String> find(String value) {
