@@ -40,8 +40,10 @@ import reactor.util.retry.Retry;
  * (the same search call) also reads back the accounts the previous batch wrote. Only an account that shows the
  * change makes the step applied. One that does not is read again, with backoff, until {@code confirmWait} after its
  * answer (the org's reads may lag behind its writes): only then does it fail ("the API answered 204 but the account
- * did not change"). Until then it is applied, not yet confirmed. {@link #confirm} does the same after the last batch. An intermediate step (an address held for a swap)
- * is confirmed by the account's final state: when a later step of the same account is confirmed, so is it.
+ * did not change"). Until then it is applied, not yet confirmed. {@link #confirm} does the same after the last
+ * batch. An intermediate step (an address held for a swap) is confirmed by the account's final state: when a later
+ * step of the same account is confirmed, so is it. Each batch's re-read also asks again what preview protects
+ * ({@link ProtectedAccounts}), and a 401 (the key revoked or expired) stops the run for resume.
  * <p>
  * Stopping (quit, Ctrl-C) lets the writes in flight finish and starts no new one; their results are journaled, so
  * the run can be resumed exactly where it stopped.
@@ -80,8 +82,8 @@ public final class RunExecutor {
     private final AtomicReference<ApiException> keyRefused = new AtomicReference<>();
 
     RunExecutor(OrgDirectory directory, OperationHandler handler, List<PlanRow> rows, WriteContext context,
-                       ProtectedAccounts protectedAccounts, RunJournal journal, int concurrency, Duration retryBackoff, Duration confirmWait,
-                       Map<Integer, StepResult> results, Set<Integer> uncertain) {
+                ProtectedAccounts protectedAccounts, RunJournal journal, int concurrency, Duration retryBackoff,
+                Duration confirmWait, Map<Integer, StepResult> results, Set<Integer> uncertain) {
         this.directory = directory;
         this.handler = handler;
         this.rows = rows;
@@ -104,13 +106,15 @@ public final class RunExecutor {
         return Optional.ofNullable(stoppedBy.get());
     }
 
-    /** A write answered with success at {@code at} (nano time), waiting to be read back. */
     /** The org's refusal of the API key, when that is what stopped the run. */
     public Optional<ApiException> keyRefused() {
         return Optional.ofNullable(keyRefused.get());
     }
 
-    /** A 401, or a 403 to a read: the key itself is refused, not one account's write. */
+    /**
+     * A 401, or a 403 to a read (a search, the org): the key itself is refused, not one account's write. The run
+     * stops; the write that met it has no result, and resume reads its account before sending it.
+     */
     private boolean refusesKey(Throwable e) {
         if (e instanceof ApiException api && (api.status() == 401 || api.status() == 403)) {
             keyRefused.compareAndSet(null, api);
@@ -120,6 +124,7 @@ public final class RunExecutor {
         return false;
     }
 
+    /** A write answered with success at {@code at} (nano time), waiting to be read back. */
     private record Answered(Step step, int status, String note, long at) {
     }
 
