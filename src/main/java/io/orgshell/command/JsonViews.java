@@ -131,13 +131,14 @@ final class JsonViews {
 
     record Run(String id, String operation, String orgId, String orgName, String source, String created,
                String updated, String state, int rows, int writes, Map<String, Long> outcomes, String directory,
-               String resultsFile, String undoFile, List<String> failures) {
+               String resultsFile, String undoFile, List<String> failures, int unconfirmed) {
     }
 
-    static Run run(RunMeta m, io.orgshell.run.RunDirectory dir, List<String> failures) {
+    /** {@code unconfirmed}: pending writes answered with success whose accounts did not show the change yet. */
+    static Run run(RunMeta m, io.orgshell.run.RunDirectory dir, List<String> failures, int unconfirmed) {
         return new Run(m.id(), m.operation(), m.orgId(), m.orgName(), m.source(), m.created(), m.updated(),
                 m.state().label(), m.rows(), m.steps(), outcomes(m.counts()), dir.path().toString(),
-                dir.results().toString(), dir.undo().toString(), failures);
+                dir.results().toString(), dir.undo().toString(), failures, unconfirmed);
     }
 
     /** {@code applied}, {@code already_done}, {@code skipped}, {@code failed}, {@code pending}: zeros included. */

@@ -16,6 +16,7 @@ import io.orgshell.run.RunOptions;
 import io.orgshell.run.RunReport;
 import io.orgshell.run.RunService;
 import io.orgshell.run.RunStore;
+import io.orgshell.run.RunJournal;
 import io.orgshell.run.RunSummary;
 import io.orgshell.session.Connection;
 import io.orgshell.session.Session;
@@ -94,8 +95,9 @@ public class RunCommands {
         PrintWriter out = ctx.outputWriter();
         store.bringUpToDate(dir, false).ifPresent(JsonOutput.wanted(asJson) ? json.messages()::println : out::println);
         RunMeta m = dir.readMeta();
+        int unconfirmed = m.unfinished() ? RunJournal.replay(dir.journal()).answered().size() : 0;
         if (JsonOutput.wanted(asJson)) {
-            json.print(out, JsonViews.run(m, dir, RunReport.failures(dir, SHOWN_FAILURES)));
+            json.print(out, JsonViews.run(m, dir, RunReport.failures(dir, SHOWN_FAILURES), unconfirmed));
             return;
         }
         out.println(String.format("%-12s %s", "run", m.id()));
@@ -109,6 +111,10 @@ public class RunCommands {
         out.println(String.format("%-12s %s", "state", m.state().label()));
         out.println(String.format("%-12s %d rows, %d writes: %s", "outcomes", m.rows(), m.steps(),
                 RunConsole.describe(m.counts(), io.styles())));
+        if (unconfirmed > 0) {
+            out.println(String.format("%-12s %d writes applied, not yet confirmed: the org did not show them yet; "
+                    + "resume reads them back and does not send them again", "", unconfirmed));
+        }
         out.println(String.format("%-12s %s", "directory", dir.path()));
         List<String> failed = RunReport.failures(dir, SHOWN_FAILURES);
         if (!failed.isEmpty()) {

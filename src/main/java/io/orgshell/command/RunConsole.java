@@ -245,6 +245,11 @@ final class RunConsole implements BatchControl {
             out.println(s.warn("note: the journal's last line was torn by the crash; it was ignored and removed"));
         }
         out.println(s.bold("run " + m.id()) + " (" + m.state().label() + "): " + describe(summary.counts(), s));
+        if (summary.unconfirmed() > 0) {
+            out.println(s.warn(summary.unconfirmed() + (summary.unconfirmed() == 1 ? " row" : " rows")
+                    + " applied, not yet confirmed: the org answered with success but did not show the change yet; "
+                    + "resume reads them back again and does not send them again"));
+        }
         out.println("results: " + summary.directory().results());
         out.println("undo plan: " + summary.directory().undo() + "  (load it with: undo " + m.id() + ")");
         long failed = summary.counts().get(Outcome.FAILED);

@@ -22,6 +22,7 @@ public record OrgShellProperties(
         @DefaultValue Sandbox sandbox,
         @DefaultValue Safety safety,
         @DefaultValue Search search,
+        @DefaultValue Confirm confirm,
         @DefaultValue("true") boolean launcher) {
 
     /** Atlassian's API: where a key from the environment or a profile goes when nothing names another base URL. */
@@ -40,6 +41,13 @@ public record OrgShellProperties(
      * plan's accounts up at all ({@code look-up=false}: always one directory pass, as before lookups existed).
      */
     public record Search(@DefaultValue("100") int batchSize, @DefaultValue("true") boolean lookUp) {
+    }
+
+    /**
+     * How long a run keeps reading back a write answered with success that the org does not show yet (Atlassian
+     * documents role assignments as eventually consistent, up to 30 s) before it reports the row failed.
+     */
+    public record Confirm(@DefaultValue("30s") Duration maxWait) {
     }
 
     /** The embedded sandbox that {@code --sandbox} starts. */

@@ -39,16 +39,26 @@ public final class StatePreview {
         WriteContext ctx = WriteContext.resolve(client, directory);
         List<RowCheck> checks = new ArrayList<>(plan.size());
         List<Step> steps = new ArrayList<>();
+        int adminGroupRows = 0;
         for (PlanRow r : plan.rows()) {
-            RowCheck c = check(r, org.account(r.accountId()), ctx);
-            checks.add(c.about(org.account(r.accountId())));
+            AccountState a = org.account(r.accountId());
+            RowCheck c = check(r, a, ctx);
+            String adminGroup = c.verdict() == Verdict.OK ? AdminGroups.why(handler, r, ctx) : null;
+            if (adminGroup != null && !options.allowAdmins()) {
+                c = new RowCheck(r, Verdict.BLOCKED, "protected: " + adminGroup + " (preview --allow-admins to "
+                        + "include)", c.current());
+            } else if (adminGroup != null && !Boolean.TRUE.equals(a.orgAdmin())) {
+                adminGroupRows++; // an admin's row is counted as such already
+            }
+            checks.add(c.about(a));
             if (c.verdict() == Verdict.OK) {
                 steps.add(new Step(steps.size(), r.index(), r.accountId(), c.current(),
-                        handler.assess(r, org.account(r.accountId()), ctx).target(), false, -1));
+                        handler.assess(r, a, ctx).target(), false, -1));
             }
         }
         return new Preview(plan, client.orgId(), List.copyOf(checks), steps, Instant.now(), org.managedAccounts(),
-                EmailPreview.adminRows(plan.rows(), checks.toArray(RowCheck[]::new), org), org.describe());
+                EmailPreview.adminRows(plan.rows(), checks.toArray(RowCheck[]::new), org) + adminGroupRows,
+                org.describe());
     }
 
     private RowCheck check(PlanRow r, AccountState a, WriteContext ctx) {

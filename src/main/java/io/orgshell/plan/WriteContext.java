@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.orgshell.api.AdminApiClient;
 import io.orgshell.api.Group;
+import io.orgshell.api.GroupRoles;
 import io.orgshell.api.OrgDirectory;
 
 /**
@@ -21,6 +22,7 @@ public final class WriteContext {
     private final OrgDirectory directory;
     private final Map<String, Optional<String>> groupIds = new ConcurrentHashMap<>();
     private final Map<String, String> groupProblems = new ConcurrentHashMap<>();
+    private final Map<String, GroupRoles.Administration> administration = new ConcurrentHashMap<>();
 
     private WriteContext(AdminApiClient client, OrgDirectory directory) {
         this.client = client;
@@ -52,6 +54,11 @@ public final class WriteContext {
     /** Why a group the file names has no ID (a name several groups share), or null: then the org has none. */
     public String groupProblem(String nameOrId) {
         return nameOrId == null ? null : groupProblems.get(nameOrId.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether the group with this ID grants administration, asked of the org once per group. */
+    public GroupRoles.Administration administration(String groupId) {
+        return administration.computeIfAbsent(groupId, id -> GroupRoles.of(client, id).block());
     }
 
     private Optional<String> find(String value) {

@@ -38,9 +38,12 @@ import reactor.util.retry.Retry;
  * <p>
  * A success answer is not yet "applied": the step waits for confirmation, and the re-read before the next batch
  * (the same search call) also reads back the accounts the previous batch wrote. Only an account that shows the
- * change makes the step applied; one that does not fails it ("the API answered 204 but the account did not
- * change"). {@link #confirm} does the same after the last batch. An intermediate step (an address held for a swap)
- * is confirmed by the account's final state: when a later step of the same account is confirmed, so is it.
+ * change makes the step applied. One that does not is read again, with backoff, until {@code confirmWait} after its
+ * answer (the org's reads may lag behind its writes): only then does it fail ("the API answered 204 but the account
+ * did not change"). Until then it is applied, not yet confirmed. {@link #confirm} does the same after the last
+ * batch. An intermediate step (an address held for a swap) is confirmed by the account's final state: when a later
+ * step of the same account is confirmed, so is it. Each batch's re-read also asks again what preview protects
+ * ({@link ProtectedAccounts}), and a 401 (the key revoked or expired) stops the run for resume.
  * <p>
  * Stopping (quit, Ctrl-C) lets the writes in flight finish and starts no new one; their results are journaled, so
  * the run can be resumed exactly where it stopped. Ctrl-C reaches the executor as {@link #requestStop()}, from the
@@ -57,14 +60,19 @@ public final class RunExecutor {
     static final String NOT_CHANGED = "not-changed";
     /** After a stop the operator asked for, how long the writes in flight may take to land and be journaled. */
     static final Duration STOP_GRACE = Duration.ofSeconds(1);
+    /** A write the org does not show yet is read again this soon at first, then less and less often. */
+    static final Duration FIRST_RECHECK = Duration.ofMillis(250);
+    static final Duration LAST_RECHECK = Duration.ofSeconds(5);
 
     private final OrgDirectory directory;
     private final OperationHandler handler;
     private final List<PlanRow> rows;
     private final WriteContext context;
+    private final ProtectedAccounts protectedAccounts;
     private final RunJournal journal;
     private final int concurrency;
     private final Duration retryBackoff;
+    private final Duration confirmWait;
     private final Map<Integer, StepResult> results;
     private final Set<Integer> uncertain;
     private final Map<Integer, CompletableFuture<StepResult>> running = new ConcurrentHashMap<>();
@@ -75,17 +83,21 @@ public final class RunExecutor {
     private final CompletableFuture<Void> stopAsked = new CompletableFuture<>();
     /** Why the run stopped by itself, when the server said so: the run ends with it, for resume later. */
     private final AtomicReference<ApiConnectionException> stoppedBy = new AtomicReference<>();
+    /** The answer that refused the key (revoked or expired mid-run): the run stops for resume, no row fails for it. */
+    private final AtomicReference<ApiException> keyRefused = new AtomicReference<>();
 
-    public RunExecutor(OrgDirectory directory, OperationHandler handler, List<PlanRow> rows, WriteContext context,
-                       RunJournal journal, int concurrency, Duration retryBackoff, Map<Integer, StepResult> results,
-                       Set<Integer> uncertain) {
+    RunExecutor(OrgDirectory directory, OperationHandler handler, List<PlanRow> rows, WriteContext context,
+                ProtectedAccounts protectedAccounts, RunJournal journal, int concurrency, Duration retryBackoff,
+                Duration confirmWait, Map<Integer, StepResult> results, Set<Integer> uncertain) {
         this.directory = directory;
         this.handler = handler;
         this.rows = rows;
         this.context = context;
+        this.protectedAccounts = protectedAccounts;
         this.journal = journal;
         this.concurrency = concurrency;
         this.retryBackoff = retryBackoff;
+        this.confirmWait = confirmWait;
         this.results = results;
         this.uncertain = uncertain;
     }
@@ -110,7 +122,45 @@ public final class RunExecutor {
         return Optional.ofNullable(stoppedBy.get());
     }
 
-    private record Answered(Step step, int status, String note) {
+    /** The org's refusal of the API key, when that is what stopped the run. */
+    public Optional<ApiException> keyRefused() {
+        return Optional.ofNullable(keyRefused.get());
+    }
+
+    /**
+     * A 401, or a 403 to a read (a search, the org): the key itself is refused, not one account's write. The run
+     * stops; the write that met it has no result, and resume reads its account before sending it.
+     */
+    private boolean refusesKey(Throwable e) {
+        if (e instanceof ApiException api && (api.status() == 401 || api.status() == 403)) {
+            keyRefused.compareAndSet(null, api);
+            stop.set(true);
+            return true;
+        }
+        return false;
+    }
+
+    /** A write answered with success at {@code at} (nano time), waiting to be read back. */
+    private record Answered(Step step, int status, String note, long at) {
+    }
+
+    /** Rows whose writes were answered with success but do not show in their accounts yet. */
+    public int unconfirmed() {
+        return (int) awaiting.values().stream().mapToInt(a -> a.step().rowIndex()).distinct().count();
+    }
+
+    /**
+     * Writes a stopped run had sent and seen answered with success, not yet read back: they wait for confirmation
+     * again, from now, and are not sent again (a read that still lags would show them undone).
+     */
+    public void awaitAgain(List<Step> steps, Map<Integer, Integer> answered) {
+        for (Step s : steps) {
+            Integer status = answered.get(s.number());
+            if (status != null && !results.containsKey(s.number())) {
+                uncertain.remove(s.number());
+                awaiting.put(s.number(), new Answered(s, status, "confirmed after resume", System.nanoTime()));
+            }
+        }
     }
 
     /** Steps with no result that are not waiting for confirmation either: what the next batches must still send. */
@@ -125,21 +175,38 @@ public final class RunExecutor {
     }
 
     /**
-     * Reads back the accounts of the writes still waiting for confirmation and records their results. If the org
-     * cannot be read, they stay without a result (the journal has them as sent: resume reads them) and the run stops.
+     * Reads back the accounts of the writes still waiting for confirmation and records their results; with
+     * {@code wait}, reads again with backoff those that do not show the change yet, until each is confirmed or
+     * its time is up. If the org cannot be read, or the wait is interrupted, the writes stay without a result (the
+     * journal has them as sent: resume reads them) and the run stops.
      */
-    public void confirm(Consumer<StepResult> onResult) {
+    public void confirm(Consumer<StepResult> onResult, boolean wait) {
         if (awaiting.isEmpty()) {
             return;
         }
-        Map<String, AccountState> now;
         try {
-            now = currentStates(awaiting.values().stream().map(a -> a.step().accountId()).distinct().toList());
+            Mono.fromRunnable(() -> confirm(currentStates(awaiting.values().stream().map(a -> a.step().accountId())
+                            .distinct().toList()), onResult))
+                    .then(Mono.defer(() -> !wait || awaiting.isEmpty() || stop.get() ? Mono.empty()
+                            : Mono.error(new NotShownYet())))
+                    .retryWhen(Retry.backoff(Long.MAX_VALUE, FIRST_RECHECK).maxBackoff(LAST_RECHECK)
+                            .filter(NotShownYet.class::isInstance)
+                            // the read-back blocks on its searches: not on a thread of the parallel scheduler
+                            .scheduler(reactor.core.scheduler.Schedulers.boundedElastic()))
+                    .block();
+        } catch (RunFileFailure e) {
+            throw e; // a journal that cannot be written is not a read that failed: it ends the run
         } catch (RuntimeException e) {
+            refusesKey(e);
             stop.set(true);
-            return;
         }
-        confirm(now, onResult); // a journal that cannot be written is not a read that failed: it ends the run
+    }
+
+    /** Some write does not show in its account yet: read again later. */
+    private static final class NotShownYet extends RuntimeException {
+        NotShownYet() {
+            super(null, null, false, false);
+        }
     }
 
     /**
@@ -159,8 +226,17 @@ public final class RunExecutor {
             live = new ConcurrentHashMap<>(currentStates(ids));
         } catch (CancellationException e) {
             return; // stopped while reading: nothing of this batch was sent
+        } catch (ApiException e) {
+            if (refusesKey(e)) {
+                return;
+            }
+            throw e;
         }
         confirm(live, onResult);
+        // a write still not shown is taken as landed, as one answered in this batch is: the org refuses what
+        // follows if it did not, and its read-back goes on
+        awaiting.values().stream().sorted(java.util.Comparator.comparingInt(a -> a.step().number()))
+                .forEach(a -> live.computeIfPresent(a.step().accountId(), (id, x) -> handler.applied(x, a.step())));
         // each step of this batch is waited for anew: a step sent again on "retry failed" still has its first
         // round's future, complete, which would let the step waiting for it go before it has an answer
         batch.forEach(s -> running.put(s.number(), new CompletableFuture<>()));
@@ -252,6 +328,10 @@ public final class RunExecutor {
                 return Mono.just(finish(s, StepResult.skipped(s.number(), SkipReason.CHANGED_SINCE_PREVIEW,
                         "changed since preview: now " + now), live));
             }
+            String protectedNow = protectedAccounts.why(account);
+            if (protectedNow != null) {
+                return Mono.just(finish(s, StepResult.skipped(s.number(), SkipReason.PROTECTED, protectedNow), live));
+            }
             return write(s, 1, live);
         })).doFinally(x -> mine.complete(results.get(s.number())));
     }
@@ -276,6 +356,19 @@ public final class RunExecutor {
                         stoppedBy.compareAndSet(null, wait);
                         stop.set(true);
                         return Mono.empty();
+                    }
+                    if (e instanceof ApiException api && api.status() == 401) {
+                        refusesKey(api); // not applied: left without a result, resume sends it
+                        return Mono.<StepResult>empty();
+                    }
+                    if (e instanceof ApiException api && api.status() == 403) {
+                        // this account's write forbidden, or the key no longer allowed anything: the org read tells
+                        return context.client().org()
+                                .then(Mono.fromCallable(() -> finish(s, Outcome.FAILED, api.status(), api.code(),
+                                        api.getMessage(), live)))
+                                .onErrorResume(again -> refusesKey(again) ? Mono.empty()
+                                        : Mono.just(finish(s, Outcome.FAILED, api.status(), api.code(),
+                                        api.getMessage(), live)));
                     }
                     if (e instanceof ApiException api && api.status() < 500 && api.status() != 429) {
                         return Mono.just(finish(s, Outcome.FAILED, api.status(), api.code(), api.getMessage(), live));
@@ -307,13 +400,15 @@ public final class RunExecutor {
      * reports no progress) until its account is read back.
      */
     private void answered(Step s, int status, String note, Map<String, AccountState> live) {
-        awaiting.put(s.number(), new Answered(s, status, note));
+        journal.answered(s.number(), status);
+        awaiting.put(s.number(), new Answered(s, status, note, System.nanoTime()));
         live.computeIfPresent(s.accountId(), (id, a) -> handler.applied(a, s));
     }
 
     /**
      * Records the result of every step still waiting whose account was read into {@code now}. Walking an account's
-     * steps from the last, a step that shows the change confirms itself and the steps before it; the others failed.
+     * steps from the last, a step that shows the change confirms itself and the steps before it; the others failed,
+     * once the last one's time to show has run out (until then, the account's steps go on waiting).
      */
     private void confirm(Map<String, AccountState> now, Consumer<StepResult> onResult) {
         if (awaiting.isEmpty()) {
@@ -322,7 +417,13 @@ public final class RunExecutor {
         Map<String, List<Answered>> byAccount = new java.util.TreeMap<>();
         awaiting.values().stream().sorted(java.util.Comparator.comparingInt(a -> a.step().number()))
                 .forEach(a -> byAccount.computeIfAbsent(a.step().accountId(), k -> new ArrayList<>()).add(a));
+        long nowNanos = System.nanoTime();
         for (List<Answered> steps : byAccount.values()) {
+            Answered last = steps.get(steps.size() - 1);
+            if (Boolean.FALSE.equals(handler.shows(now.get(last.step().accountId()), last.step()))
+                    && nowNanos - last.at() < confirmWait.toNanos()) {
+                continue;
+            }
             boolean later = false;
             for (int i = steps.size() - 1; i >= 0; i--) {
                 Answered a = steps.get(i);
@@ -333,7 +434,9 @@ public final class RunExecutor {
                                 "not confirmed: the account's " + "state cannot be read back through this API"))
                         : shows ? new StepResult(a.step().number(), Outcome.APPLIED, a.status(), null, a.note())
                         : new StepResult(a.step().number(), Outcome.FAILED, a.status(), NOT_CHANGED,
-                                "the API answered " + a.status() + " but the account did not change");
+                                "the API answered " + a.status() + " but the account did not change"
+                                        + (confirmWait.isZero() ? "" : " within " + describe(confirmWait)
+                                        + " (orgshell.confirm.max-wait)"));
                 results.put(r.step(), r);
                 journal.result(r);
                 uncertain.remove(r.step());
@@ -393,6 +496,10 @@ public final class RunExecutor {
 
     private Mono<AccountState> readState(String accountId) {
         return directory.account(accountId).map(AccountState::of);
+    }
+
+    private static String describe(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private static String describe(Throwable e) {

@@ -151,6 +151,11 @@ public final class RunJournal implements AutoCloseable {
         append("sent", Map.of("step", step));
     }
 
+    /** The write was answered with success; its result waits for the account to show it. */
+    public void answered(int step, int status) {
+        append("answered", Map.of("step", step, "status", status));
+    }
+
     public void result(StepResult r) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("step", r.step());
@@ -173,14 +178,18 @@ public final class RunJournal implements AutoCloseable {
         return s == null ? "" : s;
     }
 
-    /** What a journal says, read back: the last result of each step, the steps left uncertain, and the last state. */
+    /**
+     * What a journal says, read back: the last result of each step, the steps left uncertain, and the last state;
+     * {@code answered}: the uncertain steps whose write was answered with success (by step, the status answered).
+     */
     public record Replay(Map<Integer, StepResult> results, List<Integer> uncertain, RunState lastState,
-                         boolean tornTail, long lines) {
+                         boolean tornTail, long lines, Map<Integer, Integer> answered) {
     }
 
     public static Replay replay(Path file) throws IOException {
         Map<Integer, StepResult> results = new HashMap<>();
         Map<Integer, Boolean> open = new LinkedHashMap<>();
+        Map<Integer, Integer> answered = new HashMap<>();
         RunState[] state = {null};
         JournalLines.Summary read = JournalLines.read(file, 0, Files.size(file), node -> {
             switch (node.get("event").asString()) {
@@ -189,19 +198,22 @@ public final class RunJournal implements AutoCloseable {
                     // with no result after it, the write may have landed, and resume reads the account first
                     int step = node.get("step").asInt();
                     results.remove(step);
+                    answered.remove(step);
                     open.put(step, Boolean.TRUE);
                 }
+                case "answered" -> answered.put(node.get("step").asInt(), node.get("status").asInt());
                 case "result" -> {
                     StepResult r = result(node);
                     results.put(r.step(), r);
                     open.remove(r.step());
+                    answered.remove(r.step());
                 }
                 case "state" -> state[0] = RunState.of(node.get("state").asString());
                 default -> {
                 }
             }
         });
-        return new Replay(results, new ArrayList<>(open.keySet()), state[0], read.tornTail(), read.lines());
+        return new Replay(results, new ArrayList<>(open.keySet()), state[0], read.tornTail(), read.lines(), answered);
     }
 
     /**

@@ -42,10 +42,12 @@ public class RunService {
 
     private final RunStore store;
     private final double maxFraction;
+    private final Duration confirmWait;
 
     public RunService(RunStore store, io.orgshell.config.OrgShellProperties properties) {
         this.store = store;
         this.maxFraction = properties.safety().maxFraction();
+        this.confirmWait = properties.confirm().maxWait();
     }
 
     public RunSummary start(Preview preview, Connection connection, RunOptions options, BatchControl control,
@@ -94,7 +96,7 @@ public class RunService {
         }
         try (journal) {
             return execute(dir, meta, preview, journal, new ConcurrentHashMap<>(), ConcurrentHashMap.newKeySet(),
-                    connection, options, control, progress, false, stop);
+                    Map.of(), connection, options, control, progress, false, stop);
         }
     }
 
@@ -107,7 +109,7 @@ public class RunService {
     private void checkSafeguards(Preview preview, long writes, Connection connection, RunOptions options,
                                  BatchControl control) {
         SafetyLimit.check(preview, connection.orgName(), options.overrideLimit(), maxFraction);
-        if (preview.plan().operation().destructive() && writes > 0) {
+        if ((preview.plan().operation().destructive() || SafetyLimit.changesAdministration(preview)) && writes > 0) {
             control.confirmDestructive(preview.plan().operation().cliName(), writes, connection.orgName());
         }
     }
@@ -193,7 +195,8 @@ public class RunService {
                 }
                 try (journal) {
                     return execute(dir, meta.withBatchSize(resumed.batchSize()), preview, journal, results,
-                            uncertain, connection, resumed, control, progress, replay.tornTail(), stop);
+                            uncertain, replay.answered(), connection, resumed, control, progress, replay.tornTail(),
+                            stop);
                 }
             });
         } catch (IOException e) {
@@ -223,13 +226,16 @@ public class RunService {
      * of the run that cannot be written ends it with one message naming the run and how to go on.
      */
     private RunSummary execute(RunDirectory dir, RunMeta meta, Preview preview, RunJournal journal,
-                               Map<Integer, StepResult> results, Set<Integer> uncertain, Connection connection,
+                               Map<Integer, StepResult> results, Set<Integer> uncertain,
+                               Map<Integer, Integer> answered, Connection connection,
                                RunOptions options, BatchControl control, Consumer<StepResult> progress,
                                boolean torn, CompletableFuture<Void> stop) {
         RunExecutor executor = new RunExecutor(connection.directory(), OperationHandlers.of(preview.plan().operation()),
                 preview.plan().rows(), WriteContext.resolve(connection.client(), connection.directory()),
-                journal, options.concurrency(), WRITE_RETRY_BACKOFF, results, uncertain);
+                new ProtectedAccounts(preview.plan().operation(), connection.callerAccountId(), preview.adminRows() > 0),
+                journal, options.concurrency(), WRITE_RETRY_BACKOFF, confirmWait, results, uncertain);
         stop.thenRun(executor::requestStop);
+        executor.awaitAgain(preview.steps(), answered);
         try {
             return batches(dir, meta, preview, journal, results, executor, connection, options, control, progress,
                     torn);
@@ -296,7 +302,7 @@ public class RunService {
                 // unattended, the next batch's re-read confirms this one's writes; a person deciding what comes next,
                 // the last batch and a stop are told confirmed outcomes, so they are read back now
                 if (ask || pending.isEmpty() || executor.stopRequested()) {
-                    executor.confirm(onResult);
+                    executor.confirm(onResult, !executor.stopRequested());
                 }
                 if (ask || batch % REPORT_EVERY == 0) {
                     meta = report(dir, meta, preview, tally, RunState.RUNNING);
@@ -321,6 +327,8 @@ public class RunService {
                     }
                 }
             }
+            // writes a stopped run left answered but unconfirmed, when nothing was left to send after them
+            executor.confirm(onResult, !executor.stopRequested() && !quit);
         } catch (RuntimeException e) {
             if (journal.failure() != null) {
                 throw e;
@@ -333,12 +341,22 @@ public class RunService {
         }
         // a write whose read-back could not be made has no result yet: the run is not finished
         pending = RunExecutor.pending(steps, results);
+        if (executor.keyRefused().isPresent() && !pending.isEmpty() && !quit) {
+            io.orgshell.api.ApiException refusal = executor.keyRefused().get();
+            journal.append("state", Map.of("state", RunState.INTERRUPTED.label(), "error", refusal.toString()));
+            report(dir, meta, preview, tally, RunState.INTERRUPTED);
+            throw new UserFacingException("the API key was refused (" + refusal.status() + " " + refusal.code()
+                    + ") after the run started: run " + dir.id() + " stopped with " + pending.size() + " of "
+                    + steps.size() + " writes left" + unconfirmed(executor) + "; connect with a valid key and resume "
+                    + "with: resume " + dir.id(), ExitCodes.AUTH);
+        }
         if (executor.stoppedBy().isPresent() && !pending.isEmpty() && !quit) {
             io.orgshell.api.ApiConnectionException cause = executor.stoppedBy().get();
             journal.append("state", Map.of("state", RunState.INTERRUPTED.label(), "error", cause.getMessage()));
             report(dir, meta, preview, tally, RunState.INTERRUPTED);
             throw new io.orgshell.api.ApiConnectionException(cause.getMessage() + "; run " + dir.id()
-                    + " stopped and can be resumed with: resume " + dir.id(), cause.request(), cause);
+                    + " stopped and can be resumed with: resume " + dir.id() + unconfirmed(executor),
+                    cause.request(), cause);
         }
         if (executor.stopRequested() && !executor.stopAsked() && !pending.isEmpty() && !quit
                 && unreachable(connection)) {
@@ -346,12 +364,18 @@ public class RunService {
                     "the organization is unreachable"));
             report(dir, meta, preview, tally, RunState.INTERRUPTED);
             throw new io.orgshell.api.ApiConnectionException("the organization stopped answering; run " + dir.id()
-                    + " stopped and can be resumed with: resume " + dir.id(), "run", null);
+                    + " stopped and can be resumed with: resume " + dir.id() + unconfirmed(executor), "run", null);
         }
         RunState state = pending.isEmpty() ? RunState.FINISHED : quit ? RunState.PAUSED : RunState.INTERRUPTED;
         journal.append("state", Map.of("state", state.label()));
         meta = report(dir, meta, preview, tally, state);
-        return new RunSummary(meta, dir, meta.counts(), tally.failures(), torn);
+        return new RunSummary(meta, dir, meta.counts(), tally.failures(), torn, executor.unconfirmed());
+    }
+
+    /** ", 3 rows applied, not yet confirmed" when a stop left writes answered but not read back, else nothing. */
+    private static String unconfirmed(RunExecutor executor) {
+        int n = executor.unconfirmed();
+        return n == 0 ? "" : " (" + n + (n == 1 ? " row" : " rows") + " applied, not yet confirmed)";
     }
 
     /** After a stop that nobody asked for: is the org reachable at all? */

@@ -4,12 +4,15 @@ import java.util.Optional;
 
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.UserFacingException;
+import io.orgshell.plan.Operation;
 import io.orgshell.plan.Preview;
 
 /**
  * Refuses a run that cuts people off (suspend, deactivate, delete, remove) from more than a share of the org's
  * managed accounts (default 20%), or from any org admin, unless overridden: such a file is more often a mistake
- * than a plan. Preview shows the same breach as a warning, so the operator learns it before any effort.
+ * than a plan. A group change that changes who administers the org (a group that grants administration, or an org
+ * admin's groups) is held to the same. Preview shows the same breach as a warning, so the operator learns it before
+ * any effort.
  */
 final class SafetyLimit {
 
@@ -27,11 +30,15 @@ final class SafetyLimit {
 
     /** What the plan would do beyond the limit ("suspend 14 of 55 managed accounts (more than 20%) in Acme"). */
     static Optional<String> breach(Preview preview, String orgName, double maxFraction) {
+        long rows = preview.steps().size();
+        String op = preview.plan().operation().cliName();
+        if (changesAdministration(preview)) {
+            return Optional.of(op + " " + preview.adminRows() + " row(s) that change who administers " + orgName
+                    + " (groups that grant administration, or org admins)");
+        }
         if (!preview.plan().operation().limited()) {
             return Optional.empty();
         }
-        long rows = preview.steps().size();
-        String op = preview.plan().operation().cliName();
         if (preview.adminRows() > 0) {
             return Optional.of(op + " " + preview.adminRows() + " org admin account(s) in " + orgName);
         }
@@ -40,5 +47,11 @@ final class SafetyLimit {
                     preview.orgAccounts(), maxFraction * 100, orgName));
         }
         return Optional.empty();
+    }
+
+    /** A group change of an org admin, or of a group that grants administration: it needs typing, as deletes do. */
+    static boolean changesAdministration(Preview preview) {
+        Operation op = preview.plan().operation();
+        return (op == Operation.GROUP_ADD || op == Operation.GROUP_REMOVE) && preview.adminRows() > 0;
     }
 }

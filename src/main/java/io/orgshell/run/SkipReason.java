@@ -10,5 +10,7 @@ public enum SkipReason {
     /** The account is no longer in the org. */
     ACCOUNT_GONE,
     /** The account is no longer as preview saw it. */
-    CHANGED_SINCE_PREVIEW
+    CHANGED_SINCE_PREVIEW,
+    /** The account became one preview protects (an org admin, IdP-managed, the caller's own). */
+    PROTECTED
 }

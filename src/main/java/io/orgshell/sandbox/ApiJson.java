@@ -103,10 +103,11 @@ final class ApiJson {
      */
     static Map<String, Object> v2User(SandboxContext ctx, SandboxUser u, boolean expandGroups, boolean expandProducts,
                                       boolean roles) {
+        u = ctx.staleReads().user(u); // a read soon after a write may still show the account as it was
         List<Object> groups = null;
         if (expandGroups) {
             groups = new ArrayList<>();
-            for (SandboxGroup g : ctx.org().groupsOf(u.accountId())) groups.add(Json.obj("id", g.id(), "name", g.name()));
+            for (SandboxGroup g : ctx.staleReads().groupsOf(ctx.org(), u.accountId())) groups.add(Json.obj("id", g.id(), "name", g.name()));
         }
         List<Object> products = null;
         if (expandProducts) {

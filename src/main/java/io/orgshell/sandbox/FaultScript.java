@@ -32,7 +32,10 @@ import tools.jackson.databind.JsonNode;
  * {@code "cursors"} in a cycle ({@code ["a", "b"]}: a cursor that loops), or is new on every page when no cursors are
  * given (a cursor that never repeats); {@code "data"} defaults to {@code []}, and {@code "meta"} is left out
  * without {@code "total"}.
- * It answers {@code {"pending": n}}; {@code DELETE /__sandbox/faults} clears the script.
+ * {@code {"type": "stale-reads", "seconds": N}} makes reads lag behind writes (see {@link StaleReads}): after a
+ * successful write, the v2 reads of that account show it as it was for N seconds ({@code 0}: no lag); it takes no
+ * {@code match} or {@code times}.
+ * It answers {@code {"pending": n}}; {@code DELETE /__sandbox/faults} clears the script and the lag.
  *
  * <p>A {@code status} fault is answered without applying the request, so a 2xx plays a write that answers success
  * and changes nothing: {@code {"match": "PUT /users/{accountId}/manage/email", "times": 3, "type": "status",
@@ -103,6 +106,7 @@ public final class FaultScript {
     }
 
     private final List<Entry> entries = new ArrayList<>();
+    private final StaleReads staleReads = new StaleReads();
 
     /** Queues {@code fault} for the next {@code times} requests matching {@code match}. */
     public synchronized FaultScript add(String match, int times, Fault fault) {
@@ -119,6 +123,16 @@ public final class FaultScript {
 
     public synchronized void clear() {
         entries.clear();
+        staleReads.clear();
+    }
+
+    /** Makes the reads of an account lag {@code lag} behind each successful write to it. */
+    public void staleReads(java.time.Duration lag) {
+        staleReads.arm(lag);
+    }
+
+    StaleReads staleReads() {
+        return staleReads;
     }
 
     /** Faults still to be applied, summed over entries. */
@@ -149,6 +163,12 @@ public final class FaultScript {
         String match = node.path("match").asString(ANY);
         int times = node.path("times").asInt(1);
         String type = node.path("type").asString("status");
+        if (type.equals("stale-reads")) {
+            int seconds = node.path("seconds").asInt(-1);
+            if (seconds < 0) throw new IllegalArgumentException("stale-reads needs \"seconds\": 0 or more");
+            staleReads(java.time.Duration.ofSeconds(seconds));
+            return;
+        }
         if (type.equals("pages")) {
             List<String> cursors = new ArrayList<>();
             node.path("cursors").forEach(c -> cursors.add(c.asString()));
@@ -174,7 +194,7 @@ public final class FaultScript {
             case "throttle" -> Fault.throttle(node.has("retryAfter") ? node.get("retryAfter").asInt() : null);
             case "drop" -> Fault.drop();
             case "delay" -> Fault.delay(node.path("delayMs").asLong(0));
-            default -> throw new IllegalArgumentException("type must be status, throttle, drop, delay or pages: " + type);
+            default -> throw new IllegalArgumentException("type must be status, throttle, drop, delay, pages or stale-reads: " + type);
         };
         add(match, times, fault);
     }

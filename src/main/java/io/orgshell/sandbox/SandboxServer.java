@@ -78,10 +78,11 @@ public final class SandboxServer implements AutoCloseable {
         int port = http.getAddress().getPort();
         this.config = requested.withPort(port).withOrgId(orgId);
         this.baseUri = URI.create("http://127.0.0.1:" + port);
-        SandboxContext ctx = new SandboxContext(org, stats, config, baseUri.toString());
+        SandboxContext ctx = new SandboxContext(org, stats, config, baseUri.toString(), faults.staleReads());
         new OrgApiV1(ctx).register(router);
         new DirectoryApiV1(ctx).register(router);
         new DirectoryApiV2(ctx).register(router);
+        new GroupRoleAssignments(ctx).register(router);
         new UserManagementApi(ctx).register(router);
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(THREADS, r -> {
@@ -237,7 +238,7 @@ public final class SandboxServer implements AutoCloseable {
                     RandomFaults.Kind random = randomFaults.next();
                     if (random != null) stats.countFault();
                     resp = randomFault(random);
-                    if (resp == null) resp = dispatch(match, req);
+                    if (resp == null) resp = faults.staleReads().around(req, org, () -> dispatch(match, req));
                     if (random == RandomFaults.Kind.SLOW) slowMs = config.slowResponseMs();
                 }
             }

@@ -74,4 +74,14 @@ public record SandboxUser(String accountId, String accountType, String name, Str
     public SandboxUser withProductAccess(List<ProductAccess> v) {
         return new SandboxUser(accountId, accountType, name, nickname, email, accountStatus, access, managed, idpSynced, orgAdmin, zoneinfo, locale, jobTitle, department, organization, location, addedToOrg, deactivatedOn, deletionScheduled, v);
     }
+
+    /** Granted or lost the org-admin role (a test playing another admin's change). */
+    public SandboxUser withOrgAdmin(boolean v) {
+        return new SandboxUser(accountId, accountType, name, nickname, email, accountStatus, access, managed, idpSynced, v, zoneinfo, locale, jobTitle, department, organization, location, addedToOrg, deactivatedOn, deletionScheduled, productAccess);
+    }
+
+    /** Taken over by an identity provider, or released by it. */
+    public SandboxUser withIdpSynced(boolean v) {
+        return new SandboxUser(accountId, accountType, name, nickname, email, accountStatus, access, managed, v, orgAdmin, zoneinfo, locale, jobTitle, department, organization, location, addedToOrg, deactivatedOn, deletionScheduled, productAccess);
+    }
 }

@@ -26,8 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * "Applied" means confirmed: a write the API answers with success but does not carry out (the sandbox's scripted
  * {@code 204} with no body, answered without applying the request) is reported failed, kept out of {@code undo.csv},
- * and the counts still add up to the rows of the plan.
+ * and the counts still add up to the rows of the plan. With {@code orgshell.confirm.max-wait} at zero, such a write fails
+ * at its first read-back (LaggingReadsTest waits for reads that lag).
  */
+@org.springframework.test.context.TestPropertySource(properties = "orgshell.confirm.max-wait=0s")
 class ConfirmedWritesTest extends ShellTest {
 
     static final String PUT_EMAIL = "PUT /users/{accountId}/manage/email";

@@ -1,0 +1,134 @@
+package io.orgshell.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.orgshell.sandbox.OrgAccess;
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
+import io.orgshell.support.FaultScripts;
+import io.orgshell.support.ShellTest;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Reads that lag behind writes (the sandbox's {@code stale-reads}): a write answered with success whose account
+ * does not show it yet is read again until {@code orgshell.confirm.max-wait} (here 4 s) has passed, and is only then
+ * reported failed; no account is written twice meanwhile.
+ */
+@TestPropertySource(properties = "orgshell.confirm.max-wait=4s")
+class LaggingReadsTest extends ShellTest {
+
+    @TempDir
+    Path tmp;
+    SandboxServer server;
+    Accounts.Unused accounts;
+
+    @BeforeEach
+    void connect() {
+        server = connectToFresh(SandboxConfig.defaults().withUsers(200).withSeed(29));
+        accounts = new Accounts.Unused(server);
+    }
+
+    @Test
+    void aWriteThatShowsAfterASecondIsApplied() throws Exception {
+        List<SandboxUser> u = suspendPlanOf(3);
+        FaultScripts.post(server, "{\"type\":\"stale-reads\",\"seconds\":1}");
+
+        Result r = run("run --yes");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("applied 3, already done 0, skipped 0, failed 0").contains("(finished)");
+        assertThat(rows()).allSatisfy(x -> assertThat(x.get("outcome")).isEqualTo("applied"));
+        assertWrittenOnce(u);
+    }
+
+    @Test
+    void aWriteThatDoesNotShowWithinMaxWaitFailsNamingIt() throws Exception {
+        List<SandboxUser> u = suspendPlanOf(2);
+        FaultScripts.post(server, "{\"type\":\"stale-reads\",\"seconds\":60}");
+        long started = System.nanoTime();
+
+        Result r = run("run --yes");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.out()).contains("applied 0, already done 0, skipped 0, failed 2");
+        assertThat(rows()).allSatisfy(x -> assertThat(x.get("reason")).isEqualTo(
+                "the API answered 204 but the account did not change within 4 s (orgshell.confirm.max-wait)"));
+        // it was waited for, not failed at the first read-back
+        assertThat(System.nanoTime() - started).isGreaterThan(4_000_000_000L);
+        assertWrittenOnce(u);
+    }
+
+    @Test
+    void withoutLagAWriteIsConfirmedAtOnce() throws Exception {
+        List<SandboxUser> u = suspendPlanOf(2);
+        long started = System.nanoTime();
+
+        Result r = run("run --yes");
+
+        assertThat(r.out()).as(r.toString()).contains("applied 2, already done 0, skipped 0, failed 0");
+        assertThat(System.nanoTime() - started).isLessThan(4_000_000_000L);
+        assertWrittenOnce(u);
+    }
+
+    /**
+     * The key is refused at the read-back (the run stops for resume with its writes answered, unconfirmed); resume,
+     * while reads still lag, waits for them to show instead of sending them again.
+     */
+    @Test
+    void aRunStoppedBeforeItsWritesShowedIsResumedWithoutWritingAgain() throws Exception {
+        List<SandboxUser> u = suspendPlanOf(2);
+        String search = "POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/search";
+        FaultScripts.post(server, "{\"type\":\"stale-reads\",\"seconds\":3}");
+        FaultScripts.post(server, "[{\"match\":\"" + search + "\",\"type\":\"delay\",\"delayMs\":0},"
+                + "{\"match\":\"" + search + "\",\"type\":\"status\",\"status\":401}]");
+
+        Result stopped = run("run --yes");
+
+        assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(5);
+        assertThat(stopped.err()).contains("(2 rows applied, not yet confirmed)");
+        assertThat(server.faults().pending()).isZero();
+        assertThat(run("runs show").out()).contains("2 writes applied, not yet confirmed");
+        assertThat(run("runs show --json").out()).containsPattern("\"unconfirmed\"\\s*:\\s*2");
+
+        Result resumed = run("resume --yes");
+
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.out()).contains("applied 2, already done 0, skipped 0, failed 0");
+        assertWrittenOnce(u);
+    }
+
+    private List<SandboxUser> suspendPlanOf(int n) throws Exception {
+        List<SandboxUser> u = accounts.next(n);
+        Path plan = Files.createTempFile(tmp, "suspend", ".csv");
+        Files.writeString(plan, "account_id\n" + String.join("\n", u.stream().map(SandboxUser::accountId).toList())
+                + "\n");
+        assertThat(run("load --op suspend " + plan).exitCode()).isZero();
+        assertThat(run("preview").out()).contains("OK " + n);
+        return u;
+    }
+
+    private void assertWrittenOnce(List<SandboxUser> u) {
+        u.forEach(x -> {
+            assertThat(server.org().findById(x.accountId()).orElseThrow().access()).isEqualTo(OrgAccess.SUSPENDED);
+            assertThat(server.stats().writes(x.accountId())).isEqualTo(1L);
+        });
+    }
+
+    private List<CSVRecord> rows() throws Exception {
+        RunStore store = applicationContext.getBean(RunStore.class);
+        return EmailRunTest.read(store.open(store.list().get(0).id()).results());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext applicationContext;
+}
