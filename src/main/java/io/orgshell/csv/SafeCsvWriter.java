@@ -14,8 +14,8 @@ import org.apache.commons.csv.CSVPrinter;
  * Writes a CSV of account data the safe way: owner-only from its creation (the folder it is written into is left
  * as it is), to a {@code .part} file renamed into place only when
  * complete (an interrupted export never leaves a truncated file under the real name), and with every cell that a
- * spreadsheet would run as a formula ({@code = + - @}, tab, CR) prefixed with an apostrophe. {@link #unneutralise}
- * undoes that prefix so an exported file loads back unchanged.
+ * spreadsheet would run as a formula ({@code = + - @}, tab, CR) prefixed with an apostrophe, at its start and after
+ * each {@code ;} or tab inside it. {@link #unneutralise} undoes those so an exported file loads back unchanged.
  */
 public final class SafeCsvWriter implements Closeable {
 
@@ -64,24 +64,65 @@ public final class SafeCsvWriter implements Closeable {
 
     /**
      * Prefixes {@code '} to a cell a spreadsheet would run as a formula, and to a cell that itself starts with
-     * {@code '}, so that {@link #unneutralise} can always tell the guard from the data.
+     * {@code '}, so that {@link #unneutralise} can always tell the guard from the data. A spreadsheet that splits
+     * lines on {@code ;} or tab (the list separator of many locales) starts a cell after each of them, where quoting
+     * does not reach: {@code Frances;=1+1} would run {@code =1+1}. So the same guard goes after each {@code ;} or tab
+     * that is followed by a formula start or an apostrophe.
      */
     public static String neutralise(String cell) {
         if (cell.isEmpty()) {
             return cell;
         }
+        String inner = guardAfterSeparators(cell);
         char first = cell.charAt(0);
-        return isFormulaStart(first) || first == '\'' ? "'" + cell : cell;
+        return isFormulaStart(first) || first == '\'' ? "'" + inner : inner;
     }
 
     public static String unneutralise(String cell) {
-        if (cell.length() >= 2 && cell.charAt(0) == '\'') {
-            char second = cell.charAt(1);
-            if (isFormulaStart(second) || second == '\'') {
-                return cell.substring(1);
+        String inner = cell;
+        if (cell.length() >= 2 && cell.charAt(0) == '\'' && isGuarded(cell.charAt(1))) {
+            inner = cell.substring(1);
+        }
+        return inner.indexOf(';') < 0 && inner.indexOf('\t') < 0 ? inner : unguardAfterSeparators(inner);
+    }
+
+    private static String guardAfterSeparators(String cell) {
+        StringBuilder out = null;
+        for (int i = 0; i + 1 < cell.length(); i++) {
+            if (isSeparator(cell.charAt(i)) && isGuarded(cell.charAt(i + 1))) {
+                if (out == null) {
+                    out = new StringBuilder(cell.length() + 4).append(cell, 0, i + 1);
+                } else {
+                    out.append(cell.charAt(i));
+                }
+                out.append('\'');
+            } else if (out != null) {
+                out.append(cell.charAt(i));
             }
         }
-        return cell;
+        return out == null ? cell : out.append(cell.charAt(cell.length() - 1)).toString();
+    }
+
+    /** Drops each apostrophe {@link #guardAfterSeparators} put in; one the data holds there was doubled. */
+    private static String unguardAfterSeparators(String cell) {
+        StringBuilder out = new StringBuilder(cell.length());
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            out.append(c);
+            if (isSeparator(c) && i + 2 < cell.length() && cell.charAt(i + 1) == '\''
+                    && isGuarded(cell.charAt(i + 2))) {
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ';' || c == '\t';
+    }
+
+    private static boolean isGuarded(char c) {
+        return isFormulaStart(c) || c == '\'';
     }
 
     private static boolean isFormulaStart(char c) {
