@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.orgshell.core.PartFile;
+import io.orgshell.core.OutputFile;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -19,28 +19,41 @@ import org.apache.commons.csv.CSVPrinter;
  */
 public final class SafeCsvWriter implements Closeable {
 
-    private final PartFile file;
+    private final OutputFile file;
     private final CSVPrinter printer;
 
-    private SafeCsvWriter(PartFile file, CSVPrinter printer) {
+    private SafeCsvWriter(OutputFile file, CSVPrinter printer) {
         this.file = file;
         this.printer = printer;
     }
 
     /** Opens {@code target} for writing; fails at once (before any request) when the place is not writable. */
     public static SafeCsvWriter open(Path target, List<String> header) throws IOException {
-        return open(target, header, CSVFormat.DEFAULT);
+        return open(OutputFile.open(target), header);
+    }
+
+    /** Writes into {@code file}, a file or a stream (see {@link OutputFile}); closing this closes it. */
+    public static SafeCsvWriter open(OutputFile file, List<String> header) throws IOException {
+        return open(file, header, CSVFormat.DEFAULT);
     }
 
     /** A file orgshell itself loads back ({@code plan}): LF line ends, as a hand-edited file usually has. */
     public static SafeCsvWriter openWithLf(Path target, List<String> header) throws IOException {
-        return open(target, header, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
+        return openWithLf(OutputFile.open(target), header);
     }
 
-    private static SafeCsvWriter open(Path target, List<String> header, CSVFormat format) throws IOException {
-        PartFile file = PartFile.create(target);
-        CSVPrinter printer = format.builder().setHeader(header.toArray(String[]::new)).get().print(file.writer());
-        return new SafeCsvWriter(file, printer);
+    public static SafeCsvWriter openWithLf(OutputFile file, List<String> header) throws IOException {
+        return open(file, header, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
+    }
+
+    private static SafeCsvWriter open(OutputFile file, List<String> header, CSVFormat format) throws IOException {
+        try {
+            CSVPrinter printer = format.builder().setHeader(header.toArray(String[]::new)).get().print(file.writer());
+            return new SafeCsvWriter(file, printer);
+        } catch (IOException | RuntimeException e) {
+            file.close();
+            throw e;
+        }
     }
 
     public void row(List<?> cells) {
@@ -51,10 +64,15 @@ public final class SafeCsvWriter implements Closeable {
         }
     }
 
-    /** Flushes, and moves the complete file into place, forced to disk (see {@link PartFile}). */
+    /** Flushes, and moves the complete file into place, forced to disk (see {@link OutputFile}). */
     public void commit() throws IOException {
         printer.flush();
         file.commit();
+    }
+
+    /** See {@link OutputFile#isStream()}. */
+    public boolean isStream() {
+        return file.isStream();
     }
 
     @Override
@@ -83,7 +101,7 @@ public final class SafeCsvWriter implements Closeable {
         if (cell.length() >= 2 && cell.charAt(0) == '\'' && isGuarded(cell.charAt(1))) {
             inner = cell.substring(1);
         }
-        return inner.indexOf(';') < 0 && inner.indexOf('\t') < 0 ? inner : unguardAfterSeparators(inner);
+        return unguardAfterSeparators(inner);
     }
 
     private static String guardAfterSeparators(String cell) {
@@ -103,18 +121,26 @@ public final class SafeCsvWriter implements Closeable {
         return out == null ? cell : out.append(cell.charAt(cell.length() - 1)).toString();
     }
 
-    /** Drops each apostrophe {@link #guardAfterSeparators} put in; one the data holds there was doubled. */
+    /**
+     * Drops each apostrophe {@link #guardAfterSeparators} put in; one the data holds there was doubled. Answers its
+     * argument itself when there is none (the loader counts the guards it took off by identity).
+     */
     private static String unguardAfterSeparators(String cell) {
-        StringBuilder out = new StringBuilder(cell.length());
+        StringBuilder out = null;
         for (int i = 0; i < cell.length(); i++) {
             char c = cell.charAt(i);
-            out.append(c);
+            if (out != null) {
+                out.append(c);
+            }
             if (isSeparator(c) && i + 2 < cell.length() && cell.charAt(i + 1) == '\''
                     && isGuarded(cell.charAt(i + 2))) {
+                if (out == null) {
+                    out = new StringBuilder(cell.length()).append(cell, 0, i + 1);
+                }
                 i++;
             }
         }
-        return out.toString();
+        return out == null ? cell : out.toString();
     }
 
     private static boolean isSeparator(char c) {

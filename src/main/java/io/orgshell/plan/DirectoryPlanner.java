@@ -22,6 +22,7 @@ import io.orgshell.config.ConfigDirectory;
 import io.orgshell.core.OwnerOnlyFiles;
 import io.orgshell.core.UsageException;
 import io.orgshell.core.UserFacingException;
+import io.orgshell.core.OutputTarget;
 import io.orgshell.csv.SafeCsvWriter;
 import io.orgshell.directory.AccountFacts;
 import io.orgshell.directory.Selection;
@@ -192,6 +193,16 @@ public class DirectoryPlanner {
             csv.commit();
         } catch (IOException e) {
             throw new UserFacingException("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Sends the draft to a stream ({@code --out -}, a FIFO, a device), the same CSV as the file it was loaded from. */
+    public void send(Draft draft, OutputTarget stream) {
+        try (SafeCsvWriter csv = SafeCsvWriter.openWithLf(stream.open(), draft.header())) {
+            draft.rows().forEach(csv::row);
+            csv.commit();
+        } catch (IOException e) {
+            throw new UserFacingException("cannot write " + stream + ": " + e.getMessage());
         }
     }
 }
