@@ -265,6 +265,7 @@ public final class AdminApiClient implements AutoCloseable {
                     .accept(MediaType.APPLICATION_JSON);
             WebClient.RequestHeadersSpec<?> ready = body == null ? spec
                     : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(json.writeValueAsBytes(body));
+            // the deadline counts from the request, not from the wait for the rate governor before it
             return governor.acquire().then(ready.exchangeToMono(resp -> resp.bodyToMono(byte[].class)
                     .defaultIfEmpty(NO_BODY).map(bytes -> {
                         int status = resp.statusCode().value();
@@ -283,7 +284,7 @@ public final class AdminApiClient implements AutoCloseable {
                                     request, wait) : redirected(status, headers, request);
                         }
                         return new Response(status, bytes, request);
-                    })));
+                    })).timeout(settings.responseDeadline(), Mono.error(ResponseDeadlineException::new)));
         }).onErrorMap(e -> !(e instanceof ApiException || e instanceof ApiConnectionException),
                 e -> transportFailure(e, uri));
         return once.retryWhen(retry.forRequest(request, idempotent))
@@ -307,6 +308,9 @@ public final class AdminApiClient implements AutoCloseable {
             message = "cannot connect to " + where + " (connection refused or unreachable)";
         } else if (hasCause(cause, UnknownHostException.class)) {
             message = "cannot resolve the host " + uri.getHost();
+        } else if (cause instanceof ResponseDeadlineException) {
+            message = "the answer from " + where + " was not complete within " + seconds(settings.responseDeadline())
+                    + " (orgshell.response-deadline)";
         } else if (cause instanceof ReadTimeoutException || hasCause(cause, TimeoutException.class)
                 || hasCause(cause, ReadTimeoutException.class)) {
             message = "no answer from " + where + " within " + settings.readTimeout().toSeconds() + " s";
@@ -317,6 +321,14 @@ public final class AdminApiClient implements AutoCloseable {
                     + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")");
         }
         return new RetryPolicy.TransportFailure(message, cause);
+    }
+
+    /** A whole answer took longer than {@code orgshell.response-deadline}: a timeout like any other to the retries. */
+    private static final class ResponseDeadlineException extends TimeoutException {
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {

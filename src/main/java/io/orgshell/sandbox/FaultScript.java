@@ -20,12 +20,13 @@ import tools.jackson.databind.JsonNode;
  * <pre>
  * {"match": "GET /admin/v1/orgs/{orgId}/users",  // or "*"
  *  "times": 2,                                   // default 1
- *  "type": "status" | "throttle" | "drop" | "delay",
+ *  "type": "status" | "throttle" | "drop" | "delay" | "trickle",
  *  "status": 503,                                // status: the HTTP status
  *  "body": {...} or "text",                      // status: the body (default: an application error)
  *  "headers": {"Retry-After": "2"},              // status: extra headers
  *  "retryAfter": 2,                              // throttle: Retry-After seconds (absent: no header)
- *  "delayMs": 1500}                              // delay: wait, then answer normally
+ *  "delayMs": 1500}                              // delay: wait, then answer normally; trickle: the pause
+ *                                                // between the 30 pieces the real answer is sent in
  * </pre>
  * and {@code "type": "pages"} answers a listing with pages that never end: {@code 200} and
  * {@code {"data": <data>, "links": {"next": "<path>?cursor=C"}, "meta": {"total": <total>}}}, where C runs through
@@ -174,7 +175,9 @@ public final class FaultScript {
             case "throttle" -> Fault.throttle(node.has("retryAfter") ? node.get("retryAfter").asInt() : null);
             case "drop" -> Fault.drop();
             case "delay" -> Fault.delay(node.path("delayMs").asLong(0));
-            default -> throw new IllegalArgumentException("type must be status, throttle, drop, delay or pages: " + type);
+            case "trickle" -> Fault.trickle(node.path("delayMs").asLong(1000));
+            default -> throw new IllegalArgumentException("type must be status, throttle, drop, delay, trickle or "
+                    + "pages: " + type);
         };
         add(match, times, fault);
     }

@@ -217,20 +217,21 @@ public final class SandboxServer implements AutoCloseable {
 
         RateLimiter.Decision decision = limiter.acquire();
         long slowMs = 0;
+        Fault fault = null;
         ApiResponse resp;
         if (!decision.allowed()) {
             resp = throttled(decision.retryAfterNanos());
         } else if (takeBurst()) {
             resp = throttled(TimeUnit.SECONDS.toNanos(1));
         } else {
-            Fault fault = faults.take(method, template, path);
+            fault = faults.take(method, template, path);
             if (fault != null) stats.countFault();
             if (fault != null && fault.kind() == Fault.Kind.RESPOND) {
                 resp = scripted(fault);
             } else if (fault != null && fault.kind() == Fault.Kind.DROP) {
                 resp = ApiResponse.DROP;
             } else {
-                if (fault != null) sleep(fault.delayMs());
+                if (fault != null && fault.kind() == Fault.Kind.DELAY) sleep(fault.delayMs());
                 resp = authFailure(req);
                 if (resp == null) {
                     RandomFaults.Kind random = randomFaults.next();
@@ -242,7 +243,8 @@ public final class SandboxServer implements AutoCloseable {
             }
         }
         sleep(config.latencyMs() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - arrived) + slowMs);
-        send(ex, resp, decision);
+        boolean trickle = fault != null && fault.kind() == Fault.Kind.TRICKLE;
+        send(ex, resp, decision, trickle ? fault.delayMs() : 0);
     }
 
     private ApiResponse dispatch(Router.Match match, ApiRequest req) {
@@ -317,7 +319,8 @@ public final class SandboxServer implements AutoCloseable {
         };
     }
 
-    private void send(HttpExchange ex, ApiResponse resp, RateLimiter.Decision d) throws IOException {
+    /** {@code pauseMs} above 0: the body goes in {@link Fault.Kind#TRICKLE_PIECES} pieces, that far apart. */
+    private void send(HttpExchange ex, ApiResponse resp, RateLimiter.Decision d, long pauseMs) throws IOException {
         if (resp.isDrop()) {
             // Closing the exchange before any header is sent makes the JDK server close the socket, so the
             // client sees the connection end without a response (tested in FaultInjectionTest).
@@ -335,7 +338,17 @@ public final class SandboxServer implements AutoCloseable {
         } else {
             ex.sendResponseHeaders(resp.status(), resp.body().length);
             try (OutputStream out = ex.getResponseBody()) {
-                out.write(resp.body());
+                if (pauseMs <= 0) {
+                    out.write(resp.body());
+                    return;
+                }
+                byte[] body = resp.body();
+                int pieces = Math.min(Fault.Kind.TRICKLE_PIECES, body.length);
+                for (int i = 0; i < pieces; i++) {
+                    out.write(body, body.length * i / pieces, body.length * (i + 1) / pieces - body.length * i / pieces);
+                    out.flush();
+                    if (i + 1 < pieces) sleep(pauseMs);
+                }
             }
         }
     }
