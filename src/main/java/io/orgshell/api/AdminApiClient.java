@@ -63,7 +63,7 @@ public final class AdminApiClient implements AutoCloseable {
         this.settings = settings;
         this.key = key;
         this.json = json;
-        this.errors = new ApiErrorParser(json);
+        this.errors = new ApiErrorParser(json, key);
         this.retry = retry;
         this.connections = ConnectionProvider.builder("orgshell")
                 .maxConnections(64)
@@ -281,7 +281,8 @@ public final class AdminApiClient implements AutoCloseable {
                         if (status >= 300 || status < 200) {
                             // a 3xx is a proxy or a sign-on page in front of the API: nothing was done
                             throw status >= 400 ? errors.parse(status, new String(bytes, StandardCharsets.UTF_8),
-                                    request, wait) : redirected(status, headers, request);
+                                    request, wait) : redirected(status, errors.redact(headers.getFirst(HttpHeaders
+                                    .LOCATION)), request);
                         }
                         return new Response(status, bytes, request);
                     })).timeout(settings.responseDeadline(), Mono.error(ResponseDeadlineException::new)));
@@ -292,8 +293,7 @@ public final class AdminApiClient implements AutoCloseable {
                         e -> new ApiConnectionException(e.getMessage(), request, e.getCause()));
     }
 
-    private static ApiException redirected(int status, HttpHeaders headers, String request) {
-        String location = headers.getFirst(HttpHeaders.LOCATION);
+    private static ApiException redirected(int status, String location, String request) {
         return new ApiException(status, "HTTP-" + status, "the API answered with a redirect"
                 + (location == null ? "" : " to " + location) + ", not an answer: is a proxy or a sign-on page in "
                 + "front of it? Nothing was changed", request, null);
@@ -363,9 +363,11 @@ public final class AdminApiClient implements AutoCloseable {
         }
     }
 
-    private static ApiException invalid(String request, String what) {
+    /** Jackson's complaint quotes the answer, which may quote the request back. */
+    private ApiException invalid(String request, String what) {
+        String said = errors.redact(what);
         return new ApiException(200, "invalid-response", "the server sent " + io.orgshell.core.Sanitizer
-                .forTerminal(what.length() > 200 ? what.substring(0, 200) + "..." : what), request, null);
+                .forTerminal(said.length() > 200 ? said.substring(0, 200) + "..." : said), request, null);
     }
 
     /** Fills {@code {orgId}} and the given variables, each encoded as one path segment. */

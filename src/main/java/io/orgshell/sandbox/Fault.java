@@ -28,7 +28,12 @@ public record Fault(Kind kind, int status, String body, Map<String, String> head
          * Handle the request normally (a write is applied), then send the answer in {@value #TRICKLE_PIECES} pieces
          * with a pause between two: each read comes within a read timeout, the whole answer takes long.
          */
-        TRICKLE;
+        TRICKLE,
+        /**
+         * Answer with the given status and an application error quoting the request's {@code Authorization} header,
+         * key and all, as a careless server or proxy does; the request is not applied.
+         */
+        ECHO_KEY;
 
         public static final int TRICKLE_PIECES = 30;
     }
@@ -71,6 +76,10 @@ public record Fault(Kind kind, int status, String body, Map<String, String> head
 
     public static Fault trickle(long pauseMs) {
         return new Fault(Kind.TRICKLE, 0, null, Map.of(), pauseMs);
+    }
+
+    public static Fault echoKey(int status) {
+        return new Fault(Kind.ECHO_KEY, status, null, Map.of(), 0);
     }
 
     static String proxyBody(int status, String message) {

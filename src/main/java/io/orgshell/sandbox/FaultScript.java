@@ -20,8 +20,9 @@ import tools.jackson.databind.JsonNode;
  * <pre>
  * {"match": "GET /admin/v1/orgs/{orgId}/users",  // or "*"
  *  "times": 2,                                   // default 1
- *  "type": "status" | "throttle" | "drop" | "delay" | "trickle",
- *  "status": 503,                                // status: the HTTP status
+ *  "type": "status" | "throttle" | "drop" | "delay" | "trickle" | "echo-key",
+ *  "status": 503,                                // status, echo-key: the HTTP status (echo-key: 400); echo-key
+ *                                                // answers an error quoting the Authorization header back
  *  "body": {...} or "text",                      // status: the body (default: an application error)
  *  "headers": {"Retry-After": "2"},              // status: extra headers
  *  "retryAfter": 2,                              // throttle: Retry-After seconds (absent: no header)
@@ -176,8 +177,9 @@ public final class FaultScript {
             case "drop" -> Fault.drop();
             case "delay" -> Fault.delay(node.path("delayMs").asLong(0));
             case "trickle" -> Fault.trickle(node.path("delayMs").asLong(1000));
-            default -> throw new IllegalArgumentException("type must be status, throttle, drop, delay, trickle or "
-                    + "pages: " + type);
+            case "echo-key" -> Fault.echoKey(node.path("status").asInt(400));
+            default -> throw new IllegalArgumentException("type must be status, throttle, drop, delay, trickle, "
+                    + "echo-key or pages: " + type);
         };
         add(match, times, fault);
     }

@@ -228,6 +228,8 @@ public final class SandboxServer implements AutoCloseable {
             if (fault != null) stats.countFault();
             if (fault != null && fault.kind() == Fault.Kind.RESPOND) {
                 resp = scripted(fault);
+            } else if (fault != null && fault.kind() == Fault.Kind.ECHO_KEY) {
+                resp = echoKey(fault, req);
             } else if (fault != null && fault.kind() == Fault.Kind.DROP) {
                 resp = ApiResponse.DROP;
             } else {
@@ -301,6 +303,13 @@ public final class SandboxServer implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>(fault.headers());
         byte[] bytes = fault.body() == null ? null : fault.body().getBytes(StandardCharsets.UTF_8);
         return new ApiResponse(fault.status(), headers, bytes);
+    }
+
+    private static ApiResponse echoKey(Fault fault, ApiRequest req) {
+        List<String> auth = req.headers().get("Authorization");
+        String quoted = "Authorization: " + (auth == null ? "" : String.join(", ", auth));
+        return ErrorBodies.application(fault.status(), "ADMIN-" + fault.status() + "-1",
+                "Bad request (" + quoted + ")", "Cannot process " + req.method() + " " + req.path() + " with " + quoted);
     }
 
     private ApiResponse randomFault(RandomFaults.Kind kind) {
