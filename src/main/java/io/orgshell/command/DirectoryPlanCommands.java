@@ -68,7 +68,7 @@ public class DirectoryPlanCommands {
         Selection selection = Selection.parse(SelectionOptions.domains(ctx), status, access, inGroup,
                 Boolean.TRUE.equals(managed), Boolean.TRUE.equals(unmanaged), Boolean.TRUE.equals(idp),
                 Boolean.TRUE.equals(noIdp), inactiveSince, Clock.systemUTC());
-        OutputTarget chosen = out == null ? null : PathArguments.target("--out", out, ctx.outputWriter(), false);
+        OutputTarget chosen = out == null ? null : PathArguments.target("--out", out, ctx.outputWriter(), io.drawsTables());
         // a stream cannot be read back to load the plan: the plan is kept in the plans folder and sent to it too
         boolean stream = chosen != null && chosen.isStream();
         var w = chosen != null && chosen.isStandardOutput() ? io.messages() : ctx.outputWriter();
