@@ -63,7 +63,7 @@ public final class AdminApiClient implements AutoCloseable {
         this.settings = settings;
         this.key = key;
         this.json = json;
-        this.errors = new ApiErrorParser(json);
+        this.errors = new ApiErrorParser(json, key);
         this.retry = retry;
         this.connections = ConnectionProvider.builder("orgshell")
                 .maxConnections(64)
@@ -265,6 +265,7 @@ public final class AdminApiClient implements AutoCloseable {
                     .accept(MediaType.APPLICATION_JSON);
             WebClient.RequestHeadersSpec<?> ready = body == null ? spec
                     : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(json.writeValueAsBytes(body));
+            // the deadline counts from the request, not from the wait for the rate governor before it
             return governor.acquire().then(ready.exchangeToMono(resp -> resp.bodyToMono(byte[].class)
                     .defaultIfEmpty(NO_BODY).map(bytes -> {
                         int status = resp.statusCode().value();
@@ -280,10 +281,11 @@ public final class AdminApiClient implements AutoCloseable {
                         if (status >= 300 || status < 200) {
                             // a 3xx is a proxy or a sign-on page in front of the API: nothing was done
                             throw status >= 400 ? errors.parse(status, new String(bytes, StandardCharsets.UTF_8),
-                                    request, wait) : redirected(status, headers, request);
+                                    request, wait) : redirected(status, errors.redact(headers.getFirst(HttpHeaders
+                                    .LOCATION)), request);
                         }
                         return new Response(status, bytes, request);
-                    })));
+                    })).timeout(settings.responseDeadline(), Mono.error(ResponseDeadlineException::new)));
         }).onErrorMap(e -> !(e instanceof ApiException || e instanceof ApiConnectionException),
                 e -> transportFailure(e, uri));
         return once.retryWhen(retry.forRequest(request, idempotent))
@@ -291,8 +293,7 @@ public final class AdminApiClient implements AutoCloseable {
                         e -> new ApiConnectionException(e.getMessage(), request, e.getCause()));
     }
 
-    private static ApiException redirected(int status, HttpHeaders headers, String request) {
-        String location = headers.getFirst(HttpHeaders.LOCATION);
+    private static ApiException redirected(int status, String location, String request) {
         return new ApiException(status, "HTTP-" + status, "the API answered with a redirect"
                 + (location == null ? "" : " to " + location) + ", not an answer: is a proxy or a sign-on page in "
                 + "front of it? Nothing was changed", request, null);
@@ -307,6 +308,9 @@ public final class AdminApiClient implements AutoCloseable {
             message = "cannot connect to " + where + " (connection refused or unreachable)";
         } else if (hasCause(cause, UnknownHostException.class)) {
             message = "cannot resolve the host " + uri.getHost();
+        } else if (cause instanceof ResponseDeadlineException) {
+            message = "the answer from " + where + " was not complete within " + seconds(settings.responseDeadline())
+                    + " (orgshell.response-deadline)";
         } else if (cause instanceof ReadTimeoutException || hasCause(cause, TimeoutException.class)
                 || hasCause(cause, ReadTimeoutException.class)) {
             message = "no answer from " + where + " within " + settings.readTimeout().toSeconds() + " s";
@@ -317,6 +321,14 @@ public final class AdminApiClient implements AutoCloseable {
                     + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")");
         }
         return new RetryPolicy.TransportFailure(message, cause);
+    }
+
+    /** A whole answer took longer than {@code orgshell.response-deadline}: a timeout like any other to the retries. */
+    private static final class ResponseDeadlineException extends TimeoutException {
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
@@ -351,9 +363,11 @@ public final class AdminApiClient implements AutoCloseable {
         }
     }
 
-    private static ApiException invalid(String request, String what) {
+    /** Jackson's complaint quotes the answer, which may quote the request back. */
+    private ApiException invalid(String request, String what) {
+        String said = errors.redact(what);
         return new ApiException(200, "invalid-response", "the server sent " + io.orgshell.core.Sanitizer
-                .forTerminal(what.length() > 200 ? what.substring(0, 200) + "..." : what), request, null);
+                .forTerminal(said.length() > 200 ? said.substring(0, 200) + "..." : said), request, null);
     }
 
     /** Fills {@code {orgId}} and the given variables, each encoded as one path segment. */

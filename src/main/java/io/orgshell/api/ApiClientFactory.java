@@ -25,6 +25,7 @@ public class ApiClientFactory {
     public AdminApiClient create(URI baseUrl, String orgId, ApiKey key) {
         OrgShellProperties.Retry r = properties.retry();
         var settings = new ApiClientSettings(baseUrl, orgId, properties.connectTimeout(), properties.readTimeout(),
+                properties.responseDeadline(),
                 new ApiClientSettings.RetrySettings(r.maxRetries(), r.initialBackoff(), r.maxBackoff(), r.maxWait()),
                 properties.search().batchSize(), properties.search().lookUp());
         RetryPolicy retry = new RetryPolicy(settings.retry(), event -> {

@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Where and how the client talks: the base URL the paths are appended to, the org, timeouts and retry bounds.
+ * Where and how the client talks: the base URL the paths are appended to, the org, timeouts (the longest silence
+ * within an answer, and the longest a whole answer may take) and retry bounds.
  * A non-loopback {@code http://} base URL is refused here, before any request can carry the key in clear text.
  */
 public record ApiClientSettings(URI baseUrl, String orgId, Duration connectTimeout, Duration readTimeout,
-                                RetrySettings retry, int searchBatch, boolean lookUpAccounts) {
+                                Duration responseDeadline, RetrySettings retry, int searchBatch,
+                                boolean lookUpAccounts) {
 
     /**
      * Accounts named in one v2 search ({@code accountIds} or {@code emails}). The contract gives no bound for v2; v1

@@ -19,18 +19,24 @@ import tools.jackson.databind.json.JsonMapper;
  * </ol>
  * Anything else (an HTML page from a proxy, an empty body) still becomes an {@link ApiException} with a short,
  * neutralised excerpt, never a parse failure.
+ * <p>
+ * A server may quote the request back, its {@code Authorization} header included. The connection's key is taken out
+ * of the body here, before any of it is read, so no message made from it (screen, journal, results) can carry it.
  */
 public final class ApiErrorParser {
 
     private static final int EXCERPT = 120;
 
     private final JsonMapper json;
+    private final ApiKey key;
 
-    public ApiErrorParser(JsonMapper json) {
+    public ApiErrorParser(JsonMapper json, ApiKey key) {
         this.json = json;
+        this.key = key;
     }
 
-    public ApiException parse(int status, String body, String request, Duration retryAfter) {
+    public ApiException parse(int status, String rawBody, String request, Duration retryAfter) {
+        String body = redact(rawBody);
         String fallbackCode = "HTTP-" + status;
         JsonNode root = readTree(body);
         if (root == null || !root.isObject()) {
@@ -118,6 +124,11 @@ public final class ApiErrorParser {
         }
         String kind = body.stripLeading().startsWith("<") ? "an HTML page (often a proxy or gateway)" : "a non-JSON body";
         return "HTTP " + status + " with " + kind + ": " + excerpt(body);
+    }
+
+    /** Whatever else the server said that may end up in a message (a redirect's location, a parser's complaint). */
+    public String redact(String text) {
+        return text == null ? null : key.redact(text);
     }
 
     private JsonNode readTree(String body) {

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * Every error the admin APIs answer, whatever body shape it came in, as one type: the HTTP status, the API's own
  * error code ({@code ADMIN-404-2}, {@code forbidden.unclaimedDomain}, ...) and a human message. The message is built
- * from the response body only, never from request headers, so it can never carry the API key.
+ * from the response body only, never from request headers, and {@link ApiErrorParser} takes out the key a server
+ * echoes there, so it can never carry the API key.
  */
 public class ApiException extends RuntimeException {
 

@@ -52,6 +52,14 @@ public final class ApiKey implements AutoCloseable {
         return text.toString().contains(CharBuffer.wrap(value));
     }
 
+    /** {@code text} with every occurrence of the key replaced by {@code [API key]}: for what a server echoes. */
+    public String redact(String text) {
+        if (!occursIn(text)) {
+            return text;
+        }
+        return text.replace(CharBuffer.wrap(value), "[API key]");
+    }
+
     @Override
     public void close() {
         Arrays.fill(value, '\0');

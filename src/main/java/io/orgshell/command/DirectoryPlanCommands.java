@@ -5,6 +5,7 @@ import java.time.Clock;
 
 import io.orgshell.console.Progress;
 import io.orgshell.console.Screen;
+import io.orgshell.core.OutputTarget;
 import io.orgshell.core.Sanitizer;
 import io.orgshell.core.UserFacingException;
 import io.orgshell.directory.Selection;
@@ -48,7 +49,7 @@ public class DirectoryPlanCommands {
             @Argument(index = 0, description = "what the plan does to each selected account") String operation,
             @Argument(index = 1, description = "the group (name or ID) of group-add and group-remove") String group,
             @Option(longName = "out", description = "the CSV file to write (default: a timestamped file in the "
-                    + "config directory's plans folder)") String out,
+                    + "config directory's plans folder; '-': standard output, and that file)") String out,
             @Option(longName = "from-domain", description = "plan email: the domain the accounts move from")
             String fromDomain,
             @Option(longName = "to-domain", description = "plan email: the verified domain they move to") String toDomain,
@@ -67,12 +68,15 @@ public class DirectoryPlanCommands {
         Selection selection = Selection.parse(SelectionOptions.domains(ctx), status, access, inGroup,
                 Boolean.TRUE.equals(managed), Boolean.TRUE.equals(unmanaged), Boolean.TRUE.equals(idp),
                 Boolean.TRUE.equals(noIdp), inactiveSince, Clock.systemUTC());
-        Path chosen = out == null ? null : PathArguments.output("--out", out);
-        var w = ctx.outputWriter();
+        OutputTarget chosen = out == null ? null : PathArguments.target("--out", out, ctx.outputWriter(), io.drawsTables());
+        // a stream cannot be read back to load the plan: the plan is kept in the plans folder and sent to it too
+        boolean stream = chosen != null && chosen.isStream();
+        var w = chosen != null && chosen.isStandardOutput() ? io.messages() : ctx.outputWriter();
         plans.clear(); // whatever happens next, the plan loaded before is no longer the one meant
         try {
             Connection c = session.require();
-            Progress progress = new Progress(w, io.liveProgress(), "reading the directory", -1);
+            Progress progress = new Progress(w, io.liveProgress() && w == ctx.outputWriter(), "reading the directory",
+                    -1);
             DirectoryPlanner.Draft draft;
             try {
                 // a positional argument not given arrives empty
@@ -83,8 +87,12 @@ public class DirectoryPlanCommands {
             }
             w.println("selected " + draft.rows().size() + (draft.rows().size() == 1 ? " account" : " accounts")
                     + ": " + Sanitizer.forTerminal(draft.selected()));
-            Path file = chosen != null ? chosen : planner.defaultFile(op);
+            Path file = chosen != null && !stream ? chosen.path() : planner.defaultFile(op);
             planner.write(draft, file);
+            if (stream) {
+                planner.send(draft, chosen);
+                w.println(io.styles().ok("sent ") + "the plan to " + Sanitizer.forTerminal(chosen.toString()));
+            }
             w.println(io.styles().ok("wrote ") + Sanitizer.forTerminal(file.toString()) + " (" + draft.rows().size()
                     + " rows for '" + op.cliName() + "', readable by you only)");
             PlanLoader.Loaded loaded = loader.load(file, op);

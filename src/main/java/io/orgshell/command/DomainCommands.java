@@ -7,6 +7,7 @@ import java.util.List;
 import io.orgshell.api.Domain;
 import io.orgshell.console.JsonOutput;
 import io.orgshell.console.Screen;
+import io.orgshell.core.OutputTarget;
 import io.orgshell.core.Sanitizer;
 import io.orgshell.core.UsageException;
 import io.orgshell.core.UserFacingException;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
 public class DomainCommands {
 
     /** {@code --out -}: the CSV to standard output, as Unix tools take {@code -}. */
-    static final String STANDARD_OUTPUT = "-";
+    static final String STANDARD_OUTPUT = OutputTarget.STANDARD_OUTPUT;
     static final List<String> HEADER = List.of("id", "name", "status", "verification_type");
 
     private final Session session;
@@ -50,11 +51,18 @@ public class DomainCommands {
         if (toStandardOutput && JsonOutput.wanted(asJson)) {
             throw new UsageException("--json and --out - both write to standard output: choose one");
         }
-        SafeCsvWriter csv = out == null || toStandardOutput ? null : openCsv(out);
+        OutputTarget file = out == null || toStandardOutput ? null
+                : OutputTarget.file(PathArguments.output("--out", out));
+        boolean hadAFile = file != null && file.holdsAFile();
+        SafeCsvWriter csv = file == null ? null : openCsv(file);
         List<Domain> domains;
         try {
             domains = session.require().client().domains().filter(d -> everything || d.isVerified())
                     .collectList().block();
+            if (csv != null && domains.isEmpty() && !csv.isStream()) {
+                throw new UserFacingException(noDomains(everything) + "; " + out
+                        + (hadAFile ? " was left as it was" : " was not written"));
+            }
             if (csv != null) {
                 for (Domain d : domains) {
                     csv.row(cells(d));
@@ -82,7 +90,7 @@ public class DomainCommands {
                 .map(d -> List.of(nz(d.name()), nz(d.status()), nz(d.verificationType()))).toList();
         var w = ctx.outputWriter();
         if (rows.isEmpty()) {
-            w.println(everything ? "the organization has no domains" : "the organization has no verified domains");
+            w.println(noDomains(everything));
         } else {
             w.print(io.table(List.of("Domain", "Status", "Verification"), rows));
             w.println(rows.size() + (everything ? " domains" : " verified domains")
@@ -111,9 +119,13 @@ public class DomainCommands {
         return List.of(nz(d.id()), nz(d.name()), nz(d.status()), nz(d.verificationType()));
     }
 
-    private static SafeCsvWriter openCsv(String out) {
+    private static String noDomains(boolean everything) {
+        return everything ? "the organization has no domains" : "the organization has no verified domains";
+    }
+
+    private static SafeCsvWriter openCsv(OutputTarget out) {
         try {
-            return SafeCsvWriter.open(PathArguments.output("--out", out), HEADER);
+            return SafeCsvWriter.open(out.open(), HEADER);
         } catch (IOException | java.nio.file.InvalidPathException e) {
             throw new UserFacingException("cannot write " + out + ": " + e.getMessage());
         }

@@ -1,14 +1,17 @@
 package io.orgshell.command;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
+import io.orgshell.core.OutputTarget;
 import io.orgshell.core.UsageException;
 
 /**
  * File names as a person types them: {@code ~} is their home (the shell that would expand it is not there, in the
- * interactive shell or a script), and a path that cannot be one is a usage error naming the option.
+ * interactive shell or a script), {@code -} after {@code --out} is standard output, and a path that cannot be one is
+ * a usage error naming the option.
  */
 final class PathArguments {
 
@@ -28,6 +31,15 @@ final class PathArguments {
                     + path.resolve("users.csv"));
         }
         return path;
+    }
+
+    /**
+     * Where {@code --out} writes: {@code -} is the command's standard output ({@code terminal}: a person's screen),
+     * anything else a file as {@link #output} takes it.
+     */
+    static OutputTarget target(String what, String value, PrintWriter standardOutput, boolean terminal) {
+        return OutputTarget.STANDARD_OUTPUT.equals(value) ? OutputTarget.standardOutput(standardOutput, terminal)
+                : OutputTarget.file(output(what, value));
     }
 
     private static Path parse(String what, String value) {

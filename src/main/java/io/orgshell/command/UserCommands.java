@@ -1,7 +1,6 @@
 package io.orgshell.command;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,7 @@ import io.orgshell.api.UserProfile;
 import io.orgshell.console.JsonOutput;
 import io.orgshell.console.Progress;
 import io.orgshell.console.Screen;
+import io.orgshell.core.OutputTarget;
 import io.orgshell.core.Sanitizer;
 import io.orgshell.core.UsageException;
 import io.orgshell.directory.Selection;
@@ -49,7 +49,8 @@ public class UserCommands {
             completionProvider = SelectionOptions.COMPLETION,
             description = "Write the managed accounts (or those a selection names) to a CSV or JSON Lines file")
     public void export(
-            @Option(longName = "out", required = true, description = "the file to write") String out,
+            @Option(longName = "out", required = true, description = "the file to write ('-': standard output)")
+            String out,
             @Option(longName = "format", description = "csv (default) or json: JSON Lines, one object per account",
                     defaultValue = "csv") String format,
             @Option(longName = "domain", description = SelectionOptions.DOMAIN) String domain,
@@ -62,7 +63,7 @@ public class UserCommands {
             @Option(longName = "no-idp", description = SelectionOptions.NO_IDP) Boolean noIdp,
             @Option(longName = "inactive-since", description = SelectionOptions.INACTIVE_SINCE) String inactiveSince,
             CommandContext ctx) {
-        Path path = PathArguments.output("--out", out);
+        OutputTarget target = PathArguments.target("--out", out, ctx.outputWriter(), io.drawsTables());
         UserExporter.Format fmt = switch (format == null ? "csv" : format.strip().toLowerCase(Locale.ROOT)) {
             case "csv" -> UserExporter.Format.CSV;
             case "json" -> UserExporter.Format.JSON;
@@ -71,12 +72,13 @@ public class UserCommands {
         Selection selection = Selection.parse(SelectionOptions.domains(ctx), status, access, group,
                 Boolean.TRUE.equals(managed), Boolean.TRUE.equals(unmanaged), Boolean.TRUE.equals(idp),
                 Boolean.TRUE.equals(noIdp), inactiveSince, Clock.systemUTC());
-        PrintWriter w = ctx.outputWriter();
-        Progress progress = new Progress(w, io.liveProgress(), "exporting", -1);
+        // with the data on standard output, what is said about it goes to standard error
+        PrintWriter w = target.isStandardOutput() ? io.messages() : ctx.outputWriter();
+        Progress progress = new Progress(w, io.liveProgress() && !target.isStandardOutput(), "exporting", -1);
         UserExporter.Result result;
         try {
             Connection c = session.require();
-            result = exporter.export(c.client(), c.directory(), c.cache(), path, selection, fmt,
+            result = exporter.export(c.client(), c.directory(), c.cache(), target, selection, fmt,
                     new UserExporter.Listener() {
                         @Override
                         public void total(long total) {
@@ -92,7 +94,7 @@ public class UserCommands {
             progress.finish();
         }
         w.println(io.styles().ok("exported ") + String.format("%,d", result.written()) + " accounts"
-                + (selection.isEverything() ? "" : String.format(" of %,d", result.seen())) + " to " + out + " ("
+                + (selection.isEverything() ? "" : String.format(" of %,d", result.seen())) + " to " + target + " ("
                 + result.pages() + (result.pages() == 1 ? " page, " : " pages, ")
                 + Progress.formatDuration(progress.elapsed()) + ")");
     }

@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings under {@code orgshell.*}: from {@code application.properties}, {@code -D} options or the environment
  * ({@code ORGSHELL_BASE_URL}, {@code ORGSHELL_CONFIG_DIR}, ...). The API key is deliberately not one of them: it is
  * read by {@link io.orgshell.session.CredentialResolver} so that it never sits in Spring's environment.
+ * {@code read-timeout} bounds the silence between two reads of an answer, {@code response-deadline} the whole
+ * answer: a server that trickles it, a few bytes within each read timeout, is cut off there.
  */
 @ConfigurationProperties("orgshell")
 public record OrgShellProperties(
@@ -18,6 +20,7 @@ public record OrgShellProperties(
         @DefaultValue(OrgShellProperties.DEFAULT_BASE_URL) URI baseUrl,
         @DefaultValue("10s") Duration connectTimeout,
         @DefaultValue("60s") Duration readTimeout,
+        @DefaultValue("120s") Duration responseDeadline,
         @DefaultValue Retry retry,
         @DefaultValue Sandbox sandbox,
         @DefaultValue Safety safety,

@@ -11,9 +11,13 @@ import java.nio.file.Path;
 /**
  * A file of account data written whole or not at all: into {@code NAME.part}, owner-only from its creation (the folder
  * it is written into keeps its mode), then moved into place forced to disk ({@link DurableFiles}). An interrupted
- * writer never leaves a truncated file under the real name.
+ * writer never leaves a truncated file under the real name. A symbolic link at the name stays a link: the file it
+ * leads to is the one replaced, through a {@code .part} beside that file.
  */
-public final class PartFile implements AutoCloseable {
+public final class PartFile implements OutputFile {
+
+    /** As Linux's own bound on the links one path may go through. */
+    private static final int MAX_LINKS = 40;
 
     private final Path target;
     private final Path part;
@@ -28,7 +32,7 @@ public final class PartFile implements AutoCloseable {
 
     /** Opens {@code target} for writing; fails at once (before any request) when the place is not writable. */
     public static PartFile create(Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
+        Path absolute = followLinks(target.toAbsolutePath());
         Path dir = absolute.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw new IOException("the directory " + dir + " does not exist");
@@ -45,11 +49,25 @@ public final class PartFile implements AutoCloseable {
         return new PartFile(absolute, part, writer);
     }
 
+    /** The path the links at {@code path} lead to, followed one by one so that a link to nothing yet still leads. */
+    private static Path followLinks(Path path) throws IOException {
+        Path p = path;
+        for (int hops = 0; Files.isSymbolicLink(p); hops++) {
+            if (hops == MAX_LINKS) {
+                throw new IOException(path + ": too many levels of symbolic links");
+            }
+            p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
+        }
+        return p;
+    }
+
+    @Override
     public Writer writer() {
         return writer;
     }
 
     /** Flushes and moves the complete file into place. */
+    @Override
     public void commit() throws IOException {
         writer.close();
         DurableFiles.replace(part, target);
@@ -63,5 +81,10 @@ public final class PartFile implements AutoCloseable {
             writer.close();
             Files.deleteIfExists(part);
         }
+    }
+
+    @Override
+    public boolean isStream() {
+        return false;
     }
 }

@@ -4,34 +4,55 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
-import io.orgshell.core.PartFile;
-
+import io.orgshell.core.OutputFile;
+import io.orgshell.core.OutputTarget;
+import io.orgshell.core.Sanitizer;
 import io.orgshell.csv.SafeCsvWriter;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Where an export's rows go: a CSV, or JSON Lines (one object per account); owner-only, complete or not at all. */
+/**
+ * Where an export's rows go: a CSV, or JSON Lines (one object per account); a file is owner-only, complete or not at
+ * all, a stream ({@code -}, a FIFO, a device) gets the rows as they come.
+ */
 interface ExportSink extends Closeable {
 
     void row(List<Object> cells);
 
     void commit() throws IOException;
 
-    static ExportSink csv(Path out, List<String> columns) throws IOException {
-        SafeCsvWriter csv = SafeCsvWriter.open(out, columns);
+    /** See {@link OutputFile#isStream()}. */
+    boolean isStream();
+
+    static ExportSink open(OutputTarget target, List<String> columns, boolean json) throws IOException {
+        OutputFile file = target.open();
+        // on a person's screen an account's text could carry escape sequences: they are shown, not obeyed
+        UnaryOperator<Object> inert = target.terminal()
+                ? c -> c instanceof String s ? Sanitizer.forTerminal(s) : c : UnaryOperator.identity();
+        return json ? jsonLines(file, columns, inert) : csv(file, columns, inert);
+    }
+
+    private static ExportSink csv(OutputFile file, List<String> columns, UnaryOperator<Object> inert)
+            throws IOException {
+        SafeCsvWriter csv = SafeCsvWriter.open(file, columns);
         return new ExportSink() {
             @Override
             public void row(List<Object> cells) {
-                csv.row(cells);
+                csv.row(cells.stream().map(inert).toList());
             }
 
             @Override
             public void commit() throws IOException {
                 csv.commit();
+            }
+
+            @Override
+            public boolean isStream() {
+                return file.isStream();
             }
 
             @Override
@@ -42,8 +63,7 @@ interface ExportSink extends Closeable {
     }
 
     /** Keys are the CSV's column names; true/false and lists stay JSON booleans and arrays, nothing is neutralised. */
-    static ExportSink jsonLines(Path out, List<String> columns) throws IOException {
-        PartFile file = PartFile.create(out);
+    private static ExportSink jsonLines(OutputFile file, List<String> columns, UnaryOperator<Object> inert) {
         Writer writer = file.writer();
         JsonMapper json = JsonMapper.builder().build();
         return new ExportSink() {
@@ -51,7 +71,7 @@ interface ExportSink extends Closeable {
             public void row(List<Object> cells) {
                 Map<String, Object> object = new LinkedHashMap<>();
                 for (int i = 0; i < columns.size(); i++) {
-                    object.put(columns.get(i), cells.get(i));
+                    object.put(columns.get(i), inert.apply(cells.get(i)));
                 }
                 try {
                     writer.write(json.writeValueAsString(object));
@@ -64,6 +84,11 @@ interface ExportSink extends Closeable {
             @Override
             public void commit() throws IOException {
                 file.commit();
+            }
+
+            @Override
+            public boolean isStream() {
+                return file.isStream();
             }
 
             @Override

@@ -2,7 +2,6 @@ package io.orgshell.directory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import io.orgshell.api.OrgAccount;
 import io.orgshell.api.OrgDirectory;
 import io.orgshell.api.UserQuery;
 import io.orgshell.core.ExitCodes;
+import io.orgshell.core.OutputTarget;
 import io.orgshell.core.UserFacingException;
 import org.springframework.stereotype.Service;
 
@@ -44,7 +44,7 @@ public class UserExporter {
         void exported(int accounts);
     }
 
-    public record Result(Path file, long written, long seen, int pages) {
+    public record Result(OutputTarget out, long written, long seen, int pages) {
     }
 
     private final SelectionService selections;
@@ -53,13 +53,17 @@ public class UserExporter {
         this.selections = selections;
     }
 
-    public Result export(AdminApiClient client, OrgDirectory directory, DirectoryCache cache, Path out,
+    /**
+     * An export that finds no account writes no file: one already there is left as it was (its accounts are not
+     * replaced by a header line), and the command fails saying so; a stream gets the header, so its reader ends.
+     */
+    public Result export(AdminApiClient client, OrgDirectory directory, DirectoryCache cache, OutputTarget out,
                          Selection selection, Format format, Listener listener) {
         selections.checkDomains(client, selection.domains());
         String groupId = selection.group() == null ? null : selections.group(directory, selection.group(), "--group").id();
         ExportSink sink;
         try {
-            sink = format == Format.JSON ? ExportSink.jsonLines(out, COLUMNS) : ExportSink.csv(out, COLUMNS);
+            sink = ExportSink.open(out, COLUMNS, format == Format.JSON);
         } catch (IOException e) {
             throw new UserFacingException("cannot write " + out + ": " + describe(e));
         }
@@ -107,15 +111,30 @@ public class UserExporter {
                     interrupted(out, seen);
                 }
             }
+            if (written == 0 && !sink.isStream()) {
+                throw nothingFound(out, selection, seen, false);
+            }
             sink.commit();
         } catch (IOException | UncheckedIOException e) {
             throw new UserFacingException("cannot write " + out + ": " + describe(e instanceof UncheckedIOException u
                     ? u.getCause() : (IOException) e));
         }
+        if (written == 0) {
+            throw nothingFound(out, selection, seen, true);
+        }
         return new Result(out, written, seen, pages);
     }
 
-    private static void interrupted(Path out, long seen) {
+    private static UserFacingException nothingFound(OutputTarget out, Selection selection, long seen,
+                                                    boolean stream) {
+        String found = selection.isEverything() ? "no account to export"
+                : String.format("no account matched the selection (%,d read)", seen);
+        String left = stream ? "only the header was written to " + out
+                : out.holdsAFile() ? out + " was left as it was" : out + " was not written";
+        return new UserFacingException(found + "; " + left);
+    }
+
+    private static void interrupted(OutputTarget out, long seen) {
         if (Thread.currentThread().isInterrupted()) {
             throw new UserFacingException("export interrupted after " + seen + " accounts; " + out
                     + " was not written", ExitCodes.INTERRUPTED);

@@ -22,6 +22,8 @@ import io.orgshell.config.ConfigDirectory;
 import io.orgshell.core.OwnerOnlyFiles;
 import io.orgshell.core.UsageException;
 import io.orgshell.core.UserFacingException;
+import io.orgshell.core.OutputTarget;
+import io.orgshell.core.Sanitizer;
 import io.orgshell.csv.SafeCsvWriter;
 import io.orgshell.directory.AccountFacts;
 import io.orgshell.directory.Selection;
@@ -192,6 +194,21 @@ public class DirectoryPlanner {
             csv.commit();
         } catch (IOException e) {
             throw new UserFacingException("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Sends the draft to a stream ({@code --out -}, a FIFO, a device), the same CSV as the file it was loaded from;
+     * on a person's screen, with the escape sequences an account's text may hold shown, not obeyed.
+     */
+    public void send(Draft draft, OutputTarget stream) {
+        try (SafeCsvWriter csv = SafeCsvWriter.openWithLf(stream.open(), draft.header())) {
+            for (List<String> row : draft.rows()) {
+                csv.row(stream.terminal() ? row.stream().map(Sanitizer::forTerminal).toList() : row);
+            }
+            csv.commit();
+        } catch (IOException e) {
+            throw new UserFacingException("cannot write " + stream + ": " + e.getMessage());
         }
     }
 }

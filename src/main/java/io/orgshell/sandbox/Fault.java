@@ -12,7 +12,8 @@ import java.util.UUID;
  * @param status  for {@link Kind#RESPOND}: the HTTP status sent instead of the real answer
  * @param body    for {@link Kind#RESPOND}: the body sent (JSON text), may be null for none
  * @param headers for {@link Kind#RESPOND}: extra headers (override the rate-limit headers of the same name)
- * @param delayMs for {@link Kind#DELAY}: how long to wait before handling the request normally
+ * @param delayMs for {@link Kind#DELAY}: how long to wait before handling the request normally; for
+ *                {@link Kind#TRICKLE}: the pause between two pieces of the answer
  */
 public record Fault(Kind kind, int status, String body, Map<String, String> headers, long delayMs) {
 
@@ -22,7 +23,19 @@ public record Fault(Kind kind, int status, String body, Map<String, String> head
         /** Close the connection without any answer; the request is not applied. */
         DROP,
         /** Wait, then handle the request normally (a write is applied, late). */
-        DELAY
+        DELAY,
+        /**
+         * Handle the request normally (a write is applied), then send the answer in {@value #TRICKLE_PIECES} pieces
+         * with a pause between two: each read comes within a read timeout, the whole answer takes long.
+         */
+        TRICKLE,
+        /**
+         * Answer with the given status and an application error quoting the request's {@code Authorization} header,
+         * key and all, as a careless server or proxy does; the request is not applied.
+         */
+        ECHO_KEY;
+
+        public static final int TRICKLE_PIECES = 30;
     }
 
     public Fault {
@@ -59,6 +72,14 @@ public record Fault(Kind kind, int status, String body, Map<String, String> head
 
     public static Fault delay(long ms) {
         return new Fault(Kind.DELAY, 0, null, Map.of(), ms);
+    }
+
+    public static Fault trickle(long pauseMs) {
+        return new Fault(Kind.TRICKLE, 0, null, Map.of(), pauseMs);
+    }
+
+    public static Fault echoKey(int status) {
+        return new Fault(Kind.ECHO_KEY, status, null, Map.of(), 0);
     }
 
     static String proxyBody(int status, String message) {

@@ -20,12 +20,14 @@ import tools.jackson.databind.JsonNode;
  * <pre>
  * {"match": "GET /admin/v1/orgs/{orgId}/users",  // or "*"
  *  "times": 2,                                   // default 1
- *  "type": "status" | "throttle" | "drop" | "delay",
- *  "status": 503,                                // status: the HTTP status
+ *  "type": "status" | "throttle" | "drop" | "delay" | "trickle" | "echo-key",
+ *  "status": 503,                                // status, echo-key: the HTTP status (echo-key: 400); echo-key
+ *                                                // answers an error quoting the Authorization header back
  *  "body": {...} or "text",                      // status: the body (default: an application error)
  *  "headers": {"Retry-After": "2"},              // status: extra headers
  *  "retryAfter": 2,                              // throttle: Retry-After seconds (absent: no header)
- *  "delayMs": 1500}                              // delay: wait, then answer normally
+ *  "delayMs": 1500}                              // delay: wait, then answer normally; trickle: the pause
+ *                                                // between the 30 pieces the real answer is sent in
  * </pre>
  * and {@code "type": "pages"} answers a listing with pages that never end: {@code 200} and
  * {@code {"data": <data>, "links": {"next": "<path>?cursor=C"}, "meta": {"total": <total>}}}, where C runs through
@@ -194,7 +196,10 @@ public final class FaultScript {
             case "throttle" -> Fault.throttle(node.has("retryAfter") ? node.get("retryAfter").asInt() : null);
             case "drop" -> Fault.drop();
             case "delay" -> Fault.delay(node.path("delayMs").asLong(0));
-            default -> throw new IllegalArgumentException("type must be status, throttle, drop, delay, pages or stale-reads: " + type);
+            case "trickle" -> Fault.trickle(node.path("delayMs").asLong(1000));
+            case "echo-key" -> Fault.echoKey(node.path("status").asInt(400));
+            default -> throw new IllegalArgumentException("type must be status, throttle, drop, delay, trickle, "
+                    + "echo-key, pages or stale-reads: " + type);
         };
         add(match, times, fault);
     }

@@ -219,20 +219,23 @@ public final class SandboxServer implements AutoCloseable {
 
         RateLimiter.Decision decision = limiter.acquire();
         long slowMs = 0;
+        Fault fault = null;
         ApiResponse resp;
         if (!decision.allowed()) {
             resp = throttled(decision.retryAfterNanos());
         } else if (takeBurst()) {
             resp = throttled(TimeUnit.SECONDS.toNanos(1));
         } else {
-            Fault fault = faults.take(method, template, path);
+            fault = faults.take(method, template, path);
             if (fault != null) stats.countFault();
             if (fault != null && fault.kind() == Fault.Kind.RESPOND) {
                 resp = scripted(fault);
+            } else if (fault != null && fault.kind() == Fault.Kind.ECHO_KEY) {
+                resp = echoKey(fault, req);
             } else if (fault != null && fault.kind() == Fault.Kind.DROP) {
                 resp = ApiResponse.DROP;
             } else {
-                if (fault != null) sleep(fault.delayMs());
+                if (fault != null && fault.kind() == Fault.Kind.DELAY) sleep(fault.delayMs());
                 resp = authFailure(req);
                 if (resp == null) {
                     RandomFaults.Kind random = randomFaults.next();
@@ -244,7 +247,8 @@ public final class SandboxServer implements AutoCloseable {
             }
         }
         sleep(config.latencyMs() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - arrived) + slowMs);
-        send(ex, resp, decision);
+        boolean trickle = fault != null && fault.kind() == Fault.Kind.TRICKLE;
+        send(ex, resp, decision, trickle ? fault.delayMs() : 0);
     }
 
     private ApiResponse dispatch(Router.Match match, ApiRequest req) {
@@ -303,6 +307,13 @@ public final class SandboxServer implements AutoCloseable {
         return new ApiResponse(fault.status(), headers, bytes);
     }
 
+    private static ApiResponse echoKey(Fault fault, ApiRequest req) {
+        List<String> auth = req.headers().get("Authorization");
+        String quoted = "Authorization: " + (auth == null ? "" : String.join(", ", auth));
+        return ErrorBodies.application(fault.status(), "ADMIN-" + fault.status() + "-1",
+                "Bad request (" + quoted + ")", "Cannot process " + req.method() + " " + req.path() + " with " + quoted);
+    }
+
     private ApiResponse randomFault(RandomFaults.Kind kind) {
         if (kind == null) return null;
         return switch (kind) {
@@ -319,7 +330,8 @@ public final class SandboxServer implements AutoCloseable {
         };
     }
 
-    private void send(HttpExchange ex, ApiResponse resp, RateLimiter.Decision d) throws IOException {
+    /** {@code pauseMs} above 0: the body goes in {@link Fault.Kind#TRICKLE_PIECES} pieces, that far apart. */
+    private void send(HttpExchange ex, ApiResponse resp, RateLimiter.Decision d, long pauseMs) throws IOException {
         if (resp.isDrop()) {
             // Closing the exchange before any header is sent makes the JDK server close the socket, so the
             // client sees the connection end without a response (tested in FaultInjectionTest).
@@ -337,7 +349,17 @@ public final class SandboxServer implements AutoCloseable {
         } else {
             ex.sendResponseHeaders(resp.status(), resp.body().length);
             try (OutputStream out = ex.getResponseBody()) {
-                out.write(resp.body());
+                if (pauseMs <= 0) {
+                    out.write(resp.body());
+                    return;
+                }
+                byte[] body = resp.body();
+                int pieces = Math.min(Fault.Kind.TRICKLE_PIECES, body.length);
+                for (int i = 0; i < pieces; i++) {
+                    out.write(body, body.length * i / pieces, body.length * (i + 1) / pieces - body.length * i / pieces);
+                    out.flush();
+                    if (i + 1 < pieces) sleep(pauseMs);
+                }
             }
         }
     }

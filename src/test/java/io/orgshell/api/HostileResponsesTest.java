@@ -61,8 +61,9 @@ class HostileResponsesTest extends ShellTest {
     void missingFieldsDoNotCrash() throws Exception {
         server.faults().add(USERS, 1, Fault.respond(200, "{\"links\":{}}"));
         Result r = run("users export --out " + tmp.resolve("u.csv"));
-        assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("exported 0 accounts");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("error: no account to export; " + tmp.resolve("u.csv")
+                + " was not written");
     }
 
     @Test

@@ -68,6 +68,16 @@ class HostileOrgTest extends ShellTest {
     }
 
     @Test
+    void anExportOrAPlanOnAPersonsScreenIsInert() {
+        mode.set(io.orgshell.console.ShellMode.Kind.INTERACTIVE);
+        printedBy("users export --out -");
+        printedBy("users export --format json --out -");
+        printedBy("plan suspend --managed --out -");
+        String shown = String.join("", printed).replace("\r\n", "\n"); // a CSV's own line ends, as in the file
+        assertThat(shown).contains("\\u001b").contains("account_id,email\n").doesNotContainPattern(CONTROL);
+    }
+
+    @Test
     void thePromptAndCompletionCarryNoControlCharacterAndNoPromptEscape() {
         String shown = prompt.getPrompt().toString();
         assertThat(shown).doesNotContainPattern(CONTROL).contains("Acme");

@@ -61,18 +61,37 @@ class RoundTripProperties {
         Arbitrary<String> domains = Arbitraries.strings().withChars("abz09").ofMinLength(1).ofMaxLength(8)
                 .list().ofMinSize(2).ofMaxSize(3).map(parts -> String.join(".", parts));
         Arbitrary<String> emails = Combinators.combine(locals, domains).as((l, d) -> l + "@" + d);
-        Arbitrary<String> names = Combinators.combine(
+        return Combinators.combine(ids, emails, names()).as(Account::new)
+                .list().ofMinSize(1).ofMaxSize(25)
+                .uniqueElements(Account::accountId)
+                .uniqueElements(a -> a.email().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * A spreadsheet whose locale splits on {@code ;} or tab starts a cell after each of them, quoted or not: no such
+     * piece of a written cell may start a formula.
+     */
+    @Property(tries = 500)
+    void noPieceASpreadsheetSplitsACellIntoRunsAsAFormula(@ForAll("names") String name) {
+        String written = SafeCsvWriter.neutralise(name);
+        for (String piece : written.split("[;\t]", -1)) {
+            assertThat(piece).as("a piece of %s", written).doesNotStartWith("=").doesNotStartWith("+")
+                    .doesNotStartWith("-").doesNotStartWith("@").doesNotStartWith("\r");
+        }
+        assertThat(SafeCsvWriter.unneutralise(written)).isEqualTo(name);
+    }
+
+    @Provide
+    Arbitrary<String> names() {
+        return Combinators.combine(
                 Arbitraries.of("", "=", "+", "-", "@", "\t", "\r", "=cmd|' /C calc'!A0", "'", "'=", "''", "'\t"),
                 // whole characters, not chars: an emoji is two chars, and half of one cannot be written
-                Arbitraries.of("a", "Z", " ", ",", "\"", "'", "\n", "\r", "\r\n", "=", "+", "-", "@", "\u00e9", "\u0416",
+                Arbitraries.of("a", "Z", " ", ",", "\"", "'", "\n", "\r", "\r\n", "=", "+", "-", "@", ";", "\t", ";=",
+                        "\t'", "\u00e9", "\u0416",
                         "\u6f22", "\uD83D\uDE00").list().ofMaxSize(12).map(parts -> String.join("", parts)),
                 Arbitraries.strings().withChars("aZ9,\"'=@\u00e9\u0416").ofLength(1))
                 .as((start, middle, end) -> start + middle + end)
                 .filter(RoundTripProperties::survivesTrimming);
-        return Combinators.combine(ids, emails, names).as(Account::new)
-                .list().ofMinSize(1).ofMaxSize(25)
-                .uniqueElements(Account::accountId)
-                .uniqueElements(a -> a.email().toLowerCase(java.util.Locale.ROOT));
     }
 
     /**

@@ -1,0 +1,46 @@
+package io.orgshell.core;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where a command writes a file of account data ({@code --out}): a regular file, written whole or not at all
+ * ({@link PartFile}), or a stream (standard output, a FIFO, a device), which takes the data as it comes and has
+ * nothing to move into place or take back.
+ */
+public interface OutputFile extends AutoCloseable {
+
+    /**
+     * A FIFO or a device (whatever links lead there), and anything under {@code /dev} or {@code /proc} (such as
+     * {@code /dev/stdout}, which may lead to a file the shell redirected to), is written as a stream; anything else
+     * is a {@link PartFile}, a symbolic link's target replaced and the link kept.
+     */
+    static OutputFile open(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        if (Files.isDirectory(absolute)) {
+            throw new IOException(target + " is a directory");
+        }
+        return isStream(absolute) ? StreamFile.open(absolute) : PartFile.create(absolute);
+    }
+
+    /** Whether {@link #open} writes {@code target} as a stream. */
+    static boolean isStream(Path target) {
+        Path absolute = target.toAbsolutePath().normalize();
+        boolean special = Files.exists(absolute) && !Files.isRegularFile(absolute) && !Files.isDirectory(absolute);
+        return special || absolute.startsWith("/dev") || absolute.startsWith("/proc");
+    }
+
+    Writer writer();
+
+    /** The data is complete: a file is moved into place, a stream is flushed. */
+    void commit() throws IOException;
+
+    /** Without a commit first, a file leaves nothing behind; what a stream was sent stays sent. */
+    @Override
+    void close() throws IOException;
+
+    /** True when what is written is gone at once (nothing to keep back), false for a file replaced when complete. */
+    boolean isStream();
+}

@@ -1,0 +1,76 @@
+package io.orgshell.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
+import io.orgshell.support.FaultScripts;
+import io.orgshell.support.ShellTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A server that trickles its answer, a few bytes within each read timeout (2 s in tests), is cut off at the
+ * whole-response deadline ({@code orgshell.response-deadline}, 5 s in tests) instead of holding the command for
+ * the ~29 s its 30 pieces take; the cut is a timeout, retried as one.
+ */
+class ResponseDeadlineTest extends ShellTest {
+
+    static final String DOMAINS = "GET /admin/v1/orgs/{orgId}/domains";
+    static final String EMAIL = "PUT /users/{accountId}/manage/email";
+    /** The answer's 30 pieces a second apart: about 29 s for the whole of it. */
+    static final String TRICKLE = "\"type\":\"trickle\",\"delayMs\":1000";
+
+    @TempDir
+    Path tmp;
+    SandboxServer server;
+
+    @BeforeEach
+    void connect() {
+        server = connectToFresh(SandboxConfig.defaults().withUsers(40).withSeed(29));
+    }
+
+    @Test
+    void aTricklingReadIsCutAtTheDeadlineAndAskedAgain() {
+        long clean = -server.stats().requests(DOMAINS);
+        assertThat(run("domains list").exitCode()).isZero();
+        clean += server.stats().requests(DOMAINS);
+        FaultScripts.post(server, "{\"match\":\"" + DOMAINS + "\"," + TRICKLE + "}");
+        long before = server.stats().requests(DOMAINS);
+        long start = System.nanoTime();
+
+        Result r = run("domains list");
+
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("acme.example");
+        assertThat(took).as("cut at 5 s, then answered at once").isBetween(Duration.ofSeconds(5), Duration.ofSeconds(15));
+        assertThat(server.stats().requests(DOMAINS) - before).as("the trickle, then the retry").isEqualTo(clean + 1);
+    }
+
+    @Test
+    void aWriteWhoseAnswerTricklesIsReadBackNotSentAgain() throws Exception {
+        SandboxUser u = Accounts.plain(server).findFirst().orElseThrow();
+        Path plan = Files.writeString(tmp.resolve("move.csv"), "account_id,email\n" + u.accountId() + ","
+                + Accounts.movedAddress(u) + "\n");
+        assertThat(run("load " + plan).exitCode()).isZero();
+        assertThat(run("preview").exitCode()).isZero();
+        FaultScripts.post(server, "{\"match\":\"" + EMAIL + "\"," + TRICKLE + "}");
+        long start = System.nanoTime();
+
+        Result r = run("run --yes");
+
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("applied 1").contains("failed 0");
+        assertThat(took).as("cut at 5 s, then read back").isLessThan(Duration.ofSeconds(15));
+        assertThat(server.stats().writes(u.accountId())).as("applied once, not sent again").isEqualTo(1);
+    }
+}

@@ -1,0 +1,73 @@
+package io.orgshell.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
+import io.orgshell.support.FaultScripts;
+import io.orgshell.support.ShellTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A server that quotes the request's {@code Authorization} header in its error (fault script {@code echo-key}): the
+ * key is taken out where the error is read, so the screen, the journal and {@code results.csv} show where it was and
+ * never what it is. ({@link ShellTest#run} checks every command's output for the key too, and
+ * {@code NoSecretOnDisk} every file the test left.)
+ */
+class EchoedKeyTest extends ShellTest {
+
+    static final String REDACTED = "[API key]";
+
+    @TempDir
+    Path tmp;
+    SandboxServer server;
+
+    @BeforeEach
+    void connect() {
+        server = connectToFresh(SandboxConfig.defaults().withUsers(40).withSeed(83));
+    }
+
+    @Test
+    void aKeyEchoedInAWriteErrorReachesNeitherScreenNorJournalNorResults() throws Exception {
+        List<SandboxUser> users = new Accounts.Unused(server).next(2);
+        Path plan = Files.writeString(tmp.resolve("moves.csv"), "account_id,email\n" + users.stream()
+                .map(u -> u.accountId() + "," + Accounts.movedAddress(u)).collect(Collectors.joining("\n")) + "\n");
+        assertThat(run("load " + plan).exitCode()).isZero();
+        assertThat(run("preview").exitCode()).isZero();
+        FaultScripts.post(server, "{\"match\":\"PUT /users/{accountId}/manage/email\",\"type\":\"echo-key\"}");
+
+        Result r = run("run --yes");
+
+        assertThat(r.all()).as(r.toString()).contains("applied 1").contains("failed 1");
+        Matcher results = Pattern.compile("results: (\\S+)").matcher(r.out());
+        assertThat(results.find()).as(r.out()).isTrue();
+        Path runDir = Path.of(results.group(1)).getParent();
+        for (Path file : List.of(runDir.resolve("results.csv"), runDir.resolve("journal.jsonl"))) {
+            String text = Files.readString(file);
+            assertThat(text).as(file.toString()).contains("Authorization: Bearer " + REDACTED)
+                    .doesNotContain(server.apiKey());
+        }
+    }
+
+    @Test
+    void aKeyEchoedInAReadErrorIsNotShown() {
+        FaultScripts.post(server, "{\"match\":\"GET /admin/v1/orgs/{orgId}/domains\",\"type\":\"echo-key\","
+                + "\"status\":401}");
+
+        Result r = run("domains list");
+
+        assertThat(r.exitCode()).isEqualTo(5);
+        assertThat(r.err()).contains("Bearer " + REDACTED).doesNotContain(server.apiKey());
+    }
+}
