@@ -27,6 +27,7 @@ class KeyRefusedMidRunTest extends ShellTest {
     static final String V2_USERS = "/admin/v2/orgs/{orgId}/directories/{directoryId}/users";
     static final String SEARCH = "POST " + V2_USERS + "/search";
     static final String SUSPEND = "POST " + V2_USERS + "/{accountId}/suspend";
+    static final String DIRECTORIES = "GET /admin/v2/orgs/{orgId}/directories";
 
     @TempDir
     Path tmp;
@@ -51,7 +52,9 @@ class KeyRefusedMidRunTest extends ShellTest {
 
     private void assertStopsForResumeWhenEverythingAnswers(int status, String body) throws Exception {
         List<SandboxUser> u = suspendPlanOf(10);
+        // the run's first requests pass: its re-read, the org's directories (asked once, before the first write)
         FaultScripts.post(server, "[{\"match\":\"" + SEARCH + "\",\"type\":\"delay\",\"delayMs\":0},"
+                + "{\"match\":\"" + DIRECTORIES + "\",\"type\":\"delay\",\"delayMs\":0},"
                 + "{\"match\":\"" + SUSPEND + "\",\"times\":3,\"type\":\"delay\",\"delayMs\":0},"
                 + "{\"match\":\"*\",\"times\":1000,\"type\":\"status\",\"status\":" + status + ",\"body\":" + body + "}]");
 

@@ -28,7 +28,9 @@ class LaggingReadsAndGroupRolesTest {
                 .isEqualTo(200);
         long wrote = System.nanoTime();
 
-        assertThat(http.post(v2("/users/" + u.accountId() + "/suspend"), "").status()).isEqualTo(204);
+        String home = "/admin/v2/orgs/" + server.orgId() + "/directories/"
+                + server.org().directoryOf(u.accountId()).orElseThrow().id();
+        assertThat(http.post(home + "/users/" + u.accountId() + "/suspend", "").status()).isEqualTo(204);
 
         assertThat(server.org().findById(u.accountId()).orElseThrow().access()).isEqualTo(OrgAccess.SUSPENDED);
         assertThat(http.get(v2("/users/" + u.accountId())).json().at("/data/status").asString()).isEqualTo("active");
