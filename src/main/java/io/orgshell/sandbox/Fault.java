@@ -33,7 +33,9 @@ public record Fault(Kind kind, int status, String body, Map<String, String> head
          * Answer with the given status and an application error quoting the request's {@code Authorization} header,
          * key and all, as a careless server or proxy does; the request is not applied.
          */
-        ECHO_KEY;
+        ECHO_KEY,
+        /** As {@link #ECHO_KEY}, the quoted header written with a JSON {@code \\uXXXX} escape for every character. */
+        ECHO_KEY_ESCAPED;
 
         public static final int TRICKLE_PIECES = 30;
     }
@@ -80,6 +82,10 @@ public record Fault(Kind kind, int status, String body, Map<String, String> head
 
     public static Fault echoKey(int status) {
         return new Fault(Kind.ECHO_KEY, status, null, Map.of(), 0);
+    }
+
+    public static Fault echoKeyEscaped(int status) {
+        return new Fault(Kind.ECHO_KEY_ESCAPED, status, null, Map.of(), 0);
     }
 
     static String proxyBody(int status, String message) {

@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
  *  "type": "status" | "throttle" | "drop" | "delay" | "trickle" | "echo-key",
  *  "status": 503,                                // status, echo-key: the HTTP status (echo-key: 400); echo-key
  *                                                // answers an error quoting the Authorization header back
+ *  "escaped": true,                              // echo-key: every character of the quote as a JSON escape (\\uXXXX)
  *  "body": {...} or "text",                      // status: the body (default: an application error)
  *  "headers": {"Retry-After": "2"},              // status: extra headers
  *  "retryAfter": 2,                              // throttle: Retry-After seconds (absent: no header)
@@ -197,7 +198,8 @@ public final class FaultScript {
             case "drop" -> Fault.drop();
             case "delay" -> Fault.delay(node.path("delayMs").asLong(0));
             case "trickle" -> Fault.trickle(node.path("delayMs").asLong(1000));
-            case "echo-key" -> Fault.echoKey(node.path("status").asInt(400));
+            case "echo-key" -> node.path("escaped").asBoolean(false) ? Fault.echoKeyEscaped(node.path("status").asInt(400))
+                    : Fault.echoKey(node.path("status").asInt(400));
             default -> throw new IllegalArgumentException("type must be status, throttle, drop, delay, trickle, "
                     + "echo-key, pages or stale-reads: " + type);
         };

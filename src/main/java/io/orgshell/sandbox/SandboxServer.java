@@ -232,6 +232,8 @@ public final class SandboxServer implements AutoCloseable {
                 resp = scripted(fault);
             } else if (fault != null && fault.kind() == Fault.Kind.ECHO_KEY) {
                 resp = echoKey(fault, req);
+            } else if (fault != null && fault.kind() == Fault.Kind.ECHO_KEY_ESCAPED) {
+                resp = echoKeyEscaped(fault, req);
             } else if (fault != null && fault.kind() == Fault.Kind.DROP) {
                 resp = ApiResponse.DROP;
             } else {
@@ -312,6 +314,18 @@ public final class SandboxServer implements AutoCloseable {
         String quoted = "Authorization: " + (auth == null ? "" : String.join(", ", auth));
         return ErrorBodies.application(fault.status(), "ADMIN-" + fault.status() + "-1",
                 "Bad request (" + quoted + ")", "Cannot process " + req.method() + " " + req.path() + " with " + quoted);
+    }
+
+    /** A server whose JSON writer escapes every character: the key is in the body only once it is decoded. */
+    private static ApiResponse echoKeyEscaped(Fault fault, ApiRequest req) {
+        ApiResponse plain = echoKey(fault, req);
+        List<String> auth = req.headers().get("Authorization");
+        if (auth == null || auth.isEmpty()) return plain;
+        String header = String.join(", ", auth);
+        StringBuilder escaped = new StringBuilder();
+        header.chars().forEach(c -> escaped.append(String.format("\\u%04x", c)));
+        String body = new String(plain.body(), StandardCharsets.UTF_8).replace(header, escaped);
+        return new ApiResponse(plain.status(), plain.headers(), body.getBytes(StandardCharsets.UTF_8));
     }
 
     private ApiResponse randomFault(RandomFaults.Kind kind) {
