@@ -26,7 +26,8 @@ public record Fault(Kind kind, int status, String body, Map<String, String> head
         DELAY,
         /**
          * Handle the request normally (a write is applied), then send the answer in {@value #TRICKLE_PIECES} pieces
-         * with a pause between two: each read comes within a read timeout, the whole answer takes long.
+         * with a pause between two: each read comes within a read timeout, the whole answer takes long. An answer
+         * without a body (a 204) goes as a 200 of {@value #TRICKLE_PIECES} spaces.
          */
         TRICKLE,
         /**

@@ -29,6 +29,7 @@ import tools.jackson.databind.JsonNode;
  *  "retryAfter": 2,                              // throttle: Retry-After seconds (absent: no header)
  *  "delayMs": 1500}                              // delay: wait, then answer normally; trickle: the pause
  *                                                // between the 30 pieces the real answer is sent in
+ *                                                // (a 204 goes as a 200 of 30 spaces)
  * </pre>
  * and {@code "type": "pages"} answers a listing with pages that never end: {@code 200} and
  * {@code {"data": <data>, "links": {"next": "<path>?cursor=C"}, "meta": {"total": <total>}}}, where C runs through
