@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * neutralised excerpt, never a parse failure.
  * <p>
  * A server may quote the request back, its {@code Authorization} header included. The connection's key is taken out
- * of the body here, before any of it is read, so no message made from it (screen, journal, results) can carry it.
+ * of the body here, before any of it is read, and out of the code and message read from it (where JSON escapes are
+ * decoded), so no message made from it (screen, journal, results) can carry it.
  */
 public final class ApiErrorParser {
 
@@ -40,7 +41,7 @@ public final class ApiErrorParser {
         String fallbackCode = "HTTP-" + status;
         JsonNode root = readTree(body);
         if (root == null || !root.isObject()) {
-            return new ApiException(status, fallbackCode, describeNonJson(status, body), request, retryAfter);
+            return error(status, fallbackCode, describeNonJson(status, body), request, retryAfter);
         }
         JsonNode errors = root.path("errors");
         if (errors.isArray() && !errors.isEmpty()) {
@@ -49,22 +50,22 @@ public final class ApiErrorParser {
         if (root.has("key") || root.has("errorKey")) {
             String key = text(root.has("key") ? root.get("key") : root.get("errorKey"));
             JsonNode context = root.has("context") ? root.get("context") : root.path("errorDetail");
-            return new ApiException(status, key, userManagementMessage(key, context), request, retryAfter);
+            return error(status, key, userManagementMessage(key, context), request, retryAfter);
         }
         if (root.has("timestamp") && root.has("error")) {
             String error = text(root.get("error"));
             String message = orElse(text(root.get("message")), error);
-            return new ApiException(status, error, clean(message), request, retryAfter);
+            return error(status, error, clean(message), request, retryAfter);
         }
         JsonNode code = root.get("code");
         if (code != null && code.isNumber()) {
-            return new ApiException(status, fallbackCode, clean(orElse(text(root.get("message")), "no message")),
+            return error(status, fallbackCode, clean(orElse(text(root.get("message")), "no message")),
                     request, retryAfter);
         }
         if (code != null && code.isString()) {
             return applicationError(status, root, request, retryAfter);
         }
-        return new ApiException(status, fallbackCode, "unexpected error body: " + excerpt(body), request, retryAfter);
+        return error(status, fallbackCode, "unexpected error body: " + excerpt(body), request, retryAfter);
     }
 
     private ApiException applicationError(int status, JsonNode error, String request, Duration retryAfter) {
@@ -73,7 +74,15 @@ public final class ApiErrorParser {
         String detail = text(error.get("detail"));
         String message = title == null ? orElse(detail, code)
                 : detail == null || detail.equals(title) ? title : title + ": " + detail;
-        return new ApiException(status, code, clean(message), request, retryAfter);
+        return error(status, code, clean(message), request, retryAfter);
+    }
+
+    /**
+     * The body was redacted as text, but a server may spell the key with JSON escapes (a backslash-u escape for
+     * {@code =}, {@code \/} for {@code /}) that only decoding turns back into the key: what was read is redacted too.
+     */
+    private ApiException error(int status, String code, String message, String request, Duration retryAfter) {
+        return new ApiException(status, redact(code), redact(message), request, retryAfter);
     }
 
     private static String userManagementMessage(String key, JsonNode context) {

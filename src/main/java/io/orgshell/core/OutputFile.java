@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * Where a command writes a file of account data ({@code --out}): a regular file, written whole or not at all
@@ -13,9 +14,10 @@ import java.nio.file.Path;
 public interface OutputFile extends AutoCloseable {
 
     /**
-     * A FIFO or a device (whatever links lead there), and anything under {@code /dev} or {@code /proc} (such as
-     * {@code /dev/stdout}, which may lead to a file the shell redirected to), is written as a stream; anything else
-     * is a {@link PartFile}, a symbolic link's target replaced and the link kept.
+     * A FIFO or a device (whatever links lead there), and the names of this process's own streams
+     * ({@code /dev/stdout}, {@code /dev/stderr}, {@code /dev/fd/N}, {@code /proc/self/fd/N}, which may lead to a file
+     * the shell redirected to), are written as a stream; anything else, a regular file under {@code /dev/shm}
+     * included, is a {@link PartFile}, a symbolic link's target replaced and the link kept.
      */
     static OutputFile open(Path target) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
@@ -29,8 +31,13 @@ public interface OutputFile extends AutoCloseable {
     static boolean isStream(Path target) {
         Path absolute = target.toAbsolutePath().normalize();
         boolean special = Files.exists(absolute) && !Files.isRegularFile(absolute) && !Files.isDirectory(absolute);
-        return special || absolute.startsWith("/dev") || absolute.startsWith("/proc");
+        return special || OWN_STREAMS.contains(absolute.toString()) || absolute.getParent() != null
+                && OWN_STREAM_DIRECTORIES.contains(absolute.getParent().toString());
     }
+
+    /** Names of standard output and its kind: appended to, whatever they lead to. */
+    Set<String> OWN_STREAMS = Set.of("/dev/stdout", "/dev/stderr");
+    Set<String> OWN_STREAM_DIRECTORIES = Set.of("/dev/fd", "/proc/self/fd");
 
     Writer writer();
 

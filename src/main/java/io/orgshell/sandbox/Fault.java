@@ -26,14 +26,17 @@ public record Fault(Kind kind, int status, String body, Map<String, String> head
         DELAY,
         /**
          * Handle the request normally (a write is applied), then send the answer in {@value #TRICKLE_PIECES} pieces
-         * with a pause between two: each read comes within a read timeout, the whole answer takes long.
+         * with a pause between two: each read comes within a read timeout, the whole answer takes long. An answer
+         * without a body (a 204) goes as a 200 of {@value #TRICKLE_PIECES} spaces.
          */
         TRICKLE,
         /**
          * Answer with the given status and an application error quoting the request's {@code Authorization} header,
          * key and all, as a careless server or proxy does; the request is not applied.
          */
-        ECHO_KEY;
+        ECHO_KEY,
+        /** As {@link #ECHO_KEY}, the quoted header written with a JSON {@code \\uXXXX} escape for every character. */
+        ECHO_KEY_ESCAPED;
 
         public static final int TRICKLE_PIECES = 30;
     }
@@ -80,6 +83,10 @@ public record Fault(Kind kind, int status, String body, Map<String, String> head
 
     public static Fault echoKey(int status) {
         return new Fault(Kind.ECHO_KEY, status, null, Map.of(), 0);
+    }
+
+    public static Fault echoKeyEscaped(int status) {
+        return new Fault(Kind.ECHO_KEY_ESCAPED, status, null, Map.of(), 0);
     }
 
     static String proxyBody(int status, String message) {

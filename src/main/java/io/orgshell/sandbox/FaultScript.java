@@ -23,11 +23,13 @@ import tools.jackson.databind.JsonNode;
  *  "type": "status" | "throttle" | "drop" | "delay" | "trickle" | "echo-key",
  *  "status": 503,                                // status, echo-key: the HTTP status (echo-key: 400); echo-key
  *                                                // answers an error quoting the Authorization header back
+ *  "escaped": true,                              // echo-key: every character of the quote as a JSON escape (\\uXXXX)
  *  "body": {...} or "text",                      // status: the body (default: an application error)
  *  "headers": {"Retry-After": "2"},              // status: extra headers
  *  "retryAfter": 2,                              // throttle: Retry-After seconds (absent: no header)
  *  "delayMs": 1500}                              // delay: wait, then answer normally; trickle: the pause
  *                                                // between the 30 pieces the real answer is sent in
+ *                                                // (a 204 goes as a 200 of 30 spaces)
  * </pre>
  * and {@code "type": "pages"} answers a listing with pages that never end: {@code 200} and
  * {@code {"data": <data>, "links": {"next": "<path>?cursor=C"}, "meta": {"total": <total>}}}, where C runs through
@@ -197,7 +199,8 @@ public final class FaultScript {
             case "drop" -> Fault.drop();
             case "delay" -> Fault.delay(node.path("delayMs").asLong(0));
             case "trickle" -> Fault.trickle(node.path("delayMs").asLong(1000));
-            case "echo-key" -> Fault.echoKey(node.path("status").asInt(400));
+            case "echo-key" -> node.path("escaped").asBoolean(false) ? Fault.echoKeyEscaped(node.path("status").asInt(400))
+                    : Fault.echoKey(node.path("status").asInt(400));
             default -> throw new IllegalArgumentException("type must be status, throttle, drop, delay, trickle, "
                     + "echo-key, pages or stale-reads: " + type);
         };

@@ -232,6 +232,8 @@ public final class SandboxServer implements AutoCloseable {
                 resp = scripted(fault);
             } else if (fault != null && fault.kind() == Fault.Kind.ECHO_KEY) {
                 resp = echoKey(fault, req);
+            } else if (fault != null && fault.kind() == Fault.Kind.ECHO_KEY_ESCAPED) {
+                resp = echoKeyEscaped(fault, req);
             } else if (fault != null && fault.kind() == Fault.Kind.DROP) {
                 resp = ApiResponse.DROP;
             } else {
@@ -314,6 +316,18 @@ public final class SandboxServer implements AutoCloseable {
                 "Bad request (" + quoted + ")", "Cannot process " + req.method() + " " + req.path() + " with " + quoted);
     }
 
+    /** A server whose JSON writer escapes every character: the key is in the body only once it is decoded. */
+    private static ApiResponse echoKeyEscaped(Fault fault, ApiRequest req) {
+        ApiResponse plain = echoKey(fault, req);
+        List<String> auth = req.headers().get("Authorization");
+        if (auth == null || auth.isEmpty()) return plain;
+        String header = String.join(", ", auth);
+        StringBuilder escaped = new StringBuilder();
+        header.chars().forEach(c -> escaped.append(String.format("\\u%04x", c)));
+        String body = new String(plain.body(), StandardCharsets.UTF_8).replace(header, escaped);
+        return new ApiResponse(plain.status(), plain.headers(), body.getBytes(StandardCharsets.UTF_8));
+    }
+
     private ApiResponse randomFault(RandomFaults.Kind kind) {
         if (kind == null) return null;
         return switch (kind) {
@@ -331,7 +345,8 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /** {@code pauseMs} above 0: the body goes in {@link Fault.Kind#TRICKLE_PIECES} pieces, that far apart. */
-    private void send(HttpExchange ex, ApiResponse resp, RateLimiter.Decision d, long pauseMs) throws IOException {
+    private void send(HttpExchange ex, ApiResponse answer, RateLimiter.Decision d, long pauseMs) throws IOException {
+        ApiResponse resp = pauseMs > 0 && answer.body() == null && !answer.isDrop() ? padded(answer) : answer;
         if (resp.isDrop()) {
             // Closing the exchange before any header is sent makes the JDK server close the socket, so the
             // client sees the connection end without a response (tested in FaultInjectionTest).
@@ -356,6 +371,8 @@ public final class SandboxServer implements AutoCloseable {
                 byte[] body = resp.body();
                 int pieces = Math.min(Fault.Kind.TRICKLE_PIECES, body.length);
                 for (int i = 0; i < pieces; i++) {
+                    // counted before the last piece goes, so a client that has the whole answer finds it counted
+                    if (i + 1 == pieces) stats.countTrickleToTheEnd();
                     out.write(body, body.length * i / pieces, body.length * (i + 1) / pieces - body.length * i / pieces);
                     out.flush();
                     if (i + 1 < pieces) sleep(pauseMs);
@@ -364,7 +381,16 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
-    static Map<String, List<String>> parseQuery(String rawQuery) {
+    /**
+     * A bodiless answer (a write's 204) has nothing to trickle and a 204 can carry nothing: it goes as a 200 of
+     * spaces, JSON's insignificant whitespace, one a piece, so that it takes as long as any trickled answer.
+     */
+    private static ApiResponse padded(ApiResponse resp) {
+        return new ApiResponse(resp.status() == 204 ? 200 : resp.status(), resp.headers(),
+                " ".repeat(Fault.Kind.TRICKLE_PIECES).getBytes(StandardCharsets.US_ASCII));
+    }
+
+        static Map<String, List<String>> parseQuery(String rawQuery) {
         Map<String, List<String>> q = new LinkedHashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) return q;
         for (String pair : rawQuery.split("&")) {

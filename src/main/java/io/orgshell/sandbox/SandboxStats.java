@@ -16,6 +16,7 @@ public final class SandboxStats {
     private final ConcurrentHashMap<String, LongAdder> writes = new ConcurrentHashMap<>();
     private final LongAdder throttled = new LongAdder();
     private final LongAdder faults = new LongAdder();
+    private final LongAdder tricklesToTheEnd = new LongAdder();
 
     /** Requests per {@code "METHOD template"}, sorted by key. */
     public Map<String, Long> requests() {
@@ -52,6 +53,14 @@ public final class SandboxStats {
         return a == null ? 0 : a.sum();
     }
 
+    /**
+     * Trickled answers (fault {@code trickle}) that came to their last piece: one a client cut off at its deadline
+     * never does.
+     */
+    public long tricklesToTheEnd() {
+        return tricklesToTheEnd.sum();
+    }
+
     void countRequest(String methodAndTemplate) {
         requests.computeIfAbsent(methodAndTemplate, k -> new LongAdder()).increment();
     }
@@ -68,11 +77,16 @@ public final class SandboxStats {
         faults.increment();
     }
 
+    void countTrickleToTheEnd() {
+        tricklesToTheEnd.increment();
+    }
+
     void reset() {
         requests.clear();
         writes.clear();
         throttled.reset();
         faults.reset();
+        tricklesToTheEnd.reset();
     }
 
     /** The JSON object of {@code GET /__sandbox/stats}. */

@@ -1,27 +1,36 @@
 package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.support.ShellTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.shell.core.InputReader;
 
 /**
  * Every {@code --out} writes where it was pointed, as the thing that is there: a FIFO is written as a stream (no
  * {@code .part}, no rename over it), a symbolic link stays a link and its target gets the data, {@code -} is standard
- * output, and an export that finds nothing leaves the file already there as it was.
+ * output, and an export that finds nothing leaves the file already there as it was. Ctrl-C ends the wait for a
+ * FIFO's reader, and a regular file is replaced wherever it is, under {@code /dev} too.
  */
 class ExportDestinationsTest extends ShellTest {
 
@@ -154,6 +163,65 @@ class ExportDestinationsTest extends ShellTest {
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("the organization has no verified domains; " + file + " was left as it was");
         assertThat(Files.readString(file)).isEqualTo(before);
+    }
+
+    @Test
+    void ctrlCWhileAFifoWaitsForItsReaderEndsTheExport() throws Exception {
+        Path fifo = mkfifo(tmp.resolve("nobody.fifo"));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        Thread command = new Thread(() -> exit.complete(dispatcher.execute("users export --out " + fifo,
+                new PrintWriter(out, true), new PrintWriter(err, true), new InputReader() {
+                })));
+        command.start();
+        try {
+            awaitCondition(() -> inStreamFile(command));
+
+            command.interrupt(); // what the shell's Ctrl-C handler does to the command's thread
+            int code = exit.get(30, TimeUnit.SECONDS);
+
+            assertThat(code).as(err.toString()).isEqualTo(ExitCodes.INTERRUPTED);
+            assertThat(err.toString().strip()).isEqualTo("error: interrupted while " + fifo
+                    + " waited for a reader; nothing was written");
+            awaitCondition(() -> Thread.getAllStackTraces().keySet().stream().noneMatch(
+                    ExportDestinationsTest::inStreamFile));
+            assertThat(isFifo(fifo)).isTrue();
+        } finally {
+            if (command.isAlive()) {
+                readerOf(fifo); // lets an open that no interrupt reached go on, so the thread ends
+            }
+        }
+    }
+
+    @Test
+    void aRegularFileUnderDevIsReplacedNotAppendedTo() throws Exception {
+        Path shm = Path.of("/dev/shm");
+        assumeTrue(Files.isDirectory(shm) && Files.isWritable(shm), "no writable /dev/shm");
+        Path file = shm.resolve("orgshell-" + UUID.randomUUID() + ".csv");
+        try {
+            Files.writeString(file, "last week's\n");
+
+            Result r = run("users export --out " + file);
+
+            assertThat(r.exitCode()).as(r.toString()).isZero();
+            assertThat(Files.readString(file)).startsWith(HEADER).doesNotContain("last week's");
+            assertThat(Path.of(file + ".part")).doesNotExist();
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static boolean inStreamFile(Thread thread) {
+        return Arrays.stream(thread.getStackTrace()).anyMatch(f -> f.getClassName().equals("io.orgshell.core.StreamFile"));
+    }
+
+    private static void awaitCondition(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(condition.getAsBoolean()).as("condition met within 60 s").isTrue();
     }
 
     private static Path mkfifo(Path path) throws Exception {

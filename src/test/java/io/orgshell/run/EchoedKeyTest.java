@@ -70,4 +70,15 @@ class EchoedKeyTest extends ShellTest {
         assertThat(r.exitCode()).isEqualTo(5);
         assertThat(r.err()).contains("Bearer " + REDACTED).doesNotContain(server.apiKey());
     }
+
+    @Test
+    void aKeyEchoedWithEveryCharacterJsonEscapedIsNotShown() {
+        FaultScripts.post(server, "{\"match\":\"GET /admin/v1/orgs/{orgId}/domains\",\"type\":\"echo-key\","
+                + "\"status\":401,\"escaped\":true}");
+
+        Result r = run("domains list");
+
+        assertThat(r.exitCode()).isEqualTo(5);
+        assertThat(r.err()).contains("Bearer " + REDACTED).doesNotContain(server.apiKey());
+    }
 }
