@@ -27,7 +27,27 @@ public final class SandboxMain {
     private SandboxMain() {
     }
 
+    static final String USAGE = """
+            usage: scripts/sandbox [--port P] [--users N] [--seed S] [--rate N] [--latency-ms L] [--fault-rate F]
+                                   [--api-key K] [--org-id O] [--page-size N] [--no-v2] [--legacy-v1] [--directories N]
+                                   [--hostile-strings] [--retry-after seconds|http-date|none] [--slow-response-ms M]
+              --no-v2          /admin/v2 answers 404, as behind a proxy that allow-lists /admin/v1
+              --legacy-v1      the v1 user and group endpoints retired after 2026-06-30 work as they used to
+                               (by default they answer 410 Gone, naming their v2 replacement)
+              --directories N  an org with N directories, its accounts and groups spread over them
+            The key may also come from ORGSHELL_SANDBOX_API_KEY (default sandbox-api-key). When ready it prints
+            'listening on http://127.0.0.1:PORT' and the org ID with the key's fingerprint.""";
+
+    /** {@code --help} or {@code -h} anywhere asks for the usage, not a server. */
+    static boolean wantsHelp(String[] args) {
+        return java.util.Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h"));
+    }
+
     public static void main(String[] args) {
+        if (wantsHelp(args)) {
+            System.out.println(USAGE);
+            return;
+        }
         SandboxConfig config;
         try {
             config = parse(args, System.getenv());

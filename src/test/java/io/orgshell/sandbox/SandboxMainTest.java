@@ -39,6 +39,23 @@ class SandboxMainTest {
     }
 
     @Test
+    void helpIsAskedForAndNamesEveryOptionParseTakes() throws Exception {
+        assertThat(SandboxMain.wantsHelp(new String[]{"--users", "5", "--help"})).isTrue();
+        assertThat(SandboxMain.wantsHelp(new String[]{"-h"})).isTrue();
+        assertThat(SandboxMain.wantsHelp(new String[]{"--users", "5"})).isFalse();
+        String source = java.nio.file.Files.readString(java.nio.file.Path.of(
+                "src/main/java/io/orgshell/sandbox/SandboxMain.java"));
+        java.util.regex.Matcher taken = java.util.regex.Pattern.compile("(?:case |opt\\.equals\\()\"(--[a-z0-9-]+)\"")
+                .matcher(source);
+        int options = 0;
+        while (taken.find()) {
+            options++;
+            assertThat(SandboxMain.USAGE).as("usage names " + taken.group(1)).contains(taken.group(1));
+        }
+        assertThat(options).isGreaterThan(10);
+    }
+
+    @Test
     void orgIdFollowsTheSeedUnlessGiven() {
         assertThat(SandboxMain.parse(new String[]{"--seed", "5"}, Map.of()).effectiveOrgId())
                 .isEqualTo(SandboxConfig.orgIdForSeed(5));
