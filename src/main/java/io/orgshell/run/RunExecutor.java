@@ -193,6 +193,9 @@ public final class RunExecutor {
                             .filter(NotShownYet.class::isInstance)
                             // the read-back blocks on its searches: not on a thread of the parallel scheduler
                             .scheduler(reactor.core.scheduler.Schedulers.boundedElastic()))
+                    // Ctrl-C ends a pause between two read-backs at once, not when it runs out; without a wait
+                    // (after a stop) the one read-back still goes
+                    .takeUntilOther(wait ? Mono.fromFuture(stopAsked, true) : Mono.never())
                     .block();
         } catch (RunFileFailure e) {
             throw e; // a journal that cannot be written is not a read that failed: it ends the run
