@@ -85,6 +85,8 @@ public final class RunExecutor {
     private final AtomicReference<ApiConnectionException> stoppedBy = new AtomicReference<>();
     /** The answer that refused the key (revoked or expired mid-run): the run stops for resume, no row fails for it. */
     private final AtomicReference<ApiException> keyRefused = new AtomicReference<>();
+    /** A read-back that failed for another reason (a 5xx after every retry): the run stops, naming it. */
+    private final AtomicReference<RuntimeException> readBackFailure = new AtomicReference<>();
 
     RunExecutor(OrgDirectory directory, OperationHandler handler, List<PlanRow> rows, WriteContext context,
                 ProtectedAccounts protectedAccounts, RunJournal journal, int concurrency, Duration retryBackoff,
@@ -200,9 +202,16 @@ public final class RunExecutor {
         } catch (RunFileFailure e) {
             throw e; // a journal that cannot be written is not a read that failed: it ends the run
         } catch (RuntimeException e) {
-            refusesKey(e);
+            if (!refusesKey(e)) {
+                readBackFailure.compareAndSet(null, e);
+            }
             stop.set(true);
         }
+    }
+
+    /** Why the writes waiting for confirmation could not be read back, when that is what stopped the run. */
+    public Optional<String> readBackFailure() {
+        return Optional.ofNullable(readBackFailure.get()).map(RunExecutor::describe);
     }
 
     /** Some write does not show in its account yet: read again later. */

@@ -358,6 +358,15 @@ public class RunService {
                     + " stopped and can be resumed with: resume " + dir.id() + unconfirmed(executor),
                     cause.request(), cause);
         }
+        if (executor.readBackFailure().isPresent() && !pending.isEmpty() && !quit) {
+            String why = executor.readBackFailure().get();
+            journal.append("state", Map.of("state", RunState.INTERRUPTED.label(), "error", why));
+            report(dir, meta, preview, tally, RunState.INTERRUPTED);
+            throw new UserFacingException("the accounts could not be read back to confirm the writes (" + why
+                    + "): run " + dir.id() + " stopped with " + pending.size() + " of " + steps.size()
+                    + " writes left" + unconfirmed(executor) + "; resume with: resume " + dir.id(),
+                    ExitCodes.FAILED);
+        }
         if (executor.stopRequested() && !executor.stopAsked() && !pending.isEmpty() && !quit
                 && unreachable(connection)) {
             journal.append("state", Map.of("state", RunState.INTERRUPTED.label(), "error",
