@@ -84,7 +84,7 @@ public class RunService {
                     connection.orgName(), preview.plan().source().toAbsolutePath().toString(), now,
                     preview.checks().size(), preview.steps().size(), RunState.RUNNING,
                     new RunTally(preview, Map.of()).counts(), now,
-                    new RunMeta.Limits(preview.orgAccounts(), preview.adminRows()), 0L,
+                    new RunMeta.Limits(preview.orgAccounts(), preview.adminRows(), preview.adminAccounts()), 0L,
                     connection.sandboxInstance(), options.batchSize());
             dir.writeMeta(meta);
             journal = RunJournal.open(dir.journal());
@@ -232,7 +232,7 @@ public class RunService {
                                boolean torn, CompletableFuture<Void> stop) {
         RunExecutor executor = new RunExecutor(connection.directory(), OperationHandlers.of(preview.plan().operation()),
                 preview.plan().rows(), WriteContext.resolve(connection.client(), connection.directory()),
-                new ProtectedAccounts(preview.plan().operation(), connection.callerAccountId(), preview.adminRows() > 0),
+                new ProtectedAccounts(preview.plan().operation(), connection.callerAccountId(), preview.adminAccounts() > 0),
                 journal, options.concurrency(), WRITE_RETRY_BACKOFF, confirmWait, results, uncertain);
         stop.thenRun(executor::requestStop);
         executor.awaitAgain(preview.steps(), answered);
