@@ -83,7 +83,7 @@ public final class EmailPreview {
         List<RowCheck> named = java.util.Arrays.stream(checks).map(c -> c.about(org.account(c.row().accountId())))
                 .toList();
         return new Preview(plan, client.orgId(), named, steps, Instant.now(), org.managedAccounts(),
-                adminRows(rows, checks, org), org.describe());
+                adminRows(rows, checks, org), adminRows(rows, checks, org), org.describe());
     }
 
     /**

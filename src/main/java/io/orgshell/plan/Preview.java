@@ -7,11 +7,13 @@ import java.util.Map;
 
 /**
  * A plan checked against the live org: one check per row, and the writes in the order they must be sent;
- * {@code orgAccounts} (the org's managed accounts) and {@code adminRows} (OK rows on org admins) feed the safety
- * limit; {@code lookup} says how the org was read (null for a preview read back from a run's files).
+ * {@code orgAccounts} (the org's managed accounts) and {@code adminRows} (OK rows on org admins, and rows that
+ * put accounts in or out of an admin group) feed the safety limit; {@code adminAccounts} (OK rows on org admins, or
+ * on accounts the org did not say are not) tells the run whether preview let admins through; {@code lookup} says
+ * how the org was read (null for a preview read back from a run's files).
  */
 public record Preview(Plan plan, String orgId, List<RowCheck> checks, List<Step> steps, Instant at,
-                      int orgAccounts, int adminRows, String lookup) {
+                      int orgAccounts, int adminRows, int adminAccounts, String lookup) {
 
     public Map<Verdict, Long> counts() {
         Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);

@@ -56,9 +56,9 @@ public final class StatePreview {
                         handler.assess(r, a, ctx).target(), false, -1));
             }
         }
+        int adminAccounts = EmailPreview.adminRows(plan.rows(), checks.toArray(RowCheck[]::new), org);
         return new Preview(plan, client.orgId(), List.copyOf(checks), steps, Instant.now(), org.managedAccounts(),
-                EmailPreview.adminRows(plan.rows(), checks.toArray(RowCheck[]::new), org) + adminGroupRows,
-                org.describe());
+                adminAccounts + adminGroupRows, adminAccounts, org.describe());
     }
 
     private RowCheck check(PlanRow r, AccountState a, WriteContext ctx) {

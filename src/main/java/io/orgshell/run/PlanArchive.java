@@ -145,9 +145,9 @@ public final class PlanArchive {
             }
         }
         Plan plan = new Plan(Path.of(meta.source()), op, List.copyOf(inputHeader), rows, List.of());
-        RunMeta.Limits limits = meta.limits() == null ? new RunMeta.Limits(0, 0) : meta.limits();
+        RunMeta.Limits limits = meta.limits() == null ? new RunMeta.Limits(0, 0, null) : meta.limits();
         return new Preview(plan, meta.orgId(), checks, steps, Instant.parse(meta.created()), limits.orgAccounts(),
-                limits.adminRows(), null);
+                limits.adminRows(), limits.adminAccounts() == null ? limits.adminRows() : limits.adminAccounts(), null);
     }
 
     static List<String> valueColumns(Operation op) {

@@ -23,8 +23,12 @@ public record RunMeta(String id, String operation, String orgId, String orgName,
                       @JsonInclude(JsonInclude.Include.NON_NULL) String sandboxInstance,
                       @JsonInclude(JsonInclude.Include.NON_NULL) Integer batchSize) {
 
-    /** The managed accounts the preview saw and the OK rows on org admins. */
-    public record Limits(int orgAccounts, int adminRows) {
+    /**
+     * The managed accounts the preview saw, the OK rows on org admins or admin groups, and those on org admins
+     * alone ({@code adminAccounts}: absent from runs made before it was kept, where {@code adminRows} stands in).
+     */
+    public record Limits(int orgAccounts, int adminRows,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Integer adminAccounts) {
     }
 
     public RunMeta {

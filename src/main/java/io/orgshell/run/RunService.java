@@ -84,7 +84,7 @@ public class RunService {
                     connection.orgName(), preview.plan().source().toAbsolutePath().toString(), now,
                     preview.checks().size(), preview.steps().size(), RunState.RUNNING,
                     new RunTally(preview, Map.of()).counts(), now,
-                    new RunMeta.Limits(preview.orgAccounts(), preview.adminRows()), 0L,
+                    new RunMeta.Limits(preview.orgAccounts(), preview.adminRows(), preview.adminAccounts()), 0L,
                     connection.sandboxInstance(), options.batchSize());
             dir.writeMeta(meta);
             journal = RunJournal.open(dir.journal());
@@ -232,7 +232,7 @@ public class RunService {
                                boolean torn, CompletableFuture<Void> stop) {
         RunExecutor executor = new RunExecutor(connection.directory(), OperationHandlers.of(preview.plan().operation()),
                 preview.plan().rows(), WriteContext.resolve(connection.client(), connection.directory()),
-                new ProtectedAccounts(preview.plan().operation(), connection.callerAccountId(), preview.adminRows() > 0),
+                new ProtectedAccounts(preview.plan().operation(), connection.callerAccountId(), preview.adminAccounts() > 0),
                 journal, options.concurrency(), WRITE_RETRY_BACKOFF, confirmWait, results, uncertain);
         stop.thenRun(executor::requestStop);
         executor.awaitAgain(preview.steps(), answered);
@@ -357,6 +357,15 @@ public class RunService {
             throw new io.orgshell.api.ApiConnectionException(cause.getMessage() + "; run " + dir.id()
                     + " stopped and can be resumed with: resume " + dir.id() + unconfirmed(executor),
                     cause.request(), cause);
+        }
+        if (executor.readBackFailure().isPresent() && !pending.isEmpty() && !quit) {
+            String why = executor.readBackFailure().get();
+            journal.append("state", Map.of("state", RunState.INTERRUPTED.label(), "error", why));
+            report(dir, meta, preview, tally, RunState.INTERRUPTED);
+            throw new UserFacingException("the accounts could not be read back to confirm the writes (" + why
+                    + "): run " + dir.id() + " stopped with " + pending.size() + " of " + steps.size()
+                    + " writes left" + unconfirmed(executor) + "; resume with: resume " + dir.id(),
+                    ExitCodes.FAILED);
         }
         if (executor.stopRequested() && !executor.stopAsked() && !pending.isEmpty() && !quit
                 && unreachable(connection)) {

@@ -48,6 +48,27 @@ class RecheckBeforeWriteTest extends ShellTest {
         assertThat(server.stats().writes(u.get(2).accountId())).isZero();
     }
 
+    /** Allowing changes to an admin group lets no org admin through: one made since preview is still caught. */
+    @Test
+    void anAccountThatBecameAnOrgAdminSinceAnAllowedAdminGroupPreviewIsNotAdded() throws Exception {
+        io.orgshell.sandbox.SandboxGroup g = server.org().findGroupByName("site-admins").orElseThrow();
+        List<SandboxUser> u = accounts.next(40).stream().filter(x -> !server.org().isMember(g.id(), x.accountId()))
+                .limit(3).toList();
+        Path plan = Files.createTempFile(tmp, "groups", ".csv");
+        Files.writeString(plan, "account_id,group\n" + String.join("\n", u.stream()
+                .map(x -> x.accountId() + ",site-admins").toList()) + "\n");
+        assertThat(run("load --op group-add " + plan).exitCode()).isZero();
+        Result p = run("preview --allow-admins");
+        assertThat(p.out()).as(p.toString()).contains("OK 3");
+        server.org().update(u.get(1).accountId(), x -> x.withOrgAdmin(true));
+
+        Result r = run("run --yes --override-limit");
+
+        assertThat(r.out()).as(r.toString()).contains("applied 2, already done 0, skipped 1, failed 0");
+        assertThat(row(u.get(1)).get("reason")).isEqualTo("protected: became an org admin since preview");
+        assertThat(server.org().isMember(g.id(), u.get(1).accountId())).isFalse();
+    }
+
     @Test
     void anAccountTakenOverByAnIdentityProviderSincePreviewKeepsItsProfile() throws Exception {
         List<SandboxUser> u = preview("--op profile", "account_id,job_title", accounts.next(2),

@@ -29,8 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
 class WriterLockProcessTest {
 
     static final String EMAIL = "PUT /users/{accountId}/manage/email";
-    /** Long enough for two more JVMs to start, preview and reach the lock while the first run holds it. */
-    static final long HELD_MS = 40_000;
+    /**
+     * Long enough for two more JVMs to start, preview and reach the lock while the first run holds it, on a machine
+     * others share; the first run waits that long for the answer (its read timeout and response deadline are longer).
+     */
+    static final long HELD_MS = 100_000;
 
     static SandboxServer server;
     @TempDir
@@ -58,7 +61,10 @@ class WriterLockProcessTest {
         String script = "load " + plan + "\npreview\nrun --yes --concurrency 1";
         server.faults().add(EMAIL, 1, Fault.delay(HELD_MS)); // the first run's first write is held
 
-        OrgShellProcess first = OrgShellProcess.start(home, env, script + "\n");
+        Map<String, String> patient = new java.util.HashMap<>(env);
+        patient.put("ORGSHELL_READTIMEOUT", "300s");
+        patient.put("ORGSHELL_RESPONSEDEADLINE", "300s");
+        OrgShellProcess first = OrgShellProcess.start(home, patient, script + "\n");
         awaitCondition(() -> server.faults().pending() == 0 || !first.isAlive());
         assertThat(first.isAlive()).as("holding its first write").isTrue();
         String firstRun;
