@@ -216,16 +216,8 @@ public final class RunExecutor {
 
     /** Some write does not show in its account yet: read again later. */
     private static final class NotShownYet extends RuntimeException {
-        /** The account as last read, when one account is waited for. */
-        final AccountState account;
-
         NotShownYet() {
-            this(null);
-        }
-
-        NotShownYet(AccountState account) {
             super(null, null, false, false);
-            this.account = account;
         }
     }
 
@@ -328,47 +320,32 @@ public final class RunExecutor {
                 return Mono.just(finish(s, StepResult.skipped(s.number(), SkipReason.ACCOUNT_GONE,
                         "account no longer found"), live));
             }
-            return decide(s, account, live, false);
+            String now = handler.state(account, s);
+            if (handler.same(now, s.to())) {
+                boolean ours = uncertain.contains(s.number());
+                return Mono.just(finish(s, ours ? Outcome.APPLIED : Outcome.ALREADY_DONE, 0, null,
+                        ours ? "confirmed: this write had landed before the run stopped" : "already at the target",
+                        live));
+            }
+            if (uncertain.contains(s.number()) && s.temporary() && handler.same(now, handler.assess(
+                    rows.get(s.rowIndex()), account, context).target())) {
+                // a stop before the swap was read back: the account went through the temporary address to its
+                // target, where it stays for the next step to find
+                StepResult r = finish(s, Outcome.APPLIED, 0, null,
+                        "confirmed: this write had landed before the run stopped, and the next one too", live);
+                live.put(s.accountId(), account);
+                return Mono.just(r);
+            }
+            if (!handler.same(now, s.from())) {
+                return Mono.just(finish(s, StepResult.skipped(s.number(), SkipReason.CHANGED_SINCE_PREVIEW,
+                        "changed since preview: now " + now), live));
+            }
+            String protectedNow = protectedAccounts.why(account);
+            if (protectedNow != null) {
+                return Mono.just(finish(s, StepResult.skipped(s.number(), SkipReason.PROTECTED, protectedNow), live));
+            }
+            return write(s, 1, live);
         })).doFinally(x -> mine.complete(results.get(s.number())));
-    }
-
-    /**
-     * What to do with a step whose account reads as {@code account}. A step a stopped run sent and never saw
-     * answered, whose account still shows {@code from}, may have landed where reads lag: unless {@code settled}, its
-     * account is read again until {@code confirmWait} has passed before it is sent again.
-     */
-    private Mono<StepResult> decide(Step s, AccountState account, Map<String, AccountState> live, boolean settled) {
-        String now = handler.state(account, s);
-        if (!settled && !confirmWait.isZero() && uncertain.contains(s.number()) && handler.same(now, s.from())) {
-            return settledState(s).filter(a -> !stop.get()).flatMap(a -> {
-                live.put(s.accountId(), a);
-                return decide(s, a, live, true);
-            });
-        }
-        if (handler.same(now, s.to())) {
-            boolean ours = uncertain.contains(s.number());
-            return Mono.just(finish(s, ours ? Outcome.APPLIED : Outcome.ALREADY_DONE, 0, null,
-                    ours ? "confirmed: this write had landed before the run stopped" : "already at the target",
-                    live));
-        }
-        if (uncertain.contains(s.number()) && s.temporary() && handler.same(now, handler.assess(
-                rows.get(s.rowIndex()), account, context).target())) {
-            // a stop before the swap was read back: the account went through the temporary address to its
-            // target, where it stays for the next step to find
-            StepResult r = finish(s, Outcome.APPLIED, 0, null,
-                    "confirmed: this write had landed before the run stopped, and the next one too", live);
-            live.put(s.accountId(), account);
-            return Mono.just(r);
-        }
-        if (!handler.same(now, s.from())) {
-            return Mono.just(finish(s, StepResult.skipped(s.number(), SkipReason.CHANGED_SINCE_PREVIEW,
-                    "changed since preview: now " + now), live));
-        }
-        String protectedNow = protectedAccounts.why(account);
-        if (protectedNow != null) {
-            return Mono.just(finish(s, StepResult.skipped(s.number(), SkipReason.PROTECTED, protectedNow), live));
-        }
-        return write(s, 1, live);
     }
 
     private Mono<Void> waitFor(int after) {
@@ -409,15 +386,12 @@ public final class RunExecutor {
                         return Mono.just(finish(s, Outcome.FAILED, api.status(), api.code(), api.getMessage(), live));
                     }
                     // the answer was lost or the server failed: read the account before deciding anything
-                    return settledState(s).map(a -> handler.state(a, s)).flatMap(now -> {
+                    return readState(s.accountId()).map(a -> handler.state(a, s)).flatMap(now -> {
                         if (handler.same(now, s.to())) {
                             return Mono.just(finish(s, Outcome.APPLIED, 0, null,
                                     "confirmed by reading the account after: " + describe(e), live));
                         }
-                        if (handler.same(now, s.from()) && stop.get()) {
-                            return Mono.<StepResult>empty(); // landed or not is unknown: resume reads it again
-                        }
-                        if (handler.same(now, s.from()) && attempt < MAX_WRITE_ATTEMPTS) {
+                        if (handler.same(now, s.from()) && attempt < MAX_WRITE_ATTEMPTS && !stop.get()) {
                             return Mono.delay(retryBackoff.multipliedBy(attempt)).then(write(s, attempt + 1, live));
                         }
                         return Mono.just(failed(s, e, live));
@@ -534,22 +508,6 @@ public final class RunExecutor {
 
     private Mono<AccountState> readState(String accountId) {
         return directory.account(accountId).map(AccountState::of);
-    }
-
-    /**
-     * The account of a write whose answer was lost, once it may show that write: reads lag behind writes, so while
-     * it still shows the step's {@code from} it is read again with backoff until {@code confirmWait} has passed, and
-     * only then taken as not written. A stop ends the wait with what was read last.
-     */
-    private Mono<AccountState> settledState(Step s) {
-        long until = System.nanoTime() + confirmWait.toNanos();
-        return readState(s.accountId())
-                .flatMap(a -> handler.same(handler.state(a, s), s.from()) && !stop.get()
-                        && System.nanoTime() < until ? Mono.<AccountState>error(new NotShownYet(a)) : Mono.just(a))
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, FIRST_RECHECK).maxBackoff(LAST_RECHECK)
-                        .filter(NotShownYet.class::isInstance))
-                .takeUntilOther(Mono.fromFuture(stopAsked, true))
-                .onErrorResume(NotShownYet.class, x -> Mono.just(x.account));
     }
 
     private static String describe(Duration d) {
