@@ -202,7 +202,8 @@ public final class RunExecutor {
         } catch (RunFileFailure e) {
             throw e; // a journal that cannot be written is not a read that failed: it ends the run
         } catch (RuntimeException e) {
-            if (!refusesKey(e)) {
+            // an org that cannot be reached is the run's own kind of stop (exit 4, resume later), not a failed read
+            if (!refusesKey(e) && !(e instanceof ApiConnectionException)) {
                 readBackFailure.compareAndSet(null, e);
             }
             stop.set(true);
