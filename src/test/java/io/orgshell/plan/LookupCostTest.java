@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A small job costs a few requests (issue 12): preview and the lookups read the plan's accounts by ID and email in
+ * A small job costs a few requests: preview and the lookups read the plan's accounts by ID and email in
  * batched v2 searches when that is cheaper than a directory pass, and say which they used. Costs are counted by the
  * sandbox per endpoint, never timed.
  */
