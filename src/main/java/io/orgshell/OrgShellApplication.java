@@ -1,7 +1,5 @@
 package io.orgshell;
 
-import java.util.List;
-
 import io.orgshell.command.DirectoryPlanCommands;
 import io.orgshell.command.DomainCommands;
 import io.orgshell.command.OrgCommands;
@@ -11,6 +9,7 @@ import io.orgshell.command.ScriptCommands;
 import io.orgshell.command.SessionCommands;
 import io.orgshell.command.UserCommands;
 import io.orgshell.shell.CommandClasses;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -27,13 +26,23 @@ import org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration
  * every one costs start-up time. {@code scripts/orgshell} also runs the build's ahead-of-time bean definitions.
  */
 @SpringBootApplication
-@ImportAutoConfiguration({SpringShellAutoConfiguration.class, JacksonAutoConfiguration.class,
-        ProjectInfoAutoConfiguration.class, PropertyPlaceholderAutoConfiguration.class,
-        ConfigurationPropertiesAutoConfiguration.class})
+@ImportAutoConfiguration({
+    SpringShellAutoConfiguration.class,
+    JacksonAutoConfiguration.class,
+    ProjectInfoAutoConfiguration.class,
+    PropertyPlaceholderAutoConfiguration.class,
+    ConfigurationPropertiesAutoConfiguration.class
+})
 public class OrgShellApplication {
 
-    static final List<Class<?>> COMMAND_CLASSES = List.of(SessionCommands.class, OrgCommands.class,
-            DomainCommands.class, UserCommands.class, PlanCommands.class, RunCommands.class, ScriptCommands.class,
+    static final List<Class<?>> COMMAND_CLASSES = List.of(
+            SessionCommands.class,
+            OrgCommands.class,
+            DomainCommands.class,
+            UserCommands.class,
+            PlanCommands.class,
+            RunCommands.class,
+            ScriptCommands.class,
             DirectoryPlanCommands.class);
 
     @Bean

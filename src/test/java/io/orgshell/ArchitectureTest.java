@@ -21,42 +21,81 @@ import io.orgshell.sandbox.SandboxOrgAccess;
 @AnalyzeClasses(packages = "io.orgshell", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final String[] LOGIC = {"io.orgshell.plan..", "io.orgshell.run..", "io.orgshell.directory..",
-            "io.orgshell.session..", "io.orgshell.api..", "io.orgshell.csv..", "io.orgshell.config..",
-            "io.orgshell.core.."};
+    private static final String[] LOGIC = {
+        "io.orgshell.plan..",
+        "io.orgshell.run..",
+        "io.orgshell.directory..",
+        "io.orgshell.session..",
+        "io.orgshell.api..",
+        "io.orgshell.csv..",
+        "io.orgshell.config..",
+        "io.orgshell.core.."
+    };
 
     @ArchTest
-    static final ArchRule noCyclesBetweenPackages = slices().matching("io.orgshell.(*)..").should().beFreeOfCycles();
+    static final ArchRule noCyclesBetweenPackages =
+            slices().matching("io.orgshell.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule layersPointDown = layeredArchitecture().consideringOnlyDependenciesInLayers()
-            .layer("front end").definedBy("io.orgshell", "io.orgshell.command..", "io.orgshell.shell..",
-                    "io.orgshell.completion..", "io.orgshell.console..")
-            .layer("services").definedBy("io.orgshell.plan..", "io.orgshell.run..", "io.orgshell.directory..",
-                    "io.orgshell.session..")
-            .layer("infrastructure").definedBy("io.orgshell.api..", "io.orgshell.csv..", "io.orgshell.config..")
-            .layer("core").definedBy("io.orgshell.core..")
-            .layer("sandbox").definedBy("io.orgshell.sandbox..")
-            .whereLayer("front end").mayNotBeAccessedByAnyLayer()
-            .whereLayer("services").mayOnlyBeAccessedByLayers("front end")
-            .whereLayer("infrastructure").mayOnlyBeAccessedByLayers("front end", "services")
-            .whereLayer("core").mayOnlyBeAccessedByLayers("front end", "services", "infrastructure")
-            .whereLayer("sandbox").mayOnlyBeAccessedByLayers("services");
+    static final ArchRule layersPointDown = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("front end")
+            .definedBy(
+                    "io.orgshell",
+                    "io.orgshell.command..",
+                    "io.orgshell.shell..",
+                    "io.orgshell.completion..",
+                    "io.orgshell.console..")
+            .layer("services")
+            .definedBy("io.orgshell.plan..", "io.orgshell.run..", "io.orgshell.directory..", "io.orgshell.session..")
+            .layer("infrastructure")
+            .definedBy("io.orgshell.api..", "io.orgshell.csv..", "io.orgshell.config..")
+            .layer("core")
+            .definedBy("io.orgshell.core..")
+            .layer("sandbox")
+            .definedBy("io.orgshell.sandbox..")
+            .whereLayer("front end")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("services")
+            .mayOnlyBeAccessedByLayers("front end")
+            .whereLayer("infrastructure")
+            .mayOnlyBeAccessedByLayers("front end", "services")
+            .whereLayer("core")
+            .mayOnlyBeAccessedByLayers("front end", "services", "infrastructure")
+            .whereLayer("sandbox")
+            .mayOnlyBeAccessedByLayers("services");
 
     @ArchTest
-    static final ArchRule logicKnowsNoTerminal = noClasses().that().resideInAnyPackage(LOGIC)
-            .should().dependOnClassesThat().resideInAnyPackage("org.jline..", "org.springframework.shell..")
+    static final ArchRule logicKnowsNoTerminal = noClasses()
+            .that()
+            .resideInAnyPackage(LOGIC)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.jline..", "org.springframework.shell..")
             .because("services and what lies below them can run without a terminal");
 
     @ArchTest
-    static final ArchRule sandboxStandsAlone = noClasses().that().resideInAPackage("io.orgshell.sandbox..")
-            .should().dependOnClassesThat().resideOutsideOfPackages("io.orgshell.sandbox..", "java..", "javax..",
-                    "com.sun.net.httpserver..", "tools.jackson..", "com.fasterxml.jackson..")
+    static final ArchRule sandboxStandsAlone = noClasses()
+            .that()
+            .resideInAPackage("io.orgshell.sandbox..")
+            .should()
+            .dependOnClassesThat()
+            .resideOutsideOfPackages(
+                    "io.orgshell.sandbox..",
+                    "java..",
+                    "javax..",
+                    "com.sun.net.httpserver..",
+                    "tools.jackson..",
+                    "com.fasterxml.jackson..")
             .because("the sandbox is the org the product talks to over HTTP, not a part of the product");
 
     @ArchTest
-    static final ArchRule productEntersTheSandboxByOneDoor = noClasses().that().resideOutsideOfPackage("io.orgshell.sandbox..")
-            .should().dependOnClassesThat(resideInAPackage("io.orgshell.sandbox..")
-                    .and(not(type(EmbeddedSandbox.class))).and(not(type(SandboxOrgAccess.class))))
+    static final ArchRule productEntersTheSandboxByOneDoor = noClasses()
+            .that()
+            .resideOutsideOfPackage("io.orgshell.sandbox..")
+            .should()
+            .dependOnClassesThat(resideInAPackage("io.orgshell.sandbox..")
+                    .and(not(type(EmbeddedSandbox.class)))
+                    .and(not(type(SandboxOrgAccess.class))))
             .because("the product starts the sandbox and learns where it is; the rest it finds out over HTTP");
 }

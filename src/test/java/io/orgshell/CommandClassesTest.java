@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.shell.core.command.annotation.Command;
@@ -18,9 +17,11 @@ class CommandClassesTest {
     void everyClassWithCommandMethodsIsRegistered() throws Exception {
         Set<Class<?>> withCommands = new ClassPathScanningCandidateComponentProvider(true)
                 .findCandidateComponents("io.orgshell").stream()
-                .map(d -> ClassUtils.resolveClassName(d.getBeanClassName(), getClass().getClassLoader()))
-                .filter(c -> Arrays.stream(c.getDeclaredMethods()).anyMatch(m -> m.isAnnotationPresent(Command.class)))
-                .collect(Collectors.toSet());
+                        .map(d -> ClassUtils.resolveClassName(
+                                d.getBeanClassName(), getClass().getClassLoader()))
+                        .filter(c -> Arrays.stream(c.getDeclaredMethods())
+                                .anyMatch(m -> m.isAnnotationPresent(Command.class)))
+                        .collect(Collectors.toSet());
         assertThat(withCommands).isNotEmpty();
         assertThat(OrgShellApplication.COMMAND_CLASSES).containsExactlyInAnyOrderElementsOf(withCommands);
     }

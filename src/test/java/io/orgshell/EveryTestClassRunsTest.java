@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
-
 import net.jqwik.api.Group;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -34,8 +33,8 @@ import org.w3c.dom.NodeList;
  */
 class EveryTestClassRunsTest {
 
-    private static final String SUREFIRE = "/project/build/plugins/plugin[artifactId='maven-surefire-plugin']"
-            + "/configuration/";
+    private static final String SUREFIRE =
+            "/project/build/plugins/plugin[artifactId='maven-surefire-plugin']" + "/configuration/";
     /** Surefire's own default when the pom names no excludes: nested classes run through their outer class. */
     private static final List<String> DEFAULT_EXCLUDES = List.of("**/*$*");
 
@@ -57,24 +56,41 @@ class EveryTestClassRunsTest {
         }
 
         // the scan itself must see every kind of test this project writes, or an empty result would pass
-        assertThat(found).contains("EveryTestClassRunsTest", "ArchitectureTest", "ExampleScriptsTest",
-                "PlanCsvReaderProperties", "RobustnessProperties", "RoundTripProperties", "VariantProperties");
-        assertThat(skipped).as("test classes Surefire would silently skip; rename them to match the includes of "
-                + "maven-surefire-plugin in pom.xml (or, if they are benchmarks, drop their test annotations)")
+        assertThat(found)
+                .contains(
+                        "EveryTestClassRunsTest",
+                        "ArchitectureTest",
+                        "ExampleScriptsTest",
+                        "PlanCsvReaderProperties",
+                        "RobustnessProperties",
+                        "RoundTripProperties",
+                        "VariantProperties");
+        assertThat(skipped)
+                .as("test classes Surefire would silently skip; rename them to match the includes of "
+                        + "maven-surefire-plugin in pom.xml (or, if they are benchmarks, drop their test annotations)")
                 .isEmpty();
     }
 
     /** Concrete classes under the test output with a JUnit Platform test (@Test, @Property, @ArchTest, ...). */
     private static List<Class<?>> testClasses() throws IOException, URISyntaxException {
-        Path root = Path.of(EveryTestClassRunsTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path root = Path.of(EveryTestClassRunsTest.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         List<Class<?>> classes = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".");
+                String name = root.relativize(file)
+                        .toString()
+                        .replace(file.getFileSystem().getSeparator(), ".");
                 Class<?> c = ReflectionSupport.tryToLoadClass(name.substring(0, name.length() - ".class".length()))
                         .getOrThrow(e -> new IllegalStateException("cannot load " + name, e));
-                if (!c.isInterface() && !c.isAnonymousClass() && !c.isLocalClass()
-                        && !Modifier.isAbstract(c.getModifiers()) && hasTests(c)) {
+                if (!c.isInterface()
+                        && !c.isAnonymousClass()
+                        && !c.isLocalClass()
+                        && !Modifier.isAbstract(c.getModifiers())
+                        && hasTests(c)) {
                     classes.add(c);
                 }
             }
@@ -84,9 +100,9 @@ class EveryTestClassRunsTest {
 
     private static boolean hasTests(Class<?> c) {
         return !ReflectionSupport.findMethods(c, EveryTestClassRunsTest::isTest, HierarchyTraversalMode.TOP_DOWN)
-                .isEmpty()
+                        .isEmpty()
                 || !ReflectionSupport.findFields(c, EveryTestClassRunsTest::isTest, HierarchyTraversalMode.TOP_DOWN)
-                .isEmpty();
+                        .isEmpty();
     }
 
     /** Every test annotation of the JUnit Platform engines (Jupiter, jqwik, ArchUnit) is meta-annotated so. */
@@ -117,8 +133,8 @@ class EveryTestClassRunsTest {
         var factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         var doc = factory.newDocumentBuilder().parse(pom.toFile());
-        NodeList nodes = (NodeList) XPathFactory.newInstance().newXPath()
-                .evaluate(SUREFIRE + element, doc, XPathConstants.NODESET);
+        NodeList nodes = (NodeList)
+                XPathFactory.newInstance().newXPath().evaluate(SUREFIRE + element, doc, XPathConstants.NODESET);
         List<String> patterns = new ArrayList<>();
         for (int i = 0; i < nodes.getLength(); i++) {
             patterns.add(nodes.item(i).getTextContent().strip());
@@ -127,12 +143,14 @@ class EveryTestClassRunsTest {
     }
 
     private static List<PathMatcher> matchers(List<String> patterns) {
-        return patterns.stream().map(p -> {
-            if (p.startsWith("%regex[")) {
-                throw new IllegalStateException("this guard reads glob patterns only; found " + p);
-            }
-            return FileSystems.getDefault().getPathMatcher("glob:" + p);
-        }).toList();
+        return patterns.stream()
+                .map(p -> {
+                    if (p.startsWith("%regex[")) {
+                        throw new IllegalStateException("this guard reads glob patterns only; found " + p);
+                    }
+                    return FileSystems.getDefault().getPathMatcher("glob:" + p);
+                })
+                .toList();
     }
 
     /** Surefire's "**&#47;" also matches no directory at all, so the path is tried with a leading slash too. */

@@ -1,5 +1,7 @@
 package io.orgshell.api;
 
+import io.netty.channel.ChannelOption;
+import io.netty.handler.timeout.ReadTimeoutException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -9,11 +11,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.concurrent.TimeoutException;
-
-import io.netty.channel.ChannelOption;
-import io.netty.handler.timeout.ReadTimeoutException;
+import java.util.function.Function;
 import org.springframework.core.codec.ByteArrayDecoder;
 import org.springframework.core.codec.ByteArrayEncoder;
 import org.springframework.http.HttpHeaders;
@@ -71,7 +70,8 @@ public final class AdminApiClient implements AutoCloseable {
                 .maxIdleTime(Duration.ofSeconds(20))
                 .build();
         HttpClient http = HttpClient.create(connections)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                        settings.connectTimeout().toMillis())
                 .responseTimeout(settings.readTimeout());
         this.web = WebClient.builder()
                 .clientConnector(new ReactorClientHttpConnector(http))
@@ -138,10 +138,11 @@ public final class AdminApiClient implements AutoCloseable {
 
     /** {@code lifecycle/disable|enable|delete|cancel-delete}; disable carries the optional message. */
     public Mono<Integer> lifecycle(String accountId, String action, String message) {
-        Object body = "disable".equals(action) ? (message == null || message.isBlank() ? Map.of()
-                : Map.of("message", message)) : null;
-        return write(HttpMethod.POST, "/users/{accountId}/manage/lifecycle/" + action, Map.of("accountId", accountId),
-                body);
+        Object body = "disable".equals(action)
+                ? (message == null || message.isBlank() ? Map.of() : Map.of("message", message))
+                : null;
+        return write(
+                HttpMethod.POST, "/users/{accountId}/manage/lifecycle/" + action, Map.of("accountId", accountId), body);
     }
 
     /** {@code PATCH /users/{id}/manage/profile} with only the fields to change, in the API's shape. */
@@ -154,19 +155,22 @@ public final class AdminApiClient implements AutoCloseable {
      * other failure the caller must re-read the account before deciding to send again.
      */
     public Mono<Integer> setEmail(String accountId, String email) {
-        return write(HttpMethod.PUT, "/users/{accountId}/manage/email", Map.of("accountId", accountId),
+        return write(
+                HttpMethod.PUT,
+                "/users/{accountId}/manage/email",
+                Map.of("accountId", accountId),
                 Map.of("email", email));
     }
 
     /** {@code GET /users/{id}/manage?privileges=...}: the privileges are sent as repeated parameters. */
     public Mono<Manageability> manageability(String accountId, List<String> privileges) {
         String template = "/users/{accountId}/manage";
-        UriComponentsBuilder b = UriComponentsBuilder.fromUriString(settings.baseUrl()
-                + expand(template, Map.of("accountId", accountId)));
+        UriComponentsBuilder b = UriComponentsBuilder.fromUriString(
+                settings.baseUrl() + expand(template, Map.of("accountId", accountId)));
         privileges.forEach(p -> b.queryParam("privileges", UriUtils.encodeQueryParam(p, StandardCharsets.UTF_8)));
         return exchange(HttpMethod.GET, template, b.build(true).toUri(), null, true)
-                .map(body -> new Manageability(read(body.body(), new TypeReference<Map<String, JsonNode>>() { },
-                        body.request())));
+                .map(body -> new Manageability(
+                        read(body.body(), new TypeReference<Map<String, JsonNode>>() {}, body.request())));
     }
 
     public Mono<UserProfile> profile(String accountId) {
@@ -180,7 +184,8 @@ public final class AdminApiClient implements AutoCloseable {
      * (a 2xx) is handed on, so a run records what the API actually answered.
      */
     Mono<Integer> write(HttpMethod method, String template, Map<String, String> vars, Object body) {
-        return exchange(method, template, uri(expand(template, vars), Map.of()), body, false).map(Response::status);
+        return exchange(method, template, uri(expand(template, vars), Map.of()), body, false)
+                .map(Response::status);
     }
 
     <T> Mono<T> get(String template, Map<String, String> vars, Map<String, String> query, Class<T> type) {
@@ -200,8 +205,8 @@ public final class AdminApiClient implements AutoCloseable {
      * a time however many pages there are. ({@code expand}, not a recursive {@code concat}: each level of the latter
      * keeps its page reachable until the whole listing completes.)
      */
-    <P extends ListPage> Flux<P> pages(String template, Map<String, String> vars, Map<String, String> query,
-                                       Class<P> type) {
+    <P extends ListPage> Flux<P> pages(
+            String template, Map<String, String> vars, Map<String, String> query, Class<P> type) {
         return walk("GET " + template, cursor -> get(template, vars, withCursor(query, cursor), type));
     }
 
@@ -210,8 +215,8 @@ public final class AdminApiClient implements AutoCloseable {
      * search endpoints take it (CONTRACT.md §4). A search naming its accounts fits one page unless the server caps
      * the page size below what was asked; the cursor is followed either way, so no account is silently left out.
      */
-    <P extends ListPage> Flux<P> searchPages(String template, Map<String, String> vars, Map<String, Object> body,
-                                             Class<P> type) {
+    <P extends ListPage> Flux<P> searchPages(
+            String template, Map<String, String> vars, Map<String, Object> body, Class<P> type) {
         return walk("POST " + template, cursor -> search(template, vars, withCursor(body, cursor), type));
     }
 
@@ -219,8 +224,8 @@ public final class AdminApiClient implements AutoCloseable {
     private static <P extends ListPage> Flux<P> walk(String request, Function<String, Mono<P>> pageAt) {
         return Flux.defer(() -> {
             CursorWalk walk = new CursorWalk(request);
-            Function<String, Mono<Fetched<P>>> fetch = cursor -> pageAt.apply(cursor)
-                    .map(page -> new Fetched<>(page, walk.next(page)));
+            Function<String, Mono<Fetched<P>>> fetch =
+                    cursor -> pageAt.apply(cursor).map(page -> new Fetched<>(page, walk.next(page)));
             return fetch.apply(null)
                     .expand(fetched -> fetched.next() == null ? Mono.empty() : fetch.apply(fetched.next()))
                     .map(Fetched::page);
@@ -228,8 +233,7 @@ public final class AdminApiClient implements AutoCloseable {
     }
 
     /** One page and the cursor of the page after it (null on the last page). */
-    private record Fetched<P>(P page, String next) {
-    }
+    private record Fetched<P>(P page, String next) {}
 
     private static <V> Map<String, V> withCursor(Map<String, V> params, String cursor) {
         if (cursor == null) {
@@ -245,7 +249,10 @@ public final class AdminApiClient implements AutoCloseable {
     /** {@code links.next} is a full URL carrying {@code cursor=} in v1, and may be a bare cursor in v2. */
     static String cursorOf(String next) {
         if (next.startsWith("http://") || next.startsWith("https://") || next.startsWith("/")) {
-            String cursor = UriComponentsBuilder.fromUriString(next).build().getQueryParams().getFirst("cursor");
+            String cursor = UriComponentsBuilder.fromUriString(next)
+                    .build()
+                    .getQueryParams()
+                    .getFirst("cursor");
             return cursor == null ? null : UriUtils.decode(cursor, StandardCharsets.UTF_8);
         }
         return next;
@@ -254,54 +261,80 @@ public final class AdminApiClient implements AutoCloseable {
     private static final byte[] NO_BODY = new byte[0];
 
     /** The body stays bytes: Jackson reads UTF-8 bytes faster than a decoded String (it shows on a long export). */
-    record Response(int status, byte[] body, String request) {
-    }
+    record Response(int status, byte[] body, String request) {}
 
     Mono<Response> exchange(HttpMethod method, String template, URI uri, Object body, boolean idempotent) {
         String request = method.name() + " " + template;
         Mono<Response> once = Mono.defer(() -> {
-            WebClient.RequestBodySpec spec = web.method(method).uri(uri)
-                    .header(HttpHeaders.AUTHORIZATION, key.bearerHeader())
-                    .accept(MediaType.APPLICATION_JSON);
-            WebClient.RequestHeadersSpec<?> ready = body == null ? spec
-                    : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(json.writeValueAsBytes(body));
-            // the deadline counts from the request, not from the wait for the rate governor before it
-            return governor.acquire().then(ready.exchangeToMono(resp -> resp.bodyToMono(byte[].class)
-                    .defaultIfEmpty(NO_BODY).map(bytes -> {
-                        int status = resp.statusCode().value();
-                        HttpHeaders headers = resp.headers().asHttpHeaders();
-                        Duration wait = status >= 400 ? RateLimitHeaders.waitAskedFor(status, headers, Instant.now())
-                                : null;
-                        Duration maxWait = settings.retry().maxWait();
-                        boolean tooLong = wait != null && wait.compareTo(maxWait) > 0;
-                        governor.observe(status, headers, tooLong ? maxWait : wait);
-                        if (tooLong && (status == 429 || status == 503)) {
-                            throw new ApiWaitTooLongException(wait, maxWait, request);
-                        }
-                        if (status >= 300 || status < 200) {
-                            // a 3xx is a proxy or a sign-on page in front of the API: nothing was done
-                            throw status >= 400 ? errors.parse(status, new String(bytes, StandardCharsets.UTF_8),
-                                    request, wait) : redirected(status, errors.redact(headers.getFirst(HttpHeaders
-                                    .LOCATION)), request);
-                        }
-                        return new Response(status, bytes, request);
-                    })).timeout(settings.responseDeadline(), Mono.error(ResponseDeadlineException::new)));
-        }).onErrorMap(e -> !(e instanceof ApiException || e instanceof ApiConnectionException),
-                e -> transportFailure(e, uri));
+                    WebClient.RequestBodySpec spec = web.method(method)
+                            .uri(uri)
+                            .header(HttpHeaders.AUTHORIZATION, key.bearerHeader())
+                            .accept(MediaType.APPLICATION_JSON);
+                    WebClient.RequestHeadersSpec<?> ready = body == null
+                            ? spec
+                            : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(json.writeValueAsBytes(body));
+                    // the deadline counts from the request, not from the wait for the rate governor before it
+                    return governor.acquire()
+                            .then(ready.exchangeToMono(resp -> resp.bodyToMono(byte[].class)
+                                            .defaultIfEmpty(NO_BODY)
+                                            .map(bytes -> {
+                                                int status = resp.statusCode().value();
+                                                HttpHeaders headers =
+                                                        resp.headers().asHttpHeaders();
+                                                Duration wait = status >= 400
+                                                        ? RateLimitHeaders.waitAskedFor(status, headers, Instant.now())
+                                                        : null;
+                                                Duration maxWait =
+                                                        settings.retry().maxWait();
+                                                boolean tooLong = wait != null && wait.compareTo(maxWait) > 0;
+                                                governor.observe(status, headers, tooLong ? maxWait : wait);
+                                                if (tooLong && (status == 429 || status == 503)) {
+                                                    throw new ApiWaitTooLongException(wait, maxWait, request);
+                                                }
+                                                if (status >= 300 || status < 200) {
+                                                    // a 3xx is a proxy or a sign-on page in front of the API: nothing
+                                                    // was done
+                                                    throw status >= 400
+                                                            ? errors.parse(
+                                                                    status,
+                                                                    new String(bytes, StandardCharsets.UTF_8),
+                                                                    request,
+                                                                    wait)
+                                                            : redirected(
+                                                                    status,
+                                                                    errors.redact(
+                                                                            headers.getFirst(HttpHeaders.LOCATION)),
+                                                                    request);
+                                                }
+                                                return new Response(status, bytes, request);
+                                            }))
+                                    .timeout(settings.responseDeadline(), Mono.error(ResponseDeadlineException::new)));
+                })
+                .onErrorMap(
+                        e -> !(e instanceof ApiException || e instanceof ApiConnectionException),
+                        e -> transportFailure(e, uri));
         return once.retryWhen(retry.forRequest(request, idempotent))
-                .onErrorMap(RetryPolicy.TransportFailure.class,
+                .onErrorMap(
+                        RetryPolicy.TransportFailure.class,
                         e -> new ApiConnectionException(e.getMessage(), request, e.getCause()));
     }
 
     private static ApiException redirected(int status, String location, String request) {
-        return new ApiException(status, "HTTP-" + status, "the API answered with a redirect"
-                + (location == null ? "" : " to " + location) + ", not an answer: is a proxy or a sign-on page in "
-                + "front of it? Nothing was changed", request, null);
+        return new ApiException(
+                status,
+                "HTTP-" + status,
+                "the API answered with a redirect"
+                        + (location == null ? "" : " to " + location)
+                        + ", not an answer: is a proxy or a sign-on page in "
+                        + "front of it? Nothing was changed",
+                request,
+                null);
     }
 
     private RuntimeException transportFailure(Throwable e, URI uri) {
         Throwable cause = e instanceof WebClientRequestException || e instanceof WebClientResponseException
-                ? (e.getCause() == null ? e : e.getCause()) : e;
+                ? (e.getCause() == null ? e : e.getCause())
+                : e;
         String where = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
         String message;
         if (cause instanceof ConnectException || hasCause(cause, ConnectException.class)) {
@@ -311,9 +344,11 @@ public final class AdminApiClient implements AutoCloseable {
         } else if (cause instanceof ResponseDeadlineException) {
             message = "the answer from " + where + " was not complete within " + seconds(settings.responseDeadline())
                     + " (orgshell.response-deadline)";
-        } else if (cause instanceof ReadTimeoutException || hasCause(cause, TimeoutException.class)
+        } else if (cause instanceof ReadTimeoutException
+                || hasCause(cause, TimeoutException.class)
                 || hasCause(cause, ReadTimeoutException.class)) {
-            message = "no answer from " + where + " within " + settings.readTimeout().toSeconds() + " s";
+            message = "no answer from " + where + " within "
+                    + settings.readTimeout().toSeconds() + " s";
         } else if (cause instanceof PrematureCloseException || hasCause(cause, PrematureCloseException.class)) {
             message = "the connection to " + where + " closed before the answer arrived";
         } else {
@@ -324,8 +359,7 @@ public final class AdminApiClient implements AutoCloseable {
     }
 
     /** A whole answer took longer than {@code orgshell.response-deadline}: a timeout like any other to the retries. */
-    private static final class ResponseDeadlineException extends TimeoutException {
-    }
+    private static final class ResponseDeadlineException extends TimeoutException {}
 
     private static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
@@ -366,8 +400,14 @@ public final class AdminApiClient implements AutoCloseable {
     /** Jackson's complaint quotes the answer, which may quote the request back. */
     private ApiException invalid(String request, String what) {
         String said = errors.redact(what);
-        return new ApiException(200, "invalid-response", "the server sent " + io.orgshell.core.Sanitizer
-                .forTerminal(said.length() > 200 ? said.substring(0, 200) + "..." : said), request, null);
+        return new ApiException(
+                200,
+                "invalid-response",
+                "the server sent "
+                        + io.orgshell.core.Sanitizer.forTerminal(
+                                said.length() > 200 ? said.substring(0, 200) + "..." : said),
+                request,
+                null);
     }
 
     /** Fills {@code {orgId}} and the given variables, each encoded as one path segment. */

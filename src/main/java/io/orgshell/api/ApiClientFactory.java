@@ -1,8 +1,7 @@
 package io.orgshell.api;
 
-import java.net.URI;
-
 import io.orgshell.config.OrgShellProperties;
+import java.net.URI;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.stereotype.Component;
@@ -24,14 +23,20 @@ public class ApiClientFactory {
 
     public AdminApiClient create(URI baseUrl, String orgId, ApiKey key) {
         OrgShellProperties.Retry r = properties.retry();
-        var settings = new ApiClientSettings(baseUrl, orgId, properties.connectTimeout(), properties.readTimeout(),
+        var settings = new ApiClientSettings(
+                baseUrl,
+                orgId,
+                properties.connectTimeout(),
+                properties.readTimeout(),
                 properties.responseDeadline(),
                 new ApiClientSettings.RetrySettings(r.maxRetries(), r.initialBackoff(), r.maxBackoff(), r.maxWait()),
-                properties.search().batchSize(), properties.search().lookUp());
+                properties.search().batchSize(),
+                properties.search().lookUp());
         RetryPolicy retry = new RetryPolicy(settings.retry(), event -> {
             if (log.isDebugEnabled()) {
-                log.debug("retry " + event.attempt() + " of " + event.request() + " in " + event.delay().toMillis()
-                        + " ms after " + event.cause().getMessage());
+                log.debug("retry " + event.attempt() + " of " + event.request() + " in "
+                        + event.delay().toMillis() + " ms after "
+                        + event.cause().getMessage());
             }
         });
         return new AdminApiClient(settings, key, json, retry);

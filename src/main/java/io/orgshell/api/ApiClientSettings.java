@@ -9,9 +9,15 @@ import java.util.Locale;
  * within an answer, and the longest a whole answer may take) and retry bounds.
  * A non-loopback {@code http://} base URL is refused here, before any request can carry the key in clear text.
  */
-public record ApiClientSettings(URI baseUrl, String orgId, Duration connectTimeout, Duration readTimeout,
-                                Duration responseDeadline, RetrySettings retry, int searchBatch,
-                                boolean lookUpAccounts) {
+public record ApiClientSettings(
+        URI baseUrl,
+        String orgId,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration responseDeadline,
+        RetrySettings retry,
+        int searchBatch,
+        boolean lookUpAccounts) {
 
     /**
      * Accounts named in one v2 search ({@code accountIds} or {@code emails}). The contract gives no bound for v2; v1
@@ -29,8 +35,8 @@ public record ApiClientSettings(URI baseUrl, String orgId, Duration connectTimeo
     public ApiClientSettings {
         baseUrl = checkBaseUrl(baseUrl);
         if (searchBatch < 1 || searchBatch > MAX_SEARCH_BATCH) {
-            throw new IllegalArgumentException("orgshell.search.batch-size must be 1.." + MAX_SEARCH_BATCH + ", not "
-                    + searchBatch);
+            throw new IllegalArgumentException(
+                    "orgshell.search.batch-size must be 1.." + MAX_SEARCH_BATCH + ", not " + searchBatch);
         }
     }
 

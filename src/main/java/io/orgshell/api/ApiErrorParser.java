@@ -1,8 +1,7 @@
 package io.orgshell.api;
 
-import java.time.Duration;
-
 import io.orgshell.core.Sanitizer;
+import java.time.Duration;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,8 +58,8 @@ public final class ApiErrorParser {
         }
         JsonNode code = root.get("code");
         if (code != null && code.isNumber()) {
-            return error(status, fallbackCode, clean(orElse(text(root.get("message")), "no message")),
-                    request, retryAfter);
+            return error(
+                    status, fallbackCode, clean(orElse(text(root.get("message")), "no message")), request, retryAfter);
         }
         if (code != null && code.isString()) {
             return applicationError(status, root, request, retryAfter);
@@ -72,7 +71,8 @@ public final class ApiErrorParser {
         String code = orElse(text(error.get("code")), "HTTP-" + status);
         String title = text(error.get("title"));
         String detail = text(error.get("detail"));
-        String message = title == null ? orElse(detail, code)
+        String message = title == null
+                ? orElse(detail, code)
                 : detail == null || detail.equals(title) ? title : title + ": " + detail;
         return error(status, code, clean(message), request, retryAfter);
     }
@@ -131,7 +131,8 @@ public final class ApiErrorParser {
         if (body == null || body.isBlank()) {
             return "HTTP " + status + " with an empty body";
         }
-        String kind = body.stripLeading().startsWith("<") ? "an HTML page (often a proxy or gateway)" : "a non-JSON body";
+        String kind =
+                body.stripLeading().startsWith("<") ? "an HTML page (often a proxy or gateway)" : "a non-JSON body";
         return "HTTP " + status + " with " + kind + ": " + excerpt(body);
     }
 

@@ -18,6 +18,7 @@ public class ApiException extends RuntimeException {
 
     /** What is kept of a server's code and message: one row's reason, never a whole body. */
     static final int MAX_CODE = 80;
+
     static final int MAX_MESSAGE = 300;
 
     public ApiException(int status, String code, String message, String request, Duration retryAfter) {

@@ -12,8 +12,11 @@ public class ApiWaitTooLongException extends ApiConnectionException {
     private final Duration asked;
 
     public ApiWaitTooLongException(Duration asked, Duration maxWait, String request) {
-        super("the API asked to wait " + describe(asked) + " before the next request, longer than "
-                + "orgshell.retry.max-wait (" + describe(maxWait) + "); try again later", request, null);
+        super(
+                "the API asked to wait " + describe(asked) + " before the next request, longer than "
+                        + "orgshell.retry.max-wait (" + describe(maxWait) + "); try again later",
+                request,
+                null);
         this.asked = asked;
     }
 

@@ -50,7 +50,7 @@ final class CursorWalk {
     }
 
     private ApiException stop(String what) {
-        return new ApiException(200, "endless-listing", what + "; the listing would never end, so it was stopped",
-                request, null);
+        return new ApiException(
+                200, "endless-listing", what + "; the listing would never end, so it was stopped", request, null);
     }
 }

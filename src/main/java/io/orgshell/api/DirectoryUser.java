@@ -1,8 +1,7 @@
 package io.orgshell.api;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
 
 /**
  * A user of a v2 directory (CONTRACT.md §8, {@code MultiDirectoryUser}): camelCase, every field optional. It is the
@@ -31,17 +30,16 @@ public record DirectoryUser(
         Boolean forDeletion,
         String deactivatedOn,
         List<GroupRef> groups,
-        List<ProductActivity> productAccess) implements OrgAccount {
+        List<ProductActivity> productAccess)
+        implements OrgAccount {
 
     /** A product as {@code expand=productAccess} lists it, with the account's last activity in it (ISO-8601). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ProductActivity(String key, String id, String lastActiveTimestamp) {
-    }
+    public record ProductActivity(String key, String id, String lastActiveTimestamp) {}
 
     /** A group as {@code expand=groups} lists it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record GroupRef(String id, String name) {
-    }
+    public record GroupRef(String id, String name) {}
 
     public boolean isSynced() {
         return "synced".equalsIgnoreCase(managementSource);
@@ -57,10 +55,8 @@ public record DirectoryUser(
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Page(List<DirectoryUser> data, Links links) implements ListPage {
-    }
+    public record Page(List<DirectoryUser> data, Links links) implements ListPage {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record One(DirectoryUser data) {
-    }
+    public record One(DirectoryUser data) {}
 }

@@ -1,10 +1,9 @@
 package io.orgshell.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import reactor.core.publisher.Mono;
 
 /**
@@ -15,13 +14,12 @@ import reactor.core.publisher.Mono;
  */
 public final class GroupRoles {
 
-    static final String ROLE_ASSIGNMENTS = "/admin/v2/orgs/{orgId}/directories/{directoryId}/groups/{groupId}"
-            + "/role-assignments";
-    static final Set<String> ADMIN_ROLES = Set.of("atlassian/org-admin", "atlassian/site-admin", "atlassian/admin",
-            "atlassian/user-access-admin");
+    static final String ROLE_ASSIGNMENTS =
+            "/admin/v2/orgs/{orgId}/directories/{directoryId}/groups/{groupId}" + "/role-assignments";
+    static final Set<String> ADMIN_ROLES =
+            Set.of("atlassian/org-admin", "atlassian/site-admin", "atlassian/admin", "atlassian/user-access-admin");
 
-    private GroupRoles() {
-    }
+    private GroupRoles() {}
 
     /**
      * What the org says of a group: {@code grants} whether it grants administration, and {@code why} which admin
@@ -37,12 +35,10 @@ public final class GroupRoles {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record RoleAssignment(String resourceId, String roleId) {
-    }
+    record RoleAssignment(String resourceId, String roleId) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Page(List<RoleAssignment> data, Links links) implements ListPage {
-    }
+    record Page(List<RoleAssignment> data, Links links) implements ListPage {}
 
     public static Mono<Administration> of(AdminApiClient client, String groupId) {
         return client.pages(ROLE_ASSIGNMENTS, Map.of("directoryId", "-", "groupId", groupId), Map.of(), Page.class)

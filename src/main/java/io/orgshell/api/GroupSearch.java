@@ -11,11 +11,11 @@ final class GroupSearch {
 
     /** The contract gives no limit for v2's {@code groupNames}; a hundred is what its other lists take. */
     static final int MAX_NAMES = 100;
-    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}"
-            + "-[0-9a-fA-F]{12}");
 
-    private GroupSearch() {
-    }
+    private static final Pattern UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}" + "-[0-9a-fA-F]{12}");
+
+    private GroupSearch() {}
 
     static List<String> values(Collection<String> namesOrIds) {
         Set<String> out = new LinkedHashSet<>();

@@ -1,7 +1,6 @@
 package io.orgshell.api;
 
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -11,8 +10,7 @@ import tools.jackson.databind.JsonNode;
  */
 public record Manageability(Map<String, JsonNode> privileges) {
 
-    public record Rule(boolean allowed, String reason) {
-    }
+    public record Rule(boolean allowed, String reason) {}
 
     /** The rule for a privilege such as {@code email.set}; a privilege that was not returned is not allowed. */
     public Rule rule(String privilege) {
@@ -21,13 +19,18 @@ public record Manageability(Map<String, JsonNode> privileges) {
             return new Rule(false, "not returned");
         }
         if (node.has("allowed")) {
-            return new Rule(node.path("allowed").asBoolean(false), ApiErrorParser.text(node.path("reason").path("key")));
+            return new Rule(
+                    node.path("allowed").asBoolean(false),
+                    ApiErrorParser.text(node.path("reason").path("key")));
         }
         // a per-field map (profile.write): allowed when every field is
         for (Map.Entry<String, JsonNode> field : node.properties()) {
             if (!field.getValue().path("allowed").asBoolean(false)) {
-                return new Rule(false, field.getKey() + ": "
-                        + ApiErrorParser.text(field.getValue().path("reason").path("key")));
+                return new Rule(
+                        false,
+                        field.getKey() + ": "
+                                + ApiErrorParser.text(
+                                        field.getValue().path("reason").path("key")));
             }
         }
         return new Rule(true, null);

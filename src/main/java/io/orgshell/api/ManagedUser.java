@@ -1,9 +1,8 @@
 package io.orgshell.api;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 
 /**
  * A managed account from {@code GET /admin/v1/orgs/{orgId}/users}. Enumerations (status, type, product key) are
@@ -19,15 +18,18 @@ public record ManagedUser(
         String email,
         @JsonProperty("access_billable") Boolean accessBillable,
         @JsonProperty("last_active") String lastActive,
-        @JsonProperty("product_access") List<ProductAccess> productAccess) implements OrgAccount {
+        @JsonProperty("product_access") List<ProductAccess> productAccess)
+        implements OrgAccount {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ProductAccess(String key, String name, String url, @JsonProperty("last_active") String lastActive) {
-    }
+    public record ProductAccess(
+            String key,
+            String name,
+            String url,
+            @JsonProperty("last_active") String lastActive) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Meta(Integer total) {
-    }
+    public record Meta(Integer total) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Page(List<ManagedUser> data, Meta meta, Links links) implements ListPage {

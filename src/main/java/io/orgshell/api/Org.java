@@ -7,18 +7,15 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 public record Org(String id, String type, Attributes attributes) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Attributes(String name) {
-    }
+    public record Attributes(String name) {}
 
     public String name() {
         return attributes == null ? null : attributes.name();
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Page(java.util.List<Org> data, Links links) implements ListPage {
-    }
+    public record Page(java.util.List<Org> data, Links links) implements ListPage {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record One(Org data) {
-    }
+    public record One(Org data) {}
 }

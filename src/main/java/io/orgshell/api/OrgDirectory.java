@@ -1,7 +1,6 @@
 package io.orgshell.api;
 
 import java.util.List;
-
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -56,7 +55,6 @@ public interface OrgDirectory {
 
     /** The account's directory entry, with its groups and roles; empty when no directory holds the account. */
     Mono<DirectoryUser> directoryUser(String accountId);
-
 
     /** Suspends or restores the account's access to the org, in the directory (or each directory) that holds it. */
     Mono<Integer> setAccess(String accountId, boolean suspend);

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-
 import org.springframework.http.HttpHeaders;
 import reactor.core.publisher.Mono;
 

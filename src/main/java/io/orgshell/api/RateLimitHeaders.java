@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-
 import org.springframework.http.HttpHeaders;
 
 /** Reads {@code Retry-After} (seconds or HTTP date) and {@code X-RateLimit-*} headers. */
@@ -14,8 +13,7 @@ public final class RateLimitHeaders {
     /** What a wait too large to represent is taken as: longer than any bound. */
     static final Duration FOREVER = Duration.ofSeconds(999_999_999_999L);
 
-    private RateLimitHeaders() {
-    }
+    private RateLimitHeaders() {}
 
     /** How long the server asked us to wait, or null: Retry-After first, then X-RateLimit-Reset on a 429. */
     public static Duration waitAskedFor(int status, HttpHeaders headers, Instant now) {
@@ -43,7 +41,8 @@ public final class RateLimitHeaders {
             return v.length() > 12 ? FOREVER : Duration.ofSeconds(Long.parseLong(v));
         }
         try {
-            Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at =
+                    ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
             Duration until = Duration.between(now, at);
             return until.isNegative() ? Duration.ZERO : until;
         } catch (DateTimeParseException e) {
@@ -60,7 +59,8 @@ public final class RateLimitHeaders {
             return Instant.parse(v);
         } catch (DateTimeParseException e) {
             // some gateways send epoch seconds instead of ISO-8601
-            return v.chars().allMatch(Character::isDigit) && v.length() <= 12 ? Instant.ofEpochSecond(Long.parseLong(v))
+            return v.chars().allMatch(Character::isDigit) && v.length() <= 12
+                    ? Instant.ofEpochSecond(Long.parseLong(v))
                     : null;
         }
     }

@@ -3,7 +3,6 @@ package io.orgshell.api;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -18,8 +17,7 @@ import reactor.util.retry.Retry;
  */
 public final class RetryPolicy {
 
-    public record RetryEvent(String request, int attempt, Duration delay, Throwable cause) {
-    }
+    public record RetryEvent(String request, int attempt, Duration delay, Throwable cause) {}
 
     static final int THROTTLED_PATIENCE = 4;
 
@@ -37,7 +35,8 @@ public final class RetryPolicy {
             int attempt = (int) signal.totalRetries() + 1;
             // a 429 was not processed and says when to come back: a burst of them deserves more patience
             int limit = failure instanceof ApiException api && api.status() == 429
-                    ? settings.maxRetries() * THROTTLED_PATIENCE : settings.maxRetries();
+                    ? settings.maxRetries() * THROTTLED_PATIENCE
+                    : settings.maxRetries();
             if (attempt > limit || !isRetryable(failure, idempotent)) {
                 return Mono.error(failure);
             }

@@ -18,14 +18,10 @@ public record UserProfile(Account account) {
             String nickname,
             String zoneinfo,
             String locale,
-            @JsonProperty("extended_profile") ExtendedProfile extendedProfile) implements OrgAccount {
-    }
+            @JsonProperty("extended_profile") ExtendedProfile extendedProfile)
+            implements OrgAccount {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ExtendedProfile(
-            @JsonProperty("job_title") String jobTitle,
-            String organization,
-            String department,
-            String location) {
-    }
+            @JsonProperty("job_title") String jobTitle, String organization, String department, String location) {}
 }

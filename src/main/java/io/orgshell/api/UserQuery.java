@@ -10,8 +10,13 @@ import java.util.Set;
  * matches, across filters all must. An empty set or a null is no filter. {@code productAccess} asks for each
  * account's last activity per product ({@code expand: productAccess}).
  */
-public record UserQuery(Set<String> emailDomains, Set<String> accountStatus, Set<String> membershipStatus,
-                        Set<String> groupIds, String claimStatus, boolean productAccess) {
+public record UserQuery(
+        Set<String> emailDomains,
+        Set<String> accountStatus,
+        Set<String> membershipStatus,
+        Set<String> groupIds,
+        String claimStatus,
+        boolean productAccess) {
 
     public UserQuery {
         emailDomains = Set.copyOf(emailDomains);

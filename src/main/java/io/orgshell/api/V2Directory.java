@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-
 import org.springframework.http.HttpMethod;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -33,6 +32,7 @@ final class V2Directory implements OrgDirectory {
     private final AdminApiClient client;
     /** Whether v2 has answered on this connection: from then on a 404 is about what was asked for, not the API. */
     private final AtomicBoolean answered = new AtomicBoolean();
+
     private final Mono<List<String>> directoryIds;
     private final Map<String, Mono<String>> groupDirectories = new ConcurrentHashMap<>();
 
@@ -62,7 +62,8 @@ final class V2Directory implements OrgDirectory {
 
     private ApiException missing(ApiException e) {
         return e.status() == 404 && !answered.get() && !(e instanceof V2UnavailableException)
-                ? new V2UnavailableException(e) : e;
+                ? new V2UnavailableException(e)
+                : e;
     }
 
     @Override
@@ -100,12 +101,14 @@ final class V2Directory implements OrgDirectory {
 
     @Override
     public Flux<OrgAccount> accountsByEmail(List<String> emails) {
-        return inBatches(emails, batch -> searching(Map.of("emails", batch, "limit", batch.size(),
-                "expand", List.of("platformRoles"))), SEARCHES_AT_ONCE);
+        return inBatches(
+                emails,
+                batch -> searching(Map.of("emails", batch, "limit", batch.size(), "expand", List.of("platformRoles"))),
+                SEARCHES_AT_ONCE);
     }
 
-    private Flux<OrgAccount> inBatches(List<String> values, Function<List<String>, Mono<List<OrgAccount>>> search,
-                                       int concurrency) {
+    private Flux<OrgAccount> inBatches(
+            List<String> values, Function<List<String>, Mono<List<OrgAccount>>> search, int concurrency) {
         int batch = client.searchBatch();
         return Flux.range(0, (values.size() + batch - 1) / batch)
                 .map(i -> values.subList(i * batch, Math.min(values.size(), (i + 1) * batch)))
@@ -137,26 +140,33 @@ final class V2Directory implements OrgDirectory {
     }
 
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
-    record Count(Integer count) {
-    }
+    record Count(Integer count) {}
 
     @Override
     public Mono<OrgAccount> account(String accountId) {
-        return searchByIds(List.of(accountId)).flatMap(list -> list.isEmpty()
-                ? Mono.error(new ApiException(404, "accountNotFound", "account not found", "re-check", null))
-                : Mono.just(list.get(0)));
+        return searchByIds(List.of(accountId))
+                .flatMap(list -> list.isEmpty()
+                        ? Mono.error(new ApiException(404, "accountNotFound", "account not found", "re-check", null))
+                        : Mono.just(list.get(0)));
     }
 
     /** A search naming the account rather than {@code GET .../users/{id}}, whose 404 cannot tell "no such account". */
     @Override
     public Mono<DirectoryUser> directoryUser(String accountId) {
-        return searchByIds(List.of(accountId)).flatMap(list -> list.isEmpty() ? Mono.empty()
-                : Mono.justOrEmpty(list.get(0) instanceof DirectoryUser u ? u : null));
+        return searchByIds(List.of(accountId))
+                .flatMap(list -> list.isEmpty()
+                        ? Mono.empty()
+                        : Mono.justOrEmpty(list.get(0) instanceof DirectoryUser u ? u : null));
     }
 
     private Mono<List<OrgAccount>> searchByIds(List<String> accountIds) {
-        return searching(Map.of("accountIds", accountIds, "limit", Math.max(1, accountIds.size()),
-                "expand", List.of("groups", "platformRoles")));
+        return searching(Map.of(
+                "accountIds",
+                accountIds,
+                "limit",
+                Math.max(1, accountIds.size()),
+                "expand",
+                List.of("groups", "platformRoles")));
     }
 
     /** Every account one search finds, over as many pages as the server makes of it. */
@@ -170,14 +180,24 @@ final class V2Directory implements OrgDirectory {
 
     @Override
     public Mono<Integer> setAccess(String accountId, boolean suspend) {
-        return inEachDirectoryOf(accountId, dir -> client.write(HttpMethod.POST, USERS + "/{accountId}/"
-                + (suspend ? "suspend" : "restore"), Map.of("directoryId", dir, "accountId", accountId), null));
+        return inEachDirectoryOf(
+                accountId,
+                dir -> client.write(
+                        HttpMethod.POST,
+                        USERS + "/{accountId}/" + (suspend ? "suspend" : "restore"),
+                        Map.of("directoryId", dir, "accountId", accountId),
+                        null));
     }
 
     @Override
     public Mono<Integer> remove(String accountId) {
-        return inEachDirectoryOf(accountId, dir -> client.write(HttpMethod.DELETE, USERS + "/{accountId}",
-                Map.of("directoryId", dir, "accountId", accountId), null));
+        return inEachDirectoryOf(
+                accountId,
+                dir -> client.write(
+                        HttpMethod.DELETE,
+                        USERS + "/{accountId}",
+                        Map.of("directoryId", dir, "accountId", accountId),
+                        null));
     }
 
     /** Org access is per directory: an account in several is suspended (or restored, removed) in each, in turn. */
@@ -195,37 +215,47 @@ final class V2Directory implements OrgDirectory {
             if (all.isEmpty()) {
                 return Mono.error(noDirectory("the organization lists no directory to write in"));
             }
-            return directories(Map.of("accountId", accountId)).flatMap(mine -> mine.isEmpty()
-                    ? Mono.error(noDirectory("no directory of the organization holds the account"))
-                    : Mono.just(mine));
+            return directories(Map.of("accountId", accountId))
+                    .flatMap(mine -> mine.isEmpty()
+                            ? Mono.error(noDirectory("no directory of the organization holds the account"))
+                            : Mono.just(mine));
         });
     }
 
     private ApiException noDirectory(String why) {
-        return new ApiException(404, "no-directory", why, "GET /admin/v2/orgs/" + client.orgId() + "/directories",
-                null);
+        return new ApiException(
+                404, "no-directory", why, "GET /admin/v2/orgs/" + client.orgId() + "/directories", null);
     }
 
     @Override
     public Mono<Integer> membership(String groupId, String accountId, boolean add) {
-        return directoryOfGroup(groupId).flatMap(dir -> add
-                ? client.write(HttpMethod.POST, GROUPS + "/{groupId}/memberships",
-                        Map.of("directoryId", dir, "groupId", groupId), Map.of("accountId", accountId))
-                : client.write(HttpMethod.DELETE, GROUPS + "/{groupId}/memberships/{accountId}",
-                        Map.of("directoryId", dir, "groupId", groupId, "accountId", accountId), null));
+        return directoryOfGroup(groupId)
+                .flatMap(dir -> add
+                        ? client.write(
+                                HttpMethod.POST,
+                                GROUPS + "/{groupId}/memberships",
+                                Map.of("directoryId", dir, "groupId", groupId),
+                                Map.of("accountId", accountId))
+                        : client.write(
+                                HttpMethod.DELETE,
+                                GROUPS + "/{groupId}/memberships/{accountId}",
+                                Map.of("directoryId", dir, "groupId", groupId, "accountId", accountId),
+                                null));
     }
 
     /** The group's own directory: the only one, else as the group search told it (kept for the connection). */
     private Mono<String> directoryOfGroup(String groupId) {
-        return directoryIds.flatMap(all -> all.size() == 1 ? Mono.just(all.get(0))
-                : groupDirectories.computeIfAbsent(groupId, id -> groupSearch(Map.of("groupIds", List.of(id),
-                                "limit", LIMIT))
-                        .filter(g -> id.equals(g.id()) && g.directoryId() != null)
-                        .next()
-                        .map(Group::directoryId)
-                        .switchIfEmpty(Mono.error(noDirectory("the organization did not say which directory group "
-                                + id + " is in")))
-                        .cacheInvalidateIf(dir -> false)));
+        return directoryIds.flatMap(all -> all.size() == 1
+                ? Mono.just(all.get(0))
+                : groupDirectories.computeIfAbsent(
+                        groupId,
+                        id -> groupSearch(Map.of("groupIds", List.of(id), "limit", LIMIT))
+                                .filter(g -> id.equals(g.id()) && g.directoryId() != null)
+                                .next()
+                                .map(Group::directoryId)
+                                .switchIfEmpty(Mono.error(noDirectory(
+                                        "the organization did not say which directory group " + id + " is in")))
+                                .cacheInvalidateIf(dir -> false)));
     }
 
     /**

@@ -9,8 +9,12 @@ package io.orgshell.api;
 public final class V2UnavailableException extends ApiException {
 
     public V2UnavailableException(ApiException cause) {
-        super(404, cause.code(), "the org answered 404 to the v2 directory API (" + cause.request() + "): a proxy "
-                + "that allows only /admin/v1, or a base URL that is not api.atlassian.com; nothing was written",
-                cause.request(), null);
+        super(
+                404,
+                cause.code(),
+                "the org answered 404 to the v2 directory API (" + cause.request() + "): a proxy "
+                        + "that allows only /admin/v1, or a base URL that is not api.atlassian.com; nothing was written",
+                cause.request(),
+                null);
     }
 }

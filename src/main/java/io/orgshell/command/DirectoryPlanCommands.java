@@ -1,8 +1,5 @@
 package io.orgshell.command;
 
-import java.nio.file.Path;
-import java.time.Clock;
-
 import io.orgshell.console.Progress;
 import io.orgshell.console.Screen;
 import io.orgshell.core.OutputTarget;
@@ -15,6 +12,8 @@ import io.orgshell.plan.PlanLoader;
 import io.orgshell.plan.PlanSession;
 import io.orgshell.session.Connection;
 import io.orgshell.session.Session;
+import java.nio.file.Path;
+import java.time.Clock;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
@@ -31,8 +30,8 @@ public class DirectoryPlanCommands {
     private final PlanSession plans;
     private final Screen io;
 
-    public DirectoryPlanCommands(Session session, DirectoryPlanner planner, PlanLoader loader, PlanSession plans,
-                                 Screen io) {
+    public DirectoryPlanCommands(
+            Session session, DirectoryPlanner planner, PlanLoader loader, PlanSession plans, Screen io) {
         this.session = session;
         this.planner = planner;
         this.loader = loader;
@@ -40,7 +39,10 @@ public class DirectoryPlanCommands {
         this.io = io;
     }
 
-    @Command(name = "plan", group = "Changes", availabilityProvider = "connected",
+    @Command(
+            name = "plan",
+            group = "Changes",
+            availabilityProvider = "connected",
             completionProvider = SelectionOptions.COMPLETION,
             description = "Build a change file from the directory, write it and load it: plan email --from-domain OLD "
                     + "--to-domain NEW, plan suspend|restore|deactivate|enable|delete|remove SELECTION, "
@@ -48,12 +50,17 @@ public class DirectoryPlanCommands {
     public void plan(
             @Argument(index = 0, description = "what the plan does to each selected account") String operation,
             @Argument(index = 1, description = "the group (name or ID) of group-add and group-remove") String group,
-            @Option(longName = "out", description = "the CSV file to write (default: a timestamped file in the "
-                    + "config directory's plans folder; '-': standard output, and that file)") String out,
+            @Option(
+                            longName = "out",
+                            description = "the CSV file to write (default: a timestamped file in the "
+                                    + "config directory's plans folder; '-': standard output, and that file)")
+                    String out,
             @Option(longName = "from-domain", description = "plan email: the domain the accounts move from")
-            String fromDomain,
-            @Option(longName = "to-domain", description = "plan email: the verified domain they move to") String toDomain,
-            @Option(longName = "lowercase", description = "plan email: lower-case the part before the @") Boolean lowercase,
+                    String fromDomain,
+            @Option(longName = "to-domain", description = "plan email: the verified domain they move to")
+                    String toDomain,
+            @Option(longName = "lowercase", description = "plan email: lower-case the part before the @")
+                    Boolean lowercase,
             @Option(longName = "domain", description = SelectionOptions.DOMAIN) String domain,
             @Option(longName = "status", description = SelectionOptions.STATUS) String status,
             @Option(longName = "access", description = SelectionOptions.ACCESS) String access,
@@ -65,36 +72,54 @@ public class DirectoryPlanCommands {
             @Option(longName = "inactive-since", description = SelectionOptions.INACTIVE_SINCE) String inactiveSince,
             CommandContext ctx) {
         Operation op = DirectoryPlanner.operation(operation);
-        Selection selection = Selection.parse(SelectionOptions.domains(ctx), status, access, inGroup,
-                Boolean.TRUE.equals(managed), Boolean.TRUE.equals(unmanaged), Boolean.TRUE.equals(idp),
-                Boolean.TRUE.equals(noIdp), inactiveSince, Clock.systemUTC());
-        OutputTarget chosen = out == null ? null : PathArguments.target("--out", out, ctx.outputWriter(), io.drawsTables());
+        Selection selection = Selection.parse(
+                SelectionOptions.domains(ctx),
+                status,
+                access,
+                inGroup,
+                Boolean.TRUE.equals(managed),
+                Boolean.TRUE.equals(unmanaged),
+                Boolean.TRUE.equals(idp),
+                Boolean.TRUE.equals(noIdp),
+                inactiveSince,
+                Clock.systemUTC());
+        OutputTarget chosen =
+                out == null ? null : PathArguments.target("--out", out, ctx.outputWriter(), io.drawsTables());
         // a stream cannot be read back to load the plan: the plan is kept in the plans folder and sent to it too
         boolean stream = chosen != null && chosen.isStream();
         var w = chosen != null && chosen.isStandardOutput() ? io.messages() : ctx.outputWriter();
         plans.clear(); // whatever happens next, the plan loaded before is no longer the one meant
         try {
             Connection c = session.require();
-            Progress progress = new Progress(w, io.liveProgress() && w == ctx.outputWriter(), "reading the directory",
-                    -1);
+            Progress progress =
+                    new Progress(w, io.liveProgress() && w == ctx.outputWriter(), "reading the directory", -1);
             DirectoryPlanner.Draft draft;
             try {
                 // a positional argument not given arrives empty
-                draft = planner.draft(c.client(), c.directory(), new DirectoryPlanner.Request(op, selection,
-                        group == null || group.isBlank() ? null : group, fromDomain, toDomain, Boolean.TRUE.equals(lowercase)), progress::advance);
+                draft = planner.draft(
+                        c.client(),
+                        c.directory(),
+                        new DirectoryPlanner.Request(
+                                op,
+                                selection,
+                                group == null || group.isBlank() ? null : group,
+                                fromDomain,
+                                toDomain,
+                                Boolean.TRUE.equals(lowercase)),
+                        progress::advance);
             } finally {
                 progress.finish();
             }
-            w.println("selected " + draft.rows().size() + (draft.rows().size() == 1 ? " account" : " accounts")
-                    + ": " + Sanitizer.forTerminal(draft.selected()));
+            w.println("selected " + draft.rows().size() + (draft.rows().size() == 1 ? " account" : " accounts") + ": "
+                    + Sanitizer.forTerminal(draft.selected()));
             Path file = chosen != null && !stream ? chosen.path() : planner.defaultFile(op);
             planner.write(draft, file);
             if (stream) {
                 planner.send(draft, chosen);
                 w.println(io.styles().ok("sent ") + "the plan to " + Sanitizer.forTerminal(chosen.toString()));
             }
-            w.println(io.styles().ok("wrote ") + Sanitizer.forTerminal(file.toString()) + " (" + draft.rows().size()
-                    + " rows for '" + op.cliName() + "', readable by you only)");
+            w.println(io.styles().ok("wrote ") + Sanitizer.forTerminal(file.toString()) + " ("
+                    + draft.rows().size() + " rows for '" + op.cliName() + "', readable by you only)");
             PlanLoader.Loaded loaded = loader.load(file, op);
             plans.load(loaded.plan());
             PlanCommands.printLoaded(w, loaded, io.styles());

@@ -1,9 +1,5 @@
 package io.orgshell.command;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.util.List;
-
 import io.orgshell.api.Domain;
 import io.orgshell.console.JsonOutput;
 import io.orgshell.console.Screen;
@@ -13,6 +9,9 @@ import io.orgshell.core.UsageException;
 import io.orgshell.core.UserFacingException;
 import io.orgshell.csv.SafeCsvWriter;
 import io.orgshell.session.Session;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.shell.core.command.CommandContext;
@@ -26,6 +25,7 @@ public class DomainCommands {
 
     /** {@code --out -}: the CSV to standard output, as Unix tools take {@code -}. */
     static final String STANDARD_OUTPUT = OutputTarget.STANDARD_OUTPUT;
+
     static final List<String> HEADER = List.of("id", "name", "status", "verification_type");
 
     private final Session session;
@@ -38,30 +38,42 @@ public class DomainCommands {
         this.json = json;
     }
 
-    @Command(name = {"domains", "list"}, group = "Organization", availabilityProvider = "connected",
-            completionProvider = "completion", description = "List the organization's verified domains")
+    @Command(
+            name = {"domains", "list"},
+            group = "Organization",
+            availabilityProvider = "connected",
+            completionProvider = "completion",
+            description = "List the organization's verified domains")
     public void list(
             @Option(longName = "all", description = "include unverified, deleted and superseded domains") Boolean all,
-            @Option(longName = "out", description = "also write them to this CSV file ('-': standard output, "
-                    + "instead of the table)") String out,
+            @Option(
+                            longName = "out",
+                            description = "also write them to this CSV file ('-': standard output, "
+                                    + "instead of the table)")
+                    String out,
             @Option(longName = JsonOutput.OPTION, description = JsonOutput.HELP) Boolean asJson,
-            CommandContext ctx) throws IOException {
+            CommandContext ctx)
+            throws IOException {
         boolean everything = Boolean.TRUE.equals(all);
         boolean toStandardOutput = STANDARD_OUTPUT.equals(out);
         if (toStandardOutput && JsonOutput.wanted(asJson)) {
             throw new UsageException("--json and --out - both write to standard output: choose one");
         }
-        OutputTarget file = out == null || toStandardOutput ? null
-                : OutputTarget.file(PathArguments.output("--out", out));
+        OutputTarget file =
+                out == null || toStandardOutput ? null : OutputTarget.file(PathArguments.output("--out", out));
         boolean hadAFile = file != null && file.holdsAFile();
         SafeCsvWriter csv = file == null ? null : openCsv(file);
         List<Domain> domains;
         try {
-            domains = session.require().client().domains().filter(d -> everything || d.isVerified())
-                    .collectList().block();
+            domains = session.require()
+                    .client()
+                    .domains()
+                    .filter(d -> everything || d.isVerified())
+                    .collectList()
+                    .block();
             if (csv != null && domains.isEmpty() && !csv.isStream()) {
-                throw new UserFacingException(noDomains(everything) + "; " + out
-                        + (hadAFile ? " was left as it was" : " was not written"));
+                throw new UserFacingException(
+                        noDomains(everything) + "; " + out + (hadAFile ? " was left as it was" : " was not written"));
             }
             if (csv != null) {
                 for (Domain d : domains) {
@@ -87,13 +99,15 @@ public class DomainCommands {
             return;
         }
         List<List<String>> rows = domains.stream()
-                .map(d -> List.of(nz(d.name()), nz(d.status()), nz(d.verificationType()))).toList();
+                .map(d -> List.of(nz(d.name()), nz(d.status()), nz(d.verificationType())))
+                .toList();
         var w = ctx.outputWriter();
         if (rows.isEmpty()) {
             w.println(noDomains(everything));
         } else {
             w.print(io.table(List.of("Domain", "Status", "Verification"), rows));
-            w.println(rows.size() + (everything ? " domains" : " verified domains")
+            w.println(rows.size()
+                    + (everything ? " domains" : " verified domains")
                     + (everything ? "" : " (--all shows the others)"));
         }
         if (out != null) {
@@ -107,10 +121,16 @@ public class DomainCommands {
      */
     private void printCsv(PrintWriter w, List<Domain> domains) throws IOException {
         boolean screen = io.mode().isInteractive() || io.mode().outputIsTerminal();
-        CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(HEADER.toArray(String[]::new)).get().print(w);
+        CSVPrinter printer = CSVFormat.DEFAULT
+                .builder()
+                .setHeader(HEADER.toArray(String[]::new))
+                .get()
+                .print(w);
         for (Domain d : domains) {
-            printer.printRecord(cells(d).stream().map(SafeCsvWriter::neutralise)
-                    .map(c -> screen ? Sanitizer.forTerminal(c) : c).toList());
+            printer.printRecord(cells(d).stream()
+                    .map(SafeCsvWriter::neutralise)
+                    .map(c -> screen ? Sanitizer.forTerminal(c) : c)
+                    .toList());
         }
         printer.flush();
     }

@@ -1,12 +1,11 @@
 package io.orgshell.command;
 
+import io.orgshell.core.OutputTarget;
+import io.orgshell.core.UsageException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-
-import io.orgshell.core.OutputTarget;
-import io.orgshell.core.UsageException;
 
 /**
  * File names as a person types them: {@code ~} is their home (the shell that would expand it is not there, in the
@@ -15,8 +14,7 @@ import io.orgshell.core.UsageException;
  */
 final class PathArguments {
 
-    private PathArguments() {
-    }
+    private PathArguments() {}
 
     /** A file to read ({@code load}, {@code script}). */
     static Path input(String what, String value) {
@@ -27,8 +25,8 @@ final class PathArguments {
     static Path output(String what, String value) {
         Path path = parse(what, value);
         if (Files.isDirectory(path)) {
-            throw new UsageException(what + ": " + value + " is a folder; name the file to write, such as "
-                    + path.resolve("users.csv"));
+            throw new UsageException(
+                    what + ": " + value + " is a folder; name the file to write, such as " + path.resolve("users.csv"));
         }
         return path;
     }
@@ -38,7 +36,8 @@ final class PathArguments {
      * anything else a file as {@link #output} takes it.
      */
     static OutputTarget target(String what, String value, PrintWriter standardOutput, boolean terminal) {
-        return OutputTarget.STANDARD_OUTPUT.equals(value) ? OutputTarget.standardOutput(standardOutput, terminal)
+        return OutputTarget.STANDARD_OUTPUT.equals(value)
+                ? OutputTarget.standardOutput(standardOutput, terminal)
                 : OutputTarget.file(output(what, value));
     }
 
@@ -47,7 +46,8 @@ final class PathArguments {
             throw new UsageException(what + " needs a file");
         }
         String expanded = value.equals("~") || value.startsWith("~/")
-                ? System.getProperty("user.home") + value.substring(1) : value;
+                ? System.getProperty("user.home") + value.substring(1)
+                : value;
         try {
             return Path.of(expanded);
         } catch (InvalidPathException e) {

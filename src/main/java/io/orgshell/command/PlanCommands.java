@@ -1,13 +1,5 @@
 package io.orgshell.command;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import io.orgshell.console.JsonOutput;
 import io.orgshell.console.Progress;
 import io.orgshell.console.Screen;
@@ -36,11 +28,18 @@ import io.orgshell.run.RunSummary;
 import io.orgshell.session.Connection;
 import io.orgshell.session.ConnectionChanged;
 import io.orgshell.session.Session;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.event.EventListener;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** {@code load}, {@code preview}, {@code run}: the plan pipeline. */
@@ -58,8 +57,14 @@ public class PlanCommands {
     private final Screen io;
     private final JsonOutput json;
 
-    public PlanCommands(Session session, PlanSession plans, PreviewService previews, PlanLoader loader,
-                        RunService runs, Screen io, JsonOutput json) {
+    public PlanCommands(
+            Session session,
+            PlanSession plans,
+            PreviewService previews,
+            PlanLoader loader,
+            RunService runs,
+            Screen io,
+            JsonOutput json) {
         this.json = json;
         this.session = session;
         this.plans = plans;
@@ -75,11 +80,15 @@ public class PlanCommands {
         plans.forgetPreview();
     }
 
-    @Command(name = "load", group = "Changes", completionProvider = "completion",
+    @Command(
+            name = "load",
+            group = "Changes",
+            completionProvider = "completion",
             description = "Load a CSV of changes (repairs a BOM, trailing commas, spaces; reports problems by line)")
-    public void load(@Argument(index = 0, description = "the CSV file") String file,
-                     @Option(longName = "op", description = "the operation", defaultValue = "email") String op,
-                     CommandContext ctx) {
+    public void load(
+            @Argument(index = 0, description = "the CSV file") String file,
+            @Option(longName = "op", description = "the operation", defaultValue = "email") String op,
+            CommandContext ctx) {
         if (file == null || file.isBlank()) {
             throw new UsageException("load needs a CSV file");
         }
@@ -102,8 +111,9 @@ public class PlanCommands {
         long conflicting = plan.rows().stream().filter(r -> r.isConflicting()).count();
         out.println(s.ok("loaded ") + plan.source() + ": " + plan.size() + (plan.size() == 1 ? " row" : " rows")
                 + " for '" + plan.operation().cliName() + "'"
-                + (invalid + conflicting == 0 ? "" : " (" + invalid + " invalid, " + conflicting
-                + " contradicting another row)"));
+                + (invalid + conflicting == 0
+                        ? ""
+                        : " (" + invalid + " invalid, " + conflicting + " contradicting another row)"));
         for (CsvIssue repair : plan.repairs()) {
             out.println("  repaired: " + Sanitizer.forTerminal(repair.message()));
         }
@@ -113,35 +123,40 @@ public class PlanCommands {
         }
         List<String> problems = new ArrayList<>();
         loaded.problems().forEach(p -> problems.add(plan.source() + ":" + p.line() + ": " + p.message()));
-        plan.rows().stream().filter(r -> r.isConflicting())
+        plan.rows().stream()
+                .filter(r -> r.isConflicting())
                 .forEach(r -> problems.add(plan.source() + ":" + r.line() + ": " + r.conflictReason()));
-        problems.stream().limit(SHOWN_PROBLEMS).forEach(p -> out.println("  " + s.warn("problem: ")
-                + Sanitizer.forTerminal(p)));
+        problems.stream()
+                .limit(SHOWN_PROBLEMS)
+                .forEach(p -> out.println("  " + s.warn("problem: ") + Sanitizer.forTerminal(p)));
         if (problems.size() > SHOWN_PROBLEMS) {
             out.println("  ... and " + (problems.size() - SHOWN_PROBLEMS) + " more problems (preview lists every row)");
         }
         out.println("next: preview");
     }
 
-    @Command(name = "preview", group = "Changes", availabilityProvider = "connected",
+    @Command(
+            name = "preview",
+            group = "Changes",
+            availabilityProvider = "connected",
             description = "Check the loaded plan against the live org: OK / ALREADY DONE / BLOCKED / INVALID")
     public void preview(
             @Option(longName = "server-check", description = "also ask the server about each account's permissions")
-            Boolean serverCheck,
+                    Boolean serverCheck,
             @Option(longName = "allow-admins", description = "let org admins' accounts be changed") Boolean allowAdmins,
             @Option(longName = "all", description = "list every row, not only those that will not run") Boolean all,
             @Option(longName = JsonOutput.OPTION, description = JsonOutput.HELP) Boolean asJson,
             CommandContext ctx) {
-        Plan plan = plans.plan().orElseThrow(() -> new UserFacingException("no plan loaded (run 'load FILE' first)",
-                ExitCodes.USAGE));
+        Plan plan = plans.plan()
+                .orElseThrow(() -> new UserFacingException("no plan loaded (run 'load FILE' first)", ExitCodes.USAGE));
         Connection c = session.require();
         PrintWriter out = JsonOutput.wanted(asJson) ? json.messages() : ctx.outputWriter();
         out.println("preview of " + Sanitizer.forTerminal(plan.describe()));
         Progress progress = new Progress(out, io.liveProgress(), "reading the directory", -1);
         Preview preview;
         try {
-            PreviewOptions options = new PreviewOptions(Boolean.TRUE.equals(serverCheck),
-                    Boolean.TRUE.equals(allowAdmins), c.callerAccountId());
+            PreviewOptions options = new PreviewOptions(
+                    Boolean.TRUE.equals(serverCheck), Boolean.TRUE.equals(allowAdmins), c.callerAccountId());
             preview = previews.preview(plan, c.client(), c.directory(), options, n -> progress.advance(n));
         } finally {
             progress.finish();
@@ -150,9 +165,14 @@ public class PlanCommands {
             out.println(preview.lookup());
         }
         if (JsonOutput.wanted(asJson)) {
-            json.print(ctx.outputWriter(), JsonViews.preview(preview, plans.finishedBy().orElse(null),
-                    runs.limitBreach(preview, c.orgName())
-                    .map(what -> "run will refuse to " + what + " unless given --override-limit").orElse(null)));
+            json.print(
+                    ctx.outputWriter(),
+                    JsonViews.preview(
+                            preview,
+                            plans.finishedBy().orElse(null),
+                            runs.limitBreach(preview, c.orgName())
+                                    .map(what -> "run will refuse to " + what + " unless given --override-limit")
+                                    .orElse(null)));
             return;
         }
         printPreview(out, preview, Boolean.TRUE.equals(all), io, runs.limitBreach(preview, c.orgName()));
@@ -167,42 +187,66 @@ public class PlanCommands {
         List<List<String>> rows = new ArrayList<>();
         for (RowCheck c : preview.checks()) {
             if (all || c.verdict() != Verdict.OK) {
-                String email = c.account() != null ? nz(c.account().email())
+                String email = c.account() != null
+                        ? nz(c.account().email())
                         : operation == Operation.EMAIL ? nz(c.current()) : "";
                 String name = c.account() == null ? "" : nz(c.account().name());
                 String change = ChangeText.of(operation, c.row(), c.current(), wanted(c, lastStep, operation));
                 String line = String.valueOf(c.row().line());
                 // at a terminal the account is its email over its name; a program reads each in a column of its own
-                rows.add(table ? List.of(line, name.isEmpty() ? email : email + "\n" + name, change,
-                        c.verdict().label(), nz(c.reason()))
-                        : List.of(line, nz(c.row().accountId()), email, name, change.replace("\n", "; "),
-                        c.verdict().label(), nz(c.reason())));
+                rows.add(
+                        table
+                                ? List.of(
+                                        line,
+                                        name.isEmpty() ? email : email + "\n" + name,
+                                        change,
+                                        c.verdict().label(),
+                                        nz(c.reason()))
+                                : List.of(
+                                        line,
+                                        nz(c.row().accountId()),
+                                        email,
+                                        name,
+                                        change.replace("\n", "; "),
+                                        c.verdict().label(),
+                                        nz(c.reason())));
             }
         }
         if (!rows.isEmpty()) {
             List<List<String>> shown = all ? rows : rows.subList(0, Math.min(SHOWN_ROWS, rows.size()));
-            out.print(io.table(table ? List.of("Line", "Account", "Change", "Verdict", "Why")
-                    : List.of("Line", "Account", "Email", "Name", "Change", "Verdict", "Why"), shown));
+            out.print(io.table(
+                    table
+                            ? List.of("Line", "Account", "Change", "Verdict", "Why")
+                            : List.of("Line", "Account", "Email", "Name", "Change", "Verdict", "Why"),
+                    shown));
             if (shown.size() < rows.size()) {
                 out.println("... " + (rows.size() - shown.size()) + " more rows that will not run (preview --all)");
             }
         }
-        List<Step> ordered = preview.steps().stream().filter(st -> st.after() >= 0 || st.temporary()).toList();
+        List<Step> ordered = preview.steps().stream()
+                .filter(st -> st.after() >= 0 || st.temporary())
+                .toList();
         if (!ordered.isEmpty()) {
             long temporary = ordered.stream().filter(Step::temporary).count();
             out.println("order: " + ordered.size() + " writes wait for another account to move first"
                     + (temporary == 0 ? "" : "; " + temporary + " swap cycle(s) go through a temporary address"));
             for (Step st : ordered.subList(0, Math.min(20, ordered.size()))) {
-                out.println(Sanitizer.forTerminal(String.format("  %5d  line %-6d %s: %s -> %s%s", st.number() + 1,
-                        preview.plan().rows().get(st.rowIndex()).line(), st.accountId(), st.from(), st.to(),
+                out.println(Sanitizer.forTerminal(String.format(
+                        "  %5d  line %-6d %s: %s -> %s%s",
+                        st.number() + 1,
+                        preview.plan().rows().get(st.rowIndex()).line(),
+                        st.accountId(),
+                        st.from(),
+                        st.to(),
                         st.temporary() ? "  (temporary)" : "")));
             }
         }
         var counts = preview.counts();
         out.println(s.ok("OK " + counts.get(Verdict.OK)) + "  ALREADY DONE " + counts.get(Verdict.ALREADY_DONE) + "  "
-                + (counts.get(Verdict.BLOCKED) > 0 ? s.warn("BLOCKED " + counts.get(Verdict.BLOCKED))
-                : "BLOCKED 0") + "  " + (counts.get(Verdict.INVALID) > 0 ? s.error("INVALID "
-                + counts.get(Verdict.INVALID)) : "INVALID 0") + "  (" + preview.checks().size() + " rows, "
+                + (counts.get(Verdict.BLOCKED) > 0 ? s.warn("BLOCKED " + counts.get(Verdict.BLOCKED)) : "BLOCKED 0")
+                + "  "
+                + (counts.get(Verdict.INVALID) > 0 ? s.error("INVALID " + counts.get(Verdict.INVALID)) : "INVALID 0")
+                + "  (" + preview.checks().size() + " rows, "
                 + preview.steps().size() + " writes)");
         Operation op = operation;
         if (op == Operation.DELETE && counts.get(Verdict.OK) > 0) {
@@ -212,49 +256,68 @@ public class PlanCommands {
         if (OperationHandlers.of(op).inverse() == null && counts.get(Verdict.OK) > 0) {
             out.println(s.warn(op.cliName() + " cannot be undone: a removed user must be invited again"));
         }
-        breach.ifPresent(what -> out.println(s.warn("warning: run will refuse to " + Sanitizer.forTerminal(what)
-                + " unless given --override-limit")));
-        out.println(counts.get(Verdict.OK) > 0 ? "next: run (batches of " + RunOptions.DEFAULT_BATCH_SIZE
-                + "; --yes runs unattended)"
-                : "nothing to run");
+        breach.ifPresent(what -> out.println(s.warn(
+                "warning: run will refuse to " + Sanitizer.forTerminal(what) + " unless given --override-limit")));
+        out.println(
+                counts.get(Verdict.OK) > 0
+                        ? "next: run (batches of " + RunOptions.DEFAULT_BATCH_SIZE + "; --yes runs unattended)"
+                        : "nothing to run");
     }
 
-    @Command(name = "run", group = "Changes", availabilityProvider = "connected",
+    @Command(
+            name = "run",
+            group = "Changes",
+            availabilityProvider = "connected",
             description = "Apply the rows preview marked OK, in confirmed batches")
     public void run(
-            @Option(longName = RunConsole.BATCH_SIZE, description = RunConsole.BATCH_SIZE_HELP,
-                    defaultValue = RunOptions.DEFAULT_BATCH_SIZE) Integer batchSize,
+            @Option(
+                            longName = RunConsole.BATCH_SIZE,
+                            description = RunConsole.BATCH_SIZE_HELP,
+                            defaultValue = RunOptions.DEFAULT_BATCH_SIZE)
+                    Integer batchSize,
             @Option(longName = RunConsole.YES, description = RunConsole.YES_HELP) Boolean yes,
-            @Option(longName = RunConsole.CONCURRENCY, description = RunConsole.CONCURRENCY_HELP,
-                    defaultValue = RunOptions.DEFAULT_CONCURRENCY) Integer concurrency,
+            @Option(
+                            longName = RunConsole.CONCURRENCY,
+                            description = RunConsole.CONCURRENCY_HELP,
+                            defaultValue = RunOptions.DEFAULT_CONCURRENCY)
+                    Integer concurrency,
             @Option(longName = RunConsole.OVERRIDE_LIMIT, description = RunConsole.OVERRIDE_LIMIT_HELP)
-            Boolean overrideLimit,
+                    Boolean overrideLimit,
             @Option(longName = "again", description = "run a plan that a run has finished once more") Boolean again,
             @Option(longName = RunConsole.WAIT, description = RunConsole.WAIT_HELP) Boolean wait,
             CommandContext ctx) {
         if (plans.plan().isEmpty()) {
             throw new UserFacingException("no plan is loaded (run 'load FILE', then 'preview')", ExitCodes.USAGE);
         }
-        Preview preview = plans.preview().filter(p -> plans.plan().map(pl -> pl == p.plan()).orElse(false))
-                .orElseThrow(() -> new UserFacingException(plans.previewForgotten()
-                        ? "the plan was previewed through an earlier connection, not the one open now: run 'preview' "
-                        + "again (nothing is sent that was not previewed against this org)"
-                        : "the loaded plan has not been previewed (run 'preview' first: nothing is sent that was not "
-                        + "previewed)", ExitCodes.USAGE));
+        Preview preview = plans.preview()
+                .filter(p -> plans.plan().map(pl -> pl == p.plan()).orElse(false))
+                .orElseThrow(() -> new UserFacingException(
+                        plans.previewForgotten()
+                                ? "the plan was previewed through an earlier connection, not the one open now: run 'preview' "
+                                        + "again (nothing is sent that was not previewed against this org)"
+                                : "the loaded plan has not been previewed (run 'preview' first: nothing is sent that was not "
+                                        + "previewed)",
+                        ExitCodes.USAGE));
         if (plans.finishedBy().isPresent() && !Boolean.TRUE.equals(again)) {
-            throw new UserFacingException("run " + plans.finishedBy().get() + " already finished this plan ("
-                    + preview.plan().describe() + "); load it again, or say 'run --again'",
+            throw new UserFacingException(
+                    "run " + plans.finishedBy().get() + " already finished this plan ("
+                            + preview.plan().describe() + "); load it again, or say 'run --again'",
                     ExitCodes.USAGE);
         }
-        ctx.outputWriter().println("run of " + Sanitizer.forTerminal(preview.plan().describe()) + " in "
-                + Sanitizer.forTerminal(session.require().orgName()));
+        ctx.outputWriter()
+                .println("run of " + Sanitizer.forTerminal(preview.plan().describe()) + " in "
+                        + Sanitizer.forTerminal(session.require().orgName()));
         if (preview.steps().isEmpty()) {
             ctx.outputWriter().println("nothing to run: preview marked no row OK");
             return;
         }
         RunOptions options = RunConsole.options(io, batchSize, concurrency, yes, Boolean.TRUE.equals(overrideLimit))
                 .waitingForWriter(Boolean.TRUE.equals(wait));
-        RunConsole console = new RunConsole(ctx, io, Boolean.TRUE.equals(yes), preview.steps().size(),
+        RunConsole console = new RunConsole(
+                ctx,
+                io,
+                Boolean.TRUE.equals(yes),
+                preview.steps().size(),
                 session.require().client().governor());
         RunConsole.requireConsent(io, yes);
         RunSummary summary = runs.start(preview, session.require(), options, console, console.progress());

@@ -1,25 +1,24 @@
 package io.orgshell.command;
 
-import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 import io.orgshell.console.JsonOutput;
 import io.orgshell.console.Screen;
 import io.orgshell.core.Sanitizer;
 import io.orgshell.plan.PlanLoader;
 import io.orgshell.plan.PlanSession;
 import io.orgshell.run.RunDirectory;
+import io.orgshell.run.RunJournal;
 import io.orgshell.run.RunMeta;
 import io.orgshell.run.RunOptions;
 import io.orgshell.run.RunReport;
 import io.orgshell.run.RunService;
 import io.orgshell.run.RunStore;
-import io.orgshell.run.RunJournal;
 import io.orgshell.run.RunSummary;
 import io.orgshell.session.Connection;
 import io.orgshell.session.Session;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
@@ -40,8 +39,14 @@ public class RunCommands {
     private final Screen io;
     private final JsonOutput json;
 
-    public RunCommands(RunStore store, RunService runs, Session session, PlanSession plans, PlanLoader loader,
-                       Screen io, JsonOutput json) {
+    public RunCommands(
+            RunStore store,
+            RunService runs,
+            Session session,
+            PlanSession plans,
+            PlanLoader loader,
+            Screen io,
+            JsonOutput json) {
         this.json = json;
         this.store = store;
         this.runs = runs;
@@ -51,13 +56,17 @@ public class RunCommands {
         this.io = io;
     }
 
-    @Command(name = {"runs", "list"}, group = "Runs", description = "List the runs, newest first")
-    public void list(@Option(longName = JsonOutput.OPTION, description = JsonOutput.HELP) Boolean asJson,
-                     CommandContext ctx) {
+    @Command(
+            name = {"runs", "list"},
+            group = "Runs",
+            description = "List the runs, newest first")
+    public void list(
+            @Option(longName = JsonOutput.OPTION, description = JsonOutput.HELP) Boolean asJson, CommandContext ctx) {
         List<RunStore.Entry> all = store.entries();
         if (JsonOutput.wanted(asJson)) {
-            all.stream().filter(e -> e.note() != null).forEach(e -> json.messages().println(
-                    Sanitizer.forTerminal(e.note())));
+            all.stream()
+                    .filter(e -> e.note() != null)
+                    .forEach(e -> json.messages().println(Sanitizer.forTerminal(e.note())));
             json.print(ctx.outputWriter(), JsonViews.runs(all));
             return;
         }
@@ -71,9 +80,16 @@ public class RunCommands {
                 ctx.outputWriter().println(Sanitizer.forTerminal(e.note()));
             }
             RunMeta m = e.meta();
-            rows.add(m == null ? List.of(e.id(), "", "", "damaged", "", Sanitizer.forTerminal(e.damage()))
-                    : List.of(m.id(), m.operation(), orgColumn(m), m.state().label(),
-                    String.valueOf(m.rows()), RunConsole.describe(m.counts(), new io.orgshell.console.Styles(false))));
+            rows.add(
+                    m == null
+                            ? List.of(e.id(), "", "", "damaged", "", Sanitizer.forTerminal(e.damage()))
+                            : List.of(
+                                    m.id(),
+                                    m.operation(),
+                                    orgColumn(m),
+                                    m.state().label(),
+                                    String.valueOf(m.rows()),
+                                    RunConsole.describe(m.counts(), new io.orgshell.console.Styles(false))));
         }
         ctx.outputWriter().print(io.table(List.of("Run", "Op", "Org", "State", "Rows", "Outcomes"), rows));
     }
@@ -81,21 +97,28 @@ public class RunCommands {
     /** The org's name; a sandbox run adds its sandbox start, since every sandbox of one seed has the same name. */
     private static String orgColumn(RunMeta m) {
         String name = Sanitizer.forTerminal(m.orgName() == null ? m.orgId() : m.orgName());
-        return m.sandboxInstance() == null ? name : name + " [sandbox " + RunMeta.shortInstance(m.sandboxInstance())
-                + "]";
+        return m.sandboxInstance() == null
+                ? name
+                : name + " [sandbox " + RunMeta.shortInstance(m.sandboxInstance()) + "]";
     }
 
-    @Command(name = {"runs", "show"}, group = "Runs", completionProvider = "completion",
+    @Command(
+            name = {"runs", "show"},
+            group = "Runs",
+            completionProvider = "completion",
             description = "Show one run: its state, counts, failures and files")
-    public void show(@Argument(index = 0, description = "run ID (default: the latest)") String id,
-                     @Option(longName = JsonOutput.OPTION, description = JsonOutput.HELP) Boolean asJson,
-                     CommandContext ctx) throws java.io.IOException {
+    public void show(
+            @Argument(index = 0, description = "run ID (default: the latest)") String id,
+            @Option(longName = JsonOutput.OPTION, description = JsonOutput.HELP) Boolean asJson,
+            CommandContext ctx)
+            throws java.io.IOException {
         Connection connected = session.current().orElse(null);
         RunDirectory dir = store.openOrLatest(id, connected);
         PrintWriter out = ctx.outputWriter();
         store.bringUpToDate(dir, false).ifPresent(JsonOutput.wanted(asJson) ? json.messages()::println : out::println);
         RunMeta m = dir.readMeta();
-        int unconfirmed = m.unfinished() ? RunJournal.replay(dir.journal()).answered().size() : 0;
+        int unconfirmed =
+                m.unfinished() ? RunJournal.replay(dir.journal()).answered().size() : 0;
         if (JsonOutput.wanted(asJson)) {
             json.print(out, JsonViews.run(m, dir, RunReport.failures(dir, SHOWN_FAILURES), unconfirmed));
             return;
@@ -109,11 +132,14 @@ public class RunCommands {
         out.println(String.format("%-12s %s", "source", m.source()));
         out.println(String.format("%-12s %s, last change %s", "created", m.created(), m.updated()));
         out.println(String.format("%-12s %s", "state", m.state().label()));
-        out.println(String.format("%-12s %d rows, %d writes: %s", "outcomes", m.rows(), m.steps(),
-                RunConsole.describe(m.counts(), io.styles())));
+        out.println(String.format(
+                "%-12s %d rows, %d writes: %s",
+                "outcomes", m.rows(), m.steps(), RunConsole.describe(m.counts(), io.styles())));
         if (unconfirmed > 0) {
-            out.println(String.format("%-12s %d writes applied, not yet confirmed: the org did not show them yet; "
-                    + "resume reads them back and does not send them again", "", unconfirmed));
+            out.println(String.format(
+                    "%-12s %d writes applied, not yet confirmed: the org did not show them yet; "
+                            + "resume reads them back and does not send them again",
+                    "", unconfirmed));
         }
         out.println(String.format("%-12s %s", "directory", dir.path()));
         List<String> failed = RunReport.failures(dir, SHOWN_FAILURES);
@@ -123,35 +149,52 @@ public class RunCommands {
         }
     }
 
-    @Command(name = "resume", group = "Runs", availabilityProvider = "connected", completionProvider = "completion",
+    @Command(
+            name = "resume",
+            group = "Runs",
+            availabilityProvider = "connected",
+            completionProvider = "completion",
             description = "Continue a stopped run of this org (default: the latest unfinished one); names it and asks "
                     + "first; never re-sends an applied row")
-    public void resume(@Argument(index = 0, description = "run ID") String id,
-                       @Option(longName = RunConsole.BATCH_SIZE,
-                               description = RunConsole.BATCH_SIZE_HELP + " (default: the run's own)")
-                       Integer batchSize,
-                       @Option(longName = RunConsole.YES, description = RunConsole.YES_HELP) Boolean yes,
-                       @Option(longName = RunConsole.CONCURRENCY, description = RunConsole.CONCURRENCY_HELP,
-                               defaultValue = RunOptions.DEFAULT_CONCURRENCY) Integer concurrency,
-                       @Option(longName = RunConsole.OVERRIDE_LIMIT, description = RunConsole.OVERRIDE_LIMIT_HELP)
-                       Boolean overrideLimit,
-                       @Option(longName = RunConsole.WAIT, description = RunConsole.WAIT_HELP) Boolean wait,
-                       CommandContext ctx) {
-        RunConsole console = new RunConsole(ctx, io, Boolean.TRUE.equals(yes), 0,
-                session.require().client().governor());
-        RunSummary summary = runs.resume(blank(id) ? null : id, session.require(),
+    public void resume(
+            @Argument(index = 0, description = "run ID") String id,
+            @Option(
+                            longName = RunConsole.BATCH_SIZE,
+                            description = RunConsole.BATCH_SIZE_HELP + " (default: the run's own)")
+                    Integer batchSize,
+            @Option(longName = RunConsole.YES, description = RunConsole.YES_HELP) Boolean yes,
+            @Option(
+                            longName = RunConsole.CONCURRENCY,
+                            description = RunConsole.CONCURRENCY_HELP,
+                            defaultValue = RunOptions.DEFAULT_CONCURRENCY)
+                    Integer concurrency,
+            @Option(longName = RunConsole.OVERRIDE_LIMIT, description = RunConsole.OVERRIDE_LIMIT_HELP)
+                    Boolean overrideLimit,
+            @Option(longName = RunConsole.WAIT, description = RunConsole.WAIT_HELP) Boolean wait,
+            CommandContext ctx) {
+        RunConsole console = new RunConsole(
+                ctx, io, Boolean.TRUE.equals(yes), 0, session.require().client().governor());
+        RunSummary summary = runs.resume(
+                blank(id) ? null : id,
+                session.require(),
                 RunConsole.options(io, batchSize, concurrency, yes, Boolean.TRUE.equals(overrideLimit))
-                        .waitingForWriter(Boolean.TRUE.equals(wait)), console,
+                        .waitingForWriter(Boolean.TRUE.equals(wait)),
+                console,
                 console.progress());
         console.finish(summary);
     }
 
-    @Command(name = "undo", group = "Runs", availabilityProvider = "connected", completionProvider = "completion",
+    @Command(
+            name = "undo",
+            group = "Runs",
+            availabilityProvider = "connected",
+            completionProvider = "completion",
             description = "Load the undo plan of a run of this org (default: the latest) for preview")
     public void undo(@Argument(index = 0, description = "run ID") String id, CommandContext ctx) {
         Connection connection = session.require();
         RunDirectory dir = store.openOrLatest(id, connection);
-        Optional<RunService.UndoPlan> undo = runs.undoPlan(dir, connection, note -> ctx.outputWriter().println(note));
+        Optional<RunService.UndoPlan> undo =
+                runs.undoPlan(dir, connection, note -> ctx.outputWriter().println(note));
         if (undo.isEmpty()) {
             ctx.outputWriter().println("nothing to undo: run " + dir.id() + " changed no account");
             return;

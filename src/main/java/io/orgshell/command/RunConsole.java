@@ -1,10 +1,5 @@
 package io.orgshell.command;
 
-import java.io.PrintWriter;
-import java.util.List;
-import java.util.Locale;
-import java.util.function.Consumer;
-
 import io.orgshell.api.RateGovernor;
 import io.orgshell.console.Progress;
 import io.orgshell.console.Screen;
@@ -20,6 +15,10 @@ import io.orgshell.run.RunOptions;
 import io.orgshell.run.RunState;
 import io.orgshell.run.RunSummary;
 import io.orgshell.run.StepResult;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
 import org.springframework.shell.core.command.CommandContext;
 
 /**
@@ -65,8 +64,8 @@ final class RunConsole implements BatchControl {
 
     /** The bar shows the pace the server allows and the 429s so far, beside done/total, rate and ETA. */
     private Progress newProgress() {
-        return new Progress(out, io.liveProgress(), "writing", total).extra(() -> String.format(
-                "(pace %.0f/s, %d throttled)", governor.rate(), governor.throttled()));
+        return new Progress(out, io.liveProgress(), "writing", total)
+                .extra(() -> String.format("(pace %.0f/s, %d throttled)", governor.rate(), governor.throttled()));
     }
 
     /**
@@ -89,8 +88,10 @@ final class RunConsole implements BatchControl {
         String phrase = operation + " " + writes + " in " + Sanitizer.forTerminal(orgName);
         if (!io.mode().isInteractive()) {
             if (!yes) {
-                throw new UserFacingException(operation + " needs --yes in a script (at a terminal it asks you to "
-                        + "type '" + phrase + "')", ExitCodes.USAGE);
+                throw new UserFacingException(
+                        operation + " needs --yes in a script (at a terminal it asks you to " + "type '" + phrase
+                                + "')",
+                        ExitCodes.USAGE);
             }
             return;
         }
@@ -130,16 +131,20 @@ final class RunConsole implements BatchControl {
                 + (attended() ? ", batches of " + batchSize : ""));
         out.flush();
         if (!yes && !io.mode().isInteractive()) {
-            throw new UserFacingException("resume writes without asking in a script: say 'resume " + run.id()
-                    + " --yes' (at a terminal it asks first); nothing was sent", ExitCodes.USAGE);
+            throw new UserFacingException(
+                    "resume writes without asking in a script: say 'resume " + run.id()
+                            + " --yes' (at a terminal it asks first); nothing was sent",
+                    ExitCodes.USAGE);
         }
     }
 
     /** A run that cannot ask writes only when told to: in a script or a pipe, no question means no consent. */
     static void requireConsent(Screen io, Boolean yes) {
         if (!Boolean.TRUE.equals(yes) && !io.mode().isInteractive()) {
-            throw new UserFacingException("run in a script needs --yes: nothing was written (at a terminal it asks "
-                    + "before the first batch)", ExitCodes.USAGE);
+            throw new UserFacingException(
+                    "run in a script needs --yes: nothing was written (at a terminal it asks "
+                            + "before the first batch)",
+                    ExitCodes.USAGE);
         }
     }
 

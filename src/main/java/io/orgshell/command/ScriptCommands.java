@@ -1,5 +1,10 @@
 package io.orgshell.command;
 
+import io.orgshell.console.Screen;
+import io.orgshell.core.ExitCodes;
+import io.orgshell.core.UsageException;
+import io.orgshell.core.UserFacingException;
+import io.orgshell.shell.ScriptRunner;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
@@ -7,12 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-
-import io.orgshell.console.Screen;
-import io.orgshell.core.ExitCodes;
-import io.orgshell.core.UsageException;
-import io.orgshell.core.UserFacingException;
-import io.orgshell.shell.ScriptRunner;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
@@ -34,7 +33,10 @@ public class ScriptCommands {
         this.io = io;
     }
 
-    @Command(name = "script", group = "Built-In Commands", completionProvider = "completion",
+    @Command(
+            name = "script",
+            group = "Built-In Commands",
+            completionProvider = "completion",
             description = "Run the commands of a .shell file, stopping at the first failure")
     public void script(@Argument(index = 0, description = "the script file") String file, CommandContext ctx)
             throws IOException {
@@ -44,8 +46,8 @@ public class ScriptCommands {
         Path path = PathArguments.input("script", file);
         int code;
         try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            code = scripts.run(reader, file, path, ctx.outputWriter(), ctx.outputWriter(),
-                    ctx.inputReader(), io.styles());
+            code = scripts.run(
+                    reader, file, path, ctx.outputWriter(), ctx.outputWriter(), ctx.inputReader(), io.styles());
         } catch (NoSuchFileException e) {
             throw new UserFacingException("no such script: " + file, ExitCodes.USAGE);
         } catch (MalformedInputException e) {

@@ -1,8 +1,7 @@
 package io.orgshell.command;
 
-import java.util.List;
-
 import io.orgshell.core.UsageException;
+import java.util.List;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.CommandOption;
 
@@ -21,8 +20,7 @@ final class SelectionOptions {
     static final String INACTIVE_SINCE = "only accounts with no product activity since then: 90d, or a date "
             + "such as 2026-06-01 (never active: counted from when they joined the org)";
 
-    private SelectionOptions() {
-    }
+    private SelectionOptions() {}
 
     /** Options a command may be given more than once; every other option given twice is an error. */
     private static final java.util.Set<String> REPEATABLE = java.util.Set.of("domain");

@@ -1,11 +1,5 @@
 package io.orgshell.command;
 
-import java.io.PrintWriter;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
 import io.orgshell.api.DirectoryUser;
 import io.orgshell.api.UserProfile;
 import io.orgshell.console.JsonOutput;
@@ -19,6 +13,11 @@ import io.orgshell.directory.UserExporter;
 import io.orgshell.directory.UserLookup;
 import io.orgshell.session.Connection;
 import io.orgshell.session.Session;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
@@ -45,14 +44,20 @@ public class UserCommands {
         this.io = io;
     }
 
-    @Command(name = {"users", "export"}, group = "Users", availabilityProvider = "connected",
+    @Command(
+            name = {"users", "export"},
+            group = "Users",
+            availabilityProvider = "connected",
             completionProvider = SelectionOptions.COMPLETION,
             description = "Write the managed accounts (or those a selection names) to a CSV or JSON Lines file")
     public void export(
             @Option(longName = "out", required = true, description = "the file to write ('-': standard output)")
-            String out,
-            @Option(longName = "format", description = "csv (default) or json: JSON Lines, one object per account",
-                    defaultValue = "csv") String format,
+                    String out,
+            @Option(
+                            longName = "format",
+                            description = "csv (default) or json: JSON Lines, one object per account",
+                            defaultValue = "csv")
+                    String format,
             @Option(longName = "domain", description = SelectionOptions.DOMAIN) String domain,
             @Option(longName = "status", description = SelectionOptions.STATUS) String status,
             @Option(longName = "access", description = SelectionOptions.ACCESS) String access,
@@ -64,22 +69,31 @@ public class UserCommands {
             @Option(longName = "inactive-since", description = SelectionOptions.INACTIVE_SINCE) String inactiveSince,
             CommandContext ctx) {
         OutputTarget target = PathArguments.target("--out", out, ctx.outputWriter(), io.drawsTables());
-        UserExporter.Format fmt = switch (format == null ? "csv" : format.strip().toLowerCase(Locale.ROOT)) {
-            case "csv" -> UserExporter.Format.CSV;
-            case "json" -> UserExporter.Format.JSON;
-            default -> throw new UsageException("--format: unknown format '" + format + "' (use csv or json)");
-        };
-        Selection selection = Selection.parse(SelectionOptions.domains(ctx), status, access, group,
-                Boolean.TRUE.equals(managed), Boolean.TRUE.equals(unmanaged), Boolean.TRUE.equals(idp),
-                Boolean.TRUE.equals(noIdp), inactiveSince, Clock.systemUTC());
+        UserExporter.Format fmt =
+                switch (format == null ? "csv" : format.strip().toLowerCase(Locale.ROOT)) {
+                    case "csv" -> UserExporter.Format.CSV;
+                    case "json" -> UserExporter.Format.JSON;
+                    default -> throw new UsageException("--format: unknown format '" + format + "' (use csv or json)");
+                };
+        Selection selection = Selection.parse(
+                SelectionOptions.domains(ctx),
+                status,
+                access,
+                group,
+                Boolean.TRUE.equals(managed),
+                Boolean.TRUE.equals(unmanaged),
+                Boolean.TRUE.equals(idp),
+                Boolean.TRUE.equals(noIdp),
+                inactiveSince,
+                Clock.systemUTC());
         // with the data on standard output, what is said about it goes to standard error
         PrintWriter w = target.isStandardOutput() ? io.messages() : ctx.outputWriter();
         Progress progress = new Progress(w, io.liveProgress() && !target.isStandardOutput(), "exporting", -1);
         UserExporter.Result result;
         try {
             Connection c = session.require();
-            result = exporter.export(c.client(), c.directory(), c.cache(), target, selection, fmt,
-                    new UserExporter.Listener() {
+            result = exporter.export(
+                    c.client(), c.directory(), c.cache(), target, selection, fmt, new UserExporter.Listener() {
                         @Override
                         public void total(long total) {
                             progress.total(total);
@@ -99,11 +113,16 @@ public class UserCommands {
                 + Progress.formatDuration(progress.elapsed()) + ")");
     }
 
-    @Command(name = {"users", "show"}, group = "Users", availabilityProvider = "connected",
-            completionProvider = "completion", description = "Show one account, by account ID or email")
-    public void show(@Argument(index = 0, description = "account ID or email") String idOrEmail,
-                     @Option(longName = JsonOutput.OPTION, description = JsonOutput.HELP) Boolean asJson,
-                     CommandContext ctx) {
+    @Command(
+            name = {"users", "show"},
+            group = "Users",
+            availabilityProvider = "connected",
+            completionProvider = "completion",
+            description = "Show one account, by account ID or email")
+    public void show(
+            @Argument(index = 0, description = "account ID or email") String idOrEmail,
+            @Option(longName = JsonOutput.OPTION, description = JsonOutput.HELP) Boolean asJson,
+            CommandContext ctx) {
         if (idOrEmail == null || idOrEmail.isBlank()) {
             throw new UsageException("users show needs an account ID or an email");
         }
@@ -136,11 +155,15 @@ public class UserCommands {
         line(w, "time zone", a.zoneinfo());
     }
 
-    @Command(name = {"users", "find"}, group = "Users", availabilityProvider = "connected",
+    @Command(
+            name = {"users", "find"},
+            group = "Users",
+            availabilityProvider = "connected",
             description = "Find accounts whose name or email contains the text")
-    public void find(@Argument(index = 0, description = "text to look for") String text,
-                     @Option(longName = JsonOutput.OPTION, description = JsonOutput.HELP) Boolean asJson,
-                     CommandContext ctx) {
+    public void find(
+            @Argument(index = 0, description = "text to look for") String text,
+            @Option(longName = JsonOutput.OPTION, description = JsonOutput.HELP) Boolean asJson,
+            CommandContext ctx) {
         if (text == null || text.isBlank()) {
             throw new UsageException("users find needs some text to look for");
         }
@@ -157,12 +180,18 @@ public class UserCommands {
         }
         List<List<String>> rows = new ArrayList<>();
         for (UserLookup.Match m : found.matches()) {
-            rows.add(List.of(nz(m.accountId(), ""), nz(m.email(), ""), nz(m.name(), ""), nz(m.status(), ""),
+            rows.add(List.of(
+                    nz(m.accountId(), ""),
+                    nz(m.email(), ""),
+                    nz(m.name(), ""),
+                    nz(m.status(), ""),
                     nz(m.access(), "")));
         }
         w.print(io.table(List.of("Account ID", "Email", "Name", "Status", "Access"), rows));
-        w.println(found.matches().size() + (found.more() ? "+ accounts (showing the first " + FIND_LIMIT
-                + "; be more specific)" : found.matches().size() == 1 ? " account" : " accounts"));
+        w.println(found.matches().size()
+                + (found.more()
+                        ? "+ accounts (showing the first " + FIND_LIMIT + "; be more specific)"
+                        : found.matches().size() == 1 ? " account" : " accounts"));
     }
 
     private static void line(PrintWriter w, String label, String value) {

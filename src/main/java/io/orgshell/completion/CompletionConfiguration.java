@@ -1,15 +1,13 @@
 package io.orgshell.completion;
 
-import java.util.List;
-import java.util.Set;
-
 import io.orgshell.core.Sanitizer;
-import io.orgshell.plan.Operation;
 import io.orgshell.run.RunMeta;
 import io.orgshell.run.RunStore;
 import io.orgshell.session.Session;
 import io.orgshell.shell.AllowedValues;
 import io.orgshell.shell.ShellCompleter;
+import java.util.List;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.shell.core.command.CommandRegistry;
@@ -38,22 +36,30 @@ public class CompletionConfiguration {
     CompletionProvider completion(Session session, RunStore runs) {
         return ctx -> {
             String word = ctx.currentWordUpToCursor() == null ? "" : ctx.currentWordUpToCursor();
-            String option = ctx.getCommandOption() == null ? null : ctx.getCommandOption().longName();
+            String option = ctx.getCommandOption() == null
+                    ? null
+                    : ctx.getCommandOption().longName();
             if (option != null && FILE_OPTIONS.contains(option)) {
                 return FileCompletion.complete(word, MAX_PROPOSALS);
             }
             if (option != null && !AllowedValues.of(option).isEmpty()) {
-                return AllowedValues.of(option).stream().filter(v -> v.startsWith(word)).map(CompletionProposal::new)
+                return AllowedValues.of(option).stream()
+                        .filter(v -> v.startsWith(word))
+                        .map(CompletionProposal::new)
                         .toList();
             }
             String command = ctx.getCommand() == null ? "" : ctx.getCommand().getName();
             boolean positional = option == null && !word.startsWith("-");
             if (positional && RUN_COMMANDS.contains(command)) {
                 // resume offers only what it can take up: the unfinished runs of the connected org
-                List<RunMeta> candidates = RESUME.equals(command) ? runs.unfinished(session.current().orElse(null))
+                List<RunMeta> candidates = RESUME.equals(command)
+                        ? runs.unfinished(session.current().orElse(null))
                         : runs.list();
-                return candidates.stream().map(RunMeta::id).filter(id -> id.startsWith(word))
-                        .map(CompletionProposal::new).toList();
+                return candidates.stream()
+                        .map(RunMeta::id)
+                        .filter(id -> id.startsWith(word))
+                        .map(CompletionProposal::new)
+                        .toList();
             }
             if (positional && FILE_COMMANDS.contains(command)) {
                 return FileCompletion.complete(word, MAX_PROPOSALS);
@@ -62,8 +68,9 @@ public class CompletionConfiguration {
             if (accounts) {
                 // only the connected org's accounts: the cache ends with its connection
                 // a value with control characters would write them into the line being edited: complete its ID
-                return session.current().map(c -> c.cache().complete(word, MAX_PROPOSALS)).orElse(List.of())
-                        .stream().filter(v -> Sanitizer.forTerminal(v).equals(v)).map(CompletionProposal::new)
+                return session.current().map(c -> c.cache().complete(word, MAX_PROPOSALS)).orElse(List.of()).stream()
+                        .filter(v -> Sanitizer.forTerminal(v).equals(v))
+                        .map(CompletionProposal::new)
                         .toList();
             }
             return List.of();

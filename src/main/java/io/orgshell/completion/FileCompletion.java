@@ -1,13 +1,12 @@
 package io.orgshell.completion;
 
+import io.orgshell.core.Sanitizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
-import io.orgshell.core.Sanitizer;
 import org.springframework.shell.core.command.completion.CompletionProposal;
 
 /**
@@ -18,8 +17,7 @@ import org.springframework.shell.core.command.completion.CompletionProposal;
  */
 final class FileCompletion {
 
-    private FileCompletion() {
-    }
+    private FileCompletion() {}
 
     static List<CompletionProposal> complete(String word, int max) {
         String typed = word == null ? "" : word;
@@ -39,12 +37,16 @@ final class FileCompletion {
                     .filter(name -> !name.startsWith(".") || prefix.startsWith("."))
                     // a name with control characters would write them into the line being edited
                     .filter(name -> Sanitizer.forTerminal(name).equals(name))
-                    .sorted().limit(max)
+                    .sorted()
+                    .limit(max)
                     .map(name -> {
                         boolean folderEntry = Files.isDirectory(dir.resolve(name));
                         String shown = name + (folderEntry ? "/" : "");
-                        return new CompletionProposal(folder + shown).displayText(shown).complete(!folderEntry);
-                    }).toList();
+                        return new CompletionProposal(folder + shown)
+                                .displayText(shown)
+                                .complete(!folderEntry);
+                    })
+                    .toList();
         } catch (IOException | RuntimeException e) {
             return List.of(); // no such folder, or not readable: nothing to offer
         }

@@ -1,15 +1,14 @@
 package io.orgshell.completion;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Set;
-
 import io.orgshell.api.Domain;
 import io.orgshell.core.Sanitizer;
 import io.orgshell.plan.DirectoryPlanner;
 import io.orgshell.plan.Operation;
 import io.orgshell.session.Session;
 import io.orgshell.shell.AllowedValues;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,24 +30,46 @@ public class SelectionCompletionConfiguration {
     CompletionProvider selectionCompletion(Session session, @Qualifier("completion") CompletionProvider shared) {
         return ctx -> {
             String word = ctx.currentWordUpToCursor() == null ? "" : ctx.currentWordUpToCursor();
-            String option = ctx.getCommandOption() == null ? null : ctx.getCommandOption().longName();
+            String option = ctx.getCommandOption() == null
+                    ? null
+                    : ctx.getCommandOption().longName();
             if (option != null && DOMAIN_OPTIONS.contains(option)) {
                 boolean verifiedOnly = "to-domain".equals(option);
-                return session.current().map(c -> c.client().domains()
-                                .filter(d -> !verifiedOnly || d.isVerified()).map(Domain::name)
-                                .filter(n -> n != null && n.startsWith(word) && Sanitizer.forTerminal(n).equals(n))
+                return session
+                        .current()
+                        .map(c -> c.client()
+                                .domains()
+                                .filter(d -> !verifiedOnly || d.isVerified())
+                                .map(Domain::name)
+                                .filter(n -> n != null
+                                        && n.startsWith(word)
+                                        && Sanitizer.forTerminal(n).equals(n))
                                 // a slow org gives no candidates rather than an error at the prompt
-                                .collectList().timeout(DOMAINS_WAIT).onErrorReturn(List.of()).block())
-                        .orElse(List.of()).stream().map(CompletionProposal::new).toList();
+                                .collectList()
+                                .timeout(DOMAINS_WAIT)
+                                .onErrorReturn(List.of())
+                                .block())
+                        .orElse(List.of())
+                        .stream()
+                        .map(CompletionProposal::new)
+                        .toList();
             }
             if (option != null && !AllowedValues.of(option).isEmpty()) {
-                return AllowedValues.of(option).stream().filter(v -> v.startsWith(word)).map(CompletionProposal::new)
+                return AllowedValues.of(option).stream()
+                        .filter(v -> v.startsWith(word))
+                        .map(CompletionProposal::new)
                         .toList();
             }
             String command = ctx.getCommand() == null ? "" : ctx.getCommand().getName();
-            if (option == null && "plan".equals(command) && !word.startsWith("-") && ctx.getWords().size() <= 2) {
-                return DirectoryPlanner.OPERATIONS.stream().map(Operation::cliName).filter(n -> n.startsWith(word))
-                        .map(CompletionProposal::new).toList();
+            if (option == null
+                    && "plan".equals(command)
+                    && !word.startsWith("-")
+                    && ctx.getWords().size() <= 2) {
+                return DirectoryPlanner.OPERATIONS.stream()
+                        .map(Operation::cliName)
+                        .filter(n -> n.startsWith(word))
+                        .map(CompletionProposal::new)
+                        .toList();
             }
             return shared.apply(ctx);
         };

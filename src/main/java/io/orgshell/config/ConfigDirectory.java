@@ -1,7 +1,6 @@
 package io.orgshell.config;
 
 import java.nio.file.Path;
-
 import org.springframework.stereotype.Component;
 
 /**

@@ -3,7 +3,6 @@ package io.orgshell.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -31,30 +30,33 @@ public record OrgShellProperties(
     /** Atlassian's API: where a key from the environment or a profile goes when nothing names another base URL. */
     public static final String DEFAULT_BASE_URL = "https://api.atlassian.com";
 
-    public record Retry(@DefaultValue("5") int maxRetries, @DefaultValue("1s") Duration initialBackoff,
-                        @DefaultValue("30s") Duration maxBackoff, @DefaultValue("120s") Duration maxWait) {
-    }
+    public record Retry(
+            @DefaultValue("5") int maxRetries,
+            @DefaultValue("1s") Duration initialBackoff,
+            @DefaultValue("30s") Duration maxBackoff,
+            @DefaultValue("120s") Duration maxWait) {}
 
     /** Destructive runs (deactivate, delete, remove) touching more than this share of the org need an override. */
-    public record Safety(@DefaultValue("0.2") double maxFraction) {
-    }
+    public record Safety(@DefaultValue("0.2") double maxFraction) {}
 
     /**
      * Lookups of named accounts: how many IDs or addresses one v2 search carries, and whether preview may look a
      * plan's accounts up at all ({@code look-up=false}: always one directory pass, as before lookups existed).
      */
-    public record Search(@DefaultValue("100") int batchSize, @DefaultValue("true") boolean lookUp) {
-    }
+    public record Search(
+            @DefaultValue("100") int batchSize,
+            @DefaultValue("true") boolean lookUp) {}
 
     /**
      * How long a run keeps reading back a write answered with success that the org does not show yet (Atlassian
      * documents role assignments as eventually consistent, up to 30 s) before it reports the row failed.
      */
-    public record Confirm(@DefaultValue("30s") Duration maxWait) {
-    }
+    public record Confirm(@DefaultValue("30s") Duration maxWait) {}
 
     /** The embedded sandbox that {@code --sandbox} starts. */
-    public record Sandbox(@DefaultValue("3000") int users, @DefaultValue("42") long seed,
-                          @DefaultValue("0") double rate, @DefaultValue("0") int latencyMs) {
-    }
+    public record Sandbox(
+            @DefaultValue("3000") int users,
+            @DefaultValue("42") long seed,
+            @DefaultValue("0") double rate,
+            @DefaultValue("0") int latencyMs) {}
 }

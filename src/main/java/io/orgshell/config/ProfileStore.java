@@ -1,5 +1,8 @@
 package io.orgshell.config;
 
+import com.sun.security.auth.module.UnixSystem;
+import io.orgshell.core.OwnerOnlyFiles;
+import io.orgshell.core.UsageException;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -12,10 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import com.sun.security.auth.module.UnixSystem;
-import io.orgshell.core.OwnerOnlyFiles;
-import io.orgshell.core.UsageException;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -62,8 +61,7 @@ public class ProfileStore {
         return Optional.ofNullable(load().defaultProfile());
     }
 
-    record Loaded(String defaultProfile, List<Profile> profiles) {
-    }
+    record Loaded(String defaultProfile, List<Profile> profiles) {}
 
     Loaded load() {
         Path file = file();
@@ -77,8 +75,9 @@ public class ProfileStore {
         } catch (MarkedYAMLException e) {
             // only the position and the problem: the parser's context snippet could quote a key
             var mark = e.getProblemMark();
-            throw new UsageException(file + (mark == null ? "" : ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1))
-                    + ": not valid YAML (" + e.getProblem() + ")");
+            throw new UsageException(
+                    file + (mark == null ? "" : ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1))
+                            + ": not valid YAML (" + e.getProblem() + ")");
         } catch (IOException | YAMLException e) {
             throw new UsageException("cannot read " + file + ": " + e.getClass().getSimpleName());
         }
@@ -102,8 +101,12 @@ public class ProfileStore {
                 }
                 String key = string(p.get("api-key"));
                 holdsKey |= key != null;
-                profiles.add(new Profile(name, string(p.get("org-id")), uri(file, name, string(p.get("base-url"))),
-                        key == null ? null : key.toCharArray(), string(p.get("account-id"))));
+                profiles.add(new Profile(
+                        name,
+                        string(p.get("org-id")),
+                        uri(file, name, string(p.get("base-url"))),
+                        key == null ? null : key.toCharArray(),
+                        string(p.get("account-id"))));
             }
         }
         refuseIfUnsafe(file, holdsKey);
@@ -149,10 +152,11 @@ public class ProfileStore {
                 throw new UsageException(file + " can be changed by other users, and it decides where the API key "
                         + "is sent; fix it with: chmod go-w " + file);
             }
-            if (holdsKey && (perms.contains(PosixFilePermission.GROUP_READ)
-                    || perms.contains(PosixFilePermission.OTHERS_READ))) {
-                throw new UsageException(file + " holds an API key but other users can access it; "
-                        + "fix it with: chmod 600 " + file);
+            if (holdsKey
+                    && (perms.contains(PosixFilePermission.GROUP_READ)
+                            || perms.contains(PosixFilePermission.OTHERS_READ))) {
+                throw new UsageException(
+                        file + " holds an API key but other users can access it; " + "fix it with: chmod 600 " + file);
             }
         } catch (IOException e) {
             throw new UsageException("cannot check the permissions of " + file + ": " + e.getMessage());

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-
 import org.jline.jansi.AnsiConsole;
 import org.jline.jansi.AnsiMode;
 import org.jline.jansi.AnsiPrintStream;
@@ -27,8 +26,8 @@ import org.jline.utils.OSUtils;
  */
 public final class ConsoleStreams {
 
-    private static final boolean WINDOWS_CONSOLE = OSUtils.IS_WINDOWS
-            && !(OSUtils.IS_CYGWIN || OSUtils.IS_MSYSTEM || OSUtils.IS_CONEMU);
+    private static final boolean WINDOWS_CONSOLE =
+            OSUtils.IS_WINDOWS && !(OSUtils.IS_CYGWIN || OSUtils.IS_MSYSTEM || OSUtils.IS_CONEMU);
 
     private final Terminal terminal;
     private final boolean outTerminal;
@@ -51,11 +50,12 @@ public final class ConsoleStreams {
         // Spring Shell builds its terminal for standard output (SystemOutput.SysOut): when JLine's isatty finds
         // standard output a terminal, the terminal, dumb or not, names it as its stream
         boolean outTerminal = terminal instanceof TerminalExt ext && ext.getSystemStream() == SystemStream.Output;
-        return new ConsoleStreams(terminal, outTerminal,
-                new Styles(wanted && allows(AnsiConsole.out(), servedBy(terminal, SystemStream.Output),
-                        () -> outTerminal)),
-                new Styles(wanted && allows(AnsiConsole.err(), false,
-                        () -> isTerminal(terminal, SystemStream.Error))));
+        return new ConsoleStreams(
+                terminal,
+                outTerminal,
+                new Styles(wanted
+                        && allows(AnsiConsole.out(), servedBy(terminal, SystemStream.Output), () -> outTerminal)),
+                new Styles(wanted && allows(AnsiConsole.err(), false, () -> isTerminal(terminal, SystemStream.Error))));
     }
 
     /**
@@ -70,13 +70,15 @@ public final class ConsoleStreams {
         if (mode == AnsiMode.Force) {
             return true;
         }
-        boolean reaches = jansi.getType() == AnsiType.Native ? mode != AnsiMode.Strip && (!WINDOWS_CONSOLE || served)
+        boolean reaches = jansi.getType() == AnsiType.Native
+                ? mode != AnsiMode.Strip && (!WINDOWS_CONSOLE || served)
                 : !WINDOWS_CONSOLE;
         return reaches && isTerminal.getAsBoolean();
     }
 
     private static boolean servedBy(Terminal terminal, SystemStream stream) {
-        return !(terminal instanceof DumbTerminal) && terminal instanceof TerminalExt ext
+        return !(terminal instanceof DumbTerminal)
+                && terminal instanceof TerminalExt ext
                 && ext.getSystemStream() == stream;
     }
 

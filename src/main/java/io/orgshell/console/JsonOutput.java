@@ -1,7 +1,7 @@
 package io.orgshell.console;
 
 import java.io.PrintWriter;
-
+import org.springframework.stereotype.Component;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.CharacterEscapes;
 import tools.jackson.core.io.SerializedString;
@@ -13,7 +13,6 @@ import tools.jackson.core.util.Separators;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code --json}: the one writer of every read command's JSON document. A command hands it a small view record of
@@ -29,6 +28,7 @@ public class JsonOutput {
 
     /** The option every read command takes, and its help. */
     public static final String OPTION = "json";
+
     public static final String HELP = "print one JSON document on standard output (fields: see README)";
 
     private final JsonMapper mapper = JsonMapper.builder(JsonFactory.builder()
@@ -38,8 +38,9 @@ public class JsonOutput {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .defaultPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                    .withObjectNameValueSpacing(Separators.Spacing.AFTER).withArrayEmptySeparator("")
-                    .withObjectEmptySeparator(""))
+                            .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+                            .withArrayEmptySeparator("")
+                            .withObjectEmptySeparator(""))
                     .withArrayIndenter(new DefaultIndenter("  ", "\n"))
                     .withObjectIndenter(new DefaultIndenter("  ", "\n")))
             .build();
@@ -69,7 +70,9 @@ public class JsonOutput {
 
     /** Same rule as the terminal sanitiser, but the character is escaped for JSON rather than shown as text. */
     static boolean needsEscape(int c) {
-        return Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
+        return Character.isISOControl(c)
+                || c == '\u2028'
+                || c == '\u2029'
                 || Character.getType(c) == Character.FORMAT && c != '\u200d';
     }
 

@@ -21,6 +21,7 @@ public final class Progress {
     private long done;
     /** Counted as done but not done by this bar (before a resume or a pause): kept out of the rate. */
     private long carried;
+
     private long lastDraw;
     private int lastLength;
     private java.util.function.Supplier<String> extra = () -> "";
@@ -79,7 +80,10 @@ public final class Progress {
         StringBuilder sb = new StringBuilder(label).append(' ');
         if (total > 0) {
             int filled = (int) Math.min(WIDTH, WIDTH * done / total);
-            sb.append('[').append("#".repeat(filled)).append(".".repeat(WIDTH - filled)).append("] ");
+            sb.append('[')
+                    .append("#".repeat(filled))
+                    .append(".".repeat(WIDTH - filled))
+                    .append("] ");
             sb.append(String.format("%,d/%,d %d%%", done, total, 100 * done / total));
         } else {
             sb.append(String.format("%,d", done));
@@ -107,7 +111,8 @@ public final class Progress {
         if (s < 60) {
             return s + "s";
         }
-        return s < 3600 ? (s / 60) + "m" + String.format("%02d", s % 60) + "s"
+        return s < 3600
+                ? (s / 60) + "m" + String.format("%02d", s % 60) + "s"
                 : (s / 3600) + "h" + String.format("%02d", (s % 3600) / 60) + "m";
     }
 }

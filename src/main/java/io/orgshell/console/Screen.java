@@ -4,7 +4,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.jline.terminal.Terminal;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -17,6 +16,7 @@ public class Screen {
     private final ObjectProvider<Terminal> terminal;
     /** Standard error of the command running on this thread (a script's commands run one inside another). */
     private final ThreadLocal<PrintWriter> messages = new ThreadLocal<>();
+
     private volatile int fixedWidth;
 
     public Screen(ShellMode mode, ObjectProvider<Terminal> terminal) {
@@ -53,8 +53,7 @@ public class Screen {
 
     /** A listing: a table fitted to the terminal, or tab-separated lines when standard output is a file or a pipe. */
     public String table(List<String> header, List<List<String>> rows) {
-        return drawsTables() ? TableRenderer.render(header, rows, width())
-                : TableRenderer.tabSeparated(header, rows);
+        return drawsTables() ? TableRenderer.render(header, rows, width()) : TableRenderer.tabSeparated(header, rows);
     }
 
     /**

@@ -6,7 +6,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ShellMode {
 
-    public enum Kind { INTERACTIVE, ONE_SHOT, SCRIPT }
+    public enum Kind {
+        INTERACTIVE,
+        ONE_SHOT,
+        SCRIPT
+    }
 
     private volatile Kind kind = Kind.ONE_SHOT;
     private volatile boolean debug;

@@ -40,7 +40,8 @@ public final class Styles {
     }
 
     public String sandbox(String s) {
-        return paint(s, AttributedStyle.DEFAULT.foreground(AttributedStyle.MAGENTA).bold());
+        return paint(
+                s, AttributedStyle.DEFAULT.foreground(AttributedStyle.MAGENTA).bold());
     }
 
     private String paint(String s, AttributedStyle style) {

@@ -1,9 +1,8 @@
 package io.orgshell.console;
 
+import io.orgshell.core.Sanitizer;
 import java.util.ArrayList;
 import java.util.List;
-
-import io.orgshell.core.Sanitizer;
 import org.springframework.shell.jline.tui.table.ArrayTableModel;
 import org.springframework.shell.jline.tui.table.BorderStyle;
 import org.springframework.shell.jline.tui.table.TableBuilder;
@@ -24,8 +23,7 @@ public final class TableRenderer {
     /** The longest status word ({@code ALREADY DONE}): no column is narrowed below it. */
     static final int NARROWEST = 12;
 
-    private TableRenderer() {
-    }
+    private TableRenderer() {}
 
     /** Tab-separated: a tab or a line break inside a cell becomes a space, so every row stays one line. */
     public static String tabSeparated(List<String> header, List<List<String>> rows) {
@@ -37,8 +35,9 @@ public final class TableRenderer {
 
     private static void line(StringBuilder out, List<String> cells) {
         for (int i = 0; i < cells.size(); i++) {
-            String cell = cells.get(i) == null ? "" : cells.get(i).replace('\t', ' ').replace('\n', ' ')
-                    .replace('\r', ' ');
+            String cell = cells.get(i) == null
+                    ? ""
+                    : cells.get(i).replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
             out.append(i == 0 ? "" : "\t").append(Sanitizer.forTerminal(cell));
         }
         out.append(System.lineSeparator());
@@ -48,11 +47,17 @@ public final class TableRenderer {
     public static String render(List<String> header, List<List<String>> rows, int width) {
         int columns = header.size();
         List<List<String>> all = new ArrayList<>();
-        all.add(header.stream().map(h -> Sanitizer.forTerminal(h == null ? "" : h)).toList());
+        all.add(header.stream()
+                .map(h -> Sanitizer.forTerminal(h == null ? "" : h))
+                .toList());
         for (List<String> row : rows) {
             // Sanitizer turns a line break into a visible mark: keep the cell's own lines
-            all.add(row.stream().map(c -> c == null ? "" : String.join("\n",
-                    c.lines().map(Sanitizer::forTerminal).toList())).toList());
+            all.add(row.stream()
+                    .map(c -> c == null
+                            ? ""
+                            : String.join(
+                                    "\n", c.lines().map(Sanitizer::forTerminal).toList()))
+                    .toList());
         }
         int[] widths = fit(all, columns, width <= 0 ? 120 : width);
         Object[][] data = new Object[all.size()][];
@@ -88,7 +93,8 @@ public final class TableRenderer {
                     }
                 }
             }
-            floor[c] = Math.min(widths[c], Math.max(NARROWEST, length(table.get(0).get(c))));
+            floor[c] =
+                    Math.min(widths[c], Math.max(NARROWEST, length(table.get(0).get(c))));
         }
         int room = width - (columns + 1); // a border before each column and one after the last
         int[] uncut = new int[columns];

@@ -15,8 +15,7 @@ import java.nio.file.StandardOpenOption;
  */
 public final class DurableFiles {
 
-    private DurableFiles() {
-    }
+    private DurableFiles() {}
 
     /** Moves the complete file {@code written} over {@code target}, both forced to disk. */
     public static void replace(Path written, Path target) throws IOException {

@@ -16,6 +16,5 @@ public final class ExitCodes {
     /** Interrupted with Ctrl-C. */
     public static final int INTERRUPTED = 130;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

@@ -31,12 +31,15 @@ public interface OutputFile extends AutoCloseable {
     static boolean isStream(Path target) {
         Path absolute = target.toAbsolutePath().normalize();
         boolean special = Files.exists(absolute) && !Files.isRegularFile(absolute) && !Files.isDirectory(absolute);
-        return special || OWN_STREAMS.contains(absolute.toString()) || absolute.getParent() != null
-                && OWN_STREAM_DIRECTORIES.contains(absolute.getParent().toString());
+        return special
+                || OWN_STREAMS.contains(absolute.toString())
+                || absolute.getParent() != null
+                        && OWN_STREAM_DIRECTORIES.contains(absolute.getParent().toString());
     }
 
     /** Names of standard output and its kind: appended to, whatever they lead to. */
     Set<String> OWN_STREAMS = Set.of("/dev/stdout", "/dev/stderr");
+
     Set<String> OWN_STREAM_DIRECTORIES = Set.of("/dev/fd", "/proc/self/fd");
 
     Writer writer();

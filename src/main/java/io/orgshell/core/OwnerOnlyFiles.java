@@ -24,8 +24,7 @@ public final class OwnerOnlyFiles {
     private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
 
-    private OwnerOnlyFiles() {
-    }
+    private OwnerOnlyFiles() {}
 
     /**
      * Creates {@code dir} (and any missing parent) owner-only from the start. A folder that already exists keeps its
@@ -48,7 +47,8 @@ public final class OwnerOnlyFiles {
     /** Creates {@code dir}, which must not exist yet (two processes never share it), owner-only from the start. */
     public static Path createDirectory(Path dir) throws IOException {
         return supportsPosix(dir.toAbsolutePath())
-                ? Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR)) : Files.createDirectory(dir);
+                ? Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR))
+                : Files.createDirectory(dir);
     }
 
     /**
@@ -80,8 +80,8 @@ public final class OwnerOnlyFiles {
         if (Files.isSymbolicLink(file)) {
             throw new IOException(file + " is a symbolic link; refusing to write through it");
         }
-        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS);
+        Set<OpenOption> options =
+                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         SeekableByteChannel channel = supportsPosix(file.toAbsolutePath().getParent())
                 ? Files.newByteChannel(file, options, PosixFilePermissions.asFileAttribute(OWNER_FILE))
                 : Files.newByteChannel(file, options);

@@ -44,8 +44,8 @@ public final class PartFile implements OutputFile {
         if (!Files.isSymbolicLink(part)) {
             Files.deleteIfExists(part); // left by a writer that was killed; a planted link is refused below
         }
-        Writer writer = new BufferedWriter(new OutputStreamWriter(OwnerOnlyFiles.createNew(part),
-                StandardCharsets.UTF_8));
+        Writer writer =
+                new BufferedWriter(new OutputStreamWriter(OwnerOnlyFiles.createNew(part), StandardCharsets.UTF_8));
         return new PartFile(absolute, part, writer);
     }
 

@@ -6,8 +6,7 @@ package io.orgshell.core;
  */
 public final class Sanitizer {
 
-    private Sanitizer() {
-    }
+    private Sanitizer() {}
 
     public static String forTerminal(String s) {
         if (s == null) {
@@ -16,7 +15,9 @@ public final class Sanitizer {
         StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean control = Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
+            boolean control = Character.isISOControl(c)
+                    || c == '\u2028'
+                    || c == '\u2029'
                     || Character.getType(c) == Character.FORMAT && c != '\u200d';
             if (control) {
                 if (out == null) {

@@ -54,8 +54,8 @@ final class StreamFile implements OutputFile {
             out = opening.get();
         } catch (InterruptedException e) {
             release(path, opening);
-            throw new UserFacingException("interrupted while " + path + " waited for a reader; nothing was written",
-                    ExitCodes.INTERRUPTED);
+            throw new UserFacingException(
+                    "interrupted while " + path + " waited for a reader; nothing was written", ExitCodes.INTERRUPTED);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         }

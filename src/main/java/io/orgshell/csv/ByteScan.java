@@ -16,7 +16,7 @@ import java.util.List;
 final class ByteScan {
 
     /** A byte that does not start a valid UTF-8 sequence, by line and byte position in the line (both 1-based). */
-    record BadByte(long line, long column, int value) { }
+    record BadByte(long line, long column, int value) {}
 
     static final int BAD_LINES_LISTED = 5;
     private static final int BUFFER = 1 << 16;
@@ -25,22 +25,26 @@ final class ByteScan {
     boolean bom;
     /** Set when the file is not text at all (binary, a workbook, UTF-16): the whole explanation. */
     String notText;
+
     long crlfLineEnds;
     long crLineEnds;
     final List<BadByte> badBytes = new ArrayList<>();
     long badLineCount;
     /** The longest line in bytes, line end excluded, and where it is: a guard against loading one huge line. */
     long longestLine;
+
     long longestLineAt;
     /**
      * The longest record (a row as the CSV parser will read it: a quoted value may run over many lines) in bytes, the
      * line it starts on and how many lines it spans: one record is one value held whole, however short its lines.
      */
     long longestRecord;
+
     long longestRecordAt;
     long longestRecordLines;
     /** The line on which the file passes {@link PlanCsvReader#MAX_FILE_BYTES}, 0 when it never does. */
     long lineAtSizeLimit;
+
     final CellShapeCounter shapes = new CellShapeCounter();
 
     private long line = 1;
@@ -174,8 +178,8 @@ final class ByteScan {
 
     private boolean ascii(int b) {
         if (b == 0) {
-            notText = "this is not a text file (it contains NUL bytes, the first at line " + line + ", column "
-                    + column + "); save it as CSV UTF-8";
+            notText = "this is not a text file (it contains NUL bytes, the first at line " + line + ", column " + column
+                    + "); save it as CSV UTF-8";
             return false;
         }
         shapes.accept(b);

@@ -12,7 +12,13 @@ package io.orgshell.csv;
  */
 final class CellShapeCounter {
 
-    private enum State { CELL_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED, AFTER_QUOTED }
+    private enum State {
+        CELL_START,
+        UNQUOTED,
+        QUOTED,
+        QUOTE_IN_QUOTED,
+        AFTER_QUOTED
+    }
 
     private State state = State.CELL_START;
     private boolean leadingSpace;

@@ -11,7 +11,11 @@ import java.util.Objects;
  */
 public record ColumnSpec(List<Column> columns, boolean needsAnOptionalColumn) {
 
-    public enum Kind { ACCOUNT_ID, EMAIL, TEXT }
+    public enum Kind {
+        ACCOUNT_ID,
+        EMAIL,
+        TEXT
+    }
 
     /**
      * @param headers accepted header names in preference order, compared normalised (lower-case, every
@@ -30,7 +34,8 @@ public record ColumnSpec(List<Column> columns, boolean needsAnOptionalColumn) {
         columns = List.copyOf(columns);
         long distinct = columns.stream().map(Column::name).distinct().count();
         if (distinct != columns.size()) {
-            throw new IllegalArgumentException("column names must be unique: " + columns.stream().map(Column::name).toList());
+            throw new IllegalArgumentException("column names must be unique: "
+                    + columns.stream().map(Column::name).toList());
         }
     }
 

@@ -23,10 +23,9 @@ final class HeaderMatcher {
      * @param aliases  repair messages, one per column read under another name
      * @param problems file-level problems (each makes the file unloadable)
      */
-    record Match(Map<String, Integer> columns, List<String> aliases, List<String> problems) { }
+    record Match(Map<String, Integer> columns, List<String> aliases, List<String> problems) {}
 
-    private HeaderMatcher() {
-    }
+    private HeaderMatcher() {}
 
     static Match match(List<String> header, ColumnSpec spec) {
         List<String> normalised = header.stream().map(HeaderMatcher::normalise).toList();
@@ -46,10 +45,13 @@ final class HeaderMatcher {
             }
         }
         problems.addAll(nearMisses(header, normalised, claimed, spec, columns));
-        if (spec.needsAnOptionalColumn() && spec.columns().stream().noneMatch(c -> !c.required()
-                && columns.containsKey(c.name()))) {
-            problems.add("none of the columns this operation changes is there (accepted: " + spec.columns().stream()
-                    .filter(c -> !c.required()).map(ColumnSpec.Column::name).collect(Collectors.joining(", "))
+        if (spec.needsAnOptionalColumn()
+                && spec.columns().stream().noneMatch(c -> !c.required() && columns.containsKey(c.name()))) {
+            problems.add("none of the columns this operation changes is there (accepted: "
+                    + spec.columns().stream()
+                            .filter(c -> !c.required())
+                            .map(ColumnSpec.Column::name)
+                            .collect(Collectors.joining(", "))
                     + "); found: " + String.join(", ", header));
         }
         problems.addAll(ambiguousDuplicates(header, normalised, spec));
@@ -59,8 +61,11 @@ final class HeaderMatcher {
                     + "which separates values with commas");
         } else if (columns.isEmpty() && header.stream().anyMatch(h -> h.contains("@"))) {
             problems.add("the first line looks like data, not a header; add a header line such as '"
-                    + spec.columns().stream().filter(ColumnSpec.Column::required).map(ColumnSpec.Column::name)
-                            .collect(Collectors.joining(",")) + "'");
+                    + spec.columns().stream()
+                            .filter(ColumnSpec.Column::required)
+                            .map(ColumnSpec.Column::name)
+                            .collect(Collectors.joining(","))
+                    + "'");
         }
         return new Match(columns, aliases, problems);
     }
@@ -79,7 +84,10 @@ final class HeaderMatcher {
     /** Lower-case, every non-alphanumeric character dropped. */
     static String normalise(String name) {
         StringBuilder out = new StringBuilder(name.length());
-        name.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).forEach(out::appendCodePoint);
+        name.codePoints()
+                .filter(Character::isLetterOrDigit)
+                .map(Character::toLowerCase)
+                .forEach(out::appendCodePoint);
         return out.toString();
     }
 
@@ -100,10 +108,11 @@ final class HeaderMatcher {
         return -1;
     }
 
-    private static String missing(ColumnSpec.Column column, List<String> header, List<String> normalised,
-                                  boolean[] claimed) {
-        String message = "no column for '" + column.name() + "' (accepted: " + String.join(", ", column.headers())
-                + "); found: " + header.stream().map(h -> h.isEmpty() ? "(empty)" : h).collect(Collectors.joining(", "));
+    private static String missing(
+            ColumnSpec.Column column, List<String> header, List<String> normalised, boolean[] claimed) {
+        String message =
+                "no column for '" + column.name() + "' (accepted: " + String.join(", ", column.headers()) + "); found: "
+                        + header.stream().map(h -> h.isEmpty() ? "(empty)" : h).collect(Collectors.joining(", "));
         String bestFound = null;
         String bestAccepted = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -134,8 +143,12 @@ final class HeaderMatcher {
      * would be kept and not used, so the change it holds would silently not be made. Required columns are left to
      * {@link #missing}, which names the typo too.
      */
-    private static List<String> nearMisses(List<String> header, List<String> normalised, boolean[] claimed,
-                                           ColumnSpec spec, Map<String, Integer> found) {
+    private static List<String> nearMisses(
+            List<String> header,
+            List<String> normalised,
+            boolean[] claimed,
+            ColumnSpec spec,
+            Map<String, Integer> found) {
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
             String cell = normalised.get(i);
@@ -146,8 +159,10 @@ final class HeaderMatcher {
                 if (column.required() || found.containsKey(column.name())) {
                     continue;
                 }
-                String near = column.headers().stream().filter(a -> close(cell, normalise(a)))
-                        .findFirst().orElse(null);
+                String near = column.headers().stream()
+                        .filter(a -> close(cell, normalise(a)))
+                        .findFirst()
+                        .orElse(null);
                 if (near != null) {
                     problems.add("the column '" + header.get(i) + "' is not one this operation reads — did you mean '"
                             + near + "'? Rename it (as it is, its values would be ignored)");
@@ -174,14 +189,22 @@ final class HeaderMatcher {
         Map<String, List<Integer>> positions = new LinkedHashMap<>();
         for (int i = 0; i < normalised.size(); i++) {
             if (accepted.contains(normalised.get(i))) {
-                positions.computeIfAbsent(normalised.get(i), k -> new ArrayList<>()).add(i);
+                positions
+                        .computeIfAbsent(normalised.get(i), k -> new ArrayList<>())
+                        .add(i);
             }
         }
         List<String> problems = new ArrayList<>();
-        positions.values().stream().filter(p -> p.size() > 1).forEach(p -> problems.add(
-                "columns " + p.stream().map(i -> String.valueOf(i + 1)).collect(Collectors.joining(" and "))
-                        + " have the same name (" + p.stream().map(i -> "'" + header.get(i) + "'").distinct()
-                        .collect(Collectors.joining(", ")) + "); rename or remove one so it is clear which to read"));
+        positions.values().stream()
+                .filter(p -> p.size() > 1)
+                .forEach(p -> problems.add(
+                        "columns " + p.stream().map(i -> String.valueOf(i + 1)).collect(Collectors.joining(" and "))
+                                + " have the same name ("
+                                + p.stream()
+                                        .map(i -> "'" + header.get(i) + "'")
+                                        .distinct()
+                                        .collect(Collectors.joining(", "))
+                                + "); rename or remove one so it is clear which to read"));
         return problems;
     }
 

@@ -8,8 +8,7 @@ final class IssueText {
 
     static final int LINES_LISTED = 10;
 
-    private IssueText() {
-    }
+    private IssueText() {}
 
     static String count(long n, String noun) {
         return n + " " + (n == 1 ? noun : noun + "s");

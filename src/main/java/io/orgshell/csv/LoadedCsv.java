@@ -18,8 +18,13 @@ import java.util.Map;
  * @param repairs  what was repaired, each kind once (line 0)
  * @param problems what could not be repaired, ordered by line; line 0 is about the whole file
  */
-public record LoadedCsv(Path file, List<String> header, Map<String, Integer> columns, List<CsvRow> rows,
-                        List<CsvIssue> repairs, List<CsvIssue> problems) {
+public record LoadedCsv(
+        Path file,
+        List<String> header,
+        Map<String, Integer> columns,
+        List<CsvRow> rows,
+        List<CsvIssue> repairs,
+        List<CsvIssue> problems) {
 
     public LoadedCsv {
         header = List.copyOf(header);

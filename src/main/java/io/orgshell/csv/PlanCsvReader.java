@@ -13,7 +13,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -31,7 +30,8 @@ public final class PlanCsvReader {
 
     // Empty lines come through as records so that every line keeps its number; spaces around a quoted value
     // (, "a, b" ,) must not break the quoting.
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT
+            .builder()
             .setIgnoreEmptyLines(false)
             .setIgnoreSurroundingSpaces(true)
             .get();
@@ -68,8 +68,13 @@ public final class PlanCsvReader {
         if (loader.header == null) {
             problems.add(new CsvIssue(0, "the file is empty (only blank lines)"));
         }
-        return new LoadedCsv(file, loader.header == null ? List.of() : loader.header, loader.columns, loader.rows,
-                repairs, problems);
+        return new LoadedCsv(
+                file,
+                loader.header == null ? List.of() : loader.header,
+                loader.columns,
+                loader.rows,
+                repairs,
+                problems);
     }
 
     private static void parse(Path file, boolean bom, RowLoader loader) throws IOException {
@@ -121,19 +126,36 @@ public final class PlanCsvReader {
     private static String tooLarge(ByteScan scan) {
         if (scan.longestRecord > MAX_LINE_BYTES) {
             return scan.longestRecordLines <= 1
-                    ? String.format(Locale.ROOT, "line %d is %,d bytes long, more than the %,d a row may be; "
-                    + "is this the right file?", scan.longestRecordAt, scan.longestRecord, MAX_LINE_BYTES)
-                    : String.format(Locale.ROOT, "the row that starts on line %d is %,d bytes long over %,d lines (a "
-                    + "quoted value that runs on: is a closing quote missing?), more than the %,d a row may be",
-                    scan.longestRecordAt, scan.longestRecord, scan.longestRecordLines, MAX_LINE_BYTES);
+                    ? String.format(
+                            Locale.ROOT,
+                            "line %d is %,d bytes long, more than the %,d a row may be; " + "is this the right file?",
+                            scan.longestRecordAt,
+                            scan.longestRecord,
+                            MAX_LINE_BYTES)
+                    : String.format(
+                            Locale.ROOT,
+                            "the row that starts on line %d is %,d bytes long over %,d lines (a "
+                                    + "quoted value that runs on: is a closing quote missing?), more than the %,d a row may be",
+                            scan.longestRecordAt,
+                            scan.longestRecord,
+                            scan.longestRecordLines,
+                            MAX_LINE_BYTES);
         }
         if (scan.textLines() > MAX_ROWS + 1) {
-            return String.format(Locale.ROOT, "the file has %,d lines, more than a header and the %,d rows a plan "
-                    + "may hold; split it into smaller files", scan.textLines(), MAX_ROWS);
+            return String.format(
+                    Locale.ROOT,
+                    "the file has %,d lines, more than a header and the %,d rows a plan "
+                            + "may hold; split it into smaller files",
+                    scan.textLines(),
+                    MAX_ROWS);
         }
         if (scan.lineAtSizeLimit > 0) {
-            return String.format(Locale.ROOT, "the file is %,d bytes, more than the %,d a plan may be (it passes "
-                    + "that on line %,d); split it into smaller files", scan.bytes, MAX_FILE_BYTES,
+            return String.format(
+                    Locale.ROOT,
+                    "the file is %,d bytes, more than the %,d a plan may be (it passes "
+                            + "that on line %,d); split it into smaller files",
+                    scan.bytes,
+                    MAX_FILE_BYTES,
                     scan.lineAtSizeLimit);
         }
         return null;
@@ -154,7 +176,8 @@ public final class PlanCsvReader {
         StringBuilder message = new StringBuilder("line " + first.line() + ": not valid UTF-8 (byte "
                 + String.format(Locale.ROOT, "0x%02X", first.value()) + " at column " + first.column() + ")");
         if (scan.badLineCount > 1) {
-            List<Long> others = scan.badBytes.stream().skip(1).map(ByteScan.BadByte::line).toList();
+            List<Long> others =
+                    scan.badBytes.stream().skip(1).map(ByteScan.BadByte::line).toList();
             message.append(", also on ").append(IssueText.lines(others, scan.badLineCount - 1));
         }
         return message.append("; save the file as UTF-8").toString();
@@ -170,10 +193,12 @@ public final class PlanCsvReader {
             repairs.add(new CsvIssue(0, "accepted " + IssueText.count(scan.crLineEnds, "old Mac (CR) line end")));
         }
         if (scan.shapes.spacedCells() > 0) {
-            repairs.add(new CsvIssue(0, "trimmed spaces around " + IssueText.count(scan.shapes.spacedCells(), "value")));
+            repairs.add(
+                    new CsvIssue(0, "trimmed spaces around " + IssueText.count(scan.shapes.spacedCells(), "value")));
         }
         if (scan.shapes.quotedCells() > 0) {
-            repairs.add(new CsvIssue(0, "removed the quotes around " + IssueText.count(scan.shapes.quotedCells(), "value")));
+            repairs.add(new CsvIssue(
+                    0, "removed the quotes around " + IssueText.count(scan.shapes.quotedCells(), "value")));
         }
         return repairs;
     }

@@ -80,23 +80,37 @@ final class RowLoader {
             }
         }
         if (emptyHeaderTail == 1) {
-            repairs.add(new CsvIssue(0, "removed the empty last column (a trailing comma on the header line"
-                    + (rowsWithEmptyTail > 0 ? " and on " + IssueText.count(rowsWithEmptyTail, "data line") : "") + ")"));
+            repairs.add(new CsvIssue(
+                    0,
+                    "removed the empty last column (a trailing comma on the header line"
+                            + (rowsWithEmptyTail > 0
+                                    ? " and on " + IssueText.count(rowsWithEmptyTail, "data line")
+                                    : "")
+                            + ")"));
         } else if (emptyHeaderTail > 1) {
-            repairs.add(new CsvIssue(0, "removed " + emptyHeaderTail + " empty last columns (trailing commas on the "
-                    + "header line" + (rowsWithEmptyTail > 0 ? " and on " + IssueText.count(rowsWithEmptyTail, "data line")
-                    : "") + ")"));
+            repairs.add(new CsvIssue(
+                    0,
+                    "removed " + emptyHeaderTail + " empty last columns (trailing commas on the "
+                            + "header line"
+                            + (rowsWithEmptyTail > 0
+                                    ? " and on " + IssueText.count(rowsWithEmptyTail, "data line")
+                                    : "")
+                            + ")"));
         } else if (rowsWithEmptyTail > 0) {
-            repairs.add(new CsvIssue(0, "removed empty cells after the last column on "
-                    + IssueText.count(rowsWithEmptyTail, "line")));
+            repairs.add(new CsvIssue(
+                    0, "removed empty cells after the last column on " + IssueText.count(rowsWithEmptyTail, "line")));
         }
         if (guardsRemoved > 0) {
-            repairs.add(new CsvIssue(0, "removed the spreadsheet formula guard (a leading ') from "
-                    + IssueText.count(guardsRemoved, "value")));
+            repairs.add(new CsvIssue(
+                    0,
+                    "removed the spreadsheet formula guard (a leading ') from "
+                            + IssueText.count(guardsRemoved, "value")));
         }
         if (blankLineCount > 0) {
-            repairs.add(new CsvIssue(0, "skipped " + IssueText.count(blankLineCount, "blank line") + " ("
-                    + IssueText.lines(blankLines, blankLineCount) + ")"));
+            repairs.add(new CsvIssue(
+                    0,
+                    "skipped " + IssueText.count(blankLineCount, "blank line") + " ("
+                            + IssueText.lines(blankLines, blankLineCount) + ")"));
         }
     }
 
@@ -107,8 +121,10 @@ final class RowLoader {
         }
         if (width > MAX_COLUMNS) {
             header = List.of();
-            problems.add(new CsvIssue(1, "the header has " + width + " columns, more than the " + MAX_COLUMNS
-                    + " a plan may have; is this the right file?"));
+            problems.add(new CsvIssue(
+                    1,
+                    "the header has " + width + " columns, more than the " + MAX_COLUMNS
+                            + " a plan may have; is this the right file?"));
             return false;
         }
         emptyHeaderTail = cells.length - width;
@@ -150,16 +166,20 @@ final class RowLoader {
             heldBytes += 48 + cell.length();
         }
         if (heldBytes > MAX_HELD_BYTES) {
-            problems.add(new CsvIssue(0, "by line " + line + " the rows take more than " + (MAX_HELD_BYTES >> 20)
-                    + " MB of memory, more than a plan may; split the file into smaller ones"));
+            problems.add(new CsvIssue(
+                    0,
+                    "by line " + line + " the rows take more than " + (MAX_HELD_BYTES >> 20)
+                            + " MB of memory, more than a plan may; split the file into smaller ones"));
             return false;
         }
         int rowIndex = rows.size();
         rows.add(new CsvRow(line, List.of(cells)));
         if (size != width) {
             // cells have shifted, so no value can be trusted to be in its column: report only the count
-            problems.add(new CsvIssue(line, IssueText.count(size, "cell") + ", the header has " + width
-                    + (size > width ? " — is there a comma in a value that should be quoted?" : "")));
+            problems.add(new CsvIssue(
+                    line,
+                    IssueText.count(size, "cell") + ", the header has " + width
+                            + (size > width ? " — is there a comma in a value that should be quoted?" : "")));
             return true;
         }
         if (repeatsHeader(cells)) {
@@ -217,8 +237,10 @@ final class RowLoader {
                         others.add(rows.get(other).line());
                     }
                 }
-                problems.add(new CsvIssue(row.line(), column.name() + " " + plain(row.cells().get(index))
-                        + " also on " + IssueText.lines(others, group.length - 1)));
+                problems.add(new CsvIssue(
+                        row.line(),
+                        column.name() + " " + plain(row.cells().get(index)) + " also on "
+                                + IssueText.lines(others, group.length - 1)));
             }
         }
     }

@@ -1,12 +1,11 @@
 package io.orgshell.csv;
 
+import io.orgshell.core.OutputFile;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-
-import io.orgshell.core.OutputFile;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -43,12 +42,18 @@ public final class SafeCsvWriter implements Closeable {
     }
 
     public static SafeCsvWriter openWithLf(OutputFile file, List<String> header) throws IOException {
-        return open(file, header, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
+        return open(
+                file,
+                header,
+                CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
     }
 
     private static SafeCsvWriter open(OutputFile file, List<String> header, CSVFormat format) throws IOException {
         try {
-            CSVPrinter printer = format.builder().setHeader(header.toArray(String[]::new)).get().print(file.writer());
+            CSVPrinter printer = format.builder()
+                    .setHeader(header.toArray(String[]::new))
+                    .get()
+                    .print(file.writer());
             return new SafeCsvWriter(file, printer);
         } catch (IOException | RuntimeException e) {
             file.close();
@@ -58,7 +63,9 @@ public final class SafeCsvWriter implements Closeable {
 
     public void row(List<?> cells) {
         try {
-            printer.printRecord(cells.stream().map(c -> neutralise(c == null ? "" : String.valueOf(c))).toList());
+            printer.printRecord(cells.stream()
+                    .map(c -> neutralise(c == null ? "" : String.valueOf(c)))
+                    .toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -132,7 +139,9 @@ public final class SafeCsvWriter implements Closeable {
             if (out != null) {
                 out.append(c);
             }
-            if (isSeparator(c) && i + 2 < cell.length() && cell.charAt(i + 1) == '\''
+            if (isSeparator(c)
+                    && i + 2 < cell.length()
+                    && cell.charAt(i + 1) == '\''
                     && isGuarded(cell.charAt(i + 2))) {
                 if (out == null) {
                     out = new StringBuilder(cell.length()).append(cell, 0, i + 1);

@@ -12,8 +12,7 @@ final class ValueChecks {
     private static final int MAX_LABEL = 63;
     private static final int SHOWN_CHARACTERS = 60;
 
-    private ValueChecks() {
-    }
+    private ValueChecks() {}
 
     /** Atlassian account IDs: 1 to 128 of {@code [a-zA-Z0-9_|:-]}. */
     static String accountId(String column, String value) {
@@ -26,8 +25,9 @@ final class ValueChecks {
             char c = value.charAt(i);
             ok = isAsciiLetterOrDigit(c) || c == '_' || c == '|' || c == ':' || c == '-';
         }
-        return ok ? null : column + " " + show(value)
-                + " is not an Atlassian account ID (1 to 128 letters, digits, _ | : or -)";
+        return ok
+                ? null
+                : column + " " + show(value) + " is not an Atlassian account ID (1 to 128 letters, digits, _ | : or -)";
     }
 
     static String email(String column, String value) {

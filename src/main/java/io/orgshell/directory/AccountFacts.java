@@ -1,15 +1,14 @@
 package io.orgshell.directory;
 
+import io.orgshell.api.DirectoryUser;
+import io.orgshell.api.ManagedUser;
+import io.orgshell.api.OrgAccount;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import io.orgshell.api.DirectoryUser;
-import io.orgshell.api.ManagedUser;
-import io.orgshell.api.OrgAccount;
 
 /**
  * What a selection and an export know of one account, from whichever listing told it. A null is "this listing does
@@ -20,10 +19,22 @@ import io.orgshell.api.OrgAccount;
  * @param products   each product the account has, with when it was last used there (null: not told)
  * @param lastActive the latest product activity; null when never active or not told
  */
-public record AccountFacts(String accountId, String email, String name, String accountStatus, String accountType,
-                           Boolean accessBillable, String access, Boolean orgAdmin, Boolean idp, Boolean managed,
-                           Instant lastActive, Instant addedToOrg, Set<String> groupIds, List<Product> products,
-                           boolean activityKnown) {
+public record AccountFacts(
+        String accountId,
+        String email,
+        String name,
+        String accountStatus,
+        String accountType,
+        Boolean accessBillable,
+        String access,
+        Boolean orgAdmin,
+        Boolean idp,
+        Boolean managed,
+        Instant lastActive,
+        Instant addedToOrg,
+        Set<String> groupIds,
+        List<Product> products,
+        boolean activityKnown) {
 
     /** A product the account has; {@code lastActive} as the listing gave it. */
     public record Product(String key, String lastActive) {
@@ -41,8 +52,22 @@ public record AccountFacts(String accountId, String email, String name, String a
         if (account instanceof ManagedUser u) {
             return of(u);
         }
-        return new AccountFacts(account.accountId(), account.email(), account.name(), account.accountStatus(), null,
-                null, null, null, null, null, null, null, null, List.of(), false);
+        return new AccountFacts(
+                account.accountId(),
+                account.email(),
+                account.name(),
+                account.accountStatus(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                false);
     }
 
     static AccountFacts of(DirectoryUser u) {
@@ -51,18 +76,32 @@ public record AccountFacts(String accountId, String email, String name, String a
         // no productAccess at all (the server left the expand out) says nothing of activity; an empty one: never
         boolean known = u.productAccess() != null;
         if (u.productAccess() != null) {
-            products = u.productAccess().stream().map(p -> new Product(p.key(), p.lastActiveTimestamp())).toList();
+            products = u.productAccess().stream()
+                    .map(p -> new Product(p.key(), p.lastActiveTimestamp()))
+                    .toList();
             for (DirectoryUser.ProductActivity p : u.productAccess()) {
                 known &= told(p.lastActiveTimestamp());
                 last = later(last, instant(p.lastActiveTimestamp()));
             }
         }
-        return new AccountFacts(u.accountId(), u.email(), u.name(), u.accountStatus(), u.accountType(), null,
-                u.isSuspended() ? "suspended" : "active", u.isOrgAdmin(), u.isSynced(),
-                u.claimStatus() == null ? null : "managed".equalsIgnoreCase(u.claimStatus()), last,
-                instant(u.addedToOrg()), u.groups() == null ? null
-                : u.groups().stream().map(DirectoryUser.GroupRef::id).collect(Collectors.toUnmodifiableSet()),
-                products, known);
+        return new AccountFacts(
+                u.accountId(),
+                u.email(),
+                u.name(),
+                u.accountStatus(),
+                u.accountType(),
+                null,
+                u.isSuspended() ? "suspended" : "active",
+                u.isOrgAdmin(),
+                u.isSynced(),
+                u.claimStatus() == null ? null : "managed".equalsIgnoreCase(u.claimStatus()),
+                last,
+                instant(u.addedToOrg()),
+                u.groups() == null
+                        ? null
+                        : u.groups().stream().map(DirectoryUser.GroupRef::id).collect(Collectors.toUnmodifiableSet()),
+                products,
+                known);
     }
 
     /** v1 lists managed accounts only. */
@@ -71,14 +110,30 @@ public record AccountFacts(String accountId, String email, String name, String a
         boolean known = told(u.lastActive());
         List<Product> products = List.of();
         if (u.productAccess() != null) {
-            products = u.productAccess().stream().map(p -> new Product(p.key(), p.lastActive())).toList();
+            products = u.productAccess().stream()
+                    .map(p -> new Product(p.key(), p.lastActive()))
+                    .toList();
             for (ManagedUser.ProductAccess p : u.productAccess()) {
                 known &= told(p.lastActive());
                 last = later(last, instant(p.lastActive()));
             }
         }
-        return new AccountFacts(u.accountId(), u.email(), u.name(), u.accountStatus(), u.accountType(),
-                u.accessBillable(), null, null, null, true, last, null, null, products, known);
+        return new AccountFacts(
+                u.accountId(),
+                u.email(),
+                u.name(),
+                u.accountStatus(),
+                u.accountType(),
+                u.accessBillable(),
+                null,
+                null,
+                null,
+                true,
+                last,
+                null,
+                null,
+                products,
+                known);
     }
 
     /**
@@ -127,7 +182,9 @@ public record AccountFacts(String accountId, String email, String name, String a
             return java.time.OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             try {
-                return java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                return java.time.LocalDate.parse(text)
+                        .atStartOfDay(java.time.ZoneOffset.UTC)
+                        .toInstant();
             } catch (DateTimeParseException e2) {
                 return null;
             }

@@ -24,6 +24,7 @@ public class DirectoryCache {
     private final Map<String, String> byId = new HashMap<>();
     /** lower-cased email → account ID */
     private final Map<String, String> byEmail = new HashMap<>();
+
     private String[] sortedIds = new String[0];
     private String[] sortedEmails = new String[0];
     private boolean dirty;

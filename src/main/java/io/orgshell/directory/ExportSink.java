@@ -1,5 +1,9 @@
 package io.orgshell.directory;
 
+import io.orgshell.core.OutputFile;
+import io.orgshell.core.OutputTarget;
+import io.orgshell.core.Sanitizer;
+import io.orgshell.csv.SafeCsvWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,11 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-
-import io.orgshell.core.OutputFile;
-import io.orgshell.core.OutputTarget;
-import io.orgshell.core.Sanitizer;
-import io.orgshell.csv.SafeCsvWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,7 +31,8 @@ interface ExportSink extends Closeable {
         OutputFile file = target.open();
         // on a person's screen an account's text could carry escape sequences: they are shown, not obeyed
         UnaryOperator<Object> inert = target.terminal()
-                ? c -> c instanceof String s ? Sanitizer.forTerminal(s) : c : UnaryOperator.identity();
+                ? c -> c instanceof String s ? Sanitizer.forTerminal(s) : c
+                : UnaryOperator.identity();
         return json ? jsonLines(file, columns, inert) : csv(file, columns, inert);
     }
 

@@ -1,5 +1,6 @@
 package io.orgshell.directory;
 
+import io.orgshell.core.UsageException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,8 +13,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import io.orgshell.core.UsageException;
 
 /**
  * Which accounts a {@code plan} or a {@code users export} is about. Every part is optional and all given parts must
@@ -28,8 +27,14 @@ import io.orgshell.core.UsageException;
  * @param idp           true: IdP-synced only, false: not synced only, null: both
  * @param inactiveSince no product activity since then (an account never active counts from when it joined the org)
  */
-public record Selection(Set<String> domains, Set<String> statuses, String access, String group, Boolean managed,
-                        Boolean idp, Instant inactiveSince) {
+public record Selection(
+        Set<String> domains,
+        Set<String> statuses,
+        String access,
+        String group,
+        Boolean managed,
+        Boolean idp,
+        Instant inactiveSince) {
 
     public static final List<String> STATUSES = List.of("active", "inactive", "closed");
     public static final List<String> ACCESS = List.of("active", "suspended");
@@ -45,8 +50,17 @@ public record Selection(Set<String> domains, Set<String> statuses, String access
     }
 
     /** From the options as typed; one clear {@link UsageException} for the first thing wrong. */
-    public static Selection parse(List<String> domains, String statuses, String access, String group, boolean managed,
-                                  boolean unmanaged, boolean idp, boolean noIdp, String inactiveSince, Clock clock) {
+    public static Selection parse(
+            List<String> domains,
+            String statuses,
+            String access,
+            String group,
+            boolean managed,
+            boolean unmanaged,
+            boolean idp,
+            boolean noIdp,
+            String inactiveSince,
+            Clock clock) {
         if (managed && unmanaged) {
             throw new UsageException("--managed and --unmanaged contradict each other: give one of them");
         }
@@ -90,8 +104,14 @@ public record Selection(Set<String> domains, Set<String> statuses, String access
         if (group != null && g.isEmpty()) {
             throw new UsageException("--group needs a group name or ID");
         }
-        return new Selection(d, s, a, g, managed ? Boolean.TRUE : unmanaged ? Boolean.FALSE : null,
-                idp ? Boolean.TRUE : noIdp ? Boolean.FALSE : null, since(inactiveSince, clock));
+        return new Selection(
+                d,
+                s,
+                a,
+                g,
+                managed ? Boolean.TRUE : unmanaged ? Boolean.FALSE : null,
+                idp ? Boolean.TRUE : noIdp ? Boolean.FALSE : null,
+                since(inactiveSince, clock));
     }
 
     /** {@code 90d} (days before now) or {@code 2026-06-01} (the start of that day, UTC); not in the future. */
@@ -109,8 +129,8 @@ public record Selection(Set<String> domains, Set<String> statuses, String access
             try {
                 at = LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException e) {
-                throw new UsageException("--inactive-since: '" + t + "' is neither a number of days (90d) nor a "
-                        + "date (2026-06-01)");
+                throw new UsageException(
+                        "--inactive-since: '" + t + "' is neither a number of days (90d) nor a " + "date (2026-06-01)");
             }
         }
         if (at.isAfter(now)) {
@@ -125,8 +145,8 @@ public record Selection(Set<String> domains, Set<String> statuses, String access
 
     /** The same selection, limited to one domain (a domain move takes the accounts at its old domain). */
     public Selection atDomain(String domain) {
-        return new Selection(Set.of(domain.toLowerCase(Locale.ROOT)), statuses, access, group, managed, idp,
-                inactiveSince);
+        return new Selection(
+                Set.of(domain.toLowerCase(Locale.ROOT)), statuses, access, group, managed, idp, inactiveSince);
     }
 
     /** Whether an account's facts meet every part; facts the listing did not tell count as not meeting it. */
@@ -134,7 +154,8 @@ public record Selection(Set<String> domains, Set<String> statuses, String access
         if (!domains.isEmpty() && (a.emailDomain() == null || !domains.contains(a.emailDomain()))) {
             return false;
         }
-        if (!statuses.isEmpty() && !statuses.contains(String.valueOf(a.accountStatus()).toLowerCase(Locale.ROOT))) {
+        if (!statuses.isEmpty()
+                && !statuses.contains(String.valueOf(a.accountStatus()).toLowerCase(Locale.ROOT))) {
             return false;
         }
         if (access != null && !access.equals(a.access())) {

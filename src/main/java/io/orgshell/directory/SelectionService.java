@@ -1,11 +1,5 @@
 package io.orgshell.directory;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.function.IntConsumer;
-
 import io.orgshell.api.AdminApiClient;
 import io.orgshell.api.Domain;
 import io.orgshell.api.Group;
@@ -14,6 +8,11 @@ import io.orgshell.api.OrgDirectory;
 import io.orgshell.api.UserQuery;
 import io.orgshell.core.UsageException;
 import io.orgshell.core.UserFacingException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.IntConsumer;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,15 +24,21 @@ import org.springframework.stereotype.Service;
 public class SelectionService {
 
     /** The accounts selected, and the group the selection named, resolved to its ID (null when it named none). */
-    public record Selected(List<AccountFacts> accounts, String groupId) {
-    }
+    public record Selected(List<AccountFacts> accounts, String groupId) {}
 
-    public Selected select(AdminApiClient client, OrgDirectory directory, Selection s, boolean withActivity,
-                           IntConsumer accountsSeen) {
+    public Selected select(
+            AdminApiClient client,
+            OrgDirectory directory,
+            Selection s,
+            boolean withActivity,
+            IntConsumer accountsSeen) {
         checkDomains(client, s.domains());
         Group group = s.group() == null ? null : group(directory, s.group(), "--group");
-        UserQuery query = new UserQuery(s.domains(), s.statuses(),
-                s.access() == null ? Set.of() : Set.of(s.access()), group == null ? Set.of() : Set.of(group.id()),
+        UserQuery query = new UserQuery(
+                s.domains(),
+                s.statuses(),
+                s.access() == null ? Set.of() : Set.of(s.access()),
+                group == null ? Set.of() : Set.of(group.id()),
                 s.managed() == null ? null : s.managed() ? "managed" : "unmanaged",
                 withActivity || s.inactiveSince() != null);
         String groupId = group == null ? null : group.id();
@@ -48,7 +53,8 @@ public class SelectionService {
             }
             accountsSeen.accept(page.size());
             if (Thread.currentThread().isInterrupted()) {
-                throw new UserFacingException("interrupted while reading the directory; nothing was written",
+                throw new UserFacingException(
+                        "interrupted while reading the directory; nothing was written",
                         io.orgshell.core.ExitCodes.INTERRUPTED);
             }
         }
@@ -66,22 +72,27 @@ public class SelectionService {
         if (domains.isEmpty()) {
             return;
         }
-        List<String> known = domains(client).stream().map(Domain::name).filter(n -> n != null)
-                .map(n -> n.toLowerCase(Locale.ROOT)).toList();
+        List<String> known = domains(client).stream()
+                .map(Domain::name)
+                .filter(n -> n != null)
+                .map(n -> n.toLowerCase(Locale.ROOT))
+                .toList();
         for (String d : domains) {
             if (!known.contains(d)) {
-                throw new UsageException("--domain: " + d + " is not a domain of the organization (see 'domains "
-                        + "list --all')");
+                throw new UsageException(
+                        "--domain: " + d + " is not a domain of the organization (see 'domains " + "list --all')");
             }
         }
     }
 
     /** A group by name (case-insensitive) or ID; a group the org does not have is a usage error naming the option. */
     public Group group(OrgDirectory directory, String nameOrId, String option) {
-        List<Group> found = directory.groupsNamed(List.of(nameOrId)).collectList().block();
+        List<Group> found =
+                directory.groupsNamed(List.of(nameOrId)).collectList().block();
         try {
             return Group.meant(found == null ? List.of() : found, nameOrId)
-                    .orElseThrow(() -> new UsageException(option + ": no group '" + nameOrId + "' in the organization"));
+                    .orElseThrow(
+                            () -> new UsageException(option + ": no group '" + nameOrId + "' in the organization"));
         } catch (IllegalArgumentException e) {
             throw new UsageException(option + ": " + e.getMessage());
         }

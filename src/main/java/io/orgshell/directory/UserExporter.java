@@ -1,13 +1,5 @@
 package io.orgshell.directory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import io.orgshell.api.AdminApiClient;
 import io.orgshell.api.DirectoryUser;
 import io.orgshell.api.ManagedUser;
@@ -17,6 +9,13 @@ import io.orgshell.api.UserQuery;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.OutputTarget;
 import io.orgshell.core.UserFacingException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,13 +28,26 @@ import org.springframework.stereotype.Service;
 @Service
 public class UserExporter {
 
-    public static final List<String> COLUMNS = List.of("account_id", "email", "name", "account_status",
-            "account_type", "access_billable", "last_active", "product_access", "org_access", "org_admin",
-            "idp_managed", "managed");
+    public static final List<String> COLUMNS = List.of(
+            "account_id",
+            "email",
+            "name",
+            "account_status",
+            "account_type",
+            "access_billable",
+            "last_active",
+            "product_access",
+            "org_access",
+            "org_admin",
+            "idp_managed",
+            "managed");
     /** v2 searches naming a page's accounts at once. */
     private static final int JOIN_CONCURRENCY = 4;
 
-    public enum Format { CSV, JSON }
+    public enum Format {
+        CSV,
+        JSON
+    }
 
     /** Told the total as soon as the first page says it, then each page's size. */
     public interface Listener {
@@ -44,8 +56,7 @@ public class UserExporter {
         void exported(int accounts);
     }
 
-    public record Result(OutputTarget out, long written, long seen, int pages) {
-    }
+    public record Result(OutputTarget out, long written, long seen, int pages) {}
 
     private final SelectionService selections;
 
@@ -57,10 +68,18 @@ public class UserExporter {
      * An export that finds no account writes no file: one already there is left as it was (its accounts are not
      * replaced by a header line), and the command fails saying so; a stream gets the header, so its reader ends.
      */
-    public Result export(AdminApiClient client, OrgDirectory directory, DirectoryCache cache, OutputTarget out,
-                         Selection selection, Format format, Listener listener) {
+    public Result export(
+            AdminApiClient client,
+            OrgDirectory directory,
+            DirectoryCache cache,
+            OutputTarget out,
+            Selection selection,
+            Format format,
+            Listener listener) {
         selections.checkDomains(client, selection.domains());
-        String groupId = selection.group() == null ? null : selections.group(directory, selection.group(), "--group").id();
+        String groupId = selection.group() == null
+                ? null
+                : selections.group(directory, selection.group(), "--group").id();
         ExportSink sink;
         try {
             sink = ExportSink.open(out, COLUMNS, format == Format.JSON);
@@ -93,9 +112,13 @@ public class UserExporter {
                 }
             }
             if (Boolean.FALSE.equals(selection.managed())) {
-                UserQuery query = new UserQuery(selection.domains(), selection.statuses(),
+                UserQuery query = new UserQuery(
+                        selection.domains(),
+                        selection.statuses(),
                         selection.access() == null ? Set.of() : Set.of(selection.access()),
-                        groupId == null ? Set.of() : Set.of(groupId), "unmanaged", true);
+                        groupId == null ? Set.of() : Set.of(groupId),
+                        "unmanaged",
+                        true);
                 for (List<OrgAccount> page : directory.select(query).toIterable(1)) {
                     pages++;
                     for (OrgAccount a : page) {
@@ -116,8 +139,8 @@ public class UserExporter {
             }
             sink.commit();
         } catch (IOException | UncheckedIOException e) {
-            throw new UserFacingException("cannot write " + out + ": " + describe(e instanceof UncheckedIOException u
-                    ? u.getCause() : (IOException) e));
+            throw new UserFacingException("cannot write " + out + ": "
+                    + describe(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e));
         }
         if (written == 0) {
             throw nothingFound(out, selection, seen, true);
@@ -125,19 +148,21 @@ public class UserExporter {
         return new Result(out, written, seen, pages);
     }
 
-    private static UserFacingException nothingFound(OutputTarget out, Selection selection, long seen,
-                                                    boolean stream) {
-        String found = selection.isEverything() ? "no account to export"
+    private static UserFacingException nothingFound(OutputTarget out, Selection selection, long seen, boolean stream) {
+        String found = selection.isEverything()
+                ? "no account to export"
                 : String.format("no account matched the selection (%,d read)", seen);
-        String left = stream ? "only the header was written to " + out
+        String left = stream
+                ? "only the header was written to " + out
                 : out.holdsAFile() ? out + " was left as it was" : out + " was not written";
         return new UserFacingException(found + "; " + left);
     }
 
     private static void interrupted(OutputTarget out, long seen) {
         if (Thread.currentThread().isInterrupted()) {
-            throw new UserFacingException("export interrupted after " + seen + " accounts; " + out
-                    + " was not written", ExitCodes.INTERRUPTED);
+            throw new UserFacingException(
+                    "export interrupted after " + seen + " accounts; " + out + " was not written",
+                    ExitCodes.INTERRUPTED);
         }
     }
 
@@ -163,9 +188,22 @@ public class UserExporter {
             return v1;
         }
         AccountFacts d = AccountFacts.of(v2);
-        return new AccountFacts(v1.accountId(), v1.email(), v1.name(), v1.accountStatus(), v1.accountType(),
-                v1.accessBillable(), d.access(), d.orgAdmin(), d.idp(), v1.managed(), v1.lastActive(), d.addedToOrg(),
-                d.groupIds(), v1.products(), v1.activityKnown());
+        return new AccountFacts(
+                v1.accountId(),
+                v1.email(),
+                v1.name(),
+                v1.accountStatus(),
+                v1.accountType(),
+                v1.accessBillable(),
+                d.access(),
+                d.orgAdmin(),
+                d.idp(),
+                v1.managed(),
+                v1.lastActive(),
+                d.addedToOrg(),
+                d.groupIds(),
+                v1.products(),
+                v1.activityKnown());
     }
 
     static List<Object> row(AccountFacts a, boolean json) {
@@ -177,12 +215,21 @@ public class UserExporter {
         cells.add(nz(a.accountType()));
         cells.add(bool(a.accessBillable(), json));
         cells.add(a.lastActive() == null ? (json ? null : "") : a.lastActive().toString());
-        cells.add(json ? a.products().stream().map(p -> {
-            java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
-            o.put("key", p.key());
-            o.put("last_active", p.lastActive());
-            return o;
-        }).toList() : String.join("; ", a.products().stream().map(AccountFacts.Product::describe).toList()));
+        cells.add(
+                json
+                        ? a.products().stream()
+                                .map(p -> {
+                                    java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
+                                    o.put("key", p.key());
+                                    o.put("last_active", p.lastActive());
+                                    return o;
+                                })
+                                .toList()
+                        : String.join(
+                                "; ",
+                                a.products().stream()
+                                        .map(AccountFacts.Product::describe)
+                                        .toList()));
         cells.add(a.access() == null ? (json ? null : "") : a.access());
         cells.add(bool(a.orgAdmin(), json));
         cells.add(bool(a.idp(), json));

@@ -1,8 +1,5 @@
 package io.orgshell.directory;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.orgshell.api.AdminApiClient;
 import io.orgshell.api.ApiException;
 import io.orgshell.api.DirectoryUser;
@@ -10,6 +7,8 @@ import io.orgshell.api.OrgAccount;
 import io.orgshell.api.OrgDirectory;
 import io.orgshell.api.UserProfile;
 import io.orgshell.core.UserFacingException;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,14 +18,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class UserLookup {
 
-    public record Match(String accountId, String email, String name, String status, String access) {
-    }
+    public record Match(String accountId, String email, String name, String status, String access) {}
 
-    public record Found(List<Match> matches, boolean more) {
-    }
+    public record Found(List<Match> matches, boolean more) {}
 
-    public record Details(UserProfile.Account account, DirectoryUser directoryUser) {
-    }
+    public record Details(UserProfile.Account account, DirectoryUser directoryUser) {}
 
     public Found find(OrgDirectory directory, DirectoryCache cache, String text, int limit) {
         List<Match> matches = new ArrayList<>();
@@ -64,7 +60,8 @@ public class UserLookup {
             throw e;
         }
         // the search by email told the directory entry already
-        DirectoryUser dir = byEmail != null ? byEmail : directory.directoryUser(accountId).block();
+        DirectoryUser dir =
+                byEmail != null ? byEmail : directory.directoryUser(accountId).block();
         UserProfile.Account account = profile == null ? null : profile.account();
         if (account != null) {
             cache.put(account.accountId(), account.email());
@@ -75,10 +72,12 @@ public class UserLookup {
     /** One {@code emails[]} search: the org's answer now, not a cached one that may have moved on. */
     private DirectoryUser forEmail(OrgDirectory directory, DirectoryCache cache, String email) {
         String wanted = email.strip();
-        DirectoryUser found = directory.accountsByEmail(List.of(wanted))
+        DirectoryUser found = directory
+                .accountsByEmail(List.of(wanted))
                 .filter(u -> u.email() != null && u.email().equalsIgnoreCase(wanted) && u.accountId() != null)
                 .ofType(DirectoryUser.class)
-                .next().block();
+                .next()
+                .block();
         if (found == null) {
             throw new UserFacingException("no account with the email " + wanted);
         }

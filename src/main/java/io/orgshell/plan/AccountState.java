@@ -1,26 +1,33 @@
 package io.orgshell.plan;
 
+import io.orgshell.api.DirectoryUser;
+import io.orgshell.api.OrgAccount;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.orgshell.api.DirectoryUser;
-import io.orgshell.api.OrgAccount;
-
 /**
  * What preview and the run know of one account, from the directory's answer. A field the answer did not tell is
  * null: an unknown org-admin role protects the account ({@link RowChecks}); other unknown states count as "not done
  * yet".
  */
-public record AccountState(String accountId, String email, boolean managed, Boolean synced, Boolean orgAdmin,
-                           String accountStatus, String access, Boolean forDeletion, Map<String, String> profile,
-                           Set<String> groupIds) {
+public record AccountState(
+        String accountId,
+        String email,
+        boolean managed,
+        Boolean synced,
+        Boolean orgAdmin,
+        String accountStatus,
+        String access,
+        Boolean forDeletion,
+        Map<String, String> profile,
+        Set<String> groupIds) {
 
     /** Profile fields by plan column name; values as the API holds them. */
-    public static final List<String> PROFILE_COLUMNS = List.of("name", "nickname", "job_title", "department",
-            "organization", "location", "timezone");
+    public static final List<String> PROFILE_COLUMNS =
+            List.of("name", "nickname", "job_title", "department", "organization", "location", "timezone");
 
     /**
      * From the directory's answer. Any other account type (the v1 list, a profile read) tells no role, no access and
@@ -30,13 +37,23 @@ public record AccountState(String accountId, String email, boolean managed, Bool
         if (account instanceof DirectoryUser u) {
             return of(u);
         }
-        return new AccountState(account.accountId(), account.email(), true, null, null, account.accountStatus(), null,
-                null, null, null);
+        return new AccountState(
+                account.accountId(),
+                account.email(),
+                true,
+                null,
+                null,
+                account.accountStatus(),
+                null,
+                null,
+                null,
+                null);
     }
 
     public static AccountState of(DirectoryUser u) {
         boolean managed = u.claimStatus() == null || "managed".equalsIgnoreCase(u.claimStatus());
-        String access = "no_membership".equalsIgnoreCase(u.membershipStatus()) ? "removed"
+        String access = "no_membership".equalsIgnoreCase(u.membershipStatus())
+                ? "removed"
                 : u.isSuspended() ? "suspended" : "active";
         Map<String, String> profile = new LinkedHashMap<>();
         profile.put("name", u.name());
@@ -46,32 +63,42 @@ public record AccountState(String accountId, String email, boolean managed, Bool
         profile.put("organization", u.organization());
         profile.put("location", u.location());
         profile.put("timezone", u.timeZone());
-        Set<String> groups = u.groups() == null ? null
+        Set<String> groups = u.groups() == null
+                ? null
                 : u.groups().stream().map(DirectoryUser.GroupRef::id).collect(Collectors.toSet());
-        return new AccountState(u.accountId(), u.email(), managed, u.isSynced(), u.isOrgAdmin(), u.accountStatus(),
-                access, u.forDeletion(), profile, groups);
+        return new AccountState(
+                u.accountId(),
+                u.email(),
+                managed,
+                u.isSynced(),
+                u.isOrgAdmin(),
+                u.accountStatus(),
+                access,
+                u.forDeletion(),
+                profile,
+                groups);
     }
 
     public AccountState withEmail(String v) {
-        return new AccountState(accountId, v, managed, synced, orgAdmin, accountStatus, access, forDeletion, profile,
-                groupIds);
+        return new AccountState(
+                accountId, v, managed, synced, orgAdmin, accountStatus, access, forDeletion, profile, groupIds);
     }
 
     public AccountState withAccess(String v) {
-        return new AccountState(accountId, email, managed, synced, orgAdmin, accountStatus, v, forDeletion, profile,
-                groupIds);
+        return new AccountState(
+                accountId, email, managed, synced, orgAdmin, accountStatus, v, forDeletion, profile, groupIds);
     }
 
     public AccountState withLifecycle(String status, Boolean deletion) {
-        return new AccountState(accountId, email, managed, synced, orgAdmin, status, access, deletion, profile,
-                groupIds);
+        return new AccountState(
+                accountId, email, managed, synced, orgAdmin, status, access, deletion, profile, groupIds);
     }
 
     public AccountState withProfile(Map<String, String> changes) {
         Map<String, String> p = new LinkedHashMap<>(profile == null ? Map.of() : profile);
         p.putAll(changes);
-        return new AccountState(accountId, email, managed, synced, orgAdmin, accountStatus, access, forDeletion, p,
-                groupIds);
+        return new AccountState(
+                accountId, email, managed, synced, orgAdmin, accountStatus, access, forDeletion, p, groupIds);
     }
 
     public AccountState withGroup(String groupId, boolean member) {
@@ -81,7 +108,7 @@ public record AccountState(String accountId, String email, boolean managed, Bool
         } else {
             g.remove(groupId);
         }
-        return new AccountState(accountId, email, managed, synced, orgAdmin, accountStatus, access, forDeletion,
-                profile, g);
+        return new AccountState(
+                accountId, email, managed, synced, orgAdmin, accountStatus, access, forDeletion, profile, g);
     }
 }

@@ -9,8 +9,7 @@ import io.orgshell.api.GroupRoles;
  */
 final class AdminGroups {
 
-    private AdminGroups() {
-    }
+    private AdminGroups() {}
 
     /** "group 'site-admins' grants administration (it holds atlassian/site-admin)", or null for any other row. */
     static String why(OperationHandler handler, PlanRow row, WriteContext ctx) {

@@ -19,11 +19,9 @@ import java.util.Map;
 public final class ChangeOrder {
 
     /** One change to order: the plan row, the account, and its current and target address. */
-    public record Change(int rowIndex, String accountId, String from, String to) {
-    }
+    public record Change(int rowIndex, String accountId, String from, String to) {}
 
-    private ChangeOrder() {
-    }
+    private ChangeOrder() {}
 
     public static List<Step> order(List<Change> changes) {
         int n = changes.size();
@@ -59,7 +57,12 @@ public final class ChangeOrder {
                 freedAt[breaker] = add(steps, c, c.from(), temporary, true, -1);
                 for (int i = path.size() - 1; i > k; i--) {
                     int r = path.get(i);
-                    freedAt[r] = add(steps, changes.get(r), changes.get(r).from(), changes.get(r).to(), false,
+                    freedAt[r] = add(
+                            steps,
+                            changes.get(r),
+                            changes.get(r).from(),
+                            changes.get(r).to(),
+                            false,
                             freedAt[dep[r]]);
                     done[r] = true;
                 }
@@ -77,8 +80,7 @@ public final class ChangeOrder {
         return steps;
     }
 
-    private static void emit(List<Step> steps, List<Change> changes, int r, int[] dep, int[] freedAt,
-                             boolean[] done) {
+    private static void emit(List<Step> steps, List<Change> changes, int r, int[] dep, int[] freedAt, boolean[] done) {
         Change c = changes.get(r);
         freedAt[r] = add(steps, c, c.from(), c.to(), false, dep[r] == -1 ? -1 : freedAt[dep[r]]);
         done[r] = true;

@@ -14,8 +14,7 @@ public final class ChangeText {
 
     static final String ARROW = " → ";
 
-    private ChangeText() {
-    }
+    private ChangeText() {}
 
     /**
      * {@code from} is the state now (null when unknown), {@code to} the state wanted (null when the row will not be
@@ -29,8 +28,8 @@ public final class ChangeText {
             case SUSPEND, RESTORE, REMOVE -> change("access: ", from, to);
             case DEACTIVATE, ENABLE -> change("status: ", from, to);
             case DELETE, CANCEL_DELETE -> change("deletion: ", deletion(from), deletion(to));
-            case GROUP_ADD, GROUP_REMOVE -> change("group " + row.value(Operation.Columns.GROUP) + ": ",
-                    membership(from), membership(to));
+            case GROUP_ADD, GROUP_REMOVE ->
+                change("group " + row.value(Operation.Columns.GROUP) + ": ", membership(from), membership(to));
             case PROFILE -> profile(row, from, to);
         };
     }
@@ -47,13 +46,17 @@ public final class ChangeText {
     }
 
     private static String deletion(String state) {
-        return state == null ? null : StateHandlers.FOR_DELETION.equals(state) ? "scheduled"
-                : StateHandlers.KEPT.equals(state) ? "not scheduled" : state;
+        return state == null
+                ? null
+                : StateHandlers.FOR_DELETION.equals(state)
+                        ? "scheduled"
+                        : StateHandlers.KEPT.equals(state) ? "not scheduled" : state;
     }
 
     private static String membership(String state) {
-        return state == null ? null : state.startsWith("in:") ? "member"
-                : state.startsWith("out:") ? "not a member" : state;
+        return state == null
+                ? null
+                : state.startsWith("in:") ? "member" : state.startsWith("out:") ? "not a member" : state;
     }
 
     /** One line a field: the fields this row changes, or, when nothing is to change, the values the file gives. */
@@ -68,8 +71,11 @@ public final class ChangeText {
                 String wanted = row.value(field);
                 if (!wanted.isEmpty()) {
                     String now = before.get(field);
-                    lines.add(field + ": " + (now == null || Objects.equals(now, wanted) ? shown(wanted)
-                            : shown(now) + " (file: " + shown(wanted) + ")") + (to == null ? " (wanted)" : ""));
+                    lines.add(field + ": "
+                            + (now == null || Objects.equals(now, wanted)
+                                    ? shown(wanted)
+                                    : shown(now) + " (file: " + shown(wanted) + ")")
+                            + (to == null ? " (wanted)" : ""));
                 }
             }
         }

@@ -1,5 +1,19 @@
 package io.orgshell.plan;
 
+import io.orgshell.api.AdminApiClient;
+import io.orgshell.api.Domain;
+import io.orgshell.api.Group;
+import io.orgshell.api.OrgDirectory;
+import io.orgshell.config.ConfigDirectory;
+import io.orgshell.core.OutputTarget;
+import io.orgshell.core.OwnerOnlyFiles;
+import io.orgshell.core.Sanitizer;
+import io.orgshell.core.UsageException;
+import io.orgshell.core.UserFacingException;
+import io.orgshell.csv.SafeCsvWriter;
+import io.orgshell.directory.AccountFacts;
+import io.orgshell.directory.Selection;
+import io.orgshell.directory.SelectionService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,21 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.IntConsumer;
-
-import io.orgshell.api.AdminApiClient;
-import io.orgshell.api.Domain;
-import io.orgshell.api.Group;
-import io.orgshell.api.OrgDirectory;
-import io.orgshell.config.ConfigDirectory;
-import io.orgshell.core.OwnerOnlyFiles;
-import io.orgshell.core.UsageException;
-import io.orgshell.core.UserFacingException;
-import io.orgshell.core.OutputTarget;
-import io.orgshell.core.Sanitizer;
-import io.orgshell.csv.SafeCsvWriter;
-import io.orgshell.directory.AccountFacts;
-import io.orgshell.directory.Selection;
-import io.orgshell.directory.SelectionService;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,22 +39,33 @@ import org.springframework.stereotype.Service;
 public class DirectoryPlanner {
 
     /** What {@code plan} can build; profile and cancel-delete need values or states a selection cannot give. */
-    public static final Set<Operation> OPERATIONS = EnumSet.of(Operation.EMAIL, Operation.SUSPEND, Operation.RESTORE,
-            Operation.DEACTIVATE, Operation.ENABLE, Operation.DELETE, Operation.REMOVE, Operation.GROUP_ADD,
+    public static final Set<Operation> OPERATIONS = EnumSet.of(
+            Operation.EMAIL,
+            Operation.SUSPEND,
+            Operation.RESTORE,
+            Operation.DEACTIVATE,
+            Operation.ENABLE,
+            Operation.DELETE,
+            Operation.REMOVE,
+            Operation.GROUP_ADD,
             Operation.GROUP_REMOVE);
+
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     /**
      * What to build: the operation, its selection, and what the operation itself needs (the group of a group
      * change; the two domains of an email change and whether to lower-case the local part).
      */
-    public record Request(Operation operation, Selection selection, String group, String fromDomain, String toDomain,
-                          boolean lowercase) {
-    }
+    public record Request(
+            Operation operation,
+            Selection selection,
+            String group,
+            String fromDomain,
+            String toDomain,
+            boolean lowercase) {}
 
     /** The rows, held until the operator has been told how many accounts matched, then written. */
-    public record Draft(Operation operation, String selected, List<String> header, List<List<String>> rows) {
-    }
+    public record Draft(Operation operation, String selected, List<String> header, List<List<String>> rows) {}
 
     private final SelectionService selections;
     private final ConfigDirectory config;
@@ -96,8 +106,8 @@ public class DirectoryPlanner {
             throw new UsageException("plan " + op.cliName() + " takes no GROUP; it was given '" + req.group() + "'");
         }
         if (groups && (req.group() == null || req.group().isBlank())) {
-            throw new UsageException("plan " + op.cliName() + " needs the GROUP: plan " + op.cliName()
-                    + " GROUP [selection]");
+            throw new UsageException(
+                    "plan " + op.cliName() + " needs the GROUP: plan " + op.cliName() + " GROUP [selection]");
         }
         if (op != Operation.EMAIL && (req.fromDomain() != null || req.toDomain() != null || req.lowercase())) {
             throw new UsageException("--from-domain, --to-domain and --lowercase are for 'plan email' only");
@@ -122,8 +132,10 @@ public class DirectoryPlanner {
                     continue; // an address the account hides cannot be moved
                 }
                 String local = email.substring(0, email.lastIndexOf('@'));
-                rows.add(List.of(a.accountId(), email, (req.lowercase() ? local.toLowerCase(Locale.ROOT) : local)
-                        + "@" + toDomain));
+                rows.add(List.of(
+                        a.accountId(),
+                        email,
+                        (req.lowercase() ? local.toLowerCase(Locale.ROOT) : local) + "@" + toDomain));
             } else if (groups) {
                 rows.add(List.of(a.accountId(), group.name() == null ? group.id() : group.name(), email));
             } else {
@@ -135,14 +147,17 @@ public class DirectoryPlanner {
         }
         List<String> header = op == Operation.EMAIL
                 ? List.of(Operation.Columns.ACCOUNT_ID, Operation.Columns.OLD_EMAIL, Operation.Columns.EMAIL)
-                : groups ? List.of(Operation.Columns.ACCOUNT_ID, Operation.Columns.GROUP, Operation.Columns.EMAIL)
-                : List.of(Operation.Columns.ACCOUNT_ID, Operation.Columns.EMAIL);
+                : groups
+                        ? List.of(Operation.Columns.ACCOUNT_ID, Operation.Columns.GROUP, Operation.Columns.EMAIL)
+                        : List.of(Operation.Columns.ACCOUNT_ID, Operation.Columns.EMAIL);
         return new Draft(op, selection.describe(), header, List.copyOf(rows));
     }
 
     /** Both domains given and different; OLD one of the org's domains (any status), NEW a verified one. */
     private String checkDomainMove(AdminApiClient client, Request req, Selection selection) {
-        if (req.fromDomain() == null || req.fromDomain().isBlank() || req.toDomain() == null
+        if (req.fromDomain() == null
+                || req.fromDomain().isBlank()
+                || req.toDomain() == null
                 || req.toDomain().isBlank()) {
             throw new UsageException("plan email needs both domains: plan email --from-domain OLD --to-domain NEW");
         }
@@ -156,12 +171,14 @@ public class DirectoryPlanner {
         }
         List<Domain> domains = selections.domains(client);
         if (domains.stream().noneMatch(d -> from.equalsIgnoreCase(d.name()))) {
-            throw new UsageException("--from-domain: " + from + " is not a domain of the organization (see 'domains "
-                    + "list --all')");
+            throw new UsageException(
+                    "--from-domain: " + from + " is not a domain of the organization (see 'domains " + "list --all')");
         }
-        Domain target = domains.stream().filter(d -> to.equalsIgnoreCase(d.name())).findFirst()
-                .orElseThrow(() -> new UsageException("--to-domain: " + to + " is not a domain of the organization "
-                        + "(see 'domains list --all')"));
+        Domain target = domains.stream()
+                .filter(d -> to.equalsIgnoreCase(d.name()))
+                .findFirst()
+                .orElseThrow(() -> new UsageException(
+                        "--to-domain: " + to + " is not a domain of the organization " + "(see 'domains list --all')"));
         if (!target.isVerified()) {
             throw new UsageException("--to-domain: " + to + " is not verified (its claim is "
                     + (target.status() == null ? "unknown" : target.status()) + "); accounts can only move to a "
@@ -204,7 +221,10 @@ public class DirectoryPlanner {
     public void send(Draft draft, OutputTarget stream) {
         try (SafeCsvWriter csv = SafeCsvWriter.openWithLf(stream.open(), draft.header())) {
             for (List<String> row : draft.rows()) {
-                csv.row(stream.terminal() ? row.stream().map(Sanitizer::forTerminal).toList() : row);
+                csv.row(
+                        stream.terminal()
+                                ? row.stream().map(Sanitizer::forTerminal).toList()
+                                : row);
             }
             csv.commit();
         } catch (IOException e) {

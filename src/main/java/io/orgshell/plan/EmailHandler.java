@@ -1,9 +1,8 @@
 package io.orgshell.plan;
 
+import io.orgshell.plan.Operation.Columns;
 import java.util.List;
 import java.util.Locale;
-
-import io.orgshell.plan.Operation.Columns;
 import reactor.core.publisher.Mono;
 
 /** Email changes: the state is the address; compared without case. Preview is {@link EmailPreview}'s. */

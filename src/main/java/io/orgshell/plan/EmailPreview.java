@@ -1,5 +1,9 @@
 package io.orgshell.plan;
 
+import io.orgshell.api.AdminApiClient;
+import io.orgshell.api.ApiException;
+import io.orgshell.api.Manageability;
+import io.orgshell.api.OrgDirectory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,11 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-
-import io.orgshell.api.AdminApiClient;
-import io.orgshell.api.ApiException;
-import io.orgshell.api.Manageability;
-import io.orgshell.api.OrgDirectory;
 import reactor.core.publisher.Flux;
 
 /**
@@ -50,8 +49,8 @@ public final class EmailPreview {
                 }
             }
         }
-        OrgSnapshot org = OrgSnapshot.take(client, directory,
-                new OrgSnapshot.Wanted(ids, addresses, false, true, 2, false), accountsSeen);
+        OrgSnapshot org = OrgSnapshot.take(
+                client, directory, new OrgSnapshot.Wanted(ids, addresses, false, true, 2, false), accountsSeen);
         RowCheck[] checks = new RowCheck[rows.size()];
         Map<String, Integer> movingAway = new HashMap<>(); // current address of an OK row → its index
         for (PlanRow r : rows) {
@@ -69,8 +68,8 @@ public final class EmailPreview {
         List<ChangeOrder.Change> changes = new ArrayList<>();
         for (PlanRow r : rows) {
             if (checks[r.index()].verdict() == Verdict.OK) {
-                changes.add(new ChangeOrder.Change(r.index(), r.accountId(), checks[r.index()].current(),
-                        r.value(Operation.Columns.EMAIL)));
+                changes.add(new ChangeOrder.Change(
+                        r.index(), r.accountId(), checks[r.index()].current(), r.value(Operation.Columns.EMAIL)));
             }
         }
         List<Step> steps = ChangeOrder.order(changes);
@@ -80,10 +79,19 @@ public final class EmailPreview {
                         + org.holderOf(s.to()) + "; resolve the swap by hand");
             }
         }
-        List<RowCheck> named = java.util.Arrays.stream(checks).map(c -> c.about(org.account(c.row().accountId())))
+        List<RowCheck> named = java.util.Arrays.stream(checks)
+                .map(c -> c.about(org.account(c.row().accountId())))
                 .toList();
-        return new Preview(plan, client.orgId(), named, steps, Instant.now(), org.managedAccounts(),
-                adminRows(rows, checks, org), adminRows(rows, checks, org), org.describe());
+        return new Preview(
+                plan,
+                client.orgId(),
+                named,
+                steps,
+                Instant.now(),
+                org.managedAccounts(),
+                adminRows(rows, checks, org),
+                adminRows(rows, checks, org),
+                org.describe());
     }
 
     /**
@@ -122,17 +130,27 @@ public final class EmailPreview {
             return new RowCheck(r, Verdict.ALREADY_DONE, "current email is already " + current, current);
         }
         if (!old.isEmpty() && !old.equalsIgnoreCase(current == null ? "" : current)) {
-            return new RowCheck(r, Verdict.BLOCKED, "current email is " + current + ", not " + old
-                    + " as the file says (changed since the file was made?)", current);
+            return new RowCheck(
+                    r,
+                    Verdict.BLOCKED,
+                    "current email is " + current + ", not " + old
+                            + " as the file says (changed since the file was made?)",
+                    current);
         }
         String domain = target.substring(target.lastIndexOf('@') + 1);
         if (!org.isVerifiedDomain(domain)) {
-            return new RowCheck(r, Verdict.BLOCKED, "target domain " + domain + " is not a verified domain of the "
-                    + "organization", current);
+            return new RowCheck(
+                    r,
+                    Verdict.BLOCKED,
+                    "target domain " + domain + " is not a verified domain of the " + "organization",
+                    current);
         }
         if (Boolean.TRUE.equals(a.synced())) {
-            return new RowCheck(r, Verdict.BLOCKED, "account is managed by an identity provider (SCIM); change its "
-                    + "email there", current);
+            return new RowCheck(
+                    r,
+                    Verdict.BLOCKED,
+                    "account is managed by an identity provider (SCIM); change its " + "email there",
+                    current);
         }
         return new RowCheck(r, Verdict.OK, null, current);
     }
@@ -141,8 +159,8 @@ public final class EmailPreview {
      * A target held by another account is only free if that account is in the plan and moving away; when that
      * account's own row is blocked, this row is blocked too, and so on down the chain.
      */
-    static void blockTakenTargets(List<PlanRow> rows, RowCheck[] checks, OrgSnapshot org,
-                                  Map<String, Integer> movingAway) {
+    static void blockTakenTargets(
+            List<PlanRow> rows, RowCheck[] checks, OrgSnapshot org, Map<String, Integer> movingAway) {
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -185,18 +203,30 @@ public final class EmailPreview {
 
     /** {@code GET /users/{id}/manage?privileges=email.set} for each OK row, a few at a time. */
     private void serverCheck(List<PlanRow> rows, RowCheck[] checks) {
-        List<PlanRow> ok = rows.stream().filter(r -> checks[r.index()].verdict() == Verdict.OK).toList();
-        Flux.fromIterable(ok).flatMap(r -> client.manageability(r.accountId(), List.of(EMAIL_SET))
-                        .map(m -> Map.entry(r, m.rule(EMAIL_SET)))
-                        .onErrorResume(ApiException.class, e -> reactor.core.publisher.Mono.just(Map.entry(r,
-                                new Manageability.Rule(false, e.code())))), SERVER_CHECK_CONCURRENCY)
+        List<PlanRow> ok = rows.stream()
+                .filter(r -> checks[r.index()].verdict() == Verdict.OK)
+                .toList();
+        Flux.fromIterable(ok)
+                .flatMap(
+                        r -> client.manageability(r.accountId(), List.of(EMAIL_SET))
+                                .map(m -> Map.entry(r, m.rule(EMAIL_SET)))
+                                .onErrorResume(
+                                        ApiException.class,
+                                        e -> reactor.core.publisher.Mono.just(
+                                                Map.entry(r, new Manageability.Rule(false, e.code())))),
+                        SERVER_CHECK_CONCURRENCY)
                 .doOnNext(e -> {
                     if (!e.getValue().allowed()) {
                         PlanRow r = e.getKey();
-                        checks[r.index()] = new RowCheck(r, Verdict.BLOCKED, "the server does not allow changing this "
-                                + "email (" + e.getValue().reason() + ")", checks[r.index()].current());
+                        checks[r.index()] = new RowCheck(
+                                r,
+                                Verdict.BLOCKED,
+                                "the server does not allow changing this " + "email ("
+                                        + e.getValue().reason() + ")",
+                                checks[r.index()].current());
                     }
-                }).blockLast();
+                })
+                .blockLast();
     }
 
     /** OK rows on org admins, or on accounts the org did not say are not (OK only with --allow-admins). */

@@ -1,8 +1,7 @@
 package io.orgshell.plan;
 
-import java.util.List;
-
 import io.orgshell.plan.Operation.Columns;
+import java.util.List;
 import reactor.core.publisher.Mono;
 
 /** Group membership: the state is {@code in:<group ID>} or {@code out:<group ID>}. */
@@ -22,10 +21,12 @@ record GroupHandler(Operation operation) implements OperationHandler {
         String group = ctx.groupId(row.value(Columns.GROUP));
         if (group == null) {
             String problem = ctx.groupProblem(row.value(Columns.GROUP));
-            return Assessment.blocked(null, problem != null ? problem
-                    : "no group '" + row.value(Columns.GROUP) + "' in the organization");
+            return Assessment.blocked(
+                    null,
+                    problem != null ? problem : "no group '" + row.value(Columns.GROUP) + "' in the organization");
         }
-        String now = a.groupIds() == null ? (adding() ? "out:" : "in:") + group
+        String now = a.groupIds() == null
+                ? (adding() ? "out:" : "in:") + group
                 : (a.groupIds().contains(group) ? "in:" : "out:") + group;
         return new Assessment(now, (adding() ? "in:" : "out:") + group, null);
     }

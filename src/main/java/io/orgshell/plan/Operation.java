@@ -1,45 +1,79 @@
 package io.orgshell.plan;
 
+import io.orgshell.csv.ColumnSpec;
+import io.orgshell.csv.ColumnSpec.Column;
+import io.orgshell.csv.ColumnSpec.Kind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import io.orgshell.csv.ColumnSpec;
-import io.orgshell.csv.ColumnSpec.Column;
-import io.orgshell.csv.ColumnSpec.Kind;
-
 /** A bulk operation a plan can carry, with the columns its CSV needs (the README lists them). */
 public enum Operation {
-
-    EMAIL("email", false, columns(
-            new Column(Columns.EMAIL, true, Kind.EMAIL, false,
-                    List.of("new_email", "new email", "target_email", "target email", "email")),
-            new Column(Columns.OLD_EMAIL, false, Kind.EMAIL, false,
-                    List.of("old_email", "old email", "current_email", "current email", "email")))),
+    EMAIL(
+            "email",
+            false,
+            columns(
+                    new Column(
+                            Columns.EMAIL,
+                            true,
+                            Kind.EMAIL,
+                            false,
+                            List.of("new_email", "new email", "target_email", "target email", "email")),
+                    new Column(
+                            Columns.OLD_EMAIL,
+                            false,
+                            Kind.EMAIL,
+                            false,
+                            List.of("old_email", "old email", "current_email", "current email", "email")))),
     SUSPEND("suspend", false, accountOnly()),
     RESTORE("restore", false, accountOnly()),
-    DEACTIVATE("deactivate", true, columns(
-            new Column(Columns.EMAIL, false, Kind.EMAIL, false, List.of("email", "current_email")),
-            new Column(Columns.MESSAGE, false, Kind.TEXT, false, List.of("message", "reason")))),
+    DEACTIVATE(
+            "deactivate",
+            true,
+            columns(
+                    new Column(Columns.EMAIL, false, Kind.EMAIL, false, List.of("email", "current_email")),
+                    new Column(Columns.MESSAGE, false, Kind.TEXT, false, List.of("message", "reason")))),
     ENABLE("enable", false, accountOnly()),
     DELETE("delete", true, accountOnly()),
     CANCEL_DELETE("cancel-delete", false, accountOnly()),
-    PROFILE("profile", false, columns(
-            new Column("name", false, Kind.TEXT, false, List.of("name", "display name", "full name")),
-            new Column("nickname", false, Kind.TEXT, false, List.of("nickname", "public name")),
-            new Column("job_title", false, Kind.TEXT, false, List.of("job_title", "job title", "title")),
-            new Column("department", false, Kind.TEXT, false, List.of("department")),
-            new Column("organization", false, Kind.TEXT, false, List.of("organization", "organisation", "company")),
-            new Column("location", false, Kind.TEXT, false, List.of("location", "office")),
-            new Column("timezone", false, Kind.TEXT, false, List.of("timezone", "time zone", "zoneinfo")))
-            .needingAnOptionalColumn()),
-    GROUP_ADD("group-add", false, columns(
-            new Column(Columns.GROUP, true, Kind.TEXT, false, List.of("group", "group_name", "group name",
-                    "group_id", "group id")))),
-    GROUP_REMOVE("group-remove", false, columns(
-            new Column(Columns.GROUP, true, Kind.TEXT, false, List.of("group", "group_name", "group name",
-                    "group_id", "group id")))),
+    PROFILE(
+            "profile",
+            false,
+            columns(
+                            new Column("name", false, Kind.TEXT, false, List.of("name", "display name", "full name")),
+                            new Column("nickname", false, Kind.TEXT, false, List.of("nickname", "public name")),
+                            new Column(
+                                    "job_title", false, Kind.TEXT, false, List.of("job_title", "job title", "title")),
+                            new Column("department", false, Kind.TEXT, false, List.of("department")),
+                            new Column(
+                                    "organization",
+                                    false,
+                                    Kind.TEXT,
+                                    false,
+                                    List.of("organization", "organisation", "company")),
+                            new Column("location", false, Kind.TEXT, false, List.of("location", "office")),
+                            new Column(
+                                    "timezone", false, Kind.TEXT, false, List.of("timezone", "time zone", "zoneinfo")))
+                    .needingAnOptionalColumn()),
+    GROUP_ADD(
+            "group-add",
+            false,
+            columns(new Column(
+                    Columns.GROUP,
+                    true,
+                    Kind.TEXT,
+                    false,
+                    List.of("group", "group_name", "group name", "group_id", "group id")))),
+    GROUP_REMOVE(
+            "group-remove",
+            false,
+            columns(new Column(
+                    Columns.GROUP,
+                    true,
+                    Kind.TEXT,
+                    false,
+                    List.of("group", "group_name", "group name", "group_id", "group id")))),
     REMOVE("remove", true, accountOnly());
 
     private final String cliName;
@@ -92,8 +126,9 @@ public enum Operation {
                 return op;
             }
         }
-        throw new IllegalArgumentException("unknown operation '" + name + "' (known: " + String.join(", ",
-                Arrays.stream(values()).map(Operation::cliName).toList()) + ")");
+        throw new IllegalArgumentException("unknown operation '" + name + "' (known: "
+                + String.join(
+                        ", ", Arrays.stream(values()).map(Operation::cliName).toList()) + ")");
     }
 
     private static ColumnSpec accountOnly() {
@@ -103,7 +138,11 @@ public enum Operation {
     /** Every operation starts with the account ID; the rest are its own. */
     private static ColumnSpec columns(Column... own) {
         List<Column> all = new ArrayList<>();
-        all.add(new Column(Columns.ACCOUNT_ID, true, Kind.ACCOUNT_ID, false,
+        all.add(new Column(
+                Columns.ACCOUNT_ID,
+                true,
+                Kind.ACCOUNT_ID,
+                false,
                 List.of("account_id", "accountid", "account id", "user id", "userid", "atlassian id", "id")));
         all.addAll(List.of(own));
         return ColumnSpec.of(all.toArray(Column[]::new));
@@ -117,7 +156,6 @@ public enum Operation {
         public static final String MESSAGE = "message";
         public static final String GROUP = "group";
 
-        private Columns() {
-        }
+        private Columns() {}
     }
 }

@@ -1,7 +1,6 @@
 package io.orgshell.plan;
 
 import java.util.List;
-
 import reactor.core.publisher.Mono;
 
 /**

@@ -3,8 +3,7 @@ package io.orgshell.plan;
 /** The handler of each operation. */
 public final class OperationHandlers {
 
-    private OperationHandlers() {
-    }
+    private OperationHandlers() {}
 
     public static OperationHandler of(Operation op) {
         return switch (op) {

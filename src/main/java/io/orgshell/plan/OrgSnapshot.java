@@ -1,5 +1,9 @@
 package io.orgshell.plan;
 
+import io.orgshell.api.AdminApiClient;
+import io.orgshell.api.Domain;
+import io.orgshell.api.OrgAccount;
+import io.orgshell.api.OrgDirectory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,11 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import io.orgshell.api.AdminApiClient;
-import io.orgshell.api.Domain;
-import io.orgshell.api.OrgAccount;
-import io.orgshell.api.OrgDirectory;
-
 /**
  * What a plan needs to know of the org, read whichever way costs fewer requests: the plan's accounts looked up by ID
  * (and, for email plans, the target addresses by email) in batched v2 searches, or one pass over the whole directory.
@@ -24,7 +23,10 @@ import io.orgshell.api.OrgDirectory;
 public final class OrgSnapshot {
 
     /** How the accounts were read. */
-    public enum Way { SEARCH, PASS }
+    public enum Way {
+        SEARCH,
+        PASS
+    }
 
     private final OrgDirectory directory;
     private final Map<String, AccountState> accounts = new HashMap<>();
@@ -60,12 +62,16 @@ public final class OrgSnapshot {
      *                         asked about too
      * @param managedCount     whether the safety limit needs the org's managed accounts counted
      */
-    public record Wanted(Set<String> accountIds, Set<String> passAddresses, boolean groups, boolean domains,
-                         int searchesPerBatch, boolean managedCount) {
-    }
+    public record Wanted(
+            Set<String> accountIds,
+            Set<String> passAddresses,
+            boolean groups,
+            boolean domains,
+            int searchesPerBatch,
+            boolean managedCount) {}
 
-    public static OrgSnapshot take(AdminApiClient client, OrgDirectory directory, Wanted wanted,
-                                   Consumer<Integer> accountsSeen) {
+    public static OrgSnapshot take(
+            AdminApiClient client, OrgDirectory directory, Wanted wanted, Consumer<Integer> accountsSeen) {
         OrgSnapshot s = new OrgSnapshot(directory);
         Set<String> accountIds = wanted.accountIds();
         if (wanted.domains()) {
@@ -97,16 +103,20 @@ public final class OrgSnapshot {
             s.way = Way.SEARCH;
             s.batch = batch;
             s.idSearches = (accountIds.size() + batch - 1) / batch;
-            directory.accounts(new ArrayList<>(accountIds), OrgDirectory.SEARCHES_AT_ONCE).toIterable().forEach(u -> {
-                s.noteHolder(u);
-                if (accountIds.contains(u.accountId())) {
-                    s.accounts.put(u.accountId(), AccountState.of(u));
-                }
-                accountsSeen.accept(1);
-            });
+            directory
+                    .accounts(new ArrayList<>(accountIds), OrgDirectory.SEARCHES_AT_ONCE)
+                    .toIterable()
+                    .forEach(u -> {
+                        s.noteHolder(u);
+                        if (accountIds.contains(u.accountId())) {
+                            s.accounts.put(u.accountId(), AccountState.of(u));
+                        }
+                        accountsSeen.accept(1);
+                    });
         } else {
             s.way = Way.PASS;
-            for (List<OrgAccount> users : directory.accountPages(wanted.groups()).toIterable(1)) {
+            for (List<OrgAccount> users :
+                    directory.accountPages(wanted.groups()).toIterable(1)) {
                 users.forEach(u -> s.see(AccountState.of(u), accountIds, wanted.passAddresses()));
                 accountsSeen.accept(users.size());
             }
@@ -173,17 +183,20 @@ public final class OrgSnapshot {
     /** One line for the preview: which way the org was read and what the other would have cost. */
     public String describe() {
         if (way == Way.SEARCH) {
-            return "read " + accounts.size() + " accounts by ID" + (addressesAsked == 0 ? ""
-                    : " and " + addressesAsked + " target addresses by email") + " in "
-                    + plural(idSearches + addressSearches, "search") + (passPages < 0 ? ""
-                    : " (a directory pass would take " + plural(passPages, "page") + ")");
+            return "read " + accounts.size() + " accounts by ID"
+                    + (addressesAsked == 0 ? "" : " and " + addressesAsked + " target addresses by email") + " in "
+                    + plural(idSearches + addressSearches, "search")
+                    + (passPages < 0 ? "" : " (a directory pass would take " + plural(passPages, "page") + ")");
         }
         if (lookupsOff) {
             return "read the whole directory in one pass (" + (passPages < 0 ? "" : plural(passPages, "page") + "; ")
                     + "lookups are off: orgshell.search.look-up=false)";
         }
-        return "read the whole directory in one pass" + (passPages < 0 ? " (the org did not say its size)"
-                : " (" + plural(passPages, "page") + "; looking the plan's accounts up would take more requests)");
+        return "read the whole directory in one pass"
+                + (passPages < 0
+                        ? " (the org did not say its size)"
+                        : " (" + plural(passPages, "page")
+                                + "; looking the plan's accounts up would take more requests)");
     }
 
     private static String plural(int n, String word) {

@@ -1,5 +1,12 @@
 package io.orgshell.plan;
 
+import io.orgshell.core.ExitCodes;
+import io.orgshell.core.UserFacingException;
+import io.orgshell.csv.ColumnSpec;
+import io.orgshell.csv.CsvIssue;
+import io.orgshell.csv.CsvRow;
+import io.orgshell.csv.LoadedCsv;
+import io.orgshell.csv.PlanCsvReader;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -10,14 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import io.orgshell.core.ExitCodes;
-import io.orgshell.core.UserFacingException;
-import io.orgshell.csv.ColumnSpec;
-import io.orgshell.csv.CsvIssue;
-import io.orgshell.csv.CsvRow;
-import io.orgshell.csv.LoadedCsv;
-import io.orgshell.csv.PlanCsvReader;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,8 +28,7 @@ import org.springframework.stereotype.Service;
 public class PlanLoader {
 
     /** {@code unusedColumns}: header names the operation does not read; they are kept (results.csv repeats them). */
-    public record Loaded(Plan plan, List<CsvIssue> problems, List<String> unusedColumns) {
-    }
+    public record Loaded(Plan plan, List<CsvIssue> problems, List<String> unusedColumns) {}
 
     public Loaded load(Path file, Operation operation) {
         LoadedCsv csv;
@@ -42,10 +40,13 @@ public class PlanLoader {
             throw new UserFacingException("cannot read " + file + ": " + e.getMessage(), ExitCodes.USAGE);
         }
         if (csv.fatal()) {
-            String reasons = csv.problems().stream().filter(p -> p.line() == 0)
-                    .map(p -> file + ": " + p.message()).collect(Collectors.joining(System.lineSeparator()));
-            throw new UserFacingException("cannot load " + file + " for '" + operation.cliName() + "':"
-                    + System.lineSeparator() + reasons, ExitCodes.USAGE);
+            String reasons = csv.problems().stream()
+                    .filter(p -> p.line() == 0)
+                    .map(p -> file + ": " + p.message())
+                    .collect(Collectors.joining(System.lineSeparator()));
+            throw new UserFacingException(
+                    "cannot load " + file + " for '" + operation.cliName() + "':" + System.lineSeparator() + reasons,
+                    ExitCodes.USAGE);
         }
         List<PlanRow> rows = new ArrayList<>(csv.rows().size());
         for (CsvRow r : csv.rows()) {
@@ -54,10 +55,11 @@ public class PlanLoader {
                 values.put(c.name(), csv.value(r, c.name()));
             }
             List<CsvIssue> problems = csv.problemsAt(r.line());
-            String invalid = problems.isEmpty() ? null
+            String invalid = problems.isEmpty()
+                    ? null
                     : problems.stream().map(CsvIssue::message).collect(Collectors.joining("; "));
-            rows.add(new PlanRow(rows.size(), r.line(), values.get(Operation.Columns.ACCOUNT_ID), values, r.cells(),
-                    invalid, null));
+            rows.add(new PlanRow(
+                    rows.size(), r.line(), values.get(Operation.Columns.ACCOUNT_ID), values, r.cells(), invalid, null));
         }
         rows = markConflicts(rows, operation);
         List<String> unused = new ArrayList<>();
@@ -76,32 +78,45 @@ public class PlanLoader {
     static List<PlanRow> markConflicts(List<PlanRow> rows, Operation operation) {
         boolean groups = operation == Operation.GROUP_ADD || operation == Operation.GROUP_REMOVE;
         // one account may be in several groups; anything else about an account is said once
-        java.util.function.Function<PlanRow, String> accountKey = groups
-                ? r -> r.accountId() + "|" + r.value(Operation.Columns.GROUP) : PlanRow::accountId;
+        java.util.function.Function<PlanRow, String> accountKey =
+                groups ? r -> r.accountId() + "|" + r.value(Operation.Columns.GROUP) : PlanRow::accountId;
         Map<String, List<PlanRow>> byAccount = group(rows, accountKey);
-        Map<String, List<PlanRow>> byTarget = operation == Operation.EMAIL
-                ? group(rows, r -> r.value(Operation.Columns.EMAIL)) : Map.of();
+        Map<String, List<PlanRow>> byTarget =
+                operation == Operation.EMAIL ? group(rows, r -> r.value(Operation.Columns.EMAIL)) : Map.of();
         List<PlanRow> out = new ArrayList<>(rows.size());
         for (PlanRow r : rows) {
             List<String> reasons = new ArrayList<>();
-            others(byAccount, accountKey.apply(r), r).ifPresent(l -> reasons.add("account " + r.accountId()
-                    + (groups ? " and group " + r.value(Operation.Columns.GROUP) : "") + " also on line " + l));
+            others(byAccount, accountKey.apply(r), r)
+                    .ifPresent(l -> reasons.add("account " + r.accountId()
+                            + (groups ? " and group " + r.value(Operation.Columns.GROUP) : "") + " also on line " + l));
             if (operation == Operation.EMAIL) {
-                others(byTarget, r.value(Operation.Columns.EMAIL), r).ifPresent(l -> reasons.add("target email "
-                        + r.value(Operation.Columns.EMAIL) + " also on line " + l));
+                others(byTarget, r.value(Operation.Columns.EMAIL), r)
+                        .ifPresent(l ->
+                                reasons.add("target email " + r.value(Operation.Columns.EMAIL) + " also on line " + l));
             }
-            out.add(reasons.isEmpty() ? r : new PlanRow(r.index(), r.line(), r.accountId(), r.values(), r.cells(),
-                    r.invalidReason(), String.join("; ", reasons)));
+            out.add(
+                    reasons.isEmpty()
+                            ? r
+                            : new PlanRow(
+                                    r.index(),
+                                    r.line(),
+                                    r.accountId(),
+                                    r.values(),
+                                    r.cells(),
+                                    r.invalidReason(),
+                                    String.join("; ", reasons)));
         }
         return out;
     }
 
-    private static Map<String, List<PlanRow>> group(List<PlanRow> rows, java.util.function.Function<PlanRow, String> key) {
+    private static Map<String, List<PlanRow>> group(
+            List<PlanRow> rows, java.util.function.Function<PlanRow, String> key) {
         Map<String, List<PlanRow>> map = new HashMap<>();
         for (PlanRow r : rows) {
             String k = key.apply(r);
             if (k != null && !k.isBlank()) {
-                map.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>(1)).add(r);
+                map.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>(1))
+                        .add(r);
             }
         }
         return map;
@@ -115,7 +130,9 @@ public class PlanLoader {
         if (group == null || group.size() < 2) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(group.stream().filter(o -> o != self).map(o -> String.valueOf(o.line()))
+        return java.util.Optional.of(group.stream()
+                .filter(o -> o != self)
+                .map(o -> String.valueOf(o.line()))
                 .collect(Collectors.joining(", ")));
     }
 }

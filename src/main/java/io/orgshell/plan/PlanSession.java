@@ -1,7 +1,6 @@
 package io.orgshell.plan;
 
 import java.util.Optional;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,5 +67,4 @@ public class PlanSession {
         preview = null;
         finishedBy = null;
     }
-
 }

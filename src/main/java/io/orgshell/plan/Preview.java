@@ -12,8 +12,16 @@ import java.util.Map;
  * on accounts the org did not say are not) tells the run whether preview let admins through; {@code lookup} says
  * how the org was read (null for a preview read back from a run's files).
  */
-public record Preview(Plan plan, String orgId, List<RowCheck> checks, List<Step> steps, Instant at,
-                      int orgAccounts, int adminRows, int adminAccounts, String lookup) {
+public record Preview(
+        Plan plan,
+        String orgId,
+        List<RowCheck> checks,
+        List<Step> steps,
+        Instant at,
+        int orgAccounts,
+        int adminRows,
+        int adminAccounts,
+        String lookup) {
 
     public Map<Verdict, Long> counts() {
         Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);

@@ -1,9 +1,8 @@
 package io.orgshell.plan;
 
-import java.util.function.Consumer;
-
 import io.orgshell.api.AdminApiClient;
 import io.orgshell.api.OrgDirectory;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,11 +19,16 @@ public class PreviewService {
         this.plans = plans;
     }
 
-    public Preview preview(Plan plan, AdminApiClient client, OrgDirectory directory, PreviewOptions options,
-                           Consumer<Integer> accountsSeen) {
+    public Preview preview(
+            Plan plan,
+            AdminApiClient client,
+            OrgDirectory directory,
+            PreviewOptions options,
+            Consumer<Integer> accountsSeen) {
         Preview preview = plan.operation() == Operation.EMAIL
                 ? new EmailPreview(client, directory, options).run(plan, accountsSeen)
-                : new StatePreview(client, directory, options, OperationHandlers.of(plan.operation())).run(plan, accountsSeen);
+                : new StatePreview(client, directory, options, OperationHandlers.of(plan.operation()))
+                        .run(plan, accountsSeen);
         plans.previewed(preview);
         return preview;
     }

@@ -1,12 +1,11 @@
 package io.orgshell.plan;
 
+import io.orgshell.plan.Operation.Columns;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
-import io.orgshell.plan.Operation.Columns;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,9 +17,21 @@ import tools.jackson.databind.json.JsonMapper;
 final class ProfileHandler implements OperationHandler {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Map<String, String> API_NAMES = Map.of("name", "name", "nickname", "nickname",
-            "timezone", "zoneinfo", "job_title", "job_title", "department", "department",
-            "organization", "organization", "location", "location");
+    private static final Map<String, String> API_NAMES = Map.of(
+            "name",
+            "name",
+            "nickname",
+            "nickname",
+            "timezone",
+            "zoneinfo",
+            "job_title",
+            "job_title",
+            "department",
+            "department",
+            "organization",
+            "organization",
+            "location",
+            "location");
     private static final List<String> EXTENDED = List.of("job_title", "department", "organization", "location");
 
     @Override
@@ -31,8 +42,8 @@ final class ProfileHandler implements OperationHandler {
     @Override
     public Assessment assess(PlanRow row, AccountState a, WriteContext ctx) {
         if (Boolean.TRUE.equals(a.synced())) {
-            return Assessment.blocked(null, "account is managed by an identity provider (SCIM); change its profile "
-                    + "there");
+            return Assessment.blocked(
+                    null, "account is managed by an identity provider (SCIM); change its profile " + "there");
         }
         Map<String, String> now = a.profile() == null ? Map.of() : a.profile();
         Map<String, String> wanted = new LinkedHashMap<>();
@@ -74,8 +85,9 @@ final class ProfileHandler implements OperationHandler {
     public Mono<Integer> write(Step s, PlanRow row, WriteContext ctx) {
         Map<String, Object> body = new LinkedHashMap<>();
         Map<String, Object> extended = new LinkedHashMap<>();
-        parse(s.to()).forEach((column, value) -> (EXTENDED.contains(column) ? extended : body)
-                .put(API_NAMES.get(column), value));
+        parse(s.to())
+                .forEach((column, value) ->
+                        (EXTENDED.contains(column) ? extended : body).put(API_NAMES.get(column), value));
         if (!extended.isEmpty()) {
             body.put("extended_profile", extended);
         }
@@ -110,6 +122,8 @@ final class ProfileHandler implements OperationHandler {
     }
 
     static Map<String, String> parse(String json) {
-        return json == null || json.isBlank() ? Map.of() : JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() { });
+        return json == null || json.isBlank()
+                ? Map.of()
+                : JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() {});
     }
 }

@@ -7,8 +7,7 @@ package io.orgshell.plan;
 public record RowCheck(PlanRow row, Verdict verdict, String reason, String current, Account account) {
 
     /** The account as the org lists it, so a person sees whom a row is about, not only its ID. */
-    public record Account(String email, String name) {
-    }
+    public record Account(String email, String name) {}
 
     public RowCheck(PlanRow row, Verdict verdict, String reason, String current) {
         this(row, verdict, reason, current, null);
@@ -16,7 +15,15 @@ public record RowCheck(PlanRow row, Verdict verdict, String reason, String curre
 
     /** This check, naming the account it is about. */
     public RowCheck about(AccountState a) {
-        return a == null ? this : new RowCheck(row, verdict, reason, current, new Account(a.email(),
-                a.profile() == null ? null : a.profile().get("name")));
+        return a == null
+                ? this
+                : new RowCheck(
+                        row,
+                        verdict,
+                        reason,
+                        current,
+                        new Account(
+                                a.email(),
+                                a.profile() == null ? null : a.profile().get("name")));
     }
 }

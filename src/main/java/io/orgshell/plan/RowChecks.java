@@ -3,8 +3,7 @@ package io.orgshell.plan;
 /** The checks every operation makes before its own: the file's verdict, the account, and the protected accounts. */
 final class RowChecks {
 
-    private RowChecks() {
-    }
+    private RowChecks() {}
 
     /** A verdict when the row cannot go on to the operation's own checks, else null. */
     static RowCheck common(Operation op, PlanRow r, AccountState a, PreviewOptions options) {
@@ -18,20 +17,28 @@ final class RowChecks {
             return new RowCheck(r, Verdict.BLOCKED, "account not found in this organization", null);
         }
         if (!a.managed() && op.needsManagedAccount()) {
-            return new RowCheck(r, Verdict.BLOCKED, "account is not managed by this organization (" + op.cliName()
-                    + " needs an account on a verified domain)", a.email());
+            return new RowCheck(
+                    r,
+                    Verdict.BLOCKED,
+                    "account is not managed by this organization (" + op.cliName()
+                            + " needs an account on a verified domain)",
+                    a.email());
         }
         if (r.accountId().equals(options.callerAccountId())) {
             return new RowCheck(r, Verdict.BLOCKED, "protected: this is your own account", a.email());
         }
         if (Boolean.TRUE.equals(a.orgAdmin()) && !options.allowAdmins()) {
-            return new RowCheck(r, Verdict.BLOCKED, "protected: org admin (preview --allow-admins to include)",
-                    a.email());
+            return new RowCheck(
+                    r, Verdict.BLOCKED, "protected: org admin (preview --allow-admins to include)", a.email());
         }
         // an answer that left the roles out: an admin must not pass for a user
         if (a.orgAdmin() == null && !options.allowAdmins()) {
-            return new RowCheck(r, Verdict.BLOCKED, "protected: the org did not say whether this is an org admin "
-                    + "(preview --allow-admins to include)", a.email());
+            return new RowCheck(
+                    r,
+                    Verdict.BLOCKED,
+                    "protected: the org did not say whether this is an org admin "
+                            + "(preview --allow-admins to include)",
+                    a.email());
         }
         return null;
     }

@@ -1,8 +1,7 @@
 package io.orgshell.plan;
 
-import java.util.List;
-
 import io.orgshell.plan.Operation.Columns;
+import java.util.List;
 import reactor.core.publisher.Mono;
 
 /**
@@ -11,8 +10,7 @@ import reactor.core.publisher.Mono;
  */
 final class StateHandlers {
 
-    private StateHandlers() {
-    }
+    private StateHandlers() {}
 
     static final String ACTIVE = "active";
     static final String SUSPENDED = "suspended";
@@ -30,8 +28,8 @@ final class StateHandlers {
             if (REMOVED.equals(now) && operation != Operation.REMOVE) {
                 return Assessment.blocked(now, "the account was removed from the organization");
             }
-            return new Assessment(a.access() == null ? (target.equals(ACTIVE) ? SUSPENDED : ACTIVE) : now, target,
-                    null);
+            return new Assessment(
+                    a.access() == null ? (target.equals(ACTIVE) ? SUSPENDED : ACTIVE) : now, target, null);
         }
 
         @Override
@@ -55,13 +53,15 @@ final class StateHandlers {
 
         @Override
         public Mono<Integer> write(Step s, PlanRow row, WriteContext ctx) {
-            return operation == Operation.REMOVE ? ctx.directory().remove(s.accountId())
+            return operation == Operation.REMOVE
+                    ? ctx.directory().remove(s.accountId())
                     : ctx.directory().setAccess(s.accountId(), operation == Operation.SUSPEND);
         }
 
         @Override
         public Operation inverse() {
-            return operation == Operation.SUSPEND ? Operation.RESTORE
+            return operation == Operation.SUSPEND
+                    ? Operation.RESTORE
                     : operation == Operation.RESTORE ? Operation.SUSPEND : null;
         }
 
@@ -84,13 +84,19 @@ final class StateHandlers {
             boolean deleting = Boolean.TRUE.equals(a.forDeletion());
             String status = a.accountStatus() == null ? ACTIVE : a.accountStatus();
             return switch (operation) {
-                case DEACTIVATE -> deleting ? Assessment.blocked(FOR_DELETION, "the account is already being deleted")
-                        : "closed".equals(status) ? Assessment.blocked(status, "the account is closed")
-                        : new Assessment(status, INACTIVE, null);
-                case ENABLE -> deleting ? Assessment.blocked(FOR_DELETION,
-                        "the account is scheduled for deletion: cancel-delete it first")
-                        : "closed".equals(status) ? Assessment.blocked(status, "the account is closed")
-                        : new Assessment(status, ACTIVE, null);
+                case DEACTIVATE ->
+                    deleting
+                            ? Assessment.blocked(FOR_DELETION, "the account is already being deleted")
+                            : "closed".equals(status)
+                                    ? Assessment.blocked(status, "the account is closed")
+                                    : new Assessment(status, INACTIVE, null);
+                case ENABLE ->
+                    deleting
+                            ? Assessment.blocked(
+                                    FOR_DELETION, "the account is scheduled for deletion: cancel-delete it first")
+                            : "closed".equals(status)
+                                    ? Assessment.blocked(status, "the account is closed")
+                                    : new Assessment(status, ACTIVE, null);
                 case DELETE -> new Assessment(deleting ? FOR_DELETION : KEPT, FOR_DELETION, null);
                 case CANCEL_DELETE -> new Assessment(deleting ? FOR_DELETION : KEPT, KEPT, null);
                 default -> throw new IllegalStateException(operation.name());

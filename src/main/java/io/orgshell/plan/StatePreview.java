@@ -1,15 +1,14 @@
 package io.orgshell.plan;
 
+import io.orgshell.api.AdminApiClient;
+import io.orgshell.api.OrgDirectory;
+import io.orgshell.plan.OperationHandler.Assessment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-
-import io.orgshell.api.AdminApiClient;
-import io.orgshell.api.OrgDirectory;
-import io.orgshell.plan.OperationHandler.Assessment;
 
 /**
  * Preview of every operation but email: the plan's accounts looked up by ID, or one directory pass when that is
@@ -23,8 +22,8 @@ public final class StatePreview {
     private final PreviewOptions options;
     private final OperationHandler handler;
 
-    public StatePreview(AdminApiClient client, OrgDirectory directory, PreviewOptions options,
-                        OperationHandler handler) {
+    public StatePreview(
+            AdminApiClient client, OrgDirectory directory, PreviewOptions options, OperationHandler handler) {
         this.client = client;
         this.directory = directory;
         this.options = options;
@@ -34,8 +33,17 @@ public final class StatePreview {
     public Preview run(Plan plan, Consumer<Integer> accountsSeen) {
         Set<String> ids = new HashSet<>();
         plan.rows().stream().filter(r -> !r.isInvalid()).forEach(r -> ids.add(r.accountId()));
-        OrgSnapshot org = OrgSnapshot.take(client, directory, new OrgSnapshot.Wanted(ids, Set.of(),
-                handler.needsGroups(), false, 1, handler.operation().limited()), accountsSeen);
+        OrgSnapshot org = OrgSnapshot.take(
+                client,
+                directory,
+                new OrgSnapshot.Wanted(
+                        ids,
+                        Set.of(),
+                        handler.needsGroups(),
+                        false,
+                        1,
+                        handler.operation().limited()),
+                accountsSeen);
         WriteContext ctx = WriteContext.resolve(client, directory);
         List<RowCheck> checks = new ArrayList<>(plan.size());
         List<Step> steps = new ArrayList<>();
@@ -45,20 +53,37 @@ public final class StatePreview {
             RowCheck c = check(r, a, ctx);
             String adminGroup = c.verdict() == Verdict.OK ? AdminGroups.why(handler, r, ctx) : null;
             if (adminGroup != null && !options.allowAdmins()) {
-                c = new RowCheck(r, Verdict.BLOCKED, "protected: " + adminGroup + " (preview --allow-admins to "
-                        + "include)", c.current());
+                c = new RowCheck(
+                        r,
+                        Verdict.BLOCKED,
+                        "protected: " + adminGroup + " (preview --allow-admins to " + "include)",
+                        c.current());
             } else if (adminGroup != null && !Boolean.TRUE.equals(a.orgAdmin())) {
                 adminGroupRows++; // an admin's row is counted as such already
             }
             checks.add(c.about(a));
             if (c.verdict() == Verdict.OK) {
-                steps.add(new Step(steps.size(), r.index(), r.accountId(), c.current(),
-                        handler.assess(r, a, ctx).target(), false, -1));
+                steps.add(new Step(
+                        steps.size(),
+                        r.index(),
+                        r.accountId(),
+                        c.current(),
+                        handler.assess(r, a, ctx).target(),
+                        false,
+                        -1));
             }
         }
         int adminAccounts = EmailPreview.adminRows(plan.rows(), checks.toArray(RowCheck[]::new), org);
-        return new Preview(plan, client.orgId(), List.copyOf(checks), steps, Instant.now(), org.managedAccounts(),
-                adminAccounts + adminGroupRows, adminAccounts, org.describe());
+        return new Preview(
+                plan,
+                client.orgId(),
+                List.copyOf(checks),
+                steps,
+                Instant.now(),
+                org.managedAccounts(),
+                adminAccounts + adminGroupRows,
+                adminAccounts,
+                org.describe());
     }
 
     private RowCheck check(PlanRow r, AccountState a, WriteContext ctx) {
@@ -68,8 +93,11 @@ public final class StatePreview {
         }
         String expectedEmail = r.value(Operation.Columns.EMAIL);
         if (!expectedEmail.isEmpty() && !expectedEmail.equalsIgnoreCase(a.email() == null ? "" : a.email())) {
-            return new RowCheck(r, Verdict.BLOCKED, "the account's email is " + a.email() + ", not " + expectedEmail
-                    + " as the file says", a.email());
+            return new RowCheck(
+                    r,
+                    Verdict.BLOCKED,
+                    "the account's email is " + a.email() + ", not " + expectedEmail + " as the file says",
+                    a.email());
         }
         Assessment x = handler.assess(r, a, ctx);
         if (x.blocked() != null) {
@@ -82,7 +110,10 @@ public final class StatePreview {
     }
 
     static String describe(String state) {
-        return state.startsWith("in:") ? "in the group" : state.startsWith("out:") ? "not in the group"
-                : state.equals("{}") ? "as the file says" : state.replace('_', ' ');
+        return state.startsWith("in:")
+                ? "in the group"
+                : state.startsWith("out:")
+                        ? "not in the group"
+                        : state.equals("{}") ? "as the file says" : state.replace('_', ' ');
     }
 }

@@ -5,5 +5,4 @@ package io.orgshell.plan;
  * temporary address. {@code after} is the step that must have succeeded first (-1 for none): the account that
  * holds this step's target until it moves away.
  */
-public record Step(int number, int rowIndex, String accountId, String from, String to, boolean temporary, int after) {
-}
+public record Step(int number, int rowIndex, String accountId, String from, String to, boolean temporary, int after) {}

@@ -1,15 +1,14 @@
 package io.orgshell.plan;
 
+import io.orgshell.api.AdminApiClient;
+import io.orgshell.api.Group;
+import io.orgshell.api.GroupRoles;
+import io.orgshell.api.OrgDirectory;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
-import io.orgshell.api.AdminApiClient;
-import io.orgshell.api.Group;
-import io.orgshell.api.GroupRoles;
-import io.orgshell.api.OrgDirectory;
 
 /**
  * What the writes of a plan need: the client and the org's directory to send them through, and group names resolved
@@ -48,7 +47,8 @@ public final class WriteContext {
             return null;
         }
         String value = nameOrId.strip();
-        return groupIds.computeIfAbsent(value.toLowerCase(Locale.ROOT), k -> find(value)).orElse(null);
+        return groupIds.computeIfAbsent(value.toLowerCase(Locale.ROOT), k -> find(value))
+                .orElse(null);
     }
 
     /** Why a group the file names has no ID (a name several groups share), or null: then the org has none. */
@@ -58,7 +58,8 @@ public final class WriteContext {
 
     /** Whether the group with this ID grants administration, asked of the org once per group. */
     public GroupRoles.Administration administration(String groupId) {
-        return administration.computeIfAbsent(groupId, id -> GroupRoles.of(client, id).block());
+        return administration.computeIfAbsent(
+                groupId, id -> GroupRoles.of(client, id).block());
     }
 
     private Optional<String> find(String value) {

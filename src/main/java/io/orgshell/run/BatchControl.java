@@ -9,15 +9,25 @@ import java.util.List;
  */
 public interface BatchControl {
 
-    enum Decision { CONTINUE, ALL_REMAINING, RETRY_FAILED, QUIT }
+    enum Decision {
+        CONTINUE,
+        ALL_REMAINING,
+        RETRY_FAILED,
+        QUIT
+    }
 
     /**
      * {@code retry} says the batch was the failed rows sent again; {@code failures} are the failed rows so far
      * (line, account, reason), for "view failures".
      */
-    record BatchReport(int batch, boolean retry, int batchesLeft, OutcomeCounts batchCounts,
-                       OutcomeCounts runCounts, String next, List<String> failures) {
-    }
+    record BatchReport(
+            int batch,
+            boolean retry,
+            int batchesLeft,
+            OutcomeCounts batchCounts,
+            OutcomeCounts runCounts,
+            String next,
+            List<String> failures) {}
 
     /**
      * Before the first write of an attended run or resume: {@code next} says what the first batch writes. Nothing
@@ -45,13 +55,11 @@ public interface BatchControl {
      * Told before the first batch, and again after "retry failed", how many steps the run has and how many have a
      * result.
      */
-    default void starting(int steps, int alreadyDone) {
-    }
+    default void starting(int steps, int alreadyDone) {}
 
     /**
      * Something the operator must hear before anything is sent: another process's lock taken over or waited for,
      * an unfinished run that holds the same accounts.
      */
-    default void note(String line) {
-    }
+    default void note(String line) {}
 }

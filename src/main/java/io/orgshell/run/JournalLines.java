@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,6 +24,7 @@ final class JournalLines {
 
     /** A record is a few hundred bytes; a line longer than this is not one, and is not held to find out. */
     static final int MAX_LINE = 4 << 20;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     interface Visitor {
@@ -32,11 +32,9 @@ final class JournalLines {
     }
 
     /** How a read ended: the lines seen, and whether the last one was torn. */
-    record Summary(long lines, boolean tornTail) {
-    }
+    record Summary(long lines, boolean tornTail) {}
 
-    private JournalLines() {
-    }
+    private JournalLines() {}
 
     /** Hands every record in bytes {@code [from, to)} of {@code file} to {@code visitor}, in order. */
     static Summary read(Path file, long from, long to, Visitor visitor) throws IOException {
@@ -141,8 +139,8 @@ final class JournalLines {
 
     private static IOException damaged(Path file, long from, long line, String problem) throws IOException {
         long before = from == 0 ? 0 : linesBefore(file, from);
-        return new IOException(file + ":" + (before + line) + ": the journal is damaged (" + problem
-                + ", with records after it)");
+        return new IOException(
+                file + ":" + (before + line) + ": the journal is damaged (" + problem + ", with records after it)");
     }
 
     private static long linesBefore(Path file, long offset) throws IOException {

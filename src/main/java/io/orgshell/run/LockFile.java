@@ -1,5 +1,6 @@
 package io.orgshell.run;
 
+import io.orgshell.core.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.channels.FileLock;
@@ -12,8 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-
-import io.orgshell.core.OwnerOnlyFiles;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,13 +30,19 @@ final class LockFile implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The files whose lock this JVM holds. Guarded by {@code LockFile.class}. */
     private static final Set<Path> HELD = new HashSet<>();
+
     private static final String HOST = hostName();
 
     /** Who holds a lock: the run (null until it has an ID), what it does, and the process. */
     record Holder(String run, String command, String operation, String host, long pid, String since) {
 
         static Holder me(String run, String command, String operation) {
-            return new Holder(run, command, operation, HOST, ProcessHandle.current().pid(),
+            return new Holder(
+                    run,
+                    command,
+                    operation,
+                    HOST,
+                    ProcessHandle.current().pid(),
                     Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         }
 
@@ -47,8 +52,9 @@ final class LockFile implements AutoCloseable {
 
         /** "run 20261204-215003-suspend-3fa2 (resume of suspend), PID 4242 on build-7". */
         String describe() {
-            String what = operation == null ? command : command == null || command.equals("run") ? operation
-                    : command + " of " + operation;
+            String what = operation == null
+                    ? command
+                    : command == null || command.equals("run") ? operation : command + " of " + operation;
             String run = this.run == null ? "orgshell" : "run " + this.run;
             return run + (what == null ? "" : " (" + what + ")") + ", PID " + pid + " on " + host;
         }

@@ -11,8 +11,7 @@ import io.orgshell.session.Connection;
  */
 final class OrgBinding {
 
-    private OrgBinding() {
-    }
+    private OrgBinding() {}
 
     /**
      * Throws, naming where the run belongs, unless it was made against the org of {@code connection}. {@code verb}
@@ -24,8 +23,10 @@ final class OrgBinding {
         }
         String name = run.orgName() == null ? run.orgId() : Sanitizer.forTerminal(run.orgName());
         if (!run.orgId().equals(connection.orgId())) {
-            throw new UserFacingException("run " + run.id() + " belongs to organization " + name + " ("
-                    + run.orgId() + "), not the one connected: connect to it to " + verb + " it", ExitCodes.USAGE);
+            throw new UserFacingException(
+                    "run " + run.id() + " belongs to organization " + name + " (" + run.orgId()
+                            + "), not the one connected: connect to it to " + verb + " it",
+                    ExitCodes.USAGE);
         }
         String why;
         if (run.sandboxInstance() != null && connection.sandboxInstance() != null) {
@@ -39,7 +40,7 @@ final class OrgBinding {
             why = "was made against organization " + name + " (" + run.orgId() + "), not this session's sandbox "
                     + RunMeta.shortInstance(connection.sandboxInstance()) + " (a fresh org with the same ID)";
         }
-        throw new UserFacingException("run " + run.id() + " " + why + "; it cannot be " + participle + " here",
-                ExitCodes.USAGE);
+        throw new UserFacingException(
+                "run " + run.id() + " " + why + "; it cannot be " + participle + " here", ExitCodes.USAGE);
     }
 }

@@ -2,7 +2,10 @@ package io.orgshell.run;
 
 /** How a row (or one write of it) ended. Every row of a run ends in exactly one. */
 public enum Outcome {
-    APPLIED, ALREADY_DONE, SKIPPED, FAILED;
+    APPLIED,
+    ALREADY_DONE,
+    SKIPPED,
+    FAILED;
 
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');

@@ -1,5 +1,15 @@
 package io.orgshell.run;
 
+import io.orgshell.core.DurableFiles;
+import io.orgshell.core.OwnerOnlyFiles;
+import io.orgshell.csv.SafeCsvWriter;
+import io.orgshell.plan.Operation;
+import io.orgshell.plan.Plan;
+import io.orgshell.plan.PlanRow;
+import io.orgshell.plan.Preview;
+import io.orgshell.plan.RowCheck;
+import io.orgshell.plan.Step;
+import io.orgshell.plan.Verdict;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -13,17 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.orgshell.core.DurableFiles;
-import io.orgshell.core.OwnerOnlyFiles;
-import io.orgshell.csv.SafeCsvWriter;
-import io.orgshell.plan.Operation;
-import io.orgshell.plan.Plan;
-import io.orgshell.plan.PlanRow;
-import io.orgshell.plan.Preview;
-import io.orgshell.plan.RowCheck;
-import io.orgshell.plan.Step;
-import io.orgshell.plan.Verdict;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -39,16 +38,19 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 public final class PlanArchive {
 
     private static final String VALUE = "_v:";
-    private static final List<String> FIXED = List.of("_line", "_verdict", "_reason", "_current", "_invalid",
-            "_conflict");
+    private static final List<String> FIXED =
+            List.of("_line", "_verdict", "_reason", "_current", "_invalid", "_conflict");
     /** Input headers may repeat or be empty; the archive must still round-trip them. */
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).setAllowMissingColumnNames(true).get();
-    private static final List<String> STEP_COLUMNS = List.of("step", "row", "account_id", "from", "to", "temporary",
-            "after");
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT
+            .builder()
+            .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
+            .setAllowMissingColumnNames(true)
+            .get();
 
-    private PlanArchive() {
-    }
+    private static final List<String> STEP_COLUMNS =
+            List.of("step", "row", "account_id", "from", "to", "temporary", "after");
+
+    private PlanArchive() {}
 
     public static void write(RunDirectory dir, Preview preview) throws IOException {
         Plan plan = preview.plan();
@@ -59,8 +61,13 @@ public final class PlanArchive {
         writeDurably(dir.planFile(), FORMAT, header, out -> {
             for (RowCheck c : preview.checks()) {
                 PlanRow r = c.row();
-                List<String> record = new ArrayList<>(List.of(String.valueOf(r.line()), c.verdict().name(),
-                        nz(c.reason()), nz(c.current()), nz(r.invalidReason()), nz(r.conflictReason())));
+                List<String> record = new ArrayList<>(List.of(
+                        String.valueOf(r.line()),
+                        c.verdict().name(),
+                        nz(c.reason()),
+                        nz(c.current()),
+                        nz(r.invalidReason()),
+                        nz(r.conflictReason())));
                 valueColumns.forEach(v -> record.add(r.value(v)));
                 record.addAll(r.cells());
                 out.printRecord(guarded(record));
@@ -68,8 +75,13 @@ public final class PlanArchive {
         });
         writeDurably(dir.stepsFile(), CSVFormat.DEFAULT, STEP_COLUMNS, out -> {
             for (Step s : preview.steps()) {
-                out.printRecord(guarded(List.of(String.valueOf(s.number()), String.valueOf(s.rowIndex()),
-                        nz(s.accountId()), nz(s.from()), nz(s.to()), String.valueOf(s.temporary()),
+                out.printRecord(guarded(List.of(
+                        String.valueOf(s.number()),
+                        String.valueOf(s.rowIndex()),
+                        nz(s.accountId()),
+                        nz(s.from()),
+                        nz(s.to()),
+                        String.valueOf(s.temporary()),
                         String.valueOf(s.after()))));
             }
         });
@@ -87,9 +99,12 @@ public final class PlanArchive {
             throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
-        try (Writer w = new BufferedWriter(new OutputStreamWriter(OwnerOnlyFiles.createNew(tmp),
-                StandardCharsets.UTF_8));
-             CSVPrinter out = format.builder().setHeader(guarded(header).toArray(String[]::new)).get().print(w)) {
+        try (Writer w = new BufferedWriter(
+                        new OutputStreamWriter(OwnerOnlyFiles.createNew(tmp), StandardCharsets.UTF_8));
+                CSVPrinter out = format.builder()
+                        .setHeader(guarded(header).toArray(String[]::new))
+                        .get()
+                        .print(w)) {
             records.print(out);
         }
         DurableFiles.replace(tmp, file);
@@ -97,7 +112,9 @@ public final class PlanArchive {
 
     /** Every cell through the formula guard: the archive opens safely in a spreadsheet, and reads back exactly. */
     private static List<String> guarded(List<String> cells) {
-        return cells.stream().map(c -> SafeCsvWriter.neutralise(c == null ? "" : c)).toList();
+        return cells.stream()
+                .map(c -> SafeCsvWriter.neutralise(c == null ? "" : c))
+                .toList();
     }
 
     private static String cell(CSVRecord rec, int i) {
@@ -111,8 +128,14 @@ public final class PlanArchive {
         List<PlanRow> rows = new ArrayList<>();
         List<String> inputHeader;
         try (Reader r = Files.newBufferedReader(dir.planFile(), StandardCharsets.UTF_8);
-             CSVParser parser = FORMAT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-            List<String> header = parser.getHeaderNames().stream().map(SafeCsvWriter::unneutralise).toList();
+                CSVParser parser = FORMAT.builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                        .parse(r)) {
+            List<String> header = parser.getHeaderNames().stream()
+                    .map(SafeCsvWriter::unneutralise)
+                    .toList();
             if (header.size() < FIXED.size() + valueColumns.size()) {
                 throw new IOException(dir.planFile() + ": not a plan archive of a '" + op.cliName() + "' run");
             }
@@ -127,27 +150,50 @@ public final class PlanArchive {
                 for (int i = inputStart; i < rec.size(); i++) {
                     cells.add(cell(rec, i));
                 }
-                PlanRow row = new PlanRow(rows.size(), Integer.parseInt(cell(rec, 0)),
-                        values.get(Operation.Columns.ACCOUNT_ID), values, cells, emptyToNull(cell(rec, 4)),
+                PlanRow row = new PlanRow(
+                        rows.size(),
+                        Integer.parseInt(cell(rec, 0)),
+                        values.get(Operation.Columns.ACCOUNT_ID),
+                        values,
+                        cells,
+                        emptyToNull(cell(rec, 4)),
                         emptyToNull(cell(rec, 5)));
                 rows.add(row);
-                checks.add(new RowCheck(row, Verdict.valueOf(cell(rec, 1)), emptyToNull(cell(rec, 2)),
-                        emptyToNull(cell(rec, 3))));
+                checks.add(new RowCheck(
+                        row, Verdict.valueOf(cell(rec, 1)), emptyToNull(cell(rec, 2)), emptyToNull(cell(rec, 3))));
             }
         }
         List<Step> steps = new ArrayList<>();
         try (Reader r = Files.newBufferedReader(dir.stepsFile(), StandardCharsets.UTF_8);
-             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+                CSVParser parser = CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                        .parse(r)) {
             for (CSVRecord rec : parser) {
-                steps.add(new Step(Integer.parseInt(cell(rec, 0)), Integer.parseInt(cell(rec, 1)), cell(rec, 2),
-                        cell(rec, 3), cell(rec, 4), Boolean.parseBoolean(cell(rec, 5)),
+                steps.add(new Step(
+                        Integer.parseInt(cell(rec, 0)),
+                        Integer.parseInt(cell(rec, 1)),
+                        cell(rec, 2),
+                        cell(rec, 3),
+                        cell(rec, 4),
+                        Boolean.parseBoolean(cell(rec, 5)),
                         Integer.parseInt(cell(rec, 6))));
             }
         }
         Plan plan = new Plan(Path.of(meta.source()), op, List.copyOf(inputHeader), rows, List.of());
         RunMeta.Limits limits = meta.limits() == null ? new RunMeta.Limits(0, 0, null) : meta.limits();
-        return new Preview(plan, meta.orgId(), checks, steps, Instant.parse(meta.created()), limits.orgAccounts(),
-                limits.adminRows(), limits.adminAccounts() == null ? limits.adminRows() : limits.adminAccounts(), null);
+        return new Preview(
+                plan,
+                meta.orgId(),
+                checks,
+                steps,
+                Instant.parse(meta.created()),
+                limits.orgAccounts(),
+                limits.adminRows(),
+                limits.adminAccounts() == null ? limits.adminRows() : limits.adminAccounts(),
+                null);
     }
 
     static List<String> valueColumns(Operation op) {

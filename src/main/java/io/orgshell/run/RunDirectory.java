@@ -1,5 +1,9 @@
 package io.orgshell.run;
 
+import io.orgshell.core.DurableFiles;
+import io.orgshell.core.OwnerOnlyFiles;
+import io.orgshell.core.Sanitizer;
+import io.orgshell.core.UserFacingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.MalformedInputException;
@@ -9,11 +13,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-
-import io.orgshell.core.DurableFiles;
-import io.orgshell.core.OwnerOnlyFiles;
-import io.orgshell.core.Sanitizer;
-import io.orgshell.core.UserFacingException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -71,8 +70,15 @@ public record RunDirectory(String id, Path path) {
         } catch (JacksonException e) {
             throw new Damaged(id, "run.json is not a run record (" + shorten(e.getOriginalMessage()) + ")");
         }
-        String missing = m == null ? "everything" : m.id() == null ? "id" : m.operation() == null ? "operation"
-                : m.orgId() == null ? "orgId" : m.state() == null ? "state" : m.created() == null ? "created" : null;
+        String missing = m == null
+                ? "everything"
+                : m.id() == null
+                        ? "id"
+                        : m.operation() == null
+                                ? "operation"
+                                : m.orgId() == null
+                                        ? "orgId"
+                                        : m.state() == null ? "state" : m.created() == null ? "created" : null;
         if (missing != null) {
             throw new Damaged(id, "run.json lacks " + missing);
         }
@@ -112,7 +118,8 @@ public record RunDirectory(String id, Path path) {
     }
 
     private static String shorten(String s) {
-        String line = Sanitizer.forTerminal(s == null ? "" : s.lines().findFirst().orElse(""));
+        String line =
+                Sanitizer.forTerminal(s == null ? "" : s.lines().findFirst().orElse(""));
         return line.length() <= 80 ? line : line.substring(0, 79) + "…";
     }
 
@@ -123,15 +130,19 @@ public record RunDirectory(String id, Path path) {
 
     /** Takes the run's lock for {@code command} (run, resume...), or explains which live process has it. */
     public Lock lock(String command) {
-        return tryLock(command).orElseThrow(() -> new UserFacingException("run " + id + " is in use by another "
-                + "orgshell process" + holder().map(h -> " (PID " + h.pid() + " on " + h.host() + " since "
-                + h.since() + ")").orElse("") + "; wait for it to finish or stop it first"));
+        return tryLock(command)
+                .orElseThrow(() -> new UserFacingException("run " + id + " is in use by another "
+                        + "orgshell process"
+                        + holder().map(h -> " (PID " + h.pid() + " on " + h.host() + " since " + h.since() + ")")
+                                .orElse("")
+                        + "; wait for it to finish or stop it first"));
     }
 
     /** The run's lock, or empty while a live process (this one included) works on the run. */
     public Optional<Lock> tryLock(String command) {
         try {
-            return LockFile.tryTake(path.resolve("lock"), LockFile.Holder.me(id, command, null)).map(Lock::new);
+            return LockFile.tryTake(path.resolve("lock"), LockFile.Holder.me(id, command, null))
+                    .map(Lock::new);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock run " + id, e);
         }

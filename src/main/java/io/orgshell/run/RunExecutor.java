@@ -1,5 +1,14 @@
 package io.orgshell.run;
 
+import io.orgshell.api.ApiConnectionException;
+import io.orgshell.api.ApiException;
+import io.orgshell.api.ApiWaitTooLongException;
+import io.orgshell.api.OrgDirectory;
+import io.orgshell.plan.AccountState;
+import io.orgshell.plan.OperationHandler;
+import io.orgshell.plan.PlanRow;
+import io.orgshell.plan.Step;
+import io.orgshell.plan.WriteContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,16 +24,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-
-import io.orgshell.api.ApiConnectionException;
-import io.orgshell.api.ApiException;
-import io.orgshell.api.ApiWaitTooLongException;
-import io.orgshell.api.OrgDirectory;
-import io.orgshell.plan.AccountState;
-import io.orgshell.plan.OperationHandler;
-import io.orgshell.plan.PlanRow;
-import io.orgshell.plan.Step;
-import io.orgshell.plan.WriteContext;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -62,6 +61,7 @@ public final class RunExecutor {
     static final Duration STOP_GRACE = Duration.ofSeconds(1);
     /** A write the org does not show yet is read again this soon at first, then less and less often. */
     static final Duration FIRST_RECHECK = Duration.ofMillis(250);
+
     static final Duration LAST_RECHECK = Duration.ofSeconds(5);
 
     private final OrgDirectory directory;
@@ -78,6 +78,7 @@ public final class RunExecutor {
     private final Map<Integer, CompletableFuture<StepResult>> running = new ConcurrentHashMap<>();
     /** Steps answered with success, not yet read back: the step, the status, and a note for the result. */
     private final Map<Integer, Answered> awaiting = new ConcurrentHashMap<>();
+
     private final AtomicBoolean stop = new AtomicBoolean();
     /** Completed when the operator asks to stop (Ctrl-C): what waits for the server waits only a little more. */
     private final CompletableFuture<Void> stopAsked = new CompletableFuture<>();
@@ -88,9 +89,18 @@ public final class RunExecutor {
     /** A read-back that failed for another reason (a 5xx after every retry): the run stops, naming it. */
     private final AtomicReference<RuntimeException> readBackFailure = new AtomicReference<>();
 
-    RunExecutor(OrgDirectory directory, OperationHandler handler, List<PlanRow> rows, WriteContext context,
-                ProtectedAccounts protectedAccounts, RunJournal journal, int concurrency, Duration retryBackoff,
-                Duration confirmWait, Map<Integer, StepResult> results, Set<Integer> uncertain) {
+    RunExecutor(
+            OrgDirectory directory,
+            OperationHandler handler,
+            List<PlanRow> rows,
+            WriteContext context,
+            ProtectedAccounts protectedAccounts,
+            RunJournal journal,
+            int concurrency,
+            Duration retryBackoff,
+            Duration confirmWait,
+            Map<Integer, StepResult> results,
+            Set<Integer> uncertain) {
         this.directory = directory;
         this.handler = handler;
         this.rows = rows;
@@ -143,12 +153,14 @@ public final class RunExecutor {
     }
 
     /** A write answered with success at {@code at} (nano time), waiting to be read back. */
-    private record Answered(Step step, int status, String note, long at) {
-    }
+    private record Answered(Step step, int status, String note, long at) {}
 
     /** Rows whose writes were answered with success but do not show in their accounts yet. */
     public int unconfirmed() {
-        return (int) awaiting.values().stream().mapToInt(a -> a.step().rowIndex()).distinct().count();
+        return (int) awaiting.values().stream()
+                .mapToInt(a -> a.step().rowIndex())
+                .distinct()
+                .count();
     }
 
     /**
@@ -187,11 +199,16 @@ public final class RunExecutor {
             return;
         }
         try {
-            Mono.fromRunnable(() -> confirm(currentStates(awaiting.values().stream().map(a -> a.step().accountId())
-                            .distinct().toList()), onResult))
-                    .then(Mono.defer(() -> !wait || awaiting.isEmpty() || stop.get() ? Mono.empty()
-                            : Mono.error(new NotShownYet())))
-                    .retryWhen(Retry.backoff(Long.MAX_VALUE, FIRST_RECHECK).maxBackoff(LAST_RECHECK)
+            Mono.fromRunnable(() -> confirm(
+                            currentStates(awaiting.values().stream()
+                                    .map(a -> a.step().accountId())
+                                    .distinct()
+                                    .toList()),
+                            onResult))
+                    .then(Mono.defer(() ->
+                            !wait || awaiting.isEmpty() || stop.get() ? Mono.empty() : Mono.error(new NotShownYet())))
+                    .retryWhen(Retry.backoff(Long.MAX_VALUE, FIRST_RECHECK)
+                            .maxBackoff(LAST_RECHECK)
                             .filter(NotShownYet.class::isInstance)
                             // the read-back blocks on its searches: not on a thread of the parallel scheduler
                             .scheduler(reactor.core.scheduler.Schedulers.boundedElastic()))
@@ -232,8 +249,11 @@ public final class RunExecutor {
             return;
         }
         // the accounts the previous batch wrote are read back in the same request as this batch's
-        List<String> ids = java.util.stream.Stream.concat(awaiting.values().stream().map(a -> a.step().accountId()),
-                batch.stream().map(Step::accountId)).distinct().toList();
+        List<String> ids = java.util.stream.Stream.concat(
+                        awaiting.values().stream().map(a -> a.step().accountId()),
+                        batch.stream().map(Step::accountId))
+                .distinct()
+                .toList();
         Map<String, AccountState> live;
         try {
             live = new ConcurrentHashMap<>(currentStates(ids));
@@ -248,14 +268,16 @@ public final class RunExecutor {
         confirm(live, onResult);
         // a write still not shown is taken as landed, as one answered in this batch is: the org refuses what
         // follows if it did not, and its read-back goes on
-        awaiting.values().stream().sorted(java.util.Comparator.comparingInt(a -> a.step().number()))
+        awaiting.values().stream()
+                .sorted(java.util.Comparator.comparingInt(a -> a.step().number()))
                 .forEach(a -> live.computeIfPresent(a.step().accountId(), (id, x) -> handler.applied(x, a.step())));
         // each step of this batch is waited for anew: a step sent again on "retry failed" still has its first
         // round's future, complete, which would let the step waiting for it go before it has an answer
         batch.forEach(s -> running.put(s.number(), new CompletableFuture<>()));
         CompletableFuture<Void> done = Flux.fromIterable(batch)
                 .flatMap(s -> process(s, live).doOnNext(onResult), concurrency)
-                .then().toFuture();
+                .then()
+                .toFuture();
         try {
             await(done);
         } catch (CancellationException e) {
@@ -296,57 +318,88 @@ public final class RunExecutor {
 
     private Mono<StepResult> process(Step s, Map<String, AccountState> live) {
         CompletableFuture<StepResult> mine = running.get(s.number());
-        return waitFor(s.after()).then(Mono.defer(() -> {
-            if (stop.get()) {
-                return Mono.<StepResult>empty();
-            }
-            if (s.after() >= 0) {
-                StepResult before = results.get(s.after());
-                if (before == null && awaiting.containsKey(s.after())) {
-                    // answered with success: the org itself refuses this step if that one did not land, and the
-                    // read-back confirms the final state of both
-                    before = new StepResult(s.after(), Outcome.APPLIED, 0, null, null);
-                }
-                if (before == null) {
-                    return Mono.<StepResult>empty(); // its predecessor never ran (stopped): stays pending
-                }
-                if (!before.outcome().succeeded()) {
-                    return Mono.just(finish(s, StepResult.skipped(s.number(), SkipReason.WAITS_FOR_STEP,
-                            "waits for step " + s.after() + " to free " + s.to() + ", which did not apply"), live));
-                }
-            }
-            journal.intent(s.number(), s.accountId(), s.from(), s.to());
-            AccountState account = live.get(s.accountId());
-            if (account == null) {
-                return Mono.just(finish(s, StepResult.skipped(s.number(), SkipReason.ACCOUNT_GONE,
-                        "account no longer found"), live));
-            }
-            String now = handler.state(account, s);
-            if (handler.same(now, s.to())) {
-                boolean ours = uncertain.contains(s.number());
-                return Mono.just(finish(s, ours ? Outcome.APPLIED : Outcome.ALREADY_DONE, 0, null,
-                        ours ? "confirmed: this write had landed before the run stopped" : "already at the target",
-                        live));
-            }
-            if (uncertain.contains(s.number()) && s.temporary() && handler.same(now, handler.assess(
-                    rows.get(s.rowIndex()), account, context).target())) {
-                // a stop before the swap was read back: the account went through the temporary address to its
-                // target, where it stays for the next step to find
-                StepResult r = finish(s, Outcome.APPLIED, 0, null,
-                        "confirmed: this write had landed before the run stopped, and the next one too", live);
-                live.put(s.accountId(), account);
-                return Mono.just(r);
-            }
-            if (!handler.same(now, s.from())) {
-                return Mono.just(finish(s, StepResult.skipped(s.number(), SkipReason.CHANGED_SINCE_PREVIEW,
-                        "changed since preview: now " + now), live));
-            }
-            String protectedNow = protectedAccounts.why(account);
-            if (protectedNow != null) {
-                return Mono.just(finish(s, StepResult.skipped(s.number(), SkipReason.PROTECTED, protectedNow), live));
-            }
-            return write(s, 1, live);
-        })).doFinally(x -> mine.complete(results.get(s.number())));
+        return waitFor(s.after())
+                .then(Mono.defer(() -> {
+                    if (stop.get()) {
+                        return Mono.<StepResult>empty();
+                    }
+                    if (s.after() >= 0) {
+                        StepResult before = results.get(s.after());
+                        if (before == null && awaiting.containsKey(s.after())) {
+                            // answered with success: the org itself refuses this step if that one did not land, and the
+                            // read-back confirms the final state of both
+                            before = new StepResult(s.after(), Outcome.APPLIED, 0, null, null);
+                        }
+                        if (before == null) {
+                            return Mono.<StepResult>empty(); // its predecessor never ran (stopped): stays pending
+                        }
+                        if (!before.outcome().succeeded()) {
+                            return Mono.just(finish(
+                                    s,
+                                    StepResult.skipped(
+                                            s.number(),
+                                            SkipReason.WAITS_FOR_STEP,
+                                            "waits for step " + s.after() + " to free " + s.to()
+                                                    + ", which did not apply"),
+                                    live));
+                        }
+                    }
+                    journal.intent(s.number(), s.accountId(), s.from(), s.to());
+                    AccountState account = live.get(s.accountId());
+                    if (account == null) {
+                        return Mono.just(finish(
+                                s,
+                                StepResult.skipped(s.number(), SkipReason.ACCOUNT_GONE, "account no longer found"),
+                                live));
+                    }
+                    String now = handler.state(account, s);
+                    if (handler.same(now, s.to())) {
+                        boolean ours = uncertain.contains(s.number());
+                        return Mono.just(finish(
+                                s,
+                                ours ? Outcome.APPLIED : Outcome.ALREADY_DONE,
+                                0,
+                                null,
+                                ours
+                                        ? "confirmed: this write had landed before the run stopped"
+                                        : "already at the target",
+                                live));
+                    }
+                    if (uncertain.contains(s.number())
+                            && s.temporary()
+                            && handler.same(
+                                    now,
+                                    handler.assess(rows.get(s.rowIndex()), account, context)
+                                            .target())) {
+                        // a stop before the swap was read back: the account went through the temporary address to its
+                        // target, where it stays for the next step to find
+                        StepResult r = finish(
+                                s,
+                                Outcome.APPLIED,
+                                0,
+                                null,
+                                "confirmed: this write had landed before the run stopped, and the next one too",
+                                live);
+                        live.put(s.accountId(), account);
+                        return Mono.just(r);
+                    }
+                    if (!handler.same(now, s.from())) {
+                        return Mono.just(finish(
+                                s,
+                                StepResult.skipped(
+                                        s.number(),
+                                        SkipReason.CHANGED_SINCE_PREVIEW,
+                                        "changed since preview: now " + now),
+                                live));
+                    }
+                    String protectedNow = protectedAccounts.why(account);
+                    if (protectedNow != null) {
+                        return Mono.just(
+                                finish(s, StepResult.skipped(s.number(), SkipReason.PROTECTED, protectedNow), live));
+                    }
+                    return write(s, 1, live);
+                }))
+                .doFinally(x -> mine.complete(results.get(s.number())));
     }
 
     private Mono<Void> waitFor(int after) {
@@ -361,8 +414,8 @@ public final class RunExecutor {
         journal.sent(s.number());
         return handler.write(s, rows.get(s.rowIndex()), context)
                 .defaultIfEmpty(SUCCESS_STATUS)
-                .flatMap(status -> Mono.<StepResult>fromRunnable(() -> answered(s, status,
-                        attempt > 1 ? "applied on attempt " + attempt : null, live)))
+                .flatMap(status -> Mono.<StepResult>fromRunnable(
+                        () -> answered(s, status, attempt > 1 ? "applied on attempt " + attempt : null, live)))
                 .onErrorResume(e -> {
                     if (e instanceof ApiWaitTooLongException wait) {
                         // refused unprocessed, until later than anyone should wait: stop, leave it for resume
@@ -376,35 +429,47 @@ public final class RunExecutor {
                     }
                     if (e instanceof ApiException api && api.status() == 403) {
                         // this account's write forbidden, or the key no longer allowed anything: the org read tells
-                        return context.client().org()
-                                .then(Mono.fromCallable(() -> finish(s, Outcome.FAILED, api.status(), api.code(),
-                                        api.getMessage(), live)))
-                                .onErrorResume(again -> refusesKey(again) ? Mono.empty()
-                                        : Mono.just(finish(s, Outcome.FAILED, api.status(), api.code(),
-                                        api.getMessage(), live)));
+                        return context.client()
+                                .org()
+                                .then(Mono.fromCallable(() ->
+                                        finish(s, Outcome.FAILED, api.status(), api.code(), api.getMessage(), live)))
+                                .onErrorResume(again -> refusesKey(again)
+                                        ? Mono.empty()
+                                        : Mono.just(finish(
+                                                s, Outcome.FAILED, api.status(), api.code(), api.getMessage(), live)));
                     }
                     if (e instanceof ApiException api && api.status() < 500 && api.status() != 429) {
                         return Mono.just(finish(s, Outcome.FAILED, api.status(), api.code(), api.getMessage(), live));
                     }
                     // the answer was lost or the server failed: read the account before deciding anything
-                    return readState(s.accountId()).map(a -> handler.state(a, s)).flatMap(now -> {
-                        if (handler.same(now, s.to())) {
-                            return Mono.just(finish(s, Outcome.APPLIED, 0, null,
-                                    "confirmed by reading the account after: " + describe(e), live));
-                        }
-                        if (handler.same(now, s.from()) && attempt < MAX_WRITE_ATTEMPTS && !stop.get()) {
-                            return Mono.delay(retryBackoff.multipliedBy(attempt)).then(write(s, attempt + 1, live));
-                        }
-                        return Mono.just(failed(s, e, live));
-                    }).onErrorResume(again -> {
-                        if (again instanceof ApiConnectionException || e instanceof ApiConnectionException) {
-                            // the org cannot be reached: whether this write landed is unknown. Leave it without a
-                            // result (resume re-reads it) and stop the run rather than fail row after row.
-                            stop.set(true);
-                            return Mono.empty();
-                        }
-                        return Mono.just(failed(s, e, live));
-                    });
+                    return readState(s.accountId())
+                            .map(a -> handler.state(a, s))
+                            .flatMap(now -> {
+                                if (handler.same(now, s.to())) {
+                                    return Mono.just(finish(
+                                            s,
+                                            Outcome.APPLIED,
+                                            0,
+                                            null,
+                                            "confirmed by reading the account after: " + describe(e),
+                                            live));
+                                }
+                                if (handler.same(now, s.from()) && attempt < MAX_WRITE_ATTEMPTS && !stop.get()) {
+                                    return Mono.delay(retryBackoff.multipliedBy(attempt))
+                                            .then(write(s, attempt + 1, live));
+                                }
+                                return Mono.just(failed(s, e, live));
+                            })
+                            .onErrorResume(again -> {
+                                if (again instanceof ApiConnectionException || e instanceof ApiConnectionException) {
+                                    // the org cannot be reached: whether this write landed is unknown. Leave it without
+                                    // a
+                                    // result (resume re-reads it) and stop the run rather than fail row after row.
+                                    stop.set(true);
+                                    return Mono.empty();
+                                }
+                                return Mono.just(failed(s, e, live));
+                            });
                 });
     }
 
@@ -428,8 +493,11 @@ public final class RunExecutor {
             return;
         }
         Map<String, List<Answered>> byAccount = new java.util.TreeMap<>();
-        awaiting.values().stream().sorted(java.util.Comparator.comparingInt(a -> a.step().number()))
-                .forEach(a -> byAccount.computeIfAbsent(a.step().accountId(), k -> new ArrayList<>()).add(a));
+        awaiting.values().stream()
+                .sorted(java.util.Comparator.comparingInt(a -> a.step().number()))
+                .forEach(a -> byAccount
+                        .computeIfAbsent(a.step().accountId(), k -> new ArrayList<>())
+                        .add(a));
         long nowNanos = System.nanoTime();
         for (List<Answered> steps : byAccount.values()) {
             Answered last = steps.get(steps.size() - 1);
@@ -440,16 +508,30 @@ public final class RunExecutor {
             boolean later = false;
             for (int i = steps.size() - 1; i >= 0; i--) {
                 Answered a = steps.get(i);
-                Boolean shows = later ? Boolean.TRUE : handler.shows(now.get(a.step().accountId()), a.step());
+                Boolean shows =
+                        later ? Boolean.TRUE : handler.shows(now.get(a.step().accountId()), a.step());
                 later = later || Boolean.TRUE.equals(shows);
                 StepResult r = shows == null
-                        ? new StepResult(a.step().number(), Outcome.APPLIED, a.status(), null, join(a.note(),
-                                "not confirmed: the account's " + "state cannot be read back through this API"))
-                        : shows ? new StepResult(a.step().number(), Outcome.APPLIED, a.status(), null, a.note())
-                        : new StepResult(a.step().number(), Outcome.FAILED, a.status(), NOT_CHANGED,
-                                "the API answered " + a.status() + " but the account did not change"
-                                        + (confirmWait.isZero() ? "" : " within " + describe(confirmWait)
-                                        + " (orgshell.confirm.max-wait)"));
+                        ? new StepResult(
+                                a.step().number(),
+                                Outcome.APPLIED,
+                                a.status(),
+                                null,
+                                join(
+                                        a.note(),
+                                        "not confirmed: the account's " + "state cannot be read back through this API"))
+                        : shows
+                                ? new StepResult(a.step().number(), Outcome.APPLIED, a.status(), null, a.note())
+                                : new StepResult(
+                                        a.step().number(),
+                                        Outcome.FAILED,
+                                        a.status(),
+                                        NOT_CHANGED,
+                                        "the API answered " + a.status() + " but the account did not change"
+                                                + (confirmWait.isZero()
+                                                        ? ""
+                                                        : " within " + describe(confirmWait)
+                                                                + " (orgshell.confirm.max-wait)"));
                 results.put(r.step(), r);
                 journal.result(r);
                 uncertain.remove(r.step());
@@ -469,8 +551,8 @@ public final class RunExecutor {
         return finish(s, Outcome.FAILED, status, code, describe(e), live);
     }
 
-    private StepResult finish(Step s, Outcome outcome, int status, String code, String reason,
-                              Map<String, AccountState> live) {
+    private StepResult finish(
+            Step s, Outcome outcome, int status, String code, String reason, Map<String, AccountState> live) {
         return finish(s, new StepResult(s.number(), outcome, status, code, reason), live);
     }
 
@@ -494,15 +576,18 @@ public final class RunExecutor {
         // the searches of one re-read go out together: one round trip per batch, however many accounts it reads back
         int chunks = (accountIds.size() + SEARCH_SIZE - 1) / SEARCH_SIZE;
         CompletableFuture<Void> read = Flux.range(0, chunks)
-                .flatMap(i -> directory.accounts(accountIds.subList(i * SEARCH_SIZE,
-                        Math.min(accountIds.size(), (i + 1) * SEARCH_SIZE)), concurrency),
+                .flatMap(
+                        i -> directory.accounts(
+                                accountIds.subList(i * SEARCH_SIZE, Math.min(accountIds.size(), (i + 1) * SEARCH_SIZE)),
+                                concurrency),
                         Math.max(1, Math.min(chunks, concurrency)))
                 .filter(u -> u.accountId() != null)
                 .doOnNext(u -> out.put(u.accountId(), AccountState.of(u)))
                 .retryWhen(Retry.backoff(MAX_WRITE_ATTEMPTS - 1, retryBackoff)
                         .filter(e -> e instanceof ApiException api && api.isRetryable() && !stop.get())
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
-                .then().toFuture();
+                .then()
+                .toFuture();
         await(read);
         return out;
     }

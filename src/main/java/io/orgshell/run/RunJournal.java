@@ -1,5 +1,7 @@
 package io.orgshell.run;
 
+import io.orgshell.core.DurableFiles;
+import io.orgshell.core.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -14,9 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.orgshell.core.DurableFiles;
-import io.orgshell.core.OwnerOnlyFiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -182,9 +181,13 @@ public final class RunJournal implements AutoCloseable {
      * What a journal says, read back: the last result of each step, the steps left uncertain, and the last state;
      * {@code answered}: the uncertain steps whose write was answered with success (by step, the status answered).
      */
-    public record Replay(Map<Integer, StepResult> results, List<Integer> uncertain, RunState lastState,
-                         boolean tornTail, long lines, Map<Integer, Integer> answered) {
-    }
+    public record Replay(
+            Map<Integer, StepResult> results,
+            List<Integer> uncertain,
+            RunState lastState,
+            boolean tornTail,
+            long lines,
+            Map<Integer, Integer> answered) {}
 
     public static Replay replay(Path file) throws IOException {
         Map<Integer, StepResult> results = new HashMap<>();
@@ -201,7 +204,8 @@ public final class RunJournal implements AutoCloseable {
                     answered.remove(step);
                     open.put(step, Boolean.TRUE);
                 }
-                case "answered" -> answered.put(node.get("step").asInt(), node.get("status").asInt());
+                case "answered" ->
+                    answered.put(node.get("step").asInt(), node.get("status").asInt());
                 case "result" -> {
                     StepResult r = result(node);
                     results.put(r.step(), r);
@@ -209,8 +213,7 @@ public final class RunJournal implements AutoCloseable {
                     answered.remove(r.step());
                 }
                 case "state" -> state[0] = RunState.of(node.get("state").asString());
-                default -> {
-                }
+                default -> {}
             }
         });
         return new Replay(results, new ArrayList<>(open.keySet()), state[0], read.tornTail(), read.lines(), answered);
@@ -243,8 +246,7 @@ public final class RunJournal implements AutoCloseable {
                     state[0] = RunState.of(node.get("state").asString());
                 }
                 case "start", "resume" -> state[0] = RunState.RUNNING;
-                default -> {
-                }
+                default -> {}
             }
             if (node.hasNonNull("at")) {
                 at[0] = node.get("at").asString();
@@ -263,8 +265,12 @@ public final class RunJournal implements AutoCloseable {
 
     private static StepResult result(JsonNode node) {
         int step = node.get("step").asInt();
-        return new StepResult(step, Outcome.valueOf(node.get("outcome").asString()), node.path("status").asInt(0),
-                emptyToNull(node.path("code").asString("")), emptyToNull(node.path("reason").asString("")),
+        return new StepResult(
+                step,
+                Outcome.valueOf(node.get("outcome").asString()),
+                node.path("status").asInt(0),
+                emptyToNull(node.path("code").asString("")),
+                emptyToNull(node.path("reason").asString("")),
                 node.hasNonNull("skip") ? SkipReason.valueOf(node.get("skip").asString()) : null);
     }
 

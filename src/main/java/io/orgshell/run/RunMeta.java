@@ -1,10 +1,9 @@
 package io.orgshell.run;
 
-import java.util.Objects;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.orgshell.core.Sanitizer;
 import io.orgshell.session.Connection;
+import java.util.Objects;
 
 /**
  * {@code run.json}: what a run is, where it stands ({@link RunState}) and how its rows ended so far. A
@@ -16,28 +15,51 @@ import io.orgshell.session.Connection;
  * sandbox the run was made against (none for any other org): with {@code orgId}, the org the run belongs to.
  * {@code batchSize} is the batch size last asked for, which {@code resume} keeps; earlier runs have none.
  */
-public record RunMeta(String id, String operation, String orgId, String orgName, String source, String created,
-                      int rows, int steps, RunState state, OutcomeCounts counts, String updated,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) Limits limits,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) Long journalBytes,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) String sandboxInstance,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) Integer batchSize) {
+public record RunMeta(
+        String id,
+        String operation,
+        String orgId,
+        String orgName,
+        String source,
+        String created,
+        int rows,
+        int steps,
+        RunState state,
+        OutcomeCounts counts,
+        String updated,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Limits limits,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long journalBytes,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String sandboxInstance,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer batchSize) {
 
     /**
      * The managed accounts the preview saw, the OK rows on org admins or admin groups, and those on org admins
      * alone ({@code adminAccounts}: absent from runs made before it was kept, where {@code adminRows} stands in).
      */
-    public record Limits(int orgAccounts, int adminRows,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) Integer adminAccounts) {
-    }
+    public record Limits(
+            int orgAccounts,
+            int adminRows,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer adminAccounts) {}
 
     public RunMeta {
         counts = counts == null ? OutcomeCounts.none() : counts;
     }
 
-    public RunMeta(String id, String operation, String orgId, String orgName, String source, String created,
-                   int rows, int steps, RunState state, OutcomeCounts counts, String updated, Limits limits) {
-        this(id, operation, orgId, orgName, source, created, rows, steps, state, counts, updated, limits, null, null,
+    public RunMeta(
+            String id,
+            String operation,
+            String orgId,
+            String orgName,
+            String source,
+            String created,
+            int rows,
+            int steps,
+            RunState state,
+            OutcomeCounts counts,
+            String updated,
+            Limits limits) {
+        this(
+                id, operation, orgId, orgName, source, created, rows, steps, state, counts, updated, limits, null, null,
                 null);
     }
 
@@ -66,19 +88,61 @@ public record RunMeta(String id, String operation, String orgId, String orgName,
     }
 
     public RunMeta with(RunState newState, OutcomeCounts newCounts, String at) {
-        return new RunMeta(id, operation, orgId, orgName, source, created, rows, steps, newState, newCounts, at,
-                limits, journalBytes, sandboxInstance, batchSize);
+        return new RunMeta(
+                id,
+                operation,
+                orgId,
+                orgName,
+                source,
+                created,
+                rows,
+                steps,
+                newState,
+                newCounts,
+                at,
+                limits,
+                journalBytes,
+                sandboxInstance,
+                batchSize);
     }
 
     /** The same, reflecting the first {@code bytes} of the journal. */
     public RunMeta reflecting(long bytes) {
-        return new RunMeta(id, operation, orgId, orgName, source, created, rows, steps, state, counts, updated,
-                limits, bytes, sandboxInstance, batchSize);
+        return new RunMeta(
+                id,
+                operation,
+                orgId,
+                orgName,
+                source,
+                created,
+                rows,
+                steps,
+                state,
+                counts,
+                updated,
+                limits,
+                bytes,
+                sandboxInstance,
+                batchSize);
     }
 
     /** The same, with the batch size a resume asked for. */
     RunMeta withBatchSize(int size) {
-        return new RunMeta(id, operation, orgId, orgName, source, created, rows, steps, state, counts, updated,
-                limits, journalBytes, sandboxInstance, size);
+        return new RunMeta(
+                id,
+                operation,
+                orgId,
+                orgName,
+                source,
+                created,
+                rows,
+                steps,
+                state,
+                counts,
+                updated,
+                limits,
+                journalBytes,
+                sandboxInstance,
+                size);
     }
 }

@@ -7,8 +7,13 @@ package io.orgshell.run;
  * size the operator chose from the default: {@code resume} keeps the run's own unless told otherwise.
  * {@code waitForWriter} ({@code --wait}) waits for another process writing to the org instead of refusing.
  */
-public record RunOptions(int batchSize, int concurrency, boolean unattended, boolean overrideLimit,
-                         boolean batchSizeGiven, boolean waitForWriter) {
+public record RunOptions(
+        int batchSize,
+        int concurrency,
+        boolean unattended,
+        boolean overrideLimit,
+        boolean batchSizeGiven,
+        boolean waitForWriter) {
 
     public static final String DEFAULT_BATCH_SIZE = "50";
     public static final String DEFAULT_CONCURRENCY = "16";
@@ -23,9 +28,13 @@ public record RunOptions(int batchSize, int concurrency, boolean unattended, boo
     }
 
     public static RunOptions of(Integer batchSize, Integer concurrency, boolean unattended, boolean overrideLimit) {
-        return new RunOptions(batchSize == null ? defaultBatchSize() : batchSize,
-                concurrency == null ? Integer.parseInt(DEFAULT_CONCURRENCY) : concurrency, unattended, overrideLimit,
-                batchSize != null, false);
+        return new RunOptions(
+                batchSize == null ? defaultBatchSize() : batchSize,
+                concurrency == null ? Integer.parseInt(DEFAULT_CONCURRENCY) : concurrency,
+                unattended,
+                overrideLimit,
+                batchSize != null,
+                false);
     }
 
     /** The same, waiting for another writer of the org ({@code --wait}) or not. */

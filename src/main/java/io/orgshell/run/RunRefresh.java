@@ -1,15 +1,14 @@
 package io.orgshell.run;
 
+import io.orgshell.core.UserFacingException;
+import io.orgshell.plan.OperationHandlers;
+import io.orgshell.plan.Preview;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
-import io.orgshell.core.UserFacingException;
-import io.orgshell.plan.OperationHandlers;
-import io.orgshell.plan.Preview;
 
 /**
  * The journal is the source of truth; {@code run.json}, {@code results.csv} and {@code undo.csv} are derived from
@@ -20,8 +19,7 @@ import io.orgshell.plan.Preview;
  */
 final class RunRefresh {
 
-    private RunRefresh() {
-    }
+    private RunRefresh() {}
 
     static Optional<String> bringUpToDate(RunDirectory dir, boolean strict) {
         try {
@@ -36,8 +34,10 @@ final class RunRefresh {
                     throw new UserFacingException("run " + dir.id() + " is in use by another orgshell process and "
                             + "its files are behind its journal; try again once it has stopped");
                 }
-                return behind ? Optional.of("run " + dir.id() + " is in use by another orgshell process: shown as "
-                        + "of its last report") : Optional.empty();
+                return behind
+                        ? Optional.of("run " + dir.id() + " is in use by another orgshell process: shown as "
+                                + "of its last report")
+                        : Optional.empty();
             }
             try (RunDirectory.Lock held = lock.get()) {
                 return bringUpToDate(dir, held);
@@ -57,7 +57,8 @@ final class RunRefresh {
             RunMeta meta = dir.readMeta();
             if (meta.state() == RunState.RUNNING) {
                 long size = Files.exists(dir.journal()) ? Files.size(dir.journal()) : 0;
-                dir.writeMeta(meta.with(RunState.INTERRUPTED, meta.counts(), meta.updated()).reflecting(size));
+                dir.writeMeta(meta.with(RunState.INTERRUPTED, meta.counts(), meta.updated())
+                        .reflecting(size));
             }
             return note;
         } catch (IOException | IllegalArgumentException e) {
@@ -88,19 +89,24 @@ final class RunRefresh {
             // sent, then the process died before the answer or its read-back: the write may have landed.
             // undo.csv takes such rows too; the undo's own preview finds those that did not change.
             Map<Integer, StepResult> mayHaveLanded = new HashMap<>(results);
-            replay.uncertain().forEach(step -> mayHaveLanded.putIfAbsent(step, new StepResult(step,
-                    Outcome.APPLIED, 0, null, "sent before the run stopped; not confirmed")));
+            replay.uncertain()
+                    .forEach(step -> mayHaveLanded.putIfAbsent(
+                            step,
+                            new StepResult(
+                                    step, Outcome.APPLIED, 0, null, "sent before the run stopped; not confirmed")));
             RunReport.writeUndo(dir, preview, new RunTally(preview, mayHaveLanded).outcomes());
         }
         RunState state = tail.state() != null ? tail.state() : meta.state();
-        dir.writeMeta(meta.with(state, tally.counts(), tail.lastAt() != null ? tail.lastAt()
-                : meta.updated()).reflecting(size));
+        dir.writeMeta(meta.with(state, tally.counts(), tail.lastAt() != null ? tail.lastAt() : meta.updated())
+                .reflecting(size));
         boolean undo = OperationHandlers.of(preview.plan().operation()).inverse() != null;
         return Optional.of("run " + dir.id() + ": brought run.json, results.csv"
                 + (undo ? " and undo.csv" : "") + " up to date from the journal (" + tail.results()
                 + " step results recorded after they were last written"
-                + (replay.uncertain().isEmpty() ? "" : ", " + replay.uncertain().size()
-                + " writes sent but not confirmed") + ")");
+                + (replay.uncertain().isEmpty()
+                        ? ""
+                        : ", " + replay.uncertain().size() + " writes sent but not confirmed")
+                + ")");
     }
 
     /** Whether the journal holds results, retries or a state that the files do not show yet. */

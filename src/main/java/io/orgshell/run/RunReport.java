@@ -1,12 +1,5 @@
 package io.orgshell.run;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import io.orgshell.csv.SafeCsvWriter;
 import io.orgshell.plan.Operation;
 import io.orgshell.plan.OperationHandler;
@@ -15,6 +8,12 @@ import io.orgshell.plan.Preview;
 import io.orgshell.plan.RowCheck;
 import io.orgshell.plan.Step;
 import io.orgshell.plan.Verdict;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -29,11 +28,9 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 public final class RunReport {
 
     /** One row's end; {@code outcome} null while the row still has steps to run. */
-    public record RowOutcome(RowCheck check, Outcome outcome, String reason, int status, String code, String now) {
-    }
+    public record RowOutcome(RowCheck check, Outcome outcome, String reason, int status, String code, String now) {}
 
-    private RunReport() {
-    }
+    private RunReport() {}
 
     /** One row's outcome from its preview check, its steps in order and the step results so far. */
     static RowOutcome outcome(Preview preview, RowCheck c, List<Step> steps, Map<Integer, StepResult> results) {
@@ -42,8 +39,13 @@ public final class RunReport {
             return new RowOutcome(c, Outcome.ALREADY_DONE, c.reason(), 0, null, original);
         }
         if (c.verdict() != Verdict.OK) {
-            return new RowOutcome(c, Outcome.SKIPPED, c.verdict().label().toLowerCase() + " at preview: "
-                    + c.reason(), 0, null, original);
+            return new RowOutcome(
+                    c,
+                    Outcome.SKIPPED,
+                    c.verdict().label().toLowerCase() + " at preview: " + c.reason(),
+                    0,
+                    null,
+                    original);
         }
         String now = original;
         StepResult last = null;
@@ -83,9 +85,14 @@ public final class RunReport {
             return failed;
         }
         try (Reader reader = Files.newBufferedReader(dir.results());
-             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                     .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).setAllowMissingColumnNames(true).get()
-                     .parse(reader)) {
+                CSVParser parser = CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
+                        .setAllowMissingColumnNames(true)
+                        .get()
+                        .parse(reader)) {
             for (CSVRecord rec : parser) {
                 if (failed.size() < limit && Outcome.FAILED.label().equals(rec.get("outcome"))) {
                     failed.add(SafeCsvWriter.unneutralise(rec.get(0)) + "  "
@@ -99,15 +106,20 @@ public final class RunReport {
     /** Whether the run's {@code undo.csv} holds at least one account to put back. */
     static boolean undoHasRows(RunDirectory dir) throws IOException {
         try (Reader reader = Files.newBufferedReader(dir.undo());
-             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                     .parse(reader)) {
+                CSVParser parser = CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                        .parse(reader)) {
             return parser.iterator().hasNext();
         }
     }
 
     public static void write(RunDirectory dir, Preview preview, List<RowOutcome> outcomes) throws IOException {
         // the input's own header names are the user's data too: guarded like every cell
-        List<String> header = new ArrayList<>(preview.plan().header().stream().map(SafeCsvWriter::neutralise).toList());
+        List<String> header = new ArrayList<>(
+                preview.plan().header().stream().map(SafeCsvWriter::neutralise).toList());
         header.addAll(List.of("outcome", "reason", "http_status", "error_code"));
         try (SafeCsvWriter results = SafeCsvWriter.open(dir.results(), header)) {
             for (RowOutcome o : outcomes) {
@@ -115,7 +127,10 @@ public final class RunReport {
                 while (cells.size() < preview.plan().header().size()) {
                     cells.add("");
                 }
-                cells.add(o.outcome() == null ? OutcomeCounts.PENDING : o.outcome().label());
+                cells.add(
+                        o.outcome() == null
+                                ? OutcomeCounts.PENDING
+                                : o.outcome().label());
                 cells.add(o.reason() == null ? "" : o.reason());
                 cells.add(o.status() == 0 ? "" : o.status());
                 cells.add(o.code() == null ? "" : o.code());
@@ -146,5 +161,4 @@ public final class RunReport {
             undo.commit();
         }
     }
-
 }

@@ -1,5 +1,13 @@
 package io.orgshell.run;
 
+import io.orgshell.core.ExitCodes;
+import io.orgshell.core.UserFacingException;
+import io.orgshell.plan.Operation;
+import io.orgshell.plan.OperationHandlers;
+import io.orgshell.plan.Preview;
+import io.orgshell.plan.Step;
+import io.orgshell.plan.WriteContext;
+import io.orgshell.session.Connection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,15 +23,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-
-import io.orgshell.core.ExitCodes;
-import io.orgshell.core.UserFacingException;
-import io.orgshell.plan.Operation;
-import io.orgshell.plan.OperationHandlers;
-import io.orgshell.plan.Preview;
-import io.orgshell.plan.Step;
-import io.orgshell.plan.WriteContext;
-import io.orgshell.session.Connection;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,6 +36,7 @@ public class RunService {
 
     /** Unattended runs rewrite the report files this often (in batches); attended runs after every batch. */
     static final int REPORT_EVERY = 20;
+
     static final int UNATTENDED_BATCH = 200;
     static final Duration WRITE_RETRY_BACKOFF = Duration.ofMillis(500);
 
@@ -50,11 +50,16 @@ public class RunService {
         this.confirmWait = properties.confirm().maxWait();
     }
 
-    public RunSummary start(Preview preview, Connection connection, RunOptions options, BatchControl control,
-                            Consumer<StepResult> progress) {
+    public RunSummary start(
+            Preview preview,
+            Connection connection,
+            RunOptions options,
+            BatchControl control,
+            Consumer<StepResult> progress) {
         if (!preview.orgId().equals(connection.orgId())) {
-            throw new UserFacingException("the preview was made against another organization (" + preview.orgId()
-                    + "); run 'preview' again", ExitCodes.USAGE);
+            throw new UserFacingException(
+                    "the preview was made against another organization (" + preview.orgId() + "); run 'preview' again",
+                    ExitCodes.USAGE);
         }
         String operation = preview.plan().operation().cliName();
         LockFile.Holder me = LockFile.Holder.me(null, "run", operation);
@@ -64,7 +69,8 @@ public class RunService {
             RunDirectory dir = store.create(operation);
             writer.record(me.forRun(dir.id()));
             try (RunDirectory.Lock lock = dir.lock("run")) {
-                return StopOnInterrupt.call("orgshell-run-" + dir.id(),
+                return StopOnInterrupt.call(
+                        "orgshell-run-" + dir.id(),
                         stop -> startIn(dir, preview, connection, options, control, progress, stop));
             } catch (IOException e) {
                 throw cannotWrite(dir, e);
@@ -72,31 +78,70 @@ public class RunService {
         }
     }
 
-    private RunSummary startIn(RunDirectory dir, Preview preview, Connection connection, RunOptions options,
-                               BatchControl control, Consumer<StepResult> progress, CompletableFuture<Void> stop)
+    private RunSummary startIn(
+            RunDirectory dir,
+            Preview preview,
+            Connection connection,
+            RunOptions options,
+            BatchControl control,
+            Consumer<StepResult> progress,
+            CompletableFuture<Void> stop)
             throws IOException {
         RunMeta meta;
         RunJournal journal;
         try {
             PlanArchive.write(dir, preview);
             String now = Instant.now().toString();
-            meta = new RunMeta(dir.id(), preview.plan().operation().cliName(), connection.orgId(),
-                    connection.orgName(), preview.plan().source().toAbsolutePath().toString(), now,
-                    preview.checks().size(), preview.steps().size(), RunState.RUNNING,
-                    new RunTally(preview, Map.of()).counts(), now,
-                    new RunMeta.Limits(preview.orgAccounts(), preview.adminRows(), preview.adminAccounts()), 0L,
-                    connection.sandboxInstance(), options.batchSize());
+            meta = new RunMeta(
+                    dir.id(),
+                    preview.plan().operation().cliName(),
+                    connection.orgId(),
+                    connection.orgName(),
+                    preview.plan().source().toAbsolutePath().toString(),
+                    now,
+                    preview.checks().size(),
+                    preview.steps().size(),
+                    RunState.RUNNING,
+                    new RunTally(preview, Map.of()).counts(),
+                    now,
+                    new RunMeta.Limits(preview.orgAccounts(), preview.adminRows(), preview.adminAccounts()),
+                    0L,
+                    connection.sandboxInstance(),
+                    options.batchSize());
             dir.writeMeta(meta);
             journal = RunJournal.open(dir.journal());
-            journal.append("start", Map.of("run", dir.id(), "operation", meta.operation(), "org", meta.orgId(),
-                    "rows", meta.rows(), "steps", meta.steps()));
+            journal.append(
+                    "start",
+                    Map.of(
+                            "run",
+                            dir.id(),
+                            "operation",
+                            meta.operation(),
+                            "org",
+                            meta.orgId(),
+                            "rows",
+                            meta.rows(),
+                            "steps",
+                            meta.steps()));
         } catch (IOException | UncheckedIOException e) {
-            throw new UserFacingException("cannot write run " + dir.id() + " in " + dir.path() + " ("
-                    + reason(e) + "); nothing was sent");
+            throw new UserFacingException(
+                    "cannot write run " + dir.id() + " in " + dir.path() + " (" + reason(e) + "); nothing was sent");
         }
         try (journal) {
-            return execute(dir, meta, preview, journal, new ConcurrentHashMap<>(), ConcurrentHashMap.newKeySet(),
-                    Map.of(), connection, options, control, progress, false, stop);
+            return execute(
+                    dir,
+                    meta,
+                    preview,
+                    journal,
+                    new ConcurrentHashMap<>(),
+                    ConcurrentHashMap.newKeySet(),
+                    Map.of(),
+                    connection,
+                    options,
+                    control,
+                    progress,
+                    false,
+                    stop);
         }
     }
 
@@ -106,8 +151,8 @@ public class RunService {
         return WriterLock.take(store.locks(), connection.orgId(), org, me, options.waitForWriter(), control::note);
     }
 
-    private void checkSafeguards(Preview preview, long writes, Connection connection, RunOptions options,
-                                 BatchControl control) {
+    private void checkSafeguards(
+            Preview preview, long writes, Connection connection, RunOptions options, BatchControl control) {
         SafetyLimit.check(preview, connection.orgName(), options.overrideLimit(), maxFraction);
         if ((preview.plan().operation().destructive() || SafetyLimit.changesAdministration(preview)) && writes > 0) {
             control.confirmDestructive(preview.plan().operation().cliName(), writes, connection.orgName());
@@ -120,8 +165,7 @@ public class RunService {
     }
 
     /** A run's undo plan: the file to load and the operation that reads it. */
-    public record UndoPlan(Path file, Operation operation) {
-    }
+    public record UndoPlan(Path file, Operation operation) {}
 
     /**
      * The plan that puts back what a run changed, or empty when it changed no account; {@code notes} hears what was
@@ -131,9 +175,13 @@ public class RunService {
     public Optional<UndoPlan> undoPlan(RunDirectory dir, Connection connection, Consumer<String> notes) {
         OrgBinding.require(dir.readMeta(), connection, "undo", "undone");
         // a run whose process is alive may write on after its undo plan is made (a run paused at its question)
-        try (RunDirectory.Lock lock = dir.tryLock("undo").orElseThrow(() -> new UserFacingException("run " + dir.id()
-                + " is still live in another orgshell process" + dir.holder().map(h -> " (PID " + h.pid() + " on "
-                + h.host() + " since " + h.since() + ")").orElse("") + "; undo it once that process has ended"))) {
+        try (RunDirectory.Lock lock = dir.tryLock("undo")
+                .orElseThrow(() -> new UserFacingException("run " + dir.id()
+                        + " is still live in another orgshell process"
+                        + dir.holder()
+                                .map(h -> " (PID " + h.pid() + " on " + h.host() + " since " + h.since() + ")")
+                                .orElse("")
+                        + "; undo it once that process has ended"))) {
             // a killed run's undo.csv may lack rows its journal holds
             RunRefresh.bringUpToDate(dir, lock).ifPresent(notes);
             return undoPlanOf(dir);
@@ -142,7 +190,8 @@ public class RunService {
 
     private static Optional<UndoPlan> undoPlanOf(RunDirectory dir) {
         RunMeta m = dir.readMeta();
-        Operation inverse = OperationHandlers.of(Operation.fromCli(m.operation())).inverse();
+        Operation inverse =
+                OperationHandlers.of(Operation.fromCli(m.operation())).inverse();
         if (inverse == null) {
             throw new UserFacingException(m.operation() + " cannot be undone (run " + m.id() + ")");
         }
@@ -161,12 +210,13 @@ public class RunService {
      * (a script, {@code --yes}) needs that run to be the only unfinished one: it would write without naming it to
      * anyone first.
      */
-    public RunSummary resume(String id, Connection connection, RunOptions options, BatchControl control,
-                             Consumer<StepResult> progress) {
+    public RunSummary resume(
+            String id, Connection connection, RunOptions options, BatchControl control, Consumer<StepResult> progress) {
         RunDirectory dir = id != null ? store.open(id) : latestUnfinished(connection, options);
-        LockFile.Holder me = LockFile.Holder.me(dir.id(), "resume", dir.readMeta().operation());
+        LockFile.Holder me =
+                LockFile.Holder.me(dir.id(), "resume", dir.readMeta().operation());
         try (LockFile writer = writerLock(connection, me, options, control);
-             RunDirectory.Lock lock = dir.lock("resume")) {
+                RunDirectory.Lock lock = dir.lock("resume")) {
             RunMeta meta = dir.readMeta();
             if (!meta.unfinished()) {
                 throw new UserFacingException("run " + meta.id() + " is finished; nothing to resume", ExitCodes.USAGE);
@@ -176,8 +226,11 @@ public class RunService {
             Preview preview = PlanArchive.read(dir, meta);
             Map<Integer, StepResult> results = new ConcurrentHashMap<>(replay.results());
             RunOptions resumed = options.resuming(meta.batchSize());
-            control.resuming(meta, fileName(preview.plan().source()),
-                    new RunTally(preview, results).counts().pending(), resumed.batchSize());
+            control.resuming(
+                    meta,
+                    fileName(preview.plan().source()),
+                    new RunTally(preview, results).counts().pending(),
+                    resumed.batchSize());
             // a resumed run is held to everything run holds it to: the limit, and a confirmation of what is left
             checkSafeguards(preview, preview.steps().size() - results.size(), connection, resumed, control);
             markWaiting(preview.steps(), results);
@@ -187,15 +240,33 @@ public class RunService {
                 RunJournal journal;
                 try {
                     journal = RunJournal.open(dir.journal());
-                    journal.append("resume", Map.of("done", results.size(), "uncertain", uncertain.size(),
-                            "batchSize", resumed.batchSize()));
+                    journal.append(
+                            "resume",
+                            Map.of(
+                                    "done",
+                                    results.size(),
+                                    "uncertain",
+                                    uncertain.size(),
+                                    "batchSize",
+                                    resumed.batchSize()));
                 } catch (IOException | UncheckedIOException e) {
-                    throw new UserFacingException("cannot write the journal of run " + dir.id() + " (" + reason(e)
-                            + "); nothing was sent");
+                    throw new UserFacingException(
+                            "cannot write the journal of run " + dir.id() + " (" + reason(e) + "); nothing was sent");
                 }
                 try (journal) {
-                    return execute(dir, meta.withBatchSize(resumed.batchSize()), preview, journal, results,
-                            uncertain, replay.answered(), connection, resumed, control, progress, replay.tornTail(),
+                    return execute(
+                            dir,
+                            meta.withBatchSize(resumed.batchSize()),
+                            preview,
+                            journal,
+                            results,
+                            uncertain,
+                            replay.answered(),
+                            connection,
+                            resumed,
+                            control,
+                            progress,
+                            replay.tornTail(),
                             stop);
                 }
             });
@@ -208,15 +279,22 @@ public class RunService {
         List<RunMeta> unfinished = store.unfinished(connection);
         if (unfinished.isEmpty()) {
             int elsewhere = store.unfinished(null).size();
-            throw new UserFacingException("no unfinished run for this organization" + (elsewhere == 0 ? ""
-                    : " (" + elsewhere + " unfinished for other organizations or sandbox starts: see 'runs list')"),
+            throw new UserFacingException(
+                    "no unfinished run for this organization"
+                            + (elsewhere == 0
+                                    ? ""
+                                    : " (" + elsewhere
+                                            + " unfinished for other organizations or sandbox starts: see 'runs list')"),
                     ExitCodes.USAGE);
         }
         if (unfinished.size() > 1 && options.unattended()) {
             List<String> ids = unfinished.stream().map(RunMeta::id).toList();
-            throw new UserFacingException(ids.size() + " unfinished runs for this organization ("
-                    + String.join(", ", ids.subList(0, Math.min(5, ids.size()))) + (ids.size() > 5 ? ", ..." : "")
-                    + "); say which one: resume RUN_ID", ExitCodes.USAGE);
+            throw new UserFacingException(
+                    ids.size() + " unfinished runs for this organization ("
+                            + String.join(", ", ids.subList(0, Math.min(5, ids.size())))
+                            + (ids.size() > 5 ? ", ..." : "")
+                            + "); say which one: resume RUN_ID",
+                    ExitCodes.USAGE);
         }
         return store.open(unfinished.get(0).id());
     }
@@ -225,23 +303,41 @@ public class RunService {
      * Sends the batches, on the thread {@link StopOnInterrupt} gives it: {@code stop} completes on Ctrl-C. A file
      * of the run that cannot be written ends it with one message naming the run and how to go on.
      */
-    private RunSummary execute(RunDirectory dir, RunMeta meta, Preview preview, RunJournal journal,
-                               Map<Integer, StepResult> results, Set<Integer> uncertain,
-                               Map<Integer, Integer> answered, Connection connection,
-                               RunOptions options, BatchControl control, Consumer<StepResult> progress,
-                               boolean torn, CompletableFuture<Void> stop) {
-        RunExecutor executor = new RunExecutor(connection.directory(), OperationHandlers.of(preview.plan().operation()),
-                preview.plan().rows(), WriteContext.resolve(connection.client(), connection.directory()),
-                new ProtectedAccounts(preview.plan().operation(), connection.callerAccountId(), preview.adminAccounts() > 0),
-                journal, options.concurrency(), WRITE_RETRY_BACKOFF, confirmWait, results, uncertain);
+    private RunSummary execute(
+            RunDirectory dir,
+            RunMeta meta,
+            Preview preview,
+            RunJournal journal,
+            Map<Integer, StepResult> results,
+            Set<Integer> uncertain,
+            Map<Integer, Integer> answered,
+            Connection connection,
+            RunOptions options,
+            BatchControl control,
+            Consumer<StepResult> progress,
+            boolean torn,
+            CompletableFuture<Void> stop) {
+        RunExecutor executor = new RunExecutor(
+                connection.directory(),
+                OperationHandlers.of(preview.plan().operation()),
+                preview.plan().rows(),
+                WriteContext.resolve(connection.client(), connection.directory()),
+                new ProtectedAccounts(
+                        preview.plan().operation(), connection.callerAccountId(), preview.adminAccounts() > 0),
+                journal,
+                options.concurrency(),
+                WRITE_RETRY_BACKOFF,
+                confirmWait,
+                results,
+                uncertain);
         stop.thenRun(executor::requestStop);
         executor.awaitAgain(preview.steps(), answered);
         try {
-            return batches(dir, meta, preview, journal, results, executor, connection, options, control, progress,
-                    torn);
+            return batches(
+                    dir, meta, preview, journal, results, executor, connection, options, control, progress, torn);
         } catch (RuntimeException e) {
-            RunFileFailure failure = journal.failure() != null ? journal.failure()
-                    : e instanceof RunFileFailure f ? f : null;
+            RunFileFailure failure =
+                    journal.failure() != null ? journal.failure() : e instanceof RunFileFailure f ? f : null;
             if (failure == null) {
                 throw e;
             }
@@ -255,10 +351,18 @@ public class RunService {
         }
     }
 
-    private RunSummary batches(RunDirectory dir, RunMeta meta, Preview preview, RunJournal journal,
-                               Map<Integer, StepResult> results, RunExecutor executor, Connection connection,
-                               RunOptions options, BatchControl control, Consumer<StepResult> progress,
-                               boolean torn) {
+    private RunSummary batches(
+            RunDirectory dir,
+            RunMeta meta,
+            Preview preview,
+            RunJournal journal,
+            Map<Integer, StepResult> results,
+            RunExecutor executor,
+            Connection connection,
+            RunOptions options,
+            BatchControl control,
+            Consumer<StepResult> progress,
+            boolean torn) {
         meta = meta.with(RunState.RUNNING, meta.counts(), Instant.now().toString());
         dir.writeMeta(meta);
         List<Step> steps = preview.steps();
@@ -311,9 +415,14 @@ public class RunService {
                     continue;
                 }
                 OutcomeCounts now = tally.counts();
-                BatchControl.Decision d = control.afterBatch(new BatchControl.BatchReport(batch, retry,
-                        (pending.size() + options.batchSize() - 1) / options.batchSize(), now.since(before), now,
-                        describeNext(pending, options.batchSize(), preview), tally.failures()));
+                BatchControl.Decision d = control.afterBatch(new BatchControl.BatchReport(
+                        batch,
+                        retry,
+                        (pending.size() + options.batchSize() - 1) / options.batchSize(),
+                        now.since(before),
+                        now,
+                        describeNext(pending, options.batchSize(), preview),
+                        tally.failures()));
                 switch (d) {
                     case ALL_REMAINING -> ask = false;
                     case RETRY_FAILED -> {
@@ -333,8 +442,8 @@ public class RunService {
             if (journal.failure() != null) {
                 throw e;
             }
-            journal.append("state", Map.of("state", RunState.INTERRUPTED.label(), "error",
-                    String.valueOf(e.getMessage())));
+            journal.append(
+                    "state", Map.of("state", RunState.INTERRUPTED.label(), "error", String.valueOf(e.getMessage())));
             // a batch that died may have recorded results it never handed on: count from the results themselves
             report(dir, meta, preview, new RunTally(preview, results), RunState.INTERRUPTED);
             throw e;
@@ -345,35 +454,47 @@ public class RunService {
             io.orgshell.api.ApiException refusal = executor.keyRefused().get();
             journal.append("state", Map.of("state", RunState.INTERRUPTED.label(), "error", refusal.toString()));
             report(dir, meta, preview, tally, RunState.INTERRUPTED);
-            throw new UserFacingException("the API key was refused (" + refusal.status() + " " + refusal.code()
-                    + ") after the run started: run " + dir.id() + " stopped with " + pending.size() + " of "
-                    + steps.size() + " writes left" + unconfirmed(executor) + "; connect with a valid key and resume "
-                    + "with: resume " + dir.id(), ExitCodes.AUTH);
+            throw new UserFacingException(
+                    "the API key was refused (" + refusal.status() + " " + refusal.code()
+                            + ") after the run started: run " + dir.id() + " stopped with " + pending.size() + " of "
+                            + steps.size() + " writes left" + unconfirmed(executor)
+                            + "; connect with a valid key and resume "
+                            + "with: resume " + dir.id(),
+                    ExitCodes.AUTH);
         }
         if (executor.stoppedBy().isPresent() && !pending.isEmpty() && !quit) {
             io.orgshell.api.ApiConnectionException cause = executor.stoppedBy().get();
             journal.append("state", Map.of("state", RunState.INTERRUPTED.label(), "error", cause.getMessage()));
             report(dir, meta, preview, tally, RunState.INTERRUPTED);
-            throw new io.orgshell.api.ApiConnectionException(cause.getMessage() + "; run " + dir.id()
-                    + " stopped and can be resumed with: resume " + dir.id() + unconfirmed(executor),
-                    cause.request(), cause);
+            throw new io.orgshell.api.ApiConnectionException(
+                    cause.getMessage() + "; run " + dir.id() + " stopped and can be resumed with: resume " + dir.id()
+                            + unconfirmed(executor),
+                    cause.request(),
+                    cause);
         }
         if (executor.readBackFailure().isPresent() && !pending.isEmpty() && !quit) {
             String why = executor.readBackFailure().get();
             journal.append("state", Map.of("state", RunState.INTERRUPTED.label(), "error", why));
             report(dir, meta, preview, tally, RunState.INTERRUPTED);
-            throw new UserFacingException("the accounts could not be read back to confirm the writes (" + why
-                    + "): run " + dir.id() + " stopped with " + pending.size() + " of " + steps.size()
-                    + " writes left" + unconfirmed(executor) + "; resume with: resume " + dir.id(),
+            throw new UserFacingException(
+                    "the accounts could not be read back to confirm the writes (" + why
+                            + "): run " + dir.id() + " stopped with " + pending.size() + " of " + steps.size()
+                            + " writes left" + unconfirmed(executor) + "; resume with: resume " + dir.id(),
                     ExitCodes.FAILED);
         }
-        if (executor.stopRequested() && !executor.stopAsked() && !pending.isEmpty() && !quit
+        if (executor.stopRequested()
+                && !executor.stopAsked()
+                && !pending.isEmpty()
+                && !quit
                 && unreachable(connection)) {
-            journal.append("state", Map.of("state", RunState.INTERRUPTED.label(), "error",
-                    "the organization is unreachable"));
+            journal.append(
+                    "state", Map.of("state", RunState.INTERRUPTED.label(), "error", "the organization is unreachable"));
             report(dir, meta, preview, tally, RunState.INTERRUPTED);
-            throw new io.orgshell.api.ApiConnectionException("the organization stopped answering; run " + dir.id()
-                    + " stopped and can be resumed with: resume " + dir.id() + unconfirmed(executor), "run", null);
+            throw new io.orgshell.api.ApiConnectionException(
+                    "the organization stopped answering; run " + dir.id() + " stopped and can be resumed with: resume "
+                            + dir.id() + unconfirmed(executor),
+                    "run",
+                    null);
         }
         RunState state = pending.isEmpty() ? RunState.FINISHED : quit ? RunState.PAUSED : RunState.INTERRUPTED;
         journal.append("state", Map.of("state", state.label()));
@@ -409,7 +530,8 @@ public class RunService {
         } catch (IOException e) {
             throw new RunFileFailure("the results of run " + dir.id(), e);
         }
-        RunMeta next = meta.with(state, tally.counts(), Instant.now().toString()).reflecting(journaled);
+        RunMeta next =
+                meta.with(state, tally.counts(), Instant.now().toString()).reflecting(journaled);
         dir.writeMeta(next);
         return next;
     }
@@ -418,8 +540,8 @@ public class RunService {
      * Failed steps, and the steps that were skipped only because they waited for one, get another chance: returned
      * in run order, to be sent as a batch of their own.
      */
-    private static List<Step> resetFailures(List<Step> steps, Map<Integer, StepResult> results, RunJournal journal,
-                                            RunTally tally) {
+    private static List<Step> resetFailures(
+            List<Step> steps, Map<Integer, StepResult> results, RunJournal journal, RunTally tally) {
         List<Step> reset = new ArrayList<>();
         for (Step s : steps) {
             StepResult r = results.get(s.number());
@@ -441,10 +563,15 @@ public class RunService {
         for (Step s : steps) {
             StepResult r = results.get(s.number());
             StepResult before = s.after() < 0 ? null : results.get(s.after());
-            if (r != null && r.outcome() == Outcome.SKIPPED && r.skip() == null && before != null
+            if (r != null
+                    && r.outcome() == Outcome.SKIPPED
+                    && r.skip() == null
+                    && before != null
                     && !before.outcome().succeeded()) {
-                results.put(s.number(), new StepResult(r.step(), r.outcome(), r.status(), r.code(), r.reason(),
-                        SkipReason.WAITS_FOR_STEP));
+                results.put(
+                        s.number(),
+                        new StepResult(
+                                r.step(), r.outcome(), r.status(), r.code(), r.reason(), SkipReason.WAITS_FOR_STEP));
             }
         }
     }
@@ -473,11 +600,14 @@ public class RunService {
         }
         List<Step> next = pending.subList(0, Math.min(batchSize, pending.size()));
         IntSummaryStatistics lines = next.stream()
-                .mapToInt(st -> preview.plan().rows().get(st.rowIndex()).line()).summaryStatistics();
+                .mapToInt(st -> preview.plan().rows().get(st.rowIndex()).line())
+                .summaryStatistics();
         Path source = preview.plan().source();
         return next.size() + (next.size() == 1 ? " write" : " writes") + " next: "
-                + (lines.getMin() == lines.getMax() ? "line " + lines.getMin()
-                : "lines " + lines.getMin() + "-" + lines.getMax()) + " of " + fileName(source)
+                + (lines.getMin() == lines.getMax()
+                        ? "line " + lines.getMin()
+                        : "lines " + lines.getMin() + "-" + lines.getMax())
+                + " of " + fileName(source)
                 + (pending.size() > next.size() ? " (" + pending.size() + " left in all)" : "");
     }
 

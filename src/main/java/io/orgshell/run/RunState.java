@@ -1,9 +1,8 @@
 package io.orgshell.run;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
 
 /**
  * Where a run stands. {@code RUNNING} while a process works on it, {@code PAUSED} after quit, {@code INTERRUPTED}
@@ -12,7 +11,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * journal as the lower-case word, as it always was.
  */
 public enum RunState {
-    RUNNING, PAUSED, INTERRUPTED, FINISHED;
+    RUNNING,
+    PAUSED,
+    INTERRUPTED,
+    FINISHED;
 
     @JsonValue
     public String label() {

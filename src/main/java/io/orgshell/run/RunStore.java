@@ -1,5 +1,11 @@
 package io.orgshell.run;
 
+import io.orgshell.config.ConfigDirectory;
+import io.orgshell.core.DurableFiles;
+import io.orgshell.core.ExitCodes;
+import io.orgshell.core.OwnerOnlyFiles;
+import io.orgshell.core.UserFacingException;
+import io.orgshell.session.Connection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,13 +20,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
-
-import io.orgshell.config.ConfigDirectory;
-import io.orgshell.core.DurableFiles;
-import io.orgshell.core.ExitCodes;
-import io.orgshell.core.OwnerOnlyFiles;
-import io.orgshell.core.UserFacingException;
-import io.orgshell.session.Connection;
 import org.springframework.stereotype.Component;
 
 /** The runs under {@code <config dir>/runs}, newest first. Run IDs sort by time: {@code 20261127-013005-email-3fa2}. */
@@ -66,24 +65,26 @@ public class RunStore {
 
     /** Every run with a readable {@code run.json}, newest first. */
     public List<RunMeta> list() {
-        return directories().stream().flatMap(d -> {
-            try {
-                return Stream.of(d.readMeta());
-            } catch (RunDirectory.Damaged e) {
-                return Stream.empty();
-            }
-        })
+        return directories().stream()
+                .flatMap(d -> {
+                    try {
+                        return Stream.of(d.readMeta());
+                    } catch (RunDirectory.Damaged e) {
+                        return Stream.empty();
+                    }
+                })
                 // IDs have one-second resolution; the creation instant orders runs started within a second
-                .sorted(Comparator.comparing((RunMeta m) -> Instant.parse(m.created())).thenComparing(RunMeta::id)
-                        .reversed()).toList();
+                .sorted(Comparator.comparing((RunMeta m) -> Instant.parse(m.created()))
+                        .thenComparing(RunMeta::id)
+                        .reversed())
+                .toList();
     }
 
     /**
      * One line of {@code runs list}: a run as its files say once brought up to date from its journal
      * ({@code note} says when that happened or could not be done), or a damaged run ({@code meta} null) and why.
      */
-    public record Entry(String id, RunMeta meta, String damage, String note) {
-    }
+    public record Entry(String id, RunMeta meta, String damage, String note) {}
 
     /** Every run directory, newest first, damaged ones included; each run's files brought up to date first. */
     public List<Entry> entries() {
@@ -98,8 +99,10 @@ public class RunStore {
                 all.add(new Entry(d.id(), null, e.getMessage(), null));
             }
         }
-        all.sort(Comparator.comparing((Entry e) -> e.meta() != null ? Instant.parse(e.meta().created())
-                : startOf(e.id())).thenComparing(Entry::id).reversed());
+        all.sort(Comparator.comparing(
+                        (Entry e) -> e.meta() != null ? Instant.parse(e.meta().created()) : startOf(e.id()))
+                .thenComparing(Entry::id)
+                .reversed());
         return all;
     }
 
@@ -134,19 +137,25 @@ public class RunStore {
         if (id != null && !id.isBlank()) {
             return open(id);
         }
-        return latest(connected).map(m -> open(m.id()))
-                .orElseThrow(() -> new UserFacingException(connected == null ? "no runs yet"
-                        : "no runs for this organization yet (see 'runs list')", ExitCodes.USAGE));
+        return latest(connected)
+                .map(m -> open(m.id()))
+                .orElseThrow(() -> new UserFacingException(
+                        connected == null ? "no runs yet" : "no runs for this organization yet (see 'runs list')",
+                        ExitCodes.USAGE));
     }
 
     public Optional<RunMeta> latest(Connection connected) {
-        return list().stream().filter(m -> connected == null || m.madeAgainst(connected)).findFirst();
+        return list().stream()
+                .filter(m -> connected == null || m.madeAgainst(connected))
+                .findFirst();
     }
 
     /** The runs not finished (paused, stopped, crashed) of the connected org, or of any org; newest first. */
     public List<RunMeta> unfinished(Connection connected) {
-        return list().stream().filter(RunMeta::unfinished)
-                .filter(m -> connected == null || m.madeAgainst(connected)).toList();
+        return list().stream()
+                .filter(RunMeta::unfinished)
+                .filter(m -> connected == null || m.madeAgainst(connected))
+                .toList();
     }
 
     private List<RunDirectory> directories() {
@@ -154,8 +163,10 @@ public class RunStore {
             return List.of();
         }
         try (Stream<Path> dirs = Files.list(root())) {
-            return dirs.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().startsWith("."))
-                    .map(d -> new RunDirectory(d.getFileName().toString(), d)).toList();
+            return dirs.filter(Files::isDirectory)
+                    .filter(d -> !d.getFileName().toString().startsWith("."))
+                    .map(d -> new RunDirectory(d.getFileName().toString(), d))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root(), e);
         }
@@ -164,7 +175,9 @@ public class RunStore {
     /** A run ID starts with the local time it was made at; a directory named otherwise sorts last. */
     private static Instant startOf(String id) {
         try {
-            return LocalDateTime.parse(id.substring(0, 15), ID_TIME).atZone(ZoneId.systemDefault()).toInstant();
+            return LocalDateTime.parse(id.substring(0, 15), ID_TIME)
+                    .atZone(ZoneId.systemDefault())
+                    .toInstant();
         } catch (RuntimeException e) {
             return Instant.EPOCH;
         }

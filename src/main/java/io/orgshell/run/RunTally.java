@@ -1,14 +1,13 @@
 package io.orgshell.run;
 
+import io.orgshell.plan.Preview;
+import io.orgshell.plan.RowCheck;
+import io.orgshell.plan.Step;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.orgshell.plan.Preview;
-import io.orgshell.plan.RowCheck;
-import io.orgshell.plan.Step;
 
 /**
  * Each row's outcome and the counts over all rows, kept up to date one step at a time: a step result (or its
@@ -75,7 +74,8 @@ final class RunTally {
         List<String> out = new ArrayList<>();
         for (RunReport.RowOutcome o : rows) {
             if (o.outcome() == Outcome.FAILED) {
-                out.add("line " + o.check().row().line() + "  " + o.check().row().accountId() + "  " + o.reason());
+                out.add("line " + o.check().row().line() + "  "
+                        + o.check().row().accountId() + "  " + o.reason());
             }
         }
         return out;

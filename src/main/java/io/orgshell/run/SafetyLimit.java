@@ -1,11 +1,10 @@
 package io.orgshell.run;
 
-import java.util.Optional;
-
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.UserFacingException;
 import io.orgshell.plan.Operation;
 import io.orgshell.plan.Preview;
+import java.util.Optional;
 
 /**
  * Refuses a run that cuts people off (suspend, deactivate, delete, remove) from more than a share of the org's
@@ -16,14 +15,14 @@ import io.orgshell.plan.Preview;
  */
 final class SafetyLimit {
 
-    private SafetyLimit() {
-    }
+    private SafetyLimit() {}
 
     static void check(Preview preview, String orgName, boolean overridden, double maxFraction) {
         if (!overridden) {
             breach(preview, orgName, maxFraction).ifPresent(what -> {
-                throw new UserFacingException("refusing to " + what + "; run with --override-limit if that is really "
-                        + "meant", ExitCodes.USAGE);
+                throw new UserFacingException(
+                        "refusing to " + what + "; run with --override-limit if that is really " + "meant",
+                        ExitCodes.USAGE);
             });
         }
     }
@@ -43,8 +42,9 @@ final class SafetyLimit {
             return Optional.of(op + " " + preview.adminRows() + " org admin account(s) in " + orgName);
         }
         if (preview.orgAccounts() > 0 && rows > maxFraction * preview.orgAccounts()) {
-            return Optional.of(String.format("%s %d of %d managed accounts (more than %.0f%%) in %s", op, rows,
-                    preview.orgAccounts(), maxFraction * 100, orgName));
+            return Optional.of(String.format(
+                    "%s %d of %d managed accounts (more than %.0f%%) in %s",
+                    op, rows, preview.orgAccounts(), maxFraction * 100, orgName));
         }
         return Optional.empty();
     }

@@ -18,19 +18,20 @@ final class StopOnInterrupt {
         T run(CompletableFuture<Void> stopAsked) throws IOException;
     }
 
-    private StopOnInterrupt() {
-    }
+    private StopOnInterrupt() {}
 
     static <T> T call(String threadName, Work<T> work) throws IOException {
         CompletableFuture<Void> stopAsked = new CompletableFuture<>();
         CompletableFuture<T> result = new CompletableFuture<>();
-        Thread worker = new Thread(() -> {
-            try {
-                result.complete(work.run(stopAsked));
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        }, threadName);
+        Thread worker = new Thread(
+                () -> {
+                    try {
+                        result.complete(work.run(stopAsked));
+                    } catch (Throwable e) {
+                        result.completeExceptionally(e);
+                    }
+                },
+                threadName);
         worker.start();
         while (true) {
             try {

@@ -1,5 +1,8 @@
 package io.orgshell.run;
 
+import io.orgshell.plan.Preview;
+import io.orgshell.plan.Step;
+import io.orgshell.session.Connection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -8,18 +11,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.orgshell.plan.Preview;
-import io.orgshell.plan.Step;
-import io.orgshell.session.Connection;
-
 /**
  * The unfinished runs of an org that still have writes to send to accounts a new run is about to write: running
  * the same plan again instead of resuming sends those accounts twice, or two plans fight over them.
  */
 final class UnfinishedRuns {
 
-    private UnfinishedRuns() {
-    }
+    private UnfinishedRuns() {}
 
     /** One warning per unfinished run of the connected org holding any of the accounts {@code preview} writes. */
     static List<String> holding(RunStore store, Connection connection, Preview preview) {
@@ -28,7 +26,9 @@ final class UnfinishedRuns {
         for (RunMeta run : store.unfinished(connection)) {
             long held;
             try {
-                held = stillToWrite(store.open(run.id()), run).stream().filter(accounts::contains).count();
+                held = stillToWrite(store.open(run.id()), run).stream()
+                        .filter(accounts::contains)
+                        .count();
             } catch (IOException | RuntimeException e) {
                 continue; // a run that cannot be read is listed as damaged by 'runs list'; it holds nothing here
             }
@@ -44,9 +44,11 @@ final class UnfinishedRuns {
     /** The accounts of the steps with no result in the run's journal. */
     private static Set<String> stillToWrite(RunDirectory dir, RunMeta meta) throws IOException {
         Preview preview = PlanArchive.read(dir, meta);
-        Map<Integer, StepResult> results = Files.exists(dir.journal()) ? RunJournal.replay(dir.journal()).results()
-                : Map.of();
-        return preview.steps().stream().filter(s -> !results.containsKey(s.number())).map(Step::accountId)
+        Map<Integer, StepResult> results =
+                Files.exists(dir.journal()) ? RunJournal.replay(dir.journal()).results() : Map.of();
+        return preview.steps().stream()
+                .filter(s -> !results.containsKey(s.number()))
+                .map(Step::accountId)
                 .collect(Collectors.toSet());
     }
 }

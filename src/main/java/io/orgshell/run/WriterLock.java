@@ -1,14 +1,13 @@
 package io.orgshell.run;
 
+import io.orgshell.core.ExitCodes;
+import io.orgshell.core.OwnerOnlyFiles;
+import io.orgshell.core.UserFacingException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
-
-import io.orgshell.core.ExitCodes;
-import io.orgshell.core.OwnerOnlyFiles;
-import io.orgshell.core.UserFacingException;
 
 /**
  * One writer per org: {@code run}, {@code resume} and the run of an undo plan hold
@@ -21,8 +20,7 @@ final class WriterLock {
     /** How often a writer that waits (--wait) tries the lock again. */
     static final Duration POLL = Duration.ofMillis(200);
 
-    private WriterLock() {
-    }
+    private WriterLock() {}
 
     static Path file(Path locks, String orgId) {
         return locks.resolve(orgId.replaceAll("[^A-Za-z0-9._-]", "_") + ".lock");
@@ -33,8 +31,8 @@ final class WriterLock {
      * {@code wait}, which says once whom it waits for and tries again until the lock is free or the thread is
      * interrupted (Ctrl-C). A lock left by a process that is gone is taken over, and {@code notes} hears so.
      */
-    static LockFile take(Path locks, String orgId, String orgName, LockFile.Holder me, boolean wait,
-                         Consumer<String> notes) {
+    static LockFile take(
+            Path locks, String orgId, String orgName, LockFile.Holder me, boolean wait, Consumer<String> notes) {
         Path file = file(locks, orgId);
         boolean told = false;
         while (true) {
@@ -47,12 +45,14 @@ final class WriterLock {
                         + "); nothing was sent");
             }
             if (taken.isPresent()) {
-                taken.get().previous().ifPresent(gone -> notes.accept("took over the lock of " + gone.describe()
-                        + ", whose process is gone"));
+                taken.get()
+                        .previous()
+                        .ifPresent(gone ->
+                                notes.accept("took over the lock of " + gone.describe() + ", whose process is gone"));
                 return taken.get();
             }
-            String holder = LockFile.holder(file).map(LockFile.Holder::describeSince)
-                    .orElse("another orgshell process");
+            String holder =
+                    LockFile.holder(file).map(LockFile.Holder::describeSince).orElse("another orgshell process");
             if (!wait) {
                 throw new UserFacingException(orgName + " is being written to by " + holder
                         + "; nothing was sent (try again when it ends, or add --wait)");
@@ -64,8 +64,8 @@ final class WriterLock {
             try {
                 Thread.sleep(POLL.toMillis());
             } catch (InterruptedException e) {
-                throw new UserFacingException("stopped waiting for " + holder + "; nothing was sent",
-                        ExitCodes.INTERRUPTED);
+                throw new UserFacingException(
+                        "stopped waiting for " + holder + "; nothing was sent", ExitCodes.INTERRUPTED);
             }
         }
     }

@@ -2,7 +2,6 @@ package io.orgshell.sandbox;
 
 import java.util.List;
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -12,8 +11,14 @@ import tools.jackson.databind.JsonNode;
  * @param pathParams  values of the template's placeholders, URL-decoded
  * @param query       query parameters, URL-decoded, in order of appearance (repeated keys kept)
  */
-record ApiRequest(String method, String path, String template, Map<String, String> pathParams,
-                  Map<String, List<String>> query, Map<String, List<String>> headers, byte[] body) {
+record ApiRequest(
+        String method,
+        String path,
+        String template,
+        Map<String, String> pathParams,
+        Map<String, List<String>> query,
+        Map<String, List<String>> headers,
+        byte[] body) {
 
     String param(String name) {
         return pathParams.get(name);

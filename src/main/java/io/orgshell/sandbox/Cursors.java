@@ -11,18 +11,17 @@ import java.util.Base64;
  */
 final class Cursors {
 
-    record Position(int position, String payload) {
-    }
+    record Position(int position, String payload) {}
 
-    private Cursors() {
-    }
+    private Cursors() {}
 
     static String encode(String kind, int position, long seed) {
         return encode(kind, position, "", seed);
     }
 
     static String encode(String kind, int position, String payload, long seed) {
-        String raw = kind + ":" + position + ":" + Long.toHexString(check(kind, position, payload, seed)) + ":" + payload;
+        String raw =
+                kind + ":" + position + ":" + Long.toHexString(check(kind, position, payload, seed)) + ":" + payload;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -39,7 +38,8 @@ final class Cursors {
             String[] parts = raw.split(":", 4);
             if (parts.length != 4 || !parts[0].equals(kind)) return null;
             int position = Integer.parseInt(parts[1]);
-            if (position < 0 || !Long.toHexString(check(kind, position, parts[3], seed)).equals(parts[2])) return null;
+            if (position < 0
+                    || !Long.toHexString(check(kind, position, parts[3], seed)).equals(parts[2])) return null;
             return new Position(position, parts[3]);
         } catch (IllegalArgumentException e) {
             return null;

@@ -1,7 +1,6 @@
 package io.orgshell.sandbox;
 
 import java.util.Optional;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,20 +27,35 @@ final class DirectoryApiV1 {
         r.add("POST", USER + "/suspend-access", RetiredV1.unless(legacy, this::suspend, "POST " + v2User + "/suspend"));
         r.add("POST", USER + "/restore-access", RetiredV1.unless(legacy, this::restore, "POST " + v2User + "/restore"));
         r.add("DELETE", USER, RetiredV1.unless(legacy, this::remove, "DELETE " + v2User));
-        r.add("POST", MEMBERSHIPS, RetiredV1.unless(legacy, this::addMember,
-                "POST " + RetiredV1.V2_GROUPS + "/{groupId}/memberships"));
-        r.add("DELETE", MEMBERSHIPS + "/{accountId}", RetiredV1.unless(legacy, this::removeMember,
-                "DELETE " + RetiredV1.V2_GROUPS + "/{groupId}/memberships/{accountId}"));
-        r.add("POST", "/admin/v1/orgs/{orgId}/groups/search", RetiredV1.unless(legacy, this::searchGroups,
-                "POST " + RetiredV1.V2_GROUPS + "/search"));
+        r.add(
+                "POST",
+                MEMBERSHIPS,
+                RetiredV1.unless(legacy, this::addMember, "POST " + RetiredV1.V2_GROUPS + "/{groupId}/memberships"));
+        r.add(
+                "DELETE",
+                MEMBERSHIPS + "/{accountId}",
+                RetiredV1.unless(
+                        legacy,
+                        this::removeMember,
+                        "DELETE " + RetiredV1.V2_GROUPS + "/{groupId}/memberships/{accountId}"));
+        r.add(
+                "POST",
+                "/admin/v1/orgs/{orgId}/groups/search",
+                RetiredV1.unless(legacy, this::searchGroups, "POST " + RetiredV1.V2_GROUPS + "/search"));
         if (!legacy) {
             // retired too, though never served here: answered as retired rather than as unknown paths
-            r.add("POST", "/admin/v1/orgs/{orgId}/users/search", req -> RetiredV1.gone("POST " + RetiredV1.V2_USER
-                    + "/search"));
-            r.add("POST", "/admin/v1/orgs/{orgId}/directory/groups", req -> RetiredV1.gone("POST "
-                    + RetiredV1.V2_GROUPS));
-            r.add("DELETE", "/admin/v1/orgs/{orgId}/directory/groups/{groupId}", req -> RetiredV1.gone("DELETE "
-                    + RetiredV1.V2_GROUPS + "/{groupId}"));
+            r.add(
+                    "POST",
+                    "/admin/v1/orgs/{orgId}/users/search",
+                    req -> RetiredV1.gone("POST " + RetiredV1.V2_USER + "/search"));
+            r.add(
+                    "POST",
+                    "/admin/v1/orgs/{orgId}/directory/groups",
+                    req -> RetiredV1.gone("POST " + RetiredV1.V2_GROUPS));
+            r.add(
+                    "DELETE",
+                    "/admin/v1/orgs/{orgId}/directory/groups/{groupId}",
+                    req -> RetiredV1.gone("DELETE " + RetiredV1.V2_GROUPS + "/{groupId}"));
         }
     }
 
@@ -101,22 +115,35 @@ final class DirectoryApiV1 {
             }
             data.add(Json.obj("id", g.id(), "name", g.name(), "description", g.description()));
         }
-        String payload = new String(Json.bytes(Json.obj("groupIds", ids, "groupNames",
-                Json.obj("eq", names, "contains", contains))), java.nio.charset.StandardCharsets.UTF_8);
+        String payload = new String(
+                Json.bytes(Json.obj("groupIds", ids, "groupNames", Json.obj("eq", names, "contains", contains))),
+                java.nio.charset.StandardCharsets.UTF_8);
         String self = ctx.baseUri() + "/admin/v1/orgs/" + ctx.org().id() + "/groups/search";
-        return ApiResponse.json(200, Json.obj("data", data, "links", next < 0 ? Json.obj("self", self)
-                : Json.obj("self", self, "next", Cursors.encode("v1groups", next, payload, ctx.seed()))));
+        return ApiResponse.json(
+                200,
+                Json.obj(
+                        "data",
+                        data,
+                        "links",
+                        next < 0
+                                ? Json.obj("self", self)
+                                : Json.obj(
+                                        "self", self, "next", Cursors.encode("v1groups", next, payload, ctx.seed()))));
     }
 
     private static void strings(JsonNode n, String name, java.util.Set<String> into) {
         if (n == null || n.isNull()) return;
         if (!n.isArray()) throw new IllegalArgumentException(name + " must be an array of strings");
-        if (n.size() > MAX_EQ_ITEMS) throw new IllegalArgumentException(name + " takes at most " + MAX_EQ_ITEMS + " items");
+        if (n.size() > MAX_EQ_ITEMS)
+            throw new IllegalArgumentException(name + " takes at most " + MAX_EQ_ITEMS + " items");
         for (JsonNode item : n) {
             if (!item.isString() || item.asString().length() > 100) {
                 throw new IllegalArgumentException(name + " must be an array of strings of at most 100 characters");
             }
-            into.add(name.startsWith("groupNames") ? item.asString().toLowerCase(java.util.Locale.ROOT) : item.asString());
+            into.add(
+                    name.startsWith("groupNames")
+                            ? item.asString().toLowerCase(java.util.Locale.ROOT)
+                            : item.asString());
         }
     }
 
@@ -154,8 +181,8 @@ final class DirectoryApiV1 {
         JsonNode body = req.json();
         JsonNode id = body == null ? null : body.get("account_id");
         if (id == null || !id.isString() || id.asString().isBlank()) {
-            return ErrorBodies.application(400, "ADMIN-400-24", "Invalid request body",
-                    "The body must be {\"account_id\": \"...\"}");
+            return ErrorBodies.application(
+                    400, "ADMIN-400-24", "Invalid request body", "The body must be {\"account_id\": \"...\"}");
         }
         return membershipChange(req, id.asString(), true);
     }
@@ -173,7 +200,10 @@ final class DirectoryApiV1 {
         Optional<SandboxUser> user = ctx.org().findById(accountId).filter(u -> u.access() != OrgAccess.REMOVED);
         if (user.isEmpty()) return userNotFound(accountId);
         if (group.get().scimSynced()) {
-            return ErrorBodies.application(403, "ADMIN-403-5", "Not allowed to manage the group",
+            return ErrorBodies.application(
+                    403,
+                    "ADMIN-403-5",
+                    "Not allowed to manage the group",
                     "Group " + group.get().name() + " is synced from an identity provider");
         }
         if (add) ctx.org().addMember(groupId, accountId);
@@ -193,15 +223,18 @@ final class DirectoryApiV1 {
         Optional<SandboxUser> user = ctx.org().findById(accountId).filter(u -> u.access() != OrgAccess.REMOVED);
         if (user.isEmpty()) return userNotFound(accountId);
         if (protectCaller && accountId.equals(ctx.org().callerAccountId())) {
-            return ErrorBodies.application(403, "ADMIN-403-3", "Not allowed to manage the org",
+            return ErrorBodies.application(
+                    403,
+                    "ADMIN-403-3",
+                    "Not allowed to manage the org",
                     "The API key's own admin account cannot lose its access");
         }
         return action.apply(user.get());
     }
 
     static ApiResponse userNotFound(String accountId) {
-        return ErrorBodies.application(404, "ADMIN-404-8", "User not found",
-                "No user " + accountId + " in the organization directory");
+        return ErrorBodies.application(
+                404, "ADMIN-404-8", "User not found", "No user " + accountId + " in the organization directory");
     }
 
     static ApiResponse groupNotFound(String groupId) {

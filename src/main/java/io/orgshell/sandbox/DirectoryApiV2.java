@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,16 +41,23 @@ final class DirectoryApiV2 {
         r.add("GET", DIR + "/users", req -> checked(req, () -> usersFromQuery(req)));
         r.add("POST", DIR + "/users/search", req -> checked(req, () -> usersFromBody(req)));
         // before {accountId}: the first matching template wins
-        r.add("GET", DIR + "/users/count", req -> checked(req, () -> count(req.param("directoryId"),
-                UserFilter.fromQuery(req.query()))));
+        r.add(
+                "GET",
+                DIR + "/users/count",
+                req -> checked(req, () -> count(req.param("directoryId"), UserFilter.fromQuery(req.query()))));
         r.add("GET", DIR + "/users/{accountId}", req -> checked(req, () -> user(req)));
-        r.add("POST", DIR + "/users/{accountId}/suspend", req -> checked(req, () -> setAccess(req, OrgAccess.SUSPENDED)));
+        r.add(
+                "POST",
+                DIR + "/users/{accountId}/suspend",
+                req -> checked(req, () -> setAccess(req, OrgAccess.SUSPENDED)));
         r.add("POST", DIR + "/users/{accountId}/restore", req -> checked(req, () -> setAccess(req, OrgAccess.ACTIVE)));
         r.add("DELETE", DIR + "/users/{accountId}", req -> checked(req, () -> setAccess(req, OrgAccess.REMOVED)));
         r.add("GET", DIR + "/groups", req -> checked(req, () -> groupsFromQuery(req)));
         r.add("POST", DIR + "/groups/search", req -> checked(req, () -> groupsFromBody(req)));
         r.add("POST", DIR + "/groups/{groupId}/memberships", req -> checked(req, () -> addMember(req)));
-        r.add("DELETE", DIR + "/groups/{groupId}/memberships/{accountId}",
+        r.add(
+                "DELETE",
+                DIR + "/groups/{groupId}/memberships/{accountId}",
                 req -> checked(req, () -> membership(req, req.param("accountId"), false)));
     }
 
@@ -84,7 +90,11 @@ final class DirectoryApiV2 {
 
     /** Whether the account is seen in the path's directory ({@code -}: in every one). */
     private boolean inDirectory(String dir, SandboxUser u) {
-        return ALL.equals(dir) || ctx.org().directoryOf(u.accountId()).map(d -> d.id().equals(dir)).orElse(false);
+        return ALL.equals(dir)
+                || ctx.org()
+                        .directoryOf(u.accountId())
+                        .map(d -> d.id().equals(dir))
+                        .orElse(false);
     }
 
     /**
@@ -97,16 +107,18 @@ final class DirectoryApiV2 {
         String accountId = req.queryFirst("accountId");
         Set<String> named = new LinkedHashSet<>();
         for (String key : List.of("directoryIds", "directoryIds[]")) {
-            for (String v : req.queryAll(key)) for (String part : v.split(",")) if (!part.isBlank()) named.add(part.trim());
+            for (String v : req.queryAll(key))
+                for (String part : v.split(",")) if (!part.isBlank()) named.add(part.trim());
         }
-        Optional<SandboxUser> member = accountId == null ? Optional.empty()
+        Optional<SandboxUser> member = accountId == null
+                ? Optional.empty()
                 : ctx.org().findById(accountId).filter(u -> u.access() != OrgAccess.REMOVED);
         List<Object> data = new ArrayList<>();
         for (SandboxDirectory d : ctx.org().directories()) {
             if (!named.isEmpty() && !named.contains(d.id())) continue;
             if (accountId != null && !member.map(u -> inDirectory(d.id(), u)).orElse(false)) continue;
-            data.add(Json.obj("directoryId", d.id(), "name", d.name(), "icon",
-                    "https://avatars.sandbox.invalid/directory.png"));
+            data.add(Json.obj(
+                    "directoryId", d.id(), "name", d.name(), "icon", "https://avatars.sandbox.invalid/directory.png"));
         }
         return ApiResponse.json(200, Json.obj("data", data, "links", Json.obj()));
     }
@@ -114,14 +126,19 @@ final class DirectoryApiV2 {
     /** A write's directory: {@code -} names none (400), else null. */
     private static ApiResponse noDirectoryNamed(ApiRequest req) {
         return ALL.equals(req.param("directoryId"))
-                ? badRequest("A write names the directory it is in, not '" + ALL + "'") : null;
+                ? badRequest("A write names the directory it is in, not '" + ALL + "'")
+                : null;
     }
 
     // ---- users ----
 
     private ApiResponse usersFromQuery(ApiRequest req) {
-        return users(req.param("directoryId"), req.queryFirst("cursor"), req.queryFirst("limit"),
-                () -> UserFilter.fromQuery(req.query()), false);
+        return users(
+                req.param("directoryId"),
+                req.queryFirst("cursor"),
+                req.queryFirst("limit"),
+                () -> UserFilter.fromQuery(req.query()),
+                false);
     }
 
     private ApiResponse usersFromBody(ApiRequest req) {
@@ -129,12 +146,20 @@ final class DirectoryApiV2 {
         if (body == null || !body.isObject()) return badRequest("The body must be a JSON object");
         JsonNode cursor = body.get("cursor");
         JsonNode limit = body.get("limit");
-        return users(req.param("directoryId"), cursor == null || cursor.isNull() ? null : cursor.asString(),
-                limit == null || limit.isNull() ? null : limit.asString(), () -> UserFilter.fromJson(body), true);
+        return users(
+                req.param("directoryId"),
+                cursor == null || cursor.isNull() ? null : cursor.asString(),
+                limit == null || limit.isNull() ? null : limit.asString(),
+                () -> UserFilter.fromJson(body),
+                true);
     }
 
-    private ApiResponse users(String dir, String cursor, String limitText,
-                              java.util.function.Supplier<UserFilter> fresh, boolean search) {
+    private ApiResponse users(
+            String dir,
+            String cursor,
+            String limitText,
+            java.util.function.Supplier<UserFilter> fresh,
+            boolean search) {
         int limit = limit(limitText, DEFAULT_USER_LIMIT);
         UserFilter filter;
         int start = 0;
@@ -156,12 +181,25 @@ final class DirectoryApiV2 {
                 next = pos;
                 break;
             }
-            data.add(ApiJson.v2User(ctx, u, filter.expands("groups"), filter.expands("productAccess"),
+            data.add(ApiJson.v2User(
+                    ctx,
+                    u,
+                    filter.expands("groups"),
+                    filter.expands("productAccess"),
                     !search || filter.expands("platformRoles")));
         }
         String payload = new String(Json.bytes(filter.toJson()), java.nio.charset.StandardCharsets.UTF_8);
-        return ApiResponse.json(200, Json.obj("data", data, "links", Json.obj("self", cursor,
-                "next", next < 0 ? null : Cursors.encode("v2users", next, payload, ctx.seed()))));
+        return ApiResponse.json(
+                200,
+                Json.obj(
+                        "data",
+                        data,
+                        "links",
+                        Json.obj(
+                                "self",
+                                cursor,
+                                "next",
+                                next < 0 ? null : Cursors.encode("v2users", next, payload, ctx.seed()))));
     }
 
     /** {@code GET .../users/count}: {@code {"count": n}} for the same filters as the list. */
@@ -187,7 +225,10 @@ final class DirectoryApiV2 {
             if (p >= start) positions.add(p);
         }
         for (String email : filter.emails()) {
-            org.findByEmail(email).map(u -> org.positionOf(u.accountId())).filter(p -> p >= start).ifPresent(positions::add);
+            org.findByEmail(email)
+                    .map(u -> org.positionOf(u.accountId()))
+                    .filter(p -> p >= start)
+                    .ifPresent(positions::add);
         }
         return positions;
     }
@@ -204,7 +245,9 @@ final class DirectoryApiV2 {
     }
 
     private ApiResponse user(ApiRequest req) {
-        return ctx.org().findById(req.param("accountId")).filter(u -> inDirectory(req.param("directoryId"), u))
+        return ctx.org()
+                .findById(req.param("accountId"))
+                .filter(u -> inDirectory(req.param("directoryId"), u))
                 .map(u -> ApiResponse.json(200, Json.obj("data", ApiJson.v2User(ctx, u, false, false))))
                 .orElseGet(() -> userNotFound(req.param("accountId")));
     }
@@ -217,7 +260,9 @@ final class DirectoryApiV2 {
         ApiResponse bad = noDirectoryNamed(req);
         if (bad != null) return bad;
         String accountId = req.param("accountId");
-        Optional<SandboxUser> user = ctx.org().findById(accountId).filter(u -> u.access() != OrgAccess.REMOVED)
+        Optional<SandboxUser> user = ctx.org()
+                .findById(accountId)
+                .filter(u -> u.access() != OrgAccess.REMOVED)
                 .filter(u -> inDirectory(req.param("directoryId"), u));
         if (user.isEmpty()) return userNotFound(accountId);
         if (access != OrgAccess.ACTIVE && accountId.equals(ctx.org().callerAccountId())) {
@@ -231,21 +276,27 @@ final class DirectoryApiV2 {
 
     // ---- groups ----
 
-    private record GroupFilter(Set<String> groupNames, Set<String> groupIds, String searchTerm, Set<String> accountIds) {
+    private record GroupFilter(
+            Set<String> groupNames, Set<String> groupIds, String searchTerm, Set<String> accountIds) {
         boolean matches(SandboxGroup g, SandboxOrg org) {
             if (!groupNames.isEmpty() && !groupNames.contains(g.name().toLowerCase(Locale.ROOT))) return false;
             if (!groupIds.isEmpty() && !groupIds.contains(g.id())) return false;
-            if (searchTerm != null && !g.name().toLowerCase(Locale.ROOT).contains(searchTerm.toLowerCase(Locale.ROOT))) return false;
+            if (searchTerm != null && !g.name().toLowerCase(Locale.ROOT).contains(searchTerm.toLowerCase(Locale.ROOT)))
+                return false;
             return accountIds.isEmpty() || accountIds.stream().anyMatch(a -> org.isMember(g.id(), a));
         }
 
         Map<String, Object> toJson() {
-            return Json.obj("groupNames", groupNames, "groupIds", groupIds, "searchTerm", searchTerm, "accountIds", accountIds);
+            return Json.obj(
+                    "groupNames", groupNames, "groupIds", groupIds, "searchTerm", searchTerm, "accountIds", accountIds);
         }
 
         static GroupFilter fromJson(JsonNode b) {
-            return new GroupFilter(strings(b, "groupNames", true), strings(b, "groupIds", false),
-                    b.hasNonNull("searchTerm") ? b.get("searchTerm").asString() : null, strings(b, "accountIds", false));
+            return new GroupFilter(
+                    strings(b, "groupNames", true),
+                    strings(b, "groupIds", false),
+                    b.hasNonNull("searchTerm") ? b.get("searchTerm").asString() : null,
+                    strings(b, "accountIds", false));
         }
 
         private static Set<String> strings(JsonNode b, String name, boolean lower) {
@@ -266,7 +317,8 @@ final class DirectoryApiV2 {
         for (String name : List.of("groupNames", "groupIds", "accountIds")) {
             var arr = q.putArray(name);
             for (String key : List.of(name, name + "[]")) {
-                for (String v : req.queryAll(key)) for (String part : v.split(",")) if (!part.isBlank()) arr.add(part.trim());
+                for (String v : req.queryAll(key))
+                    for (String part : v.split(",")) if (!part.isBlank()) arr.add(part.trim());
             }
         }
         if (req.queryFirst("searchTerm") != null) q.put("searchTerm", req.queryFirst("searchTerm"));
@@ -278,8 +330,11 @@ final class DirectoryApiV2 {
         if (body == null || !body.isObject()) return badRequest("The body must be a JSON object");
         JsonNode cursor = body.get("cursor");
         JsonNode limit = body.get("limit");
-        return groups(req.param("directoryId"), cursor == null || cursor.isNull() ? null : cursor.asString(),
-                limit == null || limit.isNull() ? null : limit.asString(), body);
+        return groups(
+                req.param("directoryId"),
+                cursor == null || cursor.isNull() ? null : cursor.asString(),
+                limit == null || limit.isNull() ? null : limit.asString(),
+                body);
     }
 
     private ApiResponse groups(String dir, String cursor, String limitText, JsonNode filterJson) {
@@ -293,7 +348,8 @@ final class DirectoryApiV2 {
             filter = GroupFilter.fromJson(Json.parse(p.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } else {
             filter = GroupFilter.fromJson(filterJson);
-            if (!filter.groupNames().isEmpty() && (filter.searchTerm() != null || !filter.groupIds().isEmpty())) {
+            if (!filter.groupNames().isEmpty()
+                    && (filter.searchTerm() != null || !filter.groupIds().isEmpty())) {
                 throw new IllegalArgumentException("groupNames cannot be combined with searchTerm or groupIds");
             }
         }
@@ -301,7 +357,8 @@ final class DirectoryApiV2 {
         List<Object> data = new ArrayList<>();
         int next = -1;
         for (int i = start; i < all.size(); i++) {
-            if (!filter.matches(all.get(i), ctx.org()) || !ALL.equals(dir) && !dir.equals(all.get(i).directoryId())) {
+            if (!filter.matches(all.get(i), ctx.org())
+                    || !ALL.equals(dir) && !dir.equals(all.get(i).directoryId())) {
                 continue;
             }
             if (data.size() == limit) {
@@ -311,8 +368,17 @@ final class DirectoryApiV2 {
             data.add(ApiJson.v2Group(ctx, all.get(i)));
         }
         String payload = new String(Json.bytes(filter.toJson()), java.nio.charset.StandardCharsets.UTF_8);
-        return ApiResponse.json(200, Json.obj("data", data, "links", Json.obj("self", cursor,
-                "next", next < 0 ? null : Cursors.encode("v2groups", next, payload, ctx.seed()))));
+        return ApiResponse.json(
+                200,
+                Json.obj(
+                        "data",
+                        data,
+                        "links",
+                        Json.obj(
+                                "self",
+                                cursor,
+                                "next",
+                                next < 0 ? null : Cursors.encode("v2groups", next, payload, ctx.seed()))));
     }
 
     private ApiResponse addMember(ApiRequest req) {
@@ -329,7 +395,8 @@ final class DirectoryApiV2 {
         if (bad != null) return bad;
         String groupId = req.param("groupId");
         String dir = req.param("directoryId");
-        Optional<SandboxGroup> group = ctx.org().findGroup(groupId).filter(g -> g.directoryId().equals(dir));
+        Optional<SandboxGroup> group =
+                ctx.org().findGroup(groupId).filter(g -> g.directoryId().equals(dir));
         if (group.isEmpty()) {
             return error(404, "ADMIN-UAM-404-3", "Group Not Found", "No group " + groupId + " in directory " + dir);
         }
@@ -340,7 +407,11 @@ final class DirectoryApiV2 {
                     + "the group's directory");
         }
         if (group.get().scimSynced()) {
-            return error(403, "ADMIN-UAM-403-1", "Forbidden", "Group " + group.get().name() + " is synced from an identity provider");
+            return error(
+                    403,
+                    "ADMIN-UAM-403-1",
+                    "Forbidden",
+                    "Group " + group.get().name() + " is synced from an identity provider");
         }
         if (add) ctx.org().addMember(groupId, accountId);
         else ctx.org().removeMember(groupId, accountId);

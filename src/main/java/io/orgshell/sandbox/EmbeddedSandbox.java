@@ -25,8 +25,11 @@ public final class EmbeddedSandbox implements AutoCloseable {
      * @throws IllegalArgumentException when a setting is out of range
      */
     public static EmbeddedSandbox start(int users, long seed, double ratePerSecond, int latencyMs) throws IOException {
-        SandboxConfig config = SandboxConfig.defaults().withUsers(users).withSeed(seed)
-                .withRatePerSecond(ratePerSecond).withLatencyMs(latencyMs)
+        SandboxConfig config = SandboxConfig.defaults()
+                .withUsers(users)
+                .withSeed(seed)
+                .withRatePerSecond(ratePerSecond)
+                .withLatencyMs(latencyMs)
                 .withApiKey("sandbox-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12)));
         return new EmbeddedSandbox(SandboxServer.start(config));
     }

@@ -16,12 +16,20 @@ import java.util.UUID;
  */
 final class ErrorBodies {
 
-    private ErrorBodies() {
-    }
+    private ErrorBodies() {}
 
     static ApiResponse application(int status, String code, String title, String detail) {
-        Map<String, Object> error = Json.obj("id", UUID.randomUUID().toString(), "status", String.valueOf(status),
-                "code", code, "title", title, "detail", detail);
+        Map<String, Object> error = Json.obj(
+                "id",
+                UUID.randomUUID().toString(),
+                "status",
+                String.valueOf(status),
+                "code",
+                code,
+                "title",
+                title,
+                "detail",
+                detail);
         return ApiResponse.json(status, Json.obj("errors", List.of(error)));
     }
 
@@ -30,8 +38,19 @@ final class ErrorBodies {
     }
 
     static Map<String, Object> noPermsBody(String path) {
-        return Json.obj("timestamp", Instant.now().toString(), "path", path, "status", 403, "error", "Forbidden",
-                "message", "User has no permission to access resource.", "requestId", UUID.randomUUID().toString());
+        return Json.obj(
+                "timestamp",
+                Instant.now().toString(),
+                "path",
+                path,
+                "status",
+                403,
+                "error",
+                "Forbidden",
+                "message",
+                "User has no permission to access resource.",
+                "requestId",
+                UUID.randomUUID().toString());
     }
 
     static ApiResponse key(int status, String key) {
@@ -54,8 +73,11 @@ final class ErrorBodies {
     /** 400 {@code fieldConstraintsViolated} for one or more fields, each with its violated constraint keys. */
     static ApiResponse fieldViolations(Map<String, List<String>> violationsByField) {
         List<Object> fields = violationsByField.entrySet().stream()
-                .map(e -> (Object) Json.obj("field", e.getKey(),
-                        "violations", e.getValue().stream().map(v -> Json.obj("key", v)).toList()))
+                .map(e -> (Object) Json.obj(
+                        "field",
+                        e.getKey(),
+                        "violations",
+                        e.getValue().stream().map(v -> Json.obj("key", v)).toList()))
                 .toList();
         return key(400, "fieldConstraintsViolated", Json.obj("fieldViolations", fields));
     }

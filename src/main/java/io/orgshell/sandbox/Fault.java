@@ -55,7 +55,8 @@ public record Fault(Kind kind, int status, String body, Map<String, String> head
 
     /** A gateway 429 {@code {"code":429,"message":"Rate limit exceeded"}}; {@code retryAfterSeconds} null = no header. */
     public static Fault throttle(Integer retryAfterSeconds) {
-        Map<String, String> h = retryAfterSeconds == null ? Map.of() : Map.of("Retry-After", retryAfterSeconds.toString());
+        Map<String, String> h =
+                retryAfterSeconds == null ? Map.of() : Map.of("Retry-After", retryAfterSeconds.toString());
         return new Fault(Kind.RESPOND, 429, proxyBody(429, "Rate limit exceeded"), h, 0);
     }
 
@@ -66,7 +67,8 @@ public record Fault(Kind kind, int status, String body, Map<String, String> head
 
     /** The NoPerms 403 shape of the domains and users endpoints. */
     public static Fault noPerms(String path) {
-        return respond(403, new String(Json.bytes(ErrorBodies.noPermsBody(path)), java.nio.charset.StandardCharsets.UTF_8));
+        return respond(
+                403, new String(Json.bytes(ErrorBodies.noPermsBody(path)), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public static Fault drop() {
@@ -90,12 +92,22 @@ public record Fault(Kind kind, int status, String body, Map<String, String> head
     }
 
     static String proxyBody(int status, String message) {
-        return new String(Json.bytes(Json.obj("code", status, "message", message)), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(
+                Json.bytes(Json.obj("code", status, "message", message)), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static String applicationErrorBody(int status) {
-        Map<String, Object> error = Json.obj("id", UUID.randomUUID().toString(), "status", String.valueOf(status),
-                "code", "ADMIN-" + status + "-1", "title", "Injected fault", "detail", "Fault injected by the sandbox");
+        Map<String, Object> error = Json.obj(
+                "id",
+                UUID.randomUUID().toString(),
+                "status",
+                String.valueOf(status),
+                "code",
+                "ADMIN-" + status + "-1",
+                "title",
+                "Injected fault",
+                "detail",
+                "Fault injected by the sandbox");
         return new String(Json.bytes(Json.obj("errors", List.of(error))), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

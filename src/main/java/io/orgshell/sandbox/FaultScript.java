@@ -5,7 +5,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -70,7 +69,8 @@ public final class FaultScript {
                 pathOrTemplate = ANY;
             } else {
                 int space = m.indexOf(' ');
-                if (space < 0) throw new IllegalArgumentException("matcher must be \"*\" or \"METHOD /path\": " + match);
+                if (space < 0)
+                    throw new IllegalArgumentException("matcher must be \"*\" or \"METHOD /path\": " + match);
                 method = m.substring(0, space).trim().toUpperCase(java.util.Locale.ROOT);
                 pathOrTemplate = m.substring(space + 1).trim();
             }
@@ -80,7 +80,8 @@ public final class FaultScript {
 
         boolean matches(String reqMethod, String template, String path) {
             boolean methodOk = method.equals(ANY) || method.equals(reqMethod);
-            boolean pathOk = pathOrTemplate.equals(ANY) || pathOrTemplate.equals(template) || pathOrTemplate.equals(path);
+            boolean pathOk =
+                    pathOrTemplate.equals(ANY) || pathOrTemplate.equals(template) || pathOrTemplate.equals(path);
             return methodOk && pathOk;
         }
     }
@@ -179,7 +180,11 @@ public final class FaultScript {
             JsonNode data = node.get("data");
             if (times < 1) throw new IllegalArgumentException("times must be at least 1");
             synchronized (this) {
-                entries.add(new Pages(match, times, data == null || data.isNull() ? "[]" : data.toString(), cursors,
+                entries.add(new Pages(
+                        match,
+                        times,
+                        data == null || data.isNull() ? "[]" : data.toString(),
+                        cursors,
                         node.has("total") ? node.get("total").asLong() : null));
             }
             return;
@@ -189,20 +194,27 @@ public final class FaultScript {
                 int status = node.path("status").asInt(0);
                 if (status < 100 || status > 599) throw new IllegalArgumentException("status must be 100..599");
                 JsonNode body = node.get("body");
-                String text = body == null || body.isNull() ? Fault.applicationErrorBody(status)
+                String text = body == null || body.isNull()
+                        ? Fault.applicationErrorBody(status)
                         : body.isString() ? body.asString() : body.toString();
                 Map<String, String> headers = new LinkedHashMap<>();
-                node.path("headers").properties().forEach(p -> headers.put(p.getKey(), p.getValue().asString()));
+                node.path("headers")
+                        .properties()
+                        .forEach(p -> headers.put(p.getKey(), p.getValue().asString()));
                 yield Fault.respond(status, text, headers);
             }
-            case "throttle" -> Fault.throttle(node.has("retryAfter") ? node.get("retryAfter").asInt() : null);
+            case "throttle" ->
+                Fault.throttle(node.has("retryAfter") ? node.get("retryAfter").asInt() : null);
             case "drop" -> Fault.drop();
             case "delay" -> Fault.delay(node.path("delayMs").asLong(0));
             case "trickle" -> Fault.trickle(node.path("delayMs").asLong(1000));
-            case "echo-key" -> node.path("escaped").asBoolean(false) ? Fault.echoKeyEscaped(node.path("status").asInt(400))
-                    : Fault.echoKey(node.path("status").asInt(400));
-            default -> throw new IllegalArgumentException("type must be status, throttle, drop, delay, trickle, "
-                    + "echo-key, pages or stale-reads: " + type);
+            case "echo-key" ->
+                node.path("escaped").asBoolean(false)
+                        ? Fault.echoKeyEscaped(node.path("status").asInt(400))
+                        : Fault.echoKey(node.path("status").asInt(400));
+            default ->
+                throw new IllegalArgumentException("type must be status, throttle, drop, delay, trickle, "
+                        + "echo-key, pages or stale-reads: " + type);
         };
         add(match, times, fault);
     }

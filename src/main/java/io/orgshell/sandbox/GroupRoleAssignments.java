@@ -28,28 +28,40 @@ final class GroupRoleAssignments {
     static List<Map.Entry<String, String>> rolesOf(SandboxGroup g) {
         return switch (g.name()) {
             case "site-admins" -> List.of(Map.entry(SITE, "atlassian/site-admin"));
-            case "jira-software-users" -> List.of(Map.entry("ari:cloud:jira-software::site/acme-sandbox",
-                    "atlassian/user"));
-            case "confluence-users" -> List.of(Map.entry("ari:cloud:confluence::site/acme-sandbox",
-                    "atlassian/user"));
+            case "jira-software-users" ->
+                List.of(Map.entry("ari:cloud:jira-software::site/acme-sandbox", "atlassian/user"));
+            case "confluence-users" -> List.of(Map.entry("ari:cloud:confluence::site/acme-sandbox", "atlassian/user"));
             default -> List.of();
         };
     }
 
     private ApiResponse list(ApiRequest req) {
         if (!ctx.org().id().equals(req.param("orgId"))) {
-            return ErrorBodies.application(404, "ADMIN-UAM-404-2", "Organization not found",
-                    "No organization " + req.param("orgId"));
+            return ErrorBodies.application(
+                    404, "ADMIN-UAM-404-2", "Organization not found", "No organization " + req.param("orgId"));
         }
         String dir = req.param("directoryId");
         if (!"-".equals(dir) && !ctx.org().directory().id().equals(dir)) {
             return ErrorBodies.application(404, "ADMIN-UAM-404-1", "Unknown Resource", "No directory " + dir);
         }
-        return ctx.org().findGroup(req.param("groupId"))
-                .map(g -> ApiResponse.json(200, Json.obj("data", rolesOf(g).stream()
-                        .map(r -> (Object) Json.obj("resourceId", r.getKey(), "principalId", g.id(),
-                                "roleId", r.getValue())).toList(), "links", Json.obj("next", null))))
-                .orElseGet(() -> ErrorBodies.application(404, "ADMIN-UAM-404-3", "Group Not Found",
-                        "No group " + req.param("groupId")));
+        return ctx.org()
+                .findGroup(req.param("groupId"))
+                .map(g -> ApiResponse.json(
+                        200,
+                        Json.obj(
+                                "data",
+                                rolesOf(g).stream()
+                                        .map(r -> (Object) Json.obj(
+                                                "resourceId",
+                                                r.getKey(),
+                                                "principalId",
+                                                g.id(),
+                                                "roleId",
+                                                r.getValue()))
+                                        .toList(),
+                                "links",
+                                Json.obj("next", null))))
+                .orElseGet(() -> ErrorBodies.application(
+                        404, "ADMIN-UAM-404-3", "Group Not Found", "No group " + req.param("groupId")));
     }
 }

@@ -23,8 +23,7 @@ final class HostileStrings {
     static final String EMAIL_INFIX = "%n\u202e";
     static final String GROUP_NAME = "ops \u001b[2J%{team\u202e";
 
-    private HostileStrings() {
-    }
+    private HostileStrings() {}
 
     static SeedData applyTo(SeedData seed) {
         List<SandboxUser> users = new ArrayList<>(seed.users().size());
@@ -32,23 +31,42 @@ final class HostileStrings {
         for (int i = 0; i < seed.users().size(); i++) {
             SandboxUser u = seed.users().get(i);
             if (i > 0 && i % 10 == 3) {
-                u = u.withProfile(u.name() + NAME_SUFFIX, u.nickname() + NICKNAME_SUFFIX, u.zoneinfo(), u.locale(),
-                        u.jobTitle(), u.department(), u.organization(), u.location());
+                u = u.withProfile(
+                        u.name() + NAME_SUFFIX,
+                        u.nickname() + NICKNAME_SUFFIX,
+                        u.zoneinfo(),
+                        u.locale(),
+                        u.jobTitle(),
+                        u.department(),
+                        u.organization(),
+                        u.location());
                 marked.add(u.accountId());
             }
             if (i > 0 && i % 20 == 3) {
                 int at = u.email().indexOf('@');
-                u = u.withEmail(u.email().substring(0, at) + EMAIL_INFIX + u.email().substring(at));
+                u = u.withEmail(
+                        u.email().substring(0, at) + EMAIL_INFIX + u.email().substring(at));
             }
             users.add(u);
         }
-        SandboxGroup hostile = new SandboxGroup(UUID.nameUUIDFromBytes(GROUP_NAME.getBytes(StandardCharsets.UTF_8)).toString(), GROUP_NAME,
-                "\u001b[2J" + GROUP_NAME, false, seed.directories().get(0).id());
+        SandboxGroup hostile = new SandboxGroup(
+                UUID.nameUUIDFromBytes(GROUP_NAME.getBytes(StandardCharsets.UTF_8))
+                        .toString(),
+                GROUP_NAME,
+                "\u001b[2J" + GROUP_NAME,
+                false,
+                seed.directories().get(0).id());
         List<SandboxGroup> groups = new ArrayList<>(seed.groups());
         groups.add(hostile);
         Map<String, Set<String>> members = new LinkedHashMap<>(seed.membersByGroupId());
         members.put(hostile.id(), marked);
-        return new SeedData(ORG_NAME, users, seed.callerAccountId(), seed.domains(), List.copyOf(groups), members,
+        return new SeedData(
+                ORG_NAME,
+                users,
+                seed.callerAccountId(),
+                seed.domains(),
+                List.copyOf(groups),
+                members,
                 seed.directories());
     }
 }

@@ -2,7 +2,6 @@ package io.orgshell.sandbox;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,8 +11,7 @@ final class Json {
 
     static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** An ordered JSON object from alternating keys and values; null values are left out. */
     static Map<String, Object> obj(Object... keysAndValues) {

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -15,6 +14,7 @@ final class OrgApiV1 {
 
     /** Domains come in small pages so that clients exercise pagination there too. */
     static final int DOMAIN_PAGE_SIZE = 4;
+
     private static final Pattern UUID_LIKE = Pattern.compile("[0-9a-fA-F-]{36}");
 
     private final SandboxContext ctx;
@@ -35,7 +35,10 @@ final class OrgApiV1 {
     static ApiResponse unknownOrg(SandboxContext ctx, ApiRequest req) {
         String orgId = req.param("orgId");
         if (ctx.org().id().equals(orgId)) return null;
-        return ErrorBodies.application(404, "ADMIN-404-2", "Organization not found",
+        return ErrorBodies.application(
+                404,
+                "ADMIN-404-2",
+                "Organization not found",
                 "No organization with ID " + orgId + " is visible to this API key");
     }
 
@@ -48,8 +51,15 @@ final class OrgApiV1 {
         int start = 0;
         if (cursor != null && (start = Cursors.decode("orgs", cursor, ctx.seed())) < 0) return invalidCursor();
         List<Object> data = start == 0 ? List.of(ApiJson.org(ctx)) : List.of();
-        return ApiResponse.json(200, Json.obj("data", data,
-                "links", Json.obj("self", ctx.baseUri() + "/admin/v1/orgs" + (cursor == null ? "" : "?cursor=" + cursor))));
+        return ApiResponse.json(
+                200,
+                Json.obj(
+                        "data",
+                        data,
+                        "links",
+                        Json.obj(
+                                "self",
+                                ctx.baseUri() + "/admin/v1/orgs" + (cursor == null ? "" : "?cursor=" + cursor))));
     }
 
     private ApiResponse org(ApiRequest req) {
@@ -62,7 +72,13 @@ final class OrgApiV1 {
         ApiResponse notFound = unknownOrg(ctx, req);
         if (notFound != null) return notFound;
         List<SandboxDomain> all = ctx.org().domains();
-        return page(req, "domains", all.size(), DOMAIN_PAGE_SIZE, (g, i) -> g.writePOJO(ApiJson.domain(ctx, all.get(i))), null);
+        return page(
+                req,
+                "domains",
+                all.size(),
+                DOMAIN_PAGE_SIZE,
+                (g, i) -> g.writePOJO(ApiJson.domain(ctx, all.get(i))),
+                null);
     }
 
     private ApiResponse domain(ApiRequest req) {
@@ -70,12 +86,14 @@ final class OrgApiV1 {
         if (notFound != null) return notFound;
         String domainId = req.param("domainId");
         if (!UUID_LIKE.matcher(domainId).matches()) {
-            return ErrorBodies.application(400, "ADMIN-400-2", "Invalid domain identifier", "Not a domain ID: " + domainId);
+            return ErrorBodies.application(
+                    400, "ADMIN-400-2", "Invalid domain identifier", "Not a domain ID: " + domainId);
         }
-        return ctx.org().findDomain(domainId)
+        return ctx.org()
+                .findDomain(domainId)
                 .map(d -> ApiResponse.json(200, Json.obj("data", ApiJson.domain(ctx, d))))
-                .orElseGet(() -> ErrorBodies.application(404, "ADMIN-404-3", "Domain not found",
-                        "No domain with ID " + domainId));
+                .orElseGet(() -> ErrorBodies.application(
+                        404, "ADMIN-404-3", "Domain not found", "No domain with ID " + domainId));
     }
 
     private ApiResponse users(ApiRequest req) {
@@ -83,7 +101,12 @@ final class OrgApiV1 {
         if (notFound != null) return notFound;
         SandboxOrg org = ctx.org();
         int total = org.managedCount();
-        return page(req, "users", total, ctx.config().pageSize(), (g, i) -> ApiJson.writeV1User(g, ctx, org.managedAt(i)),
+        return page(
+                req,
+                "users",
+                total,
+                ctx.config().pageSize(),
+                (g, i) -> ApiJson.writeV1User(g, ctx, org.managedAt(i)),
                 Json.obj("total", total));
     }
 
@@ -92,7 +115,8 @@ final class OrgApiV1 {
     }
 
     /** One page of a list whose items are addressed by position; O(page size). */
-    private ApiResponse page(ApiRequest req, String kind, int total, int pageSize, Item item, Map<String, Object> meta) {
+    private ApiResponse page(
+            ApiRequest req, String kind, int total, int pageSize, Item item, Map<String, Object> meta) {
         String cursor = req.queryFirst("cursor");
         int start = 0;
         if (cursor != null) {
@@ -102,7 +126,8 @@ final class OrgApiV1 {
         int end = Math.min(total, start + pageSize);
         String url = ctx.baseUri() + req.path();
         String next = end < total ? url + "?cursor=" + Cursors.encode(kind, end, ctx.seed()) : null;
-        String prev = start > 0 ? url + "?cursor=" + Cursors.encode(kind, Math.max(0, start - pageSize), ctx.seed()) : null;
+        String prev =
+                start > 0 ? url + "?cursor=" + Cursors.encode(kind, Math.max(0, start - pageSize), ctx.seed()) : null;
         String self = cursor == null ? url : url + "?cursor=" + cursor;
         ByteArrayOutputStream out = new ByteArrayOutputStream(512 * (end - start) + 512);
         try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {

@@ -9,7 +9,10 @@ import java.util.SplittableRandom;
 final class RandomFaults {
 
     enum Kind {
-        ERROR_500, ERROR_502, ERROR_503_RETRY_AFTER, ERROR_503,
+        ERROR_500,
+        ERROR_502,
+        ERROR_503_RETRY_AFTER,
+        ERROR_503,
         /** Close the connection without an answer; the request is not applied. */
         DROP,
         /** Apply the request, then answer {@code slowResponseMs} late. */

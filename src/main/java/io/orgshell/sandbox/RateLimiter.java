@@ -20,8 +20,7 @@ final class RateLimiter {
     static final long UNLIMITED = 10_000;
 
     /** @param retryAfterNanos for a refused request, how long until a token is available; 0 when allowed */
-    record Decision(boolean allowed, long limit, long remaining, Instant reset, long retryAfterNanos) {
-    }
+    record Decision(boolean allowed, long limit, long remaining, Instant reset, long retryAfterNanos) {}
 
     private final double rate;
     private final double capacity;
@@ -38,7 +37,8 @@ final class RateLimiter {
     synchronized Decision acquire() {
         Instant now = Instant.now();
         if (rate <= 0) {
-            return new Decision(true, UNLIMITED, UNLIMITED - 1, now.plusSeconds(1).truncatedTo(ChronoUnit.MILLIS), 0);
+            return new Decision(
+                    true, UNLIMITED, UNLIMITED - 1, now.plusSeconds(1).truncatedTo(ChronoUnit.MILLIS), 0);
         }
         long t = System.nanoTime();
         tokens = Math.min(capacity, tokens + (t - lastNanos) / 1e9 * rate);
@@ -47,8 +47,12 @@ final class RateLimiter {
         if (allowed) tokens -= 1.0;
         long toFullNanos = (long) Math.ceil((capacity - tokens) / rate * 1e9);
         long retryNanos = allowed ? 0 : (long) Math.ceil((1.0 - tokens) / rate * 1e9);
-        return new Decision(allowed, (long) Math.floor(capacity), (long) Math.floor(tokens),
-                now.plusNanos(toFullNanos).truncatedTo(ChronoUnit.MILLIS), retryNanos);
+        return new Decision(
+                allowed,
+                (long) Math.floor(capacity),
+                (long) Math.floor(tokens),
+                now.plusNanos(toFullNanos).truncatedTo(ChronoUnit.MILLIS),
+                retryNanos);
     }
 
     synchronized void reset() {

@@ -13,8 +13,7 @@ final class RetiredV1 {
     static final String V2_USER = "/admin/v2/orgs/{orgId}/directories/{directoryId}/users";
     static final String V2_GROUPS = "/admin/v2/orgs/{orgId}/directories/{directoryId}/groups";
 
-    private RetiredV1() {
-    }
+    private RetiredV1() {}
 
     /** The handler when {@code legacy}, else one that answers the endpoint as retired in favour of {@code v2}. */
     static Router.Handler unless(boolean legacy, Router.Handler handler, String v2) {

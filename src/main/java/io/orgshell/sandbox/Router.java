@@ -16,8 +16,7 @@ final class Router {
         ApiResponse handle(ApiRequest request);
     }
 
-    private record Route(String method, String template, String[] segments, Handler handler) {
-    }
+    private record Route(String method, String template, String[] segments, Handler handler) {}
 
     /**
      * Result of a lookup. {@code route} is null when nothing matched; {@code allowedMethods} is non-empty when
@@ -58,8 +57,9 @@ final class Router {
             String t = template[i];
             if (t.startsWith("{") && t.endsWith("}")) {
                 if (actual[i].isEmpty()) return null;
-                params.put(t.substring(1, t.length() - 1), URLDecoder.decode(actual[i].replace("+", "%2B"),
-                        StandardCharsets.UTF_8));
+                params.put(
+                        t.substring(1, t.length() - 1),
+                        URLDecoder.decode(actual[i].replace("+", "%2B"), StandardCharsets.UTF_8));
             } else if (!t.equals(actual[i])) {
                 return null;
             }

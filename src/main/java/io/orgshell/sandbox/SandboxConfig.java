@@ -26,10 +26,22 @@ import java.util.UUID;
  * @param directories     how many directories the org has (the original user-management experience has several):
  *                        accounts and groups are spread over them in seed order
  */
-public record SandboxConfig(int port, int users, long seed, double ratePerSecond, int latencyMs,
-                            double faultRate, String apiKey, String orgId, int pageSize,
-                            boolean v2Enabled, int slowResponseMs, RetryAfterMode retryAfterMode,
-                            boolean hostileStrings, boolean legacyV1, int directories) {
+public record SandboxConfig(
+        int port,
+        int users,
+        long seed,
+        double ratePerSecond,
+        int latencyMs,
+        double faultRate,
+        String apiKey,
+        String orgId,
+        int pageSize,
+        boolean v2Enabled,
+        int slowResponseMs,
+        RetryAfterMode retryAfterMode,
+        boolean hostileStrings,
+        boolean legacyV1,
+        int directories) {
 
     public static final long DEFAULT_SEED = 42L;
     /** Directories fit the one page of {@code GET .../directories} the sandbox answers. */
@@ -38,9 +50,11 @@ public record SandboxConfig(int port, int users, long seed, double ratePerSecond
     public SandboxConfig {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535: " + port);
         if (users < 1) throw new IllegalArgumentException("users must be at least 1: " + users);
-        if (ratePerSecond < 0 || Double.isNaN(ratePerSecond)) throw new IllegalArgumentException("rate must be >= 0: " + ratePerSecond);
+        if (ratePerSecond < 0 || Double.isNaN(ratePerSecond))
+            throw new IllegalArgumentException("rate must be >= 0: " + ratePerSecond);
         if (latencyMs < 0) throw new IllegalArgumentException("latency must be >= 0: " + latencyMs);
-        if (!(faultRate >= 0 && faultRate <= 1)) throw new IllegalArgumentException("fault rate must be 0..1: " + faultRate);
+        if (!(faultRate >= 0 && faultRate <= 1))
+            throw new IllegalArgumentException("fault rate must be 0..1: " + faultRate);
         if (apiKey == null || apiKey.isBlank()) throw new IllegalArgumentException("api key must not be empty");
         if (pageSize < 1) throw new IllegalArgumentException("page size must be at least 1: " + pageSize);
         if (slowResponseMs < 0) throw new IllegalArgumentException("slow response must be >= 0: " + slowResponseMs);
@@ -51,13 +65,28 @@ public record SandboxConfig(int port, int users, long seed, double ratePerSecond
     }
 
     public static SandboxConfig defaults() {
-        return new SandboxConfig(0, 3000, DEFAULT_SEED, 0, 0, 0, "sandbox-api-key", orgIdForSeed(DEFAULT_SEED),
-                100, true, 30_000, RetryAfterMode.SECONDS, false, false, 1);
+        return new SandboxConfig(
+                0,
+                3000,
+                DEFAULT_SEED,
+                0,
+                0,
+                0,
+                "sandbox-api-key",
+                orgIdForSeed(DEFAULT_SEED),
+                100,
+                true,
+                30_000,
+                RetryAfterMode.SECONDS,
+                false,
+                false,
+                1);
     }
 
     /** The org ID used when none is configured: a name-based UUID, so the same seed always gives the same org. */
     public static String orgIdForSeed(long seed) {
-        return UUID.nameUUIDFromBytes(("orgshell-sandbox-org:" + seed).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("orgshell-sandbox-org:" + seed).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** The org ID in force: the configured one, else the one derived from the seed. */
@@ -65,22 +94,290 @@ public record SandboxConfig(int port, int users, long seed, double ratePerSecond
         return orgId != null ? orgId : orgIdForSeed(seed);
     }
 
+    public SandboxConfig withPort(int v) {
+        return new SandboxConfig(
+                v,
+                users,
+                seed,
+                ratePerSecond,
+                latencyMs,
+                faultRate,
+                apiKey,
+                orgId,
+                pageSize,
+                v2Enabled,
+                slowResponseMs,
+                retryAfterMode,
+                hostileStrings,
+                legacyV1,
+                directories);
+    }
 
-    public SandboxConfig withPort(int v) { return new SandboxConfig(v, users, seed, ratePerSecond, latencyMs, faultRate, apiKey, orgId, pageSize, v2Enabled, slowResponseMs, retryAfterMode, hostileStrings, legacyV1, directories); }
-    public SandboxConfig withUsers(int v) { return new SandboxConfig(port, v, seed, ratePerSecond, latencyMs, faultRate, apiKey, orgId, pageSize, v2Enabled, slowResponseMs, retryAfterMode, hostileStrings, legacyV1, directories); }
-    public SandboxConfig withSeed(long v) { return new SandboxConfig(port, users, v, ratePerSecond, latencyMs, faultRate, apiKey, orgId, pageSize, v2Enabled, slowResponseMs, retryAfterMode, hostileStrings, legacyV1, directories); }
-    public SandboxConfig withRatePerSecond(double v) { return new SandboxConfig(port, users, seed, v, latencyMs, faultRate, apiKey, orgId, pageSize, v2Enabled, slowResponseMs, retryAfterMode, hostileStrings, legacyV1, directories); }
-    public SandboxConfig withLatencyMs(int v) { return new SandboxConfig(port, users, seed, ratePerSecond, v, faultRate, apiKey, orgId, pageSize, v2Enabled, slowResponseMs, retryAfterMode, hostileStrings, legacyV1, directories); }
-    public SandboxConfig withFaultRate(double v) { return new SandboxConfig(port, users, seed, ratePerSecond, latencyMs, v, apiKey, orgId, pageSize, v2Enabled, slowResponseMs, retryAfterMode, hostileStrings, legacyV1, directories); }
-    public SandboxConfig withApiKey(String v) { return new SandboxConfig(port, users, seed, ratePerSecond, latencyMs, faultRate, v, orgId, pageSize, v2Enabled, slowResponseMs, retryAfterMode, hostileStrings, legacyV1, directories); }
-    public SandboxConfig withOrgId(String v) { return new SandboxConfig(port, users, seed, ratePerSecond, latencyMs, faultRate, apiKey, v, pageSize, v2Enabled, slowResponseMs, retryAfterMode, hostileStrings, legacyV1, directories); }
-    public SandboxConfig withPageSize(int v) { return new SandboxConfig(port, users, seed, ratePerSecond, latencyMs, faultRate, apiKey, orgId, v, v2Enabled, slowResponseMs, retryAfterMode, hostileStrings, legacyV1, directories); }
-    public SandboxConfig withV2Enabled(boolean v) { return new SandboxConfig(port, users, seed, ratePerSecond, latencyMs, faultRate, apiKey, orgId, pageSize, v, slowResponseMs, retryAfterMode, hostileStrings, legacyV1, directories); }
-    public SandboxConfig withSlowResponseMs(int v) { return new SandboxConfig(port, users, seed, ratePerSecond, latencyMs, faultRate, apiKey, orgId, pageSize, v2Enabled, v, retryAfterMode, hostileStrings, legacyV1, directories); }
-    public SandboxConfig withRetryAfterMode(RetryAfterMode v) { return new SandboxConfig(port, users, seed, ratePerSecond, latencyMs, faultRate, apiKey, orgId, pageSize, v2Enabled, slowResponseMs, v, hostileStrings, legacyV1, directories); }
-    public SandboxConfig withHostileStrings(boolean v) { return new SandboxConfig(port, users, seed, ratePerSecond, latencyMs, faultRate, apiKey, orgId, pageSize, v2Enabled, slowResponseMs, retryAfterMode, v, legacyV1, directories); }
-    public SandboxConfig withLegacyV1(boolean v) { return new SandboxConfig(port, users, seed, ratePerSecond, latencyMs, faultRate, apiKey, orgId, pageSize, v2Enabled, slowResponseMs, retryAfterMode, hostileStrings, v, directories); }
-    public SandboxConfig withDirectories(int v) { return new SandboxConfig(port, users, seed, ratePerSecond, latencyMs, faultRate, apiKey, orgId, pageSize, v2Enabled, slowResponseMs, retryAfterMode, hostileStrings, legacyV1, v); }
+    public SandboxConfig withUsers(int v) {
+        return new SandboxConfig(
+                port,
+                v,
+                seed,
+                ratePerSecond,
+                latencyMs,
+                faultRate,
+                apiKey,
+                orgId,
+                pageSize,
+                v2Enabled,
+                slowResponseMs,
+                retryAfterMode,
+                hostileStrings,
+                legacyV1,
+                directories);
+    }
+
+    public SandboxConfig withSeed(long v) {
+        return new SandboxConfig(
+                port,
+                users,
+                v,
+                ratePerSecond,
+                latencyMs,
+                faultRate,
+                apiKey,
+                orgId,
+                pageSize,
+                v2Enabled,
+                slowResponseMs,
+                retryAfterMode,
+                hostileStrings,
+                legacyV1,
+                directories);
+    }
+
+    public SandboxConfig withRatePerSecond(double v) {
+        return new SandboxConfig(
+                port,
+                users,
+                seed,
+                v,
+                latencyMs,
+                faultRate,
+                apiKey,
+                orgId,
+                pageSize,
+                v2Enabled,
+                slowResponseMs,
+                retryAfterMode,
+                hostileStrings,
+                legacyV1,
+                directories);
+    }
+
+    public SandboxConfig withLatencyMs(int v) {
+        return new SandboxConfig(
+                port,
+                users,
+                seed,
+                ratePerSecond,
+                v,
+                faultRate,
+                apiKey,
+                orgId,
+                pageSize,
+                v2Enabled,
+                slowResponseMs,
+                retryAfterMode,
+                hostileStrings,
+                legacyV1,
+                directories);
+    }
+
+    public SandboxConfig withFaultRate(double v) {
+        return new SandboxConfig(
+                port,
+                users,
+                seed,
+                ratePerSecond,
+                latencyMs,
+                v,
+                apiKey,
+                orgId,
+                pageSize,
+                v2Enabled,
+                slowResponseMs,
+                retryAfterMode,
+                hostileStrings,
+                legacyV1,
+                directories);
+    }
+
+    public SandboxConfig withApiKey(String v) {
+        return new SandboxConfig(
+                port,
+                users,
+                seed,
+                ratePerSecond,
+                latencyMs,
+                faultRate,
+                v,
+                orgId,
+                pageSize,
+                v2Enabled,
+                slowResponseMs,
+                retryAfterMode,
+                hostileStrings,
+                legacyV1,
+                directories);
+    }
+
+    public SandboxConfig withOrgId(String v) {
+        return new SandboxConfig(
+                port,
+                users,
+                seed,
+                ratePerSecond,
+                latencyMs,
+                faultRate,
+                apiKey,
+                v,
+                pageSize,
+                v2Enabled,
+                slowResponseMs,
+                retryAfterMode,
+                hostileStrings,
+                legacyV1,
+                directories);
+    }
+
+    public SandboxConfig withPageSize(int v) {
+        return new SandboxConfig(
+                port,
+                users,
+                seed,
+                ratePerSecond,
+                latencyMs,
+                faultRate,
+                apiKey,
+                orgId,
+                v,
+                v2Enabled,
+                slowResponseMs,
+                retryAfterMode,
+                hostileStrings,
+                legacyV1,
+                directories);
+    }
+
+    public SandboxConfig withV2Enabled(boolean v) {
+        return new SandboxConfig(
+                port,
+                users,
+                seed,
+                ratePerSecond,
+                latencyMs,
+                faultRate,
+                apiKey,
+                orgId,
+                pageSize,
+                v,
+                slowResponseMs,
+                retryAfterMode,
+                hostileStrings,
+                legacyV1,
+                directories);
+    }
+
+    public SandboxConfig withSlowResponseMs(int v) {
+        return new SandboxConfig(
+                port,
+                users,
+                seed,
+                ratePerSecond,
+                latencyMs,
+                faultRate,
+                apiKey,
+                orgId,
+                pageSize,
+                v2Enabled,
+                v,
+                retryAfterMode,
+                hostileStrings,
+                legacyV1,
+                directories);
+    }
+
+    public SandboxConfig withRetryAfterMode(RetryAfterMode v) {
+        return new SandboxConfig(
+                port,
+                users,
+                seed,
+                ratePerSecond,
+                latencyMs,
+                faultRate,
+                apiKey,
+                orgId,
+                pageSize,
+                v2Enabled,
+                slowResponseMs,
+                v,
+                hostileStrings,
+                legacyV1,
+                directories);
+    }
+
+    public SandboxConfig withHostileStrings(boolean v) {
+        return new SandboxConfig(
+                port,
+                users,
+                seed,
+                ratePerSecond,
+                latencyMs,
+                faultRate,
+                apiKey,
+                orgId,
+                pageSize,
+                v2Enabled,
+                slowResponseMs,
+                retryAfterMode,
+                v,
+                legacyV1,
+                directories);
+    }
+
+    public SandboxConfig withLegacyV1(boolean v) {
+        return new SandboxConfig(
+                port,
+                users,
+                seed,
+                ratePerSecond,
+                latencyMs,
+                faultRate,
+                apiKey,
+                orgId,
+                pageSize,
+                v2Enabled,
+                slowResponseMs,
+                retryAfterMode,
+                hostileStrings,
+                v,
+                directories);
+    }
+
+    public SandboxConfig withDirectories(int v) {
+        return new SandboxConfig(
+                port,
+                users,
+                seed,
+                ratePerSecond,
+                latencyMs,
+                faultRate,
+                apiKey,
+                orgId,
+                pageSize,
+                v2Enabled,
+                slowResponseMs,
+                retryAfterMode,
+                hostileStrings,
+                legacyV1,
+                v);
+    }
 
     /** Never print the key: records print every component by default. */
     @Override

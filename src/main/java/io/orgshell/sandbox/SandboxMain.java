@@ -24,8 +24,7 @@ public final class SandboxMain {
 
     static final String KEY_ENV = "ORGSHELL_SANDBOX_API_KEY";
 
-    private SandboxMain() {
-    }
+    private SandboxMain() {}
 
     static final String USAGE = """
             usage: scripts/sandbox [--port P] [--users N] [--seed S] [--rate N] [--latency-ms L] [--fault-rate F]
@@ -65,10 +64,13 @@ public final class SandboxMain {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "sandbox-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "sandbox-shutdown"));
         System.out.println("listening on " + server.baseUri());
         // what connecting needs, the key only as the fingerprint 'status' shows for it
         System.out.println("org " + server.orgId() + " (" + printable(server.orgName()) + "), key "
@@ -167,7 +169,9 @@ public final class SandboxMain {
         StringBuilder out = new StringBuilder(s.length());
         s.codePoints().forEach(c -> {
             int type = Character.getType(c);
-            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+            if (type == Character.CONTROL
+                    || type == Character.FORMAT
+                    || type == Character.LINE_SEPARATOR
                     || type == Character.PARAGRAPH_SEPARATOR) {
                 out.append(String.format("\\u%04X", c));
             } else {

@@ -35,6 +35,7 @@ public final class SandboxOrg {
         final ConcurrentHashMap<String, String> idByEmail;
         /** Positions (in {@link #users}) of managed accounts; managed-ness never changes after seeding. */
         final int[] managed;
+
         final Map<String, Set<String>> members;
 
         State(SeedData seed) {
@@ -63,7 +64,11 @@ public final class SandboxOrg {
     }
 
     /** Outcome of {@link #setEmail}. */
-    public enum EmailChange { CHANGED, UNCHANGED, IN_USE }
+    public enum EmailChange {
+        CHANGED,
+        UNCHANGED,
+        IN_USE
+    }
 
     private final String id;
     private final long seed;
@@ -91,12 +96,25 @@ public final class SandboxOrg {
         state = new State(seed());
     }
 
-    public String id() { return id; }
-    public String name() { return state.seed.orgName(); }
-    public String callerAccountId() { return state.seed.callerAccountId(); }
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return state.seed.orgName();
+    }
+
+    public String callerAccountId() {
+        return state.seed.callerAccountId();
+    }
     /** The first directory: a centralized org's only one, the caller's. */
-    public SandboxDirectory directory() { return state.seed.directories().get(0); }
-    public List<SandboxDirectory> directories() { return state.seed.directories(); }
+    public SandboxDirectory directory() {
+        return state.seed.directories().get(0);
+    }
+
+    public List<SandboxDirectory> directories() {
+        return state.seed.directories();
+    }
 
     public Optional<SandboxDirectory> findDirectory(String directoryId) {
         return directories().stream().filter(d -> d.id().equals(directoryId)).findFirst();
@@ -108,14 +126,24 @@ public final class SandboxOrg {
         List<SandboxDirectory> all = directories();
         return position < 0 ? Optional.empty() : Optional.of(all.get(position % all.size()));
     }
-    public List<SandboxDomain> domains() { return state.seed.domains(); }
-    public List<SandboxGroup> groups() { return state.seed.groups(); }
+
+    public List<SandboxDomain> domains() {
+        return state.seed.domains();
+    }
+
+    public List<SandboxGroup> groups() {
+        return state.seed.groups();
+    }
 
     /** Number of accounts (managed or not). */
-    public int size() { return state.users.length(); }
+    public int size() {
+        return state.users.length();
+    }
 
     /** The account at a position of the stable seed order. */
-    public SandboxUser userAt(int position) { return state.users.get(position); }
+    public SandboxUser userAt(int position) {
+        return state.users.get(position);
+    }
 
     /** Snapshot of all accounts in seed order. */
     public List<SandboxUser> users() {
@@ -126,7 +154,9 @@ public final class SandboxOrg {
     }
 
     /** Number of managed accounts (those on a verified domain). */
-    public int managedCount() { return state.managed.length; }
+    public int managedCount() {
+        return state.managed.length;
+    }
 
     /** The n-th managed account, in seed order. */
     public SandboxUser managedAt(int n) {

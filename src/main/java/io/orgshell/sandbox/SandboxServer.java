@@ -1,5 +1,8 @@
 package io.orgshell.sandbox;
 
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -18,10 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.sun.net.httpserver.Filter;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * The sandbox org: a real HTTP server on 127.0.0.1 speaking Atlassian's admin REST API contract (v1 org API
@@ -48,6 +47,7 @@ public final class SandboxServer implements AutoCloseable {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
     }
+
     private static final String UNMATCHED = "(unmatched)";
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
@@ -60,6 +60,7 @@ public final class SandboxServer implements AutoCloseable {
     private final SandboxStats stats = new SandboxStats();
     /** Every start is a new org, though a seed gives it the same org ID: this tells the starts apart. */
     private final String instanceId = java.util.UUID.randomUUID().toString();
+
     private final FaultScript faults = new FaultScript();
     private final RateLimiter limiter;
     private final RandomFaults randomFaults;
@@ -70,8 +71,8 @@ public final class SandboxServer implements AutoCloseable {
 
     private SandboxServer(SandboxConfig requested) throws IOException {
         String orgId = requested.effectiveOrgId();
-        this.org = new SandboxOrg(orgId, requested.seed(), requested.users(), requested.hostileStrings(),
-                requested.directories());
+        this.org = new SandboxOrg(
+                orgId, requested.seed(), requested.users(), requested.hostileStrings(), requested.directories());
         this.limiter = new RateLimiter(requested.ratePerSecond());
         this.randomFaults = new RandomFaults(requested.faultRate(), requested.seed());
         this.http = bind(requested.port());
@@ -110,24 +111,50 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:PORT}, no trailing slash. */
-    public URI baseUri() { return baseUri; }
+    public URI baseUri() {
+        return baseUri;
+    }
 
     /** The configuration in force: the real port and org ID filled in. */
-    public SandboxConfig config() { return config; }
+    public SandboxConfig config() {
+        return config;
+    }
 
-    public String orgId() { return org.id(); }
-    public String orgName() { return org.name(); }
-    public String apiKey() { return config.apiKey(); }
+    public String orgId() {
+        return org.id();
+    }
+
+    public String orgName() {
+        return org.name();
+    }
+
+    public String apiKey() {
+        return config.apiKey();
+    }
     /** The seeded org admin that owns the API key. */
-    public String callerAccountId() { return org.callerAccountId(); }
+    public String callerAccountId() {
+        return org.callerAccountId();
+    }
     /** Made at start, kept across {@link #reset()} and a restart of serving: the same server, the same org. */
-    public String instanceId() { return instanceId; }
+    public String instanceId() {
+        return instanceId;
+    }
+
     public SandboxOrgAccess access() {
         return new SandboxOrgAccess(baseUri, orgId(), apiKey(), callerAccountId(), instanceId);
     }
-    public SandboxOrg org() { return org; }
-    public SandboxStats stats() { return stats; }
-    public FaultScript faults() { return faults; }
+
+    public SandboxOrg org() {
+        return org;
+    }
+
+    public SandboxStats stats() {
+        return stats;
+    }
+
+    public FaultScript faults() {
+        return faults;
+    }
 
     /** Back to the seeded state; clears stats, scripted faults, the rate limiter and a pending 429 burst. */
     public void reset() {
@@ -188,7 +215,11 @@ public final class SandboxServer implements AutoCloseable {
         try {
             String rawPath = ex.getRequestURI().getRawPath();
             if (rawPath.equals("/__sandbox") || rawPath.startsWith("/__sandbox/")) {
-                testEndpoints.handle(ex, method(ex), ex.getRequestURI().getPath(), ex.getRequestBody().readAllBytes());
+                testEndpoints.handle(
+                        ex,
+                        method(ex),
+                        ex.getRequestURI().getPath(),
+                        ex.getRequestBody().readAllBytes());
             } else {
                 new Filter.Chain(apiFilters, this::serveApi).doFilter(ex);
             }
@@ -210,12 +241,19 @@ public final class SandboxServer implements AutoCloseable {
         String rawPath = ex.getRequestURI().getRawPath();
         long arrived = System.nanoTime();
         boolean v2Off = !config.v2Enabled() && (rawPath.equals("/admin/v2") || rawPath.startsWith("/admin/v2/"));
-        Router.Match match = v2Off ? new Router.Match(null, Map.of(), null, java.util.Set.of()) : router.match(method, rawPath);
+        Router.Match match =
+                v2Off ? new Router.Match(null, Map.of(), null, java.util.Set.of()) : router.match(method, rawPath);
         String template = match.template() != null ? match.template() : UNMATCHED;
         stats.countRequest(method + " " + template);
         String path = ex.getRequestURI().getPath();
-        ApiRequest req = new ApiRequest(method, path, template, match.params(), parseQuery(ex.getRequestURI().getRawQuery()),
-                ex.getRequestHeaders(), body);
+        ApiRequest req = new ApiRequest(
+                method,
+                path,
+                template,
+                match.params(),
+                parseQuery(ex.getRequestURI().getRawQuery()),
+                ex.getRequestHeaders(),
+                body);
 
         RateLimiter.Decision decision = limiter.acquire();
         long slowMs = 0;
@@ -269,10 +307,15 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     private static ApiResponse notFoundOrNotAllowed(ApiRequest req, int status) {
-        if (req.path().startsWith("/users/")) return ErrorBodies.key(status, status == 404 ? "notFound" : "methodNotAllowed");
+        if (req.path().startsWith("/users/"))
+            return ErrorBodies.key(status, status == 404 ? "notFound" : "methodNotAllowed");
         return status == 404
                 ? ErrorBodies.application(404, "ADMIN-404-1", "Unknown resource", "No resource at " + req.path())
-                : ErrorBodies.application(405, "ADMIN-405-1", "Method not supported", req.method() + " is not supported on " + req.path());
+                : ErrorBodies.application(
+                        405,
+                        "ADMIN-405-1",
+                        "Method not supported",
+                        req.method() + " is not supported on " + req.path());
     }
 
     /** 401 in the shape of the API the path belongs to, or null when the bearer key is right. */
@@ -296,8 +339,12 @@ public final class SandboxServer implements AutoCloseable {
         return switch (config.retryAfterMode()) {
             case SECONDS -> r.withHeader("Retry-After", Long.toString(seconds));
             // an HTTP date has whole seconds: round up so the date is never earlier than the real retry time
-            case HTTP_DATE -> r.withHeader("Retry-After", HTTP_DATE.format(
-                    java.time.Instant.now().plusSeconds(seconds + 1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+            case HTTP_DATE ->
+                r.withHeader(
+                        "Retry-After",
+                        HTTP_DATE.format(java.time.Instant.now()
+                                .plusSeconds(seconds + 1)
+                                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
             case NONE -> r;
         };
     }
@@ -312,8 +359,11 @@ public final class SandboxServer implements AutoCloseable {
     private static ApiResponse echoKey(Fault fault, ApiRequest req) {
         List<String> auth = req.headers().get("Authorization");
         String quoted = "Authorization: " + (auth == null ? "" : String.join(", ", auth));
-        return ErrorBodies.application(fault.status(), "ADMIN-" + fault.status() + "-1",
-                "Bad request (" + quoted + ")", "Cannot process " + req.method() + " " + req.path() + " with " + quoted);
+        return ErrorBodies.application(
+                fault.status(),
+                "ADMIN-" + fault.status() + "-1",
+                "Bad request (" + quoted + ")",
+                "Cannot process " + req.method() + " " + req.path() + " with " + quoted);
     }
 
     /** A server whose JSON writer escapes every character: the key is in the body only once it is decoded. */
@@ -334,7 +384,8 @@ public final class SandboxServer implements AutoCloseable {
             case ERROR_500 -> ErrorBodies.application(500, "ADMIN-500-1", "Internal error", "Injected fault");
             case ERROR_502 -> ErrorBodies.proxy(502, "Bad Gateway");
             case ERROR_503 -> ErrorBodies.proxy(503, "Service Unavailable");
-            case ERROR_503_RETRY_AFTER -> ErrorBodies.proxy(503, "Service Unavailable").withHeader("Retry-After", "1");
+            case ERROR_503_RETRY_AFTER ->
+                ErrorBodies.proxy(503, "Service Unavailable").withHeader("Retry-After", "1");
             case DROP -> ApiResponse.DROP;
             case SLOW -> null;
             case BURST_429 -> {
@@ -373,7 +424,8 @@ public final class SandboxServer implements AutoCloseable {
                 for (int i = 0; i < pieces; i++) {
                     // counted before the last piece goes, so a client that has the whole answer finds it counted
                     if (i + 1 == pieces) stats.countTrickleToTheEnd();
-                    out.write(body, body.length * i / pieces, body.length * (i + 1) / pieces - body.length * i / pieces);
+                    out.write(
+                            body, body.length * i / pieces, body.length * (i + 1) / pieces - body.length * i / pieces);
                     out.flush();
                     if (i + 1 < pieces) sleep(pauseMs);
                 }
@@ -386,11 +438,13 @@ public final class SandboxServer implements AutoCloseable {
      * spaces, JSON's insignificant whitespace, one a piece, so that it takes as long as any trickled answer.
      */
     private static ApiResponse padded(ApiResponse resp) {
-        return new ApiResponse(resp.status() == 204 ? 200 : resp.status(), resp.headers(),
+        return new ApiResponse(
+                resp.status() == 204 ? 200 : resp.status(),
+                resp.headers(),
                 " ".repeat(Fault.Kind.TRICKLE_PIECES).getBytes(StandardCharsets.US_ASCII));
     }
 
-        static Map<String, List<String>> parseQuery(String rawQuery) {
+    static Map<String, List<String>> parseQuery(String rawQuery) {
         Map<String, List<String>> q = new LinkedHashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) return q;
         for (String pair : rawQuery.split("&")) {

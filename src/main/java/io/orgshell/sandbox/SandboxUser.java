@@ -16,11 +16,27 @@ import java.util.List;
  * @param deactivatedOn     when the account was deactivated, null while active
  * @param deletionScheduled when the account will be permanently deleted (14-day grace period), null if not pending
  */
-public record SandboxUser(String accountId, String accountType, String name, String nickname, String email,
-                          String accountStatus, OrgAccess access, boolean managed, boolean idpSynced,
-                          boolean orgAdmin, String zoneinfo, String locale, String jobTitle, String department,
-                          String organization, String location, Instant addedToOrg, Instant deactivatedOn,
-                          Instant deletionScheduled, List<ProductAccess> productAccess) {
+public record SandboxUser(
+        String accountId,
+        String accountType,
+        String name,
+        String nickname,
+        String email,
+        String accountStatus,
+        OrgAccess access,
+        boolean managed,
+        boolean idpSynced,
+        boolean orgAdmin,
+        String zoneinfo,
+        String locale,
+        String jobTitle,
+        String department,
+        String organization,
+        String location,
+        Instant addedToOrg,
+        Instant deactivatedOn,
+        Instant deletionScheduled,
+        List<ProductAccess> productAccess) {
 
     public SandboxUser {
         productAccess = List.copyOf(productAccess);
@@ -54,34 +70,181 @@ public record SandboxUser(String accountId, String accountType, String name, Str
     }
 
     public SandboxUser withEmail(String v) {
-        return new SandboxUser(accountId, accountType, name, nickname, v, accountStatus, access, managed, idpSynced, orgAdmin, zoneinfo, locale, jobTitle, department, organization, location, addedToOrg, deactivatedOn, deletionScheduled, productAccess);
+        return new SandboxUser(
+                accountId,
+                accountType,
+                name,
+                nickname,
+                v,
+                accountStatus,
+                access,
+                managed,
+                idpSynced,
+                orgAdmin,
+                zoneinfo,
+                locale,
+                jobTitle,
+                department,
+                organization,
+                location,
+                addedToOrg,
+                deactivatedOn,
+                deletionScheduled,
+                productAccess);
     }
 
     public SandboxUser withAccess(OrgAccess v) {
-        return new SandboxUser(accountId, accountType, name, nickname, email, accountStatus, v, managed, idpSynced, orgAdmin, zoneinfo, locale, jobTitle, department, organization, location, addedToOrg, deactivatedOn, deletionScheduled, productAccess);
+        return new SandboxUser(
+                accountId,
+                accountType,
+                name,
+                nickname,
+                email,
+                accountStatus,
+                v,
+                managed,
+                idpSynced,
+                orgAdmin,
+                zoneinfo,
+                locale,
+                jobTitle,
+                department,
+                organization,
+                location,
+                addedToOrg,
+                deactivatedOn,
+                deletionScheduled,
+                productAccess);
     }
 
     /** Account lifecycle: status plus the two dates that go with it. */
     public SandboxUser withLifecycle(String status, Instant deactivated, Instant deletion) {
-        return new SandboxUser(accountId, accountType, name, nickname, email, status, access, managed, idpSynced, orgAdmin, zoneinfo, locale, jobTitle, department, organization, location, addedToOrg, deactivated, deletion, productAccess);
+        return new SandboxUser(
+                accountId,
+                accountType,
+                name,
+                nickname,
+                email,
+                status,
+                access,
+                managed,
+                idpSynced,
+                orgAdmin,
+                zoneinfo,
+                locale,
+                jobTitle,
+                department,
+                organization,
+                location,
+                addedToOrg,
+                deactivated,
+                deletion,
+                productAccess);
     }
 
-    public SandboxUser withProfile(String name, String nickname, String zoneinfo, String locale, String jobTitle,
-                                   String department, String organization, String location) {
-        return new SandboxUser(accountId, accountType, name, nickname, email, accountStatus, access, managed, idpSynced, orgAdmin, zoneinfo, locale, jobTitle, department, organization, location, addedToOrg, deactivatedOn, deletionScheduled, productAccess);
+    public SandboxUser withProfile(
+            String name,
+            String nickname,
+            String zoneinfo,
+            String locale,
+            String jobTitle,
+            String department,
+            String organization,
+            String location) {
+        return new SandboxUser(
+                accountId,
+                accountType,
+                name,
+                nickname,
+                email,
+                accountStatus,
+                access,
+                managed,
+                idpSynced,
+                orgAdmin,
+                zoneinfo,
+                locale,
+                jobTitle,
+                department,
+                organization,
+                location,
+                addedToOrg,
+                deactivatedOn,
+                deletionScheduled,
+                productAccess);
     }
 
     public SandboxUser withProductAccess(List<ProductAccess> v) {
-        return new SandboxUser(accountId, accountType, name, nickname, email, accountStatus, access, managed, idpSynced, orgAdmin, zoneinfo, locale, jobTitle, department, organization, location, addedToOrg, deactivatedOn, deletionScheduled, v);
+        return new SandboxUser(
+                accountId,
+                accountType,
+                name,
+                nickname,
+                email,
+                accountStatus,
+                access,
+                managed,
+                idpSynced,
+                orgAdmin,
+                zoneinfo,
+                locale,
+                jobTitle,
+                department,
+                organization,
+                location,
+                addedToOrg,
+                deactivatedOn,
+                deletionScheduled,
+                v);
     }
 
     /** Granted or lost the org-admin role (a test playing another admin's change). */
     public SandboxUser withOrgAdmin(boolean v) {
-        return new SandboxUser(accountId, accountType, name, nickname, email, accountStatus, access, managed, idpSynced, v, zoneinfo, locale, jobTitle, department, organization, location, addedToOrg, deactivatedOn, deletionScheduled, productAccess);
+        return new SandboxUser(
+                accountId,
+                accountType,
+                name,
+                nickname,
+                email,
+                accountStatus,
+                access,
+                managed,
+                idpSynced,
+                v,
+                zoneinfo,
+                locale,
+                jobTitle,
+                department,
+                organization,
+                location,
+                addedToOrg,
+                deactivatedOn,
+                deletionScheduled,
+                productAccess);
     }
 
     /** Taken over by an identity provider, or released by it. */
     public SandboxUser withIdpSynced(boolean v) {
-        return new SandboxUser(accountId, accountType, name, nickname, email, accountStatus, access, managed, v, orgAdmin, zoneinfo, locale, jobTitle, department, organization, location, addedToOrg, deactivatedOn, deletionScheduled, productAccess);
+        return new SandboxUser(
+                accountId,
+                accountType,
+                name,
+                nickname,
+                email,
+                accountStatus,
+                access,
+                managed,
+                v,
+                orgAdmin,
+                zoneinfo,
+                locale,
+                jobTitle,
+                department,
+                organization,
+                location,
+                addedToOrg,
+                deactivatedOn,
+                deletionScheduled,
+                productAccess);
     }
 }

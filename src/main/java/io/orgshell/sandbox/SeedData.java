@@ -8,7 +8,11 @@ import java.util.Set;
  * What {@link SeedGenerator} produces: the org's whole initial state. The account at position {@code i} belongs to
  * directory {@code i % directories.size()}.
  */
-record SeedData(String orgName, List<SandboxUser> users, String callerAccountId, List<SandboxDomain> domains,
-                List<SandboxGroup> groups, Map<String, Set<String>> membersByGroupId,
-                List<SandboxDirectory> directories) {
-}
+record SeedData(
+        String orgName,
+        List<SandboxUser> users,
+        String callerAccountId,
+        List<SandboxDomain> domains,
+        List<SandboxGroup> groups,
+        Map<String, Set<String>> membersByGroupId,
+        List<SandboxDirectory> directories) {}

@@ -39,28 +39,124 @@ final class SeedGenerator {
 
     /** Dates are computed backwards from here, not from the clock, to keep seeding deterministic. */
     static final Instant EPOCH = Instant.parse("2025-06-01T00:00:00Z");
+
     static final String SITE_URL = "https://acme-sandbox.atlassian.net";
 
-    private static final String[] FIRST = {"ada", "alan", "grace", "linus", "margaret", "dennis", "barbara", "ken",
-            "frances", "edsger", "radia", "tim", "hedy", "john", "katherine", "donald", "sophie", "guido", "anita",
-            "james", "joan", "niklaus", "mary", "brian", "lynn", "bjarne", "adele", "fernando", "carol", "robin",
-            "jean", "leslie", "shafi", "whitfield", "ivan", "elena", "noor", "kwame", "yuki", "mateo"};
-    private static final String[] LAST = {"lovelace", "turing", "hopper", "torvalds", "hamilton", "ritchie",
-            "liskov", "thompson", "allen", "dijkstra", "perlman", "berners-lee", "lamarr", "mccarthy", "johnson",
-            "knuth", "wilson", "rossum", "borg", "gosling", "clarke", "wirth", "keller", "kernighan", "conway",
-            "stroustrup", "goldberg", "corbato", "shaw", "milner", "sammet", "lamport", "goldwasser", "diffie",
-            "sutherland", "petrova", "haddad", "mensah", "tanaka", "garcia"};
-    private static final String[] ZONES = {"Europe/London", "Europe/Berlin", "America/New_York",
-            "America/Los_Angeles", "Asia/Tokyo", "Australia/Sydney", "Europe/Paris", "America/Chicago"};
+    private static final String[] FIRST = {
+        "ada",
+        "alan",
+        "grace",
+        "linus",
+        "margaret",
+        "dennis",
+        "barbara",
+        "ken",
+        "frances",
+        "edsger",
+        "radia",
+        "tim",
+        "hedy",
+        "john",
+        "katherine",
+        "donald",
+        "sophie",
+        "guido",
+        "anita",
+        "james",
+        "joan",
+        "niklaus",
+        "mary",
+        "brian",
+        "lynn",
+        "bjarne",
+        "adele",
+        "fernando",
+        "carol",
+        "robin",
+        "jean",
+        "leslie",
+        "shafi",
+        "whitfield",
+        "ivan",
+        "elena",
+        "noor",
+        "kwame",
+        "yuki",
+        "mateo"
+    };
+    private static final String[] LAST = {
+        "lovelace",
+        "turing",
+        "hopper",
+        "torvalds",
+        "hamilton",
+        "ritchie",
+        "liskov",
+        "thompson",
+        "allen",
+        "dijkstra",
+        "perlman",
+        "berners-lee",
+        "lamarr",
+        "mccarthy",
+        "johnson",
+        "knuth",
+        "wilson",
+        "rossum",
+        "borg",
+        "gosling",
+        "clarke",
+        "wirth",
+        "keller",
+        "kernighan",
+        "conway",
+        "stroustrup",
+        "goldberg",
+        "corbato",
+        "shaw",
+        "milner",
+        "sammet",
+        "lamport",
+        "goldwasser",
+        "diffie",
+        "sutherland",
+        "petrova",
+        "haddad",
+        "mensah",
+        "tanaka",
+        "garcia"
+    };
+    private static final String[] ZONES = {
+        "Europe/London",
+        "Europe/Berlin",
+        "America/New_York",
+        "America/Los_Angeles",
+        "Asia/Tokyo",
+        "Australia/Sydney",
+        "Europe/Paris",
+        "America/Chicago"
+    };
     private static final String[] LOCALES = {"en-US", "en-GB", "de-DE", "fr-FR", "ja-JP", "en-AU", "es-ES"};
-    private static final String[] TITLES = {"Software Engineer", "Senior Engineer", "Product Manager", "Designer",
-            "Account Executive", "Support Engineer", "Engineering Manager", "Data Analyst", "Recruiter", "SRE"};
-    private static final String[] DEPARTMENTS = {"Engineering", "Product", "Design", "Sales", "Support", "Data",
-            "People", "Operations"};
-    private static final String[] LOCATIONS = {"London", "Berlin", "New York, NY", "San Francisco, CA", "Tokyo",
-            "Sydney", "Paris", "Remote"};
-    private static final String[] PRODUCTS = {"jira-software", "confluence", "jira-service-desk", "bitbucket",
-            "trello"};
+    private static final String[] TITLES = {
+        "Software Engineer",
+        "Senior Engineer",
+        "Product Manager",
+        "Designer",
+        "Account Executive",
+        "Support Engineer",
+        "Engineering Manager",
+        "Data Analyst",
+        "Recruiter",
+        "SRE"
+    };
+    private static final String[] DEPARTMENTS = {
+        "Engineering", "Product", "Design", "Sales", "Support", "Data", "People", "Operations"
+    };
+    private static final String[] LOCATIONS = {
+        "London", "Berlin", "New York, NY", "San Francisco, CA", "Tokyo", "Sydney", "Paris", "Remote"
+    };
+    private static final String[] PRODUCTS = {"jira-software", "confluence", "jira-service-desk", "bitbucket", "trello"
+    };
     /** Chance of each product in {@link #PRODUCTS}, in percent. */
     private static final int[] PRODUCT_ODDS = {80, 70, 20, 25, 5};
 
@@ -82,7 +178,9 @@ final class SeedGenerator {
 
     /** Product activity counts back from here: the start of today, UTC. */
     static Instant activityAnchor() {
-        return java.time.LocalDate.now(java.time.ZoneOffset.UTC).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        return java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                .atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant();
     }
 
     /**
@@ -138,8 +236,8 @@ final class SeedGenerator {
             if (u.orgAdmin()) member(members, siteAdmins, dir, id);
             if (u.idpSynced()) member(members, scim, dir, id);
         }
-        return new SeedData("Acme Sandbox", users, users.get(0).accountId(), domains, groups, members,
-                List.copyOf(directories));
+        return new SeedData(
+                "Acme Sandbox", users, users.get(0).accountId(), domains, groups, members, List.copyOf(directories));
     }
 
     /** A group's members are accounts of its own directory. */
@@ -154,10 +252,9 @@ final class SeedGenerator {
         } while (!ids.add(accountId));
 
         int domainRoll = rnd.nextInt(100);
-        String domain = i == 0 || domainRoll < 60 ? "acme.example"
-                : domainRoll < 80 ? "acme-corp.example"
-                : domainRoll < 92 ? "eu.acme.example"
-                : "acme-legacy.example";
+        String domain = i == 0 || domainRoll < 60
+                ? "acme.example"
+                : domainRoll < 80 ? "acme-corp.example" : domainRoll < 92 ? "eu.acme.example" : "acme-legacy.example";
         boolean managed = !"acme-legacy.example".equals(domain);
 
         String first = FIRST[rnd.nextInt(FIRST.length)];
@@ -176,11 +273,13 @@ final class SeedGenerator {
         boolean idp = !orgAdmin && managed && rnd.nextInt(100) < 6;
         String accountType = !managed && rnd.nextInt(10) == 0 ? "customer" : "atlassian";
 
-        Instant addedToOrg = EPOCH.minus(Duration.ofDays(30 + rnd.nextInt(1500))).minusSeconds(rnd.nextInt(86_400));
+        Instant addedToOrg =
+                EPOCH.minus(Duration.ofDays(30 + rnd.nextInt(1500))).minusSeconds(rnd.nextInt(86_400));
         List<ProductAccess> products = new ArrayList<>(3);
         for (int p = 0; p < PRODUCTS.length; p++) {
             if (rnd.nextInt(100) < PRODUCT_ODDS[p]) {
-                Instant lastActive = activityAnchor.minus(Duration.ofDays(daysSinceActive(rnd.nextInt(400))))
+                Instant lastActive = activityAnchor
+                        .minus(Duration.ofDays(daysSinceActive(rnd.nextInt(400))))
                         .minusSeconds(rnd.nextInt(86_400));
                 products.add(new ProductAccess(PRODUCTS[p], lastActive));
             }
@@ -188,12 +287,27 @@ final class SeedGenerator {
         if (i == 0 && products.isEmpty()) products.add(new ProductAccess("jira-software", activityAnchor));
         Instant deactivatedOn = deactivated ? EPOCH.minus(Duration.ofDays(1 + rnd.nextInt(200))) : null;
 
-        return new SandboxUser(accountId, accountType, name, nickname, email,
-                deactivated ? "inactive" : "active", suspended ? OrgAccess.SUSPENDED : OrgAccess.ACTIVE,
-                managed, idp, orgAdmin,
-                ZONES[rnd.nextInt(ZONES.length)], LOCALES[rnd.nextInt(LOCALES.length)],
-                TITLES[rnd.nextInt(TITLES.length)], DEPARTMENTS[rnd.nextInt(DEPARTMENTS.length)], "Acme Inc.",
-                LOCATIONS[rnd.nextInt(LOCATIONS.length)], addedToOrg, deactivatedOn, null, products);
+        return new SandboxUser(
+                accountId,
+                accountType,
+                name,
+                nickname,
+                email,
+                deactivated ? "inactive" : "active",
+                suspended ? OrgAccess.SUSPENDED : OrgAccess.ACTIVE,
+                managed,
+                idp,
+                orgAdmin,
+                ZONES[rnd.nextInt(ZONES.length)],
+                LOCALES[rnd.nextInt(LOCALES.length)],
+                TITLES[rnd.nextInt(TITLES.length)],
+                DEPARTMENTS[rnd.nextInt(DEPARTMENTS.length)],
+                "Acme Inc.",
+                LOCATIONS[rnd.nextInt(LOCATIONS.length)],
+                addedToOrg,
+                deactivatedOn,
+                null,
+                products);
     }
 
     private static boolean hasProduct(SandboxUser u, String key) {
@@ -223,15 +337,20 @@ final class SeedGenerator {
         return new SandboxDomain(uuid("domain:" + name), name, type, status);
     }
 
-    private SandboxGroup group(String name, String description, boolean scim, List<SandboxDirectory> directories,
-                               int index) {
-        return new SandboxGroup(uuid("group:" + name), name, description, scim,
+    private SandboxGroup group(
+            String name, String description, boolean scim, List<SandboxDirectory> directories, int index) {
+        return new SandboxGroup(
+                uuid("group:" + name),
+                name,
+                description,
+                scim,
                 directories.get(index % directories.size()).id());
     }
 
     /** Stable IDs: name-based UUIDs of the seed and the object's name. */
     private String uuid(String what) {
-        return UUID.nameUUIDFromBytes((seed + ":" + what).getBytes(StandardCharsets.UTF_8)).toString()
+        return UUID.nameUUIDFromBytes((seed + ":" + what).getBytes(StandardCharsets.UTF_8))
+                .toString()
                 .toLowerCase(Locale.ROOT);
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,8 +16,7 @@ import tools.jackson.databind.JsonNode;
 final class StaleReads {
 
     /** The account and its groups as a read showed them before the write, shown until {@code until}. */
-    private record Before(SandboxUser user, List<SandboxGroup> groups, long until) {
-    }
+    private record Before(SandboxUser user, List<SandboxGroup> groups, long until) {}
 
     private volatile Duration lag = Duration.ZERO;
     private final Map<String, Before> before = new ConcurrentHashMap<>();

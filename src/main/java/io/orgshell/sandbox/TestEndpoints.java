@@ -1,10 +1,9 @@
 package io.orgshell.sandbox;
 
+import com.sun.net.httpserver.HttpExchange;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-
-import com.sun.net.httpserver.HttpExchange;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -51,7 +50,10 @@ final class TestEndpoints {
                 } else if (method.equals("POST")) {
                     try {
                         server.faults().addFromJson(Json.parse(body));
-                        send(ex, 200, Json.bytes(Json.obj("pending", server.faults().pending())));
+                        send(
+                                ex,
+                                200,
+                                Json.bytes(Json.obj("pending", server.faults().pending())));
                     } catch (IllegalArgumentException e) {
                         send(ex, 400, Json.bytes(Json.obj("error", e.getMessage())));
                     }
@@ -68,7 +70,7 @@ final class TestEndpoints {
         ex.sendResponseHeaders(200, 0);
         SandboxOrg org = server.org();
         try (OutputStream out = new BufferedOutputStream(ex.getResponseBody(), 1 << 16);
-             JsonGenerator g = Json.MAPPER.createGenerator(out)) {
+                JsonGenerator g = Json.MAPPER.createGenerator(out)) {
             g.writeStartArray();
             for (int i = 0; i < org.size(); i++) {
                 SandboxUser u = org.userAt(i);

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -14,35 +13,87 @@ import tools.jackson.databind.JsonNode;
  * across filters; an empty set means "no filter". Users removed from the directory are only listed when
  * {@code membershipStatus} asks for {@code no_membership}.
  */
-record UserFilter(Set<String> accountIds, Set<String> emails, String searchTerm, String claimStatus,
-                  Set<String> status, Set<String> accountStatus, Set<String> membershipStatus,
-                  Set<String> emailDomains, Set<String> groupIds, Set<String> roleIds, Set<String> expand) {
+record UserFilter(
+        Set<String> accountIds,
+        Set<String> emails,
+        String searchTerm,
+        String claimStatus,
+        Set<String> status,
+        Set<String> accountStatus,
+        Set<String> membershipStatus,
+        Set<String> emailDomains,
+        Set<String> groupIds,
+        Set<String> roleIds,
+        Set<String> expand) {
 
-    static final List<String> ARRAYS = List.of("accountIds", "emails", "status", "accountStatus", "membershipStatus",
-            "emailDomains", "groupIds", "roleIds", "expand");
+    static final List<String> ARRAYS = List.of(
+            "accountIds",
+            "emails",
+            "status",
+            "accountStatus",
+            "membershipStatus",
+            "emailDomains",
+            "groupIds",
+            "roleIds",
+            "expand");
 
     /** From query parameters (repeated keys, comma-joined values and {@code name[]} keys all accepted). */
     static UserFilter fromQuery(Map<String, List<String>> q) {
-        return new UserFilter(set(q, "accountIds", false), set(q, "emails", true), first(q, "searchTerm"),
-                first(q, "claimStatus"), set(q, "status", false), set(q, "accountStatus", false),
-                set(q, "membershipStatus", false), set(q, "emailDomains", true), set(q, "groupIds", false),
-                set(q, "roleIds", false), set(q, "expand", false));
+        return new UserFilter(
+                set(q, "accountIds", false),
+                set(q, "emails", true),
+                first(q, "searchTerm"),
+                first(q, "claimStatus"),
+                set(q, "status", false),
+                set(q, "accountStatus", false),
+                set(q, "membershipStatus", false),
+                set(q, "emailDomains", true),
+                set(q, "groupIds", false),
+                set(q, "roleIds", false),
+                set(q, "expand", false));
     }
 
     /** From a search body; throws IllegalArgumentException on a wrongly typed field. */
     static UserFilter fromJson(JsonNode b) {
-        return new UserFilter(set(b, "accountIds", false), set(b, "emails", true), text(b, "searchTerm"),
-                text(b, "claimStatus"), set(b, "status", false), set(b, "accountStatus", false),
-                set(b, "membershipStatus", false), set(b, "emailDomains", true), set(b, "groupIds", false),
-                set(b, "roleIds", false), set(b, "expand", false));
+        return new UserFilter(
+                set(b, "accountIds", false),
+                set(b, "emails", true),
+                text(b, "searchTerm"),
+                text(b, "claimStatus"),
+                set(b, "status", false),
+                set(b, "accountStatus", false),
+                set(b, "membershipStatus", false),
+                set(b, "emailDomains", true),
+                set(b, "groupIds", false),
+                set(b, "roleIds", false),
+                set(b, "expand", false));
     }
 
     /** The filter as a JSON object, to travel inside a cursor. */
     Map<String, Object> toJson() {
-        return Json.obj("accountIds", orNull(accountIds), "emails", orNull(emails), "searchTerm", searchTerm,
-                "claimStatus", claimStatus, "status", orNull(status), "accountStatus", orNull(accountStatus),
-                "membershipStatus", orNull(membershipStatus), "emailDomains", orNull(emailDomains),
-                "groupIds", orNull(groupIds), "roleIds", orNull(roleIds), "expand", orNull(expand));
+        return Json.obj(
+                "accountIds",
+                orNull(accountIds),
+                "emails",
+                orNull(emails),
+                "searchTerm",
+                searchTerm,
+                "claimStatus",
+                claimStatus,
+                "status",
+                orNull(status),
+                "accountStatus",
+                orNull(accountStatus),
+                "membershipStatus",
+                orNull(membershipStatus),
+                "emailDomains",
+                orNull(emailDomains),
+                "groupIds",
+                orNull(groupIds),
+                "roleIds",
+                orNull(roleIds),
+                "expand",
+                orNull(expand));
     }
 
     /** Empty filters are left out of the cursor to keep it short. */
@@ -65,8 +116,8 @@ record UserFilter(Set<String> accountIds, Set<String> emails, String searchTerm,
         lists.put("groupIds", groupIds);
         lists.forEach((name, values) -> {
             if (values.size() > maxList) {
-                throw new IllegalArgumentException(name + " holds " + values.size() + " values; at most " + maxList
-                        + " are allowed");
+                throw new IllegalArgumentException(
+                        name + " holds " + values.size() + " values; at most " + maxList + " are allowed");
             }
         });
         return this;
@@ -89,7 +140,8 @@ record UserFilter(Set<String> accountIds, Set<String> emails, String searchTerm,
         if (!groupIds.isEmpty() && groupIds.stream().noneMatch(g -> org.isMember(g, u.accountId()))) return false;
         if (searchTerm != null && !searchTerm.isBlank()) {
             String t = searchTerm.toLowerCase(Locale.ROOT);
-            return u.name().toLowerCase(Locale.ROOT).contains(t) || u.email().toLowerCase(Locale.ROOT).contains(t)
+            return u.name().toLowerCase(Locale.ROOT).contains(t)
+                    || u.email().toLowerCase(Locale.ROOT).contains(t)
                     || u.nickname().toLowerCase(Locale.ROOT).contains(t);
         }
         return true;

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,13 +32,27 @@ final class UserManagementApi {
 
     private static final String BASE = "/users/{accountId}/manage";
     /** The JSON paths of the mutable profile fields, as keyed in {@code profile.write}. */
-    static final List<String> PROFILE_FIELDS = List.of("name", "nickname", "zoneinfo", "locale",
-            "extended_profile.job_title", "extended_profile.organization", "extended_profile.department",
+    static final List<String> PROFILE_FIELDS = List.of(
+            "name",
+            "nickname",
+            "zoneinfo",
+            "locale",
+            "extended_profile.job_title",
+            "extended_profile.organization",
+            "extended_profile.department",
             "extended_profile.location");
-    static final List<String> PRIVILEGES = List.of("profile", "profile.write", "profile.read", "email.set",
-            "lifecycle.enablement", "lifecycle.delete", "apiToken.read", "apiToken.delete");
-    private static final Set<String> READ_ONLY = Set.of("account_id", "account_type", "account_status", "picture",
-            "email", "characteristics");
+
+    static final List<String> PRIVILEGES = List.of(
+            "profile",
+            "profile.write",
+            "profile.read",
+            "email.set",
+            "lifecycle.enablement",
+            "lifecycle.delete",
+            "apiToken.read",
+            "apiToken.delete");
+    private static final Set<String> READ_ONLY =
+            Set.of("account_id", "account_type", "account_status", "picture", "email", "characteristics");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}]");
     static final Duration DELETION_GRACE = Duration.ofDays(14);
 
@@ -51,13 +64,19 @@ final class UserManagementApi {
 
     void register(Router r) {
         r.add("GET", BASE, req -> withManaged(req, u -> permissions(req, u)));
-        r.add("GET", BASE + "/profile", req -> withManaged(req, u -> ApiResponse.json(200, Json.obj("account", ApiJson.profile(u)))));
+        r.add(
+                "GET",
+                BASE + "/profile",
+                req -> withManaged(req, u -> ApiResponse.json(200, Json.obj("account", ApiJson.profile(u)))));
         r.add("PATCH", BASE + "/profile", req -> withManaged(req, u -> patchProfile(req, u)));
         r.add("PUT", BASE + "/email", req -> withManaged(req, u -> setEmail(req, u)));
         r.add("POST", BASE + "/lifecycle/disable", req -> withManaged(req, u -> lifecycle(u, this::disable)));
         r.add("POST", BASE + "/lifecycle/enable", req -> withManaged(req, u -> lifecycle(u, this::enable)));
         r.add("POST", BASE + "/lifecycle/delete", req -> withManaged(req, u -> lifecycle(u, this::delete)));
-        r.add("POST", BASE + "/lifecycle/cancel-delete", req -> withManaged(req, u -> lifecycle(u, this::cancelDelete)));
+        r.add(
+                "POST",
+                BASE + "/lifecycle/cancel-delete",
+                req -> withManaged(req, u -> lifecycle(u, this::cancelDelete)));
     }
 
     interface UserAction {
@@ -82,12 +101,15 @@ final class UserManagementApi {
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, Object> allowed = Json.obj("allowed", true);
         for (String p : asked) {
-            out.put(p, switch (p) {
-                case "profile", "profile.write" -> profileMutability(u);
-                case "email.set" -> u.idpSynced() ? ErrorBodies.refused("externalDirectory.scim") : allowed;
-                case "lifecycle.enablement", "lifecycle.delete" -> u.orgAdmin() ? ErrorBodies.refused("administrative") : allowed;
-                default -> allowed;
-            });
+            out.put(
+                    p,
+                    switch (p) {
+                        case "profile", "profile.write" -> profileMutability(u);
+                        case "email.set" -> u.idpSynced() ? ErrorBodies.refused("externalDirectory.scim") : allowed;
+                        case "lifecycle.enablement", "lifecycle.delete" ->
+                            u.orgAdmin() ? ErrorBodies.refused("administrative") : allowed;
+                        default -> allowed;
+                    });
         }
         return ApiResponse.json(200, out);
     }
@@ -153,20 +175,29 @@ final class UserManagementApi {
             else violations.put(f, bad);
         }
         if (!violations.isEmpty()) return ErrorBodies.fieldViolations(violations);
-        SandboxUser after = ctx.org().update(u.accountId(), x -> x.withProfile(
-                values.getOrDefault("name", x.name()), values.getOrDefault("nickname", x.nickname()),
-                values.getOrDefault("zoneinfo", x.zoneinfo()), values.getOrDefault("locale", x.locale()),
-                values.getOrDefault("extended_profile.job_title", x.jobTitle()),
-                values.getOrDefault("extended_profile.department", x.department()),
-                values.getOrDefault("extended_profile.organization", x.organization()),
-                values.getOrDefault("extended_profile.location", x.location())));
+        SandboxUser after = ctx.org()
+                .update(
+                        u.accountId(),
+                        x -> x.withProfile(
+                                values.getOrDefault("name", x.name()),
+                                values.getOrDefault("nickname", x.nickname()),
+                                values.getOrDefault("zoneinfo", x.zoneinfo()),
+                                values.getOrDefault("locale", x.locale()),
+                                values.getOrDefault("extended_profile.job_title", x.jobTitle()),
+                                values.getOrDefault("extended_profile.department", x.department()),
+                                values.getOrDefault("extended_profile.organization", x.organization()),
+                                values.getOrDefault("extended_profile.location", x.location())));
         ctx.stats().countWrite(u.accountId());
         return ApiResponse.json(200, Json.obj("account", ApiJson.profile(after)));
     }
 
     private static boolean validLocale(String tag) {
         try {
-            return !new Locale.Builder().setLanguageTag(tag).build().getLanguage().isEmpty();
+            return !new Locale.Builder()
+                    .setLanguageTag(tag)
+                    .build()
+                    .getLanguage()
+                    .isEmpty();
         } catch (java.util.IllformedLocaleException e) {
             return false;
         }
@@ -205,8 +236,13 @@ final class UserManagementApi {
         int at = email.lastIndexOf('@');
         String local = at < 0 ? "" : email.substring(0, at);
         String domain = at < 0 ? "" : email.substring(at + 1);
-        boolean wellFormed = at > 0 && email.indexOf('@') == at && !local.isEmpty() && domain.contains(".")
-                && !domain.startsWith(".") && !domain.endsWith(".") && !domain.contains("..")
+        boolean wellFormed = at > 0
+                && email.indexOf('@') == at
+                && !local.isEmpty()
+                && domain.contains(".")
+                && !domain.startsWith(".")
+                && !domain.endsWith(".")
+                && !domain.contains("..")
                 && email.chars().noneMatch(Character::isWhitespace);
         if (!wellFormed) bad.add("format");
         boolean tooLong = local.length() > 255;
@@ -233,7 +269,8 @@ final class UserManagementApi {
 
     private ApiResponse enable(SandboxUser u) {
         if (u.pendingDeletion()) {
-            return conflict(u, "ACCOUNT_PENDING_DELETION", "The account is scheduled for deletion; cancel the deletion first");
+            return conflict(
+                    u, "ACCOUNT_PENDING_DELETION", "The account is scheduled for deletion; cancel the deletion first");
         }
         ctx.org().update(u.accountId(), x -> x.withLifecycle("active", null, null));
         return ApiResponse.noContent();
@@ -244,22 +281,46 @@ final class UserManagementApi {
             return conflict(u, "ACCOUNT_PENDING_DELETION", "The account is already scheduled for deletion");
         }
         Instant now = Instant.now();
-        ctx.org().update(u.accountId(), x -> x.withLifecycle("inactive",
-                x.deactivatedOn() != null ? x.deactivatedOn() : now, now.plus(DELETION_GRACE)));
-        return ApiResponse.json(200, Json.obj("message", "Account " + u.accountId()
-                + " is deactivated and will be deleted after a 14-day grace period"));
+        ctx.org()
+                .update(
+                        u.accountId(),
+                        x -> x.withLifecycle(
+                                "inactive",
+                                x.deactivatedOn() != null ? x.deactivatedOn() : now,
+                                now.plus(DELETION_GRACE)));
+        return ApiResponse.json(
+                200,
+                Json.obj(
+                        "message",
+                        "Account " + u.accountId()
+                                + " is deactivated and will be deleted after a 14-day grace period"));
     }
 
     private ApiResponse cancelDelete(SandboxUser u) {
         if (!u.pendingDeletion()) {
-            return ApiResponse.json(200, Json.obj("message", "Account " + u.accountId() + " is not scheduled for deletion"));
+            return ApiResponse.json(
+                    200, Json.obj("message", "Account " + u.accountId() + " is not scheduled for deletion"));
         }
         ctx.org().update(u.accountId(), x -> x.withLifecycle("active", null, null));
         return ApiResponse.json(200, Json.obj("message", "Deletion of account " + u.accountId() + " was cancelled"));
     }
 
     private static ApiResponse conflict(SandboxUser u, String code, String message) {
-        return ErrorBodies.key(409, "conflict.lifecycleErrors", Json.obj("message", message, "accountId", u.accountId(),
-                "errorCodes", List.of(Json.obj("code", code, "message", message, "link", "https://confluence.atlassian.com/x/pTgoPQ"))));
+        return ErrorBodies.key(
+                409,
+                "conflict.lifecycleErrors",
+                Json.obj(
+                        "message",
+                        message,
+                        "accountId",
+                        u.accountId(),
+                        "errorCodes",
+                        List.of(Json.obj(
+                                "code",
+                                code,
+                                "message",
+                                message,
+                                "link",
+                                "https://confluence.atlassian.com/x/pTgoPQ"))));
     }
 }

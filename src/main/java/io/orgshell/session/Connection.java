@@ -1,11 +1,10 @@
 package io.orgshell.session;
 
-import java.net.URI;
-
 import io.orgshell.api.AdminApiClient;
 import io.orgshell.api.ApiKey;
 import io.orgshell.api.OrgDirectory;
 import io.orgshell.directory.DirectoryCache;
+import java.net.URI;
 
 /**
  * An open session with one organization: who it is, how it was reached, the client to talk to it, and its directory
@@ -15,10 +14,19 @@ import io.orgshell.directory.DirectoryCache;
  * {@code sandboxInstance} names the start of the embedded sandbox this is ({@code null} for any other org): every
  * sandbox of one seed has the same org ID, so a run is bound to the instance, not only to the org ID.
  */
-public record Connection(String orgId, String orgName, URI baseUrl, ApiKey key, boolean sandbox,
-                         String sandboxInstance, String profile,
-                         String callerAccountId, AdminApiClient client, OrgDirectory directory,
-                         DirectoryCache cache) implements AutoCloseable {
+public record Connection(
+        String orgId,
+        String orgName,
+        URI baseUrl,
+        ApiKey key,
+        boolean sandbox,
+        String sandboxInstance,
+        String profile,
+        String callerAccountId,
+        AdminApiClient client,
+        OrgDirectory directory,
+        DirectoryCache cache)
+        implements AutoCloseable {
 
     @Override
     public void close() {

@@ -1,11 +1,5 @@
 package io.orgshell.session;
 
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.function.UnaryOperator;
-
 import io.orgshell.api.ApiClientSettings;
 import io.orgshell.api.ApiKey;
 import io.orgshell.config.OrgShellProperties;
@@ -13,6 +7,11 @@ import io.orgshell.config.Profile;
 import io.orgshell.config.ProfileStore;
 import io.orgshell.core.Sanitizer;
 import io.orgshell.core.UsageException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.UnaryOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -32,9 +31,7 @@ public class CredentialResolver {
     public static final String ENV_BASE_URL = "ORGSHELL_BASE_URL";
     public static final String ENV_API_KEY = "ORGSHELL_API_KEY";
 
-    public record Resolved(String orgId, URI baseUrl, ApiKey key, String profile, String accountId,
-                           String keySource) {
-    }
+    public record Resolved(String orgId, URI baseUrl, ApiKey key, String profile, String accountId, String keySource) {}
 
     private final ProfileStore profiles;
     private final OrgShellProperties properties;
@@ -56,21 +53,26 @@ public class CredentialResolver {
         if (blank(env.apply(ENV_ORG_ID)) && profiles.defaultProfileName().isEmpty()) {
             return false;
         }
-        return !blank(env.apply(ENV_API_KEY)) || profiles.defaultProfileName().flatMap(profiles::find)
-                .map(Profile::hasApiKey).orElse(false);
+        return !blank(env.apply(ENV_API_KEY))
+                || profiles.defaultProfileName()
+                        .flatMap(profiles::find)
+                        .map(Profile::hasApiKey)
+                        .orElse(false);
     }
 
     public Resolved resolve(ConnectRequest request, SecretPrompt prompt) {
         Profile profile = profile(request.profile());
         String orgId = first(request.orgId(), env.apply(ENV_ORG_ID), profile == null ? null : profile.orgId());
         if (blank(orgId)) {
-            throw new UsageException("no organization ID: give --org-id, set " + ENV_ORG_ID
-                    + ", or add a profile to " + profiles.file());
+            throw new UsageException("no organization ID: give --org-id, set " + ENV_ORG_ID + ", or add a profile to "
+                    + profiles.file());
         }
         orgId = orgId.trim();
-        URI envBaseUrl = blank(env.apply(ENV_BASE_URL)) ? null : URI.create(env.apply(ENV_BASE_URL).trim());
-        URI baseUrl = firstUrl(request.baseUrl(), envBaseUrl, profile == null ? null : profile.baseUrl(),
-                defaultBaseUrl());
+        URI envBaseUrl = blank(env.apply(ENV_BASE_URL))
+                ? null
+                : URI.create(env.apply(ENV_BASE_URL).trim());
+        URI baseUrl =
+                firstUrl(request.baseUrl(), envBaseUrl, profile == null ? null : profile.baseUrl(), defaultBaseUrl());
         ApiClientSettings.checkBaseUrl(baseUrl);
         String profileName = profile == null ? null : profile.name();
         String accountId = profile == null ? null : profile.accountId();
@@ -89,7 +91,12 @@ public class CredentialResolver {
         if (profile != null && profile.hasApiKey()) {
             URI home = profile.baseUrl() != null ? profile.baseUrl() : defaultBaseUrl();
             if (Origin.same(home, baseUrl)) {
-                return new Resolved(orgId, baseUrl, ApiKey.of(profile.apiKey()), profileName, accountId,
+                return new Resolved(
+                        orgId,
+                        baseUrl,
+                        ApiKey.of(profile.apiKey()),
+                        profileName,
+                        accountId,
                         "profile " + profile.name());
             }
             setAside.add("the key of profile " + Sanitizer.forTerminal(profile.name()) + " is for " + origin(home));
@@ -103,8 +110,9 @@ public class CredentialResolver {
             throw new UsageException("no API key: set " + ENV_API_KEY + " or store it in a profile in "
                     + profiles.file() + " (the key is never accepted as a command-line argument)");
         }
-        char[] typed = prompt.read("API key for " + orgId + (setAside.isEmpty() ? "" : " at " + origin(baseUrl)
-                + " (" + String.join(", ", setAside) + ")") + ": ");
+        char[] typed = prompt.read("API key for " + orgId
+                + (setAside.isEmpty() ? "" : " at " + origin(baseUrl) + " (" + String.join(", ", setAside) + ")")
+                + ": ");
         try {
             if (typed == null || typed.length == 0) {
                 throw new UsageException("no API key was entered");
@@ -141,9 +149,12 @@ public class CredentialResolver {
 
     private Profile profile(String requested) {
         if (requested != null) {
-            return profiles.find(requested).orElseThrow(() -> new UsageException("no profile named '" + requested
-                    + "' in " + profiles.file() + (profiles.names().isEmpty() ? ""
-                    : " (known: " + String.join(", ", profiles.names()) + ")")));
+            return profiles.find(requested)
+                    .orElseThrow(() -> new UsageException("no profile named '" + requested
+                            + "' in " + profiles.file()
+                            + (profiles.names().isEmpty()
+                                    ? ""
+                                    : " (known: " + String.join(", ", profiles.names()) + ")")));
         }
         return profiles.defaultProfileName().flatMap(profiles::find).orElse(null);
     }

@@ -19,11 +19,13 @@ record Origin(String scheme, String host, int port) {
         if (host.endsWith(".")) {
             host = host.substring(0, host.length() - 1);
         }
-        int port = url.getPort() != -1 ? url.getPort() : switch (scheme) {
-            case "http" -> 80;
-            case "https" -> 443;
-            default -> -1;
-        };
+        int port = url.getPort() != -1
+                ? url.getPort()
+                : switch (scheme) {
+                    case "http" -> 80;
+                    case "https" -> 443;
+                    default -> -1;
+                };
         return Optional.of(new Origin(scheme, host, port));
     }
 

@@ -1,11 +1,10 @@
 package io.orgshell.session;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
 import io.orgshell.config.OrgShellProperties;
 import io.orgshell.sandbox.EmbeddedSandbox;
 import io.orgshell.sandbox.SandboxOrgAccess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +25,8 @@ public class SandboxLauncher implements AutoCloseable {
     public synchronized SandboxOrgAccess access() {
         if (access == null) {
             try {
-                started = EmbeddedSandbox.start(settings.users(), settings.seed(), settings.rate(), settings.latencyMs());
+                started =
+                        EmbeddedSandbox.start(settings.users(), settings.seed(), settings.rate(), settings.latencyMs());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the sandbox org: " + e.getMessage(), e);
             }

@@ -1,9 +1,8 @@
 package io.orgshell.session;
 
-import java.util.Optional;
-
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.UserFacingException;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 

@@ -1,7 +1,5 @@
 package io.orgshell.session;
 
-import java.util.Optional;
-
 import io.orgshell.api.AdminApiClient;
 import io.orgshell.api.ApiClientFactory;
 import io.orgshell.api.ApiKey;
@@ -9,6 +7,7 @@ import io.orgshell.api.Org;
 import io.orgshell.api.OrgDirectory;
 import io.orgshell.directory.DirectoryCache;
 import io.orgshell.sandbox.SandboxOrgAccess;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,8 +24,8 @@ public class SessionService {
     /** Set by {@code disconnect}: a session the operator closed stays closed until they say {@code connect}. */
     private volatile boolean disconnected;
 
-    public SessionService(Session session, CredentialResolver credentials, ApiClientFactory clients,
-                          SandboxLauncher sandbox) {
+    public SessionService(
+            Session session, CredentialResolver credentials, ApiClientFactory clients, SandboxLauncher sandbox) {
         this.session = session;
         this.credentials = credentials;
         this.clients = clients;
@@ -59,8 +58,14 @@ public class SessionService {
         return true;
     }
 
-    private Connection open(java.net.URI baseUrl, String orgId, ApiKey key, boolean isSandbox,
-                            String sandboxInstance, String profile, String callerAccountId) {
+    private Connection open(
+            java.net.URI baseUrl,
+            String orgId,
+            ApiKey key,
+            boolean isSandbox,
+            String sandboxInstance,
+            String profile,
+            String callerAccountId) {
         AdminApiClient client;
         try {
             client = clients.create(baseUrl, orgId, key);
@@ -71,8 +76,18 @@ public class SessionService {
         try {
             Org org = client.org().block();
             String name = org == null || org.name() == null ? orgId : org.name();
-            Connection connection = new Connection(orgId, name, client.baseUrl(), key, isSandbox,
-                    sandboxInstance, profile, callerAccountId, client, OrgDirectory.of(client), new DirectoryCache());
+            Connection connection = new Connection(
+                    orgId,
+                    name,
+                    client.baseUrl(),
+                    key,
+                    isSandbox,
+                    sandboxInstance,
+                    profile,
+                    callerAccountId,
+                    client,
+                    OrgDirectory.of(client),
+                    new DirectoryCache());
             session.open(connection);
             return connection;
         } catch (RuntimeException e) {

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Arguments;
 import org.springframework.shell.core.command.annotation.Command;
@@ -44,8 +43,7 @@ public record CommandClasses(List<Class<?>> types) {
     }
 
     /** A positional argument as help shows it: its name (the parameter's, in capitals) and description. */
-    public record PositionalArgument(String name, String description) {
-    }
+    public record PositionalArgument(String name, String description) {}
 
     /** The positional arguments of each command, in order, by the command's name. */
     public Map<String, List<PositionalArgument>> arguments() {
@@ -62,10 +60,15 @@ public record CommandClasses(List<Class<?>> types) {
                         positional.add(p);
                     }
                 }
-                positional.sort(Comparator.comparingInt(p -> p.getAnnotation(Argument.class).index()));
-                all.put(String.join(" ", command.name()), positional.stream()
-                        .map(p -> new PositionalArgument(displayName(p), p.getAnnotation(Argument.class).description()))
-                        .toList());
+                positional.sort(Comparator.comparingInt(
+                        p -> p.getAnnotation(Argument.class).index()));
+                all.put(
+                        String.join(" ", command.name()),
+                        positional.stream()
+                                .map(p -> new PositionalArgument(
+                                        displayName(p),
+                                        p.getAnnotation(Argument.class).description()))
+                                .toList());
             }
         }
         return Map.copyOf(all);

@@ -1,12 +1,11 @@
 package io.orgshell.shell;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-
 import io.orgshell.console.Screen;
 import io.orgshell.console.ShellMode;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.session.SessionService;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import org.springframework.shell.core.InputReader;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandContext;
@@ -34,8 +33,13 @@ public class CommandDispatcher {
     private final CommandHelp help;
     private final Screen screen;
 
-    public CommandDispatcher(CommandParser parser, CommandRegistry registry, ShellMode mode,
-                             SessionService sessions, CommandHelp help, Screen screen) {
+    public CommandDispatcher(
+            CommandParser parser,
+            CommandRegistry registry,
+            ShellMode mode,
+            SessionService sessions,
+            CommandHelp help,
+            Screen screen) {
         this.parser = parser;
         this.registry = registry;
         this.mode = mode;
@@ -69,8 +73,11 @@ public class CommandDispatcher {
                     availability = command.getAvailabilityProvider().get();
                 }
                 if (!availability.isAvailable()) {
-                    return report(err, new ErrorTranslator.Failure(ExitCodes.UNAVAILABLE,
-                            "'" + name + "' is not available: " + availability.reason()), null);
+                    return report(
+                            err,
+                            new ErrorTranslator.Failure(
+                                    ExitCodes.UNAVAILABLE, "'" + name + "' is not available: " + availability.reason()),
+                            null);
                 }
             }
             ExitStatus status = new CommandExecutor(registry).execute(new CommandContext(parsed, registry, out, input));
@@ -94,7 +101,8 @@ public class CommandDispatcher {
     }
 
     private static String fullName(ParsedInput parsed) {
-        return parsed.subCommands().isEmpty() ? parsed.commandName()
+        return parsed.subCommands().isEmpty()
+                ? parsed.commandName()
                 : parsed.commandName() + " " + String.join(" ", parsed.subCommands());
     }
 

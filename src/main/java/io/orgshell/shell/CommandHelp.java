@@ -3,7 +3,6 @@ package io.orgshell.shell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandOption;
 import org.springframework.stereotype.Component;
@@ -32,16 +31,20 @@ public class CommandHelp {
     /** {@code help}: the commands by group, each with its description, folded to {@link #WIDTH}. */
     public String list(java.util.Collection<Command> commands) {
         Map<String, List<Command>> groups = new java.util.TreeMap<>();
-        commands.stream().filter(c -> !c.isHidden())
-                .forEach(c -> groups.computeIfAbsent(c.getGroup(), g -> new ArrayList<>()).add(c));
+        commands.stream()
+                .filter(c -> !c.isHidden())
+                .forEach(c -> groups.computeIfAbsent(c.getGroup(), g -> new ArrayList<>())
+                        .add(c));
         StringBuilder sb = new StringBuilder();
         groups.forEach((group, members) -> {
             sb.append(group).append(NL);
-            members.stream().sorted(java.util.Comparator.comparing(Command::getName)).forEach(c -> {
-                List<String> names = new ArrayList<>(List.of(c.getName()));
-                names.addAll(c.getAliases());
-                entry(sb, String.join(", ", names), c.getDescription(), List.of(), LIST_COLUMN);
-            });
+            members.stream()
+                    .sorted(java.util.Comparator.comparing(Command::getName))
+                    .forEach(c -> {
+                        List<String> names = new ArrayList<>(List.of(c.getName()));
+                        names.addAll(c.getAliases());
+                        entry(sb, String.join(", ", names), c.getDescription(), List.of(), LIST_COLUMN);
+                    });
             if (BUILT_IN.equals(group)) {
                 // read by the REPL and the script runner themselves, so no command is registered for them
                 entry(sb, "quit, exit", "Leave the shell (Ctrl-D does too)", List.of(), LIST_COLUMN);
@@ -68,7 +71,11 @@ public class CommandHelp {
         if (!positional.isEmpty()) {
             sb.append("Arguments:").append(NL);
             for (CommandClasses.PositionalArgument a : positional) {
-                entry(sb, a.name(), a.description(), AllowedValues.of(a.name().toLowerCase(java.util.Locale.ROOT)),
+                entry(
+                        sb,
+                        a.name(),
+                        a.description(),
+                        AllowedValues.of(a.name().toLowerCase(java.util.Locale.ROOT)),
                         NAME_COLUMN);
             }
         }
@@ -92,8 +99,8 @@ public class CommandHelp {
     private static void entry(StringBuilder sb, String names, String text, List<String> values, int column) {
         String pad = " ".repeat(column);
         String head = "  " + names;
-        String body = text + (values.isEmpty() ? "" : (text.isBlank() ? "" : "; ") + "one of: "
-                + String.join(", ", values));
+        String body =
+                text + (values.isEmpty() ? "" : (text.isBlank() ? "" : "; ") + "one of: " + String.join(", ", values));
         if (head.length() >= column - 1) {
             sb.append(head).append(NL);
             fold(sb, body, pad, pad);

@@ -1,10 +1,9 @@
 package io.orgshell.shell;
 
+import jakarta.validation.Validator;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Comparator;
-
-import jakarta.validation.Validator;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,7 +1,6 @@
 package io.orgshell.shell;
 
 import java.util.List;
-
 import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.impl.DefaultParser;

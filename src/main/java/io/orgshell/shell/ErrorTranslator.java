@@ -1,17 +1,16 @@
 package io.orgshell.shell;
 
-import java.lang.reflect.InvocationTargetException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 import io.orgshell.api.ApiConnectionException;
 import io.orgshell.api.ApiException;
 import io.orgshell.api.V2UnavailableException;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.Sanitizer;
 import io.orgshell.core.UserFacingException;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.springframework.core.convert.ConversionException;
 import org.springframework.shell.core.command.CommandExecutionException;
 import org.springframework.shell.core.command.CommandNotFoundException;
@@ -22,11 +21,9 @@ import org.springframework.shell.core.command.CommandNotFoundException;
  */
 public final class ErrorTranslator {
 
-    public record Failure(int exitCode, String message) {
-    }
+    public record Failure(int exitCode, String message) {}
 
-    private ErrorTranslator() {
-    }
+    private ErrorTranslator() {}
 
     /**
      * Every message is sanitised here, once: error codes, titles and file names come from the server or a file.
@@ -35,13 +32,17 @@ public final class ErrorTranslator {
     public static Failure translate(Throwable thrown) {
         Failure f = describe(unwrap(thrown));
         String message = f.message() == null ? "" : f.message();
-        return new Failure(f.exitCode(), Arrays.stream(message.split("\n", -1)).map(Sanitizer::forTerminal)
-                .collect(Collectors.joining("\n")));
+        return new Failure(
+                f.exitCode(),
+                Arrays.stream(message.split("\n", -1))
+                        .map(Sanitizer::forTerminal)
+                        .collect(Collectors.joining("\n")));
     }
 
     private static Failure describe(Throwable e) {
         if (e instanceof CommandNotFoundException nf) {
-            return new Failure(ExitCodes.USAGE, "unknown command '" + nf.getCommandName() + "' (type 'help' for the list)");
+            return new Failure(
+                    ExitCodes.USAGE, "unknown command '" + nf.getCommandName() + "' (type 'help' for the list)");
         }
         if (e instanceof ConversionException) {
             Throwable root = rootCause(e);
@@ -68,7 +69,8 @@ public final class ErrorTranslator {
         if (e instanceof InterruptedException) {
             return new Failure(ExitCodes.INTERRUPTED, "interrupted");
         }
-        String what = e.getMessage() == null ? e.getClass().getSimpleName()
+        String what = e.getMessage() == null
+                ? e.getClass().getSimpleName()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
         return new Failure(ExitCodes.FAILED, "unexpected error: " + what + " (run with --debug for details)");
     }
@@ -84,16 +86,21 @@ public final class ErrorTranslator {
         if (api.status() == 404 && "ADMIN-404-2".equals(api.code())) {
             return new Failure(ExitCodes.FAILED, "organization not found: check the org ID" + where);
         }
-        return new Failure(ExitCodes.FAILED, "the API answered " + api.status() + " " + api.code() + ": "
-                + api.getMessage() + where);
+        return new Failure(
+                ExitCodes.FAILED,
+                "the API answered " + api.status() + " " + api.code() + ": " + api.getMessage() + where);
     }
 
     static Throwable unwrap(Throwable t) {
         Throwable e = t;
-        while ((e instanceof CommandExecutionException || e instanceof InvocationTargetException
-                || e instanceof java.util.concurrent.CompletionException
-                || e instanceof java.io.UncheckedIOException && e.getCause() instanceof java.nio.file.FileSystemException
-                || isReactorWrapper(e)) && e.getCause() != null && e.getCause() != e) {
+        while ((e instanceof CommandExecutionException
+                        || e instanceof InvocationTargetException
+                        || e instanceof java.util.concurrent.CompletionException
+                        || e instanceof java.io.UncheckedIOException
+                                && e.getCause() instanceof java.nio.file.FileSystemException
+                        || isReactorWrapper(e))
+                && e.getCause() != null
+                && e.getCause() != e) {
             e = e.getCause();
         }
         return e;

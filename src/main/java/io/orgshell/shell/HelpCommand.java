@@ -1,8 +1,7 @@
 package io.orgshell.shell;
 
-import java.util.List;
-
 import io.orgshell.core.UsageException;
+import java.util.List;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandArgument;
 import org.springframework.shell.core.command.CommandContext;
@@ -40,7 +39,9 @@ public class HelpCommand implements Command {
 
     @Override
     public ExitStatus execute(CommandContext ctx) {
-        List<String> words = ctx.parsedInput().arguments().stream().map(CommandArgument::value).toList();
+        List<String> words = ctx.parsedInput().arguments().stream()
+                .map(CommandArgument::value)
+                .toList();
         // "help users export" arrives as the command "help" and two arguments
         String name = String.join(" ", words);
         if (words.isEmpty()) {

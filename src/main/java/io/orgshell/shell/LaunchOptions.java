@@ -1,23 +1,31 @@
 package io.orgshell.shell;
 
+import io.orgshell.core.UsageException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import io.orgshell.core.UsageException;
 
 /**
  * The options before the command: {@code [--sandbox] [--profile P] [--file F.shell] [--debug] [--no-color]
  * [COMMAND ...]}. Everything from the first word that is not one of these is the command line.
  */
-public record LaunchOptions(boolean sandbox, String profile, Path file, boolean debug, boolean noColor,
-                            boolean help, List<String> command) {
+public record LaunchOptions(
+        boolean sandbox,
+        String profile,
+        Path file,
+        boolean debug,
+        boolean noColor,
+        boolean help,
+        List<String> command) {
 
     public static final String USAGE = "usage: orgshell [--sandbox] [--profile NAME] [--debug] [--no-color] "
             + "[--file SCRIPT.shell | COMMAND [ARGS...]]";
 
     /** What {@code orgshell --help} prints: how to start it; the commands are listed by {@code help} inside. */
-    public static final String HELP = String.join(System.lineSeparator(), USAGE, "",
+    public static final String HELP = String.join(
+            System.lineSeparator(),
+            USAGE,
+            "",
             "  (no command)        the interactive shell; commands on standard input when it is not a terminal",
             "  COMMAND [ARGS...]   run one command and exit with its status (e.g. orgshell --sandbox domains list)",
             "  --file F.shell      run a script: one command a line, # comments, stops at the first failure",
@@ -93,8 +101,8 @@ public record LaunchOptions(boolean sandbox, String profile, Path file, boolean 
             if (sb.length() > 0) {
                 sb.append(' ');
             }
-            boolean plain = !word.isEmpty() && word.chars().noneMatch(c -> Character.isWhitespace(c)
-                    || c == '"' || c == '\'' || c == '\\');
+            boolean plain = !word.isEmpty()
+                    && word.chars().noneMatch(c -> Character.isWhitespace(c) || c == '"' || c == '\'' || c == '\\');
             sb.append(plain ? word : "'" + word.replace("'", "'\\''") + "'");
         }
         return sb.toString();

@@ -1,13 +1,12 @@
 package io.orgshell.shell;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Method;
-import java.util.Set;
-
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.executable.ExecutableValidator;
 import jakarta.validation.metadata.BeanDescriptor;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.util.Set;
 
 /**
  * The validator Spring Shell runs over command parameters. orgshell's commands declare no Bean Validation
@@ -27,32 +26,32 @@ final class NoConstraintsValidator implements Validator, ExecutableValidator {
     }
 
     @Override
-    public <T> Set<ConstraintViolation<T>> validateValue(Class<T> type, String property, Object value,
-                                                         Class<?>... groups) {
+    public <T> Set<ConstraintViolation<T>> validateValue(
+            Class<T> type, String property, Object value, Class<?>... groups) {
         return Set.of();
     }
 
     @Override
-    public <T> Set<ConstraintViolation<T>> validateParameters(T object, Method method, Object[] values,
-                                                              Class<?>... groups) {
+    public <T> Set<ConstraintViolation<T>> validateParameters(
+            T object, Method method, Object[] values, Class<?>... groups) {
         return Set.of();
     }
 
     @Override
-    public <T> Set<ConstraintViolation<T>> validateReturnValue(T object, Method method, Object value,
-                                                               Class<?>... groups) {
+    public <T> Set<ConstraintViolation<T>> validateReturnValue(
+            T object, Method method, Object value, Class<?>... groups) {
         return Set.of();
     }
 
     @Override
-    public <T> Set<ConstraintViolation<T>> validateConstructorParameters(Constructor<? extends T> constructor,
-                                                                         Object[] values, Class<?>... groups) {
+    public <T> Set<ConstraintViolation<T>> validateConstructorParameters(
+            Constructor<? extends T> constructor, Object[] values, Class<?>... groups) {
         return Set.of();
     }
 
     @Override
-    public <T> Set<ConstraintViolation<T>> validateConstructorReturnValue(Constructor<? extends T> constructor,
-                                                                          T created, Class<?>... groups) {
+    public <T> Set<ConstraintViolation<T>> validateConstructorReturnValue(
+            Constructor<? extends T> constructor, T created, Class<?>... groups) {
         return Set.of();
     }
 

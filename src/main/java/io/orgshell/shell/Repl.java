@@ -1,11 +1,10 @@
 package io.orgshell.shell;
 
+import io.orgshell.core.ExitCodes;
+import io.orgshell.core.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-
-import io.orgshell.core.ExitCodes;
-import io.orgshell.core.OwnerOnlyFiles;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;

@@ -1,5 +1,9 @@
 package io.orgshell.shell;
 
+import io.orgshell.console.Styles;
+import io.orgshell.core.ExitCodes;
+import io.orgshell.core.Sanitizer;
+import io.orgshell.core.UsageException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -7,11 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.stream.Collectors;
-
-import io.orgshell.console.Styles;
-import io.orgshell.core.ExitCodes;
-import io.orgshell.core.Sanitizer;
-import io.orgshell.core.UsageException;
 import org.springframework.shell.core.InputReader;
 import org.springframework.stereotype.Component;
 
@@ -56,8 +55,15 @@ public class ScriptRunner {
      * Throws {@link UsageException} before reading a line when the script is already running or the chain of scripts
      * running each other would be too deep.
      */
-    public int run(BufferedReader script, String source, Path file, PrintWriter out, PrintWriter err,
-                   InputReader input, Styles styles) throws IOException {
+    public int run(
+            BufferedReader script,
+            String source,
+            Path file,
+            PrintWriter out,
+            PrintWriter err,
+            InputReader input,
+            Styles styles)
+            throws IOException {
         Frame frame = enter(source, file);
         try {
             return runLines(script, frame, out, err, input, styles);
@@ -76,7 +82,8 @@ public class ScriptRunner {
         }
         if (open.size() >= MAX_DEPTH) {
             throw new UsageException(caller.at() + ": scripts run inside each other at most " + MAX_DEPTH
-                    + " deep; " + name + " would be number " + (MAX_DEPTH + 1) + " (" + open.peekFirst().at()
+                    + " deep; " + name + " would be number " + (MAX_DEPTH + 1) + " ("
+                    + open.peekFirst().at()
                     + " > ... > " + caller.at() + ")");
         }
         open.addLast(frame);
@@ -99,8 +106,9 @@ public class ScriptRunner {
         }
     }
 
-    private int runLines(BufferedReader script, Frame frame, PrintWriter out, PrintWriter err, InputReader input,
-                         Styles styles) throws IOException {
+    private int runLines(
+            BufferedReader script, Frame frame, PrintWriter out, PrintWriter err, InputReader input, Styles styles)
+            throws IOException {
         StringBuilder pending = new StringBuilder();
         int lineNumber = 0;
         int startLine = 0;

@@ -3,7 +3,6 @@ package io.orgshell.shell;
 import java.time.Instant;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-
 import org.jline.reader.impl.history.DefaultHistory;
 
 /**
@@ -31,8 +30,10 @@ public class SecretFilteringHistory extends DefaultHistory {
     }
 
     public boolean isSecret(String line) {
-        return line != null && (SECRET_OPTION.matcher(line).find() || containsSessionKey.test(line)
-                || WORD.matcher(line).results().anyMatch(m -> looksLikeToken(m.group())));
+        return line != null
+                && (SECRET_OPTION.matcher(line).find()
+                        || containsSessionKey.test(line)
+                        || WORD.matcher(line).results().anyMatch(m -> looksLikeToken(m.group())));
     }
 
     /** Long, mixed-case letters and digits: not an account ID (hex or 557057:uuid), not an org UUID, not a path. */

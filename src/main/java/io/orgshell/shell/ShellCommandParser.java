@@ -1,10 +1,9 @@
 package io.orgshell.shell;
 
+import io.orgshell.core.UsageException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import io.orgshell.core.UsageException;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandArgument;
 import org.springframework.shell.core.command.CommandOption;
@@ -71,12 +70,18 @@ public class ShellCommandParser implements CommandParser {
             }
             String optionName = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
             if (optionName.equals("--help") || optionName.equals("-h")) {
-                b.addOption(CommandOption.with().shortName('h').longName("help").value("true").build());
+                b.addOption(CommandOption.with()
+                        .shortName('h')
+                        .longName("help")
+                        .value("true")
+                        .build());
                 continue;
             }
             Command target = command;
-            CommandOption declared = target.getOptions().stream().filter(o -> o.isOptionEqual(optionName))
-                    .findFirst().orElseThrow(() -> unknownOption(name, optionName, target));
+            CommandOption declared = target.getOptions().stream()
+                    .filter(o -> o.isOptionEqual(optionName))
+                    .findFirst()
+                    .orElseThrow(() -> unknownOption(name, optionName, target));
             String value;
             if (word.contains("=")) {
                 value = word.substring(word.indexOf('=') + 1);
@@ -89,8 +94,12 @@ public class ShellCommandParser implements CommandParser {
                 throw new UsageException("option " + optionName + " of '" + name + "' needs a value");
             }
             checkValue(declared, value);
-            b.addOption(CommandOption.with().shortName(declared.shortName()).longName(declared.longName())
-                    .type(declared.type()).value(value).build());
+            b.addOption(CommandOption.with()
+                    .shortName(declared.shortName())
+                    .longName(declared.longName())
+                    .type(declared.type())
+                    .value(value)
+                    .build());
         }
         return b.build();
     }
@@ -99,7 +108,8 @@ public class ShellCommandParser implements CommandParser {
         if (allowed == 0) {
             return new UsageException("'" + command + "' takes no argument, and got '" + extra + "'");
         }
-        String words = String.join(" ", rest.stream().takeWhile(w -> !isOption(w)).toList());
+        String words =
+                String.join(" ", rest.stream().takeWhile(w -> !isOption(w)).toList());
         return new UsageException("'" + command + "' takes " + (allowed == 1 ? "one argument" : allowed + " arguments")
                 + ", and '" + extra + "' is one too many; to give a value with spaces, quote it: " + command + " \""
                 + words + "\"");
@@ -112,7 +122,9 @@ public class ShellCommandParser implements CommandParser {
         if (whole && !value.strip().matches("-?\\d{1,18}")) {
             throw new UsageException("--" + option.longName() + ": '" + value + "' is not a number");
         }
-        if (whole && (type == Integer.class || type == int.class) && Long.parseLong(value.strip()) > Integer.MAX_VALUE) {
+        if (whole
+                && (type == Integer.class || type == int.class)
+                && Long.parseLong(value.strip()) > Integer.MAX_VALUE) {
             throw new UsageException("--" + option.longName() + ": '" + value + "' is too large");
         }
     }
@@ -126,7 +138,8 @@ public class ShellCommandParser implements CommandParser {
     }
 
     private static UsageException unknownOption(String command, String option, Command c) {
-        List<String> known = c.getOptions().stream().map(o -> "--" + o.longName()).toList();
+        List<String> known =
+                c.getOptions().stream().map(o -> "--" + o.longName()).toList();
         return new UsageException("unknown option " + option + " for '" + command + "'"
                 + (known.isEmpty() ? " (it takes none)" : " (options: " + String.join(", ", known) + ")"));
     }
@@ -142,7 +155,9 @@ public class ShellCommandParser implements CommandParser {
             if (quote != 0) {
                 if (c == quote) {
                     quote = 0;
-                } else if (c == '\\' && quote == '"' && i + 1 < input.length()
+                } else if (c == '\\'
+                        && quote == '"'
+                        && i + 1 < input.length()
                         && (input.charAt(i + 1) == '"' || input.charAt(i + 1) == '\\')) {
                     current.append(input.charAt(++i));
                 } else {

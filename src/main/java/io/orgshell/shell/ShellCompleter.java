@@ -1,7 +1,6 @@
 package io.orgshell.shell;
 
 import java.util.List;
-
 import org.jline.reader.Candidate;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
@@ -48,21 +47,25 @@ public class ShellCompleter extends CommandCompleter {
         String previous = line.wordIndex() > 0 ? words.get(line.wordIndex() - 1) : "";
         CommandOption option = null;
         if (line.wordIndex() > nameLength && previous.startsWith("-")) {
-            option = command.getOptions().stream().filter(o -> o.isOptionEqual(previous)).findFirst()
-                    .filter(o -> o.type() != boolean.class && o.type() != Boolean.class).orElse(null);
+            option = command.getOptions().stream()
+                    .filter(o -> o.isOptionEqual(previous))
+                    .findFirst()
+                    .filter(o -> o.type() != boolean.class && o.type() != Boolean.class)
+                    .orElse(null);
         }
         if (option == null && (current.isEmpty() || current.startsWith("-"))) {
             for (CommandOption o : command.getOptions()) {
-                if (!line.line().contains("--" + o.longName() + " ") && !line.line().contains("--" + o.longName() + "=")) {
-                    candidates.add(new Candidate("--" + o.longName(), "--" + o.longName(), null,
-                            o.description(), null, null, true));
+                if (!line.line().contains("--" + o.longName() + " ")
+                        && !line.line().contains("--" + o.longName() + "=")) {
+                    candidates.add(new Candidate(
+                            "--" + o.longName(), "--" + o.longName(), null, o.description(), null, null, true));
                 }
             }
         }
         var context = new CompletionContext(words, line.wordIndex(), line.wordCursor(), command, option);
         for (CompletionProposal p : command.getCompletionProvider().apply(context)) {
-            candidates.add(new Candidate(p.value(), p.displayText(), p.category(), p.description(), null, null,
-                    p.complete()));
+            candidates.add(
+                    new Candidate(p.value(), p.displayText(), p.category(), p.description(), null, null, p.complete()));
         }
     }
 }

@@ -42,31 +42,42 @@ public class ShellConfiguration {
     /** Shows which org is connected on every line, and marks a sandbox org so it is never mistaken for production. */
     @Bean
     PromptProvider promptProvider(Session session) {
-        return () -> session.current().map(c -> {
-            AttributedStringBuilder sb = new AttributedStringBuilder();
-            sb.styled(AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN), "orgshell");
-            sb.append(":");
-            // JLine expands %-escapes in a prompt (%P, %{...%}): an org name must not be able to write one
-            sb.styled(AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN).bold(),
-                    Sanitizer.forTerminal(c.orgName()).replace("%", "%%"));
-            if (c.sandbox()) {
-                sb.append(" ");
-                sb.styled(AttributedStyle.DEFAULT.foreground(AttributedStyle.MAGENTA).bold(), "[SANDBOX]");
-            }
-            sb.append("> ");
-            return sb.toAttributedString();
-        }).orElseGet(() -> new AttributedString("orgshell (not connected)> ",
-                AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW)));
+        return () -> session.current()
+                .map(c -> {
+                    AttributedStringBuilder sb = new AttributedStringBuilder();
+                    sb.styled(AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN), "orgshell");
+                    sb.append(":");
+                    // JLine expands %-escapes in a prompt (%P, %{...%}): an org name must not be able to write one
+                    sb.styled(
+                            AttributedStyle.DEFAULT
+                                    .foreground(AttributedStyle.GREEN)
+                                    .bold(),
+                            Sanitizer.forTerminal(c.orgName()).replace("%", "%%"));
+                    if (c.sandbox()) {
+                        sb.append(" ");
+                        sb.styled(
+                                AttributedStyle.DEFAULT
+                                        .foreground(AttributedStyle.MAGENTA)
+                                        .bold(),
+                                "[SANDBOX]");
+                    }
+                    sb.append("> ");
+                    return sb.toAttributedString();
+                })
+                .orElseGet(() -> new AttributedString(
+                        "orgshell (not connected)> ", AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW)));
     }
 
     @Bean
     org.jline.reader.History history(Session session) {
-        return new SecretFilteringHistory(line -> session.current().map(c -> c.key().occursIn(line)).orElse(false));
+        return new SecretFilteringHistory(
+                line -> session.current().map(c -> c.key().occursIn(line)).orElse(false));
     }
 
     @Bean
     AvailabilityProvider connected(Session session) {
-        return () -> session.isOpen() ? Availability.available()
+        return () -> session.isOpen()
+                ? Availability.available()
                 : Availability.unavailable("no organization is connected (run 'connect', or start with --sandbox)");
     }
 }

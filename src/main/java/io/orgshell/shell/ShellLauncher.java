@@ -1,15 +1,5 @@
 package io.orgshell.shell;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-
 import io.orgshell.config.ConfigDirectory;
 import io.orgshell.config.OrgShellProperties;
 import io.orgshell.console.ConsoleStreams;
@@ -22,6 +12,15 @@ import io.orgshell.core.UserFacingException;
 import io.orgshell.session.ConnectRequest;
 import io.orgshell.session.Connection;
 import io.orgshell.session.SessionService;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import org.jline.reader.LineReader;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -49,8 +48,15 @@ public class ShellLauncher implements ApplicationRunner, ExitCodeGenerator {
     private final boolean enabled;
     private int exitCode;
 
-    public ShellLauncher(CommandDispatcher dispatcher, ScriptRunner scripts, ShellMode mode, SessionService sessions, LineReader lineReader,
-                         PromptProvider prompt, ConfigDirectory configDirectory, OrgShellProperties properties) {
+    public ShellLauncher(
+            CommandDispatcher dispatcher,
+            ScriptRunner scripts,
+            ShellMode mode,
+            SessionService sessions,
+            LineReader lineReader,
+            PromptProvider prompt,
+            ConfigDirectory configDirectory,
+            OrgShellProperties properties) {
         this.dispatcher = dispatcher;
         this.scripts = scripts;
         this.mode = mode;
@@ -82,13 +88,14 @@ public class ShellLauncher implements ApplicationRunner, ExitCodeGenerator {
             exitCode = ExitCodes.OK;
             return;
         }
-        ConsoleStreams streams = ConsoleStreams.detect(lineReader.getTerminal(), options.noColor(),
-                System.getenv("NO_COLOR"));
+        ConsoleStreams streams =
+                ConsoleStreams.detect(lineReader.getTerminal(), options.noColor(), System.getenv("NO_COLOR"));
         boolean terminal = streams.interactive();
         PrintWriter out = writer(streams.stdout());
         PrintWriter err = writer(System.err); // raw: the terminal Jansi writes to is standard output
         mode.setDebug(options.debug());
-        ShellMode.Kind kind = !options.command().isEmpty() ? ShellMode.Kind.ONE_SHOT
+        ShellMode.Kind kind = !options.command().isEmpty()
+                ? ShellMode.Kind.ONE_SHOT
                 : options.file() != null || !terminal ? ShellMode.Kind.SCRIPT : ShellMode.Kind.INTERACTIVE;
         mode.set(kind);
         // the interactive shell writes errors to the terminal as well, so they take its colours there
@@ -98,7 +105,9 @@ public class ShellLauncher implements ApplicationRunner, ExitCodeGenerator {
         InputReader input = terminal ? new TerminalInputReader(lineReader) : new NoTerminalInputReader();
 
         if (options.sandbox() || options.profile() != null) {
-            PrintWriter notices = kind == ShellMode.Kind.INTERACTIVE ? lineReader.getTerminal().writer() : err;
+            PrintWriter notices = kind == ShellMode.Kind.INTERACTIVE
+                    ? lineReader.getTerminal().writer()
+                    : err;
             int code = connectAtLaunch(options, notices, errorStyles, terminal ? input : null);
             if (code != ExitCodes.OK && kind != ShellMode.Kind.INTERACTIVE) {
                 exitCode = code;
@@ -118,11 +127,12 @@ public class ShellLauncher implements ApplicationRunner, ExitCodeGenerator {
 
     private int connectAtLaunch(LaunchOptions options, PrintWriter notices, Styles styles, InputReader input) {
         try {
-            Connection c = sessions.connect(new ConnectRequest(options.profile(), null, null, options.sandbox()),
+            Connection c = sessions.connect(
+                    new ConnectRequest(options.profile(), null, null, options.sandbox()),
                     input == null ? null : p -> readSecret(input, p));
             if (mode.isInteractive() || c.sandbox() && mode.kind() != ShellMode.Kind.ONE_SHOT) {
-                notices.println(styles.dim("connected to " + Sanitizer.forTerminal(c.orgName()) + " (" + c.orgId()
-                        + ")" + (c.sandbox() ? " - sandbox org on " + c.baseUrl() : "")));
+                notices.println(styles.dim("connected to " + Sanitizer.forTerminal(c.orgName()) + " (" + c.orgId() + ")"
+                        + (c.sandbox() ? " - sandbox org on " + c.baseUrl() : "")));
             }
             return ExitCodes.OK;
         } catch (RuntimeException e) {
@@ -171,14 +181,16 @@ public class ShellLauncher implements ApplicationRunner, ExitCodeGenerator {
     static final class NoTerminalInputReader implements InputReader {
         @Override
         public String readInput(String prompt) {
-            throw new UserFacingException("cannot ask '" + prompt.strip() + "': no terminal (use --yes or set it in "
-                    + "the environment)", ExitCodes.USAGE);
+            throw new UserFacingException(
+                    "cannot ask '" + prompt.strip() + "': no terminal (use --yes or set it in " + "the environment)",
+                    ExitCodes.USAGE);
         }
 
         @Override
         public char[] readPassword(String prompt) {
-            throw new UserFacingException("cannot ask for the API key: no terminal; set ORGSHELL_API_KEY or use a "
-                    + "profile", ExitCodes.USAGE);
+            throw new UserFacingException(
+                    "cannot ask for the API key: no terminal; set ORGSHELL_API_KEY or use a " + "profile",
+                    ExitCodes.USAGE);
         }
     }
 }

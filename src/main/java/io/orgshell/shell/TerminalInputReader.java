@@ -1,7 +1,6 @@
 package io.orgshell.shell;
 
 import java.util.function.Supplier;
-
 import org.jline.reader.LineReader;
 import org.springframework.shell.core.InputReader;
 

@@ -2,17 +2,16 @@ package io.orgshell.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-
 import io.orgshell.sandbox.ContractValidator;
 import io.orgshell.sandbox.ExchangeRecorder;
 import io.orgshell.sandbox.RecordedExchange;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.support.ShellTest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +23,8 @@ class ClientContractTest extends ShellTest {
 
     @Test
     void requestsOfTheReadCommandsFollowTheContract() {
-        SandboxServer server = sandbox(SandboxConfig.defaults().withUsers(150).withPageSize(40).withSeed(9));
+        SandboxServer server =
+                sandbox(SandboxConfig.defaults().withUsers(150).withPageSize(40).withSeed(9));
         List<RecordedExchange> exchanges = Collections.synchronizedList(new ArrayList<>());
         ExchangeRecorder.onExchange(server, exchanges::add);
         connectTo(server);
@@ -42,12 +42,18 @@ class ClientContractTest extends ShellTest {
                 continue; // not in the stored documents (CONTRACT.md §8)
             }
             checked.add(e.method() + " " + e.path());
-            assertThat(e.requestHeaders().get("Authorization")).as("Bearer auth on " + e.path())
-                    .singleElement().asString().startsWith("Bearer ");
+            assertThat(e.requestHeaders().get("Authorization"))
+                    .as("Bearer auth on " + e.path())
+                    .singleElement()
+                    .asString()
+                    .startsWith("Bearer ");
             ContractValidator.shared().problems(e).forEach(p -> problems.add(e.method() + " " + e.path() + ": " + p));
         }
-        assertThat(checked).anyMatch(s -> s.endsWith("/users")).anyMatch(s -> s.contains("/domains"))
-                .anyMatch(s -> s.endsWith("/manage/profile")).anyMatch(s -> s.equals("GET /admin/v1/orgs"));
+        assertThat(checked)
+                .anyMatch(s -> s.endsWith("/users"))
+                .anyMatch(s -> s.contains("/domains"))
+                .anyMatch(s -> s.endsWith("/manage/profile"))
+                .anyMatch(s -> s.equals("GET /admin/v1/orgs"));
         assertThat(problems).isEmpty();
     }
 }

@@ -2,14 +2,13 @@ package io.orgshell.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.ShellTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +21,7 @@ class HostileResponsesTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     SandboxServer server;
 
     @BeforeEach
@@ -37,10 +37,16 @@ class HostileResponsesTest extends ShellTest {
 
     @Test
     void unknownFieldsAndEnumValuesAreTolerated() throws Exception {
-        server.faults().add(USERS, 1, Fault.respond(200, "{\"data\":[{\"account_id\":\"abc\",\"account_type\":\"robot\","
-                + "\"account_status\":\"hibernating\",\"name\":\"=cmd|calc\",\"picture\":\"p\",\"brand_new\":{\"x\":1},"
-                + "\"product_access\":[{\"key\":\"quantum-jira\",\"name\":\"Q\"}]}],\"meta\":{\"total\":1},"
-                + "\"links\":{\"self\":\"s\"},\"future\":true}"));
+        server.faults()
+                .add(
+                        USERS,
+                        1,
+                        Fault.respond(
+                                200,
+                                "{\"data\":[{\"account_id\":\"abc\",\"account_type\":\"robot\","
+                                        + "\"account_status\":\"hibernating\",\"name\":\"=cmd|calc\",\"picture\":\"p\",\"brand_new\":{\"x\":1},"
+                                        + "\"product_access\":[{\"key\":\"quantum-jira\",\"name\":\"Q\"}]}],\"meta\":{\"total\":1},"
+                                        + "\"links\":{\"self\":\"s\"},\"future\":true}"));
         Result r = run("users export --out " + tmp.resolve("u.csv"));
         assertThat(r.exitCode()).as(r.toString()).isZero();
         String csv = Files.readString(tmp.resolve("u.csv"));
@@ -62,19 +68,32 @@ class HostileResponsesTest extends ShellTest {
         server.faults().add(USERS, 1, Fault.respond(200, "{\"links\":{}}"));
         Result r = run("users export --out " + tmp.resolve("u.csv"));
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-        assertThat(r.err().strip()).isEqualTo("error: no account to export; " + tmp.resolve("u.csv")
-                + " was not written");
+        assertThat(r.err().strip())
+                .isEqualTo("error: no account to export; " + tmp.resolve("u.csv") + " was not written");
     }
 
     @Test
     void escapeSequencesInApiTextAreShownNeutralised() {
         SandboxUser u = server.org().managedAt(5);
-        server.org().update(u.accountId(), x -> x.withProfile("Eve\u001b]0;owned\u0007\u001b[2J", x.nickname(),
-                x.zoneinfo(), x.locale(), "\u009b31mboss", x.department(), x.organization(), x.location()));
+        server.org()
+                .update(
+                        u.accountId(),
+                        x -> x.withProfile(
+                                "Eve\u001b]0;owned\u0007\u001b[2J",
+                                x.nickname(),
+                                x.zoneinfo(),
+                                x.locale(),
+                                "\u009b31mboss",
+                                x.department(),
+                                x.organization(),
+                                x.location()));
         Result r = run("users show " + u.accountId());
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("Eve\\u001b]0;owned\\u0007\\u001b[2J").doesNotContain("\u001b")
-                .doesNotContain("\u009b").doesNotContain("\u0007");
+        assertThat(r.out())
+                .contains("Eve\\u001b]0;owned\\u0007\\u001b[2J")
+                .doesNotContain("\u001b")
+                .doesNotContain("\u009b")
+                .doesNotContain("\u0007");
         Result find = run("users find Eve");
         assertThat(find.out()).doesNotContain("\u001b");
     }

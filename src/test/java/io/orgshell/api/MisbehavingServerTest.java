@@ -2,17 +2,16 @@ package io.orgshell.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Collectors;
-
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
 import io.orgshell.support.ShellTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +28,7 @@ class MisbehavingServerTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     SandboxServer server;
 
     @BeforeEach
@@ -38,24 +38,37 @@ class MisbehavingServerTest extends ShellTest {
 
     @Test
     void aThrottleAskingForADayIsAClearErrorNotAHang() {
-        FaultScripts.post(server, "{\"match\":\"" + DOMAINS + "\",\"times\":50,\"type\":\"throttle\",\"retryAfter\":86400}");
+        FaultScripts.post(
+                server, "{\"match\":\"" + DOMAINS + "\",\"times\":50,\"type\":\"throttle\",\"retryAfter\":86400}");
         long before = server.stats().requests(DOMAINS);
         Result r = run("domains list");
         assertThat(r.exitCode()).isEqualTo(4);
-        assertThat(r.err()).contains("asked to wait 24 h").contains("orgshell.retry.max-wait (3 s)")
-                .contains("GET /admin/v1/orgs/{orgId}/domains").doesNotContain("connect");
-        assertThat(server.stats().requests(DOMAINS) - before).as("asked once, not again").isEqualTo(1);
+        assertThat(r.err())
+                .contains("asked to wait 24 h")
+                .contains("orgshell.retry.max-wait (3 s)")
+                .contains("GET /admin/v1/orgs/{orgId}/domains")
+                .doesNotContain("connect");
+        assertThat(server.stats().requests(DOMAINS) - before)
+                .as("asked once, not again")
+                .isEqualTo(1);
     }
 
     @Test
     void aRunThatMeetsAThrottleAskingForADayStopsCleanlyForResume() throws Exception {
         List<SandboxUser> users = new Accounts.Unused(server).next(4);
-        Path plan = Files.writeString(tmp.resolve("moves.csv"), "account_id,email\n" + users.stream()
-                .map(u -> u.accountId() + "," + Accounts.movedAddress(u)).collect(Collectors.joining("\n")) + "\n");
+        Path plan = Files.writeString(
+                tmp.resolve("moves.csv"),
+                "account_id,email\n"
+                        + users.stream()
+                                .map(u -> u.accountId() + "," + Accounts.movedAddress(u))
+                                .collect(Collectors.joining("\n"))
+                        + "\n");
         assertThat(run("load " + plan).exitCode()).isZero();
         assertThat(run("preview").exitCode()).isZero();
-        FaultScripts.post(server, "{\"match\":\"PUT /users/{accountId}/manage/email\",\"times\":100,"
-                + "\"type\":\"throttle\",\"retryAfter\":86400}");
+        FaultScripts.post(
+                server,
+                "{\"match\":\"PUT /users/{accountId}/manage/email\",\"times\":100,"
+                        + "\"type\":\"throttle\",\"retryAfter\":86400}");
 
         Result stopped = run("run --yes");
 
@@ -84,15 +97,21 @@ class MisbehavingServerTest extends ShellTest {
         Result r = run("domains list");
         afterCtrlC(ctrlC);
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(130);
-        assertThat(server.stats().requests(DOMAINS) - before).as("the retry after the wait was never sent")
+        assertThat(server.stats().requests(DOMAINS) - before)
+                .as("the retry after the wait was never sent")
                 .isEqualTo(1);
     }
 
     @Test
     void ctrlCEndsARunWhoseWritesWaitForTheServer() throws Exception {
         List<SandboxUser> users = new Accounts.Unused(server).next(4);
-        Path plan = Files.writeString(tmp.resolve("waiting.csv"), "account_id,email\n" + users.stream()
-                .map(u -> u.accountId() + "," + Accounts.movedAddress(u)).collect(Collectors.joining("\n")) + "\n");
+        Path plan = Files.writeString(
+                tmp.resolve("waiting.csv"),
+                "account_id,email\n"
+                        + users.stream()
+                                .map(u -> u.accountId() + "," + Accounts.movedAddress(u))
+                                .collect(Collectors.joining("\n"))
+                        + "\n");
         run("load " + plan);
         run("preview");
         String put = "PUT /users/{accountId}/manage/email";
@@ -108,7 +127,9 @@ class MisbehavingServerTest extends ShellTest {
         Result stopped = run("run --yes");
         afterCtrlC(ctrlC);
         assertThat(stopped.all()).as(stopped.toString()).contains("resume");
-        assertThat(server.stats().requests(put)).as("no retry went out after Ctrl-C").isEqualTo(users.size());
+        assertThat(server.stats().requests(put))
+                .as("no retry went out after Ctrl-C")
+                .isEqualTo(users.size());
         assertThat(server.stats().writes()).isEmpty();
 
         server.faults().clear();
@@ -132,8 +153,10 @@ class MisbehavingServerTest extends ShellTest {
 
     @Test
     void aRetryAfterTooLargeForANumberIsStillAWaitTooLong() {
-        FaultScripts.post(server, "{\"match\":\"" + DOMAINS + "\",\"type\":\"status\",\"status\":429,"
-                + "\"headers\":{\"Retry-After\":\"99999999999999999999\"}}");
+        FaultScripts.post(
+                server,
+                "{\"match\":\"" + DOMAINS + "\",\"type\":\"status\",\"status\":429,"
+                        + "\"headers\":{\"Retry-After\":\"99999999999999999999\"}}");
         Result r = run("domains list");
         assertThat(r.exitCode()).isEqualTo(4);
         assertThat(r.err()).contains("asked to wait more than a century");
@@ -144,24 +167,31 @@ class MisbehavingServerTest extends ShellTest {
         long clean = -server.stats().requests(DOMAINS);
         assertThat(run("domains list").exitCode()).isZero();
         clean += server.stats().requests(DOMAINS);
-        FaultScripts.post(server, "[{\"match\":\"" + DOMAINS + "\",\"type\":\"status\",\"status\":429,"
-                + "\"headers\":{\"Retry-After\":\"-5\"}},{\"match\":\"" + DOMAINS + "\",\"type\":\"status\","
-                + "\"status\":429,\"headers\":{\"Retry-After\":\"soon\"}}]");
+        FaultScripts.post(
+                server,
+                "[{\"match\":\"" + DOMAINS + "\",\"type\":\"status\",\"status\":429,"
+                        + "\"headers\":{\"Retry-After\":\"-5\"}},{\"match\":\"" + DOMAINS + "\",\"type\":\"status\","
+                        + "\"status\":429,\"headers\":{\"Retry-After\":\"soon\"}}]");
         long before = server.stats().requests(DOMAINS);
         Result r = run("domains list");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).contains("acme.example");
-        assertThat(server.stats().requests(DOMAINS) - before).as("two refused, then the listing").isEqualTo(clean + 2);
+        assertThat(server.stats().requests(DOMAINS) - before)
+                .as("two refused, then the listing")
+                .isEqualTo(clean + 2);
     }
 
     @Test
     void aCursorThatComesBackStopsTheListing() {
-        FaultScripts.post(server, "{\"match\":\"" + DOMAINS + "\",\"times\":300,\"type\":\"pages\","
-                + "\"cursors\":[\"c1\",\"c2\"]}");
+        FaultScripts.post(
+                server,
+                "{\"match\":\"" + DOMAINS + "\",\"times\":300,\"type\":\"pages\"," + "\"cursors\":[\"c1\",\"c2\"]}");
         long before = server.stats().requests(DOMAINS);
         Result r = run("domains list");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err()).contains("cursor of an earlier page again after 3 pages").contains("never end");
+        assertThat(r.err())
+                .contains("cursor of an earlier page again after 3 pages")
+                .contains("never end");
         assertThat(server.stats().requests(DOMAINS) - before).isEqualTo(3);
     }
 
@@ -179,11 +209,17 @@ class MisbehavingServerTest extends ShellTest {
     void pagesFarPastTheAnnouncedTotalStopTheExport() {
         StringBuilder data = new StringBuilder("[");
         for (int i = 0; i < 400; i++) {
-            data.append(i == 0 ? "" : ",").append("{\"account_id\":\"a").append(i)
-                    .append("\",\"email\":\"x").append(i).append("@acme.example\",\"account_status\":\"active\"}");
+            data.append(i == 0 ? "" : ",")
+                    .append("{\"account_id\":\"a")
+                    .append(i)
+                    .append("\",\"email\":\"x")
+                    .append(i)
+                    .append("@acme.example\",\"account_status\":\"active\"}");
         }
-        FaultScripts.post(server, "{\"match\":\"" + USERS + "\",\"times\":300,\"type\":\"pages\",\"total\":5,"
-                + "\"data\":" + data + "]}");
+        FaultScripts.post(
+                server,
+                "{\"match\":\"" + USERS + "\",\"times\":300,\"type\":\"pages\",\"total\":5," + "\"data\":" + data
+                        + "]}");
         Path out = tmp.resolve("u.csv");
         Result r = run("users export --out " + out);
         assertThat(r.exitCode()).isEqualTo(1);
@@ -193,8 +229,10 @@ class MisbehavingServerTest extends ShellTest {
 
     @Test
     void aRedirectIsNotAnAnswer() {
-        FaultScripts.post(server, "{\"match\":\"" + DOMAINS + "\",\"type\":\"status\",\"status\":302,"
-                + "\"headers\":{\"Location\":\"https://sso.example/login\"},\"body\":\"\"}");
+        FaultScripts.post(
+                server,
+                "{\"match\":\"" + DOMAINS + "\",\"type\":\"status\",\"status\":302,"
+                        + "\"headers\":{\"Location\":\"https://sso.example/login\"},\"body\":\"\"}");
         Result r = run("domains list");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("302").contains("redirect to https://sso.example/login");
@@ -203,9 +241,11 @@ class MisbehavingServerTest extends ShellTest {
     @Test
     void anErrorBodyOfAnyLengthIsReportedInAFewHundredCharacters() {
         String title = "x".repeat(200_000);
-        FaultScripts.post(server, "{\"match\":\"" + DOMAINS + "\",\"type\":\"status\",\"status\":400,"
-                + "\"body\":{\"errors\":[{\"status\":\"400\",\"code\":\"ADMIN-400-" + "7".repeat(5_000)
-                + "\",\"title\":\"" + title + "\",\"detail\":\"" + title + "\"}]}}");
+        FaultScripts.post(
+                server,
+                "{\"match\":\"" + DOMAINS + "\",\"type\":\"status\",\"status\":400,"
+                        + "\"body\":{\"errors\":[{\"status\":\"400\",\"code\":\"ADMIN-400-" + "7".repeat(5_000)
+                        + "\",\"title\":\"" + title + "\",\"detail\":\"" + title + "\"}]}}");
         Result r = run("domains list");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("400").hasSizeLessThan(ApiException.MAX_MESSAGE + ApiException.MAX_CODE + 200);

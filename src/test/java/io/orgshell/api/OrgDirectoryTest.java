@@ -2,16 +2,15 @@ package io.orgshell.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +22,7 @@ class OrgDirectoryTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     SandboxServer server;
 
     @BeforeEach
@@ -33,8 +33,11 @@ class OrgDirectoryTest extends ShellTest {
 
     Path plan(List<SandboxUser> users) throws Exception {
         Path file = Files.createTempFile(tmp, "plan", ".csv");
-        Files.writeString(file, "account_id\n" + String.join("\n", users.stream().map(SandboxUser::accountId)
-                .toList()) + "\n");
+        Files.writeString(
+                file,
+                "account_id\n"
+                        + String.join(
+                                "\n", users.stream().map(SandboxUser::accountId).toList()) + "\n");
         return file;
     }
 
@@ -44,24 +47,33 @@ class OrgDirectoryTest extends ShellTest {
         Path plan = plan(u);
         run("load --op suspend " + plan);
         assertThat(run("preview").out()).contains("OK 30");
-        assertThat(server.stats().requests(DIRECTORIES)).as("only writes need to know the directories").isZero();
+        assertThat(server.stats().requests(DIRECTORIES))
+                .as("only writes need to know the directories")
+                .isZero();
         Result suspended = run("run --yes");
         assertThat(suspended.out()).as(suspended.toString()).contains("applied 30");
         run("load --op restore " + plan);
         assertThat(run("preview").out()).contains("OK 30");
         assertThat(run("run --yes").out()).contains("applied 30");
 
-        assertThat(server.stats().requests("POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/{accountId}"
-                + "/suspend")).isEqualTo(30);
-        assertThat(server.stats().requests(DIRECTORIES)).as(server.stats().requests().toString()).isEqualTo(1);
-        u.forEach(x -> assertThat(server.org().findById(x.accountId()).orElseThrow().access())
+        assertThat(server.stats()
+                        .requests(
+                                "POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/{accountId}" + "/suspend"))
+                .isEqualTo(30);
+        assertThat(server.stats().requests(DIRECTORIES))
+                .as(server.stats().requests().toString())
+                .isEqualTo(1);
+        u.forEach(x -> assertThat(
+                        server.org().findById(x.accountId()).orElseThrow().access())
                 .isEqualTo(OrgAccess.ACTIVE));
 
         connectTo(server);
         run("load --op suspend " + plan(u.subList(0, 1)));
         run("preview");
         assertThat(run("run --yes").out()).contains("applied 1");
-        assertThat(server.stats().requests(DIRECTORIES)).as("a new connection lists it again").isEqualTo(2);
+        assertThat(server.stats().requests(DIRECTORIES))
+                .as("a new connection lists it again")
+                .isEqualTo(2);
     }
 
     @Test

@@ -2,13 +2,12 @@ package io.orgshell.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.ref.WeakReference;
-import java.util.ArrayList;
-import java.util.List;
-
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.session.Session;
 import io.orgshell.support.ShellTest;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -30,8 +29,12 @@ class PagingMemoryTest extends ShellTest {
             if (pages == 30) {
                 page = null;
                 System.gc();
-                long collected = seen.subList(0, 25).stream().filter(r -> r.get() == null).count();
-                assertThat(collected).as("pages 1-25 collected while page 30 is read").isEqualTo(25);
+                long collected = seen.subList(0, 25).stream()
+                        .filter(r -> r.get() == null)
+                        .count();
+                assertThat(collected)
+                        .as("pages 1-25 collected while page 30 is read")
+                        .isEqualTo(25);
             }
         }
         assertThat(pages).isGreaterThan(30);

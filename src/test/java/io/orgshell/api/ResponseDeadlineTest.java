@@ -2,16 +2,15 @@ package io.orgshell.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
 import io.orgshell.support.ShellTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +30,7 @@ class ResponseDeadlineTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     SandboxServer server;
 
     @BeforeEach
@@ -53,15 +53,19 @@ class ResponseDeadlineTest extends ShellTest {
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).contains("acme.example");
         assertThat(took).as("not cut before the deadline").isGreaterThanOrEqualTo(Duration.ofSeconds(5));
-        assertThat(server.stats().tricklesToTheEnd()).as("cut before the answer's last piece").isZero();
-        assertThat(server.stats().requests(DOMAINS) - before).as("the trickle, then the retry").isEqualTo(clean + 1);
+        assertThat(server.stats().tricklesToTheEnd())
+                .as("cut before the answer's last piece")
+                .isZero();
+        assertThat(server.stats().requests(DOMAINS) - before)
+                .as("the trickle, then the retry")
+                .isEqualTo(clean + 1);
     }
 
     @Test
     void aWriteWhoseAnswerTricklesIsReadBackNotSentAgain() throws Exception {
         SandboxUser u = Accounts.plain(server).findFirst().orElseThrow();
-        Path plan = Files.writeString(tmp.resolve("move.csv"), "account_id,email\n" + u.accountId() + ","
-                + Accounts.movedAddress(u) + "\n");
+        Path plan = Files.writeString(
+                tmp.resolve("move.csv"), "account_id,email\n" + u.accountId() + "," + Accounts.movedAddress(u) + "\n");
         assertThat(run("load " + plan).exitCode()).isZero();
         assertThat(run("preview").exitCode()).isZero();
         FaultScripts.post(server, "{\"match\":\"" + EMAIL + "\"," + TRICKLE + "}");
@@ -70,7 +74,11 @@ class ResponseDeadlineTest extends ShellTest {
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).contains("applied 1").contains("failed 0");
-        assertThat(server.stats().tricklesToTheEnd()).as("cut before the answer's last piece").isZero();
-        assertThat(server.stats().writes(u.accountId())).as("applied once, not sent again").isEqualTo(1);
+        assertThat(server.stats().tricklesToTheEnd())
+                .as("cut before the answer's last piece")
+                .isZero();
+        assertThat(server.stats().writes(u.accountId()))
+                .as("applied once, not sent again")
+                .isEqualTo(1);
     }
 }

@@ -1,5 +1,10 @@
 package io.orgshell.bench;
 
+import io.orgshell.sandbox.ExchangeRecorder;
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,12 +18,6 @@ import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
-import io.orgshell.sandbox.ExchangeRecorder;
-import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
-import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.Accounts;
-
 /**
  * {@code scripts/bench email|suspend [--rows N] [--rate R] [--latency-ms L] [--users U] [--loop-rows M]}:
  * orgshell's run of an N-row email (or suspend) plan against a sandbox with a rate limit and a latency, beside the
@@ -28,8 +27,7 @@ import io.orgshell.support.Accounts;
  */
 public final class Bench {
 
-    record Options(int rows, double rate, int latencyMs, int users, int loopRows) {
-    }
+    record Options(int rows, double rate, int latencyMs, int users, int loopRows) {}
 
     public static void main(String[] args) throws Exception {
         String mode = args.length == 0 ? "" : args[0];
@@ -67,12 +65,15 @@ public final class Bench {
     /** {@code email} changes each row's address; {@code suspend} suspends each row's access (v2 directory API). */
     static void writes(String op, Options o) throws Exception {
         boolean email = op.equals("email");
-        try (SandboxServer server = SandboxServer.start(SandboxConfig.defaults().withUsers(o.users()).withSeed(1)
-                .withRatePerSecond(o.rate()).withLatencyMs(o.latencyMs()))) {
-            List<SandboxUser> plain = Accounts.plain(server)
-                    .toList();
+        try (SandboxServer server = SandboxServer.start(SandboxConfig.defaults()
+                .withUsers(o.users())
+                .withSeed(1)
+                .withRatePerSecond(o.rate())
+                .withLatencyMs(o.latencyMs()))) {
+            List<SandboxUser> plain = Accounts.plain(server).toList();
             if (plain.size() < o.rows() + o.loopRows()) {
-                throw new IllegalArgumentException("the sandbox has only " + plain.size() + " plain accounts; raise --users");
+                throw new IllegalArgumentException(
+                        "the sandbox has only " + plain.size() + " plain accounts; raise --users");
             }
             Path work = Files.createTempDirectory("orgshell-bench");
             StringBuilder csv = new StringBuilder(email ? "account_id,old_email,email\n" : "account_id,email\n");
@@ -85,17 +86,25 @@ public final class Bench {
 
             ConcurrentLinkedQueue<Long> putTimes = new ConcurrentLinkedQueue<>();
             ExchangeRecorder.onExchange(server, e -> {
-                boolean write = email ? e.method().equals("PUT") && e.path().endsWith("/manage/email")
+                boolean write = email
+                        ? e.method().equals("PUT") && e.path().endsWith("/manage/email")
                         : e.method().equals("POST") && e.path().endsWith("/suspend");
                 if (write && e.status() / 100 == 2) {
                     putTimes.add(System.nanoTime());
                 }
             });
-            System.out.printf(Locale.ROOT, "sandbox: %d users, limit %.0f req/s, latency %d ms; %s plan of %,d rows%n",
-                    o.users(), o.rate(), o.latencyMs(), op, o.rows());
+            System.out.printf(
+                    Locale.ROOT,
+                    "sandbox: %d users, limit %.0f req/s, latency %d ms; %s plan of %,d rows%n",
+                    o.users(),
+                    o.rate(),
+                    o.latencyMs(),
+                    op,
+                    o.rows());
 
             List<String> command = ScaleBench.orgshell("-Xmx128m");
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder pb = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(work.resolve("orgshell.log").toFile());
             pb.environment().put("ORGSHELL_CONFIG_DIR", work.resolve("config").toString());
             pb.environment().put("ORGSHELL_ORG_ID", server.orgId());
@@ -108,7 +117,8 @@ public final class Bench {
             try (var in = shell.getOutputStream()) {
                 // --override-limit: a bench suspends far more than the 20% of the org a real run may touch unasked
                 in.write(("load --op " + op + " " + plan + "\npreview\nrun --yes" + (email ? "" : " --override-limit")
-                        + "\n").getBytes());
+                                + "\n")
+                        .getBytes());
             }
             long peakRssKb = 0;
             while (!shell.waitFor(200, TimeUnit.MILLISECONDS)) {
@@ -122,30 +132,41 @@ public final class Bench {
             long throttled = server.stats().throttled() - throttledBefore;
             long requests = server.stats().totalRequests() - requestsBefore;
             String log = Files.readString(work.resolve("orgshell.log"));
-            String summary = log.lines().filter(l -> l.startsWith("run ")).findFirst().orElse("(no summary: see "
-                    + work.resolve("orgshell.log") + ")");
+            String summary = log.lines()
+                    .filter(l -> l.startsWith("run "))
+                    .findFirst()
+                    .orElse("(no summary: see " + work.resolve("orgshell.log") + ")");
 
             // the python/curl loop: one request after another, each waiting for the previous answer
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             long loopStart = System.nanoTime();
             int loopOk = 0;
             for (SandboxUser u : plain.subList(o.rows(), o.rows() + o.loopRows())) {
                 HttpRequest.Builder request = email
-                        ? HttpRequest.newBuilder(URI.create(server.baseUri() + "/users/" + u.accountId()
-                                + "/manage/email"))
-                        .PUT(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + Accounts.movedAddress(u) + "\"}"))
+                        ? HttpRequest.newBuilder(
+                                        URI.create(server.baseUri() + "/users/" + u.accountId() + "/manage/email"))
+                                .PUT(HttpRequest.BodyPublishers.ofString(
+                                        "{\"email\":\"" + Accounts.movedAddress(u) + "\"}"))
                         : HttpRequest.newBuilder(URI.create(server.baseUri() + "/admin/v2/orgs/" + server.orgId()
-                        + "/directories/" + server.org().directory().id() + "/users/" + u.accountId() + "/suspend"))
-                        .POST(HttpRequest.BodyPublishers.noBody());
-                HttpResponse<Void> r = http.send(request.header("Authorization", "Bearer " + server.apiKey())
-                        .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.discarding());
+                                        + "/directories/"
+                                        + server.org().directory().id() + "/users/" + u.accountId() + "/suspend"))
+                                .POST(HttpRequest.BodyPublishers.noBody());
+                HttpResponse<Void> r = http.send(
+                        request.header("Authorization", "Bearer " + server.apiKey())
+                                .header("Content-Type", "application/json")
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() / 100 == 2) {
                     loopOk++;
                 }
             }
             double loopRate = loopOk / ((System.nanoTime() - loopStart) / 1e9);
 
-            String report = String.format(Locale.ROOT, """
+            String report = String.format(
+                    Locale.ROOT,
+                    """
                     | measure (%s, %,d rows; limit %.0f req/s; latency %d ms) | orgshell run | one-after-another loop |
                     | --- | --- | --- |
                     | rows/s | %.1f | %.1f (%d rows) |
@@ -155,9 +176,22 @@ public final class Bench {
                     | wall time, process start to exit | %.1f s | - |
                     | peak RSS of the orgshell process (-Xmx128m) | %,d MB | - |
                     orgshell's own summary: %s
-                    """, op, o.rows(), o.rate(), o.latencyMs(), runRate, loopRate, loopOk, runRate / o.rate(),
-                    loopRate / o.rate(), throttled, 1000.0 * throttled / Math.max(1, requests), requests, wall,
-                    peakRssKb / 1024, summary);
+                    """,
+                    op,
+                    o.rows(),
+                    o.rate(),
+                    o.latencyMs(),
+                    runRate,
+                    loopRate,
+                    loopOk,
+                    runRate / o.rate(),
+                    loopRate / o.rate(),
+                    throttled,
+                    1000.0 * throttled / Math.max(1, requests),
+                    requests,
+                    wall,
+                    peakRssKb / 1024,
+                    summary);
             System.out.print(report);
             Files.writeString(Path.of("target", "bench-" + op + ".md"), report);
         }

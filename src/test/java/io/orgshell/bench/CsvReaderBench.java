@@ -1,14 +1,13 @@
 package io.orgshell.bench;
 
+import io.orgshell.csv.LoadedCsv;
+import io.orgshell.csv.PlanCsvReader;
+import io.orgshell.plan.Operation;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-
-import io.orgshell.csv.LoadedCsv;
-import io.orgshell.csv.PlanCsvReader;
-import io.orgshell.plan.Operation;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -49,7 +48,11 @@ public class CsvReaderBench {
         file = Files.createTempFile("orgshell-bench", ".csv");
         StringBuilder csv = new StringBuilder("\ufeffaccount_id,old_email,email,\r\n");
         for (int i = 0; i < rows; i++) {
-            csv.append(String.format("%024x", i)).append(",user").append(i).append("@acme.example, user").append(i)
+            csv.append(String.format("%024x", i))
+                    .append(",user")
+                    .append(i)
+                    .append("@acme.example, user")
+                    .append(i)
                     .append("@acme.io ,\r\n");
         }
         Files.writeString(file, csv);

@@ -1,16 +1,15 @@
 package io.orgshell.bench;
 
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-
-import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
-import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.Accounts;
 
 /**
  * The scale benchmarks of {@code scripts/bench}: {@code export} (100,000 accounts in 128 MB, time against pages ×
@@ -20,8 +19,7 @@ import io.orgshell.support.Accounts;
  */
 final class ScaleBench {
 
-    private ScaleBench() {
-    }
+    private ScaleBench() {}
 
     static void run(String mode, String[] args) throws Exception {
         int users = 100_000;
@@ -45,17 +43,20 @@ final class ScaleBench {
         Files.writeString(Path.of("target", "bench-" + mode + ".md"), report);
     }
 
-    record Timed(int exit, double seconds, long peakRssKb, String output) {
-    }
+    record Timed(int exit, double seconds, long peakRssKb, String output) {}
 
     /** {@code scripts/orgshell} as a user runs it (extracted jar, class-data archive, AOT), JVM options added. */
     static List<String> orgshell(String... javaOptions) {
-        return List.of("env", "ORGSHELL_NO_BUILD=1", "ORGSHELL_JAVA_OPTS=" + String.join(" ", javaOptions),
+        return List.of(
+                "env",
+                "ORGSHELL_NO_BUILD=1",
+                "ORGSHELL_JAVA_OPTS=" + String.join(" ", javaOptions),
                 "scripts/orgshell");
     }
 
     static Timed time(List<String> command, Path work, SandboxServer server, String stdin) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(work.resolve("out.log").toFile());
         pb.environment().put("ORGSHELL_CONFIG_DIR", work.resolve("config").toString());
         if (server != null) {
@@ -77,48 +78,69 @@ final class ScaleBench {
         while (!p.waitFor(50, TimeUnit.MILLISECONDS)) {
             peak = Math.max(peak, Bench.vmHwmKb(p.pid()));
         }
-        return new Timed(p.exitValue(), (System.nanoTime() - start) / 1e9, peak,
-                Files.readString(work.resolve("out.log")));
+        return new Timed(
+                p.exitValue(), (System.nanoTime() - start) / 1e9, peak, Files.readString(work.resolve("out.log")));
     }
 
     static String scale(String mode, Path work, int users, int latency, int rows) throws Exception {
-        try (SandboxServer server = SandboxServer.start(SandboxConfig.defaults().withUsers(users).withSeed(3)
-                .withLatencyMs(latency))) {
+        try (SandboxServer server = SandboxServer.start(
+                SandboxConfig.defaults().withUsers(users).withSeed(3).withLatencyMs(latency))) {
             int managed = server.org().managedCount();
-            int pages = (managed + server.config().pageSize() - 1) / server.config().pageSize();
+            int pages =
+                    (managed + server.config().pageSize() - 1) / server.config().pageSize();
             Timed idle = time(orgshell("-Xmx128m"), work, server, "status\n");
             long before = server.stats().totalRequests();
-            Timed export = time(orgshell("-Xmx128m"), work, server, "users export --out " + work.resolve("u.csv") + "\n");
+            Timed export =
+                    time(orgshell("-Xmx128m"), work, server, "users export --out " + work.resolve("u.csv") + "\n");
             long exportRequests = server.stats().totalRequests() - before;
             double floor = pages * latency / 1000.0;
-            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-                    "| measure (%,d accounts, %d ms latency, page size %d) | value |%n| --- | --- |%n", users, latency,
+            StringBuilder sb = new StringBuilder(String.format(
+                    Locale.ROOT,
+                    "| measure (%,d accounts, %d ms latency, page size %d) | value |%n| --- | --- |%n",
+                    users,
+                    latency,
                     server.config().pageSize()));
-            sb.append(String.format(Locale.ROOT, "| export: exit %d, %,d managed accounts in %d pages, %d requests | "
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "| export: exit %d, %,d managed accounts in %d pages, %d requests | "
                             + "%.1f s |%n| the same process without the export (start-up and exit) | %.1f s |%n"
                             + "| (export − start-up) / (pages × latency) | %.2f |%n"
                             + "| export peak RSS with -Xmx128m | %,d MB |%n",
-                    export.exit(), managed, pages, exportRequests, export.seconds(), idle.seconds(),
-                    (export.seconds() - idle.seconds()) / floor, export.peakRssKb() / 1024));
+                    export.exit(),
+                    managed,
+                    pages,
+                    exportRequests,
+                    export.seconds(),
+                    idle.seconds(),
+                    (export.seconds() - idle.seconds()) / floor,
+                    export.peakRssKb() / 1024));
             if (mode.equals("preview")) {
                 StringBuilder csv = new StringBuilder("account_id,email\n");
                 int n = 0;
                 for (SandboxUser u : server.org().users()) {
                     if (u.managed() && n < rows) {
-                        csv.append(u.accountId()).append(',').append(Accounts.movedAddress(u)).append('\n');
+                        csv.append(u.accountId())
+                                .append(',')
+                                .append(Accounts.movedAddress(u))
+                                .append('\n');
                         n++;
                     }
                 }
                 Files.writeString(work.resolve("plan.csv"), csv.toString());
                 long b = server.stats().totalRequests();
-                Timed preview = time(orgshell("-Xmx128m"), work, server, "load " + work.resolve("plan.csv")
-                        + "\npreview\n");
+                Timed preview =
+                        time(orgshell("-Xmx128m"), work, server, "load " + work.resolve("plan.csv") + "\npreview\n");
                 long previewRequests = server.stats().totalRequests() - b;
                 int v2Pages = (server.org().size() + 99) / 100;
-                sb.append(String.format(Locale.ROOT, "| preview of %,d rows: exit %d, requests (a directory pass is %d pages) | "
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "| preview of %,d rows: exit %d, requests (a directory pass is %d pages) | "
                                 + "%d |%n| (preview − start-up) / (export − start-up) | %.2f |%n"
                                 + "| preview peak RSS with -Xmx128m | %,d MB |%n",
-                        n, preview.exit(), v2Pages, previewRequests,
+                        n,
+                        preview.exit(),
+                        v2Pages,
+                        previewRequests,
                         (preview.seconds() - idle.seconds()) / (export.seconds() - idle.seconds()),
                         preview.peakRssKb() / 1024));
                 sb.append(lookupCosts(work, server, idle));
@@ -135,16 +157,24 @@ final class ScaleBench {
     static String lookupCosts(Path work, SandboxServer server, Timed idle) throws Exception {
         int batch = 100;
         int listed = (int) server.org().users().stream()
-                .filter(u -> u.access() != io.orgshell.sandbox.OrgAccess.REMOVED).count();
+                .filter(u -> u.access() != io.orgshell.sandbox.OrgAccess.REMOVED)
+                .count();
         int passPages = (listed + 99) / 100;
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%n| email plan rows | looked up: requests "
-                + "| looked up: s | one pass: requests | one pass: s | goal min(pass, 2·⌈R/%d⌉) + 3 |%n"
-                + "| --- | --- | --- | --- | --- | --- |%n", batch));
+        StringBuilder sb = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%n| email plan rows | looked up: requests "
+                        + "| looked up: s | one pass: requests | one pass: s | goal min(pass, 2·⌈R/%d⌉) + 3 |%n"
+                        + "| --- | --- | --- | --- | --- | --- |%n",
+                batch));
         List<SandboxUser> plain = Accounts.plain(server).limit(5_000).toList();
         for (int rows : new int[] {5, 50, 500, 5_000}) {
             StringBuilder csv = new StringBuilder("account_id,email\n");
-            plain.stream().limit(rows).forEach(u -> csv.append(u.accountId()).append(',')
-                    .append(Accounts.movedAddress(u)).append('\n'));
+            plain.stream()
+                    .limit(rows)
+                    .forEach(u -> csv.append(u.accountId())
+                            .append(',')
+                            .append(Accounts.movedAddress(u))
+                            .append('\n'));
             Path plan = work.resolve("plan-" + rows + ".csv");
             Files.writeString(plan, csv.toString());
             String commands = "load " + plan + "\npreview\n";
@@ -157,8 +187,14 @@ final class ScaleBench {
             if (searched.exit() != 0 || pass.exit() != 0) {
                 throw new IllegalStateException("preview failed: " + searched.output() + pass.output());
             }
-            sb.append(String.format(Locale.ROOT, "| %,d | %,d | %.1f | %,d | %.1f | %,d |%n", rows, searchedRequests,
-                    searched.seconds() - idle.seconds(), passRequests, pass.seconds() - idle.seconds(),
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "| %,d | %,d | %.1f | %,d | %.1f | %,d |%n",
+                    rows,
+                    searchedRequests,
+                    searched.seconds() - idle.seconds(),
+                    passRequests,
+                    pass.seconds() - idle.seconds(),
                     Math.min(passPages, 2 * ((rows + batch - 1) / batch)) + 3));
         }
         return sb.toString();
@@ -167,41 +203,70 @@ final class ScaleBench {
     static String load(Path work, int rows) throws Exception {
         StringBuilder csv = new StringBuilder("\ufeffaccount_id,old_email,email,\r\n");
         for (int i = 0; i < rows; i++) {
-            csv.append(String.format("%024x", i)).append(",user").append(i).append("@acme.example, user").append(i)
+            csv.append(String.format("%024x", i))
+                    .append(",user")
+                    .append(i)
+                    .append("@acme.example, user")
+                    .append(i)
                     .append("@acme.io ,\r\n");
         }
         Path file = work.resolve("big.csv");
         Files.writeString(file, csv.toString());
         Timed load = time(orgshell("-Xmx128m"), work, null, "load " + file + "\n");
         Timed nothing = time(orgshell("-Xmx128m"), work, null, "status\n");
-        return String.format(Locale.ROOT, "| measure (load of %,d rows, %,d bytes, BOM + CRLF + trailing commas) | "
+        return String.format(
+                Locale.ROOT,
+                "| measure (load of %,d rows, %,d bytes, BOM + CRLF + trailing commas) | "
                         + "value |%n| --- | --- |%n| load: exit %d, process wall time | %.2f s |%n| the same process "
-                        + "without the load | %.2f s |%n| peak RSS with -Xmx128m | %,d MB |%n", rows, Files.size(file),
-                load.exit(), load.seconds(), nothing.seconds(), load.peakRssKb() / 1024);
+                        + "without the load | %.2f s |%n| peak RSS with -Xmx128m | %,d MB |%n",
+                rows,
+                Files.size(file),
+                load.exit(),
+                load.seconds(),
+                nothing.seconds(),
+                load.peakRssKb() / 1024);
     }
 
     static String startup(Path work) throws Exception {
         Path hello = work.resolve("Hello.java");
-        Files.writeString(hello, "class Hello { public static void main(String[] a) { System.out.println(\"hello\"); } }");
+        Files.writeString(
+                hello, "class Hello { public static void main(String[] a) { System.out.println(\"hello\"); } }");
         double helloBest = Double.MAX_VALUE;
         double versionBest = Double.MAX_VALUE;
         double promptBest = Double.MAX_VALUE;
         double fatBest = Double.MAX_VALUE;
-        new ProcessBuilder("javac", "-d", work.toString(), hello.toString()).inheritIO().start().waitFor();
+        new ProcessBuilder("javac", "-d", work.toString(), hello.toString())
+                .inheritIO()
+                .start()
+                .waitFor();
         for (int i = 0; i < 5; i++) {
-            helloBest = Math.min(helloBest, time(List.of("java", "-cp", work.toString(), "Hello"), work, null, null)
-                    .seconds());
-            versionBest = Math.min(versionBest, time(plus(orgshell(), "version"), work, null, null).seconds());
+            helloBest = Math.min(
+                    helloBest,
+                    time(List.of("java", "-cp", work.toString(), "Hello"), work, null, null)
+                            .seconds());
+            versionBest = Math.min(
+                    versionBest,
+                    time(plus(orgshell(), "version"), work, null, null).seconds());
             promptBest = Math.min(promptBest, timeToPrompt(orgshell(), work));
-            fatBest = Math.min(fatBest, time(List.of("java", "-jar", "target/orgshell.jar", "version"), work, null,
-                    null).seconds());
+            fatBest = Math.min(
+                    fatBest,
+                    time(List.of("java", "-jar", "target/orgshell.jar", "version"), work, null, null)
+                            .seconds());
         }
-        return String.format(Locale.ROOT, "| measure (best of 5) | seconds | ratio to hello |%n| --- | --- | --- |%n"
+        return String.format(
+                Locale.ROOT,
+                "| measure (best of 5) | seconds | ratio to hello |%n| --- | --- | --- |%n"
                         + "| plain JVM printing hello | %.2f | 1.0 |%n"
                         + "| orgshell version (scripts/orgshell: CDS, AOT, C1) | %.2f | %.1f |%n"
                         + "| orgshell interactive, time to the first prompt (scripts/orgshell) | %.2f | %.1f |%n"
-                        + "| orgshell version (plain java -jar) | %.2f | %.1f |%n", helloBest, versionBest,
-                versionBest / helloBest, promptBest, promptBest / helloBest, fatBest, fatBest / helloBest);
+                        + "| orgshell version (plain java -jar) | %.2f | %.1f |%n",
+                helloBest,
+                versionBest,
+                versionBest / helloBest,
+                promptBest,
+                promptBest / helloBest,
+                fatBest,
+                fatBest / helloBest);
     }
 
     /**
@@ -209,7 +274,8 @@ final class ScaleBench {
      * starts reading, which JLine marks by switching bracketed paste on ({@code ESC [?2004h}).
      */
     static double timeToPrompt(List<String> command, Path work) throws Exception {
-        String line = command.stream().map(a -> "'" + a.replace("'", "'\\''") + "'")
+        String line = command.stream()
+                .map(a -> "'" + a.replace("'", "'\\''") + "'")
                 .collect(java.util.stream.Collectors.joining(" "));
         ProcessBuilder pb = new ProcessBuilder("script", "-qfec", line, "/dev/null").redirectErrorStream(true);
         pb.environment().put("ORGSHELL_CONFIG_DIR", work.resolve("config").toString());

@@ -2,12 +2,11 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.support.ShellTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +16,7 @@ class ArgumentsTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     SandboxServer server;
 
     @BeforeEach
@@ -28,7 +28,8 @@ class ArgumentsTest extends ShellTest {
     void aWordTooManyIsAnErrorThatSaysToQuote() {
         Result r = run("users find Grace Hopper");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("'users find' takes one argument, and 'Hopper' is one too many")
+        assertThat(r.err())
+                .contains("'users find' takes one argument, and 'Hopper' is one too many")
                 .contains("users find \"Grace Hopper\"");
         assertThat(run("users find \"Grace Hopper\"").exitCode()).isZero();
         Result none = run("status now");
@@ -38,14 +39,19 @@ class ArgumentsTest extends ShellTest {
 
     @Test
     void aFolderIsNotAFileToWrite() {
-        long before = server.stats().requests().values().stream().mapToLong(Long::longValue).sum();
+        long before = server.stats().requests().values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
         for (String command : new String[] {"users export --out " + tmp, "domains list --out " + tmp}) {
             Result r = run(command);
             assertThat(r.exitCode()).as(command).isEqualTo(2);
             assertThat(r.err()).contains("--out: " + tmp + " is a folder");
         }
-        assertThat(server.stats().requests().values().stream().mapToLong(Long::longValue).sum())
-                .as("nothing is asked of the org for a command that cannot write its answer").isEqualTo(before);
+        assertThat(server.stats().requests().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .as("nothing is asked of the org for a command that cannot write its answer")
+                .isEqualTo(before);
     }
 
     @Test

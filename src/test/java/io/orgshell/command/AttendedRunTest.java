@@ -2,12 +2,6 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Collectors;
-
 import io.orgshell.console.ShellMode;
 import io.orgshell.run.RunDirectory;
 import io.orgshell.run.RunMeta;
@@ -19,11 +13,16 @@ import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.junit.jupiter.api.AfterEach;
 import org.springframework.shell.core.InputReader;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,6 +36,7 @@ class AttendedRunTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     SandboxServer server;
     Accounts.Unused accounts;
 
@@ -52,8 +52,10 @@ class AttendedRunTest extends ShellTest {
     /** A run a test left paused would be the next test's bare resume. */
     @AfterEach
     void forgetUnfinishedRuns() {
-        runStore.list().stream().filter(m -> m.unfinished() && server.instanceId().equals(m.sandboxInstance()))
-                .forEach(m -> FileSystemUtils.deleteRecursively(runStore.root().resolve(m.id()).toFile()));
+        runStore.list().stream()
+                .filter(m -> m.unfinished() && server.instanceId().equals(m.sandboxInstance()))
+                .forEach(m -> FileSystemUtils.deleteRecursively(
+                        runStore.root().resolve(m.id()).toFile()));
     }
 
     /** Answers in turn (then "q"), noting each prompt and how many accounts the sandbox had written when asked. */
@@ -79,8 +81,9 @@ class AttendedRunTest extends ShellTest {
     void aFailedLoadThenRunWritesNothingAndAsksNothing() throws Exception {
         run("load " + suspendPlan("offboarding.csv", accounts.next(3)) + " --op suspend");
         run("preview");
-        Path typo = Files.writeString(tmp.resolve("typo.csv"), "acount_idd\n" + accounts.next(1).get(0).accountId()
-                + "\n");
+        Path typo = Files.writeString(
+                tmp.resolve("typo.csv"),
+                "acount_idd\n" + accounts.next(1).get(0).accountId() + "\n");
         assertThat(run("load " + typo + " --op deactivate").exitCode()).isNotZero();
         mode.set(ShellMode.Kind.INTERACTIVE);
         Operator operator = new Operator("a");
@@ -106,12 +109,17 @@ class AttendedRunTest extends ShellTest {
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(operator.prompts.get(0))
                 .isEqualTo("2 writes next: lines 2-3 of offboarding.csv (5 left in all) — [c]ontinue, [a]ll, [q]uit? ");
-        assertThat(operator.prompts.subList(0, 3)).as("Enter alone asks the same again").containsOnly(
-                operator.prompts.get(0));
+        assertThat(operator.prompts.subList(0, 3))
+                .as("Enter alone asks the same again")
+                .containsOnly(operator.prompts.get(0));
         assertThat(r.out()).contains("answer c, a or q");
-        assertThat(operator.writesWhenAsked).as("writes when each question was asked").containsExactly(0, 0, 0, 2);
-        assertThat(r.out()).contains("batch 1: applied 2").contains("2 writes next: lines 4-5 of offboarding.csv "
-                + "(3 left in all)").contains("(paused)");
+        assertThat(operator.writesWhenAsked)
+                .as("writes when each question was asked")
+                .containsExactly(0, 0, 0, 2);
+        assertThat(r.out())
+                .contains("batch 1: applied 2")
+                .contains("2 writes next: lines 4-5 of offboarding.csv " + "(3 left in all)")
+                .contains("(paused)");
         assertThat(server.stats().writes()).hasSize(2);
     }
 
@@ -126,20 +134,25 @@ class AttendedRunTest extends ShellTest {
         Result r = run("run", new Operator("q"));
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("(paused): applied 0, already done 0, skipped 0, failed 0, pending 3")
+        assertThat(r.out())
+                .contains("(paused): applied 0, already done 0, skipped 0, failed 0, pending 3")
                 .contains("resume with: resume ");
         assertThat(server.stats().writes()).isEmpty();
         RunMeta paused = runStore.list().get(0);
         assertThat(paused.state()).isEqualTo(RunState.PAUSED);
-        assertThat(run("runs list").out()).contains(paused.id()).contains("paused").contains("pending 3");
+        assertThat(run("runs list").out())
+                .contains(paused.id())
+                .contains("paused")
+                .contains("pending 3");
 
         Operator operator = new Operator("a");
         Result resumed = run("resume", operator);
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-        assertThat(resumed.out().lines().findFirst().orElseThrow()).isEqualTo("resuming run " + paused.id()
-                + ": suspend of quit-first.csv in " + server.orgName() + ", 3 of 3 rows left, batches of 50");
-        assertThat(operator.prompts).containsExactly(
-                "3 writes next: lines 2-4 of quit-first.csv — [c]ontinue, [a]ll, [q]uit? ");
+        assertThat(resumed.out().lines().findFirst().orElseThrow())
+                .isEqualTo("resuming run " + paused.id() + ": suspend of quit-first.csv in " + server.orgName()
+                        + ", 3 of 3 rows left, batches of 50");
+        assertThat(operator.prompts)
+                .containsExactly("3 writes next: lines 2-4 of quit-first.csv — [c]ontinue, [a]ll, [q]uit? ");
         assertThat(operator.writesWhenAsked).containsExactly(0);
         assertThat(resumed.out()).contains("(finished): applied 3");
     }
@@ -158,8 +171,9 @@ class AttendedRunTest extends ShellTest {
         mode.set(ShellMode.Kind.ONE_SHOT);
         Result script = run("resume");
         assertThat(script.exitCode()).isEqualTo(2);
-        assertThat(script.out()).contains("resuming run " + id + ": suspend of leavers.csv in " + server.orgName()
-                + ", 5 of 7 rows left");
+        assertThat(script.out())
+                .contains("resuming run " + id + ": suspend of leavers.csv in " + server.orgName()
+                        + ", 5 of 7 rows left");
         assertThat(script.err()).contains("say 'resume " + id + " --yes'").contains("nothing was sent");
         assertThat(server.stats().writes()).hasSize(2);
 
@@ -167,8 +181,9 @@ class AttendedRunTest extends ShellTest {
         Operator operator = new Operator("c", "q");
         Result resumed = run("resume " + id, operator);
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-        assertThat(resumed.out().lines().findFirst().orElseThrow()).isEqualTo("resuming run " + id
-                + ": suspend of leavers.csv in " + server.orgName() + ", 5 of 7 rows left, batches of 2");
+        assertThat(resumed.out().lines().findFirst().orElseThrow())
+                .isEqualTo("resuming run " + id + ": suspend of leavers.csv in " + server.orgName()
+                        + ", 5 of 7 rows left, batches of 2");
         assertThat(operator.prompts.get(0))
                 .isEqualTo("2 writes next: lines 4-5 of leavers.csv (5 left in all) — [c]ontinue, [a]ll, [q]uit? ");
         assertThat(operator.writesWhenAsked).containsExactly(2, 4);
@@ -194,8 +209,13 @@ class AttendedRunTest extends ShellTest {
     @Test
     void retryFailedSendsOnlyTheFailedRowsThenAsksBeforeTheNextBatch() throws Exception {
         List<SandboxUser> u = accounts.next(4);
-        Path plan = Files.writeString(tmp.resolve("moves.csv"), "account_id,email\n" + u.stream()
-                .map(x -> x.accountId() + "," + Accounts.movedAddress(x)).collect(Collectors.joining("\n")) + "\n");
+        Path plan = Files.writeString(
+                tmp.resolve("moves.csv"),
+                "account_id,email\n"
+                        + u.stream()
+                                .map(x -> x.accountId() + "," + Accounts.movedAddress(x))
+                                .collect(Collectors.joining("\n"))
+                        + "\n");
         run("load " + plan);
         run("preview");
         server.faults().add("PUT /users/" + u.get(0).accountId() + "/manage/email", 1, Fault.applicationError(400));
@@ -205,14 +225,15 @@ class AttendedRunTest extends ShellTest {
         Result r = run("run --batch-size 2", operator);
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("batch 1: applied 1, already done 0, skipped 0, failed 1")
+        assertThat(r.out())
+                .contains("batch 1: applied 1, already done 0, skipped 0, failed 1")
                 .contains("batch 2 (failed rows again): applied 1, already done 0, skipped 0, failed 0")
                 .contains("(finished): applied 4");
         assertThat(operator.prompts).hasSize(3);
-        assertThat(operator.writesWhenAsked).as("the retry wrote the failed row alone, then asked")
+        assertThat(operator.writesWhenAsked)
+                .as("the retry wrote the failed row alone, then asked")
                 .containsExactly(0, 1, 2);
-        assertThat(r.out()).containsSubsequence("batch 2 (failed rows again)",
-                "2 writes next: lines 4-5 of moves.csv");
+        assertThat(r.out()).containsSubsequence("batch 2 (failed rows again)", "2 writes next: lines 4-5 of moves.csv");
     }
 
     @Test
@@ -231,8 +252,9 @@ class AttendedRunTest extends ShellTest {
         mode.set(ShellMode.Kind.ONE_SHOT);
         Result refused = run("resume --yes");
         assertThat(refused.exitCode()).isEqualTo(2);
-        assertThat(refused.err()).contains("2 unfinished runs for this organization (" + second + ", " + first
-                + "); say which one: resume RUN_ID");
+        assertThat(refused.err())
+                .contains("2 unfinished runs for this organization (" + second + ", " + first
+                        + "); say which one: resume RUN_ID");
         assertThat(server.stats().writes()).isEmpty();
 
         mode.set(ShellMode.Kind.INTERACTIVE);
@@ -265,7 +287,8 @@ class AttendedRunTest extends ShellTest {
     }
 
     private Path suspendPlan(String name, List<SandboxUser> users) throws Exception {
-        return Files.writeString(tmp.resolve(name), "account_id\n"
-                + users.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
+        return Files.writeString(
+                tmp.resolve(name),
+                "account_id\n" + users.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
     }
 }

@@ -2,13 +2,12 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.List;
-
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.ShellTest;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +22,10 @@ class ConnectionCacheTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     @Autowired
     CompletionProvider completion;
+
     @Autowired
     CommandRegistry registry;
 
@@ -39,23 +40,27 @@ class ConnectionCacheTest extends ShellTest {
 
     @Test
     void connectingToAnotherOrgStartsFromAnEmptyCache() throws Exception {
-        SandboxServer orgA = connectTo(sandbox(SandboxConfig.defaults().withUsers(200).withSeed(1)
-                .withOrgId("aaaaaaaa-0000-4000-8000-00000000000a")));
+        SandboxServer orgA = connectTo(sandbox(
+                SandboxConfig.defaults().withUsers(200).withSeed(1).withOrgId("aaaaaaaa-0000-4000-8000-00000000000a")));
         assertThat(run("users export --out " + tmp.resolve("a.csv")).exitCode()).isZero();
         SandboxUser onlyInA = orgA.org().managedAt(3);
         String prefix = onlyInA.accountId().substring(0, 8);
-        assertThat(completeAccount(prefix)).as("the export filled org A's cache").contains(onlyInA.accountId());
+        assertThat(completeAccount(prefix))
+                .as("the export filled org A's cache")
+                .contains(onlyInA.accountId());
 
-        orgB = SandboxServer.start(SandboxConfig.defaults().withUsers(200).withSeed(2)
-                .withOrgId("bbbbbbbb-0000-4000-8000-00000000000b"));
-        assertThat(orgB.org().users()).noneMatch(u -> u.accountId().equals(onlyInA.accountId())
-                || u.email().equalsIgnoreCase(onlyInA.email()));
+        orgB = SandboxServer.start(
+                SandboxConfig.defaults().withUsers(200).withSeed(2).withOrgId("bbbbbbbb-0000-4000-8000-00000000000b"));
+        assertThat(orgB.org().users())
+                .noneMatch(u ->
+                        u.accountId().equals(onlyInA.accountId()) || u.email().equalsIgnoreCase(onlyInA.email()));
         connectTo(orgB);
 
         assertThat(completeAccount(prefix)).as("completion in org B").isEmpty();
         Result show = run("users show " + onlyInA.email());
         assertThat(show.exitCode()).isEqualTo(1);
-        assertThat(show.err()).contains("no account with the email " + onlyInA.email())
+        assertThat(show.err())
+                .contains("no account with the email " + onlyInA.email())
                 .doesNotContain(onlyInA.accountId());
 
         assertThat(run("disconnect").exitCode()).isZero();

@@ -2,14 +2,13 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
+import io.orgshell.run.V2OnlyTest;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.support.Accounts;
-import io.orgshell.run.V2OnlyTest;
 import io.orgshell.support.ShellTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,22 +22,29 @@ class DirectoryPlanNoV2Test extends ShellTest {
 
     @TempDir
     Path tmp;
+
     SandboxServer server;
 
     @BeforeEach
     void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(300).withSeed(62).withV2Enabled(false));
+        server = connectToFresh(
+                SandboxConfig.defaults().withUsers(300).withSeed(62).withV2Enabled(false));
     }
 
     @Test
     void noSelectionIsBuiltWithoutTheDirectory() {
-        for (String plan : new String[]{"plan deactivate --inactive-since 90d", "plan suspend --domain acme-corp.example "
-                + "--status active", "plan group-add sales --domain acme.example"}) {
+        for (String plan : new String[] {
+            "plan deactivate --inactive-since 90d",
+            "plan suspend --domain acme-corp.example " + "--status active",
+            "plan group-add sales --domain acme.example"
+        }) {
             Path out = tmp.resolve("plan.csv");
             Result r = run(plan + " --out " + out);
             V2OnlyTest.isTheOneLine(r);
             assertThat(out).as(plan).doesNotExist();
-            assertThat(run("preview").err()).as("no plan is loaded after " + plan).contains("load");
+            assertThat(run("preview").err())
+                    .as("no plan is loaded after " + plan)
+                    .contains("load");
         }
         assertThat(server.stats().writes()).isEmpty();
     }
@@ -46,8 +52,10 @@ class DirectoryPlanNoV2Test extends ShellTest {
     @Test
     void aGroupFileIsNotPreviewedWithoutTheDirectory() throws Exception {
         Path file = tmp.resolve("sales.csv");
-        Files.writeString(file, "account_id,group\n" + Accounts.plain(server).findFirst().orElseThrow().accountId()
-                + ",sales\n");
+        Files.writeString(
+                file,
+                "account_id,group\n"
+                        + Accounts.plain(server).findFirst().orElseThrow().accountId() + ",sales\n");
         assertThat(run("load --op group-add " + file).exitCode()).isZero();
         V2OnlyTest.isTheOneLine(run("preview"));
         assertThat(run("run --yes").exitCode()).isNotZero();

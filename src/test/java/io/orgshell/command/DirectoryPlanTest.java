@@ -2,6 +2,15 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.sandbox.ExchangeRecorder;
+import io.orgshell.sandbox.OrgAccess;
+import io.orgshell.sandbox.RecordedExchange;
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxGroup;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.FaultScripts;
+import io.orgshell.support.ShellTest;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,16 +26,6 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import io.orgshell.sandbox.ExchangeRecorder;
-import io.orgshell.sandbox.OrgAccess;
-import io.orgshell.sandbox.RecordedExchange;
-import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxGroup;
-import io.orgshell.sandbox.SandboxServer;
-import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.FaultScripts;
-import io.orgshell.support.ShellTest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +45,7 @@ class DirectoryPlanTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     SandboxServer server;
     static final List<RecordedExchange> exchanges = Collections.synchronizedList(new ArrayList<>());
     static boolean recording;
@@ -61,7 +61,10 @@ class DirectoryPlanTest extends ShellTest {
 
     /** Accounts in the org's directory (a removed account is no longer selected by anything). */
     List<SandboxUser> truth(Predicate<SandboxUser> p) {
-        return server.org().users().stream().filter(u -> u.access() != OrgAccess.REMOVED).filter(p).toList();
+        return server.org().users().stream()
+                .filter(u -> u.access() != OrgAccess.REMOVED)
+                .filter(p)
+                .toList();
     }
 
     static Set<String> ids(List<SandboxUser> users) {
@@ -70,7 +73,13 @@ class DirectoryPlanTest extends ShellTest {
 
     static List<CSVRecord> read(Path file) throws Exception {
         try (Reader r = Files.newBufferedReader(file)) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+            return CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(r)
+                    .getRecords();
         }
     }
 
@@ -91,31 +100,39 @@ class DirectoryPlanTest extends ShellTest {
         long v1Before = server.stats().requests(V1_USERS);
         Result r = run("plan email --from-domain eu.acme.example --to-domain acme.io --out " + out);
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("selected " + atOld.size() + " accounts: domain eu.acme.example")
-                .contains("wrote " + out).contains("loaded " + out).contains("next: preview")
+        assertThat(r.out())
+                .contains("selected " + atOld.size() + " accounts: domain eu.acme.example")
+                .contains("wrote " + out)
+                .contains("loaded " + out)
+                .contains("next: preview")
                 .doesNotContain("repaired");
         assertThat(server.stats().requests(V1_USERS)).as("no full v1 listing").isEqualTo(v1Before);
 
         List<CSVRecord> rows = read(out);
         assertThat(rows.get(0).toMap().keySet()).containsExactlyInAnyOrder("account_id", "old_email", "email");
         Map<String, SandboxUser> byId = atOld.stream().collect(Collectors.toMap(SandboxUser::accountId, u -> u));
-        assertThat(rows.stream().map(x -> x.get("account_id")).collect(Collectors.toSet())).isEqualTo(byId.keySet());
+        assertThat(rows.stream().map(x -> x.get("account_id")).collect(Collectors.toSet()))
+                .isEqualTo(byId.keySet());
         for (CSVRecord row : rows) {
             SandboxUser u = byId.get(row.get("account_id"));
             assertThat(row.get("old_email")).isEqualTo(u.email());
-            assertThat(row.get("email")).isEqualTo(u.email().substring(0, u.email().indexOf('@')) + "@acme.io");
+            assertThat(row.get("email"))
+                    .isEqualTo(u.email().substring(0, u.email().indexOf('@')) + "@acme.io");
         }
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+                .isEqualTo("rw-------");
 
         Result preview = run("preview");
         assertThat(preview.exitCode()).as(preview.toString()).isZero();
         int ok = count("OK", preview.out());
         assertThat(ok).isPositive();
-        assertThat(preview.out()).as("IdP-synced accounts stay in the file, for preview to block")
+        assertThat(preview.out())
+                .as("IdP-synced accounts stay in the file, for preview to block")
                 .contains("BLOCKED");
         Result ran = run("run --yes");
         assertThat(ran.exitCode()).as(ran.toString()).isZero();
-        assertThat(truth(u -> u.emailDomain().equals("acme.io") && byId.containsKey(u.accountId()))).hasSize(ok);
+        assertThat(truth(u -> u.emailDomain().equals("acme.io") && byId.containsKey(u.accountId())))
+                .hasSize(ok);
     }
 
     @Test
@@ -124,44 +141,63 @@ class DirectoryPlanTest extends ShellTest {
         exchanges.clear();
         planned("--domain acme-corp.example --status active --access active --group sales --managed");
         List<RecordedExchange> searches = exchanges.stream()
-                .filter(e -> e.method().equals("POST") && e.path().endsWith("/users/search")).toList();
+                .filter(e -> e.method().equals("POST") && e.path().endsWith("/users/search"))
+                .toList();
         assertThat(searches).isNotEmpty();
-        assertThat(searches.get(0).requestBody()).contains("\"emailDomains\":[\"acme-corp.example\"]")
-                .contains("\"accountStatus\":[\"active\"]").contains("\"membershipStatus\":[\"active\"]")
-                .contains("\"groupIds\":[\"" + sales.id() + "\"]").contains("\"claimStatus\":\"managed\"");
-        assertThat(exchanges).as("the group is found by name, not by listing every group")
-                .anyMatch(e -> e.path().endsWith("/groups/search") && e.requestBody().contains("\"groupNames\""));
+        assertThat(searches.get(0).requestBody())
+                .contains("\"emailDomains\":[\"acme-corp.example\"]")
+                .contains("\"accountStatus\":[\"active\"]")
+                .contains("\"membershipStatus\":[\"active\"]")
+                .contains("\"groupIds\":[\"" + sales.id() + "\"]")
+                .contains("\"claimStatus\":\"managed\"");
+        assertThat(exchanges)
+                .as("the group is found by name, not by listing every group")
+                .anyMatch(e ->
+                        e.path().endsWith("/groups/search") && e.requestBody().contains("\"groupNames\""));
     }
 
     @Test
     void eachSelectionOptionSelectsWhatTheOrgSays() throws Exception {
         SandboxGroup sales = server.org().findGroupByName("sales").orElseThrow();
-        assertThat(planned("--domain acme-corp.example,acme-legacy.example")).isEqualTo(ids(truth(u ->
-                u.emailDomain().equals("acme-corp.example") || u.emailDomain().equals("acme-legacy.example"))));
-        assertThat(planned("--domain acme-corp.example --domain acme-legacy.example")).isEqualTo(ids(truth(u ->
-                u.emailDomain().equals("acme-corp.example") || u.emailDomain().equals("acme-legacy.example"))));
-        assertThat(planned("--status inactive")).isEqualTo(ids(truth(u -> u.accountStatus().equals("inactive"))));
+        assertThat(planned("--domain acme-corp.example,acme-legacy.example"))
+                .isEqualTo(ids(truth(u -> u.emailDomain().equals("acme-corp.example")
+                        || u.emailDomain().equals("acme-legacy.example"))));
+        assertThat(planned("--domain acme-corp.example --domain acme-legacy.example"))
+                .isEqualTo(ids(truth(u -> u.emailDomain().equals("acme-corp.example")
+                        || u.emailDomain().equals("acme-legacy.example"))));
+        assertThat(planned("--status inactive"))
+                .isEqualTo(ids(truth(u -> u.accountStatus().equals("inactive"))));
         assertThat(planned("--access suspended")).isEqualTo(ids(truth(u -> u.access() == OrgAccess.SUSPENDED)));
-        assertThat(planned("--group sales")).isEqualTo(ids(truth(u -> server.org().isMember(sales.id(),
-                u.accountId()))));
-        assertThat(planned("--group " + sales.id())).isEqualTo(ids(truth(u -> server.org().isMember(sales.id(),
-                u.accountId()))));
+        assertThat(planned("--group sales"))
+                .isEqualTo(ids(truth(u -> server.org().isMember(sales.id(), u.accountId()))));
+        assertThat(planned("--group " + sales.id()))
+                .isEqualTo(ids(truth(u -> server.org().isMember(sales.id(), u.accountId()))));
         assertThat(planned("--unmanaged")).isEqualTo(ids(truth(u -> !u.managed())));
         assertThat(planned("--idp")).isEqualTo(ids(truth(SandboxUser::idpSynced)));
         assertThat(planned("--domain acme.example --no-idp --managed --status active"))
-                .isEqualTo(ids(truth(u -> u.emailDomain().equals("acme.example") && !u.idpSynced() && u.managed()
-                        && u.active())));
+                .isEqualTo(ids(truth(
+                        u -> u.emailDomain().equals("acme.example") && !u.idpSynced() && u.managed() && u.active())));
         Instant since = Instant.now().minus(Duration.ofDays(90));
-        List<SandboxUser> inactive = truth(u -> u.lastActive() == null ? u.addedToOrg().isBefore(since)
+        List<SandboxUser> inactive = truth(u -> u.lastActive() == null
+                ? u.addedToOrg().isBefore(since)
                 : u.lastActive().isBefore(since));
-        assertThat(inactive).as("the sandbox seeds a realistic few inactive accounts").hasSizeBetween(5, 60);
-        assertThat(truth(u -> u.lastActive() != null && u.lastActive().isAfter(Instant.now().minus(Duration.ofDays(30)))))
-                .as("and most were active in the last month").hasSizeGreaterThan(200);
+        assertThat(inactive)
+                .as("the sandbox seeds a realistic few inactive accounts")
+                .hasSizeBetween(5, 60);
+        assertThat(truth(u -> u.lastActive() != null
+                        && u.lastActive().isAfter(Instant.now().minus(Duration.ofDays(30)))))
+                .as("and most were active in the last month")
+                .hasSizeGreaterThan(200);
         assertThat(planned("--inactive-since 90d")).isEqualTo(ids(inactive));
-        String date = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(200).toString();
-        Instant day = java.time.LocalDate.parse(date).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-        assertThat(planned("--inactive-since " + date)).isEqualTo(ids(truth(u -> u.lastActive() == null
-                ? u.addedToOrg().isBefore(day) : u.lastActive().isBefore(day))));
+        String date =
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(200).toString();
+        Instant day = java.time.LocalDate.parse(date)
+                .atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant();
+        assertThat(planned("--inactive-since " + date))
+                .isEqualTo(ids(truth(u -> u.lastActive() == null
+                        ? u.addedToOrg().isBefore(day)
+                        : u.lastActive().isBefore(day))));
     }
 
     @Test
@@ -173,8 +209,10 @@ class DirectoryPlanTest extends ShellTest {
         Path file = Path.of(m.group(1));
         assertThat(file.getParent()).isEqualTo(CONFIG_DIR.resolve("plans"));
         assertThat(file.getFileName().toString()).matches("\\d{8}-\\d{6}-restore(-\\d+)?\\.csv");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(read(file)).hasSize(truth(u -> u.access() == OrgAccess.SUSPENDED).size());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(read(file))
+                .hasSize(truth(u -> u.access() == OrgAccess.SUSPENDED).size());
     }
 
     @Test
@@ -199,7 +237,9 @@ class DirectoryPlanTest extends ShellTest {
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(read(out)).allMatch(x -> x.get("group").equals("sales"));
         Result preview = run("preview");
-        long already = target.stream().filter(u -> server.org().isMember(sales.id(), u.accountId())).count();
+        long already = target.stream()
+                .filter(u -> server.org().isMember(sales.id(), u.accountId()))
+                .count();
         assertThat(preview.out()).contains("ALREADY DONE " + already);
         assertThat(run("run --yes").exitCode()).isZero();
         assertThat(target).allMatch(u -> server.org().isMember(sales.id(), u.accountId()));
@@ -207,7 +247,8 @@ class DirectoryPlanTest extends ShellTest {
 
     @Test
     void aGroupThatDoesNotExistBlocksTheRowsOfALoadedFile() throws Exception {
-        SandboxUser u = io.orgshell.support.Accounts.plain(server).skip(5).findFirst().orElseThrow();
+        SandboxUser u =
+                io.orgshell.support.Accounts.plain(server).skip(5).findFirst().orElseThrow();
         Path file = tmp.resolve("nogroup.csv");
         Files.writeString(file, "account_id,group\n" + u.accountId() + ",no-such-group\n");
         run("load --op group-add " + file);
@@ -247,7 +288,9 @@ class DirectoryPlanTest extends ShellTest {
             assertThat(out).as(line).doesNotExist();
         }
         assertThat(run("plan suspend --domain acme.example --inactive-since 1d --status closed --out " + out)
-                .exitCode()).as("a selection that matches nothing").isEqualTo(1);
+                        .exitCode())
+                .as("a selection that matches nothing")
+                .isEqualTo(1);
         assertThat(out).doesNotExist();
         assertThat(run("preview").err()).as("a failed plan leaves none loaded").contains("no plan loaded");
     }
@@ -258,9 +301,12 @@ class DirectoryPlanTest extends ShellTest {
         Result r = run("users export --domain acme-corp.example --out " + out);
         assertThat(r.exitCode()).as(r.toString()).isZero();
         List<CSVRecord> rows = read(out);
-        Map<String, SandboxUser> truth = truth(u -> u.managed() && u.emailDomain().equals("acme-corp.example"))
-                .stream().collect(Collectors.toMap(SandboxUser::accountId, u -> u));
-        assertThat(rows.stream().map(x -> x.get("account_id")).collect(Collectors.toSet())).isEqualTo(truth.keySet());
+        Map<String, SandboxUser> truth = truth(
+                        u -> u.managed() && u.emailDomain().equals("acme-corp.example"))
+                .stream()
+                .collect(Collectors.toMap(SandboxUser::accountId, u -> u));
+        assertThat(rows.stream().map(x -> x.get("account_id")).collect(Collectors.toSet()))
+                .isEqualTo(truth.keySet());
         for (CSVRecord row : rows) {
             SandboxUser u = truth.get(row.get("account_id"));
             assertThat(row.get("org_access")).isEqualTo(u.access() == OrgAccess.SUSPENDED ? "suspended" : "active");
@@ -272,14 +318,17 @@ class DirectoryPlanTest extends ShellTest {
             Result load = run("load --op " + op + " " + out);
             assertThat(load.exitCode()).as(op + " " + load).isEqualTo(op.equals("group-remove") ? 2 : 0);
             if (op.equals("group-remove")) {
-                assertThat(load.err()).as("a group change needs its group column").contains("group");
+                assertThat(load.err())
+                        .as("a group change needs its group column")
+                        .contains("group");
             } else {
                 assertThat(load.out()).contains(rows.size() + " rows").doesNotContain("problem");
             }
         }
 
         Path unmanaged = tmp.resolve("unmanaged.csv");
-        assertThat(run("users export --unmanaged --out " + unmanaged).exitCode()).isZero();
+        assertThat(run("users export --unmanaged --out " + unmanaged).exitCode())
+                .isZero();
         assertThat(read(unmanaged).stream().map(x -> x.get("account_id")).collect(Collectors.toSet()))
                 .isEqualTo(ids(truth(u -> !u.managed())));
         assertThat(read(unmanaged)).allMatch(x -> x.get("managed").equals("false"));
@@ -300,11 +349,13 @@ class DirectoryPlanTest extends ShellTest {
             assertThat(o.get("account_status").asString()).isEqualTo("inactive");
             assertThat(o.get("org_admin").isBoolean()).isTrue();
             assertThat(o.get("product_access").isArray()).isTrue();
-            o.get("product_access").forEach(p -> assertThat(p.get("key").isString()).isTrue());
+            o.get("product_access")
+                    .forEach(p -> assertThat(p.get("key").isString()).isTrue());
             seen.add(o.get("account_id").asString());
         }
         assertThat(seen).isEqualTo(ids(truth));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+                .isEqualTo("rw-------");
         Result bad = run("users export --format xml --out " + tmp.resolve("x"));
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("--format");
@@ -341,7 +392,8 @@ class DirectoryPlanTest extends ShellTest {
     void domainsAndOperationsComplete() {
         assertThat(complete("plan email --from-domain acme-")).contains("acme-corp.example", "acme-legacy.example");
         assertThat(complete("plan email --from-domain eu.acme.example --to-domain "))
-                .as("only verified domains can be moved to").contains("acme.io", "acme.example")
+                .as("only verified domains can be moved to")
+                .contains("acme.io", "acme.example")
                 .doesNotContain("acme-legacy.example", "old-acme.example");
         assertThat(complete("users export --domain eu")).contains("eu.acme.example");
         assertThat(complete("plan group-")).contains("group-add", "group-remove");
@@ -364,15 +416,20 @@ class DirectoryPlanTest extends ShellTest {
 
     @Test
     void activityTheOrgDidNotTellIsNotInactivity() {
-        SandboxUser u = server.org().users().stream().filter(x -> x.managed() && !x.orgAdmin()).findFirst().orElseThrow();
+        SandboxUser u = server.org().users().stream()
+                .filter(x -> x.managed() && !x.orgAdmin())
+                .findFirst()
+                .orElseThrow();
         // one account that joined long ago: once with no productAccess at all, once with a date nobody can read
         String account = "{\"accountId\":\"" + u.accountId() + "\",\"email\":\"" + u.email() + "\","
                 + "\"accountStatus\":\"active\",\"membershipStatus\":\"active\",\"claimStatus\":\"managed\","
                 + "\"platformRoles\":[],\"addedToOrg\":\"2020-01-01T00:00:00Z\"";
-        for (String products : List.of("", ",\"productAccess\":[{\"key\":\"jira\",\"lastActiveTimestamp\":\"last "
-                + "Tuesday\"}]")) {
-            FaultScripts.post(server, "{\"match\":\"" + SEARCH + "\",\"type\":\"status\",\"status\":200,"
-                    + "\"body\":{\"data\":[" + account + products + "}],\"links\":{}}}");
+        for (String products :
+                List.of("", ",\"productAccess\":[{\"key\":\"jira\",\"lastActiveTimestamp\":\"last " + "Tuesday\"}]")) {
+            FaultScripts.post(
+                    server,
+                    "{\"match\":\"" + SEARCH + "\",\"type\":\"status\",\"status\":200," + "\"body\":{\"data\":["
+                            + account + products + "}],\"links\":{}}}");
             Result r = run("plan suspend --inactive-since 90d --out " + tmp.resolve("unknown.csv"));
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
             assertThat(r.all()).contains("no account matches");
@@ -389,11 +446,15 @@ class DirectoryPlanTest extends ShellTest {
         FaultScripts.post(server, twoSales);
         Result planned = run("plan group-add sales --domain acme.example --out " + tmp.resolve("two.csv"));
         assertThat(planned.exitCode()).as(planned.toString()).isEqualTo(2);
-        assertThat(planned.err()).contains("the name 'sales' belongs to 2 groups")
+        assertThat(planned.err())
+                .contains("the name 'sales' belongs to 2 groups")
                 .contains("11111111-1111-1111-1111-111111111111");
         assertThat(tmp.resolve("two.csv")).doesNotExist();
 
-        SandboxUser u = server.org().users().stream().filter(x -> x.managed() && !x.orgAdmin()).findFirst().orElseThrow();
+        SandboxUser u = server.org().users().stream()
+                .filter(x -> x.managed() && !x.orgAdmin())
+                .findFirst()
+                .orElseThrow();
         Path file = tmp.resolve("add.csv");
         java.nio.file.Files.writeString(file, "account_id,group\n" + u.accountId() + ",sales\n");
         run("load --op group-add " + file);

@@ -2,16 +2,15 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.sandbox.Fault;
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.support.ShellTest;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-
-import io.orgshell.sandbox.Fault;
-import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
-import io.orgshell.support.ShellTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,11 +27,13 @@ class ErrorHandlingTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     SandboxServer server;
 
     @BeforeEach
     void connect() {
-        server = connectTo(sandbox(SandboxConfig.defaults().withUsers(450).withPageSize(PAGE_SIZE).withSeed(11)));
+        server = connectTo(sandbox(
+                SandboxConfig.defaults().withUsers(450).withPageSize(PAGE_SIZE).withSeed(11)));
         server.faults().clear();
     }
 
@@ -79,8 +80,14 @@ class ErrorHandlingTest extends ShellTest {
 
     @Test
     void retriesAreBoundedAndTheLastErrorIsReported() {
-        server.faults().add(USERS, 50, Fault.respond(503, "{\"errors\":[{\"status\":\"503\",\"code\":\"ADMIN-503-1\","
-                + "\"title\":\"Service unavailable\"}]}"));
+        server.faults()
+                .add(
+                        USERS,
+                        50,
+                        Fault.respond(
+                                503,
+                                "{\"errors\":[{\"status\":\"503\",\"code\":\"ADMIN-503-1\","
+                                        + "\"title\":\"Service unavailable\"}]}"));
         long before = server.stats().requests(USERS);
         Result r = run("users export --out " + tmp.resolve("u.csv"));
         assertThat(r.exitCode()).isEqualTo(1);
@@ -96,8 +103,10 @@ class ErrorHandlingTest extends ShellTest {
         Result r = run("connect --profile wrongorg");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("organization not found");
-        assertThat(run("status").out()).as("a failed connect leaves the previous session as it was")
-                .contains(server.orgName()).contains("[SANDBOX]");
+        assertThat(run("status").out())
+                .as("a failed connect leaves the previous session as it was")
+                .contains(server.orgName())
+                .contains("[SANDBOX]");
     }
 
     @Test
@@ -118,8 +127,11 @@ class ErrorHandlingTest extends ShellTest {
 
     @Test
     void userManagementShape() {
-        server.faults().add("GET /users/{accountId}/manage/profile", 1,
-                Fault.respond(403, "{\"key\":\"forbidden.targetUnverified\"}"));
+        server.faults()
+                .add(
+                        "GET /users/{accountId}/manage/profile",
+                        1,
+                        Fault.respond(403, "{\"key\":\"forbidden.targetUnverified\"}"));
         Result r = run("users show " + server.org().managedAt(0).accountId());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("forbidden.targetUnverified").contains("not managed by this organization");
@@ -127,8 +139,11 @@ class ErrorHandlingTest extends ShellTest {
 
     @Test
     void anHtmlPageFromAProxyIsReportedNotParsed() {
-        server.faults().add("GET /admin/v1/orgs/{orgId}/domains", 1,
-                Fault.respond(403, "<html><body><h1>Access denied</h1>\u001b[31m</body></html>"));
+        server.faults()
+                .add(
+                        "GET /admin/v1/orgs/{orgId}/domains",
+                        1,
+                        Fault.respond(403, "<html><body><h1>Access denied</h1>\u001b[31m</body></html>"));
         Result r = run("domains list");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("HTML page").contains("Access denied").doesNotContain("\u001b");
@@ -143,7 +158,9 @@ class ErrorHandlingTest extends ShellTest {
         writeProfile("down", "http://127.0.0.1:" + closedPort, server.orgId(), server.apiKey());
         Result r = run("connect --profile down");
         assertThat(r.exitCode()).isEqualTo(4);
-        assertThat(r.err()).contains("cannot connect to 127.0.0.1:" + closedPort).hasLineCount(1);
+        assertThat(r.err())
+                .contains("cannot connect to 127.0.0.1:" + closedPort)
+                .hasLineCount(1);
     }
 
     @Test
@@ -166,15 +183,21 @@ class ErrorHandlingTest extends ShellTest {
     @Test
     void aConfigFileOthersCanWriteIsRefusedEvenWithoutAKey() throws IOException {
         Path file = CONFIG_DIR.resolve("config.yml");
-        Files.writeString(file, "profiles:\n  nokey:\n    org-id: " + server.orgId() + "\n    base-url: "
-                + server.baseUri() + "\n");
+        Files.writeString(
+                file,
+                "profiles:\n  nokey:\n    org-id: " + server.orgId() + "\n    base-url: " + server.baseUri() + "\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
-        long requestsBefore = server.stats().requests().values().stream().mapToLong(Long::longValue).sum();
+        long requestsBefore = server.stats().requests().values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
         Result r = run("connect --profile nokey");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("can be changed by other users").contains("chmod go-w");
-        assertThat(server.stats().requests().values().stream().mapToLong(Long::longValue).sum())
-                .as("nothing is sent").isEqualTo(requestsBefore);
+        assertThat(server.stats().requests().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .as("nothing is sent")
+                .isEqualTo(requestsBefore);
     }
 
     @Test
@@ -206,8 +229,10 @@ class ErrorHandlingTest extends ShellTest {
     Path writeProfile(String name, String baseUrl, String orgId, String key) {
         try {
             Path file = CONFIG_DIR.resolve("config.yml");
-            Files.writeString(file, "profiles:\n  " + name + ":\n    org-id: " + orgId + "\n    base-url: " + baseUrl
-                    + "\n    api-key: " + key + "\n");
+            Files.writeString(
+                    file,
+                    "profiles:\n  " + name + ":\n    org-id: " + orgId + "\n    base-url: " + baseUrl
+                            + "\n    api-key: " + key + "\n");
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             return file;
         } catch (IOException e) {

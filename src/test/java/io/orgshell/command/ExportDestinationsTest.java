@@ -3,6 +3,10 @@ package io.orgshell.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.orgshell.core.ExitCodes;
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.support.ShellTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -16,11 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-
-import io.orgshell.core.ExitCodes;
-import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
-import io.orgshell.support.ShellTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +37,7 @@ class ExportDestinationsTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     SandboxServer server;
 
     @BeforeEach
@@ -72,7 +72,9 @@ class ExportDestinationsTest extends ShellTest {
         assertThat(sent).startsWith("account_id,email\n").contains("@eu.acme.example");
         assertThat(isFifo(fifo)).isTrue();
         assertThat(r.out()).contains("sent the plan to " + fifo).contains("wrote " + CONFIG_DIR.resolve("plans"));
-        assertThat(run("preview").exitCode()).as("the plan was loaded from the kept file").isZero();
+        assertThat(run("preview").exitCode())
+                .as("the plan was loaded from the kept file")
+                .isZero();
     }
 
     @Test
@@ -90,10 +92,10 @@ class ExportDestinationsTest extends ShellTest {
         }
         assertThat(Files.readSymbolicLink(link)).isEqualTo(real);
         assertThat(Files.readString(real)).startsWith(HEADER).doesNotContain("last week's");
-        assertThat(Files.isRegularFile(elsewhere.resolve("next.csv"), LinkOption.NOFOLLOW_LINKS)).isTrue();
+        assertThat(Files.isRegularFile(elsewhere.resolve("next.csv"), LinkOption.NOFOLLOW_LINKS))
+                .isTrue();
         try (var left = Files.list(elsewhere)) {
-            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("accounts.csv",
-                    "next.csv");
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("accounts.csv", "next.csv");
         }
     }
 
@@ -113,7 +115,9 @@ class ExportDestinationsTest extends ShellTest {
 
         Result plan = run("plan suspend --domain eu.acme.example --out -");
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
-        assertThat(plan.out()).startsWith("account_id,email\n").contains("@eu.acme.example")
+        assertThat(plan.out())
+                .startsWith("account_id,email\n")
+                .contains("@eu.acme.example")
                 .doesNotContain("selected");
         assertThat(plan.err()).contains("selected").contains("sent the plan to standard output");
         assertThat(run("preview").exitCode()).isZero();
@@ -132,9 +136,10 @@ class ExportDestinationsTest extends ShellTest {
         Result r = run("users export --domain acme.io --out " + full);
 
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err().strip()).isEqualTo("error: no account matched the selection ("
-                + server.org().managedCount() + " read); " + full
-                + " was left as it was");
+        assertThat(r.err().strip())
+                .isEqualTo("error: no account matched the selection ("
+                        + server.org().managedCount() + " read); " + full
+                        + " was left as it was");
         assertThat(Files.readString(full)).isEqualTo(before);
         assertThat(tmp.resolve("users.csv.part")).doesNotExist();
 
@@ -146,7 +151,10 @@ class ExportDestinationsTest extends ShellTest {
 
         Result stream = run("users export --domain acme.io --out -");
         assertThat(stream.exitCode()).isEqualTo(1);
-        assertThat(stream.out()).as("a reader still gets a CSV, and its end").startsWith(HEADER).hasLineCount(1);
+        assertThat(stream.out())
+                .as("a reader still gets a CSV, and its end")
+                .startsWith(HEADER)
+                .hasLineCount(1);
         assertThat(stream.err()).contains("only the header was written to standard output");
     }
 
@@ -155,8 +163,10 @@ class ExportDestinationsTest extends ShellTest {
         Path file = tmp.resolve("domains.csv");
         assertThat(run("domains list --out " + file).exitCode()).isZero();
         String before = Files.readString(file);
-        server.faults().add("GET /admin/v1/orgs/{orgId}/domains", io.orgshell.sandbox.Fault.respond(200,
-                "{\"data\":[],\"links\":{}}"));
+        server.faults()
+                .add(
+                        "GET /admin/v1/orgs/{orgId}/domains",
+                        io.orgshell.sandbox.Fault.respond(200, "{\"data\":[],\"links\":{}}"));
 
         Result r = run("domains list --out " + file);
 
@@ -171,9 +181,11 @@ class ExportDestinationsTest extends ShellTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CompletableFuture<Integer> exit = new CompletableFuture<>();
-        Thread command = new Thread(() -> exit.complete(dispatcher.execute("users export --out " + fifo,
-                new PrintWriter(out, true), new PrintWriter(err, true), new InputReader() {
-                })));
+        Thread command = new Thread(() -> exit.complete(dispatcher.execute(
+                "users export --out " + fifo,
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                new InputReader() {})));
         command.start();
         try {
             awaitCondition(() -> inStreamFile(command));
@@ -182,10 +194,10 @@ class ExportDestinationsTest extends ShellTest {
             int code = exit.get(30, TimeUnit.SECONDS);
 
             assertThat(code).as(err.toString()).isEqualTo(ExitCodes.INTERRUPTED);
-            assertThat(err.toString().strip()).isEqualTo("error: interrupted while " + fifo
-                    + " waited for a reader; nothing was written");
-            awaitCondition(() -> Thread.getAllStackTraces().keySet().stream().noneMatch(
-                    ExportDestinationsTest::inStreamFile));
+            assertThat(err.toString().strip())
+                    .isEqualTo("error: interrupted while " + fifo + " waited for a reader; nothing was written");
+            awaitCondition(
+                    () -> Thread.getAllStackTraces().keySet().stream().noneMatch(ExportDestinationsTest::inStreamFile));
             assertThat(isFifo(fifo)).isTrue();
         } finally {
             if (command.isAlive()) {
@@ -213,7 +225,8 @@ class ExportDestinationsTest extends ShellTest {
     }
 
     private static boolean inStreamFile(Thread thread) {
-        return Arrays.stream(thread.getStackTrace()).anyMatch(f -> f.getClassName().equals("io.orgshell.core.StreamFile"));
+        return Arrays.stream(thread.getStackTrace())
+                .anyMatch(f -> f.getClassName().equals("io.orgshell.core.StreamFile"));
     }
 
     private static void awaitCondition(BooleanSupplier condition) throws InterruptedException {
@@ -242,7 +255,10 @@ class ExportDestinationsTest extends ShellTest {
     }
 
     private static boolean isFifo(Path p) throws IOException {
-        return !Files.isRegularFile(p) && !Files.isDirectory(p) && Files.exists(p)
-                && Files.readAttributes(p, java.nio.file.attribute.PosixFileAttributes.class).isOther();
+        return !Files.isRegularFile(p)
+                && !Files.isDirectory(p)
+                && Files.exists(p)
+                && Files.readAttributes(p, java.nio.file.attribute.PosixFileAttributes.class)
+                        .isOther();
     }
 }

@@ -2,13 +2,12 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.support.ShellTest;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-
-import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.support.ShellTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,11 +30,14 @@ class ExportFilesTest extends ShellTest {
     void exportsLeaveASharedFolderAsItWas() throws Exception {
         Path shared = Files.createDirectory(tmp.resolve("shared"));
         chmod(shared, "1777");
-        for (String command : new String[] {"users export --out " + shared.resolve("u.csv"),
-                "domains list --out " + shared.resolve("d.csv")}) {
+        for (String command : new String[] {
+            "users export --out " + shared.resolve("u.csv"), "domains list --out " + shared.resolve("d.csv")
+        }) {
             Result r = run(command);
             assertThat(r.exitCode()).as(r.toString()).isZero();
-            assertThat(mode(shared)).as("mode of the folder after '%s'", command).isEqualTo("1777");
+            assertThat(mode(shared))
+                    .as("mode of the folder after '%s'", command)
+                    .isEqualTo("1777");
         }
         for (String file : new String[] {"u.csv", "d.csv"}) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared.resolve(file))))
@@ -56,11 +58,13 @@ class ExportFilesTest extends ShellTest {
         assertThat(Files.readString(victim)).isEqualTo("precious\n");
         assertThat(out).doesNotExist();
         assertThat(Files.isSymbolicLink(tmp.resolve("u.csv.part"))).isTrue();
-        assertThat(Files.exists(tmp.resolve("u.csv.part"), LinkOption.NOFOLLOW_LINKS)).isTrue();
+        assertThat(Files.exists(tmp.resolve("u.csv.part"), LinkOption.NOFOLLOW_LINKS))
+                .isTrue();
     }
 
     private static void chmod(Path p, String mode) throws Exception {
-        Process chmod = new ProcessBuilder("chmod", mode, p.toString()).inheritIO().start();
+        Process chmod =
+                new ProcessBuilder("chmod", mode, p.toString()).inheritIO().start();
         assertThat(chmod.waitFor()).isZero();
     }
 

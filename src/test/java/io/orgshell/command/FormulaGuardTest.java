@@ -2,14 +2,13 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +23,8 @@ class FormulaGuardTest extends ShellTest {
 
     @Test
     void aFormulaAfterASemicolonOrATabIsGuardedAndLoadsBackUnchanged() throws Exception {
-        SandboxServer server = connectToFresh(SandboxConfig.defaults().withUsers(30).withSeed(67));
+        SandboxServer server =
+                connectToFresh(SandboxConfig.defaults().withUsers(30).withSeed(67));
         var plain = Accounts.plain(server).limit(2).toList();
         rename(server, plain.get(0), "Frances;=1+1");
         rename(server, plain.get(1), "Tab\t@SUM(A1)");
@@ -34,20 +34,34 @@ class FormulaGuardTest extends ShellTest {
         assertThat(r.exitCode()).as(r.toString()).isZero();
 
         String text = Files.readString(export);
-        assertThat(text).contains("Frances;'=1+1").doesNotContain(";=").contains("Tab\t'@SUM(A1)")
+        assertThat(text)
+                .contains("Frances;'=1+1")
+                .doesNotContain(";=")
+                .contains("Tab\t'@SUM(A1)")
                 .doesNotContain("\t@");
         Result loaded = run("load " + export + " --op profile");
         assertThat(loaded.exitCode()).as(loaded.toString()).isZero();
         Result preview = run("preview --all");
         assertThat(preview.exitCode()).as(preview.toString()).isZero();
-        assertThat(preview.out()).as("the names came back as they are in the org: nothing to change")
+        assertThat(preview.out())
+                .as("the names came back as they are in the org: nothing to change")
                 .containsPattern("Frances;=1\\+1\tname: Frances;=1\\+1\tALREADY DONE")
                 .containsPattern("Tab @SUM\\(A1\\)\tname: Tab @SUM\\(A1\\)\tALREADY DONE")
                 .contains("OK 0 ");
     }
 
     private static void rename(SandboxServer server, SandboxUser u, String name) {
-        server.org().update(u.accountId(), x -> x.withProfile(name, x.nickname(), x.zoneinfo(), x.locale(),
-                x.jobTitle(), x.department(), x.organization(), x.location()));
+        server.org()
+                .update(
+                        u.accountId(),
+                        x -> x.withProfile(
+                                name,
+                                x.nickname(),
+                                x.zoneinfo(),
+                                x.locale(),
+                                x.jobTitle(),
+                                x.department(),
+                                x.organization(),
+                                x.location()));
     }
 }

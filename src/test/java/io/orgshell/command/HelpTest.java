@@ -2,10 +2,9 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
-
 import io.orgshell.plan.Operation;
 import io.orgshell.support.ShellTest;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** Help a newcomer can rely on: positional arguments and every allowed value, the same through both doors. */
@@ -15,12 +14,20 @@ class HelpTest extends ShellTest {
     void loadHelpNamesTheFileAndEveryOperation() {
         Result r = run("load --help");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("Usage: load FILE [--op OP]").contains("Arguments:")
-                .containsPattern("(?m)^  FILE +the CSV file").contains("--op OP");
+        assertThat(r.out())
+                .contains("Usage: load FILE [--op OP]")
+                .contains("Arguments:")
+                .containsPattern("(?m)^  FILE +the CSV file")
+                .contains("--op OP");
         String folded = r.out().replaceAll("\\s+", " ");
         assertThat(Operation.values()).hasSize(11);
-        assertThat(folded).contains("one of: " + String.join(", ",
-                Arrays.stream(Operation.values()).map(Operation::cliName).toList()));
+        assertThat(folded)
+                .contains("one of: "
+                        + String.join(
+                                ", ",
+                                Arrays.stream(Operation.values())
+                                        .map(Operation::cliName)
+                                        .toList()));
         assertThat(r.out().lines()).as("fits 80 columns").allMatch(l -> l.length() <= 80);
     }
 
@@ -29,7 +36,8 @@ class HelpTest extends ShellTest {
         Result viaHelp = run("help load");
         assertThat(viaHelp.exitCode()).isZero();
         assertThat(viaHelp.out()).isEqualTo(run("load --help").out());
-        assertThat(run("help users export").out()).isEqualTo(run("users export --help").out())
+        assertThat(run("help users export").out())
+                .isEqualTo(run("users export --help").out())
                 .contains("one of: active, inactive, closed");
         assertThat(run("help runs show").out()).containsPattern("(?m)^  ID +run ID");
     }
@@ -38,7 +46,11 @@ class HelpTest extends ShellTest {
     void helpListsTheCommandsAndRefusesAnUnknownOne() {
         Result list = run("help");
         assertThat(list.exitCode()).isZero();
-        assertThat(list.out()).containsPattern("(?m)^  load +Load a CSV").contains("users export").contains("quit, exit").contains("help COMMAND");
+        assertThat(list.out())
+                .containsPattern("(?m)^  load +Load a CSV")
+                .contains("users export")
+                .contains("quit, exit")
+                .contains("help COMMAND");
         assertThat(list.out().lines()).as("fits 80 columns").allMatch(l -> l.length() <= 80);
         Result unknown = run("help nope");
         assertThat(unknown.exitCode()).isEqualTo(2);
@@ -50,8 +62,11 @@ class HelpTest extends ShellTest {
         Result r = run("plan --help");
         assertThat(r.exitCode()).isZero();
         String unfolded = r.out().replaceAll("\\s+", " ");
-        assertThat(unfolded).contains("Usage: plan OPERATION").contains("one of: email, suspend, restore, deactivate, "
-                + "enable, delete, group-add, group-remove, remove").doesNotContain("profile")
+        assertThat(unfolded)
+                .contains("Usage: plan OPERATION")
+                .contains("one of: email, suspend, restore, deactivate, "
+                        + "enable, delete, group-add, group-remove, remove")
+                .doesNotContain("profile")
                 .doesNotContain("cancel-delete");
     }
 }

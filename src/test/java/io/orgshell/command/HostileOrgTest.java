@@ -2,12 +2,6 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
@@ -15,6 +9,11 @@ import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,10 +39,13 @@ class HostileOrgTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     @Autowired
     PromptProvider prompt;
+
     @Autowired
     CompletionProvider completion;
+
     @Autowired
     CommandRegistry registry;
 
@@ -52,15 +54,21 @@ class HostileOrgTest extends ShellTest {
 
     @BeforeEach
     void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(300).withSeed(11).withHostileStrings(true));
+        server = connectToFresh(
+                SandboxConfig.defaults().withUsers(300).withSeed(11).withHostileStrings(true));
     }
 
     @Test
     void readCommandsPrintNoControlCharacter() {
         SandboxUser hostile = hostileUsers().get(0);
         String lastName = hostile.name().split(" ")[1];
-        for (String command : List.of("status", "orgs list", "domains list --all", "users find " + lastName,
-                "users show " + hostile.accountId(), "users export --out " + tmp.resolve("u.csv"))) {
+        for (String command : List.of(
+                "status",
+                "orgs list",
+                "domains list --all",
+                "users find " + lastName,
+                "users show " + hostile.accountId(),
+                "users export --out " + tmp.resolve("u.csv"))) {
             printedBy(command);
         }
         assertThat(String.join("", printed)).contains("\\u001b"); // the escapes were there, shown as text
@@ -81,15 +89,21 @@ class HostileOrgTest extends ShellTest {
     void thePromptAndCompletionCarryNoControlCharacterAndNoPromptEscape() {
         String shown = prompt.getPrompt().toString();
         assertThat(shown).doesNotContainPattern(CONTROL).contains("Acme");
-        assertThat(shown.replace("%%", "")).as("a lone %% would be expanded by JLine").doesNotContain("%");
+        assertThat(shown.replace("%%", ""))
+                .as("a lone %% would be expanded by JLine")
+                .doesNotContain("%");
         printedBy("users export --out " + tmp.resolve("c.csv"));
-        SandboxUser hostileEmail = server.org().users().stream().filter(u -> u.email().contains("\u202e"))
-                .findFirst().orElseThrow();
+        SandboxUser hostileEmail = server.org().users().stream()
+                .filter(u -> u.email().contains("\u202e"))
+                .findFirst()
+                .orElseThrow();
         String prefix = hostileEmail.email().substring(0, hostileEmail.email().indexOf('%'));
         for (String word : List.of("", prefix, hostileEmail.accountId().substring(0, 6))) {
             var command = registry.getCommandByName("users show");
             var ctx = new CompletionContext(List.of("users", "show", word), 2, word.length(), command, null);
-            List<String> candidates = completion.apply(ctx).stream().map(CompletionProposal::value).toList();
+            List<String> candidates = completion.apply(ctx).stream()
+                    .map(CompletionProposal::value)
+                    .toList();
             assertThat(candidates).as("candidates for '%s'", word).noneMatch(c -> c.matches("(?s).*" + CONTROL + ".*"));
             if (!word.equals(prefix)) {
                 assertThat(candidates).isNotEmpty();
@@ -99,14 +113,21 @@ class HostileOrgTest extends ShellTest {
 
     @Test
     void plansPreviewsRunsAndReportsPrintNoControlCharacter() throws Exception {
-        List<SandboxUser> targets = new ArrayList<>(hostileUsers().stream().filter(u -> Accounts.plain(server)
-                .anyMatch(p -> p.accountId().equals(u.accountId()))).limit(3).toList());
+        List<SandboxUser> targets = new ArrayList<>(hostileUsers().stream()
+                .filter(u -> Accounts.plain(server).anyMatch(p -> p.accountId().equals(u.accountId())))
+                .limit(3)
+                .toList());
         assertThat(targets).hasSize(3);
-        SandboxGroup group = server.org().groups().stream().filter(g -> g.name().contains("\u001b")).findFirst()
+        SandboxGroup group = server.org().groups().stream()
+                .filter(g -> g.name().contains("\u001b"))
+                .findFirst()
                 .orElseThrow();
         StringBuilder csv = new StringBuilder("account_id,group\n");
         for (SandboxUser u : targets) {
-            csv.append(u.accountId()).append(",\"").append(group.name().replace("\"", "\"\"")).append("\"\n");
+            csv.append(u.accountId())
+                    .append(",\"")
+                    .append(group.name().replace("\"", "\"\""))
+                    .append("\"\n");
         }
         Path plan = Files.writeString(tmp.resolve("hostile-group.csv"), csv.toString());
         printedBy("load " + plan + " --op group-remove");
@@ -122,9 +143,14 @@ class HostileOrgTest extends ShellTest {
     @Test
     void errorBodiesFromTheServerPrintNoControlCharacter() {
         String evil = "ADMIN-\u001b]0;owned\u0007\u001b[2J\u009b1m\u202e";
-        server.faults().add("GET /admin/v1/orgs/{orgId}/domains", Fault.respond(418,
-                "{\"errors\":[{\"status\":\"418\",\"code\":\"" + json(evil) + "\",\"title\":\"" + json(evil)
-                        + "\",\"detail\":\"" + json(evil) + "\"}]}", Map.of("Content-Type", "application/json")));
+        server.faults()
+                .add(
+                        "GET /admin/v1/orgs/{orgId}/domains",
+                        Fault.respond(
+                                418,
+                                "{\"errors\":[{\"status\":\"418\",\"code\":\"" + json(evil) + "\",\"title\":\""
+                                        + json(evil) + "\",\"detail\":\"" + json(evil) + "\"}]}",
+                                Map.of("Content-Type", "application/json")));
         Result r = run("domains list");
         printed.add(r.out());
         printed.add(r.err());
@@ -134,7 +160,9 @@ class HostileOrgTest extends ShellTest {
     }
 
     private List<SandboxUser> hostileUsers() {
-        return server.org().users().stream().filter(u -> u.name().contains("\u001b")).toList();
+        return server.org().users().stream()
+                .filter(u -> u.name().contains("\u001b"))
+                .toList();
     }
 
     private void printedBy(String command) {

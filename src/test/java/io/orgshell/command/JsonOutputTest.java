@@ -2,12 +2,6 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import io.orgshell.console.Styles;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.OrgAccess;
@@ -16,6 +10,11 @@ import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +38,8 @@ class JsonOutputTest extends ShellTest {
 
     @BeforeEach
     void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(300).withSeed(11).withHostileStrings(true));
+        server = connectToFresh(
+                SandboxConfig.defaults().withUsers(300).withSeed(11).withHostileStrings(true));
     }
 
     @Test
@@ -49,11 +49,20 @@ class JsonOutputTest extends ShellTest {
         assertThat(status.get("organization").get("id").asString()).isEqualTo(server.orgId());
         assertThat(status.get("organization").get("name").asString()).isEqualTo(server.orgName());
         assertThat(status.get("organization").get("sandbox").asBoolean()).isTrue();
-        assertThat(status.get("base_url").asString()).isEqualTo(server.baseUri().toString().replaceAll("/$", ""));
+        assertThat(status.get("base_url").asString())
+                .isEqualTo(server.baseUri().toString().replaceAll("/$", ""));
         assertThat(status.get("api_key_fingerprint").asString()).startsWith("sha256:");
         assertThat(status.get("your_account_id").asString()).isEqualTo(server.callerAccountId());
-        assertThat(fieldNames(status)).containsExactly("connected", "organization", "base_url",
-                "api_key_fingerprint", "profile", "your_account_id", "would_connect_to", "plan");
+        assertThat(fieldNames(status))
+                .containsExactly(
+                        "connected",
+                        "organization",
+                        "base_url",
+                        "api_key_fingerprint",
+                        "profile",
+                        "your_account_id",
+                        "would_connect_to",
+                        "plan");
         assertThat(status.toString()).doesNotContain(server.apiKey());
     }
 
@@ -66,8 +75,11 @@ class JsonOutputTest extends ShellTest {
         });
 
         JsonNode verified = document("domains list --json").get("domains");
-        assertThat(texts(verified, "name")).containsExactlyInAnyOrderElementsOf(server.org().domains().stream()
-                .filter(d -> d.verified()).map(d -> d.name()).toList());
+        assertThat(texts(verified, "name"))
+                .containsExactlyInAnyOrderElementsOf(server.org().domains().stream()
+                        .filter(d -> d.verified())
+                        .map(d -> d.name())
+                        .toList());
         JsonNode all = document("domains list --all --json").get("domains");
         assertThat(all).hasSize(server.org().domains().size());
         for (var d : server.org().domains()) {
@@ -82,16 +94,18 @@ class JsonOutputTest extends ShellTest {
 
     @Test
     void usersShowAndFindGiveTheAccountsFieldsUnsanitised() {
-        SandboxUser u = server.org().users().stream().filter(x -> x.name().contains("\u001b") && x.managed())
-                .findFirst().orElseThrow();
+        SandboxUser u = server.org().users().stream()
+                .filter(x -> x.name().contains("\u001b") && x.managed())
+                .findFirst()
+                .orElseThrow();
         JsonNode shown = document("users show " + u.accountId() + " --json");
         assertThat(shown.get("account_id").asString()).isEqualTo(u.accountId());
         assertThat(shown.get("name").asString()).isEqualTo(u.name()).contains("\u001b[31m", "\u202e");
         assertThat(shown.get("nickname").asString()).isEqualTo(u.nickname());
         assertThat(shown.get("email").asString()).isEqualTo(u.email());
         assertThat(shown.get("account_status").asString()).isEqualTo(u.accountStatus());
-        assertThat(shown.get("org_access").asString()).isEqualTo(u.access() == OrgAccess.SUSPENDED ? "suspended"
-                : "active");
+        assertThat(shown.get("org_access").asString())
+                .isEqualTo(u.access() == OrgAccess.SUSPENDED ? "suspended" : "active");
         assertThat(shown.get("idp_managed").asBoolean()).isEqualTo(u.idpSynced());
         assertThat(shown.get("org_admin").asBoolean()).isEqualTo(u.orgAdmin());
         assertThat(shown.get("job_title").asString()).isEqualTo(u.jobTitle());
@@ -112,16 +126,23 @@ class JsonOutputTest extends ShellTest {
 
     @Test
     void previewGivesCountsWriteOrderAndEveryRowThenRunsListAndShowTheRun() throws Exception {
-        List<SandboxUser> plain = Accounts.plain(server).filter(x -> !x.email().contains("\u202e")).limit(2).toList();
-        SandboxUser hostile = Accounts.plain(server).filter(x -> x.email().contains("\u202e")).findFirst()
+        List<SandboxUser> plain = Accounts.plain(server)
+                .filter(x -> !x.email().contains("\u202e"))
+                .limit(2)
+                .toList();
+        SandboxUser hostile = Accounts.plain(server)
+                .filter(x -> x.email().contains("\u202e"))
+                .findFirst()
                 .orElseThrow();
         SandboxUser a = plain.get(0);
         SandboxUser b = plain.get(1);
-        Path plan = Files.writeString(tmp.resolve("swap.csv"), "account_id,email\n"
-                + a.accountId() + "," + b.email() + "\n"
-                + b.accountId() + "," + a.email() + "\n"
-                + hostile.accountId() + "," + Accounts.movedAddress(a) + "\n"
-                + "000000000000000000000000,nobody@acme.example\n");
+        Path plan = Files.writeString(
+                tmp.resolve("swap.csv"),
+                "account_id,email\n"
+                        + a.accountId() + "," + b.email() + "\n"
+                        + b.accountId() + "," + a.email() + "\n"
+                        + hostile.accountId() + "," + Accounts.movedAddress(a) + "\n"
+                        + "000000000000000000000000,nobody@acme.example\n");
         assertThat(run("load " + plan).exitCode()).isZero();
 
         Result r = run("preview --json");
@@ -144,20 +165,24 @@ class JsonOutputTest extends ShellTest {
         assertThat(rows.get(0).get("current").asString()).isEqualTo(a.email());
         assertThat(rows.get(0).get("target").get("email").asString()).isEqualTo(b.email());
         assertThat(rows.get(0).get("verdict").asString()).isEqualTo("OK");
-        assertThat(rows.get(2).get("current").asString()).isEqualTo(hostile.email()).contains("\u202e");
+        assertThat(rows.get(2).get("current").asString())
+                .isEqualTo(hostile.email())
+                .contains("\u202e");
         assertThat(rows.get(3).get("verdict").asString()).isEqualTo("BLOCKED");
         assertThat(rows.get(3).get("reason").asString()).contains("not found");
-        assertThat(fieldNames(rows.get(0))).containsExactly("line", "account_id", "email", "name", "verdict",
-                "reason", "current", "target");
+        assertThat(fieldNames(rows.get(0)))
+                .containsExactly("line", "account_id", "email", "name", "verdict", "reason", "current", "target");
 
         // a swap goes through a temporary address: four writes, the last two waiting for earlier ones
         JsonNode order = preview.get("write_order");
         assertThat(preview.get("writes").asInt()).isEqualTo(4).isEqualTo(order.size());
         assertThat(texts(order, "step")).containsExactly("1", "2", "3", "4");
-        assertThat(order).anySatisfy(w -> assertThat(w.get("temporary").asBoolean()).isTrue());
+        assertThat(order)
+                .anySatisfy(w -> assertThat(w.get("temporary").asBoolean()).isTrue());
         assertThat(order).anySatisfy(w -> assertThat(w.get("after").isInt()).isTrue());
-        assertThat(order).allSatisfy(w -> assertThat(fieldNames(w)).containsExactly("step", "line", "account_id",
-                "from", "to", "temporary", "after"));
+        assertThat(order)
+                .allSatisfy(w -> assertThat(fieldNames(w))
+                        .containsExactly("step", "line", "account_id", "from", "to", "temporary", "after"));
 
         Result ran = run("run --yes");
         assertThat(ran.exitCode()).as(ran.toString()).isZero();
@@ -165,7 +190,8 @@ class JsonOutputTest extends ShellTest {
         String id = shown.get("id").asString();
         assertThat(ran.out()).contains("run " + id);
         assertThat(shown.get("state").asString()).isEqualTo("finished");
-        assertThat(document("preview --json").get("plan").get("finished_by_run").asString()).isEqualTo(id);
+        assertThat(document("preview --json").get("plan").get("finished_by_run").asString())
+                .isEqualTo(id);
         assertThat(shown.get("operation").asString()).isEqualTo("email");
         assertThat(shown.get("org_id").asString()).isEqualTo(server.orgId());
         assertThat(shown.get("org_name").asString()).isEqualTo(server.orgName());
@@ -188,15 +214,20 @@ class JsonOutputTest extends ShellTest {
 
     @Test
     void aPreviewOverTheSafetyLimitCarriesTheWarningAndAStateRowAsksForNoValue() throws Exception {
-        List<SandboxUser> many = Accounts.plain(server).filter(u -> !u.email().contains("\u202e"))
-                .limit(server.org().managedCount() / 4).toList();
+        List<SandboxUser> many = Accounts.plain(server)
+                .filter(u -> !u.email().contains("\u202e"))
+                .limit(server.org().managedCount() / 4)
+                .toList();
         StringBuilder csv = new StringBuilder("account_id,email\n");
-        many.forEach(u -> csv.append(u.accountId()).append(',').append(u.email()).append('\n'));
-        assertThat(run("load " + Files.writeString(tmp.resolve("many.csv"), csv) + " --op suspend").exitCode())
+        many.forEach(
+                u -> csv.append(u.accountId()).append(',').append(u.email()).append('\n'));
+        assertThat(run("load " + Files.writeString(tmp.resolve("many.csv"), csv) + " --op suspend")
+                        .exitCode())
                 .isZero();
 
         JsonNode preview = document("preview --json");
-        assertThat(preview.get("safety_warning").asString()).startsWith("run will refuse to ")
+        assertThat(preview.get("safety_warning").asString())
+                .startsWith("run will refuse to ")
                 .endsWith("unless given --override-limit");
         assertThat(preview.get("counts").get("ok").asLong()).isEqualTo(many.size());
         JsonNode first = preview.get("rows").get(0);
@@ -235,26 +266,35 @@ class JsonOutputTest extends ShellTest {
 
     @Test
     void everyDocumentIsInertAtATerminalAndTheSameAtATerminalAsInAPipe() {
-        SandboxUser hostile = server.org().users().stream().filter(u -> u.name().contains("\u001b") && u.managed())
-                .findFirst().orElseThrow();
+        SandboxUser hostile = server.org().users().stream()
+                .filter(u -> u.name().contains("\u001b") && u.managed())
+                .findFirst()
+                .orElseThrow();
         List<String> printed = new ArrayList<>();
-        for (String command : List.of("status --json", "orgs list --json", "domains list --all --json",
-                "users show " + hostile.accountId() + " --json", "users find " + hostile.name().split(" ")[1]
-                        + " --json", "runs list --json")) {
+        for (String command : List.of(
+                "status --json",
+                "orgs list --json",
+                "domains list --all --json",
+                "users show " + hostile.accountId() + " --json",
+                "users find " + hostile.name().split(" ")[1] + " --json",
+                "runs list --json")) {
             Result r = run(command);
             assertThat(r.exitCode()).as(r.toString()).isZero();
             parse(r.out());
             printed.add(r.out());
         }
         String all = String.join("", printed);
-        assertThat(all).doesNotContainPattern(HostileOrgTest.CONTROL).doesNotContainPattern("[\\u2028\\u2029]")
+        assertThat(all)
+                .doesNotContainPattern(HostileOrgTest.CONTROL)
+                .doesNotContainPattern("[\\u2028\\u2029]")
                 .contains("\\u001B[31m", "\\u0007", "\\u009B31m", "\\u202E", "\\u0085");
 
         String inAPipe = run("users show " + hostile.accountId() + " --json").out();
         mode.setStyles(new Styles(true), new Styles(true));
         mode.setOutputIsTerminal(true);
         try {
-            assertThat(run("users show " + hostile.accountId() + " --json").out()).isEqualTo(inAPipe);
+            assertThat(run("users show " + hostile.accountId() + " --json").out())
+                    .isEqualTo(inAPipe);
             assertThat(run("domains list --json").out()).doesNotContain("\u001b");
         } finally {
             mode.setStyles(new Styles(false), new Styles(false));

@@ -2,18 +2,17 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-
 import io.orgshell.console.ShellMode;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +23,7 @@ class OperatorSeatTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     SandboxServer server;
     Accounts.Unused accounts;
 
@@ -101,23 +101,25 @@ class OperatorSeatTest extends ShellTest {
     @Test
     void columnsAreNotGuessed() throws Exception {
         SandboxUser u = accounts.next(1).get(0);
-        Path typo = Files.writeString(tmp.resolve("typo.csv"), "account_id,departmnet,job_title\n"
-                + u.accountId() + ",QA,Chief Tester\n");
+        Path typo = Files.writeString(
+                tmp.resolve("typo.csv"), "account_id,departmnet,job_title\n" + u.accountId() + ",QA,Chief Tester\n");
         Result near = run("load " + typo + " --op profile");
         assertThat(near.exitCode()).isEqualTo(2);
-        assertThat(near.err()).contains("the column 'departmnet' is not one this operation reads")
-                .contains("did you mean 'department'?").contains("no plan is loaded");
+        assertThat(near.err())
+                .contains("the column 'departmnet' is not one this operation reads")
+                .contains("did you mean 'department'?")
+                .contains("no plan is loaded");
 
-        Path onlyTypo = Files.writeString(tmp.resolve("only-typo.csv"), "account_id,departmnet\n"
-                + u.accountId() + ",QA\n");
+        Path onlyTypo =
+                Files.writeString(tmp.resolve("only-typo.csv"), "account_id,departmnet\n" + u.accountId() + ",QA\n");
         assertThat(run("load " + onlyTypo + " --op profile").err())
                 .contains("none of the columns this operation changes is there");
         Path nothing = Files.writeString(tmp.resolve("nothing.csv"), "account_id,ticket\n" + u.accountId() + ",T-1\n");
         assertThat(run("load " + nothing + " --op profile").err())
                 .contains("none of the columns this operation changes is there");
 
-        Path extra = Files.writeString(tmp.resolve("extra.csv"), "account_id,ticket,job_title\n"
-                + u.accountId() + ",T-1,Chief Tester\n");
+        Path extra = Files.writeString(
+                tmp.resolve("extra.csv"), "account_id,ticket,job_title\n" + u.accountId() + ",T-1,Chief Tester\n");
         Result kept = run("load " + extra + " --op profile");
         assertThat(kept.exitCode()).as(kept.toString()).isZero();
         assertThat(kept.out()).contains("kept, not used: ticket");
@@ -126,17 +128,24 @@ class OperatorSeatTest extends ShellTest {
     @Test
     void disconnectStaysDisconnectedUntilConnect() throws Exception {
         Path config = CONFIG_DIR.resolve("config.yml");
-        Files.writeString(config, "default-profile: here\nprofiles:\n  here:\n    org-id: " + server.orgId()
-                + "\n    base-url: " + server.baseUri() + "\n    api-key: " + server.apiKey() + "\n");
+        Files.writeString(
+                config,
+                "default-profile: here\nprofiles:\n  here:\n    org-id: " + server.orgId() + "\n    base-url: "
+                        + server.baseUri() + "\n    api-key: " + server.apiKey() + "\n");
         Files.setPosixFilePermissions(config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         try {
             assertThat(run("disconnect").exitCode()).isZero();
             Result r = run("users find ada");
-            assertThat(r.exitCode()).as("no silent reconnect from the default profile").isEqualTo(3);
-            assertThat(run("status").out()).contains("not connected")
+            assertThat(r.exitCode())
+                    .as("no silent reconnect from the default profile")
+                    .isEqualTo(3);
+            assertThat(run("status").out())
+                    .contains("not connected")
                     .contains("would connect to org " + server.orgId() + " at " + server.baseUri() + ", key from "
-                            + "profile here (" + io.orgshell.api.ApiKey.of(server.apiKey()).fingerprint() + ")")
-                    .contains("only 'connect' opens it").doesNotContain(server.apiKey());
+                            + "profile here ("
+                            + io.orgshell.api.ApiKey.of(server.apiKey()).fingerprint() + ")")
+                    .contains("only 'connect' opens it")
+                    .doesNotContain(server.apiKey());
             assertThat(run("connect").exitCode()).isZero();
             assertThat(run("users find ada").exitCode()).isZero();
         } finally {
@@ -151,7 +160,9 @@ class OperatorSeatTest extends ShellTest {
             run("disconnect");
             Result r = run("status");
             assertThat(r.exitCode()).as(r.toString()).isZero();
-            assertThat(r.out()).contains("not connected").contains("the settings cannot be used")
+            assertThat(r.out())
+                    .contains("not connected")
+                    .contains("the settings cannot be used")
                     .contains("'profiles' must map profile names");
         } finally {
             Files.deleteIfExists(config);
@@ -159,7 +170,8 @@ class OperatorSeatTest extends ShellTest {
     }
 
     private Path plan(String name, List<SandboxUser> users) throws Exception {
-        return Files.writeString(tmp.resolve(name), "account_id\n"
-                + users.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
+        return Files.writeString(
+                tmp.resolve(name),
+                "account_id\n" + users.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
     }
 }

@@ -2,14 +2,13 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +20,8 @@ class OwnFilesLoadCleanTest extends ShellTest {
 
     @Test
     void anUndoPlanAndAnExportLoadWithNoRepair() throws Exception {
-        SandboxServer server = connectToFresh(SandboxConfig.defaults().withUsers(40).withSeed(53));
+        SandboxServer server =
+                connectToFresh(SandboxConfig.defaults().withUsers(40).withSeed(53));
         SandboxUser u = Accounts.plain(server).findFirst().orElseThrow();
         Path plan = Files.writeString(tmp.resolve("plan.csv"), "account_id\n" + u.accountId() + "\n");
         assertThat(run("load " + plan + " --op suspend").exitCode()).isZero();

@@ -2,11 +2,6 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
 import io.orgshell.console.Screen;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
@@ -14,6 +9,10 @@ import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +27,10 @@ class PreviewRowsTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     @Autowired
     Screen screen;
+
     SandboxServer server;
     Accounts.Unused unused;
 
@@ -56,42 +57,59 @@ class PreviewRowsTest extends ShellTest {
         List<SandboxUser> u = unused.next(2);
         SandboxUser moving = u.get(0);
         SandboxUser same = u.get(1);
-        run("load --op profile " + csv("account_id,department", moving.accountId() + ",Finance Ops",
-                same.accountId() + "," + same.department()));
+        run("load --op profile "
+                + csv(
+                        "account_id,department",
+                        moving.accountId() + ",Finance Ops",
+                        same.accountId() + "," + same.department()));
         Result r = run("preview --all");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("Line\tAccount\tEmail\tName\tChange\tVerdict\tWhy")
+        assertThat(r.out())
+                .contains("Line\tAccount\tEmail\tName\tChange\tVerdict\tWhy")
                 .contains(moving.accountId() + "\t" + moving.email() + "\t" + moving.name() + "\tdepartment: "
                         + moving.department() + " → Finance Ops\tOK")
                 .contains(same.email() + "\t" + same.name() + "\tdepartment: " + same.department() + "\tALREADY DONE")
-                .doesNotContain("{").doesNotContain("}");
+                .doesNotContain("{")
+                .doesNotContain("}");
     }
 
     @Test
     void aGroupRowSaysMemberOrNot() throws Exception {
         SandboxGroup engineering = server.org().findGroupByName("engineering").orElseThrow();
         SandboxUser outside = unused.next(8).stream()
-                .filter(x -> !server.org().isMember(engineering.id(), x.accountId())).findFirst().orElseThrow();
+                .filter(x -> !server.org().isMember(engineering.id(), x.accountId()))
+                .findFirst()
+                .orElseThrow();
         run("load --op group-add " + csv("account_id,group", outside.accountId() + ",engineering"));
         Result r = run("preview --all");
-        assertThat(r.out()).contains(outside.email() + "\t" + outside.name()
-                + "\tgroup engineering: not a member → member\tOK").doesNotContain("in:").doesNotContain("out:");
+        assertThat(r.out())
+                .contains(outside.email() + "\t" + outside.name() + "\tgroup engineering: not a member → member\tOK")
+                .doesNotContain("in:")
+                .doesNotContain("out:");
     }
 
     @Test
     void atAnEightyColumnTerminalThePreviewFits() throws Exception {
         List<SandboxUser> u = unused.next(3);
-        SandboxUser synced = server.org().users().stream().filter(x -> x.managed() && x.idpSynced() && !x.orgAdmin())
-                .findFirst().orElseThrow();
-        run("load --op profile " + csv("account_id,department,job_title",
-                u.get(0).accountId() + ",Finance and Operations,Principal Reliability Engineer",
-                u.get(1).accountId() + "," + u.get(1).department() + "," + u.get(1).jobTitle(),
-                synced.accountId() + ",Finance,Engineer"));
+        SandboxUser synced = server.org().users().stream()
+                .filter(x -> x.managed() && x.idpSynced() && !x.orgAdmin())
+                .findFirst()
+                .orElseThrow();
+        run("load --op profile "
+                + csv(
+                        "account_id,department,job_title",
+                        u.get(0).accountId() + ",Finance and Operations,Principal Reliability Engineer",
+                        u.get(1).accountId() + "," + u.get(1).department() + ","
+                                + u.get(1).jobTitle(),
+                        synced.accountId() + ",Finance,Engineer"));
         mode.setOutputIsTerminal(true);
         screen.fixWidth(80);
         Result r = run("preview --all");
         assertThat(r.out().lines()).as(r.out()).allMatch(l -> l.codePointCount(0, l.length()) <= 80);
-        assertThat(r.out()).contains("ALREADY DONE").contains("BLOCKED").contains(u.get(0).email())
+        assertThat(r.out())
+                .contains("ALREADY DONE")
+                .contains("BLOCKED")
+                .contains(u.get(0).email())
                 .contains(u.get(0).name());
     }
 

@@ -2,6 +2,10 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.ShellTest;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,11 +13,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
-import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.ShellTest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,8 +32,10 @@ class ReadCommandsTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     @Autowired
     CompletionProvider completion;
+
     @Autowired
     CommandRegistry registry;
 
@@ -42,7 +43,10 @@ class ReadCommandsTest extends ShellTest {
 
     @BeforeEach
     void connect() {
-        server = connectTo(sandbox(SandboxConfig.defaults().withUsers(USERS).withPageSize(PAGE_SIZE).withSeed(7)));
+        server = connectTo(sandbox(SandboxConfig.defaults()
+                .withUsers(USERS)
+                .withPageSize(PAGE_SIZE)
+                .withSeed(7)));
         server.faults().clear();
     }
 
@@ -50,10 +54,14 @@ class ReadCommandsTest extends ShellTest {
     void domainsListShowsVerifiedDomainsOnlyUnlessAll() {
         Result verified = run("domains list");
         assertThat(verified.exitCode()).isZero();
-        List<String> verifiedNames = server.org().domains().stream().filter(d -> d.verified())
-                .map(d -> d.name()).toList();
-        List<String> others = server.org().domains().stream().filter(d -> !d.verified())
-                .map(d -> d.name()).toList();
+        List<String> verifiedNames = server.org().domains().stream()
+                .filter(d -> d.verified())
+                .map(d -> d.name())
+                .toList();
+        List<String> others = server.org().domains().stream()
+                .filter(d -> !d.verified())
+                .map(d -> d.name())
+                .toList();
         assertThat(others).isNotEmpty();
         assertThat(verified.out()).contains(verifiedNames).doesNotContain(others);
 
@@ -70,14 +78,25 @@ class ReadCommandsTest extends ShellTest {
         List<CSVRecord> rows = read(out);
         assertThat(rows).extracting(x -> x.get("name")).contains("acme.example");
         assertThat(rows).allSatisfy(x -> assertThat(x.get("status")).isEqualTo("verified"));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+                .isEqualTo("rw-------");
     }
 
     @Test
     void usersExportStreamsEveryPageOnceAndNeutralisesFormulas() throws Exception {
         SandboxUser target = server.org().managedAt(3);
-        server.org().update(target.accountId(), u -> u.withProfile("=HYPERLINK(\"http://x\")", u.nickname(),
-                u.zoneinfo(), u.locale(), u.jobTitle(), u.department(), u.organization(), u.location()));
+        server.org()
+                .update(
+                        target.accountId(),
+                        u -> u.withProfile(
+                                "=HYPERLINK(\"http://x\")",
+                                u.nickname(),
+                                u.zoneinfo(),
+                                u.locale(),
+                                u.jobTitle(),
+                                u.department(),
+                                u.organization(),
+                                u.location()));
         long before = server.stats().requests("GET /admin/v1/orgs/{orgId}/users");
         Path out = tmp.resolve("users.csv");
 
@@ -87,20 +106,33 @@ class ReadCommandsTest extends ShellTest {
         int managed = server.org().managedCount();
         int pages = (managed + PAGE_SIZE - 1) / PAGE_SIZE;
         assertThat(pages).isGreaterThan(20);
-        assertThat(server.stats().requests("GET /admin/v1/orgs/{orgId}/users") - before).isEqualTo(pages);
-        assertThat(r.out()).contains(String.format("exported %,d accounts", managed)).contains(pages + " pages");
+        assertThat(server.stats().requests("GET /admin/v1/orgs/{orgId}/users") - before)
+                .isEqualTo(pages);
+        assertThat(r.out())
+                .contains(String.format("exported %,d accounts", managed))
+                .contains(pages + " pages");
 
         List<CSVRecord> rows = read(out);
         assertThat(rows).hasSize(managed);
         Set<String> ids = new HashSet<>();
         rows.forEach(x -> ids.add(x.get("account_id")));
         assertThat(ids).hasSize(managed);
-        assertThat(rows.get(0).toMap().keySet()).contains("account_id", "email", "name", "account_status",
-                "access_billable", "last_active", "product_access");
-        CSVRecord formula = rows.stream().filter(x -> x.get("account_id").equals(target.accountId())).findFirst()
+        assertThat(rows.get(0).toMap().keySet())
+                .contains(
+                        "account_id",
+                        "email",
+                        "name",
+                        "account_status",
+                        "access_billable",
+                        "last_active",
+                        "product_access");
+        CSVRecord formula = rows.stream()
+                .filter(x -> x.get("account_id").equals(target.accountId()))
+                .findFirst()
                 .orElseThrow();
         assertThat(formula.get("name")).isEqualTo("'=HYPERLINK(\"http://x\")");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+                .isEqualTo("rw-------");
         assertThat(Files.exists(tmp.resolve("users.csv.part"))).isFalse();
     }
 
@@ -110,8 +142,11 @@ class ReadCommandsTest extends ShellTest {
         Result r = run("users export --out " + out + " --status inactive");
         assertThat(r.exitCode()).isZero();
         List<CSVRecord> rows = read(out);
-        assertThat(rows).isNotEmpty().allSatisfy(x -> assertThat(x.get("account_status")).isEqualTo("inactive"));
-        assertThat(run("users export --out " + out + " --status sleeping").err()).contains("unknown status 'sleeping'");
+        assertThat(rows)
+                .isNotEmpty()
+                .allSatisfy(x -> assertThat(x.get("account_status")).isEqualTo("inactive"));
+        assertThat(run("users export --out " + out + " --status sleeping").err())
+                .contains("unknown status 'sleeping'");
     }
 
     @Test
@@ -150,7 +185,9 @@ class ReadCommandsTest extends ShellTest {
         var command = registry.getCommandByName("users show");
         String prefix = u.accountId().substring(0, 6);
         var ctx = new CompletionContext(List.of("users", "show", prefix), 2, prefix.length(), command, null);
-        assertThat(completion.apply(ctx)).extracting(CompletionProposal::value).contains(u.accountId())
+        assertThat(completion.apply(ctx))
+                .extracting(CompletionProposal::value)
+                .contains(u.accountId())
                 .allSatisfy(v -> assertThat(v).startsWith(prefix));
     }
 
@@ -174,13 +211,22 @@ class ReadCommandsTest extends ShellTest {
         assertThat(orgs.exitCode()).isZero();
         assertThat(orgs.out()).contains(server.orgName()).contains(server.orgId());
         Result status = run("status");
-        assertThat(status.out()).contains(server.orgName()).contains("[SANDBOX]").contains("sha256:");
+        assertThat(status.out())
+                .contains(server.orgName())
+                .contains("[SANDBOX]")
+                .contains("sha256:");
         assertThat(orgs.all() + status.all()).doesNotContain(server.apiKey());
     }
 
     static List<CSVRecord> read(Path file) throws Exception {
         try (Reader reader = Files.newBufferedReader(file)) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+            return CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(reader)
+                    .getRecords();
         }
     }
 }

@@ -2,15 +2,14 @@ package io.orgshell.completion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.List;
-
 import io.orgshell.run.OutcomeCounts;
 import io.orgshell.run.RunDirectory;
 import io.orgshell.run.RunMeta;
 import io.orgshell.run.RunState;
 import io.orgshell.run.RunStore;
 import io.orgshell.support.ShellTest;
+import java.time.Instant;
+import java.util.List;
 import org.jline.reader.Candidate;
 import org.jline.reader.impl.DefaultParser;
 import org.junit.jupiter.api.Test;
@@ -22,6 +21,7 @@ class CompletionTest extends ShellTest {
 
     @Autowired
     CommandCompleter completer;
+
     @Autowired
     RunStore runs;
 
@@ -36,13 +36,15 @@ class CompletionTest extends ShellTest {
     void runIdsOperationsAndCommandsComplete() {
         RunDirectory dir = runs.create("email");
         String now = Instant.now().toString();
-        dir.writeMeta(new RunMeta(dir.id(), "email", "org", "Org", "f.csv", now, 1, 1, RunState.PAUSED,
-                OutcomeCounts.none(), now, null));
+        dir.writeMeta(new RunMeta(
+                dir.id(), "email", "org", "Org", "f.csv", now, 1, 1, RunState.PAUSED, OutcomeCounts.none(), now, null));
 
         // resume offers only the connected org's unfinished runs: RunOrgBindingTest
         assertThat(complete("undo " + dir.id().substring(0, 8))).contains(dir.id());
         assertThat(complete("runs show ")).contains(dir.id());
-        assertThat(complete("load --op group-")).contains("group-add", "group-remove").doesNotContain("email");
+        assertThat(complete("load --op group-"))
+                .contains("group-add", "group-remove")
+                .doesNotContain("email");
         assertThat(complete("users ")).contains("export", "show", "find");
         assertThat(complete("domains list --")).contains("--all", "--out");
     }

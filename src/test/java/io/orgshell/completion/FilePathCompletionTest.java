@@ -2,16 +2,15 @@ package io.orgshell.completion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.shell.Repl;
+import io.orgshell.shell.ShellCommandParser;
+import io.orgshell.support.ShellTest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import io.orgshell.shell.Repl;
-import io.orgshell.shell.ShellCommandParser;
-import io.orgshell.support.ShellTest;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.Parser;
@@ -30,18 +29,28 @@ class FilePathCompletionTest extends ShellTest {
 
     @Autowired
     CommandCompleter completer;
+
     @Autowired
     Parser parser;
+
     @TempDir
     Path tmp;
 
     /** Types {@code keys} (a tab completes) and Enter at a line editor; answers the line it accepted. */
     String type(String keys) throws IOException {
         ByteArrayInputStream keyboard = new ByteArrayInputStream((keys + "\r").getBytes(StandardCharsets.UTF_8));
-        try (Terminal terminal = TerminalBuilder.builder().system(false).provider("exec").type("xterm")
-                .encoding(StandardCharsets.UTF_8).streams(keyboard, new ByteArrayOutputStream()).build()) {
-            LineReader reader = Repl.lineEditing(LineReaderBuilder.builder().terminal(terminal).completer(completer)
-                    .parser(parser).build());
+        try (Terminal terminal = TerminalBuilder.builder()
+                .system(false)
+                .provider("exec")
+                .type("xterm")
+                .encoding(StandardCharsets.UTF_8)
+                .streams(keyboard, new ByteArrayOutputStream())
+                .build()) {
+            LineReader reader = Repl.lineEditing(LineReaderBuilder.builder()
+                    .terminal(terminal)
+                    .completer(completer)
+                    .parser(parser)
+                    .build());
             return reader.readLine("> ");
         }
     }

@@ -2,16 +2,15 @@ package io.orgshell.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-
 import io.orgshell.run.RunStore;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +27,10 @@ class SharedConfigDirectoryTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     @Autowired
     RunStore runs;
+
     SandboxServer server;
 
     @BeforeEach
@@ -46,14 +47,18 @@ class SharedConfigDirectoryTest extends ShellTest {
     @Test
     void aStickyWorldWritableConfigDirectoryKeepsItsModeThroughARun() throws IOException {
         Files.setAttribute(CONFIG_DIR, "unix:mode", STICKY_WORLD_WRITABLE);
-        Path plan = Files.writeString(tmp.resolve("one.csv"), "account_id\n"
-                + Accounts.plain(server).findFirst().orElseThrow().accountId() + "\n");
+        Path plan = Files.writeString(
+                tmp.resolve("one.csv"),
+                "account_id\n"
+                        + Accounts.plain(server).findFirst().orElseThrow().accountId() + "\n");
         assertThat(run("load --op suspend " + plan).exitCode()).isZero();
         assertThat(run("preview").exitCode()).isZero();
 
         Result r = run("run --yes");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(mode(CONFIG_DIR)).as("the sticky bit and the mode the user gave").isEqualTo(STICKY_WORLD_WRITABLE);
+        assertThat(mode(CONFIG_DIR))
+                .as("the sticky bit and the mode the user gave")
+                .isEqualTo(STICKY_WORLD_WRITABLE);
         Path runDir = runs.root().resolve(runs.list().get(0).id());
         assertThat(mode(runDir)).as("what orgshell creates is owner-only").isEqualTo(0700);
     }
@@ -61,15 +66,17 @@ class SharedConfigDirectoryTest extends ShellTest {
     @Test
     void aConfigFileAnotherUserOwnsIsRefusedBeforeItIsRead() throws Exception {
         Path file = CONFIG_DIR.resolve("config.yml");
-        Files.writeString(file, "profiles:\n  theirs:\n    org-id: " + server.orgId() + "\n    base-url: "
-                + server.baseUri() + "\n");
+        Files.writeString(
+                file,
+                "profiles:\n  theirs:\n    org-id: " + server.orgId() + "\n    base-url: " + server.baseUri() + "\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         long otherUser = handToAnotherUser(file);
         long requestsBefore = requests();
 
         Result r = run("connect --profile theirs");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains(file + " belongs to another user (uid " + otherUser + ", you are ")
+        assertThat(r.err())
+                .contains(file + " belongs to another user (uid " + otherUser + ", you are ")
                 .contains("orgshell reads profiles only from a file you own");
         assertThat(requests()).as("nothing is sent").isEqualTo(requestsBefore);
     }
@@ -88,7 +95,9 @@ class SharedConfigDirectoryTest extends ShellTest {
     }
 
     private long requests() {
-        return server.stats().requests().values().stream().mapToLong(Long::longValue).sum();
+        return server.stats().requests().values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
     }
 
     private static int mode(Path p) throws IOException {

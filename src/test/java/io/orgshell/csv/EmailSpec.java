@@ -3,28 +3,38 @@ package io.orgshell.csv;
 import static io.orgshell.csv.ColumnSpec.Kind.ACCOUNT_ID;
 import static io.orgshell.csv.ColumnSpec.Kind.EMAIL;
 
+import io.orgshell.csv.ColumnSpec.Column;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.orgshell.csv.ColumnSpec.Column;
-
 /** The spec of the bulk email change, as the operation uses it, and fixture loading. */
 final class EmailSpec {
 
     static final ColumnSpec SPEC = ColumnSpec.of(
-            new Column("account_id", true, ACCOUNT_ID, true,
+            new Column(
+                    "account_id",
+                    true,
+                    ACCOUNT_ID,
+                    true,
                     List.of("account_id", "accountid", "account id", "user id", "userid", "atlassian id", "id")),
-            new Column("email", true, EMAIL, true,
+            new Column(
+                    "email",
+                    true,
+                    EMAIL,
+                    true,
                     List.of("new_email", "new email", "target_email", "target email", "email")),
-            new Column("old_email", false, EMAIL, false,
+            new Column(
+                    "old_email",
+                    false,
+                    EMAIL,
+                    false,
                     List.of("old_email", "old email", "current_email", "current email", "email")));
 
     static final PlanCsvReader READER = new PlanCsvReader(SPEC);
 
-    private EmailSpec() {
-    }
+    private EmailSpec() {}
 
     static Path fixture(String name) {
         try {
@@ -45,7 +55,9 @@ final class EmailSpec {
 
     /** Each row as its line number and the values of account_id, email, old_email. */
     static List<String> values(LoadedCsv csv) {
-        return csv.rows().stream().map(r -> r.line() + " " + csv.value(r, "account_id") + " " + csv.value(r, "email")
-                + " " + csv.value(r, "old_email")).toList();
+        return csv.rows().stream()
+                .map(r -> r.line() + " " + csv.value(r, "account_id") + " " + csv.value(r, "email") + " "
+                        + csv.value(r, "old_email"))
+                .toList();
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class HeaderMatcherTest {
@@ -20,10 +19,13 @@ class HeaderMatcherTest {
     @Test
     void preferenceOrderDecidesNotColumnOrder() {
         HeaderMatcher.Match match = HeaderMatcher.match(List.of("Email", "Target Email", "Account ID"), SPEC);
-        assertThat(match.columns()).containsExactlyInAnyOrderEntriesOf(
-                Map.of("account_id", 2, "email", 1, "old_email", 0));
-        assertThat(match.aliases()).containsExactly("header 'Account ID' read as 'account_id'",
-                "header 'Target Email' read as 'email'", "header 'Email' read as 'old_email'");
+        assertThat(match.columns())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("account_id", 2, "email", 1, "old_email", 0));
+        assertThat(match.aliases())
+                .containsExactly(
+                        "header 'Account ID' read as 'account_id'",
+                        "header 'Target Email' read as 'email'",
+                        "header 'Email' read as 'old_email'");
         assertThat(match.problems()).isEmpty();
     }
 
@@ -37,15 +39,22 @@ class HeaderMatcherTest {
     @Test
     void typosAreSuggestedButShortNamesDoNotAttractEverything() {
         assertThat(HeaderMatcher.match(List.of("account_id", "new_emial"), SPEC).problems())
-                .singleElement().asString().endsWith("— did you mean 'new_email' for 'new_emial'?");
+                .singleElement()
+                .asString()
+                .endsWith("— did you mean 'new_email' for 'new_emial'?");
         assertThat(HeaderMatcher.match(List.of("ab", "email"), SPEC).problems())
-                .singleElement().asString().doesNotContain("did you mean");
+                .singleElement()
+                .asString()
+                .doesNotContain("did you mean");
     }
 
     @Test
     void duplicateNamesNoColumnWantsAreFine() {
-        assertThat(HeaderMatcher.match(List.of("account_id", "email", "note", "Note"), SPEC).problems()).isEmpty();
-        assertThat(HeaderMatcher.match(List.of("account_id", "Account ID", "email"), SPEC).problems())
+        assertThat(HeaderMatcher.match(List.of("account_id", "email", "note", "Note"), SPEC)
+                        .problems())
+                .isEmpty();
+        assertThat(HeaderMatcher.match(List.of("account_id", "Account ID", "email"), SPEC)
+                        .problems())
                 .containsExactly("columns 1 and 2 have the same name ('account_id', 'Account ID'); "
                         + "rename or remove one so it is clear which to read");
     }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +32,8 @@ class LargeFileTest {
         long start = System.nanoTime();
         LoadedCsv csv = EmailSpec.READER.read(file);
         long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-        System.out.println("loaded " + csv.rows().size() + " rows of " + Files.size(file) / 1024 + " KiB in "
-                + elapsedMs + " ms");
+        System.out.println(
+                "loaded " + csv.rows().size() + " rows of " + Files.size(file) / 1024 + " KiB in " + elapsedMs + " ms");
 
         assertThat(csv.problems()).isEmpty();
         assertThat(csv.rows()).hasSize(ROWS);

@@ -2,6 +2,8 @@ package io.orgshell.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.support.OrgShellProcess;
+import io.orgshell.support.Slow;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import io.orgshell.support.OrgShellProcess;
-import io.orgshell.support.Slow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +25,7 @@ class LargerThanTheHeapTest {
     static final List<String> SMALL_HEAP = List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError");
     /** The heap scripts/bench gives orgshell: what a plan may hold is measured against it. */
     static final List<String> BENCH_HEAP = List.of("-Xmx128m", "-XX:+ExitOnOutOfMemoryError");
+
     static final long SIZE = 80L << 20;
 
     @TempDir
@@ -80,17 +80,26 @@ class LargerThanTheHeapTest {
 
     @Test
     void tooManyRowsIsRefusedWithTheCount() throws Exception {
-        OrgShellProcess.Finished r = OrgShellProcess.start(SMALL_HEAP, home, Map.of(), null, "load",
-                home.resolve("many-rows.csv").toString()).await();
+        OrgShellProcess.Finished r = OrgShellProcess.start(
+                        SMALL_HEAP,
+                        home,
+                        Map.of(),
+                        null,
+                        "load",
+                        home.resolve("many-rows.csv").toString())
+                .await();
         assertThat(r.exitCode()).as(r.toString()).isNotZero();
-        assertThat(r.err()).contains("more than a header and the 200,000 rows a plan may hold")
-                .doesNotContain("OutOfMemoryError").doesNotContain("\tat ");
+        assertThat(r.err())
+                .contains("more than a header and the 200,000 rows a plan may hold")
+                .doesNotContain("OutOfMemoryError")
+                .doesNotContain("\tat ");
     }
 
     @Test
     void aQuotedValueOverManyLinesIsRefusedWithTheLineItStartsOn() throws Exception {
         OrgShellProcess.Finished r = load("one-quoted-value.csv");
-        assertThat(r.err()).contains("the row that starts on line 2 is 83,886,")
+        assertThat(r.err())
+                .contains("the row that starts on line 2 is 83,886,")
                 .contains("more than the 65,536 a row may be");
     }
 
@@ -111,8 +120,9 @@ class LargerThanTheHeapTest {
     }
 
     private OrgShellProcess.Finished load(List<String> heap, String file) throws Exception {
-        OrgShellProcess.Finished r = OrgShellProcess.start(heap, home, Map.of(), null, "load",
-                home.resolve(file).toString(), "--op", "profile").await();
+        OrgShellProcess.Finished r = OrgShellProcess.start(
+                        heap, home, Map.of(), null, "load", home.resolve(file).toString(), "--op", "profile")
+                .await();
         assertThat(r.exitCode()).as(r.toString()).isNotZero();
         assertThat(r.err()).doesNotContain("OutOfMemoryError").doesNotContain("\tat ");
         return r;
@@ -120,10 +130,19 @@ class LargerThanTheHeapTest {
 
     @Test
     void aHugeLineIsRefusedWithItsNumber() throws Exception {
-        OrgShellProcess.Finished r = OrgShellProcess.start(SMALL_HEAP, home, Map.of(), null, "load",
-                home.resolve("one-line.csv").toString()).await();
+        OrgShellProcess.Finished r = OrgShellProcess.start(
+                        SMALL_HEAP,
+                        home,
+                        Map.of(),
+                        null,
+                        "load",
+                        home.resolve("one-line.csv").toString())
+                .await();
         assertThat(r.exitCode()).as(r.toString()).isNotZero();
-        assertThat(r.err()).contains("line 2 is 83,886,").contains("bytes long, more than the 65,536 a row may be")
-                .doesNotContain("OutOfMemoryError").doesNotContain("\tat ");
+        assertThat(r.err())
+                .contains("line 2 is 83,886,")
+                .contains("bytes long, more than the 65,536 a row may be")
+                .doesNotContain("OutOfMemoryError")
+                .doesNotContain("\tat ");
     }
 }

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -32,8 +31,11 @@ class RobustnessProperties {
         try {
             Files.write(file, bytes);
             LoadedCsv csv = EmailSpec.READER.read(file);
-            long lines = 1 + new String(bytes, StandardCharsets.ISO_8859_1).chars()
-                    .filter(c -> c == '\n' || c == '\r').count();
+            long lines = 1
+                    + new String(bytes, StandardCharsets.ISO_8859_1)
+                            .chars()
+                            .filter(c -> c == '\n' || c == '\r')
+                            .count();
             assertThat(csv.problems()).allSatisfy(p -> assertThat(p.line()).isBetween(0, (int) lines));
             assertThat(csv.rows()).allSatisfy(r -> assertThat(r.line()).isBetween(1, (int) lines));
             assertThat(csv.rows()).isSortedAccordingTo((a, b) -> Integer.compare(a.line(), b.line()));
@@ -47,9 +49,29 @@ class RobustnessProperties {
 
     @Provide
     Arbitrary<String> csvLikeText() {
-        List<String> pieces = List.of("account_id", "email", "new_email", "User id", ",", ",", "\"", "\"\"", "\n",
-                "\r\n", "\r", " ", "\t", "'=", "'", "a@b.co", "5b10ac8d82e05b22cc7d4ef5", "x", "\u00e9", "\u0430",
-                "\uFEFF", "\u0000");
+        List<String> pieces = List.of(
+                "account_id",
+                "email",
+                "new_email",
+                "User id",
+                ",",
+                ",",
+                "\"",
+                "\"\"",
+                "\n",
+                "\r\n",
+                "\r",
+                " ",
+                "\t",
+                "'=",
+                "'",
+                "a@b.co",
+                "5b10ac8d82e05b22cc7d4ef5",
+                "x",
+                "\u00e9",
+                "\u0430",
+                "\uFEFF",
+                "\u0000");
         return Arbitraries.of(pieces).list().ofMaxSize(60).map(p -> String.join("", p));
     }
 

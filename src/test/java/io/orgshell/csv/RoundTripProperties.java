@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -36,8 +35,10 @@ class RoundTripProperties {
 
             assertThat(csv.problems()).isEmpty();
             assertThat(csv.header()).containsExactly("account_id", "email", "display_name");
-            assertThat(csv.rows()).extracting(CsvRow::cells).containsExactlyElementsOf(
-                    accounts.stream().map(Account::cells).toList());
+            assertThat(csv.rows())
+                    .extracting(CsvRow::cells)
+                    .containsExactlyElementsOf(
+                            accounts.stream().map(Account::cells).toList());
             int line = 2; // values with line breaks make rows span several lines
             for (int i = 0; i < accounts.size(); i++) {
                 assertThat(csv.rows().get(i).line()).isEqualTo(line);
@@ -55,14 +56,30 @@ class RoundTripProperties {
 
     @Provide
     Arbitrary<List<Account>> accounts() {
-        Arbitrary<String> ids = Arbitraries.strings().withChars("abcXYZ0189_|:-").ofMinLength(1).ofMaxLength(40);
-        Arbitrary<String> locals = Arbitraries.strings().withChars("abz09+_=-").ofMinLength(1).ofMaxLength(8)
-                .list().ofMinSize(1).ofMaxSize(3).map(parts -> String.join(".", parts));
-        Arbitrary<String> domains = Arbitraries.strings().withChars("abz09").ofMinLength(1).ofMaxLength(8)
-                .list().ofMinSize(2).ofMaxSize(3).map(parts -> String.join(".", parts));
+        Arbitrary<String> ids =
+                Arbitraries.strings().withChars("abcXYZ0189_|:-").ofMinLength(1).ofMaxLength(40);
+        Arbitrary<String> locals = Arbitraries.strings()
+                .withChars("abz09+_=-")
+                .ofMinLength(1)
+                .ofMaxLength(8)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(3)
+                .map(parts -> String.join(".", parts));
+        Arbitrary<String> domains = Arbitraries.strings()
+                .withChars("abz09")
+                .ofMinLength(1)
+                .ofMaxLength(8)
+                .list()
+                .ofMinSize(2)
+                .ofMaxSize(3)
+                .map(parts -> String.join(".", parts));
         Arbitrary<String> emails = Combinators.combine(locals, domains).as((l, d) -> l + "@" + d);
-        return Combinators.combine(ids, emails, names()).as(Account::new)
-                .list().ofMinSize(1).ofMaxSize(25)
+        return Combinators.combine(ids, emails, names())
+                .as(Account::new)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(25)
                 .uniqueElements(Account::accountId)
                 .uniqueElements(a -> a.email().toLowerCase(java.util.Locale.ROOT));
     }
@@ -75,8 +92,13 @@ class RoundTripProperties {
     void noPieceASpreadsheetSplitsACellIntoRunsAsAFormula(@ForAll("names") String name) {
         String written = SafeCsvWriter.neutralise(name);
         for (String piece : written.split("[;\t]", -1)) {
-            assertThat(piece).as("a piece of %s", written).doesNotStartWith("=").doesNotStartWith("+")
-                    .doesNotStartWith("-").doesNotStartWith("@").doesNotStartWith("\r");
+            assertThat(piece)
+                    .as("a piece of %s", written)
+                    .doesNotStartWith("=")
+                    .doesNotStartWith("+")
+                    .doesNotStartWith("-")
+                    .doesNotStartWith("@")
+                    .doesNotStartWith("\r");
         }
         assertThat(SafeCsvWriter.unneutralise(written)).isEqualTo(name);
     }
@@ -84,12 +106,35 @@ class RoundTripProperties {
     @Provide
     Arbitrary<String> names() {
         return Combinators.combine(
-                Arbitraries.of("", "=", "+", "-", "@", "\t", "\r", "=cmd|' /C calc'!A0", "'", "'=", "''", "'\t"),
-                // whole characters, not chars: an emoji is two chars, and half of one cannot be written
-                Arbitraries.of("a", "Z", " ", ",", "\"", "'", "\n", "\r", "\r\n", "=", "+", "-", "@", ";", "\t", ";=",
-                        "\t'", "\u00e9", "\u0416",
-                        "\u6f22", "\uD83D\uDE00").list().ofMaxSize(12).map(parts -> String.join("", parts)),
-                Arbitraries.strings().withChars("aZ9,\"'=@\u00e9\u0416").ofLength(1))
+                        Arbitraries.of(
+                                "", "=", "+", "-", "@", "\t", "\r", "=cmd|' /C calc'!A0", "'", "'=", "''", "'\t"),
+                        // whole characters, not chars: an emoji is two chars, and half of one cannot be written
+                        Arbitraries.of(
+                                        "a",
+                                        "Z",
+                                        " ",
+                                        ",",
+                                        "\"",
+                                        "'",
+                                        "\n",
+                                        "\r",
+                                        "\r\n",
+                                        "=",
+                                        "+",
+                                        "-",
+                                        "@",
+                                        ";",
+                                        "\t",
+                                        ";=",
+                                        "\t'",
+                                        "\u00e9",
+                                        "\u0416",
+                                        "\u6f22",
+                                        "\uD83D\uDE00")
+                                .list()
+                                .ofMaxSize(12)
+                                .map(parts -> String.join("", parts)),
+                        Arbitraries.strings().withChars("aZ9,\"'=@\u00e9\u0416").ofLength(1))
                 .as((start, middle, end) -> start + middle + end)
                 .filter(RoundTripProperties::survivesTrimming);
     }

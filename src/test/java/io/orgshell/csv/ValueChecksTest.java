@@ -9,7 +9,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ValueChecksTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"5b10ac8d82e05b22cc7d4ef5", "557058:f58131cb-b67d-43c7-b30d-6b58d40bd077", "qm:a|b_c-d", "x"})
+    @ValueSource(
+            strings = {"5b10ac8d82e05b22cc7d4ef5", "557058:f58131cb-b67d-43c7-b30d-6b58d40bd077", "qm:a|b_c-d", "x"})
     void validAccountIds(String id) {
         assertThat(ValueChecks.accountId("account_id", id)).isNull();
     }
@@ -17,8 +18,9 @@ class ValueChecksTest {
     @ParameterizedTest
     @ValueSource(strings = {"a b", "a/b", "a.b", "a@b"})
     void invalidAccountIds(String id) {
-        assertThat(ValueChecks.accountId("account_id", id)).isEqualTo(
-                "account_id '" + id + "' is not an Atlassian account ID (1 to 128 letters, digits, _ | : or -)");
+        assertThat(ValueChecks.accountId("account_id", id))
+                .isEqualTo("account_id '" + id
+                        + "' is not an Atlassian account ID (1 to 128 letters, digits, _ | : or -)");
     }
 
     @org.junit.jupiter.api.Test
@@ -28,26 +30,30 @@ class ValueChecksTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a@b.co", "first.last+tag@sub.example.co.uk", "x-y@a-b.example", "=weird@x.com", "O'Neil@x.ie"})
+    @ValueSource(
+            strings = {"a@b.co", "first.last+tag@sub.example.co.uk", "x-y@a-b.example", "=weird@x.com", "O'Neil@x.ie"})
     void validEmails(String email) {
         assertThat(ValueChecks.email("email", email)).isNull();
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "a b@x.com|it contains a space",
-            "a\u0007b@x.com|it contains a control character",
-            "ax.com|no @",
-            "a@b@x.com|more than one @",
-            "@x.com|nothing before the @",
-            "a.@x.com|a misplaced dot before the @",
-            "a..b@x.com|a misplaced dot before the @",
-            "a@|nothing after the @",
-            "a@localhost|the domain 'localhost' has no dot",
-            "a@x..com|the domain 'x..com' has an empty part (a dot at an end or two dots in a row)",
-            "a@x.com.|the domain 'x.com.' has an empty part (a dot at an end or two dots in a row)",
-            "a@-x.com|a part of the domain starts or ends with a hyphen",
-            "a@x!.com|the domain contains '!' (only letters, digits, hyphens and dots)"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "a b@x.com|it contains a space",
+                "a\u0007b@x.com|it contains a control character",
+                "ax.com|no @",
+                "a@b@x.com|more than one @",
+                "@x.com|nothing before the @",
+                "a.@x.com|a misplaced dot before the @",
+                "a..b@x.com|a misplaced dot before the @",
+                "a@|nothing after the @",
+                "a@localhost|the domain 'localhost' has no dot",
+                "a@x..com|the domain 'x..com' has an empty part (a dot at an end or two dots in a row)",
+                "a@x.com.|the domain 'x.com.' has an empty part (a dot at an end or two dots in a row)",
+                "a@-x.com|a part of the domain starts or ends with a hyphen",
+                "a@x!.com|the domain contains '!' (only letters, digits, hyphens and dots)"
+            })
     void invalidEmailsSayWhy(String email, String reason) {
         assertThat(ValueChecks.email("email", email)).endsWith("is not a valid email address: " + reason);
     }
@@ -66,7 +72,8 @@ class ValueChecksTest {
     @org.junit.jupiter.api.Test
     void nonAsciiIsNamedWithWhatItPassesFor() {
         assertThat(ValueChecks.email("old_email", "\u0391nn@x.com"))
-                .isEqualTo("old_email contains U+0391 GREEK CAPITAL LETTER ALPHA, which looks like 'A' (character 1 of '\u0391nn@x.com')");
+                .isEqualTo(
+                        "old_email contains U+0391 GREEK CAPITAL LETTER ALPHA, which looks like 'A' (character 1 of '\u0391nn@x.com')");
         assertThat(ValueChecks.email("email", "a@\u4f8b.com"))
                 .startsWith("email contains U+4F8B CJK UNIFIED IDEOGRAPHS 4F8B, which is not ASCII");
         assertThat(ValueChecks.accountId("account_id", "5b1\u0430"))

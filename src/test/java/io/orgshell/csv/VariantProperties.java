@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -29,9 +28,13 @@ import net.jqwik.api.constraints.Size;
  */
 class VariantProperties {
 
-    enum Quoting { NONE, MINIMAL, ALL }
+    enum Quoting {
+        NONE,
+        MINIMAL,
+        ALL
+    }
 
-    record Change(String accountId, String oldEmail, String email, String name) { }
+    record Change(String accountId, String oldEmail, String email, String name) {}
 
     @Property(tries = 200)
     void variantsOfAValidFileLoadTheSameValuesOrSayWhichLineIsWrong(
@@ -44,10 +47,12 @@ class VariantProperties {
             @ForAll boolean trailingComma,
             @ForAll boolean exportHeaders,
             @ForAll @Size(max = 6) Set<@IntRange(min = 0, max = 30) Integer> blanksBefore,
-            @ForAll long seed) throws IOException {
+            @ForAll long seed)
+            throws IOException {
         Random random = new Random(seed);
         List<String> lines = new ArrayList<>();
-        List<String> header = exportHeaders ? List.of("User id", "email", "new_email", "User name")
+        List<String> header = exportHeaders
+                ? List.of("User id", "email", "new_email", "User name")
                 : List.of("account_id", "old_email", "email", "display_name");
         blank(lines, blanksBefore, -1, random);
         lines.add(line(header, quoting, spaces, trailingComma, random));
@@ -55,15 +60,16 @@ class VariantProperties {
         for (int i = 0; i < changes.size(); i++) {
             blank(lines, blanksBefore, i, random);
             Change c = changes.get(i);
-            lines.add(line(List.of(c.accountId(), c.oldEmail(), c.email(), c.name()), quoting, spaces, trailingComma,
-                    random));
+            lines.add(line(
+                    List.of(c.accountId(), c.oldEmail(), c.email(), c.name()), quoting, spaces, trailingComma, random));
             expectedLine[i] = lines.size();
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         if (bom) {
             bytes.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         }
-        bytes.writeBytes((String.join(lineEnd, lines) + (finalLineEnd ? lineEnd : "")).getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(
+                (String.join(lineEnd, lines) + (finalLineEnd ? lineEnd : "")).getBytes(StandardCharsets.UTF_8));
 
         Path file = Files.createTempFile("variant", ".csv");
         LoadedCsv csv;
@@ -104,8 +110,12 @@ class VariantProperties {
                 continue;
             }
             assertThat(csv.problemsAt(line)).as("line %d", line).isEmpty();
-            assertThat(List.of(csv.value(row, "account_id"), csv.value(row, "old_email"), csv.value(row, "email"),
-                    row.cells().get(3))).containsExactly(c.accountId(), c.oldEmail(), c.email(), parts.get(0));
+            assertThat(List.of(
+                            csv.value(row, "account_id"),
+                            csv.value(row, "old_email"),
+                            csv.value(row, "email"),
+                            row.cells().get(3)))
+                    .containsExactly(c.accountId(), c.oldEmail(), c.email(), parts.get(0));
         }
         assertThat(csv.problems()).allSatisfy(p -> assertThat(p.line()).isBetween(0, lines.size()));
         if (csv.fatal()) { // a variant that cannot be loaded still says which line is at fault
@@ -126,7 +136,9 @@ class VariantProperties {
         for (String part : name.split(",", -1)) {
             String cell = part.strip();
             // a part that is one whole quoted value ("", " ", "a") reads as that value; other quotes stay unpredictable
-            boolean wholeQuoted = cell.length() >= 2 && cell.startsWith("\"") && cell.endsWith("\"")
+            boolean wholeQuoted = cell.length() >= 2
+                    && cell.startsWith("\"")
+                    && cell.endsWith("\"")
                     && cell.indexOf('"', 1) == cell.length() - 1;
             parts.add(wholeQuoted ? cell.substring(1, cell.length() - 1).strip() : cell);
         }
@@ -142,8 +154,8 @@ class VariantProperties {
         }
     }
 
-    private static String line(List<String> cells, Quoting quoting, boolean spaces, boolean trailingComma,
-                               Random random) {
+    private static String line(
+            List<String> cells, Quoting quoting, boolean spaces, boolean trailingComma, Random random) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
@@ -167,15 +179,26 @@ class VariantProperties {
 
     @Provide
     Arbitrary<List<Change>> changes() {
-        Arbitrary<String> ids = Arbitraries.strings().withChars("abcdef0123456789").ofMinLength(8).ofMaxLength(24)
+        Arbitrary<String> ids = Arbitraries.strings()
+                .withChars("abcdef0123456789")
+                .ofMinLength(8)
+                .ofMaxLength(24)
                 .map(id -> id.length() > 12 ? "557058:" + id : id);
-        Arbitrary<String> users = Arbitraries.strings().withChars("abcxyz.-_").ofMinLength(1).ofMaxLength(10)
+        Arbitrary<String> users = Arbitraries.strings()
+                .withChars("abcxyz.-_")
+                .ofMinLength(1)
+                .ofMaxLength(10)
                 .filter(u -> !u.startsWith(".") && !u.endsWith(".") && !u.contains(".."));
-        Arbitrary<String> names = Arbitraries.strings().withChars("abAB ,\"'\u00e9").ofMinLength(0).ofMaxLength(10)
+        Arbitrary<String> names = Arbitraries.strings()
+                .withChars("abAB ,\"'\u00e9")
+                .ofMinLength(0)
+                .ofMaxLength(10)
                 .map(n -> "N" + n.strip());
         return Combinators.combine(ids, users, users, names)
                 .as((id, old, now, name) -> new Change(id, old + "@old.example.com", now + "@new.example.com", name))
-                .list().ofMinSize(1).ofMaxSize(30)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(30)
                 .uniqueElements(Change::accountId)
                 .uniqueElements(c -> c.email().toLowerCase(Locale.ROOT));
     }

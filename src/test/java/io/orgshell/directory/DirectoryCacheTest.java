@@ -31,6 +31,7 @@ class DirectoryCacheTest {
         assertThat(cache.size()).isEqualTo(DirectoryCache.CAPACITY);
         cache.put(String.format("%024x", 0), "first@acme.io");
         assertThat(cache.accountIdForEmail("first@acme.io")).isEqualTo(String.format("%024x", 0));
-        assertThat(cache.complete(String.format("%024x", DirectoryCache.CAPACITY), 5)).isEmpty();
+        assertThat(cache.complete(String.format("%024x", DirectoryCache.CAPACITY), 5))
+                .isEmpty();
     }
 }

@@ -2,12 +2,11 @@ package io.orgshell.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.plan.ChangeOrder.Change;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.orgshell.plan.ChangeOrder.Change;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -18,7 +17,8 @@ class ChangeOrderTest {
 
     @Test
     void aSwapGoesThroughATemporaryAddress() {
-        List<Change> changes = List.of(new Change(0, "A", "a@x.com", "b@x.com"), new Change(1, "B", "b@x.com", "a@x.com"));
+        List<Change> changes =
+                List.of(new Change(0, "A", "a@x.com", "b@x.com"), new Change(1, "B", "b@x.com", "a@x.com"));
         List<Step> steps = ChangeOrder.order(changes);
         assertThat(steps).hasSize(3);
         assertThat(steps.get(0).temporary()).isTrue();
@@ -28,7 +28,9 @@ class ChangeOrderTest {
 
     @Test
     void aChainRunsTheLastLinkFirstWithoutATemporaryAddress() {
-        List<Change> changes = List.of(new Change(0, "A", "a@x.com", "b@x.com"), new Change(1, "B", "b@x.com", "c@x.com"),
+        List<Change> changes = List.of(
+                new Change(0, "A", "a@x.com", "b@x.com"),
+                new Change(1, "B", "b@x.com", "c@x.com"),
                 new Change(2, "C", "c@x.com", "d@x.com"));
         List<Step> steps = ChangeOrder.order(changes);
         assertThat(steps).extracting(Step::accountId).containsExactly("C", "B", "A");
@@ -40,8 +42,11 @@ class ChangeOrderTest {
     @Test
     void aThreeCycleBesideAChain() {
         // targets are unique (preview blocks a target named twice), so a chain can never lead into a cycle
-        List<Change> changes = List.of(new Change(0, "A", "a@x.com", "b@x.com"), new Change(1, "B", "b@x.com", "c@x.com"),
-                new Change(2, "C", "c@x.com", "a@x.com"), new Change(3, "Y", "y@x.com", "z@x.com"),
+        List<Change> changes = List.of(
+                new Change(0, "A", "a@x.com", "b@x.com"),
+                new Change(1, "B", "b@x.com", "c@x.com"),
+                new Change(2, "C", "c@x.com", "a@x.com"),
+                new Change(3, "Y", "y@x.com", "z@x.com"),
                 new Change(4, "X", "x@x.com", "y@x.com"));
         List<Step> steps = ChangeOrder.order(changes);
         assertThat(steps).hasSize(6).filteredOn(Step::temporary).hasSize(1);
@@ -50,8 +55,8 @@ class ChangeOrderTest {
     }
 
     @Property(tries = 300)
-    void anyPermutationOfAddressesReplaysWithoutCollision(@ForAll @IntRange(min = 1, max = 30) int n,
-                                                          @ForAll long seed) {
+    void anyPermutationOfAddressesReplaysWithoutCollision(
+            @ForAll @IntRange(min = 1, max = 30) int n, @ForAll long seed) {
         java.util.Random random = new java.util.Random(seed);
         List<String> addresses = new ArrayList<>();
         for (int i = 0; i < n + n / 2; i++) {
@@ -67,7 +72,8 @@ class ChangeOrderTest {
         }
         // targets that belong to accounts outside the plan are refused by preview; keep only free or in-plan ones
         java.util.Set<String> held = new java.util.HashSet<>(addresses.subList(0, n));
-        changes.removeIf(c -> held.contains(c.to()) && changes.stream().noneMatch(o -> o.from().equals(c.to())));
+        changes.removeIf(c -> held.contains(c.to())
+                && changes.stream().noneMatch(o -> o.from().equals(c.to())));
         List<Change> indexed = new ArrayList<>();
         for (Change c : changes) {
             indexed.add(new Change(indexed.size(), c.accountId(), c.from(), c.to()));

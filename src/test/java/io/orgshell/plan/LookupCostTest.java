@@ -2,6 +2,12 @@ package io.orgshell.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.sandbox.OrgAccess;
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
+import io.orgshell.support.ShellTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,13 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.orgshell.sandbox.OrgAccess;
-import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
-import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +35,7 @@ class LookupCostTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     SandboxServer server;
     Accounts.Unused accounts;
     Map<String, Long> before;
@@ -61,12 +61,15 @@ class LookupCostTest extends ShellTest {
     }
 
     long sentInAll() {
-        return server.stats().totalRequests() - before.values().stream().mapToLong(Long::longValue).sum();
+        return server.stats().totalRequests()
+                - before.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** The issue's goal: min(pass(N), 2·⌈R/batch⌉) + 3 requests. */
     long budget(int rows) {
-        long listed = server.org().users().stream().filter(u -> u.access() != OrgAccess.REMOVED).count();
+        long listed = server.org().users().stream()
+                .filter(u -> u.access() != OrgAccess.REMOVED)
+                .count();
         long pass = (listed + BATCH - 1) / BATCH;
         return Math.min(pass, 2L * ((rows + BATCH - 1) / BATCH)) + 3;
     }
@@ -88,26 +91,34 @@ class LookupCostTest extends ShellTest {
         startCounting();
         Result r = run("preview");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("OK 4").contains("BLOCKED 1")
+        assertThat(r.out())
+                .contains("OK 4")
+                .contains("BLOCKED 1")
                 .contains("belongs to account " + holder.accountId())
                 .contains("read 5 accounts by ID and 5 target addresses by email in 2 searches");
         assertThat(sent(LISTING)).as("no directory pass").isZero();
         assertThat(sent(SEARCH)).isEqualTo(2);
-        assertThat(sent(COUNT)).as("two searches cost no more than a count and a page").isZero();
+        assertThat(sent(COUNT))
+                .as("two searches cost no more than a count and a page")
+                .isZero();
         assertThat(sentInAll()).isLessThanOrEqualTo(budget(5));
     }
 
     @Test
     void aPlanOfSeveralBatchesIsLookedUpWhole() throws Exception {
         List<SandboxUser> rows = accounts.next(250);
-        List<String> lines = new ArrayList<>(rows.stream().map(u -> u.accountId() + "," + Accounts.movedAddress(u))
+        List<String> lines = new ArrayList<>(rows.stream()
+                .map(u -> u.accountId() + "," + Accounts.movedAddress(u))
                 .toList());
         SandboxUser holder = Accounts.plain(server).skip(2_000).findFirst().orElseThrow();
         lines.set(249, rows.get(249).accountId() + "," + holder.email()); // the last batch finds a holder too
         run("load " + csv("account_id,email", lines));
         startCounting();
         Result r = run("preview");
-        assertThat(r.out()).as(r.toString()).contains("OK 249").contains("BLOCKED 1")
+        assertThat(r.out())
+                .as(r.toString())
+                .contains("OK 249")
+                .contains("BLOCKED 1")
                 .contains("belongs to account " + holder.accountId())
                 .contains("read 250 accounts by ID and 250 target addresses by email in 6 searches");
         assertThat(sent(SEARCH)).isEqualTo(6);
@@ -116,19 +127,28 @@ class LookupCostTest extends ShellTest {
 
     @Test
     void anOrgAdminLookedUpIsStillProtectedAndAnAnswerWithoutRolesProtectsToo() throws Exception {
-        SandboxUser admin = someone(u -> u.managed() && u.orgAdmin() && !u.accountId().equals(server.callerAccountId()));
+        SandboxUser admin =
+                someone(u -> u.managed() && u.orgAdmin() && !u.accountId().equals(server.callerAccountId()));
         SandboxUser plain = accounts.next(1).get(0);
         run("load --op suspend " + csv("account_id", List.of(admin.accountId(), plain.accountId())));
         Result r = run("preview");
-        assertThat(r.out()).as(r.toString()).contains("read 2 accounts by ID").contains("OK 1").contains("BLOCKED 1")
+        assertThat(r.out())
+                .as(r.toString())
+                .contains("read 2 accounts by ID")
+                .contains("OK 1")
+                .contains("BLOCKED 1")
                 .contains("protected: org admin");
         // a server that leaves the roles out of its search answer: unknown is not "no"
-        io.orgshell.support.FaultScripts.post(server, "{\"match\":\"" + SEARCH + "\",\"type\":\"status\","
-                + "\"status\":200,\"body\":{\"data\":[{\"accountId\":\"" + plain.accountId() + "\",\"email\":\""
-                + plain.email() + "\",\"accountStatus\":\"active\",\"membershipStatus\":\"active\","
-                + "\"claimStatus\":\"managed\"}],\"links\":{}}}");
+        io.orgshell.support.FaultScripts.post(
+                server,
+                "{\"match\":\"" + SEARCH + "\",\"type\":\"status\","
+                        + "\"status\":200,\"body\":{\"data\":[{\"accountId\":\"" + plain.accountId() + "\",\"email\":\""
+                        + plain.email() + "\",\"accountStatus\":\"active\",\"membershipStatus\":\"active\","
+                        + "\"claimStatus\":\"managed\"}],\"links\":{}}}");
         Result unknown = run("preview");
-        assertThat(unknown.out()).as(unknown.toString()).contains("OK 0")
+        assertThat(unknown.out())
+                .as(unknown.toString())
+                .contains("OK 0")
                 .contains("protected: the org did not say whether this is an org admin");
     }
 
@@ -137,13 +157,16 @@ class LookupCostTest extends ShellTest {
         // a suspend plan: the safety limit needs the managed accounts counted, however small the plan
         SandboxUser u = accounts.next(1).get(0);
         run("load --op suspend " + csv("account_id", List.of(u.accountId())));
-        io.orgshell.support.FaultScripts.post(server, "{\"match\":\"" + COUNT + "\",\"type\":\"status\","
-                + "\"status\":404,\"body\":{\"errors\":[{\"status\":\"404\",\"code\":\"ADMIN-UAM-404-1\","
-                + "\"title\":\"Unknown Resource\"}]}}");
+        io.orgshell.support.FaultScripts.post(
+                server,
+                "{\"match\":\"" + COUNT + "\",\"type\":\"status\","
+                        + "\"status\":404,\"body\":{\"errors\":[{\"status\":\"404\",\"code\":\"ADMIN-UAM-404-1\","
+                        + "\"title\":\"Unknown Resource\"}]}}");
         startCounting();
         Result r = run("preview");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("read the whole directory in one pass (the org did not say its size)")
+        assertThat(r.out())
+                .contains("read the whole directory in one pass (the org did not say its size)")
                 .contains("OK 1");
         assertThat(sent(LISTING)).isPositive();
         Result again = run("preview");
@@ -156,10 +179,13 @@ class LookupCostTest extends ShellTest {
         List<SandboxUser> two = accounts.next(2);
         SandboxUser a = two.get(0);
         SandboxUser b = two.get(1);
-        run("load " + csv("account_id,email", List.of(a.accountId() + "," + b.email(), b.accountId() + "," + a.email())));
+        run("load "
+                + csv("account_id,email", List.of(a.accountId() + "," + b.email(), b.accountId() + "," + a.email())));
         startCounting();
         Result r = run("preview");
-        assertThat(r.out()).contains("OK 2").contains("1 swap cycle(s) go through a temporary address")
+        assertThat(r.out())
+                .contains("OK 2")
+                .contains("1 swap cycle(s) go through a temporary address")
                 .contains("read 2 accounts by ID and 2 target addresses by email in 2 searches");
         assertThat(sent(LISTING)).isZero();
         assertThat(sentInAll()).isLessThanOrEqualTo(budget(2));
@@ -171,13 +197,15 @@ class LookupCostTest extends ShellTest {
 
     @Test
     void aSuspendPlanReachesUnmanagedMembersButDeactivateDoesNot() throws Exception {
-        SandboxUser contractor = someone(u -> !u.managed() && u.access() == OrgAccess.ACTIVE
-                && !u.orgAdmin() && "active".equals(u.accountStatus()));
+        SandboxUser contractor = someone(u ->
+                !u.managed() && u.access() == OrgAccess.ACTIVE && !u.orgAdmin() && "active".equals(u.accountStatus()));
         SandboxUser staff = accounts.next(1).get(0);
         Path file = csv("account_id", List.of(contractor.accountId(), staff.accountId()));
         run("load --op deactivate " + file);
         Result deactivate = run("preview");
-        assertThat(deactivate.out()).contains("OK 1").contains("BLOCKED 1")
+        assertThat(deactivate.out())
+                .contains("OK 1")
+                .contains("BLOCKED 1")
                 .contains("deactivate needs an account on a verified domain");
         run("load --op suspend " + file);
         startCounting();
@@ -186,7 +214,8 @@ class LookupCostTest extends ShellTest {
         assertThat(sent(LISTING)).isZero();
         Result r = run("run --yes");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(server.org().findById(contractor.accountId()).orElseThrow().access()).isEqualTo(OrgAccess.SUSPENDED);
+        assertThat(server.org().findById(contractor.accountId()).orElseThrow().access())
+                .isEqualTo(OrgAccess.SUSPENDED);
         assertThat(server.stats().writes(contractor.accountId())).isEqualTo(1);
     }
 
@@ -194,8 +223,10 @@ class LookupCostTest extends ShellTest {
     void aPlanOverMostOfASmallOrgIsCheckedInOnePass() throws Exception {
         // 20,000 accounts: 200 pages in a pass; 19,000 rows looked up would take 190 searches of IDs alone plus as
         // many for the addresses, so one pass is cheaper
-        List<String> lines = Accounts.plain(server).limit(12_000)
-                .map(u -> u.accountId() + "," + Accounts.movedAddress(u)).toList();
+        List<String> lines = Accounts.plain(server)
+                .limit(12_000)
+                .map(u -> u.accountId() + "," + Accounts.movedAddress(u))
+                .toList();
         run("load " + csv("account_id,email", lines));
         startCounting();
         Result r = run("preview");

@@ -2,11 +2,6 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
 import io.orgshell.console.ShellMode;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
@@ -15,6 +10,10 @@ import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
 import io.orgshell.support.ShellTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,10 +27,12 @@ import org.springframework.shell.core.InputReader;
  */
 class AdminGroupsTest extends ShellTest {
 
-    static final String ROLES = "GET /admin/v2/orgs/{orgId}/directories/{directoryId}/groups/{groupId}/role-assignments";
+    static final String ROLES =
+            "GET /admin/v2/orgs/{orgId}/directories/{directoryId}/groups/{groupId}/role-assignments";
 
     @TempDir
     Path tmp;
+
     SandboxServer server;
     Accounts.Unused accounts;
 
@@ -47,7 +48,9 @@ class AdminGroupsTest extends ShellTest {
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
 
         Result preview = run("preview");
-        assertThat(preview.out()).as(preview.toString()).contains("grants administration")
+        assertThat(preview.out())
+                .as(preview.toString())
+                .contains("grants administration")
                 .contains("it holds atlassian/site-admin");
         Result r = run("run --yes");
 
@@ -70,7 +73,9 @@ class AdminGroupsTest extends ShellTest {
         Result r = run("run --yes --override-limit");
         assertThat(r.out()).as(r.toString()).contains("applied 3");
         SandboxGroup g = server.org().findGroupByName("site-admins").orElseThrow();
-        assertThat(u).allSatisfy(x -> assertThat(server.org().isMember(g.id(), x.accountId())).isTrue());
+        assertThat(u)
+                .allSatisfy(x ->
+                        assertThat(server.org().isMember(g.id(), x.accountId())).isTrue());
     }
 
     @Test
@@ -97,8 +102,13 @@ class AdminGroupsTest extends ShellTest {
     void aGroupTheOrgWillNotDescribeIsProtected() throws Exception {
         groupAddPlan("engineering", 2);
         SandboxGroup g = server.org().findGroupByName("engineering").orElseThrow();
-        FaultScripts.post(server, "{\"match\":\"" + ROLES.replace("{groupId}", g.id()).replace("{orgId}",
-                server.orgId()).replace("{directoryId}", "-") + "\",\"type\":\"status\",\"status\":403}");
+        FaultScripts.post(
+                server,
+                "{\"match\":\""
+                        + ROLES.replace("{groupId}", g.id())
+                                .replace("{orgId}", server.orgId())
+                                .replace("{directoryId}", "-")
+                        + "\",\"type\":\"status\",\"status\":403}");
 
         Result preview = run("preview");
 
@@ -118,11 +128,17 @@ class AdminGroupsTest extends ShellTest {
 
     private List<SandboxUser> groupAddPlan(String group, int n) throws Exception {
         SandboxGroup g = server.org().findGroupByName(group).orElseThrow();
-        List<SandboxUser> u = accounts.next(40).stream().filter(x -> !server.org().isMember(g.id(), x.accountId()))
-                .limit(n).toList();
+        List<SandboxUser> u = accounts.next(40).stream()
+                .filter(x -> !server.org().isMember(g.id(), x.accountId()))
+                .limit(n)
+                .toList();
         Path plan = Files.createTempFile(tmp, "groups", ".csv");
-        Files.writeString(plan, "account_id,group\n" + String.join("\n", u.stream()
-                .map(x -> x.accountId() + "," + group).toList()) + "\n");
+        Files.writeString(
+                plan,
+                "account_id,group\n"
+                        + String.join(
+                                "\n",
+                                u.stream().map(x -> x.accountId() + "," + group).toList()) + "\n");
         assertThat(run("load --op group-add " + plan).exitCode()).isZero();
         return u;
     }

@@ -2,14 +2,6 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
@@ -18,6 +10,13 @@ import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
 import io.orgshell.support.ShellTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +38,7 @@ class ConfirmedWritesTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     SandboxServer server;
     Accounts.Unused accounts;
 
@@ -50,21 +50,28 @@ class ConfirmedWritesTest extends ShellTest {
 
     /** Answers the next {@code times} requests matching {@code match} with 204 and no body, changing nothing. */
     void successThatChangesNothing(String match, int times) {
-        FaultScripts.post(server, "{\"match\":\"" + match + "\",\"times\":" + times
-                + ",\"type\":\"status\",\"status\":204,\"body\":\"\"}");
+        FaultScripts.post(
+                server,
+                "{\"match\":\"" + match + "\",\"times\":" + times
+                        + ",\"type\":\"status\",\"status\":204,\"body\":\"\"}");
     }
 
     @Test
     void emailChangesAnsweredWithoutBeingMadeFailAndStayOutOfUndo() throws Exception {
         List<SandboxUser> u = accounts.next(5);
-        run("load " + csv("account_id,email", u.stream().map(x -> x.accountId() + "," + moved(x)).toList()));
+        run("load "
+                + csv(
+                        "account_id,email",
+                        u.stream().map(x -> x.accountId() + "," + moved(x)).toList()));
         assertThat(run("preview").out()).contains("OK 5");
         successThatChangesNothing(PUT_EMAIL, 3);
 
         Result r = run("run --yes");
 
         assertThat(r.out()).as(r.toString()).contains("applied 2, already done 0, skipped 0, failed 3");
-        Set<String> unchanged = u.stream().filter(x -> email(x).equals(x.email())).map(SandboxUser::accountId)
+        Set<String> unchanged = u.stream()
+                .filter(x -> email(x).equals(x.email()))
+                .map(SandboxUser::accountId)
                 .collect(Collectors.toSet());
         assertThat(unchanged).hasSize(3);
         assertFailedUnchanged(unchanged, 5, 2);
@@ -73,15 +80,18 @@ class ConfirmedWritesTest extends ShellTest {
     @Test
     void aSuspendAnsweredWithoutBeingMadeFails() throws Exception {
         List<SandboxUser> u = accounts.next(4);
-        run("load --op suspend " + csv("account_id", u.stream().map(SandboxUser::accountId).toList()));
+        run("load --op suspend "
+                + csv("account_id", u.stream().map(SandboxUser::accountId).toList()));
         assertThat(run("preview").out()).contains("OK 4");
         successThatChangesNothing("POST " + V2_USERS + "/{accountId}/suspend", 2);
 
         Result r = run("run --yes");
 
         assertThat(r.out()).as(r.toString()).contains("applied 2, already done 0, skipped 0, failed 2");
-        Set<String> unchanged = u.stream().filter(x -> now(x).access() == OrgAccess.ACTIVE)
-                .map(SandboxUser::accountId).collect(Collectors.toSet());
+        Set<String> unchanged = u.stream()
+                .filter(x -> now(x).access() == OrgAccess.ACTIVE)
+                .map(SandboxUser::accountId)
+                .collect(Collectors.toSet());
         assertThat(unchanged).hasSize(2);
         assertFailedUnchanged(unchanged, 4, 2);
     }
@@ -89,19 +99,25 @@ class ConfirmedWritesTest extends ShellTest {
     @Test
     void aGroupAddAnsweredWithoutBeingMadeFails() throws Exception {
         SandboxGroup group = server.org().findGroupByName("engineering").orElseThrow();
-        List<SandboxUser> u = accounts.next(8).stream().filter(x -> !server.org().isMember(group.id(), x.accountId()))
-                .limit(3).toList();
-        run("load --op group-add " + csv("account_id,group", u.stream().map(x -> x.accountId() + ",engineering")
-                .toList()));
+        List<SandboxUser> u = accounts.next(8).stream()
+                .filter(x -> !server.org().isMember(group.id(), x.accountId()))
+                .limit(3)
+                .toList();
+        run("load --op group-add "
+                + csv(
+                        "account_id,group",
+                        u.stream().map(x -> x.accountId() + ",engineering").toList()));
         assertThat(run("preview").out()).contains("OK 3");
-        successThatChangesNothing("POST /admin/v2/orgs/{orgId}/directories/{directoryId}/groups/{groupId}/memberships",
-                1);
+        successThatChangesNothing(
+                "POST /admin/v2/orgs/{orgId}/directories/{directoryId}/groups/{groupId}/memberships", 1);
 
         Result r = run("run --yes");
 
         assertThat(r.out()).as(r.toString()).contains("applied 2, already done 0, skipped 0, failed 1");
-        Set<String> unchanged = u.stream().filter(x -> !server.org().isMember(group.id(), x.accountId()))
-                .map(SandboxUser::accountId).collect(Collectors.toSet());
+        Set<String> unchanged = u.stream()
+                .filter(x -> !server.org().isMember(group.id(), x.accountId()))
+                .map(SandboxUser::accountId)
+                .collect(Collectors.toSet());
         assertThat(unchanged).hasSize(1);
         assertFailedUnchanged(unchanged, 3, 2);
     }
@@ -110,15 +126,20 @@ class ConfirmedWritesTest extends ShellTest {
     @Test
     void theStatusAnsweredIsTheOneReported() throws Exception {
         List<SandboxUser> u = accounts.next(3);
-        run("load --op delete " + csv("account_id", u.stream().map(SandboxUser::accountId).toList()));
+        run("load --op delete "
+                + csv("account_id", u.stream().map(SandboxUser::accountId).toList()));
         assertThat(run("preview").out()).contains("OK 3");
-        FaultScripts.post(server, "{\"match\":\"POST /users/{accountId}/manage/lifecycle/delete\",\"type\":\"status\","
-                + "\"status\":200,\"body\":{\"message\":\"User will be deleted in 14 days\"}}");
+        FaultScripts.post(
+                server,
+                "{\"match\":\"POST /users/{accountId}/manage/lifecycle/delete\",\"type\":\"status\","
+                        + "\"status\":200,\"body\":{\"message\":\"User will be deleted in 14 days\"}}");
 
         Result r = run("run --yes");
 
         assertThat(r.out()).as(r.toString()).contains("applied 2, already done 0, skipped 0, failed 1");
-        assertThat(rows(results())).filteredOn(x -> x.get("outcome").equals("failed")).singleElement()
+        assertThat(rows(results()))
+                .filteredOn(x -> x.get("outcome").equals("failed"))
+                .singleElement()
                 .satisfies(x -> {
                     assertThat(x.get("reason")).isEqualTo("the API answered 200 but the account did not change");
                     assertThat(x.get("http_status")).isEqualTo("200");
@@ -134,8 +155,12 @@ class ConfirmedWritesTest extends ShellTest {
     @Test
     void eachBatchIsReadBackWithTheNextAndTheLastOneAfterItself() throws Exception {
         List<SandboxUser> u = accounts.next(250);
-        run("load " + csv("account_id,email", java.util.stream.IntStream.range(0, u.size())
-                .mapToObj(i -> u.get(i).accountId() + ",confirmed." + i + "@acme.io").toList()));
+        run("load "
+                + csv(
+                        "account_id,email",
+                        java.util.stream.IntStream.range(0, u.size())
+                                .mapToObj(i -> u.get(i).accountId() + ",confirmed." + i + "@acme.io")
+                                .toList()));
         assertThat(run("preview").out()).contains("OK 250");
         SandboxUser inFirst = u.get(17);
         SandboxUser inLast = u.get(230);
@@ -152,7 +177,9 @@ class ConfirmedWritesTest extends ShellTest {
         assertThat(server.stats().requests(SEARCH) - searchesBefore).isEqualTo(6);
         // each row sent once: the two the sandbox only answered are reported, not sent again
         assertThat(server.stats().requests(PUT_EMAIL)).isEqualTo(250);
-        assertThat(server.stats().writes()).hasSize(248).allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
+        assertThat(server.stats().writes())
+                .hasSize(248)
+                .allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
     }
 
     /**
@@ -165,8 +192,8 @@ class ConfirmedWritesTest extends ShellTest {
         List<SandboxUser> u = accounts.next(2);
         SandboxUser a = u.get(0);
         SandboxUser b = u.get(1);
-        run("load " + csv("account_id,email", List.of(a.accountId() + "," + b.email(), b.accountId() + ","
-                + a.email())));
+        run("load "
+                + csv("account_id,email", List.of(a.accountId() + "," + b.email(), b.accountId() + "," + a.email())));
         assertThat(run("preview").out()).contains("OK 2").contains("(temporary)");
         successThatChangesNothing("PUT /users/" + b.accountId() + "/manage/email", 1);
 
@@ -175,12 +202,15 @@ class ConfirmedWritesTest extends ShellTest {
         assertThat(r.out()).as(r.toString()).contains("applied 0").contains("failed 2");
         assertThat(email(b)).isEqualTo(b.email());
         List<CSVRecord> results = rows(results());
-        Function<String, CSVRecord> row = id -> results.stream().filter(x -> x.get("account_id").equals(id))
-                .findFirst().orElseThrow();
+        Function<String, CSVRecord> row = id -> results.stream()
+                .filter(x -> x.get("account_id").equals(id))
+                .findFirst()
+                .orElseThrow();
         assertThat(row.apply(b.accountId()).get("reason")).isEqualTo(NOT_CHANGED);
         assertThat(row.apply(a.accountId()).get("reason")).startsWith("left at the temporary address");
         // what undo.csv holds for the first row only brings it back from the temporary address
-        assertThat(rows(dir().undo())).noneSatisfy(x -> assertThat(x.get("account_id")).isEqualTo(b.accountId()))
+        assertThat(rows(dir().undo()))
+                .noneSatisfy(x -> assertThat(x.get("account_id")).isEqualTo(b.accountId()))
                 .allSatisfy(x -> assertThat(x.get("email")).isEqualTo(a.email()));
     }
 
@@ -194,12 +224,14 @@ class ConfirmedWritesTest extends ShellTest {
         List<SandboxUser> u = accounts.next(2);
         SandboxUser a = u.get(0);
         SandboxUser b = u.get(1);
-        run("load " + csv("account_id,email", List.of(a.accountId() + "," + b.email(), b.accountId() + ","
-                + a.email())));
+        run("load "
+                + csv("account_id,email", List.of(a.accountId() + "," + b.email(), b.accountId() + "," + a.email())));
         assertThat(run("preview").out()).contains("OK 2");
         // the batch's own re-read is answered; every read after it loses its connection
-        FaultScripts.post(server, "[{\"match\":\"" + SEARCH + "\",\"type\":\"delay\",\"delayMs\":0},"
-                + "{\"match\":\"" + SEARCH + "\",\"times\":50,\"type\":\"drop\"}]");
+        FaultScripts.post(
+                server,
+                "[{\"match\":\"" + SEARCH + "\",\"type\":\"delay\",\"delayMs\":0}," + "{\"match\":\"" + SEARCH
+                        + "\",\"times\":50,\"type\":\"drop\"}]");
 
         Result r = run("run --yes");
 
@@ -215,7 +247,9 @@ class ConfirmedWritesTest extends ShellTest {
         Result resumed = run("resume --yes");
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-        assertThat(resumed.out()).contains("applied 2, already done 0, skipped 0, failed 0").contains("(finished)");
+        assertThat(resumed.out())
+                .contains("applied 2, already done 0, skipped 0, failed 0")
+                .contains("(finished)");
         assertThat(server.stats().requests(PUT_EMAIL)).isEqualTo(writes);
         assertThat(rows(dir().undo())).hasSize(2);
     }
@@ -223,7 +257,8 @@ class ConfirmedWritesTest extends ShellTest {
     @Test
     void aNormalRunIsConfirmedRowByRow() throws Exception {
         List<SandboxUser> u = accounts.next(6);
-        run("load --op suspend " + csv("account_id", u.stream().map(SandboxUser::accountId).toList()));
+        run("load --op suspend "
+                + csv("account_id", u.stream().map(SandboxUser::accountId).toList()));
         run("preview");
         long searchesBefore = server.stats().requests(SEARCH);
 
@@ -239,22 +274,25 @@ class ConfirmedWritesTest extends ShellTest {
     private void assertFailedUnchanged(Set<String> unchanged, int rows, int applied) throws IOException {
         List<CSVRecord> results = rows(results());
         assertThat(results).hasSize(rows);
-        assertThat(results).filteredOn(x -> unchanged.contains(x.get("account_id"))).hasSize(unchanged.size())
+        assertThat(results)
+                .filteredOn(x -> unchanged.contains(x.get("account_id")))
+                .hasSize(unchanged.size())
                 .allSatisfy(x -> {
                     assertThat(x.get("outcome")).isEqualTo("failed");
                     assertThat(x.get("reason")).isEqualTo(NOT_CHANGED);
                     assertThat(x.get("http_status")).isEqualTo("204");
                 });
-        assertThat(results).filteredOn(x -> !unchanged.contains(x.get("account_id")))
+        assertThat(results)
+                .filteredOn(x -> !unchanged.contains(x.get("account_id")))
                 .allSatisfy(x -> assertThat(x.get("outcome")).isEqualTo("applied"));
         List<CSVRecord> undo = rows(dir().undo());
-        assertThat(undo).hasSize(applied)
-                .noneSatisfy(x -> assertThat(unchanged).contains(x.get("account_id")));
+        assertThat(undo).hasSize(applied).noneSatisfy(x -> assertThat(unchanged).contains(x.get("account_id")));
         RunMeta meta = runStore().list().get(0);
         assertThat(meta.state()).isEqualTo(RunState.FINISHED);
         assertThat(meta.counts().get(Outcome.APPLIED)).isEqualTo(applied);
         assertThat(meta.counts().get(Outcome.FAILED)).isEqualTo(unchanged.size());
-        assertThat(meta.counts().get(Outcome.APPLIED) + meta.counts().get(Outcome.FAILED)).isEqualTo(rows);
+        assertThat(meta.counts().get(Outcome.APPLIED) + meta.counts().get(Outcome.FAILED))
+                .isEqualTo(rows);
         assertThat(meta.counts().pending()).isZero();
         assertThat(Files.readString(dir().journal())).contains("\"code\":\"not-changed\"");
     }

@@ -2,6 +2,13 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.console.ShellMode;
+import io.orgshell.core.ExitCodes;
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
+import io.orgshell.support.ShellTest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -10,14 +17,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import io.orgshell.console.ShellMode;
-import io.orgshell.core.ExitCodes;
-import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
-import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +33,7 @@ class CtrlCRunTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     SandboxServer server;
     Accounts.Unused accounts;
 
@@ -42,21 +42,27 @@ class CtrlCRunTest extends ShellTest {
 
     @BeforeEach
     void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(300).withSeed(83).withLatencyMs(40));
+        server = connectToFresh(
+                SandboxConfig.defaults().withUsers(300).withSeed(83).withLatencyMs(40));
         accounts = new Accounts.Unused(server);
     }
 
     void loadAndPreview(List<SandboxUser> users) throws IOException {
         Path file = Files.createTempFile(tmp, "plan", ".csv");
         StringBuilder csv = new StringBuilder("account_id,email\n");
-        users.forEach(u -> csv.append(u.accountId()).append(',').append(Accounts.movedAddress(u)).append('\n'));
+        users.forEach(u -> csv.append(u.accountId())
+                .append(',')
+                .append(Accounts.movedAddress(u))
+                .append('\n'));
         Files.writeString(file, csv.toString());
         assertThat(run("load " + file).exitCode()).isZero();
         assertThat(run("preview").out()).contains("OK " + users.size());
     }
 
     int written(List<SandboxUser> users) {
-        return (int) users.stream().filter(u -> server.stats().writes(u.accountId()) > 0).count();
+        return (int) users.stream()
+                .filter(u -> server.stats().writes(u.accountId()) > 0)
+                .count();
     }
 
     /** The report of a real terminal: Ctrl-C at once after answering [a]ll broke the journal every time. */
@@ -78,7 +84,9 @@ class CtrlCRunTest extends ShellTest {
         boolean stillInterrupted = Thread.interrupted();
         mode.set(ShellMode.Kind.ONE_SHOT);
         assertStoppedCleanly(r, users);
-        assertThat(stillInterrupted).as("the interrupt was answered by stopping the run").isFalse();
+        assertThat(stillInterrupted)
+                .as("the interrupt was answered by stopping the run")
+                .isFalse();
     }
 
     @Test
@@ -88,9 +96,11 @@ class CtrlCRunTest extends ShellTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CompletableFuture<Integer> exit = new CompletableFuture<>();
-        Thread command = new Thread(() -> exit.complete(dispatcher.execute("run --yes --concurrency 2",
-                new PrintWriter(out, true), new PrintWriter(err, true), new InputReader() {
-                })));
+        Thread command = new Thread(() -> exit.complete(dispatcher.execute(
+                "run --yes --concurrency 2",
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                new InputReader() {})));
         command.start();
         WriterLockTest.awaitCondition(() -> written(users) >= 1);
 
@@ -116,9 +126,8 @@ class CtrlCRunTest extends ShellTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CompletableFuture<Integer> exit = new CompletableFuture<>();
-        Thread command = new Thread(() -> exit.complete(dispatcher.execute("run --yes",
-                new PrintWriter(out, true), new PrintWriter(err, true), new InputReader() {
-                })));
+        Thread command = new Thread(() -> exit.complete(dispatcher.execute(
+                "run --yes", new PrintWriter(out, true), new PrintWriter(err, true), new InputReader() {})));
         command.start();
         // the batch's read, then read-backs 0.25, 0.5, 1 and 2 s apart: the next pause is some 4 s
         WriterLockTest.awaitCondition(() -> server.stats().requests(search) >= before + 6);
@@ -132,7 +141,9 @@ class CtrlCRunTest extends ShellTest {
 
         assertThat(code).as(out + "" + err).isEqualTo(ExitCodes.INTERRUPTED);
         assertThat(out.toString()).contains("(interrupted)");
-        assertThat(server.stats().requests(search) - searches).as("read-backs after Ctrl-C").isLessThanOrEqualTo(1);
+        assertThat(server.stats().requests(search) - searches)
+                .as("read-backs after Ctrl-C")
+                .isLessThanOrEqualTo(1);
         users.forEach(u -> assertThat(server.stats().writes(u.accountId())).isEqualTo(1L));
     }
 
@@ -144,13 +155,19 @@ class CtrlCRunTest extends ShellTest {
         RunDirectory dir = runStore.open(id);
         JsonMapper json = JsonMapper.builder().build();
         List<String> lines = Files.readAllLines(dir.journal());
-        lines.forEach(l -> assertThat(json.readTree(l).hasNonNull("event")).as(l).isTrue());
+        lines.forEach(
+                l -> assertThat(json.readTree(l).hasNonNull("event")).as(l).isTrue());
         RunJournal.Replay replay = RunJournal.replay(dir.journal());
         assertThat(replay.tornTail()).isFalse();
         assertThat(replay.lastState()).isEqualTo(RunState.INTERRUPTED);
         // a write still unanswered a second after the stop is cut off without a result (STOP_GRACE): resume reads
         // its account back before anything, which the writes counted below prove
-        assertThat(run("runs list").out().lines().filter(l -> l.startsWith(id)).findFirst().orElseThrow())
+        assertThat(run("runs list")
+                        .out()
+                        .lines()
+                        .filter(l -> l.startsWith(id))
+                        .findFirst()
+                        .orElseThrow())
                 .contains("interrupted");
         int before = written(users);
 
@@ -159,7 +176,8 @@ class CtrlCRunTest extends ShellTest {
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
         assertThat(resumed.out()).contains("(finished): applied " + users.size());
         assertThat(written(users)).isEqualTo(users.size());
-        users.forEach(u -> assertThat(server.stats().writes(u.accountId())).as("writes to " + u.accountId())
+        users.forEach(u -> assertThat(server.stats().writes(u.accountId()))
+                .as("writes to " + u.accountId())
                 .isEqualTo(1L));
         assertThat(before).as("what the stopped run wrote is not written again").isLessThan(users.size());
     }

@@ -2,19 +2,18 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
 import io.orgshell.support.ShellTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +30,7 @@ class EchoedKeyTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     SandboxServer server;
 
     @BeforeEach
@@ -41,8 +41,13 @@ class EchoedKeyTest extends ShellTest {
     @Test
     void aKeyEchoedInAWriteErrorReachesNeitherScreenNorJournalNorResults() throws Exception {
         List<SandboxUser> users = new Accounts.Unused(server).next(2);
-        Path plan = Files.writeString(tmp.resolve("moves.csv"), "account_id,email\n" + users.stream()
-                .map(u -> u.accountId() + "," + Accounts.movedAddress(u)).collect(Collectors.joining("\n")) + "\n");
+        Path plan = Files.writeString(
+                tmp.resolve("moves.csv"),
+                "account_id,email\n"
+                        + users.stream()
+                                .map(u -> u.accountId() + "," + Accounts.movedAddress(u))
+                                .collect(Collectors.joining("\n"))
+                        + "\n");
         assertThat(run("load " + plan).exitCode()).isZero();
         assertThat(run("preview").exitCode()).isZero();
         FaultScripts.post(server, "{\"match\":\"PUT /users/{accountId}/manage/email\",\"type\":\"echo-key\"}");
@@ -55,15 +60,17 @@ class EchoedKeyTest extends ShellTest {
         Path runDir = Path.of(results.group(1)).getParent();
         for (Path file : List.of(runDir.resolve("results.csv"), runDir.resolve("journal.jsonl"))) {
             String text = Files.readString(file);
-            assertThat(text).as(file.toString()).contains("Authorization: Bearer " + REDACTED)
+            assertThat(text)
+                    .as(file.toString())
+                    .contains("Authorization: Bearer " + REDACTED)
                     .doesNotContain(server.apiKey());
         }
     }
 
     @Test
     void aKeyEchoedInAReadErrorIsNotShown() {
-        FaultScripts.post(server, "{\"match\":\"GET /admin/v1/orgs/{orgId}/domains\",\"type\":\"echo-key\","
-                + "\"status\":401}");
+        FaultScripts.post(
+                server, "{\"match\":\"GET /admin/v1/orgs/{orgId}/domains\",\"type\":\"echo-key\"," + "\"status\":401}");
 
         Result r = run("domains list");
 
@@ -73,8 +80,10 @@ class EchoedKeyTest extends ShellTest {
 
     @Test
     void aKeyEchoedWithEveryCharacterJsonEscapedIsNotShown() {
-        FaultScripts.post(server, "{\"match\":\"GET /admin/v1/orgs/{orgId}/domains\",\"type\":\"echo-key\","
-                + "\"status\":401,\"escaped\":true}");
+        FaultScripts.post(
+                server,
+                "{\"match\":\"GET /admin/v1/orgs/{orgId}/domains\",\"type\":\"echo-key\","
+                        + "\"status\":401,\"escaped\":true}");
 
         Result r = run("domains list");
 

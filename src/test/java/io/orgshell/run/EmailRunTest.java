@@ -2,6 +2,13 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.console.ShellMode;
+import io.orgshell.sandbox.Fault;
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
+import io.orgshell.support.ShellTest;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -11,14 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-
-import io.orgshell.console.ShellMode;
-import io.orgshell.sandbox.Fault;
-import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
-import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +35,7 @@ class EmailRunTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     SandboxServer server;
     Accounts.Unused accounts;
 
@@ -75,7 +75,8 @@ class EmailRunTest extends ShellTest {
         SandboxUser wrongOld = plain(1).get(0);
         SandboxUser toUnverified = plain(1).get(0);
         SandboxUser synced = first(u -> u.managed() && u.idpSynced());
-        SandboxUser admin = first(u -> u.managed() && u.orgAdmin() && !u.accountId().equals(server.callerAccountId()));
+        SandboxUser admin =
+                first(u -> u.managed() && u.orgAdmin() && !u.accountId().equals(server.callerAccountId()));
         SandboxUser caller = server.org().findById(server.callerAccountId()).orElseThrow();
         List<String> lines = new ArrayList<>();
         movers.forEach(u -> lines.add(u.accountId() + "," + u.email() + "," + moved(u)));
@@ -92,10 +93,16 @@ class EmailRunTest extends ShellTest {
         assertThat(run("load " + file).exitCode()).isZero();
         Result preview = run("preview");
         assertThat(preview.exitCode()).as(preview.toString()).isZero();
-        assertThat(preview.out()).contains("OK 10").contains("ALREADY DONE 1").contains("BLOCKED 6")
+        assertThat(preview.out())
+                .contains("OK 10")
+                .contains("ALREADY DONE 1")
+                .contains("BLOCKED 6")
                 .contains("INVALID 1")
-                .contains("not a verified domain").contains("identity provider").contains("protected: org admin")
-                .contains("protected: this is your own account").contains("account not found")
+                .contains("not a verified domain")
+                .contains("identity provider")
+                .contains("protected: org admin")
+                .contains("protected: this is your own account")
+                .contains("account not found")
                 .contains("not someone.else@acme.example");
         assertThat(server.stats().writes()).as("preview sends no write").isEmpty();
 
@@ -104,7 +111,9 @@ class EmailRunTest extends ShellTest {
         assertThat(r.out()).contains("applied 10, already done 1, skipped 7, failed 0");
         movers.forEach(u -> assertThat(email(u.accountId())).isEqualTo(moved(u)));
         assertThat(email(synced.accountId())).isEqualTo(synced.email());
-        assertThat(server.stats().writes()).hasSize(10).allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
+        assertThat(server.stats().writes())
+                .hasSize(10)
+                .allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
 
         RunMeta meta = runStore().list().get(0);
         RunDirectory dir = runStore().open(meta.id());
@@ -113,8 +122,11 @@ class EmailRunTest extends ShellTest {
         assertThat(results.get(0).toMap()).containsKeys("account_id", "old_email", "email", "outcome", "reason");
         assertThat(results).filteredOn(x -> x.get("outcome").equals("applied")).hasSize(10);
         assertThat(read(dir.undo())).hasSize(10);
-        assertThat(Files.readString(dir.journal())).contains("\"event\":\"intent\"").contains("\"event\":\"sent\"")
-                .contains("\"event\":\"result\"").doesNotContain(server.apiKey());
+        assertThat(Files.readString(dir.journal()))
+                .contains("\"event\":\"intent\"")
+                .contains("\"event\":\"sent\"")
+                .contains("\"event\":\"result\"")
+                .doesNotContain(server.apiKey());
 
         Result undo = run("undo " + meta.id());
         assertThat(undo.exitCode()).as(undo.toString()).isZero();
@@ -127,10 +139,13 @@ class EmailRunTest extends ShellTest {
     void swapsAndCyclesAreOrderedThroughATemporaryAddress() throws Exception {
         List<SandboxUser> u = plain(5);
         List<String> lines = List.of(
-                u.get(0).accountId() + "," + u.get(1).email(), u.get(1).accountId() + "," + u.get(0).email(),
-                u.get(2).accountId() + "," + u.get(3).email(), u.get(3).accountId() + "," + u.get(4).email(),
+                u.get(0).accountId() + "," + u.get(1).email(),
+                u.get(1).accountId() + "," + u.get(0).email(),
+                u.get(2).accountId() + "," + u.get(3).email(),
+                u.get(3).accountId() + "," + u.get(4).email(),
                 u.get(4).accountId() + "," + u.get(2).email());
-        assertThat(run("load " + csv("swap.csv", "account_id,email", lines)).exitCode()).isZero();
+        assertThat(run("load " + csv("swap.csv", "account_id,email", lines)).exitCode())
+                .isZero();
         Result preview = run("preview");
         assertThat(preview.out()).contains("OK 5").contains("(temporary)").contains("2 swap cycle(s)");
         Result r = run("run --yes");
@@ -140,7 +155,10 @@ class EmailRunTest extends ShellTest {
         assertThat(email(u.get(2).accountId())).isEqualTo(u.get(3).email());
         assertThat(email(u.get(3).accountId())).isEqualTo(u.get(4).email());
         assertThat(email(u.get(4).accountId())).isEqualTo(u.get(2).email());
-        assertThat(server.stats().writes().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(7);
+        assertThat(server.stats().writes().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .isEqualTo(7);
     }
 
     @Test
@@ -156,15 +174,19 @@ class EmailRunTest extends ShellTest {
         assertThat(r.out()).contains("applied 3").contains("skipped 1");
         assertThat(email(u.get(2).accountId())).isEqualTo("changed.meanwhile@acme.example");
         assertThat(read(runStore().open(runStore().list().get(0).id()).results()))
-                .filteredOn(x -> x.get("outcome").equals("skipped")).singleElement()
+                .filteredOn(x -> x.get("outcome").equals("skipped"))
+                .singleElement()
                 .satisfies(x -> assertThat(x.get("reason")).contains("changed since preview: now changed.meanwhile"));
     }
 
     @Test
     void throttlingAndServerErrorsDuringARunEndWithEveryRowAppliedOnce() throws Exception {
         List<SandboxUser> u = plain(12);
-        run("load " + csv("faults.csv", "account_id,email", u.stream().map(x -> x.accountId() + "," + moved(x))
-                .toList()));
+        run("load "
+                + csv(
+                        "faults.csv",
+                        "account_id,email",
+                        u.stream().map(x -> x.accountId() + "," + moved(x)).toList()));
         run("preview");
         server.faults().add(PUT_EMAIL, 3, Fault.throttle(null));
         server.faults().add(PUT_EMAIL, 2, Fault.respond(503, null));
@@ -175,29 +197,40 @@ class EmailRunTest extends ShellTest {
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).contains("applied 12");
         u.forEach(x -> assertThat(email(x.accountId())).isEqualTo(moved(x)));
-        assertThat(server.stats().writes()).hasSize(12).allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
+        assertThat(server.stats().writes())
+                .hasSize(12)
+                .allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
         assertThat(server.faults().pending()).isZero();
     }
 
     @Test
     void quitAfterTheFirstBatchThenResume() throws Exception {
         List<SandboxUser> u = plain(9);
-        run("load " + csv("quit.csv", "account_id,email", u.stream().map(x -> x.accountId() + "," + moved(x))
-                .toList()));
+        run("load "
+                + csv(
+                        "quit.csv",
+                        "account_id,email",
+                        u.stream().map(x -> x.accountId() + "," + moved(x)).toList()));
         run("preview");
         mode.set(ShellMode.Kind.INTERACTIVE);
         AtomicInteger asked = new AtomicInteger();
         Result first = run("run --batch-size 4", answers(asked, "c", "q"));
         assertThat(asked.get()).as("before the first batch and after it").isEqualTo(2);
         assertThat(first.exitCode()).as(first.toString()).isZero();
-        assertThat(first.out()).contains("batch 1").contains("applied 4").contains("(paused)").contains("resume with");
+        assertThat(first.out())
+                .contains("batch 1")
+                .contains("applied 4")
+                .contains("(paused)")
+                .contains("resume with");
         assertThat(server.stats().writes()).hasSize(4);
 
         Result resumed = run("resume --yes");
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
         assertThat(resumed.out()).contains("applied 9").contains("(finished)");
         u.forEach(x -> assertThat(email(x.accountId())).isEqualTo(moved(x)));
-        assertThat(server.stats().writes()).hasSize(9).allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
+        assertThat(server.stats().writes())
+                .hasSize(9)
+                .allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
         assertThat(run("resume").err()).contains("no unfinished run");
     }
 
@@ -205,7 +238,11 @@ class EmailRunTest extends ShellTest {
     void aFileWithBomCrlfAndTrailingCommasRuns() throws Exception {
         List<SandboxUser> u = plain(3);
         StringBuilder sb = new StringBuilder("\ufeffaccount_id,old_email,email,\r\n");
-        u.forEach(x -> sb.append(x.accountId()).append(", ").append(x.email()).append(" ,").append(moved(x))
+        u.forEach(x -> sb.append(x.accountId())
+                .append(", ")
+                .append(x.email())
+                .append(" ,")
+                .append(moved(x))
                 .append(",\r\n"));
         Path file = tmp.resolve("windows.csv");
         Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
@@ -218,9 +255,10 @@ class EmailRunTest extends ShellTest {
     @Test
     void serverCheckAsksEachOkAccountAndAdminsCanBeAllowed() throws Exception {
         List<SandboxUser> u = plain(3);
-        SandboxUser admin = first(x -> x.managed() && x.orgAdmin() && !x.idpSynced()
-                && !x.accountId().equals(server.callerAccountId()));
-        List<String> lines = new ArrayList<>(u.stream().map(x -> x.accountId() + "," + moved(x)).toList());
+        SandboxUser admin = first(x ->
+                x.managed() && x.orgAdmin() && !x.idpSynced() && !x.accountId().equals(server.callerAccountId()));
+        List<String> lines = new ArrayList<>(
+                u.stream().map(x -> x.accountId() + "," + moved(x)).toList());
         lines.add(admin.accountId() + "," + moved(admin));
         run("load " + csv("check.csv", "account_id,email", lines));
         assertThat(run("preview").out()).contains("OK 3").contains("BLOCKED 1");
@@ -228,14 +266,18 @@ class EmailRunTest extends ShellTest {
         Result checked = run("preview --server-check --allow-admins");
         assertThat(checked.exitCode()).as(checked.toString()).isZero();
         assertThat(checked.out()).contains("OK 4");
-        assertThat(server.stats().requests("GET /users/{accountId}/manage") - before).isEqualTo(4);
+        assertThat(server.stats().requests("GET /users/{accountId}/manage") - before)
+                .isEqualTo(4);
     }
 
     @Test
     void runsAreListedShownAndLockedWhileInUse() throws Exception {
         List<SandboxUser> u = plain(2);
-        run("load " + csv("list.csv", "account_id,email", u.stream().map(x -> x.accountId() + "," + moved(x))
-                .toList()));
+        run("load "
+                + csv(
+                        "list.csv",
+                        "account_id,email",
+                        u.stream().map(x -> x.accountId() + "," + moved(x)).toList()));
         assertThat(run("preview").out()).contains("OK 2");
         mode.set(ShellMode.Kind.INTERACTIVE);
         Result first = run("run --batch-size 1", answers(new AtomicInteger(), "c", "q"));
@@ -252,26 +294,34 @@ class EmailRunTest extends ShellTest {
             assertThat(locked.exitCode()).isEqualTo(1);
             assertThat(locked.err()).contains("in use by another orgshell process");
         }
-        assertThat(run("resume " + paused.id() + " --yes").out()).contains("applied 2").contains("(finished)");
+        assertThat(run("resume " + paused.id() + " --yes").out())
+                .contains("applied 2")
+                .contains("(finished)");
     }
 
     @Test
     void aTornLastJournalLineIsToleratedAndReported() throws Exception {
         List<SandboxUser> u = plain(4);
-        run("load " + csv("torn.csv", "account_id,email", u.stream().map(x -> x.accountId() + "," + moved(x))
-                .toList()));
+        run("load "
+                + csv(
+                        "torn.csv",
+                        "account_id,email",
+                        u.stream().map(x -> x.accountId() + "," + moved(x)).toList()));
         run("preview");
         mode.set(ShellMode.Kind.INTERACTIVE);
         run("run --batch-size 2", answers(new AtomicInteger(), "c", "q"));
         mode.set(ShellMode.Kind.ONE_SHOT);
         RunDirectory dir = runStore().open(runStore().list().get(0).id());
-        Files.writeString(dir.journal(), "{\"event\":\"result\",\"step\":3,\"outc", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                dir.journal(), "{\"event\":\"result\",\"step\":3,\"outc", java.nio.file.StandardOpenOption.APPEND);
 
         Result resumed = run("resume --yes");
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
         assertThat(resumed.out()).contains("torn").contains("applied 4").contains("(finished)");
-        assertThat(server.stats().writes()).hasSize(4).allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
+        assertThat(server.stats().writes())
+                .hasSize(4)
+                .allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
         assertThat(Files.readString(dir.journal())).contains("removed a torn last line");
     }
 
@@ -289,7 +339,9 @@ class EmailRunTest extends ShellTest {
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
         assertThat(resumed.out()).contains("torn").contains("applied 4").contains("(finished)");
-        assertThat(server.stats().writes()).hasSize(4).allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
+        assertThat(server.stats().writes())
+                .hasSize(4)
+                .allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
         assertThat(Files.readString(dir.journal())).contains("removed a torn last line of " + torn.length + " bytes");
     }
 
@@ -307,7 +359,8 @@ class EmailRunTest extends ShellTest {
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
         assertThat(resumed.out()).contains("torn").contains("applied 4").contains("(finished)");
-        assertThat(Files.readString(dir.journal())).contains("removed a torn last line of 7 bytes")
+        assertThat(Files.readString(dir.journal()))
+                .contains("removed a torn last line of 7 bytes")
                 .doesNotContain("\u0000");
         assertThat(RunJournal.replay(dir.journal()).tornTail()).isFalse();
     }
@@ -339,11 +392,16 @@ class EmailRunTest extends ShellTest {
     }
 
     RunDirectory pausedAfterTwo(List<SandboxUser> u) throws IOException {
-        run("load " + csv("torn.csv", "account_id,email", u.stream().map(x -> x.accountId() + "," + moved(x))
-                .toList()));
+        run("load "
+                + csv(
+                        "torn.csv",
+                        "account_id,email",
+                        u.stream().map(x -> x.accountId() + "," + moved(x)).toList()));
         run("preview");
         mode.set(ShellMode.Kind.INTERACTIVE);
-        assertThat(run("run --batch-size 2", answers(new AtomicInteger(), "c", "q")).out()).contains("applied 2");
+        assertThat(run("run --batch-size 2", answers(new AtomicInteger(), "c", "q"))
+                        .out())
+                .contains("applied 2");
         mode.set(ShellMode.Kind.ONE_SHOT);
         return runStore().open(runStore().list().get(0).id());
     }
@@ -367,7 +425,13 @@ class EmailRunTest extends ShellTest {
 
     static List<CSVRecord> read(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file)) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+            return CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(reader)
+                    .getRecords();
         }
     }
 }

@@ -2,16 +2,15 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
 import io.orgshell.support.Slow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,14 +29,19 @@ class FaultyRunTest extends ShellTest {
 
     @Test
     void everyRowEndsAndNoAccountIsWrittenTwice() throws Exception {
-        SandboxServer server = sandbox(SandboxConfig.defaults().withUsers(7_000).withSeed(71).withSlowResponseMs(2_500)
+        SandboxServer server = sandbox(SandboxConfig.defaults()
+                .withUsers(7_000)
+                .withSeed(71)
+                .withSlowResponseMs(2_500)
                 .withFaultRate(0.10));
         connectTo(server);
-        List<SandboxUser> users = Accounts.plain(server)
-                .limit(ROWS).toList();
+        List<SandboxUser> users = Accounts.plain(server).limit(ROWS).toList();
         assertThat(users).hasSize(ROWS);
         StringBuilder csv = new StringBuilder("account_id,email\n");
-        users.forEach(u -> csv.append(u.accountId()).append(',').append(Accounts.movedAddress(u)).append('\n'));
+        users.forEach(u -> csv.append(u.accountId())
+                .append(',')
+                .append(Accounts.movedAddress(u))
+                .append('\n'));
         Path plan = tmp.resolve("faults.csv");
         Files.writeString(plan, csv.toString());
         assertThat(run("load " + plan).exitCode()).isZero();
@@ -48,13 +52,16 @@ class FaultyRunTest extends ShellTest {
 
         RunMeta meta = applicationContext.getBean(RunStore.class).list().get(0);
         OutcomeCounts counts = meta.counts();
-        long total = counts.get(Outcome.APPLIED) + counts.get(Outcome.ALREADY_DONE) + counts.get(Outcome.SKIPPED)
+        long total = counts.get(Outcome.APPLIED)
+                + counts.get(Outcome.ALREADY_DONE)
+                + counts.get(Outcome.SKIPPED)
                 + counts.get(Outcome.FAILED);
         assertThat(total).as(r.toString()).isEqualTo(ROWS);
         assertThat(counts.pending()).isZero();
         assertThat(counts.get(Outcome.APPLIED)).isGreaterThan(ROWS * 9L / 10);
         assertThat(server.stats().faults()).isGreaterThan(100);
-        assertThat(server.stats().writes().values()).allSatisfy(n -> assertThat(n).isEqualTo(1L));
+        assertThat(server.stats().writes().values())
+                .allSatisfy(n -> assertThat(n).isEqualTo(1L));
         users.forEach(u -> {
             String now = server.org().findById(u.accountId()).orElseThrow().email();
             assertThat(now).isIn(u.email(), Accounts.movedAddress(u));

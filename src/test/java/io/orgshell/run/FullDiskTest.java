@@ -2,6 +2,12 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
+import io.orgshell.support.OrgShellProcess;
+import io.orgshell.support.Slow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,13 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
-import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.Accounts;
-import io.orgshell.support.OrgShellProcess;
-import io.orgshell.support.Slow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +35,7 @@ class FullDiskTest {
     static final int FILE_LIMIT_KB = 24;
 
     static SandboxServer server;
+
     @TempDir
     static Path home;
 
@@ -53,11 +53,19 @@ class FullDiskTest {
     void aJournalThatCannotBeWrittenStopsTheRunWithOneMessageAndResumeFinishesIt() throws Exception {
         List<SandboxUser> users = Accounts.plain(server).limit(ROWS).toList();
         StringBuilder csv = new StringBuilder("account_id,email\n");
-        users.forEach(u -> csv.append(u.accountId()).append(',').append(Accounts.movedAddress(u)).append('\n'));
+        users.forEach(u -> csv.append(u.accountId())
+                .append(',')
+                .append(Accounts.movedAddress(u))
+                .append('\n'));
         Path plan = home.resolve("move.csv");
         Files.writeString(plan, csv.toString());
-        Map<String, String> env = Map.of("ORGSHELL_ORG_ID", server.orgId(), "ORGSHELL_API_KEY", server.apiKey(),
-                "ORGSHELL_BASE_URL", server.baseUri().toString());
+        Map<String, String> env = Map.of(
+                "ORGSHELL_ORG_ID",
+                server.orgId(),
+                "ORGSHELL_API_KEY",
+                server.apiKey(),
+                "ORGSHELL_BASE_URL",
+                server.baseUri().toString());
         Path script = home.resolve("run.shell");
         Files.writeString(script, "load " + plan + "\npreview\nrun --yes\n");
 
@@ -69,31 +77,40 @@ class FullDiskTest {
             id = dirs.map(p -> p.getFileName().toString()).findFirst().orElseThrow();
         }
         assertThat(full.exitCode()).as(full.toString()).isEqualTo(1);
-        assertThat(full.err().lines().filter(l -> l.startsWith("error:"))).as(full.toString()).hasSize(1).first()
+        assertThat(full.err().lines().filter(l -> l.startsWith("error:")))
+                .as(full.toString())
+                .hasSize(1)
+                .first()
                 .asString()
-                .contains("run " + id + " stopped: cannot write the run journal").contains("(File too large)")
+                .contains("run " + id + " stopped: cannot write the run journal")
+                .contains("(File too large)")
                 .endsWith("resume " + id);
         assertThat(full.err()).doesNotContain("unexpected error").doesNotContain("Exception");
         Path journal = runs.resolve(id).resolve("journal.jsonl");
         String text = Files.readString(journal);
         assertThat(text).as("the half-written line was cut off").endsWith("\n");
         JsonMapper json = JsonMapper.builder().build();
-        text.lines().forEach(l -> assertThat(json.readTree(l).hasNonNull("event")).as(l).isTrue());
-        int written = (int) users.stream().filter(u -> server.stats().writes(u.accountId()) > 0).count();
+        text.lines()
+                .forEach(l ->
+                        assertThat(json.readTree(l).hasNonNull("event")).as(l).isTrue());
+        int written = (int) users.stream()
+                .filter(u -> server.stats().writes(u.accountId()) > 0)
+                .count();
         assertThat(written).as("stopped in the middle").isBetween(1, ROWS - 1);
 
         OrgShellProcess.Finished resumed = OrgShellProcess.run(home, env, null, "resume", id, "--yes");
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
         assertThat(resumed.out()).contains("(finished): applied " + ROWS).doesNotContain("torn");
-        users.forEach(u -> assertThat(server.stats().writes(u.accountId())).as("writes to " + u.accountId())
+        users.forEach(u -> assertThat(server.stats().writes(u.accountId()))
+                .as("writes to " + u.accountId())
                 .isEqualTo(1L));
     }
 
     /** orgshell reading {@code script} from standard input, no file it writes larger than the limit. */
     static OrgShellProcess.Finished withFileLimit(Map<String, String> env, Path script) throws Exception {
-        List<String> command = new ArrayList<>(List.of("bash", "-c", "ulimit -f " + FILE_LIMIT_KB + " && exec \"$@\"",
-                "bash"));
+        List<String> command =
+                new ArrayList<>(List.of("bash", "-c", "ulimit -f " + FILE_LIMIT_KB + " && exec \"$@\"", "bash"));
         // the JVM's own performance-data file would be larger than the limit
         command.addAll(OrgShellProcess.command(List.of("-XX:-UsePerfData")));
         ProcessBuilder pb = new ProcessBuilder(command);

@@ -2,10 +2,6 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
@@ -13,6 +9,9 @@ import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
 import io.orgshell.support.ShellTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +30,7 @@ class KeyRefusedMidRunTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     SandboxServer server;
     Accounts.Unused accounts;
 
@@ -42,7 +42,8 @@ class KeyRefusedMidRunTest extends ShellTest {
 
     @Test
     void a401AfterThreeWritesStopsTheRunForResume() throws Exception {
-        assertStopsForResumeWhenEverythingAnswers(401, "{\"code\":401,\"message\":\"Unauthorized; scope does not match\"}");
+        assertStopsForResumeWhenEverythingAnswers(
+                401, "{\"code\":401,\"message\":\"Unauthorized; scope does not match\"}");
     }
 
     @Test
@@ -53,16 +54,23 @@ class KeyRefusedMidRunTest extends ShellTest {
     private void assertStopsForResumeWhenEverythingAnswers(int status, String body) throws Exception {
         List<SandboxUser> u = suspendPlanOf(10);
         // the run's first requests pass: its re-read, the org's directories (asked once, before the first write)
-        FaultScripts.post(server, "[{\"match\":\"" + SEARCH + "\",\"type\":\"delay\",\"delayMs\":0},"
-                + "{\"match\":\"" + DIRECTORIES + "\",\"type\":\"delay\",\"delayMs\":0},"
-                + "{\"match\":\"" + SUSPEND + "\",\"times\":3,\"type\":\"delay\",\"delayMs\":0},"
-                + "{\"match\":\"*\",\"times\":1000,\"type\":\"status\",\"status\":" + status + ",\"body\":" + body + "}]");
+        FaultScripts.post(
+                server,
+                "[{\"match\":\"" + SEARCH + "\",\"type\":\"delay\",\"delayMs\":0},"
+                        + "{\"match\":\"" + DIRECTORIES + "\",\"type\":\"delay\",\"delayMs\":0},"
+                        + "{\"match\":\"" + SUSPEND + "\",\"times\":3,\"type\":\"delay\",\"delayMs\":0},"
+                        + "{\"match\":\"*\",\"times\":1000,\"type\":\"status\",\"status\":" + status + ",\"body\":"
+                        + body + "}]");
 
         Result r = run("run --yes --concurrency 1");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(5);
-        assertThat(r.err().strip().lines()).as(r.toString()).singleElement().satisfies(line -> assertThat(line)
-                .contains("the API key was refused (" + status).contains("resume "));
+        assertThat(r.err().strip().lines())
+                .as(r.toString())
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .contains("the API key was refused (" + status)
+                        .contains("resume "));
         RunMeta stopped = store().list().get(0);
         assertThat(stopped.state()).isEqualTo(RunState.INTERRUPTED);
         assertThat(stopped.counts().get(Outcome.FAILED)).isZero();
@@ -83,22 +91,30 @@ class KeyRefusedMidRunTest extends ShellTest {
     @Test
     void a403AboutOneAccountFailsThatRowOnly() throws Exception {
         List<SandboxUser> u = suspendPlanOf(4);
-        FaultScripts.post(server, "{\"match\":\"POST /admin/v2/orgs/" + server.orgId() + "/directories/"
-                + server.org().directory().id() + "/users/" + u.get(1).accountId() + "/suspend\",\"type\":\"status\","
-                + "\"status\":403}");
+        FaultScripts.post(
+                server,
+                "{\"match\":\"POST /admin/v2/orgs/" + server.orgId() + "/directories/"
+                        + server.org().directory().id() + "/users/" + u.get(1).accountId()
+                        + "/suspend\",\"type\":\"status\","
+                        + "\"status\":403}");
 
         Result r = run("run --yes");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-        assertThat(r.out()).contains("applied 3, already done 0, skipped 0, failed 1").contains("(finished)");
+        assertThat(r.out())
+                .contains("applied 3, already done 0, skipped 0, failed 1")
+                .contains("(finished)");
         assertThat(access(u.get(1))).isEqualTo(OrgAccess.ACTIVE);
     }
 
     private List<SandboxUser> suspendPlanOf(int n) throws Exception {
         List<SandboxUser> u = accounts.next(n);
         Path plan = Files.createTempFile(tmp, "suspend", ".csv");
-        Files.writeString(plan, "account_id\n" + String.join("\n", u.stream().map(SandboxUser::accountId).toList())
-                + "\n");
+        Files.writeString(
+                plan,
+                "account_id\n"
+                        + String.join(
+                                "\n", u.stream().map(SandboxUser::accountId).toList()) + "\n");
         assertThat(run("load --op suspend " + plan).exitCode()).isZero();
         assertThat(run("preview").out()).contains("OK " + n);
         return u;

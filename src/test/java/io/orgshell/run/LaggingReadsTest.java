@@ -2,12 +2,6 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
@@ -15,6 +9,11 @@ import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
 import io.orgshell.support.ShellTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +32,7 @@ class LaggingReadsTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     SandboxServer server;
     Accounts.Unused accounts;
 
@@ -50,7 +50,9 @@ class LaggingReadsTest extends ShellTest {
         Result r = run("run --yes");
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("applied 3, already done 0, skipped 0, failed 0").contains("(finished)");
+        assertThat(r.out())
+                .contains("applied 3, already done 0, skipped 0, failed 0")
+                .contains("(finished)");
         assertThat(rows()).allSatisfy(x -> assertThat(x.get("outcome")).isEqualTo("applied"));
         assertWrittenOnce(u);
     }
@@ -65,8 +67,11 @@ class LaggingReadsTest extends ShellTest {
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
         assertThat(r.out()).contains("applied 0, already done 0, skipped 0, failed 2");
-        assertThat(rows()).allSatisfy(x -> assertThat(x.get("reason")).isEqualTo(
-                "the API answered 204 but the account did not change within 4 s (orgshell.confirm.max-wait)"));
+        assertThat(rows())
+                .allSatisfy(
+                        x -> assertThat(x.get("reason"))
+                                .isEqualTo(
+                                        "the API answered 204 but the account did not change within 4 s (orgshell.confirm.max-wait)"));
         // it was waited for, not failed at the first read-back
         assertThat(System.nanoTime() - started).isGreaterThan(4_000_000_000L);
         assertWrittenOnce(u);
@@ -94,8 +99,10 @@ class LaggingReadsTest extends ShellTest {
         List<SandboxUser> u = suspendPlanOf(2);
         String search = SEARCH;
         FaultScripts.post(server, "{\"type\":\"stale-reads\",\"seconds\":60}");
-        FaultScripts.post(server, "[{\"match\":\"" + search + "\",\"type\":\"delay\",\"delayMs\":0},"
-                + "{\"match\":\"" + search + "\",\"type\":\"status\",\"status\":401}]");
+        FaultScripts.post(
+                server,
+                "[{\"match\":\"" + search + "\",\"type\":\"delay\",\"delayMs\":0}," + "{\"match\":\"" + search
+                        + "\",\"type\":\"status\",\"status\":401}]");
 
         Result stopped = run("run --yes");
 
@@ -121,8 +128,11 @@ class LaggingReadsTest extends ShellTest {
     private List<SandboxUser> suspendPlanOf(int n) throws Exception {
         List<SandboxUser> u = accounts.next(n);
         Path plan = Files.createTempFile(tmp, "suspend", ".csv");
-        Files.writeString(plan, "account_id\n" + String.join("\n", u.stream().map(SandboxUser::accountId).toList())
-                + "\n");
+        Files.writeString(
+                plan,
+                "account_id\n"
+                        + String.join(
+                                "\n", u.stream().map(SandboxUser::accountId).toList()) + "\n");
         assertThat(run("load --op suspend " + plan).exitCode()).isZero();
         assertThat(run("preview").out()).contains("OK " + n);
         return u;
@@ -130,7 +140,8 @@ class LaggingReadsTest extends ShellTest {
 
     private void assertWrittenOnce(List<SandboxUser> u) {
         u.forEach(x -> {
-            assertThat(server.org().findById(x.accountId()).orElseThrow().access()).isEqualTo(OrgAccess.SUSPENDED);
+            assertThat(server.org().findById(x.accountId()).orElseThrow().access())
+                    .isEqualTo(OrgAccess.SUSPENDED);
             assertThat(server.stats().writes(x.accountId())).isEqualTo(1L);
         });
     }

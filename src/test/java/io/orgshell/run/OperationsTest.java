@@ -2,14 +2,6 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
-
 import io.orgshell.console.ShellMode;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.OrgAccess;
@@ -19,6 +11,13 @@ import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +28,7 @@ class OperationsTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     SandboxServer server;
     Accounts.Unused accounts;
 
@@ -67,19 +67,26 @@ class OperationsTest extends ShellTest {
     void suspendThenRestoreThroughUndo() throws Exception {
         List<SandboxUser> u = plain(3);
         SandboxUser suspended = first(x -> x.managed() && x.access() == OrgAccess.SUSPENDED && !x.orgAdmin());
-        SandboxUser admin = first(x -> x.managed() && x.orgAdmin() && !x.accountId().equals(server.callerAccountId()));
-        List<String> lines = new ArrayList<>(u.stream().map(SandboxUser::accountId).toList());
+        SandboxUser admin =
+                first(x -> x.managed() && x.orgAdmin() && !x.accountId().equals(server.callerAccountId()));
+        List<String> lines =
+                new ArrayList<>(u.stream().map(SandboxUser::accountId).toList());
         lines.add(suspended.accountId());
         lines.add(admin.accountId());
         run("load --op suspend " + csv("account_id", lines));
         Result preview = run("preview");
-        assertThat(preview.out()).contains("OK 3").contains("ALREADY DONE 1").contains("BLOCKED 1")
-                .contains("already suspended").contains("protected: org admin");
+        assertThat(preview.out())
+                .contains("OK 3")
+                .contains("ALREADY DONE 1")
+                .contains("BLOCKED 1")
+                .contains("already suspended")
+                .contains("protected: org admin");
         Result r = run("run --yes");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).contains("applied 3, already done 1, skipped 1");
         u.forEach(x -> assertThat(now(x).access()).isEqualTo(OrgAccess.SUSPENDED));
-        assertThat(server.stats().requests("POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/{accountId}/suspend"))
+        assertThat(server.stats()
+                        .requests("POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/{accountId}/suspend"))
                 .isEqualTo(3);
 
         assertThat(run("undo").out()).contains("3 rows for 'restore'");
@@ -91,8 +98,10 @@ class OperationsTest extends ShellTest {
     @Test
     void deactivateNeedsATypedConfirmationAndEnableUndoesIt() throws Exception {
         List<SandboxUser> u = plain(2);
-        run("load --op deactivate " + csv("account_id,message", u.stream().map(x -> x.accountId() + ",left the company")
-                .toList()));
+        run("load --op deactivate "
+                + csv(
+                        "account_id,message",
+                        u.stream().map(x -> x.accountId() + ",left the company").toList()));
         assertThat(run("preview").out()).contains("OK 2");
 
         Result script = run("run");
@@ -119,7 +128,8 @@ class OperationsTest extends ShellTest {
     @Test
     void aDestructiveRunOverTheLimitIsRefusedUnlessOverridden() throws Exception {
         List<SandboxUser> u = plain(120);
-        run("load --op deactivate " + csv("account_id", u.stream().map(SandboxUser::accountId).toList()));
+        run("load --op deactivate "
+                + csv("account_id", u.stream().map(SandboxUser::accountId).toList()));
         run("preview");
         Result refused = run("run --yes");
         assertThat(refused.exitCode()).isEqualTo(2);
@@ -133,7 +143,8 @@ class OperationsTest extends ShellTest {
     @Test
     void deleteShowsTheGracePeriodAndCancelDeleteUndoesIt() throws Exception {
         List<SandboxUser> u = plain(2);
-        run("load --op delete " + csv("account_id", u.stream().map(SandboxUser::accountId).toList()));
+        run("load --op delete "
+                + csv("account_id", u.stream().map(SandboxUser::accountId).toList()));
         assertThat(run("preview").out()).contains("deleted for good 14 days later");
         assertThat(run("run --yes").out()).contains("applied 2");
         u.forEach(x -> assertThat(now(x).pendingDeletion()).isTrue());
@@ -148,11 +159,17 @@ class OperationsTest extends ShellTest {
         List<SandboxUser> u = plain(2);
         SandboxUser same = plain(1).get(0);
         SandboxUser synced = first(x -> x.managed() && x.idpSynced() && !x.orgAdmin());
-        List<String> lines = List.of(u.get(0).accountId() + ",Chief Tester,QA", u.get(1).accountId() + ",Chief Tester,",
-                same.accountId() + "," + same.jobTitle() + "," + same.department(), synced.accountId() + ",X,Y");
+        List<String> lines = List.of(
+                u.get(0).accountId() + ",Chief Tester,QA",
+                u.get(1).accountId() + ",Chief Tester,",
+                same.accountId() + "," + same.jobTitle() + "," + same.department(),
+                synced.accountId() + ",X,Y");
         run("load --op profile " + csv("account_id,job_title,department", lines));
         Result preview = run("preview");
-        assertThat(preview.out()).contains("OK 2").contains("ALREADY DONE 1").contains("BLOCKED 1")
+        assertThat(preview.out())
+                .contains("OK 2")
+                .contains("ALREADY DONE 1")
+                .contains("BLOCKED 1")
                 .contains("identity provider");
         assertThat(run("run --yes").out()).contains("applied 2");
         assertThat(now(u.get(0)).jobTitle()).isEqualTo("Chief Tester");
@@ -168,20 +185,27 @@ class OperationsTest extends ShellTest {
     @Test
     void groupsByNameWithUndoAndAnUnknownGroupBlocked() throws Exception {
         SandboxGroup engineering = server.org().findGroupByName("engineering").orElseThrow();
-        List<SandboxUser> u = plain(4).stream().filter(x -> !server.org().isMember(engineering.id(), x.accountId()))
-                .limit(2).toList();
+        List<SandboxUser> u = plain(4).stream()
+                .filter(x -> !server.org().isMember(engineering.id(), x.accountId()))
+                .limit(2)
+                .toList();
         String member = server.org().members(engineering.id()).iterator().next();
-        List<String> lines = List.of(u.get(0).accountId() + ",Engineering", u.get(1).accountId() + ","
-                + engineering.id(), member + ",engineering", u.get(0).accountId() + ",no-such-group");
+        List<String> lines = List.of(
+                u.get(0).accountId() + ",Engineering",
+                u.get(1).accountId() + "," + engineering.id(),
+                member + ",engineering",
+                u.get(0).accountId() + ",no-such-group");
         run("load --op group-add " + csv("account_id,group", lines));
         Result preview = run("preview");
         assertThat(preview.out()).contains("OK 2").contains("ALREADY DONE 1").contains("no group 'no-such-group'");
         assertThat(run("run --yes").out()).contains("applied 2");
-        u.forEach(x -> assertThat(server.org().isMember(engineering.id(), x.accountId())).isTrue());
+        u.forEach(x -> assertThat(server.org().isMember(engineering.id(), x.accountId()))
+                .isTrue());
         assertThat(run("undo").out()).contains("'group-remove'");
         run("preview");
         assertThat(run("run --yes").out()).contains("applied 2");
-        u.forEach(x -> assertThat(server.org().isMember(engineering.id(), x.accountId())).isFalse());
+        u.forEach(x -> assertThat(server.org().isMember(engineering.id(), x.accountId()))
+                .isFalse());
     }
 
     @Test
@@ -198,12 +222,18 @@ class OperationsTest extends ShellTest {
     @Test
     void aRefusedWriteFailsTheRowWithTheApisReason() throws Exception {
         List<SandboxUser> u = plain(3);
-        run("load --op enable " + csv("account_id", u.stream().map(SandboxUser::accountId).toList()));
-        u.forEach(x -> server.org().update(x.accountId(), y -> y.withLifecycle("inactive", java.time.Instant.now(),
-                null)));
+        run("load --op enable "
+                + csv("account_id", u.stream().map(SandboxUser::accountId).toList()));
+        u.forEach(x ->
+                server.org().update(x.accountId(), y -> y.withLifecycle("inactive", java.time.Instant.now(), null)));
         assertThat(run("preview").out()).contains("OK 3");
-        server.faults().add("POST /users/{accountId}/manage/lifecycle/enable", 1, Fault.respond(409,
-                "{\"key\":\"conflict.lifecycleErrors\",\"context\":{\"message\":\"cannot enable\"}}"));
+        server.faults()
+                .add(
+                        "POST /users/{accountId}/manage/lifecycle/enable",
+                        1,
+                        Fault.respond(
+                                409,
+                                "{\"key\":\"conflict.lifecycleErrors\",\"context\":{\"message\":\"cannot enable\"}}"));
         Result r = run("run --yes");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out()).contains("applied 2").contains("failed 1");

@@ -2,16 +2,15 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
 import io.orgshell.support.ShellTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +27,7 @@ class ReadBackFailureTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     SandboxServer server;
 
     @BeforeEach
@@ -39,19 +39,26 @@ class ReadBackFailureTest extends ShellTest {
     void aReadBackThatKeepsFailingStopsTheRunNamingTheFailure() throws Exception {
         List<SandboxUser> u = new Accounts.Unused(server).next(2);
         Path plan = Files.createTempFile(tmp, "suspend", ".csv");
-        Files.writeString(plan, "account_id\n" + String.join("\n", u.stream().map(SandboxUser::accountId).toList())
-                + "\n");
+        Files.writeString(
+                plan,
+                "account_id\n"
+                        + String.join(
+                                "\n", u.stream().map(SandboxUser::accountId).toList()) + "\n");
         assertThat(run("load --op suspend " + plan).exitCode()).isZero();
         assertThat(run("preview").out()).contains("OK 2");
         // the batch's own read goes through; every read-back after the writes fails
-        FaultScripts.post(server, "[{\"match\":\"" + SEARCH + "\",\"type\":\"delay\",\"delayMs\":0},"
-                + "{\"match\":\"" + SEARCH + "\",\"times\":1000,\"type\":\"status\",\"status\":500}]");
+        FaultScripts.post(
+                server,
+                "[{\"match\":\"" + SEARCH + "\",\"type\":\"delay\",\"delayMs\":0}," + "{\"match\":\"" + SEARCH
+                        + "\",\"times\":1000,\"type\":\"status\",\"status\":500}]");
 
         Result r = run("run --yes");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-        assertThat(r.err()).contains("the accounts could not be read back to confirm the writes (500 ADMIN-500-1")
-                .contains("(2 rows applied, not yet confirmed)").contains("resume with: resume ");
+        assertThat(r.err())
+                .contains("the accounts could not be read back to confirm the writes (500 ADMIN-500-1")
+                .contains("(2 rows applied, not yet confirmed)")
+                .contains("resume with: resume ");
         assertThat(r.all()).doesNotContain("Exception").doesNotContain("unexpected error");
         u.forEach(x -> assertThat(server.stats().writes(x.accountId())).isEqualTo(1L));
     }

@@ -2,10 +2,6 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxOrgAccess;
@@ -13,6 +9,9 @@ import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +25,7 @@ class RecheckBeforeWriteTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     SandboxServer server;
     Accounts.Unused accounts;
 
@@ -51,12 +51,21 @@ class RecheckBeforeWriteTest extends ShellTest {
     /** Allowing changes to an admin group lets no org admin through: one made since preview is still caught. */
     @Test
     void anAccountThatBecameAnOrgAdminSinceAnAllowedAdminGroupPreviewIsNotAdded() throws Exception {
-        io.orgshell.sandbox.SandboxGroup g = server.org().findGroupByName("site-admins").orElseThrow();
-        List<SandboxUser> u = accounts.next(40).stream().filter(x -> !server.org().isMember(g.id(), x.accountId()))
-                .limit(3).toList();
+        io.orgshell.sandbox.SandboxGroup g =
+                server.org().findGroupByName("site-admins").orElseThrow();
+        List<SandboxUser> u = accounts.next(40).stream()
+                .filter(x -> !server.org().isMember(g.id(), x.accountId()))
+                .limit(3)
+                .toList();
         Path plan = Files.createTempFile(tmp, "groups", ".csv");
-        Files.writeString(plan, "account_id,group\n" + String.join("\n", u.stream()
-                .map(x -> x.accountId() + ",site-admins").toList()) + "\n");
+        Files.writeString(
+                plan,
+                "account_id,group\n"
+                        + String.join(
+                                "\n",
+                                u.stream()
+                                        .map(x -> x.accountId() + ",site-admins")
+                                        .toList()) + "\n");
         assertThat(run("load --op group-add " + plan).exitCode()).isZero();
         Result p = run("preview --allow-admins");
         assertThat(p.out()).as(p.toString()).contains("OK 3");
@@ -71,7 +80,10 @@ class RecheckBeforeWriteTest extends ShellTest {
 
     @Test
     void anAccountTakenOverByAnIdentityProviderSincePreviewKeepsItsProfile() throws Exception {
-        List<SandboxUser> u = preview("--op profile", "account_id,job_title", accounts.next(2),
+        List<SandboxUser> u = preview(
+                "--op profile",
+                "account_id,job_title",
+                accounts.next(2),
                 x -> x.accountId() + ",Rechecked " + x.accountId().hashCode());
         server.org().update(u.get(0).accountId(), x -> x.withIdpSynced(true));
 
@@ -88,13 +100,13 @@ class RecheckBeforeWriteTest extends ShellTest {
     @Test
     void theCallersOwnAccountIsNotWrittenWhenTheKeyNowBelongsToIt() throws Exception {
         List<SandboxUser> u = preview("--op suspend", "account_id", accounts.next(2), SandboxUser::accountId);
-        io.orgshell.support.FaultScripts.post(server, "{\"match\":\"*\",\"times\":20,\"type\":\"status\","
-                + "\"status\":401}");
+        io.orgshell.support.FaultScripts.post(
+                server, "{\"match\":\"*\",\"times\":20,\"type\":\"status\"," + "\"status\":401}");
         assertThat(run("run --yes").exitCode()).isEqualTo(5);
         server.faults().clear();
         SandboxOrgAccess now = server.access();
-        sandboxLauncher.use(new SandboxOrgAccess(now.baseUri(), now.orgId(), now.apiKey(), u.get(0).accountId(),
-                now.instanceId()));
+        sandboxLauncher.use(new SandboxOrgAccess(
+                now.baseUri(), now.orgId(), now.apiKey(), u.get(0).accountId(), now.instanceId()));
         try {
             assertThat(run("connect --sandbox").exitCode()).isZero();
 
@@ -110,10 +122,12 @@ class RecheckBeforeWriteTest extends ShellTest {
         }
     }
 
-    private List<SandboxUser> preview(String op, String header, List<SandboxUser> u,
-                                      java.util.function.Function<SandboxUser, String> line) throws Exception {
+    private List<SandboxUser> preview(
+            String op, String header, List<SandboxUser> u, java.util.function.Function<SandboxUser, String> line)
+            throws Exception {
         Path plan = Files.createTempFile(tmp, "plan", ".csv");
-        Files.writeString(plan, header + "\n" + String.join("\n", u.stream().map(line).toList()) + "\n");
+        Files.writeString(
+                plan, header + "\n" + String.join("\n", u.stream().map(line).toList()) + "\n");
         assertThat(run("load " + op + " " + plan).exitCode()).isZero();
         Result p = run("preview");
         assertThat(p.out()).as(p.toString()).contains("OK " + u.size());
@@ -127,7 +141,9 @@ class RecheckBeforeWriteTest extends ShellTest {
     private CSVRecord row(SandboxUser u) throws Exception {
         RunStore store = applicationContext.getBean(RunStore.class);
         return EmailRunTest.read(store.open(store.list().get(0).id()).results()).stream()
-                .filter(x -> x.get("account_id").equals(u.accountId())).findFirst().orElseThrow();
+                .filter(x -> x.get("account_id").equals(u.accountId()))
+                .findFirst()
+                .orElseThrow();
     }
 
     @org.springframework.beans.factory.annotation.Autowired

@@ -3,17 +3,16 @@ package io.orgshell.run;
 import static io.orgshell.run.OperationsTest.answers;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Collectors;
-
 import io.orgshell.console.ShellMode;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +22,7 @@ class ResumeSafeguardsTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     SandboxServer server;
     Accounts.Unused accounts;
 
@@ -51,7 +51,8 @@ class ResumeSafeguardsTest extends ShellTest {
         Result accepted = run("resume", answers("deactivate 2 in " + server.orgName(), "a"));
         assertThat(accepted.exitCode()).as(accepted.toString()).isZero();
         assertThat(server.stats().writes()).hasSize(4);
-        u.forEach(x -> assertThat(server.org().findById(x.accountId()).orElseThrow().accountStatus())
+        u.forEach(x -> assertThat(
+                        server.org().findById(x.accountId()).orElseThrow().accountStatus())
                 .isEqualTo("inactive"));
     }
 
@@ -74,11 +75,14 @@ class ResumeSafeguardsTest extends ShellTest {
     @Test
     void previewWarnsOfTheLimitAndSuspendCountsTowardsIt() throws Exception {
         List<SandboxUser> u = accounts.next(14);
-        Path plan = Files.writeString(tmp.resolve("many.csv"), "account_id\n"
-                + u.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
+        Path plan = Files.writeString(
+                tmp.resolve("many.csv"),
+                "account_id\n" + u.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
         run("load --op suspend " + plan);
         Result preview = run("preview");
-        assertThat(preview.out()).contains("warning: run will refuse to suspend 14 of").contains("--override-limit");
+        assertThat(preview.out())
+                .contains("warning: run will refuse to suspend 14 of")
+                .contains("--override-limit");
         Result refused = run("run --yes");
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.err()).contains("refusing to suspend 14 of");
@@ -87,13 +91,14 @@ class ResumeSafeguardsTest extends ShellTest {
 
     /** A deactivate of these accounts, confirmed at the terminal, quit after its first batch of two. */
     private void pausedAfterTheFirstBatch(List<SandboxUser> u, String flags) throws Exception {
-        Path plan = Files.writeString(tmp.resolve("leavers.csv"), "account_id\n"
-                + u.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
+        Path plan = Files.writeString(
+                tmp.resolve("leavers.csv"),
+                "account_id\n" + u.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
         assertThat(run("load --op deactivate " + plan).exitCode()).isZero();
         assertThat(run("preview").exitCode()).isZero();
         mode.set(ShellMode.Kind.INTERACTIVE);
-        Result first = run("run --batch-size 2" + flags, answers("deactivate " + u.size() + " in " + server.orgName(),
-                "c", "q"));
+        Result first = run(
+                "run --batch-size 2" + flags, answers("deactivate " + u.size() + " in " + server.orgName(), "c", "q"));
         assertThat(first.out()).as(first.toString()).contains("batch 1");
         assertThat(server.stats().writes()).hasSize(2);
         mode.set(ShellMode.Kind.ONE_SHOT);

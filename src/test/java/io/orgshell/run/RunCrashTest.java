@@ -2,14 +2,6 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
-
 import io.orgshell.sandbox.ExchangeRecorder;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.SandboxConfig;
@@ -18,6 +10,13 @@ import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.OrgShellProcess;
 import io.orgshell.support.Slow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,12 +51,14 @@ class RunCrashTest {
 
     static SandboxServer server;
     static List<SandboxUser> plain;
+
     @TempDir
     static Path home;
 
     @BeforeAll
     static void start() throws Exception {
-        server = SandboxServer.start(SandboxConfig.defaults().withUsers(900).withSeed(31).withLatencyMs(40));
+        server = SandboxServer.start(
+                SandboxConfig.defaults().withUsers(900).withSeed(31).withLatencyMs(40));
         plain = Accounts.plain(server).toList();
     }
 
@@ -71,15 +72,26 @@ class RunCrashTest {
     void killedThenResumedWithoutDoubleWrites(KillPoint point) throws Exception {
         int rows = rows(point);
         // each case its own accounts: those after the accounts of the cases before it
-        int from = Arrays.stream(KillPoint.values()).limit(point.ordinal()).mapToInt(RunCrashTest::rows).sum();
+        int from = Arrays.stream(KillPoint.values())
+                .limit(point.ordinal())
+                .mapToInt(RunCrashTest::rows)
+                .sum();
         List<SandboxUser> users = plain.subList(from, from + rows);
         Path dir = Files.createDirectories(home.resolve(point.name()));
         StringBuilder csv = new StringBuilder("account_id,email\n");
-        users.forEach(u -> csv.append(u.accountId()).append(',').append(Accounts.movedAddress(u)).append('\n'));
+        users.forEach(u -> csv.append(u.accountId())
+                .append(',')
+                .append(Accounts.movedAddress(u))
+                .append('\n'));
         Path plan = dir.resolve("move.csv");
         Files.writeString(plan, csv.toString());
-        Map<String, String> env = Map.of("ORGSHELL_ORG_ID", server.orgId(), "ORGSHELL_API_KEY", server.apiKey(),
-                "ORGSHELL_BASE_URL", server.baseUri().toString());
+        Map<String, String> env = Map.of(
+                "ORGSHELL_ORG_ID",
+                server.orgId(),
+                "ORGSHELL_API_KEY",
+                server.apiKey(),
+                "ORGSHELL_BASE_URL",
+                server.baseUri().toString());
         server.faults().clear();
         long searchesBefore = server.stats().requests(SEARCH);
         AtomicBoolean held = new AtomicBoolean();
@@ -114,8 +126,8 @@ class RunCrashTest {
         };
         String concurrency = point == KillPoint.WITH_A_WRITE_IN_FLIGHT ? " --concurrency 1" : "";
 
-        OrgShellProcess first = OrgShellProcess.start(dir, env, "load " + plan + "\npreview\nrun --yes"
-                + concurrency + "\n");
+        OrgShellProcess first =
+                OrgShellProcess.start(dir, env, "load " + plan + "\npreview\nrun --yes" + concurrency + "\n");
         long deadline = System.nanoTime() + 90_000_000_000L;
         while (!killNow.getAsBoolean() && first.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(2);
@@ -143,9 +155,11 @@ class RunCrashTest {
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
         assertThat(resumed.out()).contains("(finished)").contains("applied " + rows);
-        users.forEach(u -> assertThat(server.org().findById(u.accountId()).orElseThrow().email()).isEqualTo(
-                Accounts.movedAddress(u)));
-        users.forEach(u -> assertThat(server.stats().writes(u.accountId())).as("writes to " + u.accountId())
+        users.forEach(u -> assertThat(
+                        server.org().findById(u.accountId()).orElseThrow().email())
+                .isEqualTo(Accounts.movedAddress(u)));
+        users.forEach(u -> assertThat(server.stats().writes(u.accountId()))
+                .as("writes to " + u.accountId())
                 .isEqualTo(1L));
     }
 
@@ -155,7 +169,9 @@ class RunCrashTest {
     }
 
     static int written(List<SandboxUser> users) {
-        return (int) users.stream().filter(u -> server.stats().writes(u.accountId()) > 0).count();
+        return (int) users.stream()
+                .filter(u -> server.stats().writes(u.accountId()) > 0)
+                .count();
     }
 
     static void awaitWritten(List<SandboxUser> users, int n) throws InterruptedException {

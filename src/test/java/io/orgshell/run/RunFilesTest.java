@@ -2,6 +2,12 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.console.ShellMode;
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
+import io.orgshell.support.ShellTest;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import io.orgshell.console.ShellMode;
-import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
-import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +35,7 @@ class RunFilesTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     SandboxServer server;
     Accounts.Unused accounts;
 
@@ -68,8 +68,12 @@ class RunFilesTest extends ShellTest {
 
     /** Runs {@code rows} email moves attended, quitting after the first batch of two: a paused run. */
     RunDirectory pausedAfterTwo(List<SandboxUser> rows) throws IOException {
-        run("load " + csv("account_id,email", rows.stream().map(u -> u.accountId() + ","
-                + Accounts.movedAddress(u)).toList()));
+        run("load "
+                + csv(
+                        "account_id,email",
+                        rows.stream()
+                                .map(u -> u.accountId() + "," + Accounts.movedAddress(u))
+                                .toList()));
         assertThat(run("preview").out()).contains("OK " + rows.size());
         mode.set(ShellMode.Kind.INTERACTIVE);
         Result first = run("run --batch-size 2", EmailRunTest.answers(new AtomicInteger(), "c", "q"));
@@ -100,7 +104,8 @@ class RunFilesTest extends ShellTest {
         while (journal[end - 1] != '\n') {
             end--;
         }
-        assertThat(new String(journal, end, journal.length - end, StandardCharsets.UTF_8)).contains("\"state\"");
+        assertThat(new String(journal, end, journal.length - end, StandardCharsets.UTF_8))
+                .contains("\"state\"");
         byte[] killed = java.util.Arrays.copyOf(journal, end);
         String note = "brought run.json, results.csv and undo.csv up to date from the journal";
 
@@ -108,30 +113,46 @@ class RunFilesTest extends ShellTest {
         assertThat(read(dir.undo())).as("the stale undo.csv").hasSize(2);
         Result list = run("runs list");
         assertThat(list.out()).as(list.toString()).contains(note);
-        assertThat(list.out().lines().filter(l -> l.startsWith(dir.id() + "\t")).findFirst().orElseThrow())
-                .as("its process is gone").contains("interrupted").doesNotContain("running").contains("applied 6");
+        assertThat(list.out()
+                        .lines()
+                        .filter(l -> l.startsWith(dir.id() + "\t"))
+                        .findFirst()
+                        .orElseThrow())
+                .as("its process is gone")
+                .contains("interrupted")
+                .doesNotContain("running")
+                .contains("applied 6");
 
         crash(dir, killed, stale);
         Result show = run("runs show " + dir.id());
-        assertThat(show.out()).as(show.toString()).contains(note).contains("applied 6, already done 0")
+        assertThat(show.out())
+                .as(show.toString())
+                .contains(note)
+                .contains("applied 6, already done 0")
                 .doesNotContain("pending");
 
         crash(dir, killed, stale);
         try (RunDirectory.Lock held = dir.lock()) {
             Result busy = run("undo " + dir.id());
             assertThat(busy.exitCode()).as(busy.toString()).isNotZero();
-            assertThat(busy.err()).contains("run " + dir.id() + " is still live in another orgshell process (PID "
-                    + ProcessHandle.current().pid() + " on ");
+            assertThat(busy.err())
+                    .contains("run " + dir.id() + " is still live in another orgshell process (PID "
+                            + ProcessHandle.current().pid() + " on ");
         }
         Result undo = run("undo " + dir.id());
         assertThat(undo.exitCode()).as(undo.toString()).isZero();
         assertThat(undo.out()).contains(note).contains("6 rows for 'email'");
         assertThat(read(dir.undo())).hasSize(6);
         assertThat(run("preview").out()).contains("OK 6");
-        assertThat(Files.readAllBytes(dir.journal())).as("the journal is only read").isEqualTo(killed);
+        assertThat(Files.readAllBytes(dir.journal()))
+                .as("the journal is only read")
+                .isEqualTo(killed);
 
         Result again = run("runs show " + dir.id());
-        assertThat(again.out()).as("once up to date, nothing to do").doesNotContain(note).contains("applied 6");
+        assertThat(again.out())
+                .as("once up to date, nothing to do")
+                .doesNotContain(note)
+                .contains("applied 6");
     }
 
     static void crash(RunDirectory dir, byte[] journal, Map<Path, byte[]> files) throws IOException {
@@ -154,11 +175,16 @@ class RunFilesTest extends ShellTest {
         Result list = run("runs list");
 
         assertThat(list.exitCode()).as(list.toString()).isZero();
-        assertThat(list.out().lines().filter(l -> l.startsWith(dir.id() + "\t")).findFirst()).as(list.out())
+        assertThat(list.out().lines().filter(l -> l.startsWith(dir.id() + "\t")).findFirst())
+                .as(list.out())
                 .hasValueSatisfying(l -> assertThat(l).contains("damaged").contains("run.json is not a run record"));
         Result show = run("runs show " + dir.id());
         assertThat(show.exitCode()).isNotZero();
-        assertThat(show.err().strip().lines()).as(show.toString()).hasSize(1).first().asString()
+        assertThat(show.err().strip().lines())
+                .as(show.toString())
+                .hasSize(1)
+                .first()
+                .asString()
                 .contains("run " + dir.id() + " is damaged: run.json is not a run record");
         assertThat(show.out()).isEmpty();
     }
@@ -179,7 +205,9 @@ class RunFilesTest extends ShellTest {
             targets.add(target);
             lines.add(u.get(i).accountId() + "," + target + ",\"" + notes.get(i).replace("\"", "\"\"") + "\"");
         }
-        List<String> before = u.stream().map(x -> server.org().findById(x.accountId()).orElseThrow().email()).toList();
+        List<String> before = u.stream()
+                .map(x -> server.org().findById(x.accountId()).orElseThrow().email())
+                .toList();
         run("load " + csv("account_id,email,=note", lines));
         assertThat(run("preview").out()).contains("OK 4");
         mode.set(ShellMode.Kind.INTERACTIVE);
@@ -190,8 +218,12 @@ class RunFilesTest extends ShellTest {
         for (Path f : List.of(dir.planFile(), dir.stepsFile(), dir.results(), dir.undo())) {
             List<CSVRecord> all = raw(f);
             assertThat(all).as(f.toString()).isNotEmpty();
-            all.forEach(rec -> rec.forEach(cell -> assertThat(cell).as(f + " line " + rec.getRecordNumber())
-                    .doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("-").doesNotStartWith("@")));
+            all.forEach(rec -> rec.forEach(cell -> assertThat(cell)
+                    .as(f + " line " + rec.getRecordNumber())
+                    .doesNotStartWith("=")
+                    .doesNotStartWith("+")
+                    .doesNotStartWith("-")
+                    .doesNotStartWith("@")));
         }
         assertThat(raw(dir.results()).get(0).values()).contains("'=note");
 
@@ -199,7 +231,8 @@ class RunFilesTest extends ShellTest {
 
         assertThat(resumed.out()).as(resumed.toString()).contains("applied 4").contains("(finished)");
         for (int i = 0; i < u.size(); i++) {
-            assertThat(server.org().findById(u.get(i).accountId()).orElseThrow().email()).isEqualTo(targets.get(i));
+            assertThat(server.org().findById(u.get(i).accountId()).orElseThrow().email())
+                    .isEqualTo(targets.get(i));
         }
         List<CSVRecord> results = raw(dir.results());
         for (int i = 0; i < u.size(); i++) {
@@ -210,7 +243,8 @@ class RunFilesTest extends ShellTest {
         assertThat(run("preview").out()).contains("OK 4");
         assertThat(run("run --yes").out()).contains("applied 4");
         for (int i = 0; i < u.size(); i++) {
-            assertThat(server.org().findById(u.get(i).accountId()).orElseThrow().email()).isEqualTo(before.get(i));
+            assertThat(server.org().findById(u.get(i).accountId()).orElseThrow().email())
+                    .isEqualTo(before.get(i));
         }
     }
 

@@ -2,6 +2,12 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.console.ShellMode;
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
+import io.orgshell.support.ShellTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -9,13 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import io.orgshell.console.ShellMode;
-import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
-import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
 import org.jline.reader.Candidate;
 import org.jline.reader.impl.DefaultParser;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,11 +34,13 @@ class RunOrgBindingTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     SandboxServer server;
     Accounts.Unused accounts;
 
     @Autowired
     RunStore runStore;
+
     @Autowired
     CommandCompleter completer;
 
@@ -52,8 +53,9 @@ class RunOrgBindingTest extends ShellTest {
     @Test
     void aPreviewOfOneSandboxIsNotRunInTheNextOne() throws Exception {
         List<SandboxUser> two = accounts.next(2);
-        Path plan = Files.writeString(tmp.resolve("suspend.csv"), "account_id\n" + two.stream()
-                .map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
+        Path plan = Files.writeString(
+                tmp.resolve("suspend.csv"),
+                "account_id\n" + two.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
         assertThat(run("load --op suspend " + plan).exitCode()).isZero();
         assertThat(run("preview").out()).contains("OK 2");
         try (SandboxServer next = SandboxServer.start(CONFIG.withOrgId(server.orgId()))) {
@@ -85,19 +87,25 @@ class RunOrgBindingTest extends ShellTest {
 
             Result resume = run("resume " + paused.id() + " --yes");
             assertThat(resume.exitCode()).isEqualTo(2);
-            assertThat(resume.err().strip()).isEqualTo("error: run " + paused.id() + " was made against sandbox " + shortA
-                    + " of " + server.orgName() + ", not this one (" + shortB + "): every start of the sandbox is a "
-                    + "fresh org with the same ID; it cannot be resumed here");
-            assertThat(run("resume --yes").err()).contains("no unfinished run for this organization (")
+            assertThat(resume.err().strip())
+                    .isEqualTo("error: run " + paused.id() + " was made against sandbox " + shortA
+                            + " of " + server.orgName() + ", not this one (" + shortB
+                            + "): every start of the sandbox is a "
+                            + "fresh org with the same ID; it cannot be resumed here");
+            assertThat(run("resume --yes").err())
+                    .contains("no unfinished run for this organization (")
                     .contains(" unfinished for other organizations or sandbox starts: see 'runs list')");
             Result undo = run("undo " + paused.id());
             assertThat(undo.exitCode()).isEqualTo(2);
-            assertThat(undo.err()).contains("was made against sandbox " + shortA).contains("cannot be undone here");
+            assertThat(undo.err())
+                    .contains("was made against sandbox " + shortA)
+                    .contains("cannot be undone here");
             assertThat(run("undo").err()).contains("no runs for this organization yet");
             assertThat(next.stats().writes()).isEmpty();
 
             assertThat(run("runs list").out()).contains(paused.id()).contains("[sandbox " + shortA + "]");
-            assertThat(run("runs show " + paused.id()).out()).contains(", sandbox " + shortA)
+            assertThat(run("runs show " + paused.id()).out())
+                    .contains(", sandbox " + shortA)
                     .contains("not the connected org: resume and undo refuse it here");
             assertThat(complete("resume ")).doesNotContain(paused.id());
             assertThat(complete("undo ")).contains(paused.id());
@@ -116,13 +124,15 @@ class RunOrgBindingTest extends ShellTest {
     @Test
     void aRunOfAnotherOrgIsRefusedNamingIt() throws Exception {
         RunMeta paused = pausedAfterOneWrite(accounts.next(2));
-        try (SandboxServer other = SandboxServer.start(CONFIG.withOrgId(UUID.randomUUID().toString()))) {
+        try (SandboxServer other =
+                SandboxServer.start(CONFIG.withOrgId(UUID.randomUUID().toString()))) {
             connectTo(other);
 
             Result resume = run("resume " + paused.id() + " --yes");
             assertThat(resume.exitCode()).isEqualTo(2);
-            assertThat(resume.err().strip()).isEqualTo("error: run " + paused.id() + " belongs to organization "
-                    + server.orgName() + " (" + server.orgId() + "), not the one connected: connect to it to resume it");
+            assertThat(resume.err().strip())
+                    .isEqualTo("error: run " + paused.id() + " belongs to organization " + server.orgName() + " ("
+                            + server.orgId() + "), not the one connected: connect to it to resume it");
             assertThat(run("undo " + paused.id()).err()).contains("connect to it to undo it");
             assertThat(other.stats().writes()).isEmpty();
         }
@@ -134,8 +144,10 @@ class RunOrgBindingTest extends ShellTest {
     @Test
     void aConnectionToAnOrgByItsKeyMatchesOnTheOrgId() throws Exception {
         Path config = CONFIG_DIR.resolve("config.yml");
-        Files.writeString(config, "profiles:\n  direct:\n    org-id: " + server.orgId() + "\n    base-url: "
-                + server.baseUri() + "\n    api-key: " + server.apiKey() + "\n");
+        Files.writeString(
+                config,
+                "profiles:\n  direct:\n    org-id: " + server.orgId() + "\n    base-url: " + server.baseUri()
+                        + "\n    api-key: " + server.apiKey() + "\n");
         Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
         try {
             Result connected = run("connect --profile direct");
@@ -146,8 +158,10 @@ class RunOrgBindingTest extends ShellTest {
             assertThat(run("connect --sandbox").exitCode()).isZero();
             Result refused = run("resume " + direct.id() + " --yes");
             assertThat(refused.exitCode()).isEqualTo(2);
-            assertThat(refused.err()).contains("was made against organization " + server.orgName() + " ("
-                    + server.orgId() + "), not this session's sandbox " + server.instanceId().substring(0, 8));
+            assertThat(refused.err())
+                    .contains("was made against organization " + server.orgName() + " (" + server.orgId()
+                            + "), not this session's sandbox "
+                            + server.instanceId().substring(0, 8));
             RunMeta sandboxRun = pausedAfterOneWrite(accounts.next(2));
 
             assertThat(run("connect --profile direct").exitCode()).isZero();
@@ -168,8 +182,9 @@ class RunOrgBindingTest extends ShellTest {
     /** A suspend of these accounts, one a batch, quit after the first write. */
     private RunMeta pausedAfterOneWrite(List<SandboxUser> users) throws Exception {
         Path plan = Files.createTempFile(tmp, "leavers", ".csv");
-        Files.writeString(plan, "account_id\n" + users.stream().map(SandboxUser::accountId)
-                .collect(Collectors.joining("\n")) + "\n");
+        Files.writeString(
+                plan,
+                "account_id\n" + users.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
         assertThat(run("load " + plan + " --op suspend").exitCode()).isZero();
         assertThat(run("preview").exitCode()).isZero();
         mode.set(ShellMode.Kind.INTERACTIVE);

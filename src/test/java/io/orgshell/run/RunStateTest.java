@@ -2,14 +2,6 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import io.orgshell.console.ShellMode;
 import io.orgshell.plan.Step;
 import io.orgshell.sandbox.Fault;
@@ -18,6 +10,13 @@ import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +29,7 @@ class RunStateTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     SandboxServer server;
     Accounts.Unused accounts;
 
@@ -64,11 +64,14 @@ class RunStateTest extends ShellTest {
         SandboxUser changed = u.get(2);
         SandboxUser plain = u.get(3);
         String firstWas = first.email();
-        assertThat(run("load " + csv(List.of(
-                follower.accountId() + "," + firstWas,
-                first.accountId() + "," + Accounts.movedAddress(first),
-                changed.accountId() + "," + Accounts.movedAddress(changed),
-                plain.accountId() + "," + Accounts.movedAddress(plain)))).exitCode()).isZero();
+        assertThat(run("load "
+                                + csv(List.of(
+                                        follower.accountId() + "," + firstWas,
+                                        first.accountId() + "," + Accounts.movedAddress(first),
+                                        changed.accountId() + "," + Accounts.movedAddress(changed),
+                                        plain.accountId() + "," + Accounts.movedAddress(plain))))
+                        .exitCode())
+                .isZero();
         assertThat(run("preview").out()).contains("OK 4").contains("1 writes wait");
         server.org().setEmail(changed.accountId(), "changed.meanwhile@acme.example");
         server.faults().add("PUT /users/" + first.accountId() + "/manage/email", 1, Fault.applicationError(400));
@@ -80,14 +83,18 @@ class RunStateTest extends ShellTest {
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(asked.get()).as(r.out()).isEqualTo(2);
-        assertThat(r.out()).contains("batch 1: applied 1, already done 0, skipped 2, failed 1")
+        assertThat(r.out())
+                .contains("batch 1: applied 1, already done 0, skipped 2, failed 1")
                 .contains("(finished): applied 3, already done 0, skipped 1, failed 0");
         assertThat(email(first)).isEqualTo(Accounts.movedAddress(first));
         assertThat(email(follower)).isEqualTo(firstWas);
         assertThat(email(changed)).isEqualTo("changed.meanwhile@acme.example");
-        String journal = Files.readString(runStore.open(runStore.list().get(0).id()).journal());
-        assertThat(journal).contains("\"event\":\"retry\",\"steps\":2,")
-                .contains("\"skip\":\"WAITS_FOR_STEP\"").contains("\"skip\":\"CHANGED_SINCE_PREVIEW\"");
+        String journal =
+                Files.readString(runStore.open(runStore.list().get(0).id()).journal());
+        assertThat(journal)
+                .contains("\"event\":\"retry\",\"steps\":2,")
+                .contains("\"skip\":\"WAITS_FOR_STEP\"")
+                .contains("\"skip\":\"CHANGED_SINCE_PREVIEW\"");
     }
 
     @Test
@@ -109,23 +116,30 @@ class RunStateTest extends ShellTest {
     @Test
     void runsShowListsTheFailedRowsOfResultsCsv() throws Exception {
         List<SandboxUser> u = accounts.next(2);
-        run("load " + csv(u.stream().map(x -> x.accountId() + "," + Accounts.movedAddress(x)).toList()));
+        run("load "
+                + csv(u.stream()
+                        .map(x -> x.accountId() + "," + Accounts.movedAddress(x))
+                        .toList()));
         run("preview");
         server.faults().add("PUT /users/" + u.get(1).accountId() + "/manage/email", 1, Fault.applicationError(400));
         assertThat(run("run --yes").exitCode()).isNotZero();
 
         Result show = run("runs show");
 
-        assertThat(show.out()).contains("applied 1, already done 0, skipped 0, failed 1")
+        assertThat(show.out())
+                .contains("applied 1, already done 0, skipped 0, failed 1")
                 .contains("failures (first 20, from results.csv):")
-                .contains("  " + u.get(1).accountId() + "  ").doesNotContain("  " + u.get(0).accountId() + "  ");
+                .contains("  " + u.get(1).accountId() + "  ")
+                .doesNotContain("  " + u.get(0).accountId() + "  ");
     }
 
     /** A skip journaled before skip reasons were recorded: its predecessor's failure says why, not its text. */
     @Test
     void aLegacySkipOfAStepWhosePredecessorFailedCountsAsWaiting() {
-        List<Step> steps = List.of(new Step(0, 0, "a", "x@e", "y@e", false, -1),
-                new Step(1, 1, "b", "z@e", "x@e", false, 0), new Step(2, 2, "c", "p@e", "q@e", false, -1),
+        List<Step> steps = List.of(
+                new Step(0, 0, "a", "x@e", "y@e", false, -1),
+                new Step(1, 1, "b", "z@e", "x@e", false, 0),
+                new Step(2, 2, "c", "p@e", "q@e", false, -1),
                 new Step(3, 3, "d", "q@e", "p2@e", false, 2));
         Map<Integer, StepResult> results = new HashMap<>();
         results.put(0, new StepResult(0, Outcome.FAILED, 400, "E", "refused"));

@@ -2,11 +2,6 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
 import io.orgshell.console.ShellMode;
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
@@ -14,6 +9,10 @@ import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +22,7 @@ class ScriptRunNeedsYesTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     SandboxServer server;
     Accounts.Unused accounts;
 
@@ -54,12 +54,14 @@ class ScriptRunNeedsYesTest extends ShellTest {
     @Test
     void aShellFileStopsAtItsPlainRunAndNamesTheLine() throws IOException {
         List<SandboxUser> five = accounts.next(5);
-        Path script = Files.writeString(tmp.resolve("leavers.shell"), "# suspend the leavers\nload --op suspend "
-                + plan(five) + "\npreview\nrun\nruns list\n");
+        Path script = Files.writeString(
+                tmp.resolve("leavers.shell"),
+                "# suspend the leavers\nload --op suspend " + plan(five) + "\npreview\nrun\nruns list\n");
 
         Result r = run("script " + script);
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.all()).contains("run in a script needs --yes: nothing was written")
+        assertThat(r.all())
+                .contains("run in a script needs --yes: nothing was written")
                 .contains(script + ":4: 'run' failed (exit 2)");
         assertThat(server.stats().writes()).isEmpty();
     }

@@ -2,14 +2,6 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
 import io.orgshell.sandbox.ExchangeRecorder;
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.RecordedExchange;
@@ -20,6 +12,13 @@ import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,12 +34,14 @@ class SeveralDirectoriesRunTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     SandboxServer server;
     final List<RecordedExchange> exchanges = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeEach
     void connect() {
-        server = connectTo(sandbox(SandboxConfig.defaults().withUsers(300).withSeed(57).withDirectories(3)));
+        server = connectTo(
+                sandbox(SandboxConfig.defaults().withUsers(300).withSeed(57).withDirectories(3)));
         server.reset();
         exchanges.clear();
         ExchangeRecorder.onExchange(server, exchanges::add);
@@ -57,7 +58,11 @@ class SeveralDirectoriesRunTest extends ShellTest {
     }
 
     List<SandboxUser> plainIn(SandboxDirectory d, int n, java.util.function.Predicate<SandboxUser> also) {
-        return Accounts.plain(server).filter(u -> directoryOf(u).equals(d)).filter(also).limit(n).toList();
+        return Accounts.plain(server)
+                .filter(u -> directoryOf(u).equals(d))
+                .filter(also)
+                .limit(n)
+                .toList();
     }
 
     /** The directory ID each successful write of {@code pathEnd} was sent to, by the account it wrote. */
@@ -80,19 +85,25 @@ class SeveralDirectoriesRunTest extends ShellTest {
         List<SandboxUser> rows = new ArrayList<>();
         server.org().directories().forEach(d -> rows.addAll(plainIn(d, 2, u -> true)));
         assertThat(rows).hasSize(6);
-        run("load --op suspend " + csv("account_id", rows.stream().map(SandboxUser::accountId).toList()));
+        run("load --op suspend "
+                + csv("account_id", rows.stream().map(SandboxUser::accountId).toList()));
         assertThat(run("preview").out()).contains("OK 6");
         Result ran = run("run --yes");
         assertThat(ran.exitCode()).as(ran.toString()).isZero();
         assertThat(ran.out()).contains("applied 6");
-        rows.forEach(u -> assertThat(server.org().findById(u.accountId()).orElseThrow().access())
+        rows.forEach(u -> assertThat(
+                        server.org().findById(u.accountId()).orElseThrow().access())
                 .isEqualTo(OrgAccess.SUSPENDED));
-        assertThat(writtenIn("POST", "/suspend")).isEqualTo(rows.stream().collect(Collectors.toMap(
-                SandboxUser::accountId, u -> directoryOf(u).id())));
-        assertThat(server.stats().requests("GET " + V2)).as("the listing, then each account's directory")
+        assertThat(writtenIn("POST", "/suspend"))
+                .isEqualTo(rows.stream()
+                        .collect(Collectors.toMap(
+                                SandboxUser::accountId, u -> directoryOf(u).id())));
+        assertThat(server.stats().requests("GET " + V2))
+                .as("the listing, then each account's directory")
                 .isEqualTo(1 + 6);
         assertThat(server.stats().requests("POST " + V2 + "/{directoryId}/users/{accountId}/suspend"))
-                .as("no write was sent to a wrong directory first").isEqualTo(6);
+                .as("no write was sent to a wrong directory first")
+                .isEqualTo(6);
     }
 
     @Test
@@ -100,7 +111,8 @@ class SeveralDirectoriesRunTest extends ShellTest {
         SandboxGroup sales = server.org().findGroupByName("sales").orElseThrow();
         SandboxGroup eng = server.org().findGroupByName("engineering").orElseThrow();
         assertThat(sales.directoryId()).isNotEqualTo(eng.directoryId());
-        SandboxDirectory salesDir = server.org().findDirectory(sales.directoryId()).orElseThrow();
+        SandboxDirectory salesDir =
+                server.org().findDirectory(sales.directoryId()).orElseThrow();
         SandboxDirectory engDir = server.org().findDirectory(eng.directoryId()).orElseThrow();
         List<SandboxUser> toSales = plainIn(salesDir, 2, u -> !server.org().isMember(sales.id(), u.accountId()));
         List<SandboxUser> toEng = plainIn(engDir, 2, u -> !server.org().isMember(eng.id(), u.accountId()));
@@ -114,18 +126,23 @@ class SeveralDirectoriesRunTest extends ShellTest {
         assertThat(preview.out()).as(preview.toString()).contains("OK 5");
         Result ran = run("run --yes");
         assertThat(ran.out()).as(ran.toString()).contains("applied 4").contains("failed 1");
-        toSales.forEach(u -> assertThat(server.org().isMember(sales.id(), u.accountId())).isTrue());
-        toEng.forEach(u -> assertThat(server.org().isMember(eng.id(), u.accountId())).isTrue());
+        toSales.forEach(u ->
+                assertThat(server.org().isMember(sales.id(), u.accountId())).isTrue());
+        toEng.forEach(
+                u -> assertThat(server.org().isMember(eng.id(), u.accountId())).isTrue());
         assertThat(server.org().isMember(sales.id(), stranger.accountId())).isFalse();
         Map<String, String> written = writtenIn("POST", "/memberships");
         toSales.forEach(u -> assertThat(written.get(u.accountId())).isEqualTo(sales.directoryId()));
         toEng.forEach(u -> assertThat(written.get(u.accountId())).isEqualTo(eng.directoryId()));
-        assertThat(Files.readString(latestResults())).contains(stranger.accountId()).contains("not in directory");
+        assertThat(Files.readString(latestResults()))
+                .contains(stranger.accountId())
+                .contains("not in directory");
     }
 
     Path latestResults() throws Exception {
         try (var runs = Files.list(CONFIG_DIR.resolve("runs"))) {
-            Path dir = runs.max(java.util.Comparator.comparing(p -> p.toFile().lastModified())).orElseThrow();
+            Path dir = runs.max(java.util.Comparator.comparing(p -> p.toFile().lastModified()))
+                    .orElseThrow();
             return dir.resolve("results.csv");
         }
     }

@@ -2,16 +2,15 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,13 +27,16 @@ class UnreachableOrgTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     @Autowired
     ApplicationContext applicationContext;
+
     SandboxServer server;
 
     @BeforeEach
     void start() {
-        server = connectTo(sandbox(SandboxConfig.defaults().withUsers(900).withSeed(81).withLatencyMs(30)));
+        server = connectTo(
+                sandbox(SandboxConfig.defaults().withUsers(900).withSeed(81).withLatencyMs(30)));
     }
 
     @AfterEach
@@ -86,7 +88,10 @@ class UnreachableOrgTest extends ShellTest {
 
     private void load(List<SandboxUser> users, String name) throws Exception {
         StringBuilder csv = new StringBuilder("account_id,email\n");
-        users.forEach(u -> csv.append(u.accountId()).append(',').append(Accounts.movedAddress(u)).append('\n'));
+        users.forEach(u -> csv.append(u.accountId())
+                .append(',')
+                .append(Accounts.movedAddress(u))
+                .append('\n'));
         Path plan = tmp.resolve(name);
         Files.writeString(plan, csv.toString());
         run("load " + plan);
@@ -95,7 +100,10 @@ class UnreachableOrgTest extends ShellTest {
 
     private void awaitWrites(List<SandboxUser> users, int n) throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
-        while (users.stream().filter(u -> server.stats().writes(u.accountId()) > 0).count() < n
+        while (users.stream()
+                                .filter(u -> server.stats().writes(u.accountId()) > 0)
+                                .count()
+                        < n
                 && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
@@ -103,8 +111,11 @@ class UnreachableOrgTest extends ShellTest {
 
     private void assertAllMovedOnce(List<SandboxUser> users) {
         users.forEach(u -> {
-            assertThat(server.org().findById(u.accountId()).orElseThrow().email()).isEqualTo(Accounts.movedAddress(u));
-            assertThat(server.stats().writes(u.accountId())).as("writes to " + u.accountId()).isEqualTo(1L);
+            assertThat(server.org().findById(u.accountId()).orElseThrow().email())
+                    .isEqualTo(Accounts.movedAddress(u));
+            assertThat(server.stats().writes(u.accountId()))
+                    .as("writes to " + u.accountId())
+                    .isEqualTo(1L);
         });
     }
 }

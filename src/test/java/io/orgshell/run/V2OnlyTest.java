@@ -2,15 +2,14 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,16 +22,19 @@ import org.junit.jupiter.api.io.TempDir;
 public class V2OnlyTest extends ShellTest {
 
     public static final String LINE = "the org answered 404 to the v2 directory API (";
-    public static final String CAUSE = "): a proxy that allows only /admin/v1, or a base URL that is not api.atlassian.com; "
-            + "nothing was written";
+    public static final String CAUSE =
+            "): a proxy that allows only /admin/v1, or a base URL that is not api.atlassian.com; "
+                    + "nothing was written";
 
     @TempDir
     Path tmp;
+
     SandboxServer server;
 
     @BeforeEach
     void connect() {
-        server = connectTo(sandbox(SandboxConfig.defaults().withUsers(300).withSeed(51).withV2Enabled(false)));
+        server = connectTo(
+                sandbox(SandboxConfig.defaults().withUsers(300).withSeed(51).withV2Enabled(false)));
         server.reset();
     }
 
@@ -44,23 +46,33 @@ public class V2OnlyTest extends ShellTest {
 
     public static void isTheOneLine(Result r) {
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-        assertThat(r.err().strip()).as(r.toString()).startsWith("error: " + LINE).contains(" /admin/v2/orgs/{orgId}/")
-                .endsWith(CAUSE).doesNotContain("\n").doesNotContain("Exception");
+        assertThat(r.err().strip())
+                .as(r.toString())
+                .startsWith("error: " + LINE)
+                .contains(" /admin/v2/orgs/{orgId}/")
+                .endsWith(CAUSE)
+                .doesNotContain("\n")
+                .doesNotContain("Exception");
     }
 
     @Test
     void aSuspendPlanNamingOrgAdminsIsRefusedAndNothingIsWritten() throws Exception {
-        List<String> admins = server.org().users().stream().filter(SandboxUser::orgAdmin).limit(2)
-                .map(SandboxUser::accountId).toList();
+        List<String> admins = server.org().users().stream()
+                .filter(SandboxUser::orgAdmin)
+                .limit(2)
+                .map(SandboxUser::accountId)
+                .toList();
         assertThat(admins).hasSize(2);
         String plain = Accounts.plain(server).findFirst().orElseThrow().accountId();
         assertThat(run("load --op suspend " + csv("account_id", List.of(admins.get(0), admins.get(1), plain)))
-                .exitCode()).isZero();
+                        .exitCode())
+                .isZero();
         isTheOneLine(run("preview"));
         Result ran = run("run --yes");
         assertThat(ran.exitCode()).as(ran.toString()).isNotZero();
         assertThat(server.stats().writes()).isEmpty();
-        assertThat(server.stats().requests()).as("the retired v1 writes are not tried")
+        assertThat(server.stats().requests())
+                .as("the retired v1 writes are not tried")
                 .noneSatisfy((path, n) -> assertThat(path).contains("/directory/"));
     }
 

@@ -2,12 +2,6 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
@@ -15,6 +9,11 @@ import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.OrgShellProcess;
 import io.orgshell.support.Slow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +35,7 @@ class WriterLockProcessTest {
     static final long HELD_MS = 100_000;
 
     static SandboxServer server;
+
     @TempDir
     static Path home;
 
@@ -53,11 +53,19 @@ class WriterLockProcessTest {
     void aSecondProcessIsRefusedNamingTheFirstAndOneThatWaitsWritesNothingTwice() throws Exception {
         List<SandboxUser> users = Accounts.plain(server).limit(20).toList();
         StringBuilder csv = new StringBuilder("account_id,email\n");
-        users.forEach(u -> csv.append(u.accountId()).append(',').append(Accounts.movedAddress(u)).append('\n'));
+        users.forEach(u -> csv.append(u.accountId())
+                .append(',')
+                .append(Accounts.movedAddress(u))
+                .append('\n'));
         Path plan = home.resolve("move.csv");
         Files.writeString(plan, csv.toString());
-        Map<String, String> env = Map.of("ORGSHELL_ORG_ID", server.orgId(), "ORGSHELL_API_KEY", server.apiKey(),
-                "ORGSHELL_BASE_URL", server.baseUri().toString());
+        Map<String, String> env = Map.of(
+                "ORGSHELL_ORG_ID",
+                server.orgId(),
+                "ORGSHELL_API_KEY",
+                server.apiKey(),
+                "ORGSHELL_BASE_URL",
+                server.baseUri().toString());
         String script = "load " + plan + "\npreview\nrun --yes --concurrency 1";
         server.faults().add(EMAIL, 1, Fault.delay(HELD_MS)); // the first run's first write is held
 
@@ -75,8 +83,9 @@ class WriterLockProcessTest {
         OrgShellProcess.Finished refused = OrgShellProcess.run(home, env, script + "\n");
 
         assertThat(refused.exitCode()).as(refused.toString()).isNotZero();
-        assertThat(refused.err()).contains("is being written to by run " + firstRun + " (email), PID " + first.pid()
-                + " on ").contains("nothing was sent");
+        assertThat(refused.err())
+                .contains("is being written to by run " + firstRun + " (email), PID " + first.pid() + " on ")
+                .contains("nothing was sent");
         awaitCondition(() -> waiting.outSoFar().contains("waiting for run " + firstRun));
         assertThat(first.isAlive()).as("the first run still holds the org").isTrue();
         OrgShellProcess.Finished firstDone = first.await();
@@ -86,7 +95,8 @@ class WriterLockProcessTest {
         assertThat(firstDone.out()).contains("(finished): applied 20");
         assertThat(waited.exitCode()).as(waited.toString()).isZero();
         assertThat(waited.out()).contains("(finished): applied 0, already done 20");
-        users.forEach(u -> assertThat(server.stats().writes(u.accountId())).as("writes to " + u.accountId())
+        users.forEach(u -> assertThat(server.stats().writes(u.accountId()))
+                .as("writes to " + u.accountId())
                 .isEqualTo(1L));
     }
 

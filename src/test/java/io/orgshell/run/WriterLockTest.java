@@ -2,6 +2,12 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.console.ShellMode;
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
+import io.orgshell.support.ShellTest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,13 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-
-import io.orgshell.console.ShellMode;
-import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
-import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +34,7 @@ class WriterLockTest extends ShellTest {
 
     @TempDir
     Path tmp;
+
     SandboxServer server;
     Accounts.Unused accounts;
 
@@ -74,7 +74,9 @@ class WriterLockTest extends ShellTest {
             mode.set(ShellMode.Kind.INTERACTIVE);
             PrintWriter w = new PrintWriter(out, true);
             exit = CompletableFuture.supplyAsync(() -> dispatcher.execute(line, w, w, input));
-            assertThat(asked.await(60, TimeUnit.SECONDS)).as("asked after the first batch: " + out).isTrue();
+            assertThat(asked.await(60, TimeUnit.SECONDS))
+                    .as("asked after the first batch: " + out)
+                    .isTrue();
         }
 
         int finish(String reply) throws Exception {
@@ -87,7 +89,10 @@ class WriterLockTest extends ShellTest {
     Path plan(List<SandboxUser> users) throws IOException {
         Path file = Files.createTempFile(tmp, "plan", ".csv");
         StringBuilder csv = new StringBuilder("account_id,email\n");
-        users.forEach(u -> csv.append(u.accountId()).append(',').append(Accounts.movedAddress(u)).append('\n'));
+        users.forEach(u -> csv.append(u.accountId())
+                .append(',')
+                .append(Accounts.movedAddress(u))
+                .append('\n'));
         Files.writeString(file, csv.toString());
         return file;
     }
@@ -98,7 +103,9 @@ class WriterLockTest extends ShellTest {
     }
 
     long writes(List<SandboxUser> users) {
-        return users.stream().mapToLong(u -> server.stats().writes(u.accountId())).sum();
+        return users.stream()
+                .mapToLong(u -> server.stats().writes(u.accountId()))
+                .sum();
     }
 
     @Test
@@ -116,12 +123,15 @@ class WriterLockTest extends ShellTest {
         long pid = ProcessHandle.current().pid();
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
         assertThat(refused.err().strip().lines()).as(refused.toString()).hasSize(1);
-        assertThat(refused.err()).contains("is being written to by run " + id + " (email), PID " + pid + " on ")
-                .contains(" since 20").contains("nothing was sent").contains("--wait");
+        assertThat(refused.err())
+                .contains("is being written to by run " + id + " (email), PID " + pid + " on ")
+                .contains(" since 20")
+                .contains("nothing was sent")
+                .contains("--wait");
         assertThat(writes(second)).isZero();
         assertThat(undo.exitCode()).as(undo.toString()).isNotZero();
-        assertThat(undo.err()).contains("run " + id + " is still live in another orgshell process (PID " + pid
-                + " on ");
+        assertThat(undo.err())
+                .contains("run " + id + " is still live in another orgshell process (PID " + pid + " on ");
         assertThat(writes(first)).as("the live run's first batch only").isEqualTo(2);
 
         assertThat(live.finish("a")).as(live.out.toString()).isZero();
@@ -142,9 +152,8 @@ class WriterLockTest extends ShellTest {
         String id = runStore.list().get(0).id();
         StringWriter scriptOut = new StringWriter();
         PrintWriter w = new PrintWriter(scriptOut, true);
-        CompletableFuture<Integer> script = CompletableFuture.supplyAsync(() -> dispatcher.execute("run --yes --wait",
-                w, w, new InputReader() {
-                }));
+        CompletableFuture<Integer> script =
+                CompletableFuture.supplyAsync(() -> dispatcher.execute("run --yes --wait", w, w, new InputReader() {}));
 
         awaitCondition(() -> scriptOut.toString().contains("waiting for run " + id + " (email), PID "));
         assertThat(script).as("waits while the person's run is paused").isNotDone();
@@ -152,8 +161,12 @@ class WriterLockTest extends ShellTest {
         int scriptExit = script.get(60, TimeUnit.SECONDS);
 
         assertThat(scriptExit).as(scriptOut.toString()).isZero();
-        assertThat(scriptOut.toString()).containsOnlyOnce("waiting for").contains("(finished): applied 0, already done 4");
-        users.forEach(u -> assertThat(server.stats().writes(u.accountId())).as(u.accountId()).isEqualTo(1L));
+        assertThat(scriptOut.toString())
+                .containsOnlyOnce("waiting for")
+                .contains("(finished): applied 0, already done 4");
+        users.forEach(u -> assertThat(server.stats().writes(u.accountId()))
+                .as(u.accountId())
+                .isEqualTo(1L));
     }
 
     @Test
@@ -165,9 +178,8 @@ class WriterLockTest extends ShellTest {
         StringWriter scriptOut = new StringWriter();
         PrintWriter w = new PrintWriter(scriptOut, true);
         CompletableFuture<Integer> exit = new CompletableFuture<>();
-        Thread script = new Thread(() -> exit.complete(dispatcher.execute("run --yes --wait", w, w,
-                new InputReader() {
-                })));
+        Thread script =
+                new Thread(() -> exit.complete(dispatcher.execute("run --yes --wait", w, w, new InputReader() {})));
         script.start();
         awaitCondition(() -> scriptOut.toString().contains("waiting for run " + id));
 
@@ -175,7 +187,9 @@ class WriterLockTest extends ShellTest {
         int code = exit.get(60, TimeUnit.SECONDS);
 
         assertThat(code).as(scriptOut.toString()).isEqualTo(io.orgshell.core.ExitCodes.INTERRUPTED);
-        assertThat(scriptOut.toString()).contains("stopped waiting for run " + id).contains("nothing was sent");
+        assertThat(scriptOut.toString())
+                .contains("stopped waiting for run " + id)
+                .contains("nothing was sent");
         assertThat(writes(users)).as("the person's first batch only").isEqualTo(2);
         assertThat(person.finish("a")).as(person.out.toString()).isZero();
         assertThat(runStore.list().get(0).id()).as("the script made no run").isEqualTo(id);
@@ -187,15 +201,21 @@ class WriterLockTest extends ShellTest {
         loadAndPreview(users, "OK 1");
         Path lock = CONFIG_DIR.resolve("locks").resolve(server.orgId() + ".lock");
         Files.createDirectories(lock.getParent());
-        Files.writeString(lock, "{\"run\":\"20261204-000000-suspend-dead\",\"command\":\"resume\","
-                + "\"operation\":\"suspend\",\"host\":\"gone-host\",\"pid\":999999999,\"since\":\"2026-12-04T00:00:00Z\"}");
+        Files.writeString(
+                lock,
+                "{\"run\":\"20261204-000000-suspend-dead\",\"command\":\"resume\","
+                        + "\"operation\":\"suspend\",\"host\":\"gone-host\",\"pid\":999999999,\"since\":\"2026-12-04T00:00:00Z\"}");
 
         Result r = run("run --yes");
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("took over the lock of run 20261204-000000-suspend-dead (resume of suspend), "
-                + "PID 999999999 on gone-host, whose process is gone").contains("applied 1");
-        assertThat(Files.readString(lock)).as("released: no holder left in the record").isEmpty();
+        assertThat(r.out())
+                .contains("took over the lock of run 20261204-000000-suspend-dead (resume of suspend), "
+                        + "PID 999999999 on gone-host, whose process is gone")
+                .contains("applied 1");
+        assertThat(Files.readString(lock))
+                .as("released: no holder left in the record")
+                .isEmpty();
     }
 
     @Test
@@ -210,8 +230,10 @@ class WriterLockTest extends ShellTest {
 
         Result again = run("run --yes");
 
-        assertThat(again.out()).as(again.toString()).contains("unfinished run " + id + " (paused) still has 2 of these "
-                + "accounts to write; 'resume " + id + "' finishes it instead");
+        assertThat(again.out())
+                .as(again.toString())
+                .contains("unfinished run " + id + " (paused) still has 2 of these " + "accounts to write; 'resume "
+                        + id + "' finishes it instead");
     }
 
     static void awaitCondition(BooleanSupplier condition) throws InterruptedException {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -12,13 +11,15 @@ import tools.jackson.databind.JsonNode;
 class AuthAndRoutingTest {
 
     @RegisterExtension
-    static final SandboxExtension sandbox = new SandboxExtension(SandboxConfig.defaults().withUsers(50).withApiKey("k-123"));
+    static final SandboxExtension sandbox =
+            new SandboxExtension(SandboxConfig.defaults().withUsers(50).withApiKey("k-123"));
+
     static SandboxServer server;
     static SandboxHttp http;
 
     @Test
     void adminPathsAnswerTheProxyShapeWithoutOrWithAWrongKey() {
-        for (String key : new String[]{null, "wrong", "k-1234"}) {
+        for (String key : new String[] {null, "wrong", "k-1234"}) {
             for (String path : List.of("/admin/v1/orgs", http.org("/users"), http.v2("/users"))) {
                 var r = http.send("GET", path, null, key);
                 assertThat(r.status()).as(path + " " + key).isEqualTo(401);
@@ -44,10 +45,12 @@ class AuthAndRoutingTest {
     @Test
     void rightKeyPassesWhateverTheCaseOfTheScheme() throws Exception {
         assertThat(http.get("/admin/v1/orgs").status()).isEqualTo(200);
-        var lower = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUri() + "/admin/v1/orgs"))
-                        .header("Authorization", "bearer k-123").build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var lower = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUri() + "/admin/v1/orgs"))
+                                .header("Authorization", "bearer k-123")
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(lower.statusCode()).isEqualTo(200);
         assertThat(server.apiKey()).isEqualTo("k-123");
     }
@@ -77,7 +80,8 @@ class AuthAndRoutingTest {
 
     @Test
     void v2CanBeSwitchedOffAsByAProxyThatAllowsOnlyV1() throws IOException {
-        try (SandboxServer noV2 = SandboxServer.start(SandboxConfig.defaults().withUsers(30).withV2Enabled(false))) {
+        try (SandboxServer noV2 =
+                SandboxServer.start(SandboxConfig.defaults().withUsers(30).withV2Enabled(false))) {
             SandboxHttp h = new SandboxHttp(noV2);
             String dir = "/admin/v2/orgs/" + noV2.orgId() + "/directories";
             for (String path : List.of(dir, h.v2("/users"), h.v2("/groups"))) {
@@ -85,21 +89,32 @@ class AuthAndRoutingTest {
                 assertThat(r.status()).as(path).isEqualTo(404);
                 assertThat(r.json().get("errors").get(0).get("code").asString()).isEqualTo("ADMIN-404-1");
             }
-            SandboxUser u = noV2.org().users().stream().filter(x -> !x.orgAdmin() && x.access() == OrgAccess.ACTIVE)
-                    .findFirst().orElseThrow();
-            assertThat(h.post(h.v2("/users/" + u.accountId() + "/suspend"), null).status()).isEqualTo(404);
-            assertThat(noV2.org().findById(u.accountId()).orElseThrow().access()).isEqualTo(OrgAccess.ACTIVE);
+            SandboxUser u = noV2.org().users().stream()
+                    .filter(x -> !x.orgAdmin() && x.access() == OrgAccess.ACTIVE)
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(h.post(h.v2("/users/" + u.accountId() + "/suspend"), null)
+                            .status())
+                    .isEqualTo(404);
+            assertThat(noV2.org().findById(u.accountId()).orElseThrow().access())
+                    .isEqualTo(OrgAccess.ACTIVE);
             // what the proxy lets through is today's v1, whose directory writes are retired
-            assertThat(h.post(h.org("/directory/users/" + u.accountId() + "/suspend-access"), null).status()).isEqualTo(410);
+            assertThat(h.post(h.org("/directory/users/" + u.accountId() + "/suspend-access"), null)
+                            .status())
+                    .isEqualTo(410);
             assertThat(h.get(h.org("/users")).status()).isEqualTo(200);
         }
-        assertThat(http.get("/admin/v2/orgs/" + server.orgId() + "/directories").status()).isEqualTo(200);
+        assertThat(http.get("/admin/v2/orgs/" + server.orgId() + "/directories").status())
+                .isEqualTo(200);
     }
 
     @Test
     void accountIdsInPathsAreDecoded() {
-        String id = server.org().users().stream().map(SandboxUser::accountId).filter(x -> x.contains(":"))
-                .findFirst().orElseThrow();
+        String id = server.org().users().stream()
+                .map(SandboxUser::accountId)
+                .filter(x -> x.contains(":"))
+                .findFirst()
+                .orElseThrow();
         var r = http.get("/users/" + id.replace(":", "%3A") + "/manage/profile");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("account").get("account_id").asString()).isEqualTo(id);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,8 +18,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ContractTest {
 
     @RegisterExtension
-    static final SandboxExtension sandbox = new SandboxExtension(SandboxConfig.defaults().withUsers(300).withPageSize(50)
-            .withLegacyV1(true));
+    static final SandboxExtension sandbox = new SandboxExtension(
+            SandboxConfig.defaults().withUsers(300).withPageSize(50).withLegacyV1(true));
+
     static SandboxServer server;
     static SandboxHttp http;
     static final List<RecordedExchange> exchanges = Collections.synchronizedList(new ArrayList<>());
@@ -41,7 +41,8 @@ class ContractTest {
     }
 
     private static SandboxUser plain() {
-        return find(u -> u.managed() && !u.idpSynced() && !u.orgAdmin() && u.active() && u.access() == OrgAccess.ACTIVE);
+        return find(
+                u -> u.managed() && !u.idpSynced() && !u.orgAdmin() && u.active() && u.access() == OrgAccess.ACTIVE);
     }
 
     /** Every recorded exchange validates, and each expected status was seen. */
@@ -50,7 +51,8 @@ class ContractTest {
         List<Integer> seen = new ArrayList<>();
         for (RecordedExchange e : exchanges) {
             seen.add(e.status());
-            for (String p : ContractValidator.shared().problems(e)) problems.add(e.method() + " " + e.path() + " -> " + e.status() + ": " + p);
+            for (String p : ContractValidator.shared().problems(e))
+                problems.add(e.method() + " " + e.path() + " -> " + e.status() + ": " + p);
         }
         assertThat(problems).isEmpty();
         assertThat(seen).contains(statuses);
@@ -82,7 +84,9 @@ class ContractTest {
         for (int i = 0; i < 3 && path != null; i++) {
             var page = http.get(path).json();
             var next = page.get("links").get("next");
-            path = next == null ? null : next.asString().substring(server.baseUri().toString().length());
+            path = next == null
+                    ? null
+                    : next.asString().substring(server.baseUri().toString().length());
         }
         http.get(http.org("/users?cursor=AAAA"));
         http.get("/admin/v1/orgs/nope/users");
@@ -95,13 +99,16 @@ class ContractTest {
         SandboxUser idp = find(x -> x.managed() && x.idpSynced());
         SandboxUser admin = find(SandboxUser::orgAdmin);
         SandboxUser unmanaged = find(x -> !x.managed());
-        http.get("/users/" + u.accountId() + "/manage?privileges=email.set&privileges=profile.write&privileges=lifecycle.enablement");
+        http.get("/users/" + u.accountId()
+                + "/manage?privileges=email.set&privileges=profile.write&privileges=lifecycle.enablement");
         http.get("/users/" + idp.accountId() + "/manage?privileges=email.set&privileges=profile.write");
         http.get("/users/" + admin.accountId() + "/manage");
         http.get("/users/" + unmanaged.accountId() + "/manage");
         http.get("/users/unknown-account/manage");
         http.get("/users/" + u.accountId() + "/manage/profile");
-        http.patch("/users/" + u.accountId() + "/manage/profile", "{\"nickname\":\"nick\",\"extended_profile\":{\"job_title\":\"CTO\"}}");
+        http.patch(
+                "/users/" + u.accountId() + "/manage/profile",
+                "{\"nickname\":\"nick\",\"extended_profile\":{\"job_title\":\"CTO\"}}");
         http.patch("/users/" + u.accountId() + "/manage/profile", "{\"nickname\":\"" + "x".repeat(31) + "\"}");
         http.patch("/users/" + idp.accountId() + "/manage/profile", "{\"name\":\"New Name\"}");
         http.patch("/users/" + unmanaged.accountId() + "/manage/profile", "{\"name\":\"New Name\"}");
@@ -126,7 +133,8 @@ class ContractTest {
         exchanges.clear();
         http.put(path, "not json");
         assertThat(exchanges.get(0).status()).isEqualTo(400);
-        assertThat(ContractValidator.shared().responseProblems(exchanges.get(0))).isEmpty();
+        assertThat(ContractValidator.shared().responseProblems(exchanges.get(0)))
+                .isEmpty();
     }
 
     @Test
@@ -153,9 +161,11 @@ class ContractTest {
         http.post(http.org("/directory/users/nobody/suspend-access"), null);
         http.post(http.org("/directory/users/" + server.callerAccountId() + "/suspend-access"), null);
         SandboxGroup g = server.org().findGroupByName("engineering").orElseThrow();
-        http.post(http.org("/directory/groups/" + g.id() + "/memberships"), "{\"account_id\":\"" + u.accountId() + "\"}");
+        http.post(
+                http.org("/directory/groups/" + g.id() + "/memberships"), "{\"account_id\":\"" + u.accountId() + "\"}");
         http.delete(http.org("/directory/groups/" + g.id() + "/memberships/" + u.accountId()));
-        http.post(http.org("/directory/groups/no-such-group/memberships"), "{\"account_id\":\"" + u.accountId() + "\"}");
+        http.post(
+                http.org("/directory/groups/no-such-group/memberships"), "{\"account_id\":\"" + u.accountId() + "\"}");
         http.delete(base);
         assertAllValid(200, 204, 403, 404);
     }
@@ -166,7 +176,8 @@ class ContractTest {
         http.send("GET", "/admin/v1/orgs", null, "wrong-key");
         http.send("PUT", "/users/" + plain().accountId() + "/manage/email", "{\"email\":\"a.b@acme.io\"}", "wrong");
         List<String> problems = new ArrayList<>();
-        for (RecordedExchange e : exchanges) problems.addAll(ContractValidator.shared().responseProblems(e));
+        for (RecordedExchange e : exchanges)
+            problems.addAll(ContractValidator.shared().responseProblems(e));
         assertThat(exchanges).extracting(RecordedExchange::status).containsOnly(401);
         assertThat(problems).isEmpty();
     }
@@ -181,14 +192,25 @@ class ContractTest {
     @Test
     void theValidatorCatchesAWrongAnswer() {
         // guard against a validator that accepts everything
-        RecordedExchange wrong = new RecordedExchange("GET", "/admin/v1/orgs/x/users", null,
-                java.util.Map.of("Authorization", List.of("Bearer k")), "", 200,
+        RecordedExchange wrong = new RecordedExchange(
+                "GET",
+                "/admin/v1/orgs/x/users",
+                null,
+                java.util.Map.of("Authorization", List.of("Bearer k")),
+                "",
+                200,
                 java.util.Map.of("Content-Type", List.of("application/json")),
                 "{\"data\":[{\"account_id\":5,\"account_type\":\"robot\"}]}");
         assertThat(ContractValidator.shared().problems(wrong)).isNotEmpty();
-        RecordedExchange badRequest = new RecordedExchange("PUT", "/users/abc/manage/email", null,
+        RecordedExchange badRequest = new RecordedExchange(
+                "PUT",
+                "/users/abc/manage/email",
+                null,
                 java.util.Map.of("Authorization", List.of("Bearer k"), "Content-Type", List.of("application/json")),
-                "{\"mail\":\"x\"}", 204, java.util.Map.of(), "");
+                "{\"mail\":\"x\"}",
+                204,
+                java.util.Map.of(),
+                "");
         assertThat(ContractValidator.shared().requestProblems(badRequest)).isNotEmpty();
     }
 
@@ -202,15 +224,18 @@ class ContractTest {
     @Test
     void groupsSearch() {
         SandboxGroup sales = server.org().findGroupByName("sales").orElseThrow();
-        var byName = http.post(http.org("/groups/search"), "{\"groupNames\":{\"eq\":[\"SALES\"]}}").json();
+        var byName = http.post(http.org("/groups/search"), "{\"groupNames\":{\"eq\":[\"SALES\"]}}")
+                .json();
         assertThat(byName.get("data")).hasSize(1);
         assertThat(byName.get("data").get(0).get("id").asString()).isEqualTo(sales.id());
         http.post(http.org("/groups/search"), "{\"groupIds\":[\"" + sales.id() + "\"],\"limit\":5}");
         var first = http.post(http.org("/groups/search"), "{\"limit\":2}").json();
-        http.post(http.org("/groups/search"), "{\"limit\":2,\"cursor\":\"" + first.get("links").get("next").asString()
-                + "\"}");
+        http.post(
+                http.org("/groups/search"),
+                "{\"limit\":2,\"cursor\":\"" + first.get("links").get("next").asString() + "\"}");
         assertAllValid(200);
         exchanges.clear();
-        assertThat(http.post(http.org("/groups/search"), "{\"limit\":0}").status()).isEqualTo(400);
+        assertThat(http.post(http.org("/groups/search"), "{\"limit\":0}").status())
+                .isEqualTo(400);
     }
 }

@@ -1,5 +1,12 @@
 package io.orgshell.sandbox;
 
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.whitelist.ValidationErrorsWhitelist;
+import com.atlassian.oai.validator.whitelist.rule.WhitelistRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,14 +15,6 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.model.Request;
-import com.atlassian.oai.validator.model.SimpleRequest;
-import com.atlassian.oai.validator.model.SimpleResponse;
-import com.atlassian.oai.validator.report.ValidationReport;
-import com.atlassian.oai.validator.whitelist.ValidationErrorsWhitelist;
-import com.atlassian.oai.validator.whitelist.rule.WhitelistRules;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -58,18 +57,20 @@ public final class ContractValidator {
     private ContractValidator(Path dir) {
         // resolveCombinators merges allOf parts first: validated one by one, each part would reject the
         // properties the other part declares (e.g. ApplicationError + {"code": enum} of the error responses)
-        this.org = OpenApiInteractionValidator.createForInlineApiSpecification(load(dir.resolve("admin_organization.json")))
+        this.org = OpenApiInteractionValidator.createForInlineApiSpecification(
+                        load(dir.resolve("admin_organization.json")))
                 .withResolveCombinators(true)
                 .build();
         this.user = OpenApiInteractionValidator.createForInlineApiSpecification(load(dir.resolve("admin_user.json")))
                 .withResolveCombinators(true)
-                .withWhitelist(ValidationErrorsWhitelist.create().withRule(
-                        "PATCH profile body is a subset of the account schema",
-                        WhitelistRules.allOf(
-                                WhitelistRules.isRequest(),
-                                WhitelistRules.methodIs(io.swagger.v3.oas.models.PathItem.HttpMethod.PATCH),
-                                WhitelistRules.pathContainsSubstring("/manage/profile"),
-                                WhitelistRules.messageHasKey("validation.request.body.schema.required"))))
+                .withWhitelist(ValidationErrorsWhitelist.create()
+                        .withRule(
+                                "PATCH profile body is a subset of the account schema",
+                                WhitelistRules.allOf(
+                                        WhitelistRules.isRequest(),
+                                        WhitelistRules.methodIs(io.swagger.v3.oas.models.PathItem.HttpMethod.PATCH),
+                                        WhitelistRules.pathContainsSubstring("/manage/profile"),
+                                        WhitelistRules.messageHasKey("validation.request.body.schema.required"))))
                 .build();
     }
 
@@ -95,8 +96,8 @@ public final class ContractValidator {
                 if (Files.isRegularFile(candidate.resolve("admin_organization.json"))) return candidate;
             }
         }
-        throw new IllegalStateException("shared/atlassian-api not found above " + Paths.get("").toAbsolutePath()
-                + "; set -Dorgshell.api.dir");
+        throw new IllegalStateException(
+                "shared/atlassian-api not found above " + Paths.get("").toAbsolutePath() + "; set -Dorgshell.api.dir");
     }
 
     /** Messages about the request and the response; empty when both follow the documents (or the path is v2). */
@@ -155,12 +156,17 @@ public final class ContractValidator {
             JsonNode root = JSON.readTree(Files.readString(file));
             stripPatterns(root);
             JsonNode user = root.path("components").path("schemas").path("User");
-            if (user.isObject() && user.path("discriminator").path("mapping").isMissingNode()
+            if (user.isObject()
+                    && user.path("discriminator").path("mapping").isMissingNode()
                     && user.path("properties").has("account_type")) {
                 ((ObjectNode) user).remove("discriminator");
             }
             JsonNode rule = root.path("components").path("schemas").path("Manageability.Rule.Simple");
-            if (rule.isObject() && "allowed".equals(rule.path("discriminator").path("propertyName").asString(null))) {
+            if (rule.isObject()
+                    && "allowed"
+                            .equals(rule.path("discriminator")
+                                    .path("propertyName")
+                                    .asString(null))) {
                 ((ObjectNode) rule).remove("discriminator");
             }
             return JSON.writeValueAsString(root);
@@ -173,7 +179,8 @@ public final class ContractValidator {
         if (node.isObject()) {
             ObjectNode obj = (ObjectNode) node;
             JsonNode pattern = obj.get("pattern");
-            if (pattern != null && pattern.isString()) obj.put("pattern", pattern.asString().stripTrailing());
+            if (pattern != null && pattern.isString())
+                obj.put("pattern", pattern.asString().stripTrailing());
             for (Map.Entry<String, JsonNode> p : obj.properties()) stripPatterns(p.getValue());
         } else if (node.isArray()) {
             for (JsonNode child : node) stripPatterns(child);

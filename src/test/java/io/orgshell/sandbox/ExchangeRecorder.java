@@ -1,10 +1,9 @@
 package io.orgshell.sandbox;
 
-import java.io.IOException;
-import java.util.function.Consumer;
-
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.util.function.Consumer;
 
 /**
  * Hands every API exchange of a sandbox (not {@code /__sandbox/}) to a listener, on the server thread that serves

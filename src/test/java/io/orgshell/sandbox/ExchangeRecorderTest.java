@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ExchangeRecorderTest {
 
     @RegisterExtension
-    static final SandboxExtension sandbox = new SandboxExtension(SandboxConfig.defaults().withUsers(10));
+    static final SandboxExtension sandbox =
+            new SandboxExtension(SandboxConfig.defaults().withUsers(10));
+
     static SandboxServer server;
     static SandboxHttp http;
     static final List<RecordedExchange> seen = new CopyOnWriteArrayList<>();
@@ -56,9 +57,13 @@ class ExchangeRecorderTest {
 
     @Test
     void answersWithAndWithoutBodyAreRecordedBeforeTheyLeave() {
-        SandboxUser u = server.org().users().stream().filter(x -> x.managed() && !x.idpSynced()).findFirst().orElseThrow();
+        SandboxUser u = server.org().users().stream()
+                .filter(x -> x.managed() && !x.idpSynced())
+                .findFirst()
+                .orElseThrow();
         String body = "{\"email\":\"" + u.email() + "\"}";
-        assertThat(http.put("/users/" + u.accountId() + "/manage/email", body).status()).isEqualTo(204);
+        assertThat(http.put("/users/" + u.accountId() + "/manage/email", body).status())
+                .isEqualTo(204);
         assertThat(seen).singleElement().satisfies(e -> {
             assertThat(e.status()).isEqualTo(204);
             assertThat(e.requestBody()).isEqualTo(body);

@@ -10,21 +10,24 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FaultInjectionTest {
 
     @RegisterExtension
-    static final SandboxExtension sandbox = new SandboxExtension(SandboxConfig.defaults().withUsers(200));
+    static final SandboxExtension sandbox =
+            new SandboxExtension(SandboxConfig.defaults().withUsers(200));
+
     static SandboxServer server;
     static SandboxHttp http;
 
     private SandboxUser plainUser() {
         return server.org().users().stream()
-                .filter(u -> u.managed() && !u.idpSynced() && !u.orgAdmin() && u.active() && u.access() == OrgAccess.ACTIVE)
-                .findFirst().orElseThrow();
+                .filter(u ->
+                        u.managed() && !u.idpSynced() && !u.orgAdmin() && u.active() && u.access() == OrgAccess.ACTIVE)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -37,7 +40,8 @@ class FaultInjectionTest {
         assertThat(body.get("status").asInt()).isEqualTo(403);
         assertThat(body.get("error").asString()).isEqualTo("Forbidden");
         assertThat(body.get("message").asString()).isEqualTo("User has no permission to access resource.");
-        assertThat(body.has("timestamp") && body.has("requestId") && body.has("path")).isTrue();
+        assertThat(body.has("timestamp") && body.has("requestId") && body.has("path"))
+                .isTrue();
         assertThat(faulted.header("X-RateLimit-Limit")).isNotNull();
         assertThat(http.get(path).status()).isEqualTo(200);
         assertThat(server.stats().faults()).isEqualTo(1);
@@ -70,12 +74,13 @@ class FaultInjectionTest {
 
     @Test
     void droppedConnectionIsSeenByTheClientAsAFailedExchange() {
-        server.faults().add("POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/{accountId}/suspend",
-                Fault.drop());
+        server.faults()
+                .add("POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/{accountId}/suspend", Fault.drop());
         SandboxUser u = plainUser();
         String path = http.v2("/users/" + u.accountId() + "/suspend");
         SandboxHttp fresh = new SandboxHttp(server);
-        assertThatThrownBy(() -> fresh.sendOrThrow("POST", path, null, server.apiKey())).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> fresh.sendOrThrow("POST", path, null, server.apiKey()))
+                .isInstanceOf(IOException.class);
         // the fault came before the write
         assertThat(server.org().findById(u.accountId()).orElseThrow().access()).isEqualTo(OrgAccess.ACTIVE);
         assertThat(server.stats().writes(u.accountId())).isZero();
@@ -90,7 +95,8 @@ class FaultInjectionTest {
         // so two drops are needed for the client to see the failure; the server saw both attempts.
         server.faults().add("GET /admin/v1/orgs/{orgId}", 2, Fault.drop());
         SandboxHttp fresh = new SandboxHttp(server);
-        assertThatThrownBy(() -> fresh.sendOrThrow("GET", http.org(""), null, server.apiKey())).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> fresh.sendOrThrow("GET", http.org(""), null, server.apiKey()))
+                .isInstanceOf(IOException.class);
         assertThat(server.stats().requests("GET /admin/v1/orgs/{orgId}")).isEqualTo(2);
         assertThat(server.faults().pending()).isZero();
     }
@@ -126,10 +132,13 @@ class FaultInjectionTest {
         assertThat(first.header("Retry-After")).isEqualTo("3");
         assertThat(first.json().get("message").asString()).isEqualTo("Bad Gateway");
         assertThat(http.get(http.org("")).header("Retry-After")).isEqualTo("4");
-        assertThat(http.send("DELETE", "/__sandbox/faults", null, null).status()).isEqualTo(204);
+        assertThat(http.send("DELETE", "/__sandbox/faults", null, null).status())
+                .isEqualTo(204);
         assertThat(server.faults().pending()).isZero();
         assertThat(http.get(http.org("/domains")).status()).isEqualTo(200);
-        assertThat(http.send("POST", "/__sandbox/faults", "{\"type\":\"nonsense\"}", null).status()).isEqualTo(400);
+        assertThat(http.send("POST", "/__sandbox/faults", "{\"type\":\"nonsense\"}", null)
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -145,20 +154,26 @@ class FaultInjectionTest {
             assertThat(page.json().get("data").size()).isZero();
             next.add(page.json().get("links").get("next").asString());
         }
-        assertThat(next).containsExactly(http.org("/domains") + "?cursor=a", http.org("/domains") + "?cursor=b",
-                http.org("/domains") + "?cursor=a");
+        assertThat(next)
+                .containsExactly(
+                        http.org("/domains") + "?cursor=a",
+                        http.org("/domains") + "?cursor=b",
+                        http.org("/domains") + "?cursor=a");
         var first = http.get(http.org("/users"));
         var second = http.get(http.org("/users"));
         assertThat(first.json().get("meta").get("total").asInt()).isEqualTo(1);
         assertThat(first.json().get("data").get(0).get("account_id").asString()).isEqualTo("x");
         assertThat(first.json().get("links").get("next").asString())
                 .isNotEqualTo(second.json().get("links").get("next").asString());
-        assertThat(server.faults().pending()).as("every scripted page was served").isZero();
+        assertThat(server.faults().pending())
+                .as("every scripted page was served")
+                .isZero();
     }
 
     @Test
     void latencyDelaysEveryAnswerButRequestsOverlap() throws Exception {
-        try (SandboxServer slow = SandboxServer.start(SandboxConfig.defaults().withUsers(20).withLatencyMs(400))) {
+        try (SandboxServer slow =
+                SandboxServer.start(SandboxConfig.defaults().withUsers(20).withLatencyMs(400))) {
             SandboxHttp h = new SandboxHttp(slow);
             ExecutorService ex = Executors.newFixedThreadPool(16);
             try {
@@ -178,7 +193,8 @@ class FaultInjectionTest {
 
     @Test
     void randomFaultsAreDeterministicAndNeverApplyAWriteExceptSlow() throws Exception {
-        SandboxConfig cfg = SandboxConfig.defaults().withUsers(50).withFaultRate(1.0).withSlowResponseMs(50);
+        SandboxConfig cfg =
+                SandboxConfig.defaults().withUsers(50).withFaultRate(1.0).withSlowResponseMs(50);
         List<Integer> run1 = randomRun(cfg);
         List<Integer> run2 = randomRun(cfg);
         assertThat(run1).isEqualTo(run2);
@@ -193,7 +209,8 @@ class FaultInjectionTest {
             SandboxHttp h = new SandboxHttp(s);
             for (int i = 0; i < 60; i++) {
                 try {
-                    statuses.add(h.sendOrThrow("POST", h.v2("/users/search"), "{\"limit\":1}", s.apiKey()).status());
+                    statuses.add(h.sendOrThrow("POST", h.v2("/users/search"), "{\"limit\":1}", s.apiKey())
+                            .status());
                 } catch (IOException dropped) {
                     statuses.add(-1);
                     h = new SandboxHttp(s);
@@ -201,24 +218,30 @@ class FaultInjectionTest {
             }
             int applied = 0;
             List<SandboxUser> targets = s.org().users().stream()
-                    .filter(u -> u.managed() && !u.orgAdmin() && u.access() == OrgAccess.ACTIVE).limit(20).toList();
+                    .filter(u -> u.managed() && !u.orgAdmin() && u.access() == OrgAccess.ACTIVE)
+                    .limit(20)
+                    .toList();
             for (SandboxUser u : targets) {
                 int status;
                 try {
-                    status = h.sendOrThrow("POST", h.v2("/users/" + u.accountId() + "/suspend"), null,
-                            s.apiKey()).status();
+                    status = h.sendOrThrow("POST", h.v2("/users/" + u.accountId() + "/suspend"), null, s.apiKey())
+                            .status();
                 } catch (IOException dropped) {
                     status = -1;
                     h = new SandboxHttp(s);
                 }
                 OrgAccess now = s.org().findById(u.accountId()).orElseThrow().access();
-                assertThat(now).as("suspend answered %s", status)
+                assertThat(now)
+                        .as("suspend answered %s", status)
                         .isEqualTo(status == 204 ? OrgAccess.SUSPENDED : OrgAccess.ACTIVE);
                 if (status == 204) applied++;
             }
             assertThat(s.stats().faults()).isGreaterThan(60);
             assertThat(applied).isPositive();
-            assertThat(s.stats().writes().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(applied);
+            assertThat(s.stats().writes().values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum())
+                    .isEqualTo(applied);
         }
         return statuses;
     }

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LaggingReadsAndGroupRolesTest {
 
     @RegisterExtension
-    static final SandboxExtension sandbox = new SandboxExtension(SandboxConfig.defaults().withUsers(100));
+    static final SandboxExtension sandbox =
+            new SandboxExtension(SandboxConfig.defaults().withUsers(100));
+
     static SandboxServer server;
     static SandboxHttp http;
 
@@ -22,22 +24,33 @@ class LaggingReadsAndGroupRolesTest {
 
     @Test
     void aSuspendShowsInReadsOnlyOnceTheLagHasPassed() throws Exception {
-        SandboxUser u = server.org().users().stream().filter(x -> x.access() == OrgAccess.ACTIVE && !x.orgAdmin())
-                .findFirst().orElseThrow();
-        assertThat(http.send("POST", "/__sandbox/faults", "{\"type\":\"stale-reads\",\"seconds\":1}", null).status())
+        SandboxUser u = server.org().users().stream()
+                .filter(x -> x.access() == OrgAccess.ACTIVE && !x.orgAdmin())
+                .findFirst()
+                .orElseThrow();
+        assertThat(http.send("POST", "/__sandbox/faults", "{\"type\":\"stale-reads\",\"seconds\":1}", null)
+                        .status())
                 .isEqualTo(200);
         long wrote = System.nanoTime();
 
         String home = "/admin/v2/orgs/" + server.orgId() + "/directories/"
                 + server.org().directoryOf(u.accountId()).orElseThrow().id();
-        assertThat(http.post(home + "/users/" + u.accountId() + "/suspend", "").status()).isEqualTo(204);
+        assertThat(http.post(home + "/users/" + u.accountId() + "/suspend", "").status())
+                .isEqualTo(204);
 
         assertThat(server.org().findById(u.accountId()).orElseThrow().access()).isEqualTo(OrgAccess.SUSPENDED);
-        assertThat(http.get(v2("/users/" + u.accountId())).json().at("/data/status").asString()).isEqualTo("active");
+        assertThat(http.get(v2("/users/" + u.accountId()))
+                        .json()
+                        .at("/data/status")
+                        .asString())
+                .isEqualTo("active");
         String status = "active";
         while (status.equals("active") && System.nanoTime() - wrote < 5_000_000_000L) {
             Thread.sleep(100); // polling the condition: the lag is what is measured
-            status = http.get(v2("/users/" + u.accountId())).json().at("/data/status").asString();
+            status = http.get(v2("/users/" + u.accountId()))
+                    .json()
+                    .at("/data/status")
+                    .asString();
         }
         assertThat(status).isEqualTo("suspended");
         assertThat(System.nanoTime() - wrote).isGreaterThanOrEqualTo(1_000_000_000L);
@@ -59,7 +72,10 @@ class LaggingReadsAndGroupRolesTest {
 
         assertThat(roles.at("/data/0/roleId").asString()).isEqualTo("atlassian/site-admin");
         assertThat(roles.at("/data/0/principalId").asString()).isEqualTo(admins.id());
-        assertThat(http.get(v2("/groups/" + engineering.id() + "/role-assignments")).json().get("data")).isEmpty();
+        assertThat(http.get(v2("/groups/" + engineering.id() + "/role-assignments"))
+                        .json()
+                        .get("data"))
+                .isEmpty();
         assertThat(http.get(v2("/groups/nope/role-assignments")).status()).isEqualTo(404);
     }
 }

@@ -3,7 +3,6 @@ package io.orgshell.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.function.Predicate;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -14,8 +13,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LegacyV1Test {
 
     @RegisterExtension
-    static final SandboxExtension sandbox = new SandboxExtension(SandboxConfig.defaults().withUsers(300)
-            .withLegacyV1(true));
+    static final SandboxExtension sandbox =
+            new SandboxExtension(SandboxConfig.defaults().withUsers(300).withLegacyV1(true));
+
     static SandboxServer server;
     static SandboxHttp http;
 
@@ -24,7 +24,8 @@ class LegacyV1Test {
     }
 
     static SandboxUser plain() {
-        return find(u -> u.managed() && !u.idpSynced() && !u.orgAdmin() && u.active() && u.access() == OrgAccess.ACTIVE);
+        return find(
+                u -> u.managed() && !u.idpSynced() && !u.orgAdmin() && u.active() && u.access() == OrgAccess.ACTIVE);
     }
 
     static OrgAccess access(SandboxUser u) {
@@ -65,7 +66,8 @@ class LegacyV1Test {
 
     @Test
     void groupMemberships() {
-        SandboxUser u = find(x -> x.access() == OrgAccess.ACTIVE && !server.org().isMember(group("sales").id(), x.accountId()));
+        SandboxUser u = find(x -> x.access() == OrgAccess.ACTIVE
+                && !server.org().isMember(group("sales").id(), x.accountId()));
         SandboxGroup sales = group("sales");
         String path = http.org("/directory/groups/" + sales.id() + "/memberships");
         var add = http.post(path, "{\"account_id\":\"" + u.accountId() + "\"}");
@@ -75,11 +77,14 @@ class LegacyV1Test {
         var remove = http.delete(path + "/" + u.accountId());
         assertThat(remove.status()).isEqualTo(200);
         assertThat(server.org().isMember(sales.id(), u.accountId())).isFalse();
-        assertThat(errorCode(http.post(http.org("/directory/groups/nope/memberships"), "{\"account_id\":\"" + u.accountId() + "\"}")))
+        assertThat(errorCode(http.post(
+                        http.org("/directory/groups/nope/memberships"), "{\"account_id\":\"" + u.accountId() + "\"}")))
                 .isEqualTo("ADMIN-404-10");
         assertThat(errorCode(http.post(path, "{\"account_id\":\"nobody\"}"))).isEqualTo("ADMIN-404-8");
-        assertThat(errorCode(http.post(path, "{\"accountId\":\"" + u.accountId() + "\"}"))).isEqualTo("ADMIN-400-24");
-        var scim = http.post(http.org("/directory/groups/" + group("okta-all-staff").id() + "/memberships"),
+        assertThat(errorCode(http.post(path, "{\"accountId\":\"" + u.accountId() + "\"}")))
+                .isEqualTo("ADMIN-400-24");
+        var scim = http.post(
+                http.org("/directory/groups/" + group("okta-all-staff").id() + "/memberships"),
                 "{\"account_id\":\"" + u.accountId() + "\"}");
         assertThat(scim.status()).isEqualTo(403);
         assertThat(errorCode(scim)).isEqualTo("ADMIN-403-5");
@@ -90,6 +95,7 @@ class LegacyV1Test {
     void theGroupsSearchAnswers() {
         var found = http.post(http.org("/groups/search"), "{\"groupNames\":{\"eq\":[\"SALES\"]}}");
         assertThat(found.status()).isEqualTo(200);
-        assertThat(found.json().get("data").get(0).get("id").asString()).isEqualTo(group("sales").id());
+        assertThat(found.json().get("data").get(0).get("id").asString())
+                .isEqualTo(group("sales").id());
     }
 }

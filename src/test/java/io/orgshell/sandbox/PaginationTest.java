@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -15,7 +14,9 @@ import tools.jackson.databind.JsonNode;
 class PaginationTest {
 
     @RegisterExtension
-    static final SandboxExtension sandbox = new SandboxExtension(SandboxConfig.defaults().withUsers(1234).withPageSize(100));
+    static final SandboxExtension sandbox =
+            new SandboxExtension(SandboxConfig.defaults().withUsers(1234).withPageSize(100));
+
     static SandboxServer server;
     static SandboxHttp http;
 
@@ -40,7 +41,11 @@ class PaginationTest {
             pageSizes.add(page.get("data").size());
             for (JsonNode u : page.get("data")) {
                 assertThat(ids.add(u.get("account_id").asString())).isTrue();
-                assertThat(server.org().findById(u.get("account_id").asString()).orElseThrow().managed()).isTrue();
+                assertThat(server.org()
+                                .findById(u.get("account_id").asString())
+                                .orElseThrow()
+                                .managed())
+                        .isTrue();
             }
             JsonNode next = page.get("links").get("next");
             if (next != null) assertThat(next.asString()).contains("cursor=");
@@ -55,8 +60,17 @@ class PaginationTest {
     @Test
     void userEntriesHaveTheV1Fields() {
         JsonNode u = http.get(http.org("/users")).json().get("data").get(0);
-        assertThat(u.propertyNames()).contains("account_id", "account_type", "account_status", "name", "picture",
-                "email", "access_billable", "product_access", "links");
+        assertThat(u.propertyNames())
+                .contains(
+                        "account_id",
+                        "account_type",
+                        "account_status",
+                        "name",
+                        "picture",
+                        "email",
+                        "access_billable",
+                        "product_access",
+                        "links");
         assertThat(u.get("account_id").asString()).isEqualTo(server.callerAccountId());
         JsonNode product = u.get("product_access").get(0);
         assertThat(product.propertyNames()).contains("key", "name", "url", "last_active");
@@ -72,7 +86,8 @@ class PaginationTest {
             assertThat(err.get("status").asString()).isEqualTo("400");
         }
         // a domains cursor is not a users cursor
-        String domainsNext = http.get(http.org("/domains")).json().get("links").get("next").asString();
+        String domainsNext =
+                http.get(http.org("/domains")).json().get("links").get("next").asString();
         String cursor = domainsNext.substring(domainsNext.indexOf("cursor=") + 7);
         assertThat(http.get(http.org("/users?cursor=" + cursor)).status()).isEqualTo(400);
     }
@@ -122,7 +137,8 @@ class PaginationTest {
         JsonNode org = http.get(http.org("")).json().get("data");
         assertThat(org.get("attributes").get("name").asString()).isEqualTo(server.orgName());
         assertThat(org.get("type").asString()).isEqualTo("orgs");
-        for (String path : List.of("/admin/v1/orgs/unknown", "/admin/v1/orgs/unknown/users", "/admin/v1/orgs/unknown/domains")) {
+        for (String path :
+                List.of("/admin/v1/orgs/unknown", "/admin/v1/orgs/unknown/users", "/admin/v1/orgs/unknown/domains")) {
             var r = http.get(path);
             assertThat(r.status()).as(path).isEqualTo(404);
             JsonNode err = r.json().get("errors").get(0);
@@ -150,14 +166,17 @@ class PaginationTest {
             body = next == null ? null : "{\"cursor\":\"" + next.asString() + "\",\"limit\":25}";
         }
         long unmanagedInDirectory = server.org().users().stream()
-                .filter(u -> !u.managed() && u.access() != OrgAccess.REMOVED).count();
+                .filter(u -> !u.managed() && u.access() != OrgAccess.REMOVED)
+                .count();
         assertThat(seen).hasSize((int) unmanagedInDirectory);
         assertThat(pages).isGreaterThan(1);
         // and the GET form pages the same way
-        JsonNode first = http.get(http.v2("/users?limit=10&claimStatus=unmanaged")).json();
+        JsonNode first =
+                http.get(http.v2("/users?limit=10&claimStatus=unmanaged")).json();
         String next = first.get("links").get("next").asString();
         JsonNode second = http.get(http.v2("/users?cursor=" + next)).json();
-        assertThat(second.get("data")).allMatch(u -> u.get("claimStatus").asString().equals("unmanaged"));
+        assertThat(second.get("data"))
+                .allMatch(u -> u.get("claimStatus").asString().equals("unmanaged"));
         assertThat(http.get(http.v2("/users?cursor=bogus")).status()).isEqualTo(400);
     }
 }

@@ -7,13 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-
 import org.junit.jupiter.api.Test;
 
 class RateLimitTest {
 
     private static SandboxServer start(double rate, RetryAfterMode mode) throws IOException {
-        return SandboxServer.start(SandboxConfig.defaults().withUsers(20).withRatePerSecond(rate).withRetryAfterMode(mode));
+        return SandboxServer.start(
+                SandboxConfig.defaults().withUsers(20).withRatePerSecond(rate).withRetryAfterMode(mode));
     }
 
     @Test
@@ -26,7 +26,8 @@ class RateLimitTest {
                 assertThat(r.header("X-RateLimit-Limit")).isEqualTo("5");
                 assertThat(Integer.parseInt(r.header("X-RateLimit-Remaining"))).isBetween(0, 4 - i + 1);
                 Instant reset = Instant.parse(r.header("X-RateLimit-Reset"));
-                assertThat(reset).isBetween(Instant.now().minusSeconds(1), Instant.now().plusSeconds(2));
+                assertThat(reset)
+                        .isBetween(Instant.now().minusSeconds(1), Instant.now().plusSeconds(2));
             }
             var throttled = h.get(h.org(""));
             assertThat(throttled.status()).isEqualTo(429);
@@ -36,7 +37,8 @@ class RateLimitTest {
             assertThat(throttled.header("X-RateLimit-Limit")).isEqualTo("5");
             assertThat(s.stats().throttled()).isEqualTo(1);
             // error answers carry the headers too
-            assertThat(h.send("GET", "/admin/v1/orgs", null, "wrong").header("X-RateLimit-Reset")).isNotNull();
+            assertThat(h.send("GET", "/admin/v1/orgs", null, "wrong").header("X-RateLimit-Reset"))
+                    .isNotNull();
         }
     }
 
@@ -62,7 +64,8 @@ class RateLimitTest {
             h.get(h.org(""));
             var r = h.get(h.org(""));
             assertThat(r.status()).isEqualTo(429);
-            Instant when = ZonedDateTime.parse(r.header("Retry-After"), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant when = ZonedDateTime.parse(r.header("Retry-After"), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
             assertThat(when).isAfter(Instant.now()).isBefore(Instant.now().plusSeconds(4));
         }
     }
@@ -75,7 +78,8 @@ class RateLimitTest {
             var r = h.get(h.org(""));
             assertThat(r.status()).isEqualTo(429);
             assertThat(r.header("Retry-After")).isNull();
-            assertThat(Instant.parse(r.header("X-RateLimit-Reset"))).isAfter(Instant.now().minusMillis(50));
+            assertThat(Instant.parse(r.header("X-RateLimit-Reset")))
+                    .isAfter(Instant.now().minusMillis(50));
         }
     }
 

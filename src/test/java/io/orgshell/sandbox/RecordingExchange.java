@@ -1,5 +1,9 @@
 package io.orgshell.sandbox;
 
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpPrincipal;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,11 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpContext;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpPrincipal;
 
 /**
  * The exchange the sandbox's API handlers see while {@link ExchangeRecorder} listens. It holds the status line back
@@ -85,9 +84,15 @@ final class RecordingExchange extends HttpExchange {
 
     private RecordedExchange recorded(int code, Map<String, List<String>> responseHeaders, String responseBody) {
         URI uri = real.getRequestURI();
-        return new RecordedExchange(real.getRequestMethod().toUpperCase(Locale.ROOT), uri.getPath(), uri.getRawQuery(),
-                copy(real.getRequestHeaders()), new String(requestBody, StandardCharsets.UTF_8), code,
-                responseHeaders, responseBody);
+        return new RecordedExchange(
+                real.getRequestMethod().toUpperCase(Locale.ROOT),
+                uri.getPath(),
+                uri.getRawQuery(),
+                copy(real.getRequestHeaders()),
+                new String(requestBody, StandardCharsets.UTF_8),
+                code,
+                responseHeaders,
+                responseBody);
     }
 
     private static Map<String, List<String>> copy(Headers headers) {
@@ -104,19 +109,70 @@ final class RecordingExchange extends HttpExchange {
         }
     }
 
-    @Override public InputStream getRequestBody() { return requestStream; }
-    @Override public int getResponseCode() { return status; }
-    @Override public Headers getRequestHeaders() { return real.getRequestHeaders(); }
-    @Override public Headers getResponseHeaders() { return real.getResponseHeaders(); }
-    @Override public URI getRequestURI() { return real.getRequestURI(); }
-    @Override public String getRequestMethod() { return real.getRequestMethod(); }
-    @Override public HttpContext getHttpContext() { return real.getHttpContext(); }
-    @Override public InetSocketAddress getRemoteAddress() { return real.getRemoteAddress(); }
-    @Override public InetSocketAddress getLocalAddress() { return real.getLocalAddress(); }
-    @Override public String getProtocol() { return real.getProtocol(); }
-    @Override public Object getAttribute(String name) { return real.getAttribute(name); }
-    @Override public void setAttribute(String name, Object value) { real.setAttribute(name, value); }
-    @Override public HttpPrincipal getPrincipal() { return real.getPrincipal(); }
+    @Override
+    public InputStream getRequestBody() {
+        return requestStream;
+    }
+
+    @Override
+    public int getResponseCode() {
+        return status;
+    }
+
+    @Override
+    public Headers getRequestHeaders() {
+        return real.getRequestHeaders();
+    }
+
+    @Override
+    public Headers getResponseHeaders() {
+        return real.getResponseHeaders();
+    }
+
+    @Override
+    public URI getRequestURI() {
+        return real.getRequestURI();
+    }
+
+    @Override
+    public String getRequestMethod() {
+        return real.getRequestMethod();
+    }
+
+    @Override
+    public HttpContext getHttpContext() {
+        return real.getHttpContext();
+    }
+
+    @Override
+    public InetSocketAddress getRemoteAddress() {
+        return real.getRemoteAddress();
+    }
+
+    @Override
+    public InetSocketAddress getLocalAddress() {
+        return real.getLocalAddress();
+    }
+
+    @Override
+    public String getProtocol() {
+        return real.getProtocol();
+    }
+
+    @Override
+    public Object getAttribute(String name) {
+        return real.getAttribute(name);
+    }
+
+    @Override
+    public void setAttribute(String name, Object value) {
+        real.setAttribute(name, value);
+    }
+
+    @Override
+    public HttpPrincipal getPrincipal() {
+        return real.getPrincipal();
+    }
 
     @Override
     public void setStreams(InputStream in, OutputStream out) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -16,14 +15,18 @@ import tools.jackson.databind.JsonNode;
 class RetiredV1Test {
 
     @RegisterExtension
-    static final SandboxExtension sandbox = new SandboxExtension(SandboxConfig.defaults().withUsers(200));
+    static final SandboxExtension sandbox =
+            new SandboxExtension(SandboxConfig.defaults().withUsers(200));
+
     static SandboxServer server;
     static SandboxHttp http;
 
     @Test
     void everyRetiredEndpointAnswersGoneAndChangesNothing() {
-        SandboxUser u = server.org().users().stream().filter(x -> x.managed() && !x.orgAdmin()
-                && x.access() == OrgAccess.ACTIVE).findFirst().orElseThrow();
+        SandboxUser u = server.org().users().stream()
+                .filter(x -> x.managed() && !x.orgAdmin() && x.access() == OrgAccess.ACTIVE)
+                .findFirst()
+                .orElseThrow();
         SandboxGroup sales = server.org().findGroupByName("sales").orElseThrow();
         boolean member = server.org().isMember(sales.id(), u.accountId());
         String user = http.org("/directory/users/" + u.accountId());
@@ -43,20 +46,29 @@ class RetiredV1Test {
             assertThat(r.status()).as(what).isEqualTo(410);
             // the application-error shape of CONTRACT.md §5.1
             JsonNode error = r.json().get("errors").get(0);
-            assertThat(error.propertyNames()).as(what).containsExactlyInAnyOrder("id", "status", "code", "title",
-                    "detail");
+            assertThat(error.propertyNames())
+                    .as(what)
+                    .containsExactlyInAnyOrder("id", "status", "code", "title", "detail");
             assertThat(error.get("status").asString()).as(what).isEqualTo("410");
             assertThat(error.get("code").asString()).as(what).isEqualTo("ADMIN-410-1");
-            assertThat(error.get("detail").asString()).as(what).contains("retired after 2026-06-30")
+            assertThat(error.get("detail").asString())
+                    .as(what)
+                    .contains("retired after 2026-06-30")
                     .contains("/admin/v2/orgs/{orgId}/directories/{directoryId}/");
         });
-        assertThat(answers.get("suspend-access").json().get("errors").get(0).get("detail").asString())
+        assertThat(answers.get("suspend-access")
+                        .json()
+                        .get("errors")
+                        .get(0)
+                        .get("detail")
+                        .asString())
                 .endsWith("users/{accountId}/suspend");
         assertThat(server.org().findById(u.accountId()).orElseThrow().access()).isEqualTo(OrgAccess.ACTIVE);
         assertThat(server.org().isMember(sales.id(), u.accountId())).isEqualTo(member);
         assertThat(server.stats().writes()).isEmpty();
         assertThat(server.stats().requests("POST /admin/v1/orgs/{orgId}/directory/users/{accountId}/suspend-access"))
-                .as("counted under its own path, not as an unknown one").isEqualTo(1);
+                .as("counted under its own path, not as an unknown one")
+                .isEqualTo(1);
     }
 
     @Test
@@ -69,8 +81,11 @@ class RetiredV1Test {
         assertThat(seen).hasSize(2);
         for (RecordedExchange e : seen) {
             // the documents know nothing of the retirement: 410 is the one thing they do not declare
-            assertThat(ContractValidator.shared().problems(e)).as(e.path())
-                    .singleElement().asString().startsWith("validation.response.status.unknown");
+            assertThat(ContractValidator.shared().problems(e))
+                    .as(e.path())
+                    .singleElement()
+                    .asString()
+                    .startsWith("validation.response.status.unknown");
         }
     }
 

@@ -2,7 +2,6 @@ package io.orgshell.sandbox;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;

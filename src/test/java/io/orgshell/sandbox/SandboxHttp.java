@@ -8,7 +8,6 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,8 +26,10 @@ final class SandboxHttp {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final SandboxServer server;
 
     SandboxHttp(SandboxServer server) {
@@ -66,10 +67,12 @@ final class SandboxHttp {
 
     Resp sendOrThrow(String method, String path, String body, String key) throws IOException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUri() + path))
-                .timeout(Duration.ofSeconds(20)).header("Accept", "application/json");
+                .timeout(Duration.ofSeconds(20))
+                .header("Accept", "application/json");
         if (key != null) b.header("Authorization", "Bearer " + key);
         if (body != null) b.header("Content-Type", "application/json");
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        b.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new Resp(r.statusCode(), r.headers(), r.body());
@@ -85,6 +88,7 @@ final class SandboxHttp {
     }
 
     String v2(String rest) {
-        return "/admin/v2/orgs/" + server.orgId() + "/directories/" + server.org().directory().id() + rest;
+        return "/admin/v2/orgs/" + server.orgId() + "/directories/"
+                + server.org().directory().id() + rest;
     }
 }

@@ -3,6 +3,7 @@ package io.orgshell.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.orgshell.support.Slow;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
-import io.orgshell.support.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.core.JsonParser;
@@ -29,22 +28,66 @@ class SandboxMainTest {
 
     @Test
     void parsesEveryOption() {
-        SandboxConfig c = SandboxMain.parse(new String[]{"--port", "0", "--users", "77", "--seed", "9", "--rate", "12.5",
-                "--latency-ms", "3", "--fault-rate", "0.25", "--api-key", "k", "--org-id", "my-org", "--page-size", "10",
-                "--no-v2", "--retry-after", "http-date", "--slow-response-ms=500", "--hostile-strings", "--legacy-v1",
-                "--directories", "3"}, Map.of());
-        assertThat(c).isEqualTo(new SandboxConfig(0, 77, 9, 12.5, 3, 0.25, "k", "my-org", 10, false, 500,
-                RetryAfterMode.HTTP_DATE, true, true, 3));
-        assertThat(SandboxMain.parse(new String[]{"--retry-after", "none"}, Map.of()).retryAfterMode()).isEqualTo(RetryAfterMode.NONE);
+        SandboxConfig c = SandboxMain.parse(
+                new String[] {
+                    "--port",
+                    "0",
+                    "--users",
+                    "77",
+                    "--seed",
+                    "9",
+                    "--rate",
+                    "12.5",
+                    "--latency-ms",
+                    "3",
+                    "--fault-rate",
+                    "0.25",
+                    "--api-key",
+                    "k",
+                    "--org-id",
+                    "my-org",
+                    "--page-size",
+                    "10",
+                    "--no-v2",
+                    "--retry-after",
+                    "http-date",
+                    "--slow-response-ms=500",
+                    "--hostile-strings",
+                    "--legacy-v1",
+                    "--directories",
+                    "3"
+                },
+                Map.of());
+        assertThat(c)
+                .isEqualTo(new SandboxConfig(
+                        0,
+                        77,
+                        9,
+                        12.5,
+                        3,
+                        0.25,
+                        "k",
+                        "my-org",
+                        10,
+                        false,
+                        500,
+                        RetryAfterMode.HTTP_DATE,
+                        true,
+                        true,
+                        3));
+        assertThat(SandboxMain.parse(new String[] {"--retry-after", "none"}, Map.of())
+                        .retryAfterMode())
+                .isEqualTo(RetryAfterMode.NONE);
     }
 
     @Test
     void helpIsAskedForAndNamesEveryOptionParseTakes() throws Exception {
-        assertThat(SandboxMain.wantsHelp(new String[]{"--users", "5", "--help"})).isTrue();
-        assertThat(SandboxMain.wantsHelp(new String[]{"-h"})).isTrue();
-        assertThat(SandboxMain.wantsHelp(new String[]{"--users", "5"})).isFalse();
-        String source = java.nio.file.Files.readString(java.nio.file.Path.of(
-                "src/main/java/io/orgshell/sandbox/SandboxMain.java"));
+        assertThat(SandboxMain.wantsHelp(new String[] {"--users", "5", "--help"}))
+                .isTrue();
+        assertThat(SandboxMain.wantsHelp(new String[] {"-h"})).isTrue();
+        assertThat(SandboxMain.wantsHelp(new String[] {"--users", "5"})).isFalse();
+        String source = java.nio.file.Files.readString(
+                java.nio.file.Path.of("src/main/java/io/orgshell/sandbox/SandboxMain.java"));
         java.util.regex.Matcher taken = java.util.regex.Pattern.compile("(?:case |opt\\.equals\\()\"(--[a-z0-9-]+)\"")
                 .matcher(source);
         int options = 0;
@@ -57,28 +100,36 @@ class SandboxMainTest {
 
     @Test
     void orgIdFollowsTheSeedUnlessGiven() {
-        assertThat(SandboxMain.parse(new String[]{"--seed", "5"}, Map.of()).effectiveOrgId())
+        assertThat(SandboxMain.parse(new String[] {"--seed", "5"}, Map.of()).effectiveOrgId())
                 .isEqualTo(SandboxConfig.orgIdForSeed(5));
-        assertThat(SandboxMain.parse(new String[0], Map.of()).effectiveOrgId()).isEqualTo(SandboxConfig.defaults().orgId());
+        assertThat(SandboxMain.parse(new String[0], Map.of()).effectiveOrgId())
+                .isEqualTo(SandboxConfig.defaults().orgId());
     }
 
     @Test
     void apiKeyFromTheEnvironmentUnlessGivenAsOption() {
         Map<String, String> env = Map.of(SandboxMain.KEY_ENV, "from-env");
         assertThat(SandboxMain.parse(new String[0], env).apiKey()).isEqualTo("from-env");
-        assertThat(SandboxMain.parse(new String[]{"--api-key", "opt"}, env).apiKey()).isEqualTo("opt");
+        assertThat(SandboxMain.parse(new String[] {"--api-key", "opt"}, env).apiKey())
+                .isEqualTo("opt");
     }
 
     @Test
     void badOptionsGiveOneClearMessage() {
-        assertThatThrownBy(() -> SandboxMain.parse(new String[]{"--users", "many"}, Map.of()))
+        assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--users", "many"}, Map.of()))
                 .hasMessage("--users needs a number, got: many");
-        assertThatThrownBy(() -> SandboxMain.parse(new String[]{"--bogus", "1"}, Map.of())).hasMessage("unknown option: --bogus");
-        assertThatThrownBy(() -> SandboxMain.parse(new String[]{"--port"}, Map.of())).hasMessage("--port needs a value");
-        assertThatThrownBy(() -> SandboxMain.parse(new String[]{"--fault-rate", "2"}, Map.of())).hasMessageContaining("fault rate");
-        assertThatThrownBy(() -> SandboxMain.parse(new String[]{"--retry-after", "soon"}, Map.of())).hasMessageContaining("--retry-after");
-        assertThatThrownBy(() -> SandboxMain.parse(new String[]{"--api-key", " "}, Map.of())).hasMessage("--api-key must not be empty");
-        assertThatThrownBy(() -> SandboxMain.parse(new String[]{"stray"}, Map.of())).hasMessage("unexpected argument: stray");
+        assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--bogus", "1"}, Map.of()))
+                .hasMessage("unknown option: --bogus");
+        assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--port"}, Map.of()))
+                .hasMessage("--port needs a value");
+        assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--fault-rate", "2"}, Map.of()))
+                .hasMessageContaining("fault rate");
+        assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--retry-after", "soon"}, Map.of()))
+                .hasMessageContaining("--retry-after");
+        assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--api-key", " "}, Map.of()))
+                .hasMessage("--api-key must not be empty");
+        assertThatThrownBy(() -> SandboxMain.parse(new String[] {"stray"}, Map.of()))
+                .hasMessage("unexpected argument: stray");
     }
 
     @Test
@@ -86,8 +137,12 @@ class SandboxMainTest {
         // how long this takes is for scripts/bench (export and preview start a 100,000-account sandbox), not a test
         SeedData data = new SeedGenerator(42, 100_000).generate();
         assertThat(data.users()).hasSize(100_000);
-        assertThat(data.users().stream().map(SandboxUser::accountId).distinct().count()).isEqualTo(100_000);
-        assertThat(data.users().stream().map(u -> u.email().toLowerCase(java.util.Locale.ROOT)).distinct().count())
+        assertThat(data.users().stream().map(SandboxUser::accountId).distinct().count())
+                .isEqualTo(100_000);
+        assertThat(data.users().stream()
+                        .map(u -> u.email().toLowerCase(java.util.Locale.ROOT))
+                        .distinct()
+                        .count())
                 .isEqualTo(100_000);
     }
 
@@ -96,8 +151,13 @@ class SandboxMainTest {
 
     /** Runs SandboxMain in its own JVM with a 256 MB heap; its stdout and stderr go to files in {@link #tmp}. */
     private Process java(String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), SandboxMain.class.getName()));
+        List<String> cmd = new ArrayList<>(List.of(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                SandboxMain.class.getName()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectOutput(tmp.resolve("out.txt").toFile())
@@ -130,7 +190,8 @@ class SandboxMainTest {
     void theOrgLineShowsAHostileNameInert() {
         String hostile = "Acme \u001b]0;owned\u0007\u001b[2J \u009b31m \u202eSandbox";
         String shown = SandboxMain.printable(hostile);
-        assertThat(shown).doesNotContain("\u001b", "\u0007", "\u009b", "\u202e")
+        assertThat(shown)
+                .doesNotContain("\u001b", "\u0007", "\u009b", "\u202e")
                 .isEqualTo("Acme \\u001B]0;owned\\u0007\\u001B[2J \\u009B31m \\u202ESandbox");
         assertThat(SandboxMain.printable("Acme Sandbox é")).isEqualTo("Acme Sandbox é");
     }
@@ -144,13 +205,15 @@ class SandboxMainTest {
             while (stdout().lines().count() < 2 && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
             String line = stdout().lines().findFirst().orElse("");
             assertThat(line).matches("listening on http://127\\.0\\.0\\.1:\\d+");
-            assertThat(stdout().lines().skip(1).findFirst().orElse("")).as("what connecting needs")
+            assertThat(stdout().lines().skip(1).findFirst().orElse(""))
+                    .as("what connecting needs")
                     .isEqualTo("org " + SandboxConfig.orgIdForSeed(42) + " (Acme Sandbox), key "
                             + SandboxMain.fingerprint("super-secret-key"))
                     .isEqualTo("org " + SandboxConfig.orgIdForSeed(42) + " (Acme Sandbox), key "
                             + io.orgshell.api.ApiKey.of("super-secret-key").fingerprint());
             String base = line.substring("listening on ".length());
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient client =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String orgId = SandboxConfig.orgIdForSeed(42);
 
             long t0 = System.nanoTime();
@@ -159,8 +222,11 @@ class SandboxMainTest {
             int total = -1;
             int pages = 0;
             while (next != null) {
-                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(next))
-                        .header("Authorization", "Bearer super-secret-key").build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = client.send(
+                        HttpRequest.newBuilder(URI.create(next))
+                                .header("Authorization", "Bearer super-secret-key")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 assertThat(r.statusCode()).isEqualTo(200);
                 // a streaming read: the test's own parsing must not dominate the time of 92 big pages
                 next = null;
@@ -171,7 +237,7 @@ class SandboxMainTest {
                             case "account_id" -> ids.add(parser.nextStringValue());
                             case "total" -> total = parser.nextIntValue(-1);
                             case "next" -> next = parser.nextStringValue();
-                            default -> { }
+                            default -> {}
                         }
                     }
                 }
@@ -184,7 +250,9 @@ class SandboxMainTest {
             t0 = System.nanoTime();
 
             // the streamed dump of every account, read as a stream too
-            HttpResponse<java.io.InputStream> all = client.send(HttpRequest.newBuilder(URI.create(base + "/__sandbox/users")).build(),
+            HttpResponse<java.io.InputStream> all = client.send(
+                    HttpRequest.newBuilder(URI.create(base + "/__sandbox/users"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             int count = 0;
             try (JsonParser parser = SandboxHttp.JSON.createParser(all.body())) {
@@ -200,7 +268,9 @@ class SandboxMainTest {
             p.destroy(); // SIGTERM: the shutdown hook closes the server
             assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
         }
-        assertThat(stdout().lines().count()).as("the two lines when ready, nothing else").isEqualTo(2);
+        assertThat(stdout().lines().count())
+                .as("the two lines when ready, nothing else")
+                .isEqualTo(2);
         assertThat(stdout() + stderr()).doesNotContain("super-secret-key");
         assertThat(stderr()).doesNotContain("super-secret-key").doesNotContain("OutOfMemoryError");
     }

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 class SeedDataTest {
@@ -21,7 +20,8 @@ class SeedDataTest {
         try (SandboxServer s = SandboxServer.start(SandboxConfig.defaults().withUsers(500))) {
             b = new SandboxHttp(s).get("/__sandbox/users").body();
         }
-        try (SandboxServer s = SandboxServer.start(SandboxConfig.defaults().withUsers(500).withSeed(7))) {
+        try (SandboxServer s =
+                SandboxServer.start(SandboxConfig.defaults().withUsers(500).withSeed(7))) {
             c = new SandboxHttp(s).get("/__sandbox/users").body();
         }
         assertThat(a).isEqualTo(b);
@@ -43,7 +43,8 @@ class SeedDataTest {
         assertThat(d.retryAfterMode()).isEqualTo(RetryAfterMode.SECONDS);
         assertThat(SandboxConfig.orgIdForSeed(7)).isNotEqualTo(d.orgId());
         assertThat(d.toString()).doesNotContain("sandbox-api-key");
-        assertThat(d.withRatePerSecond(5).withLatencyMs(3).withPageSize(7).ratePerSecond()).isEqualTo(5);
+        assertThat(d.withRatePerSecond(5).withLatencyMs(3).withPageSize(7).ratePerSecond())
+                .isEqualTo(5);
     }
 
     @Test
@@ -57,14 +58,19 @@ class SeedDataTest {
 
             SandboxUser caller = org.findById(s.callerAccountId()).orElseThrow();
             assertThat(caller.orgAdmin()).isTrue();
-            assertThat(caller.managed() && caller.active() && !caller.idpSynced()).isTrue();
+            assertThat(caller.managed() && caller.active() && !caller.idpSynced())
+                    .isTrue();
 
             assertThat(users).anyMatch(u -> u.accountId().matches("[0-9a-f]{24}"));
             assertThat(users).anyMatch(u -> u.accountId().matches("557057:[0-9a-f-]{36}"));
             assertThat(users).allMatch(u -> u.accountId().matches("[0-9a-f]{24}|557057:[0-9a-f-]{36}"));
 
-            long suspended = users.stream().filter(u -> u.access() == OrgAccess.SUSPENDED).count();
-            long inactive = users.stream().filter(u -> u.accountStatus().equals("inactive")).count();
+            long suspended = users.stream()
+                    .filter(u -> u.access() == OrgAccess.SUSPENDED)
+                    .count();
+            long inactive = users.stream()
+                    .filter(u -> u.accountStatus().equals("inactive"))
+                    .count();
             long idp = users.stream().filter(SandboxUser::idpSynced).count();
             long admins = users.stream().filter(SandboxUser::orgAdmin).count();
             long unmanaged = users.stream().filter(u -> !u.managed()).count();
@@ -73,32 +79,50 @@ class SeedDataTest {
             assertThat(idp).isBetween(80L, 260L);
             assertThat(admins).isBetween(3L, 10L);
             assertThat(unmanaged).isBetween(150L, 350L);
-            assertThat(users).filteredOn(u -> !u.managed()).allMatch(u -> u.emailDomain().equals("acme-legacy.example"));
-            assertThat(users).filteredOn(SandboxUser::managed)
-                    .allMatch(u -> org.findDomainByName(u.emailDomain()).orElseThrow().verified());
+            assertThat(users)
+                    .filteredOn(u -> !u.managed())
+                    .allMatch(u -> u.emailDomain().equals("acme-legacy.example"));
+            assertThat(users)
+                    .filteredOn(SandboxUser::managed)
+                    .allMatch(u ->
+                            org.findDomainByName(u.emailDomain()).orElseThrow().verified());
 
             Set<String> emails = new HashSet<>();
             for (SandboxUser u : users) {
-                assertThat(emails.add(u.email().toLowerCase(Locale.ROOT))).as(u.email()).isTrue();
+                assertThat(emails.add(u.email().toLowerCase(Locale.ROOT)))
+                        .as(u.email())
+                        .isTrue();
                 assertThat(u.email()).matches("[a-z-]+\\.[a-z-]+[0-9]*@[a-z.-]+");
                 assertThat(org.findByEmail(u.email().toUpperCase(Locale.ROOT))).contains(u);
             }
-            assertThat(users).allMatch(u -> u.nickname() != null && u.zoneinfo() != null && u.locale() != null
-                    && u.jobTitle() != null && u.department() != null && u.organization() != null && u.location() != null);
+            assertThat(users)
+                    .allMatch(u -> u.nickname() != null
+                            && u.zoneinfo() != null
+                            && u.locale() != null
+                            && u.jobTitle() != null
+                            && u.department() != null
+                            && u.organization() != null
+                            && u.location() != null);
             assertThat(users).anyMatch(u -> !u.productAccess().isEmpty());
 
-            assertThat(org.domains()).extracting(SandboxDomain::name)
+            assertThat(org.domains())
+                    .extracting(SandboxDomain::name)
                     .contains("acme.example", "acme-corp.example", "eu.acme.example", "acme.io", "acme-legacy.example");
             assertThat(org.findDomainByName("acme.io").orElseThrow().verified()).isTrue();
             assertThat(users).noneMatch(u -> u.emailDomain().equals("acme.io"));
-            assertThat(org.findDomainByName("acme-legacy.example").orElseThrow().claimStatus()).isEqualTo("unverified");
+            assertThat(org.findDomainByName("acme-legacy.example").orElseThrow().claimStatus())
+                    .isEqualTo("unverified");
             assertThat(org.domains()).extracting(SandboxDomain::claimType).contains("dns", "http");
 
-            assertThat(org.groups()).extracting(SandboxGroup::name)
+            assertThat(org.groups())
+                    .extracting(SandboxGroup::name)
                     .contains("jira-software-users", "confluence-users", "engineering", "sales", "site-admins");
             assertThat(org.groups()).filteredOn(SandboxGroup::scimSynced).hasSize(1);
-            for (SandboxGroup g : org.groups()) assertThat(org.memberCount(g.id())).as(g.name()).isPositive();
-            assertThat(org.members(org.findGroupByName("site-admins").orElseThrow().id())).contains(s.callerAccountId());
+            for (SandboxGroup g : org.groups())
+                assertThat(org.memberCount(g.id())).as(g.name()).isPositive();
+            assertThat(org.members(
+                            org.findGroupByName("site-admins").orElseThrow().id()))
+                    .contains(s.callerAccountId());
             assertThat(org.directory().id()).isNotBlank();
         }
     }
@@ -108,7 +132,10 @@ class SeedDataTest {
         try (SandboxServer s = SandboxServer.start(SandboxConfig.defaults().withUsers(100))) {
             SandboxHttp h = new SandboxHttp(s);
             String before = h.get("/__sandbox/users").body();
-            SandboxUser u = s.org().users().stream().filter(x -> x.managed() && !x.orgAdmin()).findFirst().orElseThrow();
+            SandboxUser u = s.org().users().stream()
+                    .filter(x -> x.managed() && !x.orgAdmin())
+                    .findFirst()
+                    .orElseThrow();
             s.org().update(u.accountId(), x -> x.withAccess(OrgAccess.SUSPENDED).withEmail("changed.person@acme.io"));
             assertThat(h.get("/__sandbox/users").body()).isNotEqualTo(before);
             assertThat(h.send("POST", "/__sandbox/reset", null, null).status()).isEqualTo(204);

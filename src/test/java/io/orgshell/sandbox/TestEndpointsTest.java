@@ -9,7 +9,9 @@ import tools.jackson.databind.JsonNode;
 class TestEndpointsTest {
 
     @RegisterExtension
-    static final SandboxExtension sandbox = new SandboxExtension(SandboxConfig.defaults().withUsers(250));
+    static final SandboxExtension sandbox =
+            new SandboxExtension(SandboxConfig.defaults().withUsers(250));
+
     static SandboxServer server;
     static SandboxHttp http;
 
@@ -22,8 +24,8 @@ class TestEndpointsTest {
         JsonNode all = r.json();
         assertThat(all).hasSize(250);
         for (JsonNode u : all) {
-            assertThat(u.propertyNames()).containsExactly("account_id", "email", "name", "account_status", "access",
-                    "groups", "managed_by");
+            assertThat(u.propertyNames())
+                    .containsExactly("account_id", "email", "name", "account_status", "access", "groups", "managed_by");
             assertThat(u.get("access").asString()).isIn("active", "suspended");
             assertThat(u.get("managed_by").asString()).isIn("idp", "org");
             assertThat(u.get("groups").isArray()).isTrue();
@@ -43,8 +45,10 @@ class TestEndpointsTest {
     @Test
     void usersReflectsChangesMadeThroughTheApi() {
         SandboxUser u = server.org().users().stream()
-                .filter(x -> x.managed() && !x.orgAdmin() && !x.idpSynced() && x.access() == OrgAccess.ACTIVE && x.active())
-                .findFirst().orElseThrow();
+                .filter(x ->
+                        x.managed() && !x.orgAdmin() && !x.idpSynced() && x.access() == OrgAccess.ACTIVE && x.active())
+                .findFirst()
+                .orElseThrow();
         http.post(http.v2("/users/" + u.accountId() + "/suspend"), null);
         http.post("/users/" + u.accountId() + "/manage/lifecycle/disable", "{}");
         String newEmail = "renamed.user@acme.io";
@@ -63,7 +67,8 @@ class TestEndpointsTest {
     void statsHaveExactlyTheDocumentedFieldsAndCounts() {
         SandboxUser u = server.org().users().stream()
                 .filter(x -> x.managed() && !x.orgAdmin() && !x.idpSynced() && x.access() == OrgAccess.ACTIVE)
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         http.get(http.org("/users"));
         http.get(http.org("/users"));
         http.get(http.org("/domains/" + server.org().domains().get(0).id()));
@@ -77,8 +82,11 @@ class TestEndpointsTest {
         assertThat(stats.propertyNames()).containsExactly("requests", "throttled", "faults", "writes");
         JsonNode req = stats.get("requests");
         assertThat(req.get("GET /admin/v1/orgs/{orgId}/users").asInt()).isEqualTo(2);
-        assertThat(req.get("GET /admin/v1/orgs/{orgId}/domains/{domainId}").asInt()).isEqualTo(1);
-        assertThat(req.get("POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/{accountId}/suspend").asInt()).isEqualTo(1);
+        assertThat(req.get("GET /admin/v1/orgs/{orgId}/domains/{domainId}").asInt())
+                .isEqualTo(1);
+        assertThat(req.get("POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/{accountId}/suspend")
+                        .asInt())
+                .isEqualTo(1);
         assertThat(req.get("GET /users/{accountId}/manage").asInt()).isEqualTo(1);
         assertThat(req.get("GET /admin/v1/orgs").asInt()).isEqualTo(1);
         assertThat(req.has("GET /__sandbox/stats")).isFalse();
@@ -92,8 +100,10 @@ class TestEndpointsTest {
 
     @Test
     void resetClearsStatsFaultsAndState() {
-        SandboxUser u = server.org().users().stream().filter(x -> !x.orgAdmin() && x.access() == OrgAccess.ACTIVE)
-                .findFirst().orElseThrow();
+        SandboxUser u = server.org().users().stream()
+                .filter(x -> !x.orgAdmin() && x.access() == OrgAccess.ACTIVE)
+                .findFirst()
+                .orElseThrow();
         http.post(http.v2("/users/" + u.accountId() + "/suspend"), null);
         server.faults().add("*", 5, Fault.drop());
         assertThat(http.send("POST", "/__sandbox/reset", null, null).status()).isEqualTo(204);

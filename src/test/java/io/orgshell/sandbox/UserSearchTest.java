@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -14,7 +13,9 @@ import tools.jackson.databind.JsonNode;
 class UserSearchTest {
 
     @RegisterExtension
-    static final SandboxExtension sandbox = new SandboxExtension(SandboxConfig.defaults().withUsers(400));
+    static final SandboxExtension sandbox =
+            new SandboxExtension(SandboxConfig.defaults().withUsers(400));
+
     static SandboxServer server;
     static SandboxHttp http;
 
@@ -30,10 +31,15 @@ class UserSearchTest {
 
     @Test
     void countAnswersForTheSameFiltersAsTheList() {
-        long listed = server.org().users().stream().filter(u -> u.access() != OrgAccess.REMOVED).count();
-        long managed = server.org().users().stream().filter(u -> u.access() != OrgAccess.REMOVED && u.managed())
+        long listed = server.org().users().stream()
+                .filter(u -> u.access() != OrgAccess.REMOVED)
                 .count();
-        long suspended = server.org().users().stream().filter(u -> u.access() == OrgAccess.SUSPENDED).count();
+        long managed = server.org().users().stream()
+                .filter(u -> u.access() != OrgAccess.REMOVED && u.managed())
+                .count();
+        long suspended = server.org().users().stream()
+                .filter(u -> u.access() == OrgAccess.SUSPENDED)
+                .count();
         assertThat(count("")).isEqualTo(listed);
         assertThat(count("?claimStatus=managed")).isEqualTo(managed).isLessThan((int) listed);
         assertThat(count("?membershipStatus=suspended")).isEqualTo(suspended).isPositive();
@@ -41,41 +47,58 @@ class UserSearchTest {
 
     @Test
     void emailsMatchExactlyAndWhateverTheCase() {
-        SandboxUser managed = server.org().users().stream().filter(SandboxUser::managed).findFirst().orElseThrow();
-        SandboxUser unmanaged = server.org().users().stream().filter(u -> !u.managed()
-                && u.access() != OrgAccess.REMOVED).findFirst().orElseThrow();
-        String body = "{\"emails\":" + json(List.of(managed.email().toUpperCase(Locale.ROOT), unmanaged.email(),
-                "no-one@acme.example", managed.email().substring(1))) + ",\"limit\":10}";
+        SandboxUser managed = server.org().users().stream()
+                .filter(SandboxUser::managed)
+                .findFirst()
+                .orElseThrow();
+        SandboxUser unmanaged = server.org().users().stream()
+                .filter(u -> !u.managed() && u.access() != OrgAccess.REMOVED)
+                .findFirst()
+                .orElseThrow();
+        String body = "{\"emails\":"
+                + json(List.of(
+                        managed.email().toUpperCase(Locale.ROOT),
+                        unmanaged.email(),
+                        "no-one@acme.example",
+                        managed.email().substring(1)))
+                + ",\"limit\":10}";
         JsonNode data = http.post(http.v2("/users/search"), body).json().get("data");
         assertThat(data).hasSize(2);
-        assertThat(data.findValuesAsString("accountId")).containsExactlyInAnyOrder(managed.accountId(),
-                unmanaged.accountId());
+        assertThat(data.findValuesAsString("accountId"))
+                .containsExactlyInAnyOrder(managed.accountId(), unmanaged.accountId());
     }
 
     @Test
     void listsLongerThanAHundredAndEmailsWithSearchTermAreRefused() {
-        List<String> ids = server.org().users().stream().limit(101).map(SandboxUser::accountId).toList();
+        List<String> ids = server.org().users().stream()
+                .limit(101)
+                .map(SandboxUser::accountId)
+                .toList();
         SandboxHttp.Resp tooMany = http.post(http.v2("/users/search"), "{\"accountIds\":" + json(ids) + "}");
         assertThat(tooMany.status()).isEqualTo(400);
         assertThat(tooMany.body()).contains("accountIds holds 101 values; at most 100");
-        SandboxHttp.Resp hundred = http.post(http.v2("/users/search"), "{\"accountIds\":" + json(ids.subList(0, 100))
-                + ",\"limit\":100}");
+        SandboxHttp.Resp hundred =
+                http.post(http.v2("/users/search"), "{\"accountIds\":" + json(ids.subList(0, 100)) + ",\"limit\":100}");
         assertThat(hundred.status()).isEqualTo(200);
-        SandboxHttp.Resp both = http.post(http.v2("/users/search"), "{\"emails\":[\"a@acme.example\"],"
-                + "\"searchTerm\":\"a\"}");
+        SandboxHttp.Resp both =
+                http.post(http.v2("/users/search"), "{\"emails\":[\"a@acme.example\"]," + "\"searchTerm\":\"a\"}");
         assertThat(both.status()).isEqualTo(400);
         assertThat(both.body()).contains("emails and searchTerm cannot be used together");
     }
 
     @Test
     void aSearchLongerThanItsLimitGoesOnWithACursorThatKeepsTheFilters() {
-        List<String> ids = server.org().users().stream().filter(u -> u.access() != OrgAccess.REMOVED).limit(30)
-                .map(SandboxUser::accountId).toList();
+        List<String> ids = server.org().users().stream()
+                .filter(u -> u.access() != OrgAccess.REMOVED)
+                .limit(30)
+                .map(SandboxUser::accountId)
+                .toList();
         JsonNode first = http.post(http.v2("/users/search"), "{\"accountIds\":" + json(ids) + ",\"limit\":20}")
                 .json();
         assertThat(first.get("data")).hasSize(20);
         String cursor = first.get("links").get("next").asString();
-        JsonNode second = http.post(http.v2("/users/search"), "{\"cursor\":\"" + cursor + "\",\"limit\":20}").json();
+        JsonNode second = http.post(http.v2("/users/search"), "{\"cursor\":\"" + cursor + "\",\"limit\":20}")
+                .json();
         assertThat(second.get("data")).hasSize(10);
         assertThat(second.get("links").hasNonNull("next")).isFalse();
     }
@@ -84,11 +107,17 @@ class UserSearchTest {
     void aSearchSendsRolesOnlyWhenAskedAndTheListingAlways() {
         SandboxUser u = server.org().users().get(0);
         String ids = "{\"accountIds\":[\"" + u.accountId() + "\"]";
-        JsonNode plain = http.post(http.v2("/users/search"), ids + "}").json().get("data").get(0);
+        JsonNode plain = http.post(http.v2("/users/search"), ids + "}")
+                .json()
+                .get("data")
+                .get(0);
         assertThat(plain.has("platformRoles")).isFalse();
-        JsonNode asked = http.post(http.v2("/users/search"), ids + ",\"expand\":[\"platformRoles\"]}").json()
-                .get("data").get(0);
+        JsonNode asked = http.post(http.v2("/users/search"), ids + ",\"expand\":[\"platformRoles\"]}")
+                .json()
+                .get("data")
+                .get(0);
         assertThat(asked.get("platformRoles").isArray()).isTrue();
-        assertThat(http.get(http.v2("/users?limit=1")).json().get("data").get(0).has("platformRoles")).isTrue();
+        assertThat(http.get(http.v2("/users?limit=1")).json().get("data").get(0).has("platformRoles"))
+                .isTrue();
     }
 }

@@ -2,19 +2,18 @@ package io.orgshell.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
-
 import io.orgshell.console.ShellMode;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.support.KeyCountingListener;
 import io.orgshell.support.NoSecretOnDisk;
 import io.orgshell.support.ShellTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,8 +36,11 @@ class KeyBelongsToItsHostTest extends ShellTest {
     @BeforeAll
     static void startTheOtherPlaces() throws IOException {
         listener = new KeyCountingListener();
-        elsewhere = SandboxServer.start(SandboxConfig.defaults().withUsers(20).withSeed(47)
-                .withOrgId("7e1c0b52-4f5a-4d7e-9b7a-2f0e8d6c5b4a").withApiKey("elsewhere-key-5a4b3c2d1e0f"));
+        elsewhere = SandboxServer.start(SandboxConfig.defaults()
+                .withUsers(20)
+                .withSeed(47)
+                .withOrgId("7e1c0b52-4f5a-4d7e-9b7a-2f0e8d6c5b4a")
+                .withApiKey("elsewhere-key-5a4b3c2d1e0f"));
         NoSecretOnDisk.register(elsewhere.apiKey());
     }
 
@@ -52,8 +54,10 @@ class KeyBelongsToItsHostTest extends ShellTest {
     void connectWithAProfile() throws IOException {
         server = connectToFresh(SandboxConfig.defaults().withUsers(50).withSeed(46));
         Path config = CONFIG_DIR.resolve("config.yml");
-        Files.writeString(config, "profiles:\n  home:\n    org-id: " + server.orgId() + "\n    base-url: "
-                + server.baseUri() + "\n    api-key: " + server.apiKey() + "\n");
+        Files.writeString(
+                config,
+                "profiles:\n  home:\n    org-id: " + server.orgId() + "\n    base-url: " + server.baseUri()
+                        + "\n    api-key: " + server.apiKey() + "\n");
         Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
     }
 
@@ -66,13 +70,17 @@ class KeyBelongsToItsHostTest extends ShellTest {
     void aScriptCannotSendAProfilesKeyToAnotherPort() {
         mode.set(ShellMode.Kind.SCRIPT);
         Result same = run("connect --profile home --base-url " + server.baseUri() + "/");
-        assertThat(same.exitCode()).as("the same scheme, host and port: " + same).isZero();
+        assertThat(same.exitCode())
+                .as("the same scheme, host and port: " + same)
+                .isZero();
 
         Result refused = run("connect --profile home --base-url " + listener.baseUri());
         assertThat(refused.exitCode()).isEqualTo(2);
-        assertThat(refused.err().strip()).isEqualTo("error: no key for " + listener.baseUri() + ": the key of profile "
-                + "home is for " + server.baseUri() + ", and a key is sent only to the base URL it belongs to; connect "
-                + "there at a terminal to type its key (nothing was sent)");
+        assertThat(refused.err().strip())
+                .isEqualTo("error: no key for " + listener.baseUri() + ": the key of profile "
+                        + "home is for " + server.baseUri()
+                        + ", and a key is sent only to the base URL it belongs to; connect "
+                        + "there at a terminal to type its key (nothing was sent)");
         assertThat(listener.requests()).as("nothing reached the other port").isZero();
         assertThat(listener.authorizations()).isZero();
     }
@@ -89,15 +97,21 @@ class KeyBelongsToItsHostTest extends ShellTest {
             }
         };
 
-        Result r = run("connect --profile home --org-id " + elsewhere.orgId() + " --base-url " + elsewhere.baseUri(),
+        Result r = run(
+                "connect --profile home --org-id " + elsewhere.orgId() + " --base-url " + elsewhere.baseUri(),
                 keyboard);
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(prompts).containsExactly("API key for " + elsewhere.orgId() + " at " + elsewhere.baseUri()
-                + " (the key of profile home is for " + server.baseUri() + "): ");
-        assertThat(run("status").out()).contains(elsewhere.orgId()).contains(elsewhere.baseUri().toString());
+        assertThat(prompts)
+                .containsExactly("API key for " + elsewhere.orgId() + " at " + elsewhere.baseUri()
+                        + " (the key of profile home is for " + server.baseUri() + "): ");
+        assertThat(run("status").out())
+                .contains(elsewhere.orgId())
+                .contains(elsewhere.baseUri().toString());
 
         prompts.clear();
         assertThat(run("connect --profile home", keyboard).exitCode()).isZero();
-        assertThat(prompts).as("at its own base URL the profile's key needs no prompt").isEmpty();
+        assertThat(prompts)
+                .as("at its own base URL the profile's key needs no prompt")
+                .isEmpty();
     }
 }

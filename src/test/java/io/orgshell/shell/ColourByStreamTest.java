@@ -3,6 +3,8 @@ package io.orgshell.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.orgshell.support.OrgShellProcess;
+import io.orgshell.support.Slow;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,9 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
-import io.orgshell.support.OrgShellProcess;
-import io.orgshell.support.Slow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +32,7 @@ class ColourByStreamTest {
 
     @TempDir
     static Path home;
+
     static Path shellScript;
 
     @BeforeAll
@@ -43,21 +43,35 @@ class ColourByStreamTest {
 
     @Test
     void filesGetPlainTextOnBothStreams() throws Exception {
-        OrgShellProcess.Finished f = OrgShellProcess.run(home, Map.of(), null, "--sandbox", "--file",
-                shellScript.toString());
+        OrgShellProcess.Finished f =
+                OrgShellProcess.run(home, Map.of(), null, "--sandbox", "--file", shellScript.toString());
         assertThat(f.out()).contains("[SANDBOX]").doesNotContain(ESC);
         assertThat(f.err()).contains("error: unknown command 'nope'").doesNotContain(ESC);
     }
 
     @Test
     void jansiForcesColourOnlyOnTheStreamItIsToldToAndNoColorStillWins() throws Exception {
-        OrgShellProcess.Finished f = OrgShellProcess.start(List.of("-Djansi.err.mode=force"), home, Map.of("NO_COLOR", ""), null,
-                "--sandbox", "--file", shellScript.toString()).await();
+        OrgShellProcess.Finished f = OrgShellProcess.start(
+                        List.of("-Djansi.err.mode=force"),
+                        home,
+                        Map.of("NO_COLOR", ""),
+                        null,
+                        "--sandbox",
+                        "--file",
+                        shellScript.toString())
+                .await();
         assertThat(f.err()).contains("unknown command 'nope'").contains(ESC);
         assertThat(f.out()).contains("[SANDBOX]").doesNotContain(ESC);
 
-        OrgShellProcess.Finished none = OrgShellProcess.start(List.of("-Djansi.err.mode=force"), home,
-                Map.of("NO_COLOR", "1"), null, "--sandbox", "--file", shellScript.toString()).await();
+        OrgShellProcess.Finished none = OrgShellProcess.start(
+                        List.of("-Djansi.err.mode=force"),
+                        home,
+                        Map.of("NO_COLOR", "1"),
+                        null,
+                        "--sandbox",
+                        "--file",
+                        shellScript.toString())
+                .await();
         assertThat(none.err()).contains("unknown command 'nope'").doesNotContain(ESC);
     }
 
@@ -66,7 +80,9 @@ class ColourByStreamTest {
         Path err = home.resolve("stderr.txt");
         String screen = underTerminal(Map.of(), "2>" + quote(err.toString()));
         assertThat(screen).contains("[SANDBOX]").contains(ESC);
-        assertThat(Files.readString(err)).contains("error: unknown command 'nope'").contains("stopped:")
+        assertThat(Files.readString(err))
+                .contains("error: unknown command 'nope'")
+                .contains("stopped:")
                 .doesNotContain(ESC);
     }
 
@@ -80,22 +96,29 @@ class ColourByStreamTest {
 
     @Test
     void noColorAndTheOptionSwitchColourOffOnATerminal() throws Exception {
-        assertThat(underTerminal(Map.of("NO_COLOR", ""), "")).as("an empty NO_COLOR is not set")
-                .contains("[SANDBOX]").contains(ESC);
-        assertThat(underTerminal(Map.of("NO_COLOR", "1"), "")).contains("[SANDBOX]")
-                .contains("unknown command 'nope'").doesNotContain(ESC);
-        assertThat(underTerminal(Map.of(), "", "--no-color")).contains("[SANDBOX]")
-                .contains("unknown command 'nope'").doesNotContain(ESC);
+        assertThat(underTerminal(Map.of("NO_COLOR", ""), ""))
+                .as("an empty NO_COLOR is not set")
+                .contains("[SANDBOX]")
+                .contains(ESC);
+        assertThat(underTerminal(Map.of("NO_COLOR", "1"), ""))
+                .contains("[SANDBOX]")
+                .contains("unknown command 'nope'")
+                .doesNotContain(ESC);
+        assertThat(underTerminal(Map.of(), "", "--no-color"))
+                .contains("[SANDBOX]")
+                .contains("unknown command 'nope'")
+                .doesNotContain(ESC);
     }
 
     /** Runs the script with standard input, output and error on a pseudo-terminal, less what {@code redirect} moves. */
-    private static String underTerminal(Map<String, String> env, String redirect, String... options)
-            throws Exception {
+    private static String underTerminal(Map<String, String> env, String redirect, String... options) throws Exception {
         assumeTrue(utilLinuxScript(), "util-linux script makes the pseudo-terminal");
         List<String> args = new java.util.ArrayList<>(List.of(options));
         args.addAll(List.of("--sandbox", "--file", shellScript.toString()));
         String command = OrgShellProcess.command(List.of(), args.toArray(String[]::new)).stream()
-                .map(ColourByStreamTest::quote).collect(Collectors.joining(" ")) + " " + redirect;
+                        .map(ColourByStreamTest::quote)
+                        .collect(Collectors.joining(" "))
+                + " " + redirect;
         Path transcript = Files.createTempFile(home, "screen", ".txt");
         ProcessBuilder pb = new ProcessBuilder("script", "-q", "-f", "-e", "-c", command, transcript.toString());
         Map<String, String> all = new HashMap<>(Map.of("SHELL", "/bin/sh", "TERM", "xterm-256color"));
@@ -103,7 +126,8 @@ class ColourByStreamTest {
         pb.environment().remove("NO_COLOR");
         OrgShellProcess.environment(pb, home, all);
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true);
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectErrorStream(true);
         Process p = pb.start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -116,7 +140,9 @@ class ColourByStreamTest {
 
     private static boolean utilLinuxScript() {
         try {
-            Process p = new ProcessBuilder("script", "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("script", "--version")
+                    .redirectErrorStream(true)
+                    .start();
             String version = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             return p.waitFor(10, TimeUnit.SECONDS) && version.contains("util-linux");
         } catch (java.io.IOException e) {

@@ -2,11 +2,10 @@ package io.orgshell.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.Map;
-
 import io.orgshell.support.OrgShellProcess;
 import io.orgshell.support.Slow;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,14 +19,15 @@ class ExampleScriptsTest {
 
     @ParameterizedTest
     @CsvSource({
-            "domain-move.shell, applied 20",
-            "offboarding.shell, applied 5",
-            "team-reshuffle.shell, applied 4",
-            "directory-domain-move.shell, applied 329",
-            "inactive-suspension.shell, applied 239"})
+        "domain-move.shell, applied 20",
+        "offboarding.shell, applied 5",
+        "team-reshuffle.shell, applied 4",
+        "directory-domain-move.shell, applied 329",
+        "inactive-suspension.shell, applied 239"
+    })
     void anExampleRunsToTheEnd(String script, String expected) throws Exception {
-        OrgShellProcess.Finished f = OrgShellProcess.run(home, Map.of(), null, "--sandbox", "--file",
-                "scripts/examples/" + script);
+        OrgShellProcess.Finished f =
+                OrgShellProcess.run(home, Map.of(), null, "--sandbox", "--file", "scripts/examples/" + script);
         assertThat(f.exitCode()).as(f.out() + f.err()).isZero();
         assertThat(f.out()).contains(expected).contains("(finished)");
         assertThat(f.err()).doesNotContain("error");

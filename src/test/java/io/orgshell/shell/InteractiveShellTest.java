@@ -2,6 +2,10 @@ package io.orgshell.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.console.ShellMode;
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.support.ShellTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PipedInputStream;
@@ -11,11 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import io.orgshell.console.ShellMode;
-import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
-import io.orgshell.support.ShellTest;
 import org.jline.reader.History;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -36,8 +35,10 @@ class InteractiveShellTest extends ShellTest {
 
     @Autowired
     PromptProvider prompt;
+
     @Autowired
     History history;
+
     @Autowired
     CommandCompleter completer;
 
@@ -50,12 +51,15 @@ class InteractiveShellTest extends ShellTest {
 
     @Test
     void aSessionTypedAtThePrompt() throws Exception {
-        SandboxServer server = sandbox(SandboxConfig.defaults().withUsers(200).withSeed(3)
+        SandboxServer server = sandbox(SandboxConfig.defaults()
+                .withUsers(200)
+                .withSeed(3)
                 .withApiKey("Interactive0Key1With2Mixed3Case4Chars5678"));
         sessions.disconnect();
         Path config = CONFIG_DIR.resolve("config.yml");
-        Files.writeString(config, "profiles:\n  nokey:\n    org-id: " + server.orgId() + "\n    base-url: "
-                + server.baseUri() + "\n");
+        Files.writeString(
+                config,
+                "profiles:\n  nokey:\n    org-id: " + server.orgId() + "\n    base-url: " + server.baseUri() + "\n");
         Path historyFile = Files.createTempDirectory("orgshell-history").resolve("history");
 
         PipedInputStream keyboard = new PipedInputStream(64 * 1024);
@@ -68,9 +72,9 @@ class InteractiveShellTest extends ShellTest {
         kb.awaitPrompts(1);
         kb.type("status\n", 2);
         kb.type("domains list\n", 3);
-        kb.typeUntilShown("conn", "> \u001b[0mconn");  // drawn by the line editor: the keys have been read
-        kb.type("\u0003", 4);                       // Ctrl-C drops the half-typed line, the shell goes on
-        kb.type("connect --profile nokey\n", 5);    // asks for the key at a masked prompt
+        kb.typeUntilShown("conn", "> \u001b[0mconn"); // drawn by the line editor: the keys have been read
+        kb.type("\u0003", 4); // Ctrl-C drops the half-typed line, the shell goes on
+        kb.type("connect --profile nokey\n", 5); // asks for the key at a masked prompt
         kb.type(server.apiKey() + "\n", 6);
         kb.type("domains list\n", 7);
         String beforeMistake = kb.screen();
@@ -82,7 +86,8 @@ class InteractiveShellTest extends ShellTest {
         String out = kb.screen();
         Files.writeString(Path.of("target", "interactive-screen.txt"), out);
         assertThat(exit.get()).isZero();
-        assertThat(out).contains("orgshell (not connected)>")
+        assertThat(out)
+                .contains("orgshell (not connected)>")
                 .contains("not connected (run 'connect'")
                 .contains("'domains list' is not available")
                 .contains("API key for " + server.orgId() + ": ***")
@@ -93,22 +98,37 @@ class InteractiveShellTest extends ShellTest {
         assertThat(beforeMistake).as("the masked key is never drawn").doesNotContain(server.apiKey());
 
         String saved = Files.readString(historyFile);
-        assertThat(saved).contains("domains list").contains("connect --profile nokey").doesNotContain(server.apiKey())
+        assertThat(saved)
+                .contains("domains list")
+                .contains("connect --profile nokey")
+                .doesNotContain(server.apiKey())
                 .doesNotContain("--api-key");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(historyFile))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(historyFile)))
+                .isEqualTo("rw-------");
     }
 
     @Test
     void batchesAreConfirmedAtTheTerminal() throws Exception {
-        SandboxServer server = sandbox(SandboxConfig.defaults().withUsers(200).withSeed(3)
+        SandboxServer server = sandbox(SandboxConfig.defaults()
+                .withUsers(200)
+                .withSeed(3)
                 .withApiKey("Interactive0Key1With2Mixed3Case4Chars5678"));
         sandboxLauncher.use(server.access());
-        var movers = server.org().users().stream().filter(u -> u.managed() && !u.idpSynced() && !u.orgAdmin()
-                && u.active() && !u.accountId().equals(server.callerAccountId())).limit(6).toList();
+        var movers = server.org().users().stream()
+                .filter(u -> u.managed()
+                        && !u.idpSynced()
+                        && !u.orgAdmin()
+                        && u.active()
+                        && !u.accountId().equals(server.callerAccountId()))
+                .limit(6)
+                .toList();
         Path plan = Files.createTempFile("batches", ".csv");
         StringBuilder csv = new StringBuilder("account_id,email\n");
-        movers.forEach(u -> csv.append(u.accountId()).append(",b").append(u.accountId().hashCode() & 0xffff)
-                .append(u.email().substring(0, u.email().indexOf('@'))).append("@acme.io\n"));
+        movers.forEach(u -> csv.append(u.accountId())
+                .append(",b")
+                .append(u.accountId().hashCode() & 0xffff)
+                .append(u.email().substring(0, u.email().indexOf('@')))
+                .append("@acme.io\n"));
         Files.writeString(plan, csv.toString());
         Path historyFile = Files.createTempDirectory("orgshell-history").resolve("history");
 
@@ -122,22 +142,28 @@ class InteractiveShellTest extends ShellTest {
         kb.type("connect --sandbox\n", 2);
         kb.type("load " + plan + "\n", 3);
         kb.type("preview\n", 4);
-        kb.type("run --batch-size 2\n", 5);          // the first question, before any write
-        kb.type("c\n", 6);                           // batch 1 of 3, then the question
-        kb.type("v\n", 7);                           // no failures yet: asked again
-        kb.type("c\n", 8);                           // batch 2, then the question
-        kb.type("a\n", 9);                           // the rest without asking, back at the prompt
+        kb.type("run --batch-size 2\n", 5); // the first question, before any write
+        kb.type("c\n", 6); // batch 1 of 3, then the question
+        kb.type("v\n", 7); // no failures yet: asked again
+        kb.type("c\n", 8); // batch 2, then the question
+        kb.type("a\n", 9); // the rest without asking, back at the prompt
         kb.type("quit\n", 9);
         shell.join(20_000);
 
         String out = kb.screen();
-        assertThat(out).contains("2 writes next: lines 2-3 of " + plan.getFileName() + " (6 left in all) — "
+        assertThat(out)
+                .contains("2 writes next: lines 2-3 of " + plan.getFileName() + " (6 left in all) — "
                         + "[c]ontinue, [a]ll, [q]uit? ")
-                .contains("batch 1").contains("batch 2").doesNotContain("batch 3")
-                .contains("no failures so far").contains("[c]ontinue, [a]ll remaining, [v]iew failures")
-                .contains("applied 6").contains("(finished)");
+                .contains("batch 1")
+                .contains("batch 2")
+                .doesNotContain("batch 3")
+                .contains("no failures so far")
+                .contains("[c]ontinue, [a]ll remaining, [v]iew failures")
+                .contains("applied 6")
+                .contains("(finished)");
         movers.forEach(u -> assertThat(server.stats().writes(u.accountId())).isEqualTo(1L));
-        assertThat(Files.readAllLines(historyFile)).as("answers are not commands")
+        assertThat(Files.readAllLines(historyFile))
+                .as("answers are not commands")
                 .anyMatch(l -> l.endsWith("run --batch-size 2"))
                 .noneMatch(l -> l.endsWith(":v") || l.endsWith(":c") || l.endsWith(":a") || l.equals("c"));
     }
@@ -145,22 +171,32 @@ class InteractiveShellTest extends ShellTest {
     /** The real REPL on an in-memory terminal, in a thread of its own, as the launcher starts it. */
     Thread startShell(PipedInputStream keyboard, ByteArrayOutputStream screen, Path historyFile, AtomicInteger exit)
             throws IOException {
-        Terminal terminal = TerminalBuilder.builder().system(false).provider("exec").type("xterm")
-                .encoding(StandardCharsets.UTF_8).streams(keyboard, screen).build();
+        Terminal terminal = TerminalBuilder.builder()
+                .system(false)
+                .provider("exec")
+                .type("xterm")
+                .encoding(StandardCharsets.UTF_8)
+                .streams(keyboard, screen)
+                .build();
         // like a real terminal in raw mode: the line editor draws what is typed, so input is not echoed twice
         Attributes attributes = terminal.getAttributes();
         attributes.setLocalFlag(Attributes.LocalFlag.ECHO, false);
         terminal.setAttributes(attributes);
-        LineReader reader = LineReaderBuilder.builder().terminal(terminal).history(history).completer(completer)
+        LineReader reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .history(history)
+                .completer(completer)
                 .build();
         mode.set(ShellMode.Kind.INTERACTIVE);
-        Thread shell = new Thread(() -> {
-            try {
-                exit.set(new Repl(reader, prompt, dispatcher, historyFile).run());
-            } catch (Exception e) {
-                exit.set(99);
-            }
-        }, "repl");
+        Thread shell = new Thread(
+                () -> {
+                    try {
+                        exit.set(new Repl(reader, prompt, dispatcher, historyFile).run());
+                    } catch (Exception e) {
+                        exit.set(99);
+                    }
+                },
+                "repl");
         shell.start();
         return shell;
     }

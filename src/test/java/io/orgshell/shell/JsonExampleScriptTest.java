@@ -2,6 +2,8 @@ package io.orgshell.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.support.OrgShellProcess;
+import io.orgshell.support.Slow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -10,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
-import io.orgshell.support.OrgShellProcess;
-import io.orgshell.support.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -30,8 +29,8 @@ class JsonExampleScriptTest {
 
     @Test
     void aPipedDocumentParsesAndTheExampleReportReadsTheSameValues() throws Exception {
-        OrgShellProcess.Finished domains = OrgShellProcess.run(home, Map.of(), null, "--sandbox", "domains", "list",
-                "--json");
+        OrgShellProcess.Finished domains =
+                OrgShellProcess.run(home, Map.of(), null, "--sandbox", "domains", "list", "--json");
         assertThat(domains.exitCode()).as(domains.err()).isZero();
         assertThat(domains.err()).isEmpty();
         JsonNode doc = JsonMapper.builder().build().readTree(domains.out());
@@ -40,8 +39,13 @@ class JsonExampleScriptTest {
         assertThat(names).contains("acme.example");
 
         Path orgshell = home.resolve("orgshell");
-        Files.writeString(orgshell, "#!/bin/sh\nexec " + OrgShellProcess.command(List.of()).stream()
-                .map(a -> "'" + a + "'").collect(Collectors.joining(" ")) + " \"$@\"\n");
+        Files.writeString(
+                orgshell,
+                "#!/bin/sh\nexec "
+                        + OrgShellProcess.command(List.of()).stream()
+                                .map(a -> "'" + a + "'")
+                                .collect(Collectors.joining(" "))
+                        + " \"$@\"\n");
         Files.setPosixFilePermissions(orgshell, PosixFilePermissions.fromString("rwx------"));
         ProcessBuilder pb = new ProcessBuilder("bash", "scripts/examples/json-report.sh");
         OrgShellProcess.environment(pb, home, Map.of("ORGSHELL", orgshell.toString()));
@@ -51,8 +55,11 @@ class JsonExampleScriptTest {
         assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
         String report = Files.readString(out);
         assertThat(p.exitValue()).as(report + Files.readString(err)).isZero();
-        assertThat(report).contains("organization: Acme Sandbox", "key:          sha256:",
-                "verified domains (" + names.size() + "):");
+        assertThat(report)
+                .contains(
+                        "organization: Acme Sandbox",
+                        "key:          sha256:",
+                        "verified domains (" + names.size() + "):");
         names.forEach(n -> assertThat(report).contains("\n  " + n + "\n"));
         assertThat(report).containsPattern("accounts named Hopper: [1-9]");
     }

@@ -2,18 +2,17 @@ package io.orgshell.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.KeyCountingListener;
 import io.orgshell.support.OrgShellProcess;
 import io.orgshell.support.Slow;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,17 +25,17 @@ import org.junit.jupiter.api.io.TempDir;
 @Slow
 class LaunchModesTest {
 
-    record Run(int exitCode, String out, String err) {
-    }
+    record Run(int exitCode, String out, String err) {}
 
     static SandboxServer sandbox;
+
     @TempDir
     static Path home;
 
     @BeforeAll
     static void startSandbox() throws IOException {
-        sandbox = SandboxServer.start(SandboxConfig.defaults().withUsers(300).withSeed(5)
-                .withApiKey("launch-test-key-9f8e7d6c5b4a"));
+        sandbox = SandboxServer.start(
+                SandboxConfig.defaults().withUsers(300).withSeed(5).withApiKey("launch-test-key-9f8e7d6c5b4a"));
     }
 
     @AfterAll
@@ -56,8 +55,12 @@ class LaunchModesTest {
     void helpBeforeTheCommandPrintsTheLaunchOptionsAndExits0() throws Exception {
         Run r = run(Map.of(), null, "--help");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("usage: orgshell").contains("--sandbox").contains("--file F.shell")
-                .contains("--profile NAME").contains("Exit codes");
+        assertThat(r.out())
+                .contains("usage: orgshell")
+                .contains("--sandbox")
+                .contains("--file F.shell")
+                .contains("--profile NAME")
+                .contains("Exit codes");
         assertThat(r.err()).isEmpty();
     }
 
@@ -85,8 +88,11 @@ class LaunchModesTest {
         Run r = run(Map.of(), null, "--sandbox", "--file", script.toString());
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
         assertThat(r.out()).contains("acme.example").doesNotContain("organization");
-        assertThat(r.err()).contains("no account 000000000000000000000000")
-                .contains(script + ":5").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(r.err())
+                .contains("no account 000000000000000000000000")
+                .contains(script + ":5")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
     }
 
     @Test
@@ -106,8 +112,13 @@ class LaunchModesTest {
 
     @Test
     void theEnvironmentConnectsAndTheKeyIsNeverPrintedEvenWithDebug() throws Exception {
-        Map<String, String> env = Map.of("ORGSHELL_ORG_ID", sandbox.orgId(), "ORGSHELL_API_KEY", sandbox.apiKey(),
-                "ORGSHELL_BASE_URL", sandbox.baseUri().toString());
+        Map<String, String> env = Map.of(
+                "ORGSHELL_ORG_ID",
+                sandbox.orgId(),
+                "ORGSHELL_API_KEY",
+                sandbox.apiKey(),
+                "ORGSHELL_BASE_URL",
+                sandbox.baseUri().toString());
         Run ok = run(env, null, "orgs", "list");
         assertThat(ok.exitCode()).as(ok.toString()).isZero();
         assertThat(ok.out()).contains(sandbox.orgName());
@@ -118,7 +129,8 @@ class LaunchModesTest {
         assertThat(ok.out() + ok.err() + failing.out() + failing.err()).doesNotContain(sandbox.apiKey());
         try (var files = Files.walk(home)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                assertThat(Files.readString(f, StandardCharsets.ISO_8859_1)).as(f.toString())
+                assertThat(Files.readString(f, StandardCharsets.ISO_8859_1))
+                        .as(f.toString())
                         .doesNotContain(sandbox.apiKey());
             }
         }
@@ -126,20 +138,31 @@ class LaunchModesTest {
 
     @Test
     void theEnvironmentsKeyGoesOnlyToTheEnvironmentsBaseUrl() throws Exception {
-        Map<String, String> env = Map.of("ORGSHELL_ORG_ID", sandbox.orgId(), "ORGSHELL_API_KEY", sandbox.apiKey(),
-                "ORGSHELL_BASE_URL", sandbox.baseUri().toString());
+        Map<String, String> env = Map.of(
+                "ORGSHELL_ORG_ID",
+                sandbox.orgId(),
+                "ORGSHELL_API_KEY",
+                sandbox.apiKey(),
+                "ORGSHELL_BASE_URL",
+                sandbox.baseUri().toString());
         try (KeyCountingListener listener = new KeyCountingListener()) {
-            Run r = run(env, "connect --base-url " + sandbox.baseUri() + "/\nstatus\nconnect --base-url "
-                    + listener.baseUri() + "\n");
+            Run r = run(
+                    env,
+                    "connect --base-url " + sandbox.baseUri() + "/\nstatus\nconnect --base-url " + listener.baseUri()
+                            + "\n");
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
             assertThat(r.out()).contains("connected to").contains(sandbox.orgName());
-            assertThat(r.err()).contains("error: no key for " + listener.baseUri() + ": ORGSHELL_API_KEY is for "
-                    + sandbox.baseUri() + ", and a key is sent only to the base URL it belongs to").contains("<stdin>:3");
+            assertThat(r.err())
+                    .contains("error: no key for " + listener.baseUri() + ": ORGSHELL_API_KEY is for "
+                            + sandbox.baseUri() + ", and a key is sent only to the base URL it belongs to")
+                    .contains("<stdin>:3");
             assertThat(listener.requests()).as("nothing reached the other port").isZero();
             assertThat(listener.authorizations()).isZero();
         }
         Run embedded = run(env, null, "--sandbox", "status");
-        assertThat(embedded.exitCode()).as("the embedded sandbox has a key of its own: " + embedded).isZero();
+        assertThat(embedded.exitCode())
+                .as("the embedded sandbox has a key of its own: " + embedded)
+                .isZero();
         assertThat(embedded.out()).contains("[SANDBOX]");
     }
 
@@ -149,14 +172,21 @@ class LaunchModesTest {
         Files.writeString(loop, "status\nscript " + loop + "\n");
         Run r = run(Map.of(), null, "--sandbox", "--file", loop.toString());
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
-        assertThat(r.err()).contains("error: " + loop + ":2: " + loop + " is already running")
-                .doesNotContain("StackOverflowError").doesNotContain("\tat ");
+        assertThat(r.err())
+                .contains("error: " + loop + ":2: " + loop + " is already running")
+                .doesNotContain("StackOverflowError")
+                .doesNotContain("\tat ");
     }
 
     @Test
     void aPipedRunWithoutYesWritesNothing() throws Exception {
-        Map<String, String> env = Map.of("ORGSHELL_ORG_ID", sandbox.orgId(), "ORGSHELL_API_KEY", sandbox.apiKey(),
-                "ORGSHELL_BASE_URL", sandbox.baseUri().toString());
+        Map<String, String> env = Map.of(
+                "ORGSHELL_ORG_ID",
+                sandbox.orgId(),
+                "ORGSHELL_API_KEY",
+                sandbox.apiKey(),
+                "ORGSHELL_BASE_URL",
+                sandbox.baseUri().toString());
         StringBuilder csv = new StringBuilder("account_id\n");
         Accounts.plain(sandbox).limit(5).forEach(u -> csv.append(u.accountId()).append('\n'));
         Path plan = Files.writeString(home.resolve("leavers.csv"), csv.toString());
@@ -165,7 +195,9 @@ class LaunchModesTest {
         Run r = run(env, "load --op suspend " + plan + "\npreview\nrun\n");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
         assertThat(r.out()).contains("OK 5");
-        assertThat(r.err()).contains("run in a script needs --yes: nothing was written").contains("<stdin>:3");
+        assertThat(r.err())
+                .contains("run in a script needs --yes: nothing was written")
+                .contains("<stdin>:3");
         assertThat(sandbox.stats().writes()).as("no account was written").isEmpty();
     }
 

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +17,8 @@ class LauncherScriptTest {
 
     @Test
     void theBuildItStartsDoesNotSeeTheKey() throws Exception {
-        // a copy of the launcher in a tree with no jar, so it builds; a stand-in mvn on the PATH records its environment
+        // a copy of the launcher in a tree with no jar, so it builds; a stand-in mvn on the PATH records its
+        // environment
         Path scripts = Files.createDirectories(tmp.resolve("tree/scripts"));
         Files.copy(Path.of("scripts/orgshell"), scripts.resolve("orgshell"));
         Files.writeString(tmp.resolve("tree/pom.xml"), "<project/>\n");
@@ -27,8 +27,8 @@ class LauncherScriptTest {
         Path mvn = Files.writeString(bin.resolve("mvn"), "#!/bin/sh\nenv > '" + seen + "'\nexit 1\n");
         Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwx------"));
 
-        ProcessBuilder pb = new ProcessBuilder("bash", scripts.resolve("orgshell").toString(), "version")
-                .redirectErrorStream(true);
+        ProcessBuilder pb =
+                new ProcessBuilder("bash", scripts.resolve("orgshell").toString(), "version").redirectErrorStream(true);
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         pb.environment().put("ORGSHELL_API_KEY", "launcher-test-key-0123456789");
         pb.environment().remove("ORGSHELL_NO_BUILD");
@@ -38,7 +38,10 @@ class LauncherScriptTest {
 
         assertThat(p.exitValue()).as(out).isEqualTo(1);
         assertThat(out).contains("the build failed");
-        assertThat(Files.readString(seen)).as("the build ran").contains("PATH=")
-                .doesNotContain("ORGSHELL_API_KEY").doesNotContain("launcher-test-key");
+        assertThat(Files.readString(seen))
+                .as("the build ran")
+                .contains("PATH=")
+                .doesNotContain("ORGSHELL_API_KEY")
+                .doesNotContain("launcher-test-key");
     }
 }

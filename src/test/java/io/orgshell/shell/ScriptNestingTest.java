@@ -2,13 +2,12 @@ package io.orgshell.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import io.orgshell.console.ShellMode;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.support.ShellTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,11 +31,18 @@ class ScriptNestingTest extends ShellTest {
 
         Result r = run("script " + loop);
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.all()).contains(loop + ":3: " + loop + " is already running (" + loop + ":3): a script cannot "
-                + "run itself, directly or through another").doesNotContain("StackOverflow").doesNotContain("\tat ");
-        assertThat(r.out().split("not connected|organization ", -1)).as("status ran once").hasSize(2);
+        assertThat(r.all())
+                .contains(loop + ":3: " + loop + " is already running (" + loop + ":3): a script cannot "
+                        + "run itself, directly or through another")
+                .doesNotContain("StackOverflow")
+                .doesNotContain("\tat ");
+        assertThat(r.out().split("not connected|organization ", -1))
+                .as("status ran once")
+                .hasSize(2);
 
-        assertThat(run("script " + chain(2)).exitCode()).as("nothing is left open after the refusal").isZero();
+        assertThat(run("script " + chain(2)).exitCode())
+                .as("nothing is left open after the refusal")
+                .isZero();
     }
 
     @Test
@@ -60,17 +66,20 @@ class ScriptNestingTest extends ShellTest {
         Path first = chain(17);
         Result seventeen = run("script " + first);
         assertThat(seventeen.exitCode()).isEqualTo(2);
-        assertThat(seventeen.all()).contains(tmp.resolve("chain17-16.shell") + ":1: scripts run inside each other "
-                + "at most 16 deep; " + tmp.resolve("chain17-17.shell") + " would be number 17 (" + first + ":1 > ... > "
-                + tmp.resolve("chain17-16.shell") + ":1)").doesNotContain("organization");
+        assertThat(seventeen.all())
+                .contains(tmp.resolve("chain17-16.shell") + ":1: scripts run inside each other "
+                        + "at most 16 deep; " + tmp.resolve("chain17-17.shell") + " would be number 17 (" + first
+                        + ":1 > ... > "
+                        + tmp.resolve("chain17-16.shell") + ":1)")
+                .doesNotContain("organization");
     }
 
     /** {@code n} scripts, each running the next; the last says {@code status}. Returns the first. */
     private Path chain(int n) throws IOException {
         for (int i = n; i >= 1; i--) {
             Path file = tmp.resolve("chain" + n + "-" + i + ".shell");
-            Files.writeString(file, i == n ? "status\n" : "script " + tmp.resolve("chain" + n + "-" + (i + 1) + ".shell")
-                    + "\n");
+            Files.writeString(
+                    file, i == n ? "status\n" : "script " + tmp.resolve("chain" + n + "-" + (i + 1) + ".shell") + "\n");
         }
         return tmp.resolve("chain" + n + "-1.shell");
     }

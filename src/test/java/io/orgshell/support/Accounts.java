@@ -1,22 +1,25 @@
 package io.orgshell.support;
 
-import java.util.List;
-import java.util.stream.Stream;
-
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** Sandbox accounts that any operation may touch: managed, active, in the org, not synced, not admin, not you. */
 public final class Accounts {
 
-    private Accounts() {
-    }
+    private Accounts() {}
 
     public static Stream<SandboxUser> plain(SandboxServer server) {
         return server.org().users().stream()
-                .filter(u -> u.managed() && !u.idpSynced() && !u.orgAdmin() && u.active() && !u.pendingDeletion()
-                        && u.access() == OrgAccess.ACTIVE && !u.accountId().equals(server.callerAccountId()));
+                .filter(u -> u.managed()
+                        && !u.idpSynced()
+                        && !u.orgAdmin()
+                        && u.active()
+                        && !u.pendingDeletion()
+                        && u.access() == OrgAccess.ACTIVE
+                        && !u.accountId().equals(server.callerAccountId()));
     }
 
     /** Plain accounts handed out in order, each once: the tests of a class share a sandbox and must not meet. */
@@ -37,7 +40,7 @@ public final class Accounts {
 
     /** A new address for {@code u} on the org's second domain, unique per account (no two rows collide). */
     public static String movedAddress(SandboxUser u) {
-        return u.email().substring(0, u.email().indexOf('@')) + "-" + Integer.toHexString(u.accountId().hashCode())
-                + "@acme.io";
+        return u.email().substring(0, u.email().indexOf('@')) + "-"
+                + Integer.toHexString(u.accountId().hashCode()) + "@acme.io";
     }
 }

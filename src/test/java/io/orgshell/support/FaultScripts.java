@@ -1,25 +1,26 @@
 package io.orgshell.support;
 
+import io.orgshell.sandbox.SandboxServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
-import io.orgshell.sandbox.SandboxServer;
 
 /** Queues faults the way a person trying orgshell would: {@code POST /__sandbox/faults} with the README's JSON. */
 public final class FaultScripts {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private FaultScripts() {
-    }
+    private FaultScripts() {}
 
     public static void post(SandboxServer server, String json) {
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/__sandbox/faults"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(server.baseUri() + "/__sandbox/faults"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(json))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new AssertionError("the sandbox refused the fault script (" + r.statusCode() + "): " + r.body());
             }

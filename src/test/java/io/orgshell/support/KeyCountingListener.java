@@ -1,12 +1,11 @@
 package io.orgshell.support;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * Whatever listens on a loopback port where no org is: it answers every request 404 and counts the requests and the

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -70,7 +69,8 @@ public final class NoSecretOnDisk implements AfterEachCallback, AfterAllCallback
                 continue;
             }
             try (Stream<Path> files = Files.walk(root)) {
-                files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals("config.yml"))
+                files.filter(Files::isRegularFile)
+                        .filter(f -> !f.getFileName().toString().equals("config.yml"))
                         .forEach(f -> leaks.addAll(keysIn(f)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -88,7 +88,10 @@ public final class NoSecretOnDisk implements AfterEachCallback, AfterAllCallback
         } catch (IOException e) {
             return List.of(); // deleted while we walked: nothing to leak
         }
-        return KEYS.stream().filter(text::contains).map(k -> file + " holds " + k.substring(0, 4) + "...").toList();
+        return KEYS.stream()
+                .filter(text::contains)
+                .map(k -> file + " holds " + k.substring(0, 4) + "...")
+                .toList();
     }
 
     private static List<Path> tempDirs(Object instance, Class<?> type) {

@@ -1,5 +1,6 @@
 package io.orgshell.support;
 
+import io.orgshell.OrgShellApplication;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,13 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.orgshell.OrgShellApplication;
-
 /** orgshell in a JVM of its own, as a user starts it: arguments, environment, standard input, exit code. */
 public final class OrgShellProcess {
 
-    public record Finished(int exitCode, String out, String err) {
-    }
+    public record Finished(int exitCode, String out, String err) {}
 
     private final Process process;
     private final Path out;
@@ -35,8 +33,9 @@ public final class OrgShellProcess {
     }
 
     /** The same, with extra JVM options (a small heap, say). */
-    public static OrgShellProcess start(List<String> jvmOptions, Path home, Map<String, String> env, String stdin,
-                                        String... args) throws IOException {
+    public static OrgShellProcess start(
+            List<String> jvmOptions, Path home, Map<String, String> env, String stdin, String... args)
+            throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command(jvmOptions, args));
         environment(pb, home, env);
         Path out = Files.createTempFile(home, "out", ".txt");
@@ -56,8 +55,10 @@ public final class OrgShellProcess {
 
     /** The command line that starts orgshell in a JVM of its own. */
     public static List<String> command(List<String> jvmOptions, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), OrgShellApplication.class.getName()));
         command.addAll(List.of(args));

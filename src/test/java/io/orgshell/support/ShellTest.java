@@ -1,5 +1,12 @@
 package io.orgshell.support;
 
+import io.orgshell.OrgShellApplication;
+import io.orgshell.console.ShellMode;
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.session.SandboxLauncher;
+import io.orgshell.session.SessionService;
+import io.orgshell.shell.CommandDispatcher;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -8,14 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-
-import io.orgshell.OrgShellApplication;
-import io.orgshell.console.ShellMode;
-import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
-import io.orgshell.session.SandboxLauncher;
-import io.orgshell.session.SessionService;
-import io.orgshell.shell.CommandDispatcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,10 +40,13 @@ public abstract class ShellTest {
 
     @Autowired
     protected CommandDispatcher dispatcher;
+
     @Autowired
     protected SessionService sessions;
+
     @Autowired
     protected SandboxLauncher sandboxLauncher;
+
     @Autowired
     protected ShellMode mode;
 
@@ -63,8 +65,9 @@ public abstract class ShellTest {
     protected SandboxServer sandbox(SandboxConfig config) {
         if (SandboxConfig.orgIdForSeed(SandboxConfig.DEFAULT_SEED).equals(config.orgId())) {
             // an org of its own for each test class: runs are found by org, and the config directory is shared
-            config = config.withOrgId(UUID.nameUUIDFromBytes(getClass().getName().getBytes(StandardCharsets.UTF_8))
-                    .toString());
+            config =
+                    config.withOrgId(UUID.nameUUIDFromBytes(getClass().getName().getBytes(StandardCharsets.UTF_8))
+                            .toString());
         }
         if (sandbox == null) {
             try {
@@ -122,8 +125,7 @@ public abstract class ShellTest {
         return new Result(code, out.toString(), err.toString());
     }
 
-    static final class NoInput implements InputReader {
-    }
+    static final class NoInput implements InputReader {}
 
     private static Path createConfigDir() {
         try {
