@@ -2,6 +2,7 @@ package io.orgshell.api;
 
 import io.netty.channel.ChannelOption;
 import io.netty.handler.timeout.ReadTimeoutException;
+import io.orgshell.core.Sanitizer;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -403,9 +404,7 @@ public final class AdminApiClient implements AutoCloseable {
         return new ApiException(
                 200,
                 "invalid-response",
-                "the server sent "
-                        + io.orgshell.core.Sanitizer.forTerminal(
-                                said.length() > 200 ? said.substring(0, 200) + "..." : said),
+                "the server sent " + Sanitizer.forTerminal(said.length() > 200 ? said.substring(0, 200) + "..." : said),
                 request,
                 null);
     }

@@ -1,6 +1,7 @@
 package io.orgshell.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
 
 /** An organization, as {@code GET /admin/v1/orgs} and {@code /v1/orgs/{orgId}} return it. */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -14,7 +15,7 @@ public record Org(String id, String type, Attributes attributes) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Page(java.util.List<Org> data, Links links) implements ListPage {}
+    public record Page(List<Org> data, Links links) implements ListPage {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record One(Org data) {}

@@ -1,5 +1,6 @@
 package io.orgshell.api;
 
+import java.util.Collection;
 import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -72,5 +73,5 @@ public interface OrgDirectory {
      * The groups with these names (exact, case-insensitive) or IDs, in every directory (CONTRACT.md §8.2); a value
      * that names no group is left out.
      */
-    Flux<Group> groupsNamed(java.util.Collection<String> namesOrIds);
+    Flux<Group> groupsNamed(Collection<String> namesOrIds);
 }

@@ -1,5 +1,6 @@
 package io.orgshell.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -139,7 +140,7 @@ final class V2Directory implements OrgDirectory {
         return LIMIT;
     }
 
-    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record Count(Integer count) {}
 
     @Override

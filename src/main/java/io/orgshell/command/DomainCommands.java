@@ -11,7 +11,9 @@ import io.orgshell.csv.SafeCsvWriter;
 import io.orgshell.session.Session;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
 import java.util.List;
+import java.util.Objects;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.shell.core.command.CommandContext;
@@ -99,7 +101,10 @@ public class DomainCommands {
             return;
         }
         List<List<String>> rows = domains.stream()
-                .map(d -> List.of(nz(d.name()), nz(d.status()), nz(d.verificationType())))
+                .map(d -> List.of(
+                        Objects.toString(d.name(), ""),
+                        Objects.toString(d.status(), ""),
+                        Objects.toString(d.verificationType(), "")))
                 .toList();
         var w = ctx.outputWriter();
         if (rows.isEmpty()) {
@@ -136,7 +141,11 @@ public class DomainCommands {
     }
 
     private static List<String> cells(Domain d) {
-        return List.of(nz(d.id()), nz(d.name()), nz(d.status()), nz(d.verificationType()));
+        return List.of(
+                Objects.toString(d.id(), ""),
+                Objects.toString(d.name(), ""),
+                Objects.toString(d.status(), ""),
+                Objects.toString(d.verificationType(), ""));
     }
 
     private static String noDomains(boolean everything) {
@@ -146,12 +155,8 @@ public class DomainCommands {
     private static SafeCsvWriter openCsv(OutputTarget out) {
         try {
             return SafeCsvWriter.open(out.open(), HEADER);
-        } catch (IOException | java.nio.file.InvalidPathException e) {
+        } catch (IOException | InvalidPathException e) {
             throw new UserFacingException("cannot write " + out + ": " + e.getMessage());
         }
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }

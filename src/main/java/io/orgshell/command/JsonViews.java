@@ -4,6 +4,7 @@ import io.orgshell.api.DirectoryUser;
 import io.orgshell.api.Domain;
 import io.orgshell.api.Org;
 import io.orgshell.api.UserProfile;
+import io.orgshell.core.Strings;
 import io.orgshell.directory.UserLookup;
 import io.orgshell.plan.Operation;
 import io.orgshell.plan.OperationHandlers;
@@ -13,6 +14,7 @@ import io.orgshell.plan.Preview;
 import io.orgshell.plan.RowCheck;
 import io.orgshell.plan.Step;
 import io.orgshell.run.OutcomeCounts;
+import io.orgshell.run.RunDirectory;
 import io.orgshell.run.RunMeta;
 import io.orgshell.run.RunStore;
 import io.orgshell.session.Connection;
@@ -119,7 +121,7 @@ final class JsonViews {
                 a.nickname(),
                 a.accountStatus(),
                 a.accountType(),
-                du == null ? null : du.isSuspended() ? "suspended" : nz(du.membershipStatus(), "active"),
+                du == null ? null : du.isSuspended() ? "suspended" : Strings.orElse(du.membershipStatus(), "active"),
                 du == null ? null : du.isSynced(),
                 du == null ? null : du.isOrgAdmin(),
                 x == null ? null : x.jobTitle(),
@@ -204,7 +206,7 @@ final class JsonViews {
             int unconfirmed) {}
 
     /** {@code unconfirmed}: pending writes answered with success whose accounts did not show the change yet. */
-    static Run run(RunMeta m, io.orgshell.run.RunDirectory dir, List<String> failures, int unconfirmed) {
+    static Run run(RunMeta m, RunDirectory dir, List<String> failures, int unconfirmed) {
         return new Run(
                 m.id(),
                 m.operation(),
@@ -317,9 +319,5 @@ final class JsonViews {
                 c.reason(),
                 c.current(),
                 target);
-    }
-
-    private static String nz(String s, String fallback) {
-        return s == null || s.isBlank() ? fallback : s;
     }
 }

@@ -30,10 +30,12 @@ import io.orgshell.session.ConnectionChanged;
 import io.orgshell.session.Session;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.shell.core.command.CommandContext;
@@ -188,9 +190,10 @@ public class PlanCommands {
         for (RowCheck c : preview.checks()) {
             if (all || c.verdict() != Verdict.OK) {
                 String email = c.account() != null
-                        ? nz(c.account().email())
-                        : operation == Operation.EMAIL ? nz(c.current()) : "";
-                String name = c.account() == null ? "" : nz(c.account().name());
+                        ? Objects.toString(c.account().email(), "")
+                        : operation == Operation.EMAIL ? Objects.toString(c.current(), "") : "";
+                String name =
+                        c.account() == null ? "" : Objects.toString(c.account().name(), "");
                 String change = ChangeText.of(operation, c.row(), c.current(), wanted(c, lastStep, operation));
                 String line = String.valueOf(c.row().line());
                 // at a terminal the account is its email over its name; a program reads each in a column of its own
@@ -201,15 +204,15 @@ public class PlanCommands {
                                         name.isEmpty() ? email : email + "\n" + name,
                                         change,
                                         c.verdict().label(),
-                                        nz(c.reason()))
+                                        Objects.toString(c.reason(), ""))
                                 : List.of(
                                         line,
-                                        nz(c.row().accountId()),
+                                        Objects.toString(c.row().accountId(), ""),
                                         email,
                                         name,
                                         change.replace("\n", "; "),
                                         c.verdict().label(),
-                                        nz(c.reason())));
+                                        Objects.toString(c.reason(), "")));
             }
         }
         if (!rows.isEmpty()) {
@@ -251,7 +254,7 @@ public class PlanCommands {
         Operation op = operation;
         if (op == Operation.DELETE && counts.get(Verdict.OK) > 0) {
             out.println(s.warn("delete: the accounts are deactivated at once and deleted for good 14 days later (on "
-                    + java.time.LocalDate.now().plusDays(14) + "); cancel-delete can stop it until then"));
+                    + LocalDate.now().plusDays(14) + "); cancel-delete can stop it until then"));
         }
         if (OperationHandlers.of(op).inverse() == null && counts.get(Verdict.OK) > 0) {
             out.println(s.warn(op.cliName() + " cannot be undone: a removed user must be invited again"));
@@ -338,9 +341,5 @@ public class PlanCommands {
         Step last = lastStep.get(c.row().index());
         // an email swap ends at the file's address, after a detour through a temporary one
         return operation == Operation.EMAIL ? c.row().value(Operation.Columns.EMAIL) : last == null ? null : last.to();
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -2,6 +2,7 @@ package io.orgshell.command;
 
 import io.orgshell.console.JsonOutput;
 import io.orgshell.console.Screen;
+import io.orgshell.console.Styles;
 import io.orgshell.core.Sanitizer;
 import io.orgshell.plan.PlanLoader;
 import io.orgshell.plan.PlanSession;
@@ -15,6 +16,7 @@ import io.orgshell.run.RunStore;
 import io.orgshell.run.RunSummary;
 import io.orgshell.session.Connection;
 import io.orgshell.session.Session;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +91,7 @@ public class RunCommands {
                                     orgColumn(m),
                                     m.state().label(),
                                     String.valueOf(m.rows()),
-                                    RunConsole.describe(m.counts(), new io.orgshell.console.Styles(false))));
+                                    RunConsole.describe(m.counts(), new Styles(false))));
         }
         ctx.outputWriter().print(io.table(List.of("Run", "Op", "Org", "State", "Rows", "Outcomes"), rows));
     }
@@ -111,7 +113,7 @@ public class RunCommands {
             @Argument(index = 0, description = "run ID (default: the latest)") String id,
             @Option(longName = JsonOutput.OPTION, description = JsonOutput.HELP) Boolean asJson,
             CommandContext ctx)
-            throws java.io.IOException {
+            throws IOException {
         Connection connected = session.current().orElse(null);
         RunDirectory dir = store.openOrLatest(id, connected);
         PrintWriter out = ctx.outputWriter();

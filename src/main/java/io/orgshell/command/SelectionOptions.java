@@ -1,7 +1,11 @@
 package io.orgshell.command;
 
 import io.orgshell.core.UsageException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.CommandOption;
 
@@ -23,15 +27,15 @@ final class SelectionOptions {
     private SelectionOptions() {}
 
     /** Options a command may be given more than once; every other option given twice is an error. */
-    private static final java.util.Set<String> REPEATABLE = java.util.Set.of("domain");
+    private static final Set<String> REPEATABLE = Set.of("domain");
 
     /**
      * Every {@code --domain} given (the binding keeps only the first of a repeated option), after refusing any other
      * option given twice, which would otherwise lose a value silently.
      */
     static List<String> domains(CommandContext ctx) {
-        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
-        List<String> domains = new java.util.ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        List<String> domains = new ArrayList<>();
         for (CommandOption o : ctx.parsedInput().options()) {
             String name = o.longName();
             if (name == null) {

@@ -7,6 +7,7 @@ import io.orgshell.console.Progress;
 import io.orgshell.console.Screen;
 import io.orgshell.core.OutputTarget;
 import io.orgshell.core.Sanitizer;
+import io.orgshell.core.Strings;
 import io.orgshell.core.UsageException;
 import io.orgshell.directory.Selection;
 import io.orgshell.directory.UserExporter;
@@ -142,7 +143,7 @@ public class UserCommands {
         line(w, "account status", a.accountStatus());
         line(w, "account type", a.accountType());
         if (du != null) {
-            line(w, "org access", du.isSuspended() ? "suspended" : nz(du.membershipStatus(), "active"));
+            line(w, "org access", du.isSuspended() ? "suspended" : Strings.orElse(du.membershipStatus(), "active"));
             line(w, "managed by", du.isSynced() ? "identity provider (synced)" : "organization");
             line(w, "org admin", du.isOrgAdmin() == null ? "unknown" : du.isOrgAdmin() ? "yes" : "no");
         }
@@ -181,11 +182,11 @@ public class UserCommands {
         List<List<String>> rows = new ArrayList<>();
         for (UserLookup.Match m : found.matches()) {
             rows.add(List.of(
-                    nz(m.accountId(), ""),
-                    nz(m.email(), ""),
-                    nz(m.name(), ""),
-                    nz(m.status(), ""),
-                    nz(m.access(), "")));
+                    Strings.orElse(m.accountId(), ""),
+                    Strings.orElse(m.email(), ""),
+                    Strings.orElse(m.name(), ""),
+                    Strings.orElse(m.status(), ""),
+                    Strings.orElse(m.access(), "")));
         }
         w.print(io.table(List.of("Account ID", "Email", "Name", "Status", "Access"), rows));
         w.println(found.matches().size()
@@ -198,9 +199,5 @@ public class UserCommands {
         if (value != null && !value.isBlank()) {
             w.println(String.format("%-15s %s", label, Sanitizer.forTerminal(value)));
         }
-    }
-
-    private static String nz(String s, String fallback) {
-        return s == null || s.isBlank() ? fallback : s;
     }
 }

@@ -2,6 +2,7 @@ package io.orgshell.console;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * A one-line progress bar ({@code [#####.....] 1,200/3,000 40% 350/s ETA 5s}) redrawn in place with {@code \r}, at
@@ -24,7 +25,7 @@ public final class Progress {
 
     private long lastDraw;
     private int lastLength;
-    private java.util.function.Supplier<String> extra = () -> "";
+    private Supplier<String> extra = () -> "";
 
     public Progress(PrintWriter out, boolean live, String label, long total) {
         this.out = out;
@@ -34,7 +35,7 @@ public final class Progress {
     }
 
     /** More to show after the rate, e.g. the pace the server allows and the 429s received. */
-    public Progress extra(java.util.function.Supplier<String> more) {
+    public Progress extra(Supplier<String> more) {
         this.extra = more;
         return this;
     }

@@ -2,6 +2,7 @@ package io.orgshell.console;
 
 import io.orgshell.core.Sanitizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.shell.jline.tui.table.ArrayTableModel;
 import org.springframework.shell.jline.tui.table.BorderStyle;
@@ -71,7 +72,7 @@ public final class TableRenderer {
         table.addHeaderAndVerticalsBorders(BorderStyle.fancy_light);
         // narrower than the headers and status words allow: draw it whole and let the terminal wrap the lines,
         // rather than have TableBuilder break a status word
-        int needed = java.util.Arrays.stream(widths).sum() + columns + 1;
+        int needed = Arrays.stream(widths).sum() + columns + 1;
         return table.build().render(Math.max(needed, width <= 0 ? 120 : width));
     }
 
@@ -108,7 +109,7 @@ public final class TableRenderer {
 
     /** Takes a character at a time from the widest column still above its limit, until the row fits. */
     private static void narrow(int[] widths, int[] limits, int room) {
-        int total = java.util.Arrays.stream(widths).sum();
+        int total = Arrays.stream(widths).sum();
         while (total > room) {
             int widest = -1;
             for (int c = 0; c < widths.length; c++) {

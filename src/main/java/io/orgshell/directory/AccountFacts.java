@@ -4,6 +4,9 @@ import io.orgshell.api.DirectoryUser;
 import io.orgshell.api.ManagedUser;
 import io.orgshell.api.OrgAccount;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -179,12 +182,10 @@ public record AccountFacts(
             return Instant.ofEpochMilli(Long.parseLong(text.strip()));
         }
         try {
-            return java.time.OffsetDateTime.parse(text).toInstant();
+            return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             try {
-                return java.time.LocalDate.parse(text)
-                        .atStartOfDay(java.time.ZoneOffset.UTC)
-                        .toInstant();
+                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException e2) {
                 return null;
             }

@@ -2,6 +2,7 @@ package io.orgshell.directory;
 
 import io.orgshell.core.UsageException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -124,7 +125,7 @@ public record Selection(
         Instant at;
         Matcher m = DAYS.matcher(t.toLowerCase(Locale.ROOT));
         if (m.matches()) {
-            at = now.minus(java.time.Duration.ofDays(Integer.parseInt(m.group(1))));
+            at = now.minus(Duration.ofDays(Integer.parseInt(m.group(1))));
         } else {
             try {
                 at = LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();

@@ -6,6 +6,7 @@ import io.orgshell.api.Group;
 import io.orgshell.api.OrgAccount;
 import io.orgshell.api.OrgDirectory;
 import io.orgshell.api.UserQuery;
+import io.orgshell.core.ExitCodes;
 import io.orgshell.core.UsageException;
 import io.orgshell.core.UserFacingException;
 import java.util.ArrayList;
@@ -54,8 +55,7 @@ public class SelectionService {
             accountsSeen.accept(page.size());
             if (Thread.currentThread().isInterrupted()) {
                 throw new UserFacingException(
-                        "interrupted while reading the directory; nothing was written",
-                        io.orgshell.core.ExitCodes.INTERRUPTED);
+                        "interrupted while reading the directory; nothing was written", ExitCodes.INTERRUPTED);
             }
         }
         return new Selected(List.copyOf(out), groupId);

@@ -11,10 +11,14 @@ import io.orgshell.core.OutputTarget;
 import io.orgshell.core.UserFacingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 
@@ -208,18 +212,18 @@ public class UserExporter {
 
     static List<Object> row(AccountFacts a, boolean json) {
         List<Object> cells = new ArrayList<>(COLUMNS.size());
-        cells.add(nz(a.accountId()));
-        cells.add(nz(a.email()));
-        cells.add(nz(a.name()));
-        cells.add(nz(a.accountStatus()));
-        cells.add(nz(a.accountType()));
+        cells.add(Objects.toString(a.accountId(), ""));
+        cells.add(Objects.toString(a.email(), ""));
+        cells.add(Objects.toString(a.name(), ""));
+        cells.add(Objects.toString(a.accountStatus(), ""));
+        cells.add(Objects.toString(a.accountType(), ""));
         cells.add(bool(a.accessBillable(), json));
         cells.add(a.lastActive() == null ? (json ? null : "") : a.lastActive().toString());
         cells.add(
                 json
                         ? a.products().stream()
                                 .map(p -> {
-                                    java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
+                                    Map<String, Object> o = new LinkedHashMap<>();
                                     o.put("key", p.key());
                                     o.put("last_active", p.lastActive());
                                     return o;
@@ -241,15 +245,11 @@ public class UserExporter {
         return b == null ? (json ? null : "") : json ? b : String.valueOf(b);
     }
 
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
-
     private static String describe(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
-        if (e instanceof java.nio.file.NoSuchFileException) {
+        if (e instanceof NoSuchFileException) {
             return "no such directory";
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

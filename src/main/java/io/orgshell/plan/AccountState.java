@@ -2,6 +2,7 @@ package io.orgshell.plan;
 
 import io.orgshell.api.DirectoryUser;
 import io.orgshell.api.OrgAccount;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +103,7 @@ public record AccountState(
     }
 
     public AccountState withGroup(String groupId, boolean member) {
-        Set<String> g = new java.util.HashSet<>(groupIds == null ? Set.of() : groupIds);
+        Set<String> g = new HashSet<>(groupIds == null ? Set.of() : groupIds);
         if (member) {
             g.add(groupId);
         } else {

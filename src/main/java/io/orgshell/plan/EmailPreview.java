@@ -6,6 +6,7 @@ import io.orgshell.api.Manageability;
 import io.orgshell.api.OrgDirectory;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Preview of an email plan: the plan's accounts and the holders of its target addresses (looked up, or seen in one
@@ -79,7 +81,7 @@ public final class EmailPreview {
                         + org.holderOf(s.to()) + "; resolve the swap by hand");
             }
         }
-        List<RowCheck> named = java.util.Arrays.stream(checks)
+        List<RowCheck> named = Arrays.stream(checks)
                 .map(c -> c.about(org.account(c.row().accountId())))
                 .toList();
         return new Preview(
@@ -212,8 +214,7 @@ public final class EmailPreview {
                                 .map(m -> Map.entry(r, m.rule(EMAIL_SET)))
                                 .onErrorResume(
                                         ApiException.class,
-                                        e -> reactor.core.publisher.Mono.just(
-                                                Map.entry(r, new Manageability.Rule(false, e.code())))),
+                                        e -> Mono.just(Map.entry(r, new Manageability.Rule(false, e.code())))),
                         SERVER_CHECK_CONCURRENCY)
                 .doOnNext(e -> {
                     if (!e.getValue().allowed()) {

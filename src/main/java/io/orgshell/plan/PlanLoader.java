@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
@@ -78,7 +80,7 @@ public class PlanLoader {
     static List<PlanRow> markConflicts(List<PlanRow> rows, Operation operation) {
         boolean groups = operation == Operation.GROUP_ADD || operation == Operation.GROUP_REMOVE;
         // one account may be in several groups; anything else about an account is said once
-        java.util.function.Function<PlanRow, String> accountKey =
+        Function<PlanRow, String> accountKey =
                 groups ? r -> r.accountId() + "|" + r.value(Operation.Columns.GROUP) : PlanRow::accountId;
         Map<String, List<PlanRow>> byAccount = group(rows, accountKey);
         Map<String, List<PlanRow>> byTarget =
@@ -109,8 +111,7 @@ public class PlanLoader {
         return out;
     }
 
-    private static Map<String, List<PlanRow>> group(
-            List<PlanRow> rows, java.util.function.Function<PlanRow, String> key) {
+    private static Map<String, List<PlanRow>> group(List<PlanRow> rows, Function<PlanRow, String> key) {
         Map<String, List<PlanRow>> map = new HashMap<>();
         for (PlanRow r : rows) {
             String k = key.apply(r);
@@ -122,15 +123,15 @@ public class PlanLoader {
         return map;
     }
 
-    private static java.util.Optional<String> others(Map<String, List<PlanRow>> groups, String key, PlanRow self) {
+    private static Optional<String> others(Map<String, List<PlanRow>> groups, String key, PlanRow self) {
         if (key == null || key.isBlank()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         List<PlanRow> group = groups.get(key.toLowerCase(Locale.ROOT));
         if (group == null || group.size() < 2) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(group.stream()
+        return Optional.of(group.stream()
                 .filter(o -> o != self)
                 .map(o -> String.valueOf(o.line()))
                 .collect(Collectors.joining(", ")));

@@ -3,6 +3,7 @@ package io.orgshell.run;
 import io.orgshell.core.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.net.InetAddress;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
@@ -190,7 +191,7 @@ final class LockFile implements AutoCloseable {
             // not Linux
         }
         try {
-            return java.net.InetAddress.getLocalHost().getHostName();
+            return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
             return "this host";
         }

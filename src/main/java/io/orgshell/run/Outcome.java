@@ -1,5 +1,7 @@
 package io.orgshell.run;
 
+import java.util.Locale;
+
 /** How a row (or one write of it) ended. Every row of a run ends in exactly one. */
 public enum Outcome {
     APPLIED,
@@ -8,7 +10,7 @@ public enum Outcome {
     FAILED;
 
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     public boolean succeeded() {

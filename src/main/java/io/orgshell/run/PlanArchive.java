@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -64,10 +65,10 @@ public final class PlanArchive {
                 List<String> record = new ArrayList<>(List.of(
                         String.valueOf(r.line()),
                         c.verdict().name(),
-                        nz(c.reason()),
-                        nz(c.current()),
-                        nz(r.invalidReason()),
-                        nz(r.conflictReason())));
+                        Objects.toString(c.reason(), ""),
+                        Objects.toString(c.current(), ""),
+                        Objects.toString(r.invalidReason(), ""),
+                        Objects.toString(r.conflictReason(), "")));
                 valueColumns.forEach(v -> record.add(r.value(v)));
                 record.addAll(r.cells());
                 out.printRecord(guarded(record));
@@ -78,9 +79,9 @@ public final class PlanArchive {
                 out.printRecord(guarded(List.of(
                         String.valueOf(s.number()),
                         String.valueOf(s.rowIndex()),
-                        nz(s.accountId()),
-                        nz(s.from()),
-                        nz(s.to()),
+                        Objects.toString(s.accountId(), ""),
+                        Objects.toString(s.from(), ""),
+                        Objects.toString(s.to(), ""),
                         String.valueOf(s.temporary()),
                         String.valueOf(s.after()))));
             }
@@ -198,10 +199,6 @@ public final class PlanArchive {
 
     static List<String> valueColumns(Operation op) {
         return op.columns().columns().stream().map(c -> c.name()).toList();
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 
     private static String emptyToNull(String s) {

@@ -11,10 +11,12 @@ import io.orgshell.plan.Step;
 import io.orgshell.plan.WriteContext;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,8 +26,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
@@ -211,7 +215,7 @@ public final class RunExecutor {
                             .maxBackoff(LAST_RECHECK)
                             .filter(NotShownYet.class::isInstance)
                             // the read-back blocks on its searches: not on a thread of the parallel scheduler
-                            .scheduler(reactor.core.scheduler.Schedulers.boundedElastic()))
+                            .scheduler(Schedulers.boundedElastic()))
                     // Ctrl-C ends a pause between two read-backs at once, not when it runs out; without a wait
                     // (after a stop) the one read-back still goes
                     .takeUntilOther(wait ? Mono.fromFuture(stopAsked, true) : Mono.never())
@@ -249,7 +253,7 @@ public final class RunExecutor {
             return;
         }
         // the accounts the previous batch wrote are read back in the same request as this batch's
-        List<String> ids = java.util.stream.Stream.concat(
+        List<String> ids = Stream.concat(
                         awaiting.values().stream().map(a -> a.step().accountId()),
                         batch.stream().map(Step::accountId))
                 .distinct()
@@ -269,7 +273,7 @@ public final class RunExecutor {
         // a write still not shown is taken as landed, as one answered in this batch is: the org refuses what
         // follows if it did not, and its read-back goes on
         awaiting.values().stream()
-                .sorted(java.util.Comparator.comparingInt(a -> a.step().number()))
+                .sorted(Comparator.comparingInt(a -> a.step().number()))
                 .forEach(a -> live.computeIfPresent(a.step().accountId(), (id, x) -> handler.applied(x, a.step())));
         // each step of this batch is waited for anew: a step sent again on "retry failed" still has its first
         // round's future, complete, which would let the step waiting for it go before it has an answer
@@ -492,9 +496,9 @@ public final class RunExecutor {
         if (awaiting.isEmpty()) {
             return;
         }
-        Map<String, List<Answered>> byAccount = new java.util.TreeMap<>();
+        Map<String, List<Answered>> byAccount = new TreeMap<>();
         awaiting.values().stream()
-                .sorted(java.util.Comparator.comparingInt(a -> a.step().number()))
+                .sorted(Comparator.comparingInt(a -> a.step().number()))
                 .forEach(a -> byAccount
                         .computeIfAbsent(a.step().accountId(), k -> new ArrayList<>())
                         .add(a));

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -143,7 +144,17 @@ public final class RunJournal implements AutoCloseable {
     }
 
     public void intent(int step, String accountId, String from, String to) {
-        append("intent", Map.of("step", step, "account", accountId, "from", nz(from), "to", nz(to)));
+        append(
+                "intent",
+                Map.of(
+                        "step",
+                        step,
+                        "account",
+                        accountId,
+                        "from",
+                        Objects.toString(from, ""),
+                        "to",
+                        Objects.toString(to, "")));
     }
 
     public void sent(int step) {
@@ -160,8 +171,8 @@ public final class RunJournal implements AutoCloseable {
         fields.put("step", r.step());
         fields.put("outcome", r.outcome().name());
         fields.put("status", r.status());
-        fields.put("code", nz(r.code()));
-        fields.put("reason", nz(r.reason()));
+        fields.put("code", Objects.toString(r.code(), ""));
+        fields.put("reason", Objects.toString(r.reason(), ""));
         if (r.skip() != null) {
             fields.put("skip", r.skip().name());
         }
@@ -171,10 +182,6 @@ public final class RunJournal implements AutoCloseable {
     @Override
     public synchronized void close() throws IOException {
         file.close();
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 
     /**

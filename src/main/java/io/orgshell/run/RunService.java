@@ -1,5 +1,8 @@
 package io.orgshell.run;
 
+import io.orgshell.api.ApiConnectionException;
+import io.orgshell.api.ApiException;
+import io.orgshell.config.OrgShellProperties;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.UserFacingException;
 import io.orgshell.plan.Operation;
@@ -44,7 +47,7 @@ public class RunService {
     private final double maxFraction;
     private final Duration confirmWait;
 
-    public RunService(RunStore store, io.orgshell.config.OrgShellProperties properties) {
+    public RunService(RunStore store, OrgShellProperties properties) {
         this.store = store;
         this.maxFraction = properties.safety().maxFraction();
         this.confirmWait = properties.confirm().maxWait();
@@ -451,7 +454,7 @@ public class RunService {
         // a write whose read-back could not be made has no result yet: the run is not finished
         pending = RunExecutor.pending(steps, results);
         if (executor.keyRefused().isPresent() && !pending.isEmpty() && !quit) {
-            io.orgshell.api.ApiException refusal = executor.keyRefused().get();
+            ApiException refusal = executor.keyRefused().get();
             journal.append("state", Map.of("state", RunState.INTERRUPTED.label(), "error", refusal.toString()));
             report(dir, meta, preview, tally, RunState.INTERRUPTED);
             throw new UserFacingException(
@@ -463,10 +466,10 @@ public class RunService {
                     ExitCodes.AUTH);
         }
         if (executor.stoppedBy().isPresent() && !pending.isEmpty() && !quit) {
-            io.orgshell.api.ApiConnectionException cause = executor.stoppedBy().get();
+            ApiConnectionException cause = executor.stoppedBy().get();
             journal.append("state", Map.of("state", RunState.INTERRUPTED.label(), "error", cause.getMessage()));
             report(dir, meta, preview, tally, RunState.INTERRUPTED);
-            throw new io.orgshell.api.ApiConnectionException(
+            throw new ApiConnectionException(
                     cause.getMessage() + "; run " + dir.id() + " stopped and can be resumed with: resume " + dir.id()
                             + unconfirmed(executor),
                     cause.request(),
@@ -490,7 +493,7 @@ public class RunService {
             journal.append(
                     "state", Map.of("state", RunState.INTERRUPTED.label(), "error", "the organization is unreachable"));
             report(dir, meta, preview, tally, RunState.INTERRUPTED);
-            throw new io.orgshell.api.ApiConnectionException(
+            throw new ApiConnectionException(
                     "the organization stopped answering; run " + dir.id() + " stopped and can be resumed with: resume "
                             + dir.id() + unconfirmed(executor),
                     "run",
@@ -513,7 +516,7 @@ public class RunService {
         try {
             connection.client().org().block();
             return false;
-        } catch (io.orgshell.api.ApiConnectionException e) {
+        } catch (ApiConnectionException e) {
             return true;
         } catch (RuntimeException e) {
             return false;

@@ -1,6 +1,12 @@
 package io.orgshell.sandbox;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -79,10 +85,10 @@ final class DirectoryApiV1 {
             Cursors.Position p = Cursors.decodeWithPayload("v1groups", cursor.asString(), ctx.seed());
             if (p == null) return invalidBody("Invalid cursor");
             start = p.position();
-            filters = Json.parse(p.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            filters = Json.parse(p.payload().getBytes(StandardCharsets.UTF_8));
         }
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        java.util.Set<String> names = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
+        Set<String> names = new HashSet<>();
         String contains;
         int limit;
         try {
@@ -91,7 +97,7 @@ final class DirectoryApiV1 {
             JsonNode eq = groupNames == null || !groupNames.isObject() ? null : groupNames.get("eq");
             strings(eq, "groupNames.eq", names);
             JsonNode c = groupNames == null || !groupNames.isObject() ? null : groupNames.get("contains");
-            contains = c == null || c.isNull() ? null : c.asString().toLowerCase(java.util.Locale.ROOT);
+            contains = c == null || c.isNull() ? null : c.asString().toLowerCase(Locale.ROOT);
             JsonNode l = body.get("limit");
             limit = l == null || l.isNull() ? MAX_GROUP_LIMIT : l.asInt();
             if (l != null && !l.isNull() && (!l.isIntegralNumber() || limit < 1 || limit > MAX_GROUP_LIMIT)) {
@@ -100,12 +106,12 @@ final class DirectoryApiV1 {
         } catch (IllegalArgumentException e) {
             return invalidBody(e.getMessage());
         }
-        java.util.List<SandboxGroup> all = ctx.org().groups();
-        java.util.List<Object> data = new java.util.ArrayList<>();
+        List<SandboxGroup> all = ctx.org().groups();
+        List<Object> data = new ArrayList<>();
         int next = -1;
         for (int i = start; i < all.size(); i++) {
             SandboxGroup g = all.get(i);
-            String lower = g.name().toLowerCase(java.util.Locale.ROOT);
+            String lower = g.name().toLowerCase(Locale.ROOT);
             if (!ids.isEmpty() && !ids.contains(g.id())) continue;
             if (!names.isEmpty() && !names.contains(lower)) continue;
             if (contains != null && !lower.contains(contains)) continue;
@@ -117,7 +123,7 @@ final class DirectoryApiV1 {
         }
         String payload = new String(
                 Json.bytes(Json.obj("groupIds", ids, "groupNames", Json.obj("eq", names, "contains", contains))),
-                java.nio.charset.StandardCharsets.UTF_8);
+                StandardCharsets.UTF_8);
         String self = ctx.baseUri() + "/admin/v1/orgs/" + ctx.org().id() + "/groups/search";
         return ApiResponse.json(
                 200,
@@ -131,7 +137,7 @@ final class DirectoryApiV1 {
                                         "self", self, "next", Cursors.encode("v1groups", next, payload, ctx.seed()))));
     }
 
-    private static void strings(JsonNode n, String name, java.util.Set<String> into) {
+    private static void strings(JsonNode n, String name, Set<String> into) {
         if (n == null || n.isNull()) return;
         if (!n.isArray()) throw new IllegalArgumentException(name + " must be an array of strings");
         if (n.size() > MAX_EQ_ITEMS)
@@ -140,10 +146,7 @@ final class DirectoryApiV1 {
             if (!item.isString() || item.asString().length() > 100) {
                 throw new IllegalArgumentException(name + " must be an array of strings of at most 100 characters");
             }
-            into.add(
-                    name.startsWith("groupNames")
-                            ? item.asString().toLowerCase(java.util.Locale.ROOT)
-                            : item.asString());
+            into.add(name.startsWith("groupNames") ? item.asString().toLowerCase(Locale.ROOT) : item.asString());
         }
     }
 

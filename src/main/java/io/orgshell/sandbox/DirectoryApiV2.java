@@ -1,5 +1,6 @@
 package io.orgshell.sandbox;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,6 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -70,7 +74,7 @@ final class DirectoryApiV2 {
         return error(404, "ADMIN-UAM-404-2", "Organization not found", "No organization " + req.param("orgId"));
     }
 
-    private ApiResponse checked(ApiRequest req, java.util.function.Supplier<ApiResponse> handler) {
+    private ApiResponse checked(ApiRequest req, Supplier<ApiResponse> handler) {
         ApiResponse bad = unknownOrg(req);
         if (bad != null) return bad;
         String dir = req.param("directoryId");
@@ -154,12 +158,7 @@ final class DirectoryApiV2 {
                 true);
     }
 
-    private ApiResponse users(
-            String dir,
-            String cursor,
-            String limitText,
-            java.util.function.Supplier<UserFilter> fresh,
-            boolean search) {
+    private ApiResponse users(String dir, String cursor, String limitText, Supplier<UserFilter> fresh, boolean search) {
         int limit = limit(limitText, DEFAULT_USER_LIMIT);
         UserFilter filter;
         int start = 0;
@@ -167,7 +166,7 @@ final class DirectoryApiV2 {
             Cursors.Position p = Cursors.decodeWithPayload("v2users", cursor, ctx.seed());
             if (p == null) return badRequest("Invalid cursor");
             start = p.position();
-            filter = UserFilter.fromJson(Json.parse(p.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            filter = UserFilter.fromJson(Json.parse(p.payload().getBytes(StandardCharsets.UTF_8)));
         } else {
             filter = fresh.get().checked(MAX_LIST);
         }
@@ -188,7 +187,7 @@ final class DirectoryApiV2 {
                     filter.expands("productAccess"),
                     !search || filter.expands("platformRoles")));
         }
-        String payload = new String(Json.bytes(filter.toJson()), java.nio.charset.StandardCharsets.UTF_8);
+        String payload = new String(Json.bytes(filter.toJson()), StandardCharsets.UTF_8);
         return ApiResponse.json(
                 200,
                 Json.obj(
@@ -217,9 +216,9 @@ final class DirectoryApiV2 {
     private Iterable<Integer> candidates(UserFilter filter, int start) {
         SandboxOrg org = ctx.org();
         if (filter.accountIds().isEmpty() && filter.emails().isEmpty()) {
-            return () -> java.util.stream.IntStream.range(start, org.size()).iterator();
+            return () -> IntStream.range(start, org.size()).iterator();
         }
-        Set<Integer> positions = new java.util.TreeSet<>();
+        Set<Integer> positions = new TreeSet<>();
         for (String id : filter.accountIds()) {
             int p = org.positionOf(id);
             if (p >= start) positions.add(p);
@@ -345,7 +344,7 @@ final class DirectoryApiV2 {
             Cursors.Position p = Cursors.decodeWithPayload("v2groups", cursor, ctx.seed());
             if (p == null) return badRequest("Invalid cursor");
             start = p.position();
-            filter = GroupFilter.fromJson(Json.parse(p.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            filter = GroupFilter.fromJson(Json.parse(p.payload().getBytes(StandardCharsets.UTF_8)));
         } else {
             filter = GroupFilter.fromJson(filterJson);
             if (!filter.groupNames().isEmpty()
@@ -367,7 +366,7 @@ final class DirectoryApiV2 {
             }
             data.add(ApiJson.v2Group(ctx, all.get(i)));
         }
-        String payload = new String(Json.bytes(filter.toJson()), java.nio.charset.StandardCharsets.UTF_8);
+        String payload = new String(Json.bytes(filter.toJson()), StandardCharsets.UTF_8);
         return ApiResponse.json(
                 200,
                 Json.obj(

@@ -1,5 +1,6 @@
 package io.orgshell.sandbox;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +68,7 @@ public record Fault(Kind kind, int status, String body, Map<String, String> head
 
     /** The NoPerms 403 shape of the domains and users endpoints. */
     public static Fault noPerms(String path) {
-        return respond(
-                403, new String(Json.bytes(ErrorBodies.noPermsBody(path)), java.nio.charset.StandardCharsets.UTF_8));
+        return respond(403, new String(Json.bytes(ErrorBodies.noPermsBody(path)), StandardCharsets.UTF_8));
     }
 
     public static Fault drop() {
@@ -92,8 +92,7 @@ public record Fault(Kind kind, int status, String body, Map<String, String> head
     }
 
     static String proxyBody(int status, String message) {
-        return new String(
-                Json.bytes(Json.obj("code", status, "message", message)), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(Json.bytes(Json.obj("code", status, "message", message)), StandardCharsets.UTF_8);
     }
 
     static String applicationErrorBody(int status) {
@@ -108,6 +107,6 @@ public record Fault(Kind kind, int status, String body, Map<String, String> head
                 "Injected fault",
                 "detail",
                 "Fault injected by the sandbox");
-        return new String(Json.bytes(Json.obj("errors", List.of(error))), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(Json.bytes(Json.obj("errors", List.of(error))), StandardCharsets.UTF_8);
     }
 }

@@ -1,9 +1,11 @@
 package io.orgshell.sandbox;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -71,7 +73,7 @@ public final class FaultScript {
                 int space = m.indexOf(' ');
                 if (space < 0)
                     throw new IllegalArgumentException("matcher must be \"*\" or \"METHOD /path\": " + match);
-                method = m.substring(0, space).trim().toUpperCase(java.util.Locale.ROOT);
+                method = m.substring(0, space).trim().toUpperCase(Locale.ROOT);
                 pathOrTemplate = m.substring(space + 1).trim();
             }
             this.fault = fault;
@@ -132,7 +134,7 @@ public final class FaultScript {
     }
 
     /** Makes the reads of an account lag {@code lag} behind each successful write to it. */
-    public void staleReads(java.time.Duration lag) {
+    public void staleReads(Duration lag) {
         staleReads.arm(lag);
     }
 
@@ -171,7 +173,7 @@ public final class FaultScript {
         if (type.equals("stale-reads")) {
             int seconds = node.path("seconds").asInt(-1);
             if (seconds < 0) throw new IllegalArgumentException("stale-reads needs \"seconds\": 0 or more");
-            staleReads(java.time.Duration.ofSeconds(seconds));
+            staleReads(Duration.ofSeconds(seconds));
             return;
         }
         if (type.equals("pages")) {

@@ -1,6 +1,7 @@
 package io.orgshell.sandbox;
 
 import java.io.ByteArrayOutputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -139,6 +140,6 @@ final class OrgApiV1 {
             g.writePOJOProperty("links", Json.obj("self", self, "prev", prev, "next", next));
             g.writeEndObject();
         }
-        return new ApiResponse(200, new java.util.LinkedHashMap<>(), out.toByteArray());
+        return new ApiResponse(200, new LinkedHashMap<>(), out.toByteArray());
     }
 }

@@ -1,6 +1,11 @@
 package io.orgshell.sandbox;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -39,7 +44,7 @@ public final class SandboxMain {
 
     /** {@code --help} or {@code -h} anywhere asks for the usage, not a server. */
     static boolean wantsHelp(String[] args) {
-        return java.util.Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h"));
+        return Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h"));
     }
 
     public static void main(String[] args) {
@@ -86,10 +91,9 @@ public final class SandboxMain {
     /** The first four bytes of the key's SHA-256, as orgshell's {@code status} prints a key's fingerprint. */
     static String fingerprint(String key) {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "sha256:" + java.util.HexFormat.of().formatHex(digest, 0, 4);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,6 +1,7 @@
 package io.orgshell.sandbox;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -53,7 +54,7 @@ public final class SandboxOrg {
                 idByEmail.put(lower(u.email()), u.accountId());
                 if (u.managed()) managedTmp[m++] = i;
             }
-            managed = java.util.Arrays.copyOf(managedTmp, m);
+            managed = Arrays.copyOf(managedTmp, m);
             members = new HashMap<>();
             seed.membersByGroupId().forEach((g, ids) -> {
                 Set<String> set = ConcurrentHashMap.newKeySet(ids.size() * 2);

@@ -10,12 +10,17 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,7 +64,7 @@ public final class SandboxServer implements AutoCloseable {
     private final SandboxOrg org;
     private final SandboxStats stats = new SandboxStats();
     /** Every start is a new org, though a seed gives it the same org ID: this tells the starts apart. */
-    private final String instanceId = java.util.UUID.randomUUID().toString();
+    private final String instanceId = UUID.randomUUID().toString();
 
     private final FaultScript faults = new FaultScript();
     private final RateLimiter limiter;
@@ -232,7 +237,7 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     private static String method(HttpExchange ex) {
-        return ex.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
+        return ex.getRequestMethod().toUpperCase(Locale.ROOT);
     }
 
     private void serveApi(HttpExchange ex) throws IOException {
@@ -241,8 +246,7 @@ public final class SandboxServer implements AutoCloseable {
         String rawPath = ex.getRequestURI().getRawPath();
         long arrived = System.nanoTime();
         boolean v2Off = !config.v2Enabled() && (rawPath.equals("/admin/v2") || rawPath.startsWith("/admin/v2/"));
-        Router.Match match =
-                v2Off ? new Router.Match(null, Map.of(), null, java.util.Set.of()) : router.match(method, rawPath);
+        Router.Match match = v2Off ? new Router.Match(null, Map.of(), null, Set.of()) : router.match(method, rawPath);
         String template = match.template() != null ? match.template() : UNMATCHED;
         stats.countRequest(method + " " + template);
         String path = ex.getRequestURI().getPath();
@@ -342,9 +346,7 @@ public final class SandboxServer implements AutoCloseable {
             case HTTP_DATE ->
                 r.withHeader(
                         "Retry-After",
-                        HTTP_DATE.format(java.time.Instant.now()
-                                .plusSeconds(seconds + 1)
-                                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+                        HTTP_DATE.format(Instant.now().plusSeconds(seconds + 1).truncatedTo(ChronoUnit.SECONDS)));
             case NONE -> r;
         };
     }

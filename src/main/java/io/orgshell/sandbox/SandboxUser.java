@@ -2,6 +2,7 @@ package io.orgshell.sandbox;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One Atlassian account known to the org, as an immutable snapshot. {@link SandboxOrg} swaps whole snapshots,
@@ -52,7 +53,7 @@ public record SandboxUser(
 
     /** The email's domain, lower-cased. */
     public String emailDomain() {
-        return email.substring(email.lastIndexOf('@') + 1).toLowerCase(java.util.Locale.ROOT);
+        return email.substring(email.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
     }
 
     /** Billable in the org: has product access that is not suspended or removed, on an active account. */

@@ -3,6 +3,8 @@ package io.orgshell.sandbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -178,9 +180,7 @@ final class SeedGenerator {
 
     /** Product activity counts back from here: the start of today, UTC. */
     static Instant activityAnchor() {
-        return java.time.LocalDate.now(java.time.ZoneOffset.UTC)
-                .atStartOfDay(java.time.ZoneOffset.UTC)
-                .toInstant();
+        return LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     /**

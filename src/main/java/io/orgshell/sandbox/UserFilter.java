@@ -1,6 +1,7 @@
 package io.orgshell.sandbox;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -109,7 +110,7 @@ record UserFilter(
         if (!emails.isEmpty() && searchTerm != null) {
             throw new IllegalArgumentException("emails and searchTerm cannot be used together");
         }
-        Map<String, Set<String>> lists = new java.util.LinkedHashMap<>();
+        Map<String, Set<String>> lists = new LinkedHashMap<>();
         lists.put("accountIds", accountIds);
         lists.put("emails", emails);
         lists.put("emailDomains", emailDomains);

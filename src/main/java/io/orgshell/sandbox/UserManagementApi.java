@@ -3,6 +3,8 @@ package io.orgshell.sandbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.IllformedLocaleException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -160,7 +162,7 @@ final class UserManagementApi {
                 continue;
             }
             String v = e.getValue().asString();
-            List<String> bad = new java.util.ArrayList<>();
+            List<String> bad = new ArrayList<>();
             if (CONTROL.matcher(v).find()) bad.add("validCharacters");
             int max = switch (f) {
                 case "name" -> 100;
@@ -198,7 +200,7 @@ final class UserManagementApi {
                     .build()
                     .getLanguage()
                     .isEmpty();
-        } catch (java.util.IllformedLocaleException e) {
+        } catch (IllformedLocaleException e) {
             return false;
         }
     }
@@ -231,7 +233,7 @@ final class UserManagementApi {
 
     /** Constraint keys an email violates: {@code format}, {@code validCharacters}, {@code partMaxLength}. */
     static List<String> emailViolations(String email) {
-        List<String> bad = new java.util.ArrayList<>();
+        List<String> bad = new ArrayList<>();
         if (CONTROL.matcher(email).find()) bad.add("validCharacters");
         int at = email.lastIndexOf('@');
         String local = at < 0 ? "" : email.substring(0, at);

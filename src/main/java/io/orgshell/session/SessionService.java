@@ -7,6 +7,7 @@ import io.orgshell.api.Org;
 import io.orgshell.api.OrgDirectory;
 import io.orgshell.directory.DirectoryCache;
 import io.orgshell.sandbox.SandboxOrgAccess;
+import java.net.URI;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -59,7 +60,7 @@ public class SessionService {
     }
 
     private Connection open(
-            java.net.URI baseUrl,
+            URI baseUrl,
             String orgId,
             ApiKey key,
             boolean isSandbox,

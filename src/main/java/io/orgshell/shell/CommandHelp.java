@@ -1,8 +1,12 @@
 package io.orgshell.shell;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandOption;
 import org.springframework.stereotype.Component;
@@ -29,8 +33,8 @@ public class CommandHelp {
     }
 
     /** {@code help}: the commands by group, each with its description, folded to {@link #WIDTH}. */
-    public String list(java.util.Collection<Command> commands) {
-        Map<String, List<Command>> groups = new java.util.TreeMap<>();
+    public String list(Collection<Command> commands) {
+        Map<String, List<Command>> groups = new TreeMap<>();
         commands.stream()
                 .filter(c -> !c.isHidden())
                 .forEach(c -> groups.computeIfAbsent(c.getGroup(), g -> new ArrayList<>())
@@ -38,13 +42,11 @@ public class CommandHelp {
         StringBuilder sb = new StringBuilder();
         groups.forEach((group, members) -> {
             sb.append(group).append(NL);
-            members.stream()
-                    .sorted(java.util.Comparator.comparing(Command::getName))
-                    .forEach(c -> {
-                        List<String> names = new ArrayList<>(List.of(c.getName()));
-                        names.addAll(c.getAliases());
-                        entry(sb, String.join(", ", names), c.getDescription(), List.of(), LIST_COLUMN);
-                    });
+            members.stream().sorted(Comparator.comparing(Command::getName)).forEach(c -> {
+                List<String> names = new ArrayList<>(List.of(c.getName()));
+                names.addAll(c.getAliases());
+                entry(sb, String.join(", ", names), c.getDescription(), List.of(), LIST_COLUMN);
+            });
             if (BUILT_IN.equals(group)) {
                 // read by the REPL and the script runner themselves, so no command is registered for them
                 entry(sb, "quit, exit", "Leave the shell (Ctrl-D does too)", List.of(), LIST_COLUMN);
@@ -71,12 +73,7 @@ public class CommandHelp {
         if (!positional.isEmpty()) {
             sb.append("Arguments:").append(NL);
             for (CommandClasses.PositionalArgument a : positional) {
-                entry(
-                        sb,
-                        a.name(),
-                        a.description(),
-                        AllowedValues.of(a.name().toLowerCase(java.util.Locale.ROOT)),
-                        NAME_COLUMN);
+                entry(sb, a.name(), a.description(), AllowedValues.of(a.name().toLowerCase(Locale.ROOT)), NAME_COLUMN);
             }
         }
         if (!command.getOptions().isEmpty()) {
@@ -134,6 +131,6 @@ public class CommandHelp {
         if (t == Integer.class || t == int.class || t == Long.class || t == long.class) {
             return "N";
         }
-        return AllowedValues.of(o.longName()).isEmpty() ? "VALUE" : o.longName().toUpperCase(java.util.Locale.ROOT);
+        return AllowedValues.of(o.longName()).isEmpty() ? "VALUE" : o.longName().toUpperCase(Locale.ROOT);
     }
 }

@@ -6,10 +6,13 @@ import io.orgshell.api.V2UnavailableException;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.Sanitizer;
 import io.orgshell.core.UserFacingException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.springframework.core.convert.ConversionException;
 import org.springframework.shell.core.command.CommandExecutionException;
@@ -95,9 +98,8 @@ public final class ErrorTranslator {
         Throwable e = t;
         while ((e instanceof CommandExecutionException
                         || e instanceof InvocationTargetException
-                        || e instanceof java.util.concurrent.CompletionException
-                        || e instanceof java.io.UncheckedIOException
-                                && e.getCause() instanceof java.nio.file.FileSystemException
+                        || e instanceof CompletionException
+                        || e instanceof UncheckedIOException && e.getCause() instanceof FileSystemException
                         || isReactorWrapper(e))
                 && e.getCause() != null
                 && e.getCause() != e) {

@@ -18,6 +18,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -162,7 +163,7 @@ public class ShellLauncher implements ApplicationRunner, ExitCodeGenerator {
         } catch (NoSuchFileException e) {
             err.println(styles.error("error: ") + "no such script: " + options.file());
             return ExitCodes.USAGE;
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (MalformedInputException e) {
             err.println(styles.error("error: ") + options.file() + " is not UTF-8 text");
             return ExitCodes.USAGE;
         }

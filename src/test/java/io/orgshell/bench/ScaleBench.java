@@ -1,15 +1,20 @@
 package io.orgshell.bench;
 
+import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
+import java.io.File;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The scale benchmarks of {@code scripts/bench}: {@code export} (100,000 accounts in 128 MB, time against pages ×
@@ -65,7 +70,7 @@ final class ScaleBench {
             pb.environment().put("ORGSHELL_BASE_URL", server.baseUri().toString());
         }
         if (stdin == null) {
-            pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         }
         long start = System.nanoTime();
         Process p = pb.start();
@@ -157,7 +162,7 @@ final class ScaleBench {
     static String lookupCosts(Path work, SandboxServer server, Timed idle) throws Exception {
         int batch = 100;
         int listed = (int) server.org().users().stream()
-                .filter(u -> u.access() != io.orgshell.sandbox.OrgAccess.REMOVED)
+                .filter(u -> u.access() != OrgAccess.REMOVED)
                 .count();
         int passPages = (listed + 99) / 100;
         StringBuilder sb = new StringBuilder(String.format(
@@ -274,15 +279,14 @@ final class ScaleBench {
      * starts reading, which JLine marks by switching bracketed paste on ({@code ESC [?2004h}).
      */
     static double timeToPrompt(List<String> command, Path work) throws Exception {
-        String line = command.stream()
-                .map(a -> "'" + a.replace("'", "'\\''") + "'")
-                .collect(java.util.stream.Collectors.joining(" "));
+        String line =
+                command.stream().map(a -> "'" + a.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
         ProcessBuilder pb = new ProcessBuilder("script", "-qfec", line, "/dev/null").redirectErrorStream(true);
         pb.environment().put("ORGSHELL_CONFIG_DIR", work.resolve("config").toString());
         pb.environment().put("TERM", "xterm");
         long start = System.nanoTime();
         Process p = pb.start();
-        byte[] marker = "\u001b[?2004h".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] marker = "\u001b[?2004h".getBytes(StandardCharsets.US_ASCII);
         var in = p.getInputStream();
         int matched = 0;
         double seconds = Double.NaN;
@@ -296,7 +300,7 @@ final class ScaleBench {
         try (var out = p.getOutputStream()) {
             out.write("exit\n".getBytes());
         }
-        in.transferTo(java.io.OutputStream.nullOutputStream());
+        in.transferTo(OutputStream.nullOutputStream());
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
             p.destroyForcibly();
         }

@@ -2,6 +2,7 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.console.ShellMode;
 import io.orgshell.sandbox.ExchangeRecorder;
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.RecordedExchange;
@@ -9,6 +10,7 @@ import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
 import io.orgshell.support.ShellTest;
 import java.io.Reader;
@@ -17,8 +19,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,10 +33,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.jline.reader.Candidate;
+import org.jline.reader.impl.DefaultParser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.shell.core.InputReader;
+import org.springframework.shell.jline.CommandCompleter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code plan OP [selection]} against a v2 sandbox: each selection option selects exactly what the sandbox's truth
@@ -189,11 +199,8 @@ class DirectoryPlanTest extends ShellTest {
                 .as("and most were active in the last month")
                 .hasSizeGreaterThan(200);
         assertThat(planned("--inactive-since 90d")).isEqualTo(ids(inactive));
-        String date =
-                java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(200).toString();
-        Instant day = java.time.LocalDate.parse(date)
-                .atStartOfDay(java.time.ZoneOffset.UTC)
-                .toInstant();
+        String date = LocalDate.now(ZoneOffset.UTC).minusDays(200).toString();
+        Instant day = LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant();
         assertThat(planned("--inactive-since " + date))
                 .isEqualTo(ids(truth(u -> u.lastActive() == null
                         ? u.addedToOrg().isBefore(day)
@@ -247,8 +254,7 @@ class DirectoryPlanTest extends ShellTest {
 
     @Test
     void aGroupThatDoesNotExistBlocksTheRowsOfALoadedFile() throws Exception {
-        SandboxUser u =
-                io.orgshell.support.Accounts.plain(server).skip(5).findFirst().orElseThrow();
+        SandboxUser u = Accounts.plain(server).skip(5).findFirst().orElseThrow();
         Path file = tmp.resolve("nogroup.csv");
         Files.writeString(file, "account_id,group\n" + u.accountId() + ",no-such-group\n");
         run("load --op group-add " + file);
@@ -342,8 +348,8 @@ class DirectoryPlanTest extends ShellTest {
         List<String> lines = Files.readAllLines(out);
         List<SandboxUser> truth = truth(u -> u.managed() && u.accountStatus().equals("inactive"));
         assertThat(lines).hasSize(truth.size());
-        var json = tools.jackson.databind.json.JsonMapper.builder().build();
-        Set<String> seen = new java.util.HashSet<>();
+        var json = JsonMapper.builder().build();
+        Set<String> seen = new HashSet<>();
         for (String line : lines) {
             var o = json.readTree(line);
             assertThat(o.get("account_status").asString()).isEqualTo("inactive");
@@ -368,7 +374,7 @@ class DirectoryPlanTest extends ShellTest {
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
         int ok = count("OK", run("preview").out());
         assertThat(ok).isPositive();
-        mode.set(io.orgshell.console.ShellMode.Kind.INTERACTIVE);
+        mode.set(ShellMode.Kind.INTERACTIVE);
         Result refused = run("run --yes", answer("deactivate " + ok + " in somewhere else"));
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.err()).contains("not confirmed: nothing was sent");
@@ -379,13 +385,13 @@ class DirectoryPlanTest extends ShellTest {
     }
 
     @Autowired
-    org.springframework.shell.jline.CommandCompleter completer;
+    CommandCompleter completer;
 
     List<String> complete(String line) {
-        var parsed = new org.jline.reader.impl.DefaultParser().parse(line, line.length());
-        List<org.jline.reader.Candidate> candidates = new ArrayList<>();
+        var parsed = new DefaultParser().parse(line, line.length());
+        List<Candidate> candidates = new ArrayList<>();
         completer.complete(null, parsed, candidates);
-        return candidates.stream().map(org.jline.reader.Candidate::value).toList();
+        return candidates.stream().map(Candidate::value).toList();
     }
 
     @Test
@@ -400,8 +406,8 @@ class DirectoryPlanTest extends ShellTest {
         assertThat(complete("plan suspend --access ")).contains("active", "suspended");
     }
 
-    private static org.springframework.shell.core.InputReader answer(String text) {
-        return new org.springframework.shell.core.InputReader() {
+    private static InputReader answer(String text) {
+        return new InputReader() {
             @Override
             public String readInput(String prompt) {
                 return text;
@@ -456,7 +462,7 @@ class DirectoryPlanTest extends ShellTest {
                 .findFirst()
                 .orElseThrow();
         Path file = tmp.resolve("add.csv");
-        java.nio.file.Files.writeString(file, "account_id,group\n" + u.accountId() + ",sales\n");
+        Files.writeString(file, "account_id,group\n" + u.accountId() + ",sales\n");
         run("load --op group-add " + file);
         FaultScripts.post(server, twoSales);
         Result preview = run("preview");

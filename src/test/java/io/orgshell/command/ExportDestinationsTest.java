@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.orgshell.core.ExitCodes;
+import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.support.ShellTest;
@@ -11,10 +12,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -163,10 +166,7 @@ class ExportDestinationsTest extends ShellTest {
         Path file = tmp.resolve("domains.csv");
         assertThat(run("domains list --out " + file).exitCode()).isZero();
         String before = Files.readString(file);
-        server.faults()
-                .add(
-                        "GET /admin/v1/orgs/{orgId}/domains",
-                        io.orgshell.sandbox.Fault.respond(200, "{\"data\":[],\"links\":{}}"));
+        server.faults().add("GET /admin/v1/orgs/{orgId}/domains", Fault.respond(200, "{\"data\":[],\"links\":{}}"));
 
         Result r = run("domains list --out " + file);
 
@@ -249,7 +249,7 @@ class ExportDestinationsTest extends ShellTest {
             try (InputStream in = Files.newInputStream(fifo)) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
     }
@@ -258,7 +258,6 @@ class ExportDestinationsTest extends ShellTest {
         return !Files.isRegularFile(p)
                 && !Files.isDirectory(p)
                 && Files.exists(p)
-                && Files.readAttributes(p, java.nio.file.attribute.PosixFileAttributes.class)
-                        .isOther();
+                && Files.readAttributes(p, PosixFileAttributes.class).isOther();
     }
 }

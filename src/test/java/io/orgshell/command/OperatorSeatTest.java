@@ -2,6 +2,7 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.api.ApiKey;
 import io.orgshell.console.ShellMode;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
@@ -10,6 +11,7 @@ import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -132,7 +134,7 @@ class OperatorSeatTest extends ShellTest {
                 config,
                 "default-profile: here\nprofiles:\n  here:\n    org-id: " + server.orgId() + "\n    base-url: "
                         + server.baseUri() + "\n    api-key: " + server.apiKey() + "\n");
-        Files.setPosixFilePermissions(config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
         try {
             assertThat(run("disconnect").exitCode()).isZero();
             Result r = run("users find ada");
@@ -143,7 +145,7 @@ class OperatorSeatTest extends ShellTest {
                     .contains("not connected")
                     .contains("would connect to org " + server.orgId() + " at " + server.baseUri() + ", key from "
                             + "profile here ("
-                            + io.orgshell.api.ApiKey.of(server.apiKey()).fingerprint() + ")")
+                            + ApiKey.of(server.apiKey()).fingerprint() + ")")
                     .contains("only 'connect' opens it")
                     .doesNotContain(server.apiKey());
             assertThat(run("connect").exitCode()).isZero();

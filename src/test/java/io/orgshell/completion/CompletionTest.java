@@ -9,6 +9,7 @@ import io.orgshell.run.RunState;
 import io.orgshell.run.RunStore;
 import io.orgshell.support.ShellTest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.jline.reader.Candidate;
 import org.jline.reader.impl.DefaultParser;
@@ -27,7 +28,7 @@ class CompletionTest extends ShellTest {
 
     List<String> complete(String line) {
         var parsed = new DefaultParser().parse(line, line.length());
-        List<Candidate> candidates = new java.util.ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
         completer.complete(null, parsed, candidates);
         return candidates.stream().map(Candidate::value).toList();
     }

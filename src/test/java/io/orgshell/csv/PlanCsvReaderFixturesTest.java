@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** One fixture per defect and per repair, with the exact repairs, problems and line numbers expected. */
@@ -22,10 +23,7 @@ class PlanCsvReaderFixturesTest {
         LoadedCsv csv = load("trailing-comma.csv");
         assertThat(csv.header()).containsExactly("account_id", "old_email", "email");
         assertThat(csv.columns())
-                .containsExactly(
-                        java.util.Map.entry("account_id", 0),
-                        java.util.Map.entry("email", 2),
-                        java.util.Map.entry("old_email", 1));
+                .containsExactly(Map.entry("account_id", 0), Map.entry("email", 2), Map.entry("old_email", 1));
         assertThat(lines(csv.repairs()))
                 .containsExactly(
                         "0: removed the empty last column (a trailing comma on the header line and on 3 data lines)");

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -81,7 +82,7 @@ class RoundTripProperties {
                 .ofMinSize(1)
                 .ofMaxSize(25)
                 .uniqueElements(Account::accountId)
-                .uniqueElements(a -> a.email().toLowerCase(java.util.Locale.ROOT));
+                .uniqueElements(a -> a.email().toLowerCase(Locale.ROOT));
     }
 
     /**

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.plan.ChangeOrder.Change;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -57,13 +61,13 @@ class ChangeOrderTest {
     @Property(tries = 300)
     void anyPermutationOfAddressesReplaysWithoutCollision(
             @ForAll @IntRange(min = 1, max = 30) int n, @ForAll long seed) {
-        java.util.Random random = new java.util.Random(seed);
+        Random random = new Random(seed);
         List<String> addresses = new ArrayList<>();
         for (int i = 0; i < n + n / 2; i++) {
             addresses.add("u" + i + "@x.com");
         }
         List<String> targets = new ArrayList<>(addresses);
-        java.util.Collections.shuffle(targets, random);
+        Collections.shuffle(targets, random);
         List<Change> changes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (!targets.get(i).equals(addresses.get(i))) {
@@ -71,7 +75,7 @@ class ChangeOrderTest {
             }
         }
         // targets that belong to accounts outside the plan are refused by preview; keep only free or in-plan ones
-        java.util.Set<String> held = new java.util.HashSet<>(addresses.subList(0, n));
+        Set<String> held = new HashSet<>(addresses.subList(0, n));
         changes.removeIf(c -> held.contains(c.to())
                 && changes.stream().noneMatch(o -> o.from().equals(c.to())));
         List<Change> indexed = new ArrayList<>();

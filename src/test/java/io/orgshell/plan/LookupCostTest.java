@@ -7,6 +7,7 @@ import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
+import io.orgshell.support.FaultScripts;
 import io.orgshell.support.ShellTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,7 +77,7 @@ class LookupCostTest extends ShellTest {
         return Math.min(pass, 2L * ((rows + BATCH - 1) / BATCH)) + 3;
     }
 
-    SandboxUser someone(java.util.function.Predicate<SandboxUser> p) {
+    SandboxUser someone(Predicate<SandboxUser> p) {
         return server.org().users().stream().filter(p).findFirst().orElseThrow();
     }
 
@@ -139,7 +142,7 @@ class LookupCostTest extends ShellTest {
                 .contains("BLOCKED 1")
                 .contains("protected: org admin");
         // a server that leaves the roles out of its search answer: unknown is not "no"
-        io.orgshell.support.FaultScripts.post(
+        FaultScripts.post(
                 server,
                 "{\"match\":\"" + SEARCH + "\",\"type\":\"status\","
                         + "\"status\":200,\"body\":{\"data\":[{\"accountId\":\"" + plain.accountId() + "\",\"email\":\""
@@ -157,7 +160,7 @@ class LookupCostTest extends ShellTest {
         // a suspend plan: the safety limit needs the managed accounts counted, however small the plan
         SandboxUser u = accounts.next(1).get(0);
         run("load --op suspend " + csv("account_id", List.of(u.accountId())));
-        io.orgshell.support.FaultScripts.post(
+        FaultScripts.post(
                 server,
                 "{\"match\":\"" + COUNT + "\",\"type\":\"status\","
                         + "\"status\":404,\"body\":{\"errors\":[{\"status\":\"404\",\"code\":\"ADMIN-UAM-404-1\","
@@ -240,7 +243,7 @@ class LookupCostTest extends ShellTest {
     void usersShowByEmailIsOneSearchAndUsersFindSearchesOnTheServer() {
         SandboxUser u = accounts.next(1).get(0);
         startCounting();
-        Result show = run("users show " + u.email().toUpperCase(java.util.Locale.ROOT));
+        Result show = run("users show " + u.email().toUpperCase(Locale.ROOT));
         assertThat(show.exitCode()).as(show.toString()).isZero();
         assertThat(show.out()).contains(u.accountId());
         assertThat(sent(SEARCH)).isEqualTo(1);

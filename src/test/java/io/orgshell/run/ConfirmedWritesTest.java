@@ -17,10 +17,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * "Applied" means confirmed: a write the API answers with success but does not carry out (the sandbox's scripted
@@ -28,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and the counts still add up to the rows of the plan. With {@code orgshell.confirm.max-wait} at zero, such a write fails
  * at its first read-back (LaggingReadsTest waits for reads that lag).
  */
-@org.springframework.test.context.TestPropertySource(properties = "orgshell.confirm.max-wait=0s")
+@TestPropertySource(properties = "orgshell.confirm.max-wait=0s")
 class ConfirmedWritesTest extends ShellTest {
 
     static final String PUT_EMAIL = "PUT /users/{accountId}/manage/email";
@@ -158,7 +162,7 @@ class ConfirmedWritesTest extends ShellTest {
         run("load "
                 + csv(
                         "account_id,email",
-                        java.util.stream.IntStream.range(0, u.size())
+                        IntStream.range(0, u.size())
                                 .mapToObj(i -> u.get(i).accountId() + ",confirmed." + i + "@acme.io")
                                 .toList()));
         assertThat(run("preview").out()).contains("OK 250");
@@ -331,6 +335,6 @@ class ConfirmedWritesTest extends ShellTest {
         return EmailRunTest.read(file);
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.context.ApplicationContext applicationContext;
+    @Autowired
+    ApplicationContext applicationContext;
 }

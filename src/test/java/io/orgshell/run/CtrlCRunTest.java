@@ -8,6 +8,7 @@ import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
+import io.orgshell.support.FaultScripts;
 import io.orgshell.support.ShellTest;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -120,7 +121,7 @@ class CtrlCRunTest extends ShellTest {
     void ctrlCWhileWaitingForWritesToShowStopsWithoutFinishingThePause() throws Exception {
         List<SandboxUser> users = accounts.next(2);
         loadAndPreview(users);
-        io.orgshell.support.FaultScripts.post(server, "{\"type\":\"stale-reads\",\"seconds\":60}");
+        FaultScripts.post(server, "{\"type\":\"stale-reads\",\"seconds\":60}");
         String search = "POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/search";
         long before = server.stats().requests(search);
         StringWriter out = new StringWriter();

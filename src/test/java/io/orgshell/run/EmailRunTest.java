@@ -9,12 +9,15 @@ import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -23,7 +26,10 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.shell.core.InputReader;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The email change pipeline end to end against the sandbox: load, preview, run in batches, results, undo, resume.
@@ -331,9 +337,9 @@ class EmailRunTest extends ShellTest {
         List<SandboxUser> u = plain(4);
         RunDirectory dir = pausedAfterTwo(u);
         byte[] start = "{\"event\":\"result\",\"step\":3,\"reason\":\"caf".getBytes(StandardCharsets.UTF_8);
-        byte[] torn = java.util.Arrays.copyOf(start, start.length + 1);
+        byte[] torn = Arrays.copyOf(start, start.length + 1);
         torn[start.length] = (byte) 0xC3;
-        Files.write(dir.journal(), torn, java.nio.file.StandardOpenOption.APPEND);
+        Files.write(dir.journal(), torn, StandardOpenOption.APPEND);
 
         Result resumed = run("resume --yes");
 
@@ -353,7 +359,7 @@ class EmailRunTest extends ShellTest {
     void aLastLineOfZerosLeftByAPowerLossIsCutAwayBeforeTheJournalGoesOn() throws Exception {
         List<SandboxUser> u = plain(4);
         RunDirectory dir = pausedAfterTwo(u);
-        Files.write(dir.journal(), new byte[] {0, 0, 0, 0, 0, 0, '\n'}, java.nio.file.StandardOpenOption.APPEND);
+        Files.write(dir.journal(), new byte[] {0, 0, 0, 0, 0, 0, '\n'}, StandardOpenOption.APPEND);
 
         Result resumed = run("resume --yes");
 
@@ -372,7 +378,7 @@ class EmailRunTest extends ShellTest {
         RunDirectory dir = pausedAfterTwo(u);
         List<String> lines = new ArrayList<>(Files.readAllLines(dir.journal()));
         byte[] bad = {'{', '"', 0x65, (byte) 0xFF, (byte) 0xFE, '"', '}', '\n'};
-        java.io.ByteArrayOutputStream journal = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream journal = new ByteArrayOutputStream();
         for (int i = 0; i < lines.size(); i++) {
             if (i == 3) {
                 journal.write(bad);
@@ -387,7 +393,7 @@ class EmailRunTest extends ShellTest {
             assertThat(resumed.err()).contains("journal.jsonl:4: the journal is damaged (not UTF-8");
             assertThat(server.stats().writes()).as("nothing sent").hasSize(2);
         } finally {
-            org.springframework.util.FileSystemUtils.deleteRecursively(dir.path()); // no other test may resume it
+            FileSystemUtils.deleteRecursively(dir.path()); // no other test may resume it
         }
     }
 
@@ -410,8 +416,8 @@ class EmailRunTest extends ShellTest {
         return applicationContext.getBean(RunStore.class);
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.context.ApplicationContext applicationContext;
+    @Autowired
+    ApplicationContext applicationContext;
 
     static InputReader answers(AtomicInteger asked, String... replies) {
         return new InputReader() {

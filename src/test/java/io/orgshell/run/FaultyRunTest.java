@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /**
  * A 5,000-row run against a sandbox injecting 10% faults (500/502/503, dropped connections, answers slower than the
@@ -68,6 +70,6 @@ class FaultyRunTest extends ShellTest {
         });
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.context.ApplicationContext applicationContext;
+    @Autowired
+    ApplicationContext applicationContext;
 }

@@ -15,6 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The key revoked or expired in the middle of a run: the org answers 401 (or 403 to everything) from some write
@@ -128,6 +130,6 @@ class KeyRefusedMidRunTest extends ShellTest {
         return applicationContext.getBean(RunStore.class);
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.context.ApplicationContext applicationContext;
+    @Autowired
+    ApplicationContext applicationContext;
 }

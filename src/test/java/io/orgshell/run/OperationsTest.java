@@ -14,6 +14,7 @@ import io.orgshell.support.ShellTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +22,8 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.shell.core.InputReader;
 
 /** Each bulk operation through load → preview → run → undo, against the sandbox. */
@@ -60,8 +63,8 @@ class OperationsTest extends ShellTest {
         return applicationContext.getBean(RunStore.class).list().get(0).id();
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.context.ApplicationContext applicationContext;
+    @Autowired
+    ApplicationContext applicationContext;
 
     @Test
     void suspendThenRestoreThroughUndo() throws Exception {
@@ -224,8 +227,7 @@ class OperationsTest extends ShellTest {
         List<SandboxUser> u = plain(3);
         run("load --op enable "
                 + csv("account_id", u.stream().map(SandboxUser::accountId).toList()));
-        u.forEach(x ->
-                server.org().update(x.accountId(), y -> y.withLifecycle("inactive", java.time.Instant.now(), null)));
+        u.forEach(x -> server.org().update(x.accountId(), y -> y.withLifecycle("inactive", Instant.now(), null)));
         assertThat(run("preview").out()).contains("OK 3");
         server.faults()
                 .add(

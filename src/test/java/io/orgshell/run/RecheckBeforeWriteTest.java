@@ -4,18 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxGroup;
 import io.orgshell.sandbox.SandboxOrgAccess;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
+import io.orgshell.support.FaultScripts;
 import io.orgshell.support.ShellTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Each batch's re-read before writing asks again what preview protects: an account that became an org admin or
@@ -51,8 +56,7 @@ class RecheckBeforeWriteTest extends ShellTest {
     /** Allowing changes to an admin group lets no org admin through: one made since preview is still caught. */
     @Test
     void anAccountThatBecameAnOrgAdminSinceAnAllowedAdminGroupPreviewIsNotAdded() throws Exception {
-        io.orgshell.sandbox.SandboxGroup g =
-                server.org().findGroupByName("site-admins").orElseThrow();
+        SandboxGroup g = server.org().findGroupByName("site-admins").orElseThrow();
         List<SandboxUser> u = accounts.next(40).stream()
                 .filter(x -> !server.org().isMember(g.id(), x.accountId()))
                 .limit(3)
@@ -100,8 +104,7 @@ class RecheckBeforeWriteTest extends ShellTest {
     @Test
     void theCallersOwnAccountIsNotWrittenWhenTheKeyNowBelongsToIt() throws Exception {
         List<SandboxUser> u = preview("--op suspend", "account_id", accounts.next(2), SandboxUser::accountId);
-        io.orgshell.support.FaultScripts.post(
-                server, "{\"match\":\"*\",\"times\":20,\"type\":\"status\"," + "\"status\":401}");
+        FaultScripts.post(server, "{\"match\":\"*\",\"times\":20,\"type\":\"status\"," + "\"status\":401}");
         assertThat(run("run --yes").exitCode()).isEqualTo(5);
         server.faults().clear();
         SandboxOrgAccess now = server.access();
@@ -122,8 +125,7 @@ class RecheckBeforeWriteTest extends ShellTest {
         }
     }
 
-    private List<SandboxUser> preview(
-            String op, String header, List<SandboxUser> u, java.util.function.Function<SandboxUser, String> line)
+    private List<SandboxUser> preview(String op, String header, List<SandboxUser> u, Function<SandboxUser, String> line)
             throws Exception {
         Path plan = Files.createTempFile(tmp, "plan", ".csv");
         Files.writeString(
@@ -146,6 +148,6 @@ class RecheckBeforeWriteTest extends ShellTest {
                 .orElseThrow();
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.context.ApplicationContext applicationContext;
+    @Autowired
+    ApplicationContext applicationContext;
 }

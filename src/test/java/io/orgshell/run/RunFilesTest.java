@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * What a run leaves on disk after a crash or a power loss, and how it opens: the journal is the source of truth for
@@ -56,7 +58,7 @@ class RunFilesTest extends ShellTest {
     void back() throws IOException {
         mode.set(ShellMode.Kind.ONE_SHOT);
         for (RunDirectory d : made) {
-            org.springframework.util.FileSystemUtils.deleteRecursively(d.path());
+            FileSystemUtils.deleteRecursively(d.path());
         }
     }
 
@@ -106,7 +108,7 @@ class RunFilesTest extends ShellTest {
         }
         assertThat(new String(journal, end, journal.length - end, StandardCharsets.UTF_8))
                 .contains("\"state\"");
-        byte[] killed = java.util.Arrays.copyOf(journal, end);
+        byte[] killed = Arrays.copyOf(journal, end);
         String note = "brought run.json, results.csv and undo.csv up to date from the journal";
 
         crash(dir, killed, stale);

@@ -12,12 +12,17 @@ import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +62,7 @@ class SeveralDirectoriesRunTest extends ShellTest {
         return server.org().directoryOf(u.accountId()).orElseThrow();
     }
 
-    List<SandboxUser> plainIn(SandboxDirectory d, int n, java.util.function.Predicate<SandboxUser> also) {
+    List<SandboxUser> plainIn(SandboxDirectory d, int n, Predicate<SandboxUser> also) {
         return Accounts.plain(server)
                 .filter(u -> directoryOf(u).equals(d))
                 .filter(also)
@@ -67,13 +72,13 @@ class SeveralDirectoriesRunTest extends ShellTest {
 
     /** The directory ID each successful write of {@code pathEnd} was sent to, by the account it wrote. */
     Map<String, String> writtenIn(String method, String pathEnd) {
-        Map<String, String> out = new java.util.HashMap<>();
+        Map<String, String> out = new HashMap<>();
         for (RecordedExchange e : List.copyOf(exchanges)) {
             if (e.method().equals(method) && e.path().endsWith(pathEnd) && e.status() / 100 == 2) {
                 String[] parts = e.path().split("/");
                 String account = e.requestBody() != null && e.requestBody().contains("accountId")
                         ? e.requestBody().replaceAll(".*\"accountId\"\\s*:\\s*\"([^\"]+)\".*", "$1")
-                        : java.net.URLDecoder.decode(parts[parts.length - 2], java.nio.charset.StandardCharsets.UTF_8);
+                        : URLDecoder.decode(parts[parts.length - 2], StandardCharsets.UTF_8);
                 out.put(account, parts[6]);
             }
         }
@@ -141,7 +146,7 @@ class SeveralDirectoriesRunTest extends ShellTest {
 
     Path latestResults() throws Exception {
         try (var runs = Files.list(CONFIG_DIR.resolve("runs"))) {
-            Path dir = runs.max(java.util.Comparator.comparing(p -> p.toFile().lastModified()))
+            Path dir = runs.max(Comparator.comparing(p -> p.toFile().lastModified()))
                     .orElseThrow();
             return dir.resolve("results.csv");
         }

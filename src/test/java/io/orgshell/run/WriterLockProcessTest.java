@@ -11,6 +11,7 @@ import io.orgshell.support.OrgShellProcess;
 import io.orgshell.support.Slow;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -69,7 +70,7 @@ class WriterLockProcessTest {
         String script = "load " + plan + "\npreview\nrun --yes --concurrency 1";
         server.faults().add(EMAIL, 1, Fault.delay(HELD_MS)); // the first run's first write is held
 
-        Map<String, String> patient = new java.util.HashMap<>(env);
+        Map<String, String> patient = new HashMap<>(env);
         patient.put("ORGSHELL_READTIMEOUT", "300s");
         patient.put("ORGSHELL_RESPONSEDEADLINE", "300s");
         OrgShellProcess first = OrgShellProcess.start(home, patient, script + "\n");

@@ -3,6 +3,7 @@ package io.orgshell.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.console.ShellMode;
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
@@ -186,7 +187,7 @@ class WriterLockTest extends ShellTest {
         script.interrupt();
         int code = exit.get(60, TimeUnit.SECONDS);
 
-        assertThat(code).as(scriptOut.toString()).isEqualTo(io.orgshell.core.ExitCodes.INTERRUPTED);
+        assertThat(code).as(scriptOut.toString()).isEqualTo(ExitCodes.INTERRUPTED);
         assertThat(scriptOut.toString())
                 .contains("stopped waiting for run " + id)
                 .contains("nothing was sent");

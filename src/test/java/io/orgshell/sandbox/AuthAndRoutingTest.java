@@ -3,6 +3,10 @@ package io.orgshell.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,12 +49,12 @@ class AuthAndRoutingTest {
     @Test
     void rightKeyPassesWhateverTheCaseOfTheScheme() throws Exception {
         assertThat(http.get("/admin/v1/orgs").status()).isEqualTo(200);
-        var lower = java.net.http.HttpClient.newHttpClient()
+        var lower = HttpClient.newHttpClient()
                 .send(
-                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUri() + "/admin/v1/orgs"))
+                        HttpRequest.newBuilder(URI.create(server.baseUri() + "/admin/v1/orgs"))
                                 .header("Authorization", "bearer k-123")
                                 .build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(lower.statusCode()).isEqualTo(200);
         assertThat(server.apiKey()).isEqualTo("k-123");
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,7 @@ class ContractTest {
         exchanges.clear();
     }
 
-    private static SandboxUser find(java.util.function.Predicate<SandboxUser> p) {
+    private static SandboxUser find(Predicate<SandboxUser> p) {
         return server.org().users().stream().filter(p).findFirst().orElseThrow();
     }
 
@@ -196,20 +198,20 @@ class ContractTest {
                 "GET",
                 "/admin/v1/orgs/x/users",
                 null,
-                java.util.Map.of("Authorization", List.of("Bearer k")),
+                Map.of("Authorization", List.of("Bearer k")),
                 "",
                 200,
-                java.util.Map.of("Content-Type", List.of("application/json")),
+                Map.of("Content-Type", List.of("application/json")),
                 "{\"data\":[{\"account_id\":5,\"account_type\":\"robot\"}]}");
         assertThat(ContractValidator.shared().problems(wrong)).isNotEmpty();
         RecordedExchange badRequest = new RecordedExchange(
                 "PUT",
                 "/users/abc/manage/email",
                 null,
-                java.util.Map.of("Authorization", List.of("Bearer k"), "Content-Type", List.of("application/json")),
+                Map.of("Authorization", List.of("Bearer k"), "Content-Type", List.of("application/json")),
                 "{\"mail\":\"x\"}",
                 204,
-                java.util.Map.of(),
+                Map.of(),
                 "");
         assertThat(ContractValidator.shared().requestProblems(badRequest)).isNotEmpty();
     }

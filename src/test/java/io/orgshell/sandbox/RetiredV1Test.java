@@ -2,6 +2,9 @@ package io.orgshell.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,7 +34,7 @@ class RetiredV1Test {
         boolean member = server.org().isMember(sales.id(), u.accountId());
         String user = http.org("/directory/users/" + u.accountId());
         String memberships = http.org("/directory/groups/" + sales.id() + "/memberships");
-        Map<String, SandboxHttp.Resp> answers = new java.util.LinkedHashMap<>();
+        Map<String, SandboxHttp.Resp> answers = new LinkedHashMap<>();
         answers.put("suspend-access", http.post(user + "/suspend-access", null));
         answers.put("restore-access", http.post(user + "/restore-access", null));
         answers.put("remove", http.delete(user));
@@ -73,7 +76,7 @@ class RetiredV1Test {
 
     @Test
     void theRetiredStatusIsAllTheDocumentsDoNotDeclare() {
-        List<RecordedExchange> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        List<RecordedExchange> seen = Collections.synchronizedList(new ArrayList<>());
         ExchangeRecorder.onExchange(server, seen::add);
         SandboxUser u = server.org().users().get(5);
         http.post(http.org("/directory/users/" + u.accountId() + "/suspend-access"), null);

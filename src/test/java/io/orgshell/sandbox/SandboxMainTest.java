@@ -3,8 +3,10 @@ package io.orgshell.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.orgshell.api.ApiKey;
 import io.orgshell.support.Slow;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,9 +17,12 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.core.JsonParser;
@@ -86,10 +91,9 @@ class SandboxMainTest {
                 .isTrue();
         assertThat(SandboxMain.wantsHelp(new String[] {"-h"})).isTrue();
         assertThat(SandboxMain.wantsHelp(new String[] {"--users", "5"})).isFalse();
-        String source = java.nio.file.Files.readString(
-                java.nio.file.Path.of("src/main/java/io/orgshell/sandbox/SandboxMain.java"));
-        java.util.regex.Matcher taken = java.util.regex.Pattern.compile("(?:case |opt\\.equals\\()\"(--[a-z0-9-]+)\"")
-                .matcher(source);
+        String source = Files.readString(Path.of("src/main/java/io/orgshell/sandbox/SandboxMain.java"));
+        Matcher taken =
+                Pattern.compile("(?:case |opt\\.equals\\()\"(--[a-z0-9-]+)\"").matcher(source);
         int options = 0;
         while (taken.find()) {
             options++;
@@ -140,7 +144,7 @@ class SandboxMainTest {
         assertThat(data.users().stream().map(SandboxUser::accountId).distinct().count())
                 .isEqualTo(100_000);
         assertThat(data.users().stream()
-                        .map(u -> u.email().toLowerCase(java.util.Locale.ROOT))
+                        .map(u -> u.email().toLowerCase(Locale.ROOT))
                         .distinct()
                         .count())
                 .isEqualTo(100_000);
@@ -210,7 +214,7 @@ class SandboxMainTest {
                     .isEqualTo("org " + SandboxConfig.orgIdForSeed(42) + " (Acme Sandbox), key "
                             + SandboxMain.fingerprint("super-secret-key"))
                     .isEqualTo("org " + SandboxConfig.orgIdForSeed(42) + " (Acme Sandbox), key "
-                            + io.orgshell.api.ApiKey.of("super-secret-key").fingerprint());
+                            + ApiKey.of("super-secret-key").fingerprint());
             String base = line.substring("listening on ".length());
             HttpClient client =
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -250,7 +254,7 @@ class SandboxMainTest {
             t0 = System.nanoTime();
 
             // the streamed dump of every account, read as a stream too
-            HttpResponse<java.io.InputStream> all = client.send(
+            HttpResponse<InputStream> all = client.send(
                     HttpRequest.newBuilder(URI.create(base + "/__sandbox/users"))
                             .build(),
                     HttpResponse.BodyHandlers.ofInputStream());

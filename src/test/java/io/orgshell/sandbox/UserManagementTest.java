@@ -2,6 +2,8 @@ package io.orgshell.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -274,8 +276,7 @@ class UserManagementTest {
         SandboxUser pending = current(u);
         assertThat(pending.pendingDeletion()).isTrue();
         assertThat(pending.accountStatus()).isEqualTo("inactive");
-        assertThat(java.time.Duration.between(java.time.Instant.now(), pending.deletionScheduled())
-                        .toDays())
+        assertThat(Duration.between(Instant.now(), pending.deletionScheduled()).toDays())
                 .isBetween(13L, 14L);
 
         var enable = lifecycle(u, "enable", null);

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.orgshell.support.OrgShellProcess;
 import io.orgshell.support.Slow;
 import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +115,7 @@ class ColourByStreamTest {
     /** Runs the script with standard input, output and error on a pseudo-terminal, less what {@code redirect} moves. */
     private static String underTerminal(Map<String, String> env, String redirect, String... options) throws Exception {
         assumeTrue(utilLinuxScript(), "util-linux script makes the pseudo-terminal");
-        List<String> args = new java.util.ArrayList<>(List.of(options));
+        List<String> args = new ArrayList<>(List.of(options));
         args.addAll(List.of("--sandbox", "--file", shellScript.toString()));
         String command = OrgShellProcess.command(List.of(), args.toArray(String[]::new)).stream()
                         .map(ColourByStreamTest::quote)
@@ -145,7 +147,7 @@ class ColourByStreamTest {
                     .start();
             String version = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             return p.waitFor(10, TimeUnit.SECONDS) && version.contains("util-linux");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

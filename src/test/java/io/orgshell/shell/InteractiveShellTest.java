@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.jline.reader.History;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -227,7 +228,7 @@ class InteractiveShellTest extends ShellTest {
 
         void awaitPrompts(int n) throws InterruptedException {
             long deadline = System.nanoTime() + 20_000_000_000L;
-            while (screen().split(java.util.regex.Pattern.quote(READING), -1).length - 1 < n) {
+            while (screen().split(Pattern.quote(READING), -1).length - 1 < n) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("no prompt #" + n + "; screen:\n" + screen());
                 }

@@ -1,6 +1,8 @@
 package io.orgshell.support;
 
 import io.orgshell.sandbox.SandboxServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,8 +26,8 @@ public final class FaultScripts {
             if (r.statusCode() != 200) {
                 throw new AssertionError("the sandbox refused the fault script (" + r.statusCode() + "): " + r.body());
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

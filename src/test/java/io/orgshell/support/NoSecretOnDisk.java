@@ -1,5 +1,6 @@
 package io.orgshell.support;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
@@ -107,7 +108,7 @@ public final class NoSecretOnDisk implements AfterEachCallback, AfterAllCallback
                     Object value = f.get(isStatic ? null : instance);
                     if (value instanceof Path p) {
                         dirs.add(p);
-                    } else if (value instanceof java.io.File file) {
+                    } else if (value instanceof File file) {
                         dirs.add(file.toPath());
                     }
                 } catch (IllegalAccessException e) {
