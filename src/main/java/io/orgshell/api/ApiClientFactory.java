@@ -39,6 +39,6 @@ public class ApiClientFactory {
                         + event.cause().getMessage());
             }
         });
-        return new AdminApiClient(settings, key, json, retry);
+        return new AdminApiClient(new ApiTransport(settings, key, json, retry));
     }
 }

@@ -31,7 +31,7 @@ final class CursorWalk {
         items += n;
         emptyInARow = n == 0 ? emptyInARow + 1 : 0;
         Links links = page.links();
-        String next = links == null || !links.hasNext() ? null : AdminApiClient.cursorOf(links.next());
+        String next = links == null || !links.hasNext() ? null : ApiTransport.cursorOf(links.next());
         if (next == null) {
             return null;
         }

@@ -40,8 +40,9 @@ public final class GroupRoles {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Page(List<RoleAssignment> data, Links links) implements ListPage {}
 
-    public static Mono<Administration> of(AdminApiClient client, String groupId) {
-        return client.pages(ROLE_ASSIGNMENTS, Map.of("directoryId", "-", "groupId", groupId), Map.of(), Page.class)
+    static Mono<Administration> of(ApiTransport transport, String groupId) {
+        return transport
+                .pages(ROLE_ASSIGNMENTS, Map.of("directoryId", "-", "groupId", groupId), Map.of(), Page.class)
                 .map(GroupRoles::of)
                 .filter(Administration::grants)
                 .next()

@@ -1,5 +1,6 @@
 package io.orgshell.api;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -9,6 +10,10 @@ import tools.jackson.databind.JsonNode;
  * the raw nodes are kept and read through {@link #rule(String)}.
  */
 public record Manageability(Map<String, JsonNode> privileges) {
+
+    /** The answer is the map of privileges itself, not an object holding it. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public Manageability {}
 
     public record Rule(boolean allowed, String reason) {}
 

@@ -55,7 +55,7 @@ public final class RateGovernor {
     }
 
     /** Waits for this request's turn. */
-    public Mono<Void> acquire() {
+    Mono<Void> acquire() {
         Duration wait = reserve();
         return wait.isZero() ? Mono.empty() : Mono.delay(wait).then();
     }

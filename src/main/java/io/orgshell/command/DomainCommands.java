@@ -67,12 +67,9 @@ public class DomainCommands {
         SafeCsvWriter csv = file == null ? null : openCsv(file);
         List<Domain> domains;
         try {
-            domains = session.require()
-                    .client()
-                    .domains()
+            domains = session.require().client().organizations().domains().stream()
                     .filter(d -> everything || d.isVerified())
-                    .collectList()
-                    .block();
+                    .toList();
             if (csv != null && domains.isEmpty() && !csv.isStream()) {
                 throw new UserFacingException(
                         noDomains(everything) + "; " + out + (hadAFile ? " was left as it was" : " was not written"));

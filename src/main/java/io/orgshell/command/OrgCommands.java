@@ -31,7 +31,7 @@ public class OrgCommands {
             description = "List the organizations this key can see (a scoped key sees none)")
     public void list(
             @Option(longName = JsonOutput.OPTION, description = JsonOutput.HELP) Boolean asJson, CommandContext ctx) {
-        List<Org> orgs = session.require().client().orgs().collectList().block();
+        List<Org> orgs = session.require().client().organizations().orgs();
         if (JsonOutput.wanted(asJson)) {
             json.print(ctx.outputWriter(), JsonViews.orgs(orgs));
             return;

@@ -37,20 +37,15 @@ public class SelectionCompletionConfiguration {
                 boolean verifiedOnly = "to-domain".equals(option);
                 return session
                         .current()
-                        .map(c -> c.client()
-                                .domains()
-                                .filter(d -> !verifiedOnly || d.isVerified())
-                                .map(Domain::name)
-                                .filter(n -> n != null
-                                        && n.startsWith(word)
-                                        && Sanitizer.forTerminal(n).equals(n))
-                                // a slow org gives no candidates rather than an error at the prompt
-                                .collectList()
-                                .timeout(DOMAINS_WAIT)
-                                .onErrorReturn(List.of())
-                                .block())
+                        // a slow org gives no candidates rather than an error at the prompt
+                        .flatMap(c -> c.client().organizations().domainsWithin(DOMAINS_WAIT))
                         .orElse(List.of())
                         .stream()
+                        .filter(d -> !verifiedOnly || d.isVerified())
+                        .map(Domain::name)
+                        .filter(n -> n != null
+                                && n.startsWith(word)
+                                && Sanitizer.forTerminal(n).equals(n))
                         .map(CompletionProposal::new)
                         .toList();
             }

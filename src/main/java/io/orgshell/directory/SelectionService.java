@@ -1,10 +1,10 @@
 package io.orgshell.directory;
 
 import io.orgshell.api.AdminApiClient;
+import io.orgshell.api.DirectoryClient;
 import io.orgshell.api.Domain;
 import io.orgshell.api.Group;
 import io.orgshell.api.OrgAccount;
-import io.orgshell.api.OrgDirectory;
 import io.orgshell.api.UserQuery;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.UsageException;
@@ -29,7 +29,7 @@ public class SelectionService {
 
     public Selected select(
             AdminApiClient client,
-            OrgDirectory directory,
+            DirectoryClient directory,
             Selection s,
             boolean withActivity,
             IntConsumer accountsSeen) {
@@ -44,7 +44,7 @@ public class SelectionService {
                 withActivity || s.inactiveSince() != null);
         String groupId = group == null ? null : group.id();
         List<AccountFacts> out = new ArrayList<>();
-        for (List<OrgAccount> page : directory.select(query).toIterable(1)) {
+        for (List<OrgAccount> page : directory.select(query)) {
             for (OrgAccount a : page) {
                 AccountFacts facts = AccountFacts.of(a);
                 // the server has applied the group filter: the accounts it returns carry no groups to check again
@@ -63,8 +63,7 @@ public class SelectionService {
 
     /** The org's domains, every status (an account may sit on a domain the org has not verified). */
     public List<Domain> domains(AdminApiClient client) {
-        List<Domain> all = client.domains().collectList().block();
-        return all == null ? List.of() : all;
+        return client.organizations().domains();
     }
 
     /** Each domain must be one of the org's. */
@@ -86,11 +85,10 @@ public class SelectionService {
     }
 
     /** A group by name (case-insensitive) or ID; a group the org does not have is a usage error naming the option. */
-    public Group group(OrgDirectory directory, String nameOrId, String option) {
-        List<Group> found =
-                directory.groupsNamed(List.of(nameOrId)).collectList().block();
+    public Group group(DirectoryClient directory, String nameOrId, String option) {
+        List<Group> found = directory.groupsNamed(List.of(nameOrId));
         try {
-            return Group.meant(found == null ? List.of() : found, nameOrId)
+            return Group.meant(found, nameOrId)
                     .orElseThrow(
                             () -> new UsageException(option + ": no group '" + nameOrId + "' in the organization"));
         } catch (IllegalArgumentException e) {

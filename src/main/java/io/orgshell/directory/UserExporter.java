@@ -1,10 +1,10 @@
 package io.orgshell.directory;
 
 import io.orgshell.api.AdminApiClient;
+import io.orgshell.api.DirectoryClient;
 import io.orgshell.api.DirectoryUser;
 import io.orgshell.api.ManagedUser;
 import io.orgshell.api.OrgAccount;
-import io.orgshell.api.OrgDirectory;
 import io.orgshell.api.UserQuery;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.OutputTarget;
@@ -45,8 +45,6 @@ public class UserExporter {
             "org_admin",
             "idp_managed",
             "managed");
-    /** v2 searches naming a page's accounts at once. */
-    private static final int JOIN_CONCURRENCY = 4;
 
     public enum Format {
         CSV,
@@ -74,7 +72,7 @@ public class UserExporter {
      */
     public Result export(
             AdminApiClient client,
-            OrgDirectory directory,
+            DirectoryClient directory,
             DirectoryCache cache,
             OutputTarget out,
             Selection selection,
@@ -96,7 +94,7 @@ public class UserExporter {
         boolean json = format == Format.JSON;
         try (sink) {
             if (!Boolean.FALSE.equals(selection.managed())) {
-                for (ManagedUser.Page page : client.userPages().toIterable(1)) {
+                for (ManagedUser.Page page : client.organizations().userPages()) {
                     if (pages++ == 0) {
                         listener.total(page.totalOr(-1));
                     }
@@ -123,7 +121,7 @@ public class UserExporter {
                         groupId == null ? Set.of() : Set.of(groupId),
                         "unmanaged",
                         true);
-                for (List<OrgAccount> page : directory.select(query).toIterable(1)) {
+                for (List<OrgAccount> page : directory.select(query)) {
                     pages++;
                     for (OrgAccount a : page) {
                         cache.put(a.accountId(), a.email());
@@ -171,14 +169,14 @@ public class UserExporter {
     }
 
     /** One v2 search for the page's accounts (with their groups); an account v2 does not hold stays unjoined. */
-    private static Map<String, DirectoryUser> join(OrgDirectory directory, List<ManagedUser> users) {
+    private static Map<String, DirectoryUser> join(DirectoryClient directory, List<ManagedUser> users) {
         if (users.isEmpty()) {
             return Map.of();
         }
         List<String> ids = new ArrayList<>(users.size());
         users.forEach(u -> ids.add(u.accountId()));
         Map<String, DirectoryUser> out = new HashMap<>();
-        for (OrgAccount a : directory.accounts(ids, JOIN_CONCURRENCY).toIterable()) {
+        for (OrgAccount a : directory.accountsById(ids)) {
             if (a instanceof DirectoryUser d) {
                 out.put(d.accountId(), d);
             }

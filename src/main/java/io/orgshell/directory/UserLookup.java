@@ -2,9 +2,9 @@ package io.orgshell.directory;
 
 import io.orgshell.api.AdminApiClient;
 import io.orgshell.api.ApiException;
+import io.orgshell.api.DirectoryClient;
 import io.orgshell.api.DirectoryUser;
 import io.orgshell.api.OrgAccount;
-import io.orgshell.api.OrgDirectory;
 import io.orgshell.api.UserProfile;
 import io.orgshell.core.UserFacingException;
 import java.util.ArrayList;
@@ -24,10 +24,10 @@ public class UserLookup {
 
     public record Details(UserProfile.Account account, DirectoryUser directoryUser) {}
 
-    public Found find(OrgDirectory directory, DirectoryCache cache, String text, int limit) {
+    public Found find(DirectoryClient directory, DirectoryCache cache, String text, int limit) {
         List<Match> matches = new ArrayList<>();
         boolean more = false;
-        for (List<OrgAccount> page : directory.search(text).toIterable(1)) {
+        for (List<OrgAccount> page : directory.search(text)) {
             for (OrgAccount u : page) {
                 cache.put(u.accountId(), u.email());
                 if (matches.size() < limit) {
@@ -47,12 +47,12 @@ public class UserLookup {
         return u instanceof DirectoryUser d ? (d.isSuspended() ? "suspended" : "active") : "";
     }
 
-    public Details show(AdminApiClient client, OrgDirectory directory, DirectoryCache cache, String idOrEmail) {
+    public Details show(AdminApiClient client, DirectoryClient directory, DirectoryCache cache, String idOrEmail) {
         DirectoryUser byEmail = idOrEmail.contains("@") ? forEmail(directory, cache, idOrEmail) : null;
         String accountId = byEmail != null ? byEmail.accountId() : idOrEmail;
         UserProfile profile;
         try {
-            profile = client.profile(accountId).block();
+            profile = client.users().profile(accountId);
         } catch (ApiException e) {
             if (e.status() == 404) {
                 throw new UserFacingException("no account " + accountId + " in this organization");
@@ -61,7 +61,7 @@ public class UserLookup {
         }
         // the search by email told the directory entry already
         DirectoryUser dir =
-                byEmail != null ? byEmail : directory.directoryUser(accountId).block();
+                byEmail != null ? byEmail : directory.directoryUser(accountId).orElse(null);
         UserProfile.Account account = profile == null ? null : profile.account();
         if (account != null) {
             cache.put(account.accountId(), account.email());
@@ -70,14 +70,18 @@ public class UserLookup {
     }
 
     /** One {@code emails[]} search: the org's answer now, not a cached one that may have moved on. */
-    private DirectoryUser forEmail(OrgDirectory directory, DirectoryCache cache, String email) {
+    private DirectoryUser forEmail(DirectoryClient directory, DirectoryCache cache, String email) {
         String wanted = email.strip();
-        DirectoryUser found = directory
-                .accountsByEmail(List.of(wanted))
-                .filter(u -> u.email() != null && u.email().equalsIgnoreCase(wanted) && u.accountId() != null)
-                .ofType(DirectoryUser.class)
-                .next()
-                .block();
+        DirectoryUser found = null;
+        for (OrgAccount u : directory.accountsByEmail(List.of(wanted))) {
+            if (u instanceof DirectoryUser d
+                    && d.email() != null
+                    && d.email().equalsIgnoreCase(wanted)
+                    && d.accountId() != null) {
+                found = d;
+                break;
+            }
+        }
         if (found == null) {
             throw new UserFacingException("no account with the email " + wanted);
         }

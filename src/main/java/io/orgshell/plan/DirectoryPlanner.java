@@ -1,9 +1,9 @@
 package io.orgshell.plan;
 
 import io.orgshell.api.AdminApiClient;
+import io.orgshell.api.DirectoryClient;
 import io.orgshell.api.Domain;
 import io.orgshell.api.Group;
-import io.orgshell.api.OrgDirectory;
 import io.orgshell.config.ConfigDirectory;
 import io.orgshell.core.OutputTarget;
 import io.orgshell.core.OwnerOnlyFiles;
@@ -99,7 +99,7 @@ public class DirectoryPlanner {
     }
 
     /** Reads the accounts the request selects; a selection matching none is an error (exit 1), nothing written. */
-    public Draft draft(AdminApiClient client, OrgDirectory directory, Request req, IntConsumer accountsSeen) {
+    public Draft draft(AdminApiClient client, DirectoryClient directory, Request req, IntConsumer accountsSeen) {
         Operation op = req.operation();
         boolean groups = op == Operation.GROUP_ADD || op == Operation.GROUP_REMOVE;
         if (!groups && req.group() != null) {

@@ -1,9 +1,8 @@
 package io.orgshell.plan;
 
 import io.orgshell.api.AdminApiClient;
-import io.orgshell.api.ApiException;
+import io.orgshell.api.DirectoryClient;
 import io.orgshell.api.Manageability;
-import io.orgshell.api.OrgDirectory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,8 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * Preview of an email plan: the plan's accounts and the holders of its target addresses (looked up, or seen in one
@@ -25,13 +22,12 @@ import reactor.core.publisher.Mono;
 public final class EmailPreview {
 
     static final String EMAIL_SET = "email.set";
-    static final int SERVER_CHECK_CONCURRENCY = 4;
 
     private final AdminApiClient client;
-    private final OrgDirectory directory;
+    private final DirectoryClient directory;
     private final PreviewOptions options;
 
-    public EmailPreview(AdminApiClient client, OrgDirectory directory, PreviewOptions options) {
+    public EmailPreview(AdminApiClient client, DirectoryClient directory, PreviewOptions options) {
         this.client = client;
         this.directory = directory;
         this.options = options;
@@ -203,31 +199,23 @@ public final class EmailPreview {
         return out;
     }
 
-    /** {@code GET /users/{id}/manage?privileges=email.set} for each OK row, a few at a time. */
+    /** {@code GET /users/{id}/manage?privileges=email.set} for each OK row's account. */
     private void serverCheck(List<PlanRow> rows, RowCheck[] checks) {
         List<PlanRow> ok = rows.stream()
                 .filter(r -> checks[r.index()].verdict() == Verdict.OK)
                 .toList();
-        Flux.fromIterable(ok)
-                .flatMap(
-                        r -> client.manageability(r.accountId(), List.of(EMAIL_SET))
-                                .map(m -> Map.entry(r, m.rule(EMAIL_SET)))
-                                .onErrorResume(
-                                        ApiException.class,
-                                        e -> Mono.just(Map.entry(r, new Manageability.Rule(false, e.code())))),
-                        SERVER_CHECK_CONCURRENCY)
-                .doOnNext(e -> {
-                    if (!e.getValue().allowed()) {
-                        PlanRow r = e.getKey();
-                        checks[r.index()] = new RowCheck(
-                                r,
-                                Verdict.BLOCKED,
-                                "the server does not allow changing this " + "email ("
-                                        + e.getValue().reason() + ")",
-                                checks[r.index()].current());
-                    }
-                })
-                .blockLast();
+        Map<String, Manageability.Rule> rules =
+                client.users().rules(ok.stream().map(PlanRow::accountId).toList(), EMAIL_SET);
+        for (PlanRow r : ok) {
+            Manageability.Rule rule = rules.get(r.accountId());
+            if (!rule.allowed()) {
+                checks[r.index()] = new RowCheck(
+                        r,
+                        Verdict.BLOCKED,
+                        "the server does not allow changing this " + "email (" + rule.reason() + ")",
+                        checks[r.index()].current());
+            }
+        }
     }
 
     /** OK rows on org admins, or on accounts the org did not say are not (OK only with --allow-admins). */

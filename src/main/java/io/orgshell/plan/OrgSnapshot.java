@@ -1,9 +1,9 @@
 package io.orgshell.plan;
 
 import io.orgshell.api.AdminApiClient;
+import io.orgshell.api.DirectoryClient;
 import io.orgshell.api.Domain;
 import io.orgshell.api.OrgAccount;
-import io.orgshell.api.OrgDirectory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,7 +28,7 @@ public final class OrgSnapshot {
         PASS
     }
 
-    private final OrgDirectory directory;
+    private final DirectoryClient directory;
     private final Map<String, AccountState> accounts = new HashMap<>();
     private final Map<String, String> holders = new HashMap<>();
     private final Set<String> askedAddresses = new HashSet<>();
@@ -46,7 +46,7 @@ public final class OrgSnapshot {
 
     static final int SEARCHES_NOT_WORTH_A_COUNT = 2;
 
-    private OrgSnapshot(OrgDirectory directory) {
+    private OrgSnapshot(DirectoryClient directory) {
         this.directory = directory;
     }
 
@@ -71,24 +71,24 @@ public final class OrgSnapshot {
             boolean managedCount) {}
 
     public static OrgSnapshot take(
-            AdminApiClient client, OrgDirectory directory, Wanted wanted, Consumer<Integer> accountsSeen) {
+            AdminApiClient client, DirectoryClient directory, Wanted wanted, Consumer<Integer> accountsSeen) {
         OrgSnapshot s = new OrgSnapshot(directory);
         Set<String> accountIds = wanted.accountIds();
         if (wanted.domains()) {
-            for (Domain d : client.domains().collectList().block()) {
+            for (Domain d : client.organizations().domains()) {
                 if (d.isVerified() && d.name() != null) {
                     s.verifiedDomains.add(d.name().toLowerCase(Locale.ROOT));
                 }
             }
         }
-        s.lookupsOff = !client.looksUpAccounts();
-        int batch = client.searchBatch();
+        s.lookupsOff = !directory.looksUpAccounts();
+        int batch = directory.searchBatch();
         int searchCost = wanted.searchesPerBatch() * ((accountIds.size() + batch - 1) / batch);
         // a pass costs a page at least, and knowing its size a count: a plan of two searches or fewer is looked up
         // without asking, which never costs more than asking would
         boolean small = searchCost <= SEARCHES_NOT_WORTH_A_COUNT;
         if (!s.lookupsOff && !small) {
-            s.size = directory.size().block();
+            s.size = directory.size().orElse(null);
         }
         if (s.size != null) {
             s.passPages = (s.size + directory.pageSize() - 1) / directory.pageSize();
@@ -96,27 +96,23 @@ public final class OrgSnapshot {
         boolean search = !s.lookupsOff && (small || s.passPages >= 0 && searchCost <= s.passPages);
         if (search && wanted.managedCount()) {
             // the safety limit's base: without it the pass counts the managed accounts itself
-            s.managedCounted = directory.managedCount().block();
+            s.managedCounted = directory.managedCount().orElse(null);
             search = s.managedCounted != null;
         }
         if (search) {
             s.way = Way.SEARCH;
             s.batch = batch;
             s.idSearches = (accountIds.size() + batch - 1) / batch;
-            directory
-                    .accounts(new ArrayList<>(accountIds), OrgDirectory.SEARCHES_AT_ONCE)
-                    .toIterable()
-                    .forEach(u -> {
-                        s.noteHolder(u);
-                        if (accountIds.contains(u.accountId())) {
-                            s.accounts.put(u.accountId(), AccountState.of(u));
-                        }
-                        accountsSeen.accept(1);
-                    });
+            directory.accountsById(new ArrayList<>(accountIds)).forEach(u -> {
+                s.noteHolder(u);
+                if (accountIds.contains(u.accountId())) {
+                    s.accounts.put(u.accountId(), AccountState.of(u));
+                }
+                accountsSeen.accept(1);
+            });
         } else {
             s.way = Way.PASS;
-            for (List<OrgAccount> users :
-                    directory.accountPages(wanted.groups()).toIterable(1)) {
+            for (List<OrgAccount> users : directory.accountPages(wanted.groups())) {
                 users.forEach(u -> s.see(AccountState.of(u), accountIds, wanted.passAddresses()));
                 accountsSeen.accept(users.size());
             }
@@ -165,7 +161,7 @@ public final class OrgSnapshot {
         }
         addressesAsked += ask.size();
         addressSearches += (ask.size() + batch - 1) / batch;
-        directory.accountsByEmail(ask).toIterable().forEach(this::noteHolder);
+        directory.accountsByEmail(ask).forEach(this::noteHolder);
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.orgshell.plan;
 
 import io.orgshell.api.AdminApiClient;
-import io.orgshell.api.OrgDirectory;
+import io.orgshell.api.DirectoryClient;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 
@@ -22,7 +22,7 @@ public class PreviewService {
     public Preview preview(
             Plan plan,
             AdminApiClient client,
-            OrgDirectory directory,
+            DirectoryClient directory,
             PreviewOptions options,
             Consumer<Integer> accountsSeen) {
         Preview preview = plan.operation() == Operation.EMAIL

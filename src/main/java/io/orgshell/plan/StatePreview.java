@@ -1,7 +1,7 @@
 package io.orgshell.plan;
 
 import io.orgshell.api.AdminApiClient;
-import io.orgshell.api.OrgDirectory;
+import io.orgshell.api.DirectoryClient;
 import io.orgshell.plan.OperationHandler.Assessment;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,12 +18,12 @@ import java.util.function.Consumer;
 public final class StatePreview {
 
     private final AdminApiClient client;
-    private final OrgDirectory directory;
+    private final DirectoryClient directory;
     private final PreviewOptions options;
     private final OperationHandler handler;
 
     public StatePreview(
-            AdminApiClient client, OrgDirectory directory, PreviewOptions options, OperationHandler handler) {
+            AdminApiClient client, DirectoryClient directory, PreviewOptions options, OperationHandler handler) {
         this.client = client;
         this.directory = directory;
         this.options = options;

@@ -1,9 +1,9 @@
 package io.orgshell.plan;
 
 import io.orgshell.api.AdminApiClient;
+import io.orgshell.api.DirectoryClient;
 import io.orgshell.api.Group;
 import io.orgshell.api.GroupRoles;
-import io.orgshell.api.OrgDirectory;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,18 +18,18 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class WriteContext {
 
     private final AdminApiClient client;
-    private final OrgDirectory directory;
+    private final DirectoryClient directory;
     private final Map<String, Optional<String>> groupIds = new ConcurrentHashMap<>();
     private final Map<String, String> groupProblems = new ConcurrentHashMap<>();
     private final Map<String, GroupRoles.Administration> administration = new ConcurrentHashMap<>();
 
-    private WriteContext(AdminApiClient client, OrgDirectory directory) {
+    private WriteContext(AdminApiClient client, DirectoryClient directory) {
         this.client = client;
         this.directory = directory;
     }
 
     /** Groups are looked up when a row first names one, not before. */
-    public static WriteContext resolve(AdminApiClient client, OrgDirectory directory) {
+    public static WriteContext resolve(AdminApiClient client, DirectoryClient directory) {
         return new WriteContext(client, directory);
     }
 
@@ -37,7 +37,7 @@ public final class WriteContext {
         return client;
     }
 
-    public OrgDirectory directory() {
+    public DirectoryClient directory() {
         return directory;
     }
 
@@ -58,14 +58,13 @@ public final class WriteContext {
 
     /** Whether the group with this ID grants administration, asked of the org once per group. */
     public GroupRoles.Administration administration(String groupId) {
-        return administration.computeIfAbsent(
-                groupId, id -> GroupRoles.of(client, id).block());
+        return administration.computeIfAbsent(groupId, directory::administration);
     }
 
     private Optional<String> find(String value) {
-        List<Group> found = directory.groupsNamed(List.of(value)).collectList().block();
+        List<Group> found = directory.groupsNamed(List.of(value));
         try {
-            return Group.meant(found == null ? List.of() : found, value).map(Group::id);
+            return Group.meant(found, value).map(Group::id);
         } catch (IllegalArgumentException e) {
             groupProblems.put(value.toLowerCase(Locale.ROOT), e.getMessage());
             return Optional.empty();

@@ -4,7 +4,6 @@ import io.orgshell.api.AdminApiClient;
 import io.orgshell.api.ApiClientFactory;
 import io.orgshell.api.ApiKey;
 import io.orgshell.api.Org;
-import io.orgshell.api.OrgDirectory;
 import io.orgshell.directory.DirectoryCache;
 import io.orgshell.sandbox.SandboxOrgAccess;
 import java.net.URI;
@@ -75,8 +74,8 @@ public class SessionService {
             throw e;
         }
         try {
-            Org org = client.org().block();
-            String name = org == null || org.name() == null ? orgId : org.name();
+            Org org = client.organizations().org();
+            String name = org.name() == null ? orgId : org.name();
             Connection connection = new Connection(
                     orgId,
                     name,
@@ -87,7 +86,6 @@ public class SessionService {
                     profile,
                     callerAccountId,
                     client,
-                    OrgDirectory.of(client),
                     new DirectoryCache());
             session.open(connection);
             return connection;

@@ -23,7 +23,7 @@ class PagingMemoryTest extends ShellTest {
         AdminApiClient client = session.require().client();
         List<WeakReference<ManagedUser.Page>> seen = new ArrayList<>();
         int pages = 0;
-        for (ManagedUser.Page page : client.userPages().toIterable(1)) {
+        for (ManagedUser.Page page : client.organizations().userPages()) {
             seen.add(new WeakReference<>(page));
             pages++;
             if (pages == 30) {

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -14,12 +15,15 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The v2 directory API (CONTRACT.md §8). Reads go to every directory the key may read ({@code -}). Writes go to the
- * directory they belong to: an org that lists one directory (every centralized org) is written there without
- * asking more; with several (the original user-management experience), an account is written in the directories
- * {@code GET .../directories?accountId=} lists for it, and a group's membership in the group's own directory.
+ * The org's directory through the v2 directory API ({@code /admin/v2/orgs/{orgId}/directories}, CONTRACT.md §8), the
+ * only one Atlassian serves for search, suspend and restore, removal and groups. Reads go to every directory the key
+ * may read ({@code -}). Writes go to the directory they belong to: an org that lists one directory (every centralized
+ * org) is written there without asking more; with several (the original user-management experience), an account is
+ * written in the directories {@code GET .../directories?accountId=} lists for it, and a group's membership in the
+ * group's own directory. An org (or a proxy) that answers v2 with 404 before any v2 answer gets a
+ * {@link V2UnavailableException}. One per connection: it keeps what it learns of the org's directories.
  */
-final class V2Directory implements OrgDirectory {
+public final class DirectoryClient implements OrgDirectory {
 
     private static final String ORG = "/admin/v2/orgs/{orgId}";
     private static final String DIRECTORIES = ORG + "/directories";
@@ -29,23 +33,29 @@ final class V2Directory implements OrgDirectory {
     private static final String ALL = "-";
     /** Accounts per page, and the most one search may name. */
     static final int LIMIT = 100;
+    /**
+     * The searches of one lookup in flight at once: a 5,000-row plan is 50 searches by ID and as many by email, and
+     * one after another they would take 100 round trips; the rate governor keeps them within the server's limit.
+     */
+    static final int SEARCHES_AT_ONCE = 4;
 
-    private final AdminApiClient client;
+    private final ApiTransport transport;
     /** Whether v2 has answered on this connection: from then on a 404 is about what was asked for, not the API. */
     private final AtomicBoolean answered = new AtomicBoolean();
 
     private final Mono<List<String>> directoryIds;
     private final Map<String, Mono<String>> groupDirectories = new ConcurrentHashMap<>();
 
-    V2Directory(AdminApiClient client) {
-        this.client = client;
+    DirectoryClient(ApiTransport transport) {
+        this.transport = transport;
         // one listing however many writes ask at once; a failed one is asked again by the next write
         this.directoryIds = directories(Map.of()).cacheInvalidateIf(ids -> false);
     }
 
     private Mono<List<String>> directories(Map<String, String> query) {
-        return client.pages(DIRECTORIES, Map.of(), query, Directory.Page.class)
-                .flatMapIterable(p -> AdminApiClient.nonNull(p.data()))
+        return transport
+                .pages(DIRECTORIES, Map.of(), query, Directory.Page.class)
+                .flatMapIterable(p -> ApiTransport.nonNull(p.data()))
                 .mapNotNull(Directory::directoryId)
                 .distinct()
                 .collectList()
@@ -67,31 +77,44 @@ final class V2Directory implements OrgDirectory {
                 : e;
     }
 
-    @Override
-    public Flux<List<OrgAccount>> accountPages(boolean withGroups) {
+    /** Every account, a page at a time (with their groups when asked), the next page asked for once this one is consumed. */
+    public Iterable<List<OrgAccount>> accountPages(boolean withGroups) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("limit", String.valueOf(LIMIT));
         if (withGroups) {
             query.put("expand", "groups");
         }
-        return v2(client.pages(USERS, Map.of("directoryId", ALL), query, DirectoryUser.Page.class)
-                .map(p -> Collections.unmodifiableList(AdminApiClient.nonNull(p.data()))));
+        return v2(transport
+                        .pages(USERS, Map.of("directoryId", ALL), query, DirectoryUser.Page.class)
+                        .<List<OrgAccount>>map(p -> Collections.unmodifiableList(ApiTransport.nonNull(p.data()))))
+                .toIterable(1);
     }
 
-    /** {@code POST .../users/search} with {@code searchTerm}: the server matches names and emails. */
-    @Override
-    public Flux<List<OrgAccount>> search(String text) {
-        return searchPages(Map.of("searchTerm", text.strip(), "limit", LIMIT));
+    /**
+     * Accounts whose names or emails match a free text ({@code searchTerm}: the server decides how), a page at a
+     * time.
+     */
+    public Iterable<List<OrgAccount>> search(String text) {
+        return searchPages(Map.of("searchTerm", text.strip(), "limit", LIMIT)).toIterable(1);
     }
 
-    @Override
-    public Flux<List<OrgAccount>> select(UserQuery query) {
-        return searchPages(query.body(LIMIT));
+    /** The accounts a query selects, a page at a time, filtered by the server. */
+    public Iterable<List<OrgAccount>> select(UserQuery query) {
+        return searchPages(query.body(LIMIT)).toIterable(1);
     }
 
     private Flux<List<OrgAccount>> searchPages(Map<String, Object> body) {
-        return v2(client.searchPages(USERS + "/search", Map.of("directoryId", ALL), body, DirectoryUser.Page.class)
-                .map(p -> Collections.unmodifiableList(AdminApiClient.nonNull(p.data()))));
+        return v2(transport
+                .searchPages(USERS + "/search", Map.of("directoryId", ALL), body, DirectoryUser.Page.class)
+                .map(p -> Collections.unmodifiableList(ApiTransport.nonNull(p.data()))));
+    }
+
+    /**
+     * The accounts as they are now, with their groups and roles, as the searches answer: {@link #searchBatch()}
+     * accounts a search, a few searches at once. An account not found is left out.
+     */
+    public Iterable<OrgAccount> accountsById(List<String> accountIds) {
+        return accounts(accountIds, SEARCHES_AT_ONCE).toIterable();
     }
 
     /** {@code POST .../users/search} naming a batch of accounts: one request re-reads a whole batch. */
@@ -100,48 +123,73 @@ final class V2Directory implements OrgDirectory {
         return inBatches(accountIds, this::searchByIds, concurrency);
     }
 
-    @Override
-    public Flux<OrgAccount> accountsByEmail(List<String> emails) {
+    /**
+     * The accounts holding these addresses (an exact match; the sandbox ignores case), managed or not, with their
+     * roles, as the searches answer: {@link #searchBatch()} addresses a search ({@code emails[]}), a few at once.
+     */
+    public Iterable<OrgAccount> accountsByEmail(List<String> emails) {
         return inBatches(
-                emails,
-                batch -> searching(Map.of("emails", batch, "limit", batch.size(), "expand", List.of("platformRoles"))),
-                SEARCHES_AT_ONCE);
+                        emails,
+                        batch -> searching(
+                                Map.of("emails", batch, "limit", batch.size(), "expand", List.of("platformRoles"))),
+                        SEARCHES_AT_ONCE)
+                .toIterable();
     }
 
     private Flux<OrgAccount> inBatches(
             List<String> values, Function<List<String>, Mono<List<OrgAccount>>> search, int concurrency) {
-        int batch = client.searchBatch();
+        int batch = transport.searchBatch();
         return Flux.range(0, (values.size() + batch - 1) / batch)
                 .map(i -> values.subList(i * batch, Math.min(values.size(), (i + 1) * batch)))
                 .flatMap(search, Math.max(1, concurrency))
                 .flatMapIterable(users -> users);
     }
 
-    /** Not a sign of the API: {@code users/count} is known from a third-party client only (CONTRACT.md §8). */
-    @Override
-    public Mono<Integer> size() {
+    /**
+     * How many accounts {@link #accountPages} would list, without listing them ({@code users/count}). Empty when the
+     * server does not say: the endpoint is known from a third-party client only (CONTRACT.md §8), so its refusal is
+     * not taken for a missing v2 API.
+     */
+    public Optional<Integer> size() {
         return count(Map.of());
     }
 
-    @Override
-    public Mono<Integer> managedCount() {
+    /** How many of them are managed: {@code users/count} with {@code claimStatus=managed}; empty as {@link #size}. */
+    public Optional<Integer> managedCount() {
         return count(Map.of("claimStatus", "managed"));
     }
 
-    private Mono<Integer> count(Map<String, String> filters) {
-        return client.get(USERS + "/count", Map.of("directoryId", ALL), filters, Count.class)
+    private Optional<Integer> count(Map<String, String> filters) {
+        return transport
+                .get(USERS + "/count", Map.of("directoryId", ALL), filters, Count.class)
                 .doOnNext(x -> answered.set(true))
                 .mapNotNull(Count::count)
-                .onErrorResume(ApiException.class, e -> Mono.empty());
+                .onErrorResume(ApiException.class, e -> Mono.empty())
+                .blockOptional();
     }
 
-    @Override
+    /** Accounts on one page of {@link #accountPages}: what a directory pass costs is the org's size over this. */
     public int pageSize() {
         return LIMIT;
     }
 
+    /** How many accounts one search may name (setting {@code orgshell.search.batch-size}). */
+    public int searchBatch() {
+        return transport.searchBatch();
+    }
+
+    /** Whether preview may look accounts up instead of reading the whole directory ({@code orgshell.search.look-up}). */
+    public boolean looksUpAccounts() {
+        return transport.looksUpAccounts();
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Count(Integer count) {}
+
+    /** One account as it is now; an {@link ApiException} with status 404 when there is none. */
+    public OrgAccount accountById(String accountId) {
+        return account(accountId).block();
+    }
 
     @Override
     public Mono<OrgAccount> account(String accountId) {
@@ -151,13 +199,16 @@ final class V2Directory implements OrgDirectory {
                         : Mono.just(list.get(0)));
     }
 
-    /** A search naming the account rather than {@code GET .../users/{id}}, whose 404 cannot tell "no such account". */
-    @Override
-    public Mono<DirectoryUser> directoryUser(String accountId) {
+    /**
+     * The account's directory entry, with its groups and roles; empty when no directory holds the account. A search
+     * naming the account rather than {@code GET .../users/{id}}, whose 404 cannot tell "no such account".
+     */
+    public Optional<DirectoryUser> directoryUser(String accountId) {
         return searchByIds(List.of(accountId))
                 .flatMap(list -> list.isEmpty()
                         ? Mono.empty()
-                        : Mono.justOrEmpty(list.get(0) instanceof DirectoryUser u ? u : null));
+                        : Mono.justOrEmpty(list.get(0) instanceof DirectoryUser u ? u : null))
+                .blockOptional();
     }
 
     private Mono<List<OrgAccount>> searchByIds(List<String> accountIds) {
@@ -172,29 +223,45 @@ final class V2Directory implements OrgDirectory {
 
     /** Every account one search finds, over as many pages as the server makes of it. */
     private Mono<List<OrgAccount>> searching(Map<String, Object> body) {
-        return v2(client.searchPages(USERS + "/search", Map.of("directoryId", ALL), body, DirectoryUser.Page.class)
-                .flatMapIterable(page -> AdminApiClient.nonNull(page.data()))
+        return v2(transport
+                .searchPages(USERS + "/search", Map.of("directoryId", ALL), body, DirectoryUser.Page.class)
+                .flatMapIterable(page -> ApiTransport.nonNull(page.data()))
                 .<OrgAccount>map(u -> u)
                 .collectList()
                 .map(Collections::unmodifiableList));
+    }
+
+    /** Suspends the account's access to the org, in the directory (or each directory) that holds it. */
+    public int suspend(String accountId) {
+        return setAccess(accountId, true).block();
+    }
+
+    /** Restores the account's access to the org, in the directory (or each directory) that holds it. */
+    public int restore(String accountId) {
+        return setAccess(accountId, false).block();
     }
 
     @Override
     public Mono<Integer> setAccess(String accountId, boolean suspend) {
         return inEachDirectoryOf(
                 accountId,
-                dir -> client.write(
+                dir -> transport.write(
                         HttpMethod.POST,
                         USERS + "/{accountId}/" + (suspend ? "suspend" : "restore"),
                         Map.of("directoryId", dir, "accountId", accountId),
                         null));
     }
 
+    /** Removes the account from the directory (or each directory) that holds it. */
+    public int removeAccount(String accountId) {
+        return remove(accountId).block();
+    }
+
     @Override
     public Mono<Integer> remove(String accountId) {
         return inEachDirectoryOf(
                 accountId,
-                dir -> client.write(
+                dir -> transport.write(
                         HttpMethod.DELETE,
                         USERS + "/{accountId}",
                         Map.of("directoryId", dir, "accountId", accountId),
@@ -225,19 +292,29 @@ final class V2Directory implements OrgDirectory {
 
     private ApiException noDirectory(String why) {
         return new ApiException(
-                404, "no-directory", why, "GET /admin/v2/orgs/" + client.orgId() + "/directories", null);
+                404, "no-directory", why, "GET /admin/v2/orgs/" + transport.orgId() + "/directories", null);
+    }
+
+    /** Adds the account to the group (by ID), in the group's own directory. */
+    public int addToGroup(String groupId, String accountId) {
+        return membership(groupId, accountId, true).block();
+    }
+
+    /** Takes the account out of the group (by ID), in the group's own directory. */
+    public int removeFromGroup(String groupId, String accountId) {
+        return membership(groupId, accountId, false).block();
     }
 
     @Override
     public Mono<Integer> membership(String groupId, String accountId, boolean add) {
         return directoryOfGroup(groupId)
                 .flatMap(dir -> add
-                        ? client.write(
+                        ? transport.write(
                                 HttpMethod.POST,
                                 GROUPS + "/{groupId}/memberships",
                                 Map.of("directoryId", dir, "groupId", groupId),
                                 Map.of("accountId", accountId))
-                        : client.write(
+                        : transport.write(
                                 HttpMethod.DELETE,
                                 GROUPS + "/{groupId}/memberships/{accountId}",
                                 Map.of("directoryId", dir, "groupId", groupId, "accountId", accountId),
@@ -260,24 +337,29 @@ final class V2Directory implements OrgDirectory {
     }
 
     /**
-     * {@code groupNames} cannot be sent with {@code groupIds} (400), so a value that may be an ID is asked for in a
-     * second search.
+     * The groups with these names (exact, case-insensitive) or IDs, in every directory (CONTRACT.md §8.2); a value
+     * that names no group is left out. {@code groupNames} cannot be sent with {@code groupIds} (400), so a value that
+     * may be an ID is asked for in a second search.
      */
-    @Override
-    public Flux<Group> groupsNamed(Collection<String> namesOrIds) {
+    public List<Group> groupsNamed(Collection<String> namesOrIds) {
         List<String> values = GroupSearch.values(namesOrIds);
         if (values.isEmpty()) {
-            return Flux.empty();
+            return List.of();
         }
         Flux<Group> byName = groupSearch(Map.of("groupNames", values, "limit", LIMIT));
         List<String> ids = GroupSearch.possibleIds(values);
         Flux<Group> byId = ids.isEmpty() ? Flux.empty() : groupSearch(Map.of("groupIds", ids, "limit", LIMIT));
-        return Flux.concat(byName, byId).distinct(Group::id);
+        return Flux.concat(byName, byId).distinct(Group::id).collectList().block();
+    }
+
+    /** Whether the group with this ID grants administration, as its role assignments tell. */
+    public GroupRoles.Administration administration(String groupId) {
+        return GroupRoles.of(transport, groupId).block();
     }
 
     private Flux<Group> groupSearch(Map<String, Object> body) {
-        return v2(client.searchPages(GROUPS + "/search", Map.of("directoryId", ALL), body, Group.Page.class))
-                .flatMapIterable(p -> AdminApiClient.nonNull(p.data()))
+        return v2(transport.searchPages(GROUPS + "/search", Map.of("directoryId", ALL), body, Group.Page.class))
+                .flatMapIterable(p -> ApiTransport.nonNull(p.data()))
                 .doOnNext(g -> {
                     if (g.id() != null && g.directoryId() != null) {
                         groupDirectories.putIfAbsent(g.id(), Mono.just(g.directoryId()));
