@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 import org.springframework.core.codec.ByteArrayDecoder;
 import org.springframework.core.codec.ByteArrayEncoder;
 import org.springframework.http.HttpHeaders;
@@ -145,7 +144,7 @@ public final class ApiTransport implements AutoCloseable {
      */
     <P extends ListPage> Flux<P> pages(
             String template, Map<String, String> vars, Map<String, String> query, Class<P> type) {
-        return walk("GET " + template, cursor -> get(template, vars, withCursor(query, cursor), type));
+        return CursorWalk.pages("GET " + template, cursor -> get(template, vars, withCursor(query, cursor), type));
     }
 
     /**
@@ -155,23 +154,8 @@ public final class ApiTransport implements AutoCloseable {
      */
     <P extends ListPage> Flux<P> searchPages(
             String template, Map<String, String> vars, Map<String, Object> body, Class<P> type) {
-        return walk("POST " + template, cursor -> search(template, vars, withCursor(body, cursor), type));
+        return CursorWalk.pages("POST " + template, cursor -> search(template, vars, withCursor(body, cursor), type));
     }
-
-    /** Pages from the first ({@code null} cursor) to the last, each asked for once the one before is consumed. */
-    private static <P extends ListPage> Flux<P> walk(String request, Function<String, Mono<P>> pageAt) {
-        return Flux.defer(() -> {
-            CursorWalk walk = new CursorWalk(request);
-            Function<String, Mono<Fetched<P>>> fetch =
-                    cursor -> pageAt.apply(cursor).map(page -> new Fetched<>(page, walk.next(page)));
-            return fetch.apply(null)
-                    .expand(fetched -> fetched.next() == null ? Mono.empty() : fetch.apply(fetched.next()))
-                    .map(Fetched::page);
-        });
-    }
-
-    /** One page and the cursor of the page after it (null on the last page). */
-    private record Fetched<P>(P page, String next) {}
 
     private static <V> Map<String, V> withCursor(Map<String, V> params, String cursor) {
         if (cursor == null) {
@@ -182,18 +166,6 @@ public final class ApiTransport implements AutoCloseable {
         V value = (V) cursor;
         out.put("cursor", value);
         return out;
-    }
-
-    /** {@code links.next} is a full URL carrying {@code cursor=} in v1, and may be a bare cursor in v2. */
-    static String cursorOf(String next) {
-        if (next.startsWith("http://") || next.startsWith("https://") || next.startsWith("/")) {
-            String cursor = UriComponentsBuilder.fromUriString(next)
-                    .build()
-                    .getQueryParams()
-                    .getFirst("cursor");
-            return cursor == null ? null : UriUtils.decode(cursor, StandardCharsets.UTF_8);
-        }
-        return next;
     }
 
     private static final byte[] NO_BODY = new byte[0];

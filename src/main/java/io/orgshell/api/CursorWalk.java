@@ -1,12 +1,19 @@
 package io.orgshell.api;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Function;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
- * Follows one listing's cursors and stops it, with a clear error, when the server would keep it going for ever: a
- * cursor seen before (a loop of any length, not only the previous page's), a long run of empty pages that each point
- * to another, or far more items than the {@code meta.total} the listing announced.
+ * Walks one listing from its first page to its last, following its cursors, and stops it with a clear error when the
+ * server would keep it going for ever: a cursor seen before (a loop of any length, not only the previous page's), a
+ * long run of empty pages that each point to another, or far more items than the {@code meta.total} the listing
+ * announced.
  */
 final class CursorWalk {
 
@@ -24,6 +31,33 @@ final class CursorWalk {
         this.request = request;
     }
 
+    /** Pages from the first ({@code null} cursor) to the last, each asked for once the one before is consumed. */
+    static <P extends ListPage> Flux<P> pages(String request, Function<String, Mono<P>> pageAt) {
+        return Flux.defer(() -> {
+            CursorWalk walk = new CursorWalk(request);
+            Function<String, Mono<Fetched<P>>> fetch =
+                    cursor -> pageAt.apply(cursor).map(page -> new Fetched<>(page, walk.next(page)));
+            return fetch.apply(null)
+                    .expand(fetched -> fetched.next() == null ? Mono.empty() : fetch.apply(fetched.next()))
+                    .map(Fetched::page);
+        });
+    }
+
+    /** One page and the cursor of the page after it (null on the last page). */
+    private record Fetched<P>(P page, String next) {}
+
+    /** {@code links.next} is a full URL carrying {@code cursor=} in v1, and may be a bare cursor in v2. */
+    private static String cursorOf(String next) {
+        if (next.startsWith("http://") || next.startsWith("https://") || next.startsWith("/")) {
+            String cursor = UriComponentsBuilder.fromUriString(next)
+                    .build()
+                    .getQueryParams()
+                    .getFirst("cursor");
+            return cursor == null ? null : UriUtils.decode(cursor, StandardCharsets.UTF_8);
+        }
+        return next;
+    }
+
     /** The cursor of the page after {@code page}, or null on the last page. */
     String next(ListPage page) {
         pages++;
@@ -31,7 +65,7 @@ final class CursorWalk {
         items += n;
         emptyInARow = n == 0 ? emptyInARow + 1 : 0;
         Links links = page.links();
-        String next = links == null || !links.hasNext() ? null : ApiTransport.cursorOf(links.next());
+        String next = links == null || !links.hasNext() ? null : cursorOf(links.next());
         if (next == null) {
             return null;
         }
