@@ -212,7 +212,7 @@ public final class EmailPreview {
                 checks[r.index()] = new RowCheck(
                         r,
                         Verdict.BLOCKED,
-                        "the server does not allow changing this " + "email (" + rule.reason() + ")",
+                        "the server does not allow changing this email (" + rule.reason() + ")",
                         checks[r.index()].current());
             }
         }
