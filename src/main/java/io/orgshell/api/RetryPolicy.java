@@ -29,7 +29,7 @@ public final class RetryPolicy {
         this.listener = listener;
     }
 
-    public Retry forRequest(String request, boolean idempotent) {
+    Retry forRequest(String request, boolean idempotent) {
         return Retry.from(signals -> signals.concatMap(signal -> {
             Throwable failure = signal.failure();
             int attempt = (int) signal.totalRetries() + 1;
