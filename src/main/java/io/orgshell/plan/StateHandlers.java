@@ -55,9 +55,8 @@ final class StateHandlers {
             if (operation == Operation.REMOVE) {
                 return ctx.directory().remove(s.accountId()).block();
             }
-            return ctx.directory()
-                    .setAccess(s.accountId(), operation == Operation.SUSPEND)
-                    .block();
+            boolean suspend = operation == Operation.SUSPEND;
+            return ctx.directory().setAccess(s.accountId(), suspend).block();
         }
 
         @Override
@@ -143,9 +142,8 @@ final class StateHandlers {
                 case DELETE -> "delete";
                 default -> "cancel-delete";
             };
-            return ctx.client()
-                    .lifecycle(s.accountId(), action, row.value(Columns.MESSAGE))
-                    .block();
+            String message = row.value(Columns.MESSAGE);
+            return ctx.client().lifecycle(s.accountId(), action, message).block();
         }
 
         @Override

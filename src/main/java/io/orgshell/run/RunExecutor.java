@@ -248,10 +248,9 @@ final class RunExecutor {
     /** The searches of one re-read go out together: one round trip per batch, however many accounts it reads back. */
     private Map<String, AccountState> read(List<String> accountIds) {
         Map<String, AccountState> out = new ConcurrentHashMap<>();
-        List<OrgAccount> found = writes.directory()
-                .accounts(accountIds, concurrency)
-                .collectList()
-                .block();
+        OrgDirectory directory = writes.directory();
+        List<OrgAccount> found =
+                directory.accounts(accountIds, concurrency).collectList().block();
         found.stream().filter(u -> u.accountId() != null).forEach(u -> out.put(u.accountId(), AccountState.of(u)));
         return out;
     }

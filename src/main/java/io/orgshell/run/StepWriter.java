@@ -3,6 +3,7 @@ package io.orgshell.run;
 import io.orgshell.api.ApiConnectionException;
 import io.orgshell.api.ApiException;
 import io.orgshell.api.ApiWaitTooLongException;
+import io.orgshell.api.OrgAccount;
 import io.orgshell.api.OrgDirectory;
 import io.orgshell.plan.AccountState;
 import io.orgshell.plan.OperationHandler;
@@ -220,7 +221,8 @@ final class StepWriter {
     private StepResult lost(Step s, RuntimeException e, int attempt) {
         String now;
         try {
-            now = handler.state(AccountState.of(directory.account(s.accountId()).block()), s);
+            OrgAccount account = directory.account(s.accountId()).block();
+            now = handler.state(AccountState.of(account), s);
         } catch (RuntimeException again) {
             cancelledBy(again);
             if (again instanceof ApiConnectionException || e instanceof ApiConnectionException) {
