@@ -3,7 +3,6 @@ package io.orgshell.plan;
 import io.orgshell.plan.Operation.Columns;
 import java.util.List;
 import java.util.Locale;
-import reactor.core.publisher.Mono;
 
 /** Email changes: the state is the address; compared without case. Preview is {@link EmailPreview}'s. */
 final class EmailHandler implements OperationHandler {
@@ -29,13 +28,13 @@ final class EmailHandler implements OperationHandler {
     }
 
     @Override
-    public Boolean shows(AccountState a, Step s) {
-        return a != null && a.email() == null ? null : OperationHandler.super.shows(a, s);
+    public Shows shows(AccountState a, Step s) {
+        return a != null && a.email() == null ? Shows.CANNOT_TELL : OperationHandler.super.shows(a, s);
     }
 
     @Override
-    public Mono<Integer> write(Step s, PlanRow row, WriteContext ctx) {
-        return ctx.client().setEmail(s.accountId(), s.to());
+    public Integer write(Step s, PlanRow row, WriteContext ctx) {
+        return ctx.client().setEmail(s.accountId(), s.to()).block();
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.orgshell.plan;
 
 import io.orgshell.plan.Operation.Columns;
 import java.util.List;
-import reactor.core.publisher.Mono;
 
 /** Group membership: the state is {@code in:<group ID>} or {@code out:<group ID>}. */
 record GroupHandler(Operation operation) implements OperationHandler {
@@ -43,13 +42,14 @@ record GroupHandler(Operation operation) implements OperationHandler {
     }
 
     @Override
-    public Boolean shows(AccountState a, Step s) {
-        return a != null && a.groupIds() == null ? null : OperationHandler.super.shows(a, s);
+    public Shows shows(AccountState a, Step s) {
+        return a != null && a.groupIds() == null ? Shows.CANNOT_TELL : OperationHandler.super.shows(a, s);
     }
 
     @Override
-    public Mono<Integer> write(Step s, PlanRow row, WriteContext ctx) {
-        return ctx.directory().membership(s.to().substring(s.to().indexOf(':') + 1), s.accountId(), adding());
+    public Integer write(Step s, PlanRow row, WriteContext ctx) {
+        String group = s.to().substring(s.to().indexOf(':') + 1);
+        return ctx.directory().membership(group, s.accountId(), adding()).block();
     }
 
     @Override

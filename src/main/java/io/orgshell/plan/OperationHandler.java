@@ -1,7 +1,6 @@
 package io.orgshell.plan;
 
 import java.util.List;
-import reactor.core.publisher.Mono;
 
 /**
  * What one operation means: how to read its state off an account, what a row wants, how to write it, and how to
@@ -28,19 +27,28 @@ public interface OperationHandler {
     /** The account as it is once this step has succeeded. */
     AccountState applied(AccountState account, Step step);
 
-    /**
-     * Whether the account, read back after the step's write was answered with success, shows the change: true,
-     * false, or null when the read cannot tell (a field the answer left out). A null account was not found.
-     */
-    default Boolean shows(AccountState account, Step step) {
-        return account != null && same(state(account, step), step.to());
+    /** What an account read back after a write answered with success says of the change. */
+    enum Shows {
+        CHANGE,
+        NO_CHANGE,
+        /** The read cannot tell: the answer left out the field the change is in. */
+        CANNOT_TELL;
+
+        public static Shows change(boolean shown) {
+            return shown ? CHANGE : NO_CHANGE;
+        }
+    }
+
+    /** Whether the account, read back after the step's write was answered with success, shows the change. */
+    default Shows shows(AccountState account, Step step) {
+        return Shows.change(account != null && same(state(account, step), step.to()));
     }
 
     /**
-     * Sends the step's write through the context's client or, for directory operations, its directory;
-     * answers the success status the API gave.
+     * Sends the step's write through the context's client or, for directory operations, its directory, and waits
+     * for the answer: the success status the API gave, or null when it gave none.
      */
-    Mono<Integer> write(Step step, PlanRow row, WriteContext ctx);
+    Integer write(Step step, PlanRow row, WriteContext ctx);
 
     default boolean same(String a, String b) {
         return a != null && a.equals(b);

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -77,12 +76,12 @@ final class ProfileHandler implements OperationHandler {
     }
 
     @Override
-    public Boolean shows(AccountState a, Step s) {
-        return a != null && a.profile() == null ? null : OperationHandler.super.shows(a, s);
+    public Shows shows(AccountState a, Step s) {
+        return a != null && a.profile() == null ? Shows.CANNOT_TELL : OperationHandler.super.shows(a, s);
     }
 
     @Override
-    public Mono<Integer> write(Step s, PlanRow row, WriteContext ctx) {
+    public Integer write(Step s, PlanRow row, WriteContext ctx) {
         Map<String, Object> body = new LinkedHashMap<>();
         Map<String, Object> extended = new LinkedHashMap<>();
         parse(s.to())
@@ -91,7 +90,7 @@ final class ProfileHandler implements OperationHandler {
         if (!extended.isEmpty()) {
             body.put("extended_profile", extended);
         }
-        return ctx.client().patchProfile(s.accountId(), body);
+        return ctx.client().patchProfile(s.accountId(), body).block();
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.orgshell.plan;
 
 import io.orgshell.plan.Operation.Columns;
 import java.util.List;
-import reactor.core.publisher.Mono;
 
 /**
  * The operations whose state is one word of the account: org access (suspend, restore, remove) and lifecycle
@@ -44,18 +43,20 @@ final class StateHandlers {
 
         /** A removed account may no longer be listed at all: that shows the removal too. */
         @Override
-        public Boolean shows(AccountState a, Step s) {
+        public Shows shows(AccountState a, Step s) {
             if (a == null) {
-                return operation == Operation.REMOVE;
+                return Shows.change(operation == Operation.REMOVE);
             }
-            return a.access() == null ? null : target.equals(a.access());
+            return a.access() == null ? Shows.CANNOT_TELL : Shows.change(target.equals(a.access()));
         }
 
         @Override
-        public Mono<Integer> write(Step s, PlanRow row, WriteContext ctx) {
-            return operation == Operation.REMOVE
-                    ? ctx.directory().remove(s.accountId())
-                    : ctx.directory().setAccess(s.accountId(), operation == Operation.SUSPEND);
+        public Integer write(Step s, PlanRow row, WriteContext ctx) {
+            if (operation == Operation.REMOVE) {
+                return ctx.directory().remove(s.accountId()).block();
+            }
+            boolean suspend = operation == Operation.SUSPEND;
+            return ctx.directory().setAccess(s.accountId(), suspend).block();
         }
 
         @Override
@@ -123,23 +124,26 @@ final class StateHandlers {
         }
 
         @Override
-        public Boolean shows(AccountState a, Step s) {
+        public Shows shows(AccountState a, Step s) {
             if (a == null) {
-                return false;
+                return Shows.NO_CHANGE;
             }
             boolean deletion = operation == Operation.DELETE || operation == Operation.CANCEL_DELETE;
-            return (deletion ? a.forDeletion() : a.accountStatus()) == null ? null : same(state(a, s), s.to());
+            return (deletion ? a.forDeletion() : a.accountStatus()) == null
+                    ? Shows.CANNOT_TELL
+                    : Shows.change(same(state(a, s), s.to()));
         }
 
         @Override
-        public Mono<Integer> write(Step s, PlanRow row, WriteContext ctx) {
+        public Integer write(Step s, PlanRow row, WriteContext ctx) {
             String action = switch (operation) {
                 case DEACTIVATE -> "disable";
                 case ENABLE -> "enable";
                 case DELETE -> "delete";
                 default -> "cancel-delete";
             };
-            return ctx.client().lifecycle(s.accountId(), action, row.value(Columns.MESSAGE));
+            String message = row.value(Columns.MESSAGE);
+            return ctx.client().lifecycle(s.accountId(), action, message).block();
         }
 
         @Override

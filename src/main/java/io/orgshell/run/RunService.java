@@ -1,7 +1,5 @@
 package io.orgshell.run;
 
-import io.orgshell.api.ApiConnectionException;
-import io.orgshell.api.ApiException;
 import io.orgshell.config.OrgShellProperties;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.UserFacingException;
@@ -9,7 +7,6 @@ import io.orgshell.plan.Operation;
 import io.orgshell.plan.OperationHandlers;
 import io.orgshell.plan.Preview;
 import io.orgshell.plan.Step;
-import io.orgshell.plan.WriteContext;
 import io.orgshell.session.Connection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,14 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.IntSummaryStatistics;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 
@@ -37,11 +32,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class RunService {
 
-    /** Unattended runs rewrite the report files this often (in batches); attended runs after every batch. */
-    static final int REPORT_EVERY = 20;
-
+    /** Unattended, a batch only sets how often accounts are re-read: larger ones keep the pipe full. */
     static final int UNATTENDED_BATCH = 200;
-    static final Duration WRITE_RETRY_BACKOFF = Duration.ofMillis(500);
 
     private final RunStore store;
     private final double maxFraction;
@@ -131,20 +123,18 @@ public class RunService {
                     "cannot write run " + dir.id() + " in " + dir.path() + " (" + reason(e) + "); nothing was sent");
         }
         try (journal) {
-            return execute(
-                    dir,
-                    meta,
-                    preview,
-                    journal,
-                    new ConcurrentHashMap<>(),
-                    ConcurrentHashMap.newKeySet(),
-                    Map.of(),
-                    connection,
-                    options,
-                    control,
-                    progress,
-                    false,
-                    stop);
+            return new RunLoop(
+                            dir,
+                            meta,
+                            preview,
+                            journal,
+                            RunLoop.Earlier.NOTHING,
+                            connection,
+                            options,
+                            control,
+                            progress,
+                            confirmWait)
+                    .run(stop);
         }
     }
 
@@ -227,7 +217,7 @@ public class RunService {
             OrgBinding.require(meta, connection, "resume", "resumed");
             RunJournal.Replay replay = RunJournal.replay(dir.journal());
             Preview preview = PlanArchive.read(dir, meta);
-            Map<Integer, StepResult> results = new ConcurrentHashMap<>(replay.results());
+            Map<Integer, StepResult> results = new HashMap<>(replay.results());
             RunOptions resumed = options.resuming(meta.batchSize());
             control.resuming(
                     meta,
@@ -237,8 +227,8 @@ public class RunService {
             // a resumed run is held to everything run holds it to: the limit, and a confirmation of what is left
             checkSafeguards(preview, preview.steps().size() - results.size(), connection, resumed, control);
             markWaiting(preview.steps(), results);
-            Set<Integer> uncertain = ConcurrentHashMap.newKeySet();
-            uncertain.addAll(replay.uncertain());
+            RunLoop.Earlier earlier =
+                    new RunLoop.Earlier(results, replay.uncertain(), replay.answered(), replay.tornTail());
             return StopOnInterrupt.call("orgshell-resume-" + dir.id(), stop -> {
                 RunJournal journal;
                 try {
@@ -249,7 +239,7 @@ public class RunService {
                                     "done",
                                     results.size(),
                                     "uncertain",
-                                    uncertain.size(),
+                                    Set.copyOf(replay.uncertain()).size(),
                                     "batchSize",
                                     resumed.batchSize()));
                 } catch (IOException | UncheckedIOException e) {
@@ -257,20 +247,18 @@ public class RunService {
                             "cannot write the journal of run " + dir.id() + " (" + reason(e) + "); nothing was sent");
                 }
                 try (journal) {
-                    return execute(
-                            dir,
-                            meta.withBatchSize(resumed.batchSize()),
-                            preview,
-                            journal,
-                            results,
-                            uncertain,
-                            replay.answered(),
-                            connection,
-                            resumed,
-                            control,
-                            progress,
-                            replay.tornTail(),
-                            stop);
+                    return new RunLoop(
+                                    dir,
+                                    meta.withBatchSize(resumed.batchSize()),
+                                    preview,
+                                    journal,
+                                    earlier,
+                                    connection,
+                                    resumed,
+                                    control,
+                                    progress,
+                                    confirmWait)
+                            .run(stop);
                 }
             });
         } catch (IOException e) {
@@ -303,262 +291,6 @@ public class RunService {
     }
 
     /**
-     * Sends the batches, on the thread {@link StopOnInterrupt} gives it: {@code stop} completes on Ctrl-C. A file
-     * of the run that cannot be written ends it with one message naming the run and how to go on.
-     */
-    private RunSummary execute(
-            RunDirectory dir,
-            RunMeta meta,
-            Preview preview,
-            RunJournal journal,
-            Map<Integer, StepResult> results,
-            Set<Integer> uncertain,
-            Map<Integer, Integer> answered,
-            Connection connection,
-            RunOptions options,
-            BatchControl control,
-            Consumer<StepResult> progress,
-            boolean torn,
-            CompletableFuture<Void> stop) {
-        RunExecutor executor = new RunExecutor(
-                connection.directory(),
-                OperationHandlers.of(preview.plan().operation()),
-                preview.plan().rows(),
-                WriteContext.resolve(connection.client(), connection.directory()),
-                new ProtectedAccounts(
-                        preview.plan().operation(), connection.callerAccountId(), preview.adminAccounts() > 0),
-                journal,
-                options.concurrency(),
-                WRITE_RETRY_BACKOFF,
-                confirmWait,
-                results,
-                uncertain);
-        stop.thenRun(executor::requestStop);
-        executor.awaitAgain(preview.steps(), answered);
-        try {
-            return batches(
-                    dir, meta, preview, journal, results, executor, connection, options, control, progress, torn);
-        } catch (RuntimeException e) {
-            RunFileFailure failure =
-                    journal.failure() != null ? journal.failure() : e instanceof RunFileFailure f ? f : null;
-            if (failure == null) {
-                throw e;
-            }
-            // the journal or a report could not be written (a full disk): nothing more is sent
-            try {
-                report(dir, meta, preview, new RunTally(preview, results), RunState.INTERRUPTED);
-            } catch (RunFileFailure again) {
-                // listed as interrupted anyway once this process has let go of the run
-            }
-            throw cannotWrite(dir, failure);
-        }
-    }
-
-    private RunSummary batches(
-            RunDirectory dir,
-            RunMeta meta,
-            Preview preview,
-            RunJournal journal,
-            Map<Integer, StepResult> results,
-            RunExecutor executor,
-            Connection connection,
-            RunOptions options,
-            BatchControl control,
-            Consumer<StepResult> progress,
-            boolean torn) {
-        meta = meta.with(RunState.RUNNING, meta.counts(), Instant.now().toString());
-        dir.writeMeta(meta);
-        List<Step> steps = preview.steps();
-        boolean ask = !options.unattended();
-        boolean quit = false;
-        int batch = 0;
-        List<Step> pending = executor.unsent(steps);
-        RunTally tally = new RunTally(preview, results);
-        Consumer<StepResult> onResult = r -> {
-            tally.update(r.step());
-            progress.accept(r);
-        };
-        control.starting(steps.size(), steps.size() - pending.size());
-        // the failed steps sent again on "retry failed": a batch of their own, asked about before the next one
-        List<Step> retrying = List.of();
-        try {
-            if (ask && !pending.isEmpty() && !executor.stopRequested()) {
-                // nothing is written before the operator says so
-                switch (control.beforeFirstBatch(describeNext(pending, options.batchSize(), preview))) {
-                    case ALL_REMAINING -> ask = false;
-                    case QUIT -> quit = true;
-                    default -> {
-                        // continue: the first batch
-                    }
-                }
-            }
-            while (!quit && !pending.isEmpty() && !executor.stopRequested()) {
-                // unattended, a batch only sets how often accounts are re-read: larger ones keep the pipe full
-                int size = ask ? options.batchSize() : Math.max(options.batchSize(), UNATTENDED_BATCH);
-                boolean retry = !retrying.isEmpty();
-                List<Step> next = retry ? retrying : pending.subList(0, Math.min(size, pending.size()));
-                retrying = List.of();
-                OutcomeCounts before = tally.counts();
-                int pendingBefore = pending.size();
-                executor.runBatch(next, onResult);
-                batch++;
-                pending = executor.unsent(steps);
-                if (pending.size() == pendingBefore && !executor.stopRequested()) {
-                    throw new IllegalStateException("a batch ended without a result for any of its steps");
-                }
-                // unattended, the next batch's re-read confirms this one's writes; a person deciding what comes next,
-                // the last batch and a stop are told confirmed outcomes, so they are read back now
-                if (ask || pending.isEmpty() || executor.stopRequested()) {
-                    executor.confirm(onResult, !executor.stopRequested());
-                }
-                if (ask || batch % REPORT_EVERY == 0) {
-                    meta = report(dir, meta, preview, tally, RunState.RUNNING);
-                }
-                if (executor.stopRequested() || !ask || pending.isEmpty() && !tally.anyFailed()) {
-                    continue;
-                }
-                OutcomeCounts now = tally.counts();
-                BatchControl.Decision d = control.afterBatch(new BatchControl.BatchReport(
-                        batch,
-                        retry,
-                        (pending.size() + options.batchSize() - 1) / options.batchSize(),
-                        now.since(before),
-                        now,
-                        describeNext(pending, options.batchSize(), preview),
-                        tally.failures()));
-                switch (d) {
-                    case ALL_REMAINING -> ask = false;
-                    case RETRY_FAILED -> {
-                        retrying = resetFailures(steps, results, journal, tally);
-                        pending = executor.unsent(steps);
-                        control.starting(steps.size(), results.size()); // the retried steps are to do again
-                    }
-                    case QUIT -> quit = true;
-                    case CONTINUE -> {
-                        // go on with the next batch, or end when none is left
-                    }
-                }
-            }
-            // writes a stopped run left answered but unconfirmed, when nothing was left to send after them
-            executor.confirm(onResult, !executor.stopRequested() && !quit);
-        } catch (RuntimeException e) {
-            if (journal.failure() != null) {
-                throw e;
-            }
-            journal.append(
-                    "state", Map.of("state", RunState.INTERRUPTED.label(), "error", String.valueOf(e.getMessage())));
-            // a batch that died may have recorded results it never handed on: count from the results themselves
-            report(dir, meta, preview, new RunTally(preview, results), RunState.INTERRUPTED);
-            throw e;
-        }
-        // a write whose read-back could not be made has no result yet: the run is not finished
-        pending = RunExecutor.pending(steps, results);
-        if (executor.keyRefused().isPresent() && !pending.isEmpty() && !quit) {
-            ApiException refusal = executor.keyRefused().get();
-            journal.append("state", Map.of("state", RunState.INTERRUPTED.label(), "error", refusal.toString()));
-            report(dir, meta, preview, tally, RunState.INTERRUPTED);
-            throw new UserFacingException(
-                    "the API key was refused (" + refusal.status() + " " + refusal.code()
-                            + ") after the run started: run " + dir.id() + " stopped with " + pending.size() + " of "
-                            + steps.size() + " writes left" + unconfirmed(executor)
-                            + "; connect with a valid key and resume "
-                            + "with: resume " + dir.id(),
-                    ExitCodes.AUTH);
-        }
-        if (executor.stoppedBy().isPresent() && !pending.isEmpty() && !quit) {
-            ApiConnectionException cause = executor.stoppedBy().get();
-            journal.append("state", Map.of("state", RunState.INTERRUPTED.label(), "error", cause.getMessage()));
-            report(dir, meta, preview, tally, RunState.INTERRUPTED);
-            throw new ApiConnectionException(
-                    cause.getMessage() + "; run " + dir.id() + " stopped and can be resumed with: resume " + dir.id()
-                            + unconfirmed(executor),
-                    cause.request(),
-                    cause);
-        }
-        if (executor.readBackFailure().isPresent() && !pending.isEmpty() && !quit) {
-            String why = executor.readBackFailure().get();
-            journal.append("state", Map.of("state", RunState.INTERRUPTED.label(), "error", why));
-            report(dir, meta, preview, tally, RunState.INTERRUPTED);
-            throw new UserFacingException(
-                    "the accounts could not be read back to confirm the writes (" + why
-                            + "): run " + dir.id() + " stopped with " + pending.size() + " of " + steps.size()
-                            + " writes left" + unconfirmed(executor) + "; resume with: resume " + dir.id(),
-                    ExitCodes.FAILED);
-        }
-        if (executor.stopRequested()
-                && !executor.stopAsked()
-                && !pending.isEmpty()
-                && !quit
-                && unreachable(connection)) {
-            journal.append(
-                    "state", Map.of("state", RunState.INTERRUPTED.label(), "error", "the organization is unreachable"));
-            report(dir, meta, preview, tally, RunState.INTERRUPTED);
-            throw new ApiConnectionException(
-                    "the organization stopped answering; run " + dir.id() + " stopped and can be resumed with: resume "
-                            + dir.id() + unconfirmed(executor),
-                    "run",
-                    null);
-        }
-        RunState state = pending.isEmpty() ? RunState.FINISHED : quit ? RunState.PAUSED : RunState.INTERRUPTED;
-        journal.append("state", Map.of("state", state.label()));
-        meta = report(dir, meta, preview, tally, state);
-        return new RunSummary(meta, dir, meta.counts(), tally.failures(), torn, executor.unconfirmed());
-    }
-
-    /** ", 3 rows applied, not yet confirmed" when a stop left writes answered but not read back, else nothing. */
-    private static String unconfirmed(RunExecutor executor) {
-        int n = executor.unconfirmed();
-        return n == 0 ? "" : " (" + n + (n == 1 ? " row" : " rows") + " applied, not yet confirmed)";
-    }
-
-    /** After a stop that nobody asked for: is the org reachable at all? */
-    private static boolean unreachable(Connection connection) {
-        try {
-            connection.client().org().block();
-            return false;
-        } catch (ApiConnectionException e) {
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static RunMeta report(RunDirectory dir, RunMeta meta, Preview preview, RunTally tally, RunState state) {
-        long journaled;
-        try {
-            // measured before the outcomes are taken: a result is in the results map before it is journaled, so
-            // the files reflect at least this much of the journal (see RunRefresh)
-            journaled = Files.size(dir.journal());
-            RunReport.write(dir, preview, tally.outcomes());
-        } catch (IOException e) {
-            throw new RunFileFailure("the results of run " + dir.id(), e);
-        }
-        RunMeta next =
-                meta.with(state, tally.counts(), Instant.now().toString()).reflecting(journaled);
-        dir.writeMeta(next);
-        return next;
-    }
-
-    /**
-     * Failed steps, and the steps that were skipped only because they waited for one, get another chance: returned
-     * in run order, to be sent as a batch of their own.
-     */
-    private static List<Step> resetFailures(
-            List<Step> steps, Map<Integer, StepResult> results, RunJournal journal, RunTally tally) {
-        List<Step> reset = new ArrayList<>();
-        for (Step s : steps) {
-            StepResult r = results.get(s.number());
-            if (r != null && (r.outcome() == Outcome.FAILED || r.skip() == SkipReason.WAITS_FOR_STEP)) {
-                results.remove(s.number());
-                tally.update(s.number());
-                reset.add(s);
-            }
-        }
-        journal.append("retry", Map.of("steps", reset.size()));
-        return reset;
-    }
-
-    /**
      * Journals written before skip reasons were recorded: a skipped step whose predecessor did not succeed was
      * skipped for that reason and nothing else (the executor checks it first).
      */
@@ -580,7 +312,7 @@ public class RunService {
     }
 
     /** A file of the run could not be written: one line naming the run, the cause and how to go on. */
-    private static UserFacingException cannotWrite(RunDirectory dir, Exception e) {
+    static UserFacingException cannotWrite(RunDirectory dir, Exception e) {
         String what = e instanceof RunFileFailure ? e.getMessage() : "cannot write its files (" + reason(e) + ")";
         return new UserFacingException("run " + dir.id() + " stopped: " + what + "; nothing more was sent. Once that "
                 + "is fixed (a full disk?): resume " + dir.id());
@@ -596,25 +328,7 @@ public class RunService {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    /** "50 writes next: lines 2-51 of offboarding.csv (600 left in all)": what the next batch sends. */
-    private static String describeNext(List<Step> pending, int batchSize, Preview preview) {
-        if (pending.isEmpty()) {
-            return "nothing left to send";
-        }
-        List<Step> next = pending.subList(0, Math.min(batchSize, pending.size()));
-        IntSummaryStatistics lines = next.stream()
-                .mapToInt(st -> preview.plan().rows().get(st.rowIndex()).line())
-                .summaryStatistics();
-        Path source = preview.plan().source();
-        return next.size() + (next.size() == 1 ? " write" : " writes") + " next: "
-                + (lines.getMin() == lines.getMax()
-                        ? "line " + lines.getMin()
-                        : "lines " + lines.getMin() + "-" + lines.getMax())
-                + " of " + fileName(source)
-                + (pending.size() > next.size() ? " (" + pending.size() + " left in all)" : "");
-    }
-
-    private static String fileName(Path source) {
+    static String fileName(Path source) {
         return String.valueOf(source.getFileName() == null ? source : source.getFileName());
     }
 }
