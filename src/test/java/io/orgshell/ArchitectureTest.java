@@ -4,7 +4,6 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
-import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -76,19 +75,9 @@ class ArchitectureTest {
             .resideInAnyPackage("org.jline..", "org.springframework.shell..")
             .because("services and what lies below them can run without a terminal");
 
-    /**
-     * For now the run loop and the plan's operation handlers still compose Reactor types (they call the reactive
-     * methods of AdminApiClient and OrgDirectory): they are exempt until they call the blocking clients, then this
-     * exemption and those methods go.
-     */
-    private static final String STILL_REACTIVE =
-            "io\\.orgshell\\.run\\..*|io\\.orgshell\\.plan\\.(OperationHandlers?|EmailHandler|GroupHandler|ProfileHandler"
-                    + "|StateHandlers)(\\$.*)?";
-
     @ArchTest
     static final ArchRule reactorStaysInTheApiLayer = noClasses()
-            .that(resideOutsideOfPackages("io.orgshell.api..", "io.orgshell.sandbox..")
-                    .and(not(nameMatching(STILL_REACTIVE))))
+            .that(resideOutsideOfPackages("io.orgshell.api..", "io.orgshell.sandbox.."))
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("reactor..")

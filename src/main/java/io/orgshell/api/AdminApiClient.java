@@ -1,8 +1,6 @@
 package io.orgshell.api;
 
 import java.net.URI;
-import java.util.Map;
-import reactor.core.publisher.Mono;
 
 /**
  * The admin REST APIs of one organization, one small client per Atlassian API, all sending through one
@@ -49,26 +47,6 @@ public final class AdminApiClient implements AutoCloseable {
     /** The pace of this org's requests, shared by every command of the session. */
     public RateGovernor governor() {
         return transport.governor();
-    }
-
-    // Reactive, for the run loop and the operation handlers that still compose them; the blocking twins are
-    // organizations().org(), users().changeEmail, users().updateProfile and users().disable/enable/delete/cancelDelete.
-
-    public Mono<Org> org() {
-        return organizations.readOrg();
-    }
-
-    public Mono<Integer> setEmail(String accountId, String email) {
-        return users.setEmail(accountId, email);
-    }
-
-    public Mono<Integer> patchProfile(String accountId, Map<String, Object> fields) {
-        return users.patchProfile(accountId, fields);
-    }
-
-    /** {@code lifecycle/disable|enable|delete|cancel-delete}; disable carries the optional message. */
-    public Mono<Integer> lifecycle(String accountId, String action, String message) {
-        return users.lifecycle(accountId, action, message);
     }
 
     @Override

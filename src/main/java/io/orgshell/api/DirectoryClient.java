@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
  * group's own directory. An org (or a proxy) that answers v2 with 404 before any v2 answer gets a
  * {@link V2UnavailableException}. One per connection: it keeps what it learns of the org's directories.
  */
-public final class DirectoryClient implements OrgDirectory {
+public final class DirectoryClient {
 
     private static final String ORG = "/admin/v2/orgs/{orgId}";
     private static final String DIRECTORIES = ORG + "/directories";
@@ -114,13 +114,14 @@ public final class DirectoryClient implements OrgDirectory {
      * accounts a search, a few searches at once. An account not found is left out.
      */
     public Iterable<OrgAccount> accountsById(List<String> accountIds) {
-        return accounts(accountIds, SEARCHES_AT_ONCE).toIterable();
+        return inBatches(accountIds, this::searchByIds, SEARCHES_AT_ONCE).toIterable();
     }
 
-    /** {@code POST .../users/search} naming a batch of accounts: one request re-reads a whole batch. */
-    @Override
-    public Flux<OrgAccount> accounts(List<String> accountIds, int concurrency) {
-        return inBatches(accountIds, this::searchByIds, concurrency);
+    /** As {@link #accountsById(List)}, {@code concurrency} searches at once: a run re-reads a batch in one go. */
+    public List<OrgAccount> accountsById(List<String> accountIds, int concurrency) {
+        return inBatches(accountIds, this::searchByIds, concurrency)
+                .collectList()
+                .block();
     }
 
     /**
@@ -191,8 +192,7 @@ public final class DirectoryClient implements OrgDirectory {
         return account(accountId).block();
     }
 
-    @Override
-    public Mono<OrgAccount> account(String accountId) {
+    private Mono<OrgAccount> account(String accountId) {
         return searchByIds(List.of(accountId))
                 .flatMap(list -> list.isEmpty()
                         ? Mono.error(new ApiException(404, "accountNotFound", "account not found", "re-check", null))
@@ -241,8 +241,7 @@ public final class DirectoryClient implements OrgDirectory {
         return setAccess(accountId, false).block();
     }
 
-    @Override
-    public Mono<Integer> setAccess(String accountId, boolean suspend) {
+    private Mono<Integer> setAccess(String accountId, boolean suspend) {
         return inEachDirectoryOf(
                 accountId,
                 dir -> transport.write(
@@ -257,8 +256,7 @@ public final class DirectoryClient implements OrgDirectory {
         return remove(accountId).block();
     }
 
-    @Override
-    public Mono<Integer> remove(String accountId) {
+    private Mono<Integer> remove(String accountId) {
         return inEachDirectoryOf(
                 accountId,
                 dir -> transport.write(
@@ -305,8 +303,7 @@ public final class DirectoryClient implements OrgDirectory {
         return membership(groupId, accountId, false).block();
     }
 
-    @Override
-    public Mono<Integer> membership(String groupId, String accountId, boolean add) {
+    private Mono<Integer> membership(String groupId, String accountId, boolean add) {
         return directoryOfGroup(groupId)
                 .flatMap(dir -> add
                         ? transport.write(

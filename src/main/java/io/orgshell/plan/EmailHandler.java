@@ -34,7 +34,7 @@ final class EmailHandler implements OperationHandler {
 
     @Override
     public Integer write(Step s, PlanRow row, WriteContext ctx) {
-        return ctx.client().setEmail(s.accountId(), s.to()).block();
+        return ctx.client().users().changeEmail(s.accountId(), s.to());
     }
 
     @Override

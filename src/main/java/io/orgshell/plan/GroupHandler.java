@@ -49,7 +49,9 @@ record GroupHandler(Operation operation) implements OperationHandler {
     @Override
     public Integer write(Step s, PlanRow row, WriteContext ctx) {
         String group = s.to().substring(s.to().indexOf(':') + 1);
-        return ctx.directory().membership(group, s.accountId(), adding()).block();
+        return adding()
+                ? ctx.directory().addToGroup(group, s.accountId())
+                : ctx.directory().removeFromGroup(group, s.accountId());
     }
 
     @Override

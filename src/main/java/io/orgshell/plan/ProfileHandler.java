@@ -90,7 +90,7 @@ final class ProfileHandler implements OperationHandler {
         if (!extended.isEmpty()) {
             body.put("extended_profile", extended);
         }
-        return ctx.client().patchProfile(s.accountId(), body).block();
+        return ctx.client().users().updateProfile(s.accountId(), body);
     }
 
     @Override

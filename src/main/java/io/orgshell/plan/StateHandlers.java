@@ -1,5 +1,6 @@
 package io.orgshell.plan;
 
+import io.orgshell.api.UserManagementClient;
 import io.orgshell.plan.Operation.Columns;
 import java.util.List;
 
@@ -53,10 +54,12 @@ final class StateHandlers {
         @Override
         public Integer write(Step s, PlanRow row, WriteContext ctx) {
             if (operation == Operation.REMOVE) {
-                return ctx.directory().remove(s.accountId()).block();
+                return ctx.directory().removeAccount(s.accountId());
             }
             boolean suspend = operation == Operation.SUSPEND;
-            return ctx.directory().setAccess(s.accountId(), suspend).block();
+            return suspend
+                    ? ctx.directory().suspend(s.accountId())
+                    : ctx.directory().restore(s.accountId());
         }
 
         @Override
@@ -136,14 +139,13 @@ final class StateHandlers {
 
         @Override
         public Integer write(Step s, PlanRow row, WriteContext ctx) {
-            String action = switch (operation) {
-                case DEACTIVATE -> "disable";
-                case ENABLE -> "enable";
-                case DELETE -> "delete";
-                default -> "cancel-delete";
+            UserManagementClient users = ctx.client().users();
+            return switch (operation) {
+                case DEACTIVATE -> users.disable(s.accountId(), row.value(Columns.MESSAGE));
+                case ENABLE -> users.enable(s.accountId());
+                case DELETE -> users.delete(s.accountId());
+                default -> users.cancelDelete(s.accountId());
             };
-            String message = row.value(Columns.MESSAGE);
-            return ctx.client().lifecycle(s.accountId(), action, message).block();
         }
 
         @Override

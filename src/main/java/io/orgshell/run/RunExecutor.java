@@ -2,8 +2,8 @@ package io.orgshell.run;
 
 import io.orgshell.api.ApiConnectionException;
 import io.orgshell.api.ApiException;
+import io.orgshell.api.DirectoryClient;
 import io.orgshell.api.OrgAccount;
-import io.orgshell.api.OrgDirectory;
 import io.orgshell.plan.AccountState;
 import io.orgshell.plan.OperationHandler;
 import io.orgshell.plan.PlanRow;
@@ -49,7 +49,7 @@ final class RunExecutor {
 
     /** What the writes go through, and how long to wait before sending again a write that did not land. */
     record Writes(
-            OrgDirectory directory,
+            DirectoryClient directory,
             OperationHandler handler,
             List<PlanRow> rows,
             WriteContext context,
@@ -248,9 +248,8 @@ final class RunExecutor {
     /** The searches of one re-read go out together: one round trip per batch, however many accounts it reads back. */
     private Map<String, AccountState> read(List<String> accountIds) {
         Map<String, AccountState> out = new ConcurrentHashMap<>();
-        OrgDirectory directory = writes.directory();
-        List<OrgAccount> found =
-                directory.accounts(accountIds, concurrency).collectList().block();
+        DirectoryClient directory = writes.directory();
+        List<OrgAccount> found = directory.accountsById(accountIds, concurrency);
         found.stream().filter(u -> u.accountId() != null).forEach(u -> out.put(u.accountId(), AccountState.of(u)));
         return out;
     }

@@ -292,7 +292,7 @@ final class RunLoop {
     /** After a stop that nobody asked for: is the org reachable at all? */
     private boolean unreachable() {
         try {
-            connection.client().org().block();
+            connection.client().organizations().org();
             return false;
         } catch (ApiConnectionException e) {
             return true;

@@ -3,8 +3,8 @@ package io.orgshell.run;
 import io.orgshell.api.ApiConnectionException;
 import io.orgshell.api.ApiException;
 import io.orgshell.api.ApiWaitTooLongException;
+import io.orgshell.api.DirectoryClient;
 import io.orgshell.api.OrgAccount;
-import io.orgshell.api.OrgDirectory;
 import io.orgshell.plan.AccountState;
 import io.orgshell.plan.OperationHandler;
 import io.orgshell.plan.PlanRow;
@@ -32,7 +32,7 @@ final class StepWriter {
     /** The status recorded for a success answer that reports none (the contract's usual one). */
     static final int SUCCESS_STATUS = 204;
 
-    private final OrgDirectory directory;
+    private final DirectoryClient directory;
     private final OperationHandler handler;
     private final List<PlanRow> rows;
     private final WriteContext context;
@@ -202,7 +202,7 @@ final class StepWriter {
         if (api.status() == 403) {
             // this account's write forbidden, or the key no longer allowed anything: the org read tells
             try {
-                context.client().org().block();
+                context.client().organizations().org();
             } catch (RuntimeException again) {
                 cancelledBy(again);
                 if (stop.refusesKey(again)) {
@@ -221,7 +221,7 @@ final class StepWriter {
     private StepResult lost(Step s, RuntimeException e, int attempt) {
         String now;
         try {
-            OrgAccount account = directory.account(s.accountId()).block();
+            OrgAccount account = directory.accountById(s.accountId());
             now = handler.state(AccountState.of(account), s);
         } catch (RuntimeException again) {
             cancelledBy(again);
