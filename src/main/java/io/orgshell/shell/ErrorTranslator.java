@@ -69,16 +69,14 @@ public final class ErrorTranslator {
         if (e instanceof AccessDeniedException f) {
             return new Failure(ExitCodes.FAILED, "permission denied: " + f.getFile());
         }
-        if (e instanceof IllegalArgumentException) {
-            return new Failure(ExitCodes.USAGE, e.getMessage());
-        }
         if (e instanceof InterruptedException) {
             return new Failure(ExitCodes.INTERRUPTED, "interrupted");
         }
         String what = e.getMessage() == null
                 ? e.getClass().getSimpleName()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
-        return new Failure(ExitCodes.FAILED, "unexpected error: " + what + " (run with --debug for details)");
+        // anything else, an IllegalArgumentException included, is a fault of ours: what the user did is not wrong
+        return new Failure(ExitCodes.INTERNAL, "internal error: " + what + " (run with --debug for details)");
     }
 
     /**
