@@ -205,7 +205,7 @@ public class PlanCommands {
                                         name.isEmpty() ? email : email + "\n" + name,
                                         change,
                                         c.verdict().label(),
-                                        Objects.toString(c.reason(), ""))
+                                        Objects.toString(RowReasons.of(c), ""))
                                 : List.of(
                                         line,
                                         Objects.toString(c.row().accountId(), ""),
@@ -213,7 +213,7 @@ public class PlanCommands {
                                         name,
                                         change.replace("\n", "; "),
                                         c.verdict().label(),
-                                        Objects.toString(c.reason(), "")));
+                                        Objects.toString(RowReasons.of(c), "")));
             }
         }
         if (!rows.isEmpty()) {

@@ -26,7 +26,8 @@ class SwapThroughTakenAddressTest extends ShellTest {
 
     @Test
     void aSwapWhoseTemporaryAddressIsTakenIsRefusedAtPreview() throws Exception {
-        SandboxServer server = connectToFresh(SandboxConfig.defaults().withSeed(33));
+        SandboxServer server =
+                connectToFresh(SandboxConfig.defaults().withUsers(80).withSeed(33));
         List<SandboxUser> u = new Accounts.Unused(server).next(4);
         SandboxUser a = u.get(0);
         SandboxUser b = u.get(1);
