@@ -1,5 +1,6 @@
 package io.orgshell.api;
 
+import io.orgshell.core.UsageException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -35,22 +36,22 @@ public record ApiClientSettings(
     public ApiClientSettings {
         baseUrl = checkBaseUrl(baseUrl);
         if (searchBatch < 1 || searchBatch > MAX_SEARCH_BATCH) {
-            throw new IllegalArgumentException(
+            throw new UsageException(
                     "orgshell.search.batch-size must be 1.." + MAX_SEARCH_BATCH + ", not " + searchBatch);
         }
     }
 
     public static URI checkBaseUrl(URI url) {
         if (url == null || url.getScheme() == null || url.getHost() == null) {
-            throw new IllegalArgumentException("the base URL '" + url + "' is not an absolute http(s) URL");
+            throw new UsageException("the base URL '" + url + "' is not an absolute http(s) URL");
         }
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals("http") && !isLoopback(url.getHost())) {
-            throw new IllegalArgumentException("refusing the plain-http base URL " + url
+            throw new UsageException("refusing the plain-http base URL " + url
                     + ": the API key would travel unencrypted; use https:// (http:// is allowed for loopback only)");
         }
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("the base URL '" + url + "' must start with https://");
+            throw new UsageException("the base URL '" + url + "' must start with https://");
         }
         String s = url.toString();
         return URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);

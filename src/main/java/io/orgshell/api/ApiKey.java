@@ -1,5 +1,6 @@
 package io.orgshell.api;
 
+import io.orgshell.core.UsageException;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,7 +26,7 @@ public final class ApiKey implements AutoCloseable {
     public static ApiKey of(char[] chars) {
         char[] trimmed = trim(chars);
         if (trimmed.length == 0) {
-            throw new IllegalArgumentException("the API key is empty");
+            throw new UsageException("the API key is empty");
         }
         return new ApiKey(trimmed);
     }

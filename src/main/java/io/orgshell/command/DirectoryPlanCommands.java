@@ -12,6 +12,7 @@ import io.orgshell.plan.PlanLoader;
 import io.orgshell.plan.PlanSession;
 import io.orgshell.session.Connection;
 import io.orgshell.session.Session;
+import io.orgshell.shell.ErrorTranslator;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.springframework.shell.core.command.CommandContext;
@@ -71,18 +72,20 @@ public class DirectoryPlanCommands {
             @Option(longName = "no-idp", description = SelectionOptions.NO_IDP) Boolean noIdp,
             @Option(longName = "inactive-since", description = SelectionOptions.INACTIVE_SINCE) String inactiveSince,
             CommandContext ctx) {
-        Operation op = DirectoryPlanner.operation(operation);
-        Selection selection = Selection.parse(
-                SelectionOptions.domains(ctx),
-                status,
-                access,
-                inGroup,
-                Boolean.TRUE.equals(managed),
-                Boolean.TRUE.equals(unmanaged),
-                Boolean.TRUE.equals(idp),
-                Boolean.TRUE.equals(noIdp),
-                inactiveSince,
-                Clock.systemUTC());
+        Selection selection = new SelectionOptions(
+                        SelectionOptions.domains(ctx),
+                        status,
+                        access,
+                        inGroup,
+                        managed,
+                        unmanaged,
+                        idp,
+                        noIdp,
+                        inactiveSince)
+                .selection(Clock.systemUTC());
+        DirectoryPlanner.Request request =
+                new PlanArguments(operation, group, fromDomain, toDomain, lowercase, selection).request();
+        Operation op = request.operation();
         OutputTarget chosen =
                 out == null ? null : PathArguments.target("--out", out, ctx.outputWriter(), io.drawsTables());
         // a stream cannot be read back to load the plan: the plan is kept in the plans folder and sent to it too
@@ -95,18 +98,7 @@ public class DirectoryPlanCommands {
                     new Progress(w, io.liveProgress() && w == ctx.outputWriter(), "reading the directory", -1);
             DirectoryPlanner.Draft draft;
             try {
-                // a positional argument not given arrives empty
-                draft = planner.draft(
-                        c.client(),
-                        c.directory(),
-                        new DirectoryPlanner.Request(
-                                op,
-                                selection,
-                                group == null || group.isBlank() ? null : group,
-                                fromDomain,
-                                toDomain,
-                                Boolean.TRUE.equals(lowercase)),
-                        progress::advance);
+                draft = planner.draft(c.client(), c.directory(), request, progress::advance);
             } finally {
                 progress.finish();
             }
@@ -125,7 +117,7 @@ public class DirectoryPlanCommands {
             PlanCommands.printLoaded(w, loaded, io.styles());
         } catch (UserFacingException e) {
             // one line, as every error is; it says the plan loaded before is gone
-            throw new UserFacingException(e.getMessage() + "; no plan is loaded", e.exitCode());
+            throw new UserFacingException(ErrorTranslator.message(e) + "; no plan is loaded", e.exitCode());
         }
     }
 }

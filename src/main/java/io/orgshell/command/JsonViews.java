@@ -316,7 +316,7 @@ final class JsonViews {
                 email == null || email.isEmpty() ? null : email,
                 name,
                 c.verdict().name(),
-                c.reason(),
+                RowReasons.of(c),
                 c.current(),
                 target);
     }

@@ -28,6 +28,7 @@ import io.orgshell.run.RunSummary;
 import io.orgshell.session.Connection;
 import io.orgshell.session.ConnectionChanged;
 import io.orgshell.session.Session;
+import io.orgshell.shell.ErrorTranslator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -101,7 +102,7 @@ public class PlanCommands {
         try {
             loaded = loader.load(path, operation);
         } catch (UserFacingException e) {
-            throw new UserFacingException(e.getMessage() + "\nno plan is loaded", e.exitCode());
+            throw new UserFacingException(ErrorTranslator.message(e) + "\nno plan is loaded", e.exitCode());
         }
         plans.load(loaded.plan());
         printLoaded(ctx.outputWriter(), loaded, io.styles());
@@ -204,7 +205,7 @@ public class PlanCommands {
                                         name.isEmpty() ? email : email + "\n" + name,
                                         change,
                                         c.verdict().label(),
-                                        Objects.toString(c.reason(), ""))
+                                        Objects.toString(RowReasons.of(c), ""))
                                 : List.of(
                                         line,
                                         Objects.toString(c.row().accountId(), ""),
@@ -212,7 +213,7 @@ public class PlanCommands {
                                         name,
                                         change.replace("\n", "; "),
                                         c.verdict().label(),
-                                        Objects.toString(c.reason(), "")));
+                                        Objects.toString(RowReasons.of(c), "")));
             }
         }
         if (!rows.isEmpty()) {

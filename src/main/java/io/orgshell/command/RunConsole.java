@@ -6,6 +6,7 @@ import io.orgshell.console.Screen;
 import io.orgshell.console.Styles;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.Sanitizer;
+import io.orgshell.core.UsageException;
 import io.orgshell.core.UserFacingException;
 import io.orgshell.run.BatchControl;
 import io.orgshell.run.Outcome;
@@ -237,6 +238,12 @@ final class RunConsole implements BatchControl {
 
     /** The flags as given; a run asks between batches only at a terminal and without --yes. */
     static RunOptions options(Screen io, Integer batchSize, Integer concurrency, Boolean yes, boolean overrideLimit) {
+        if (batchSize != null && batchSize < 1) {
+            throw new UsageException("--" + BATCH_SIZE + " must be at least 1");
+        }
+        if (concurrency != null && (concurrency < 1 || concurrency > RunOptions.MAX_CONCURRENCY)) {
+            throw new UsageException("--" + CONCURRENCY + " must be between 1 and " + RunOptions.MAX_CONCURRENCY);
+        }
         boolean unattended = Boolean.TRUE.equals(yes) || !io.mode().isInteractive();
         return RunOptions.of(batchSize, concurrency, unattended, overrideLimit);
     }

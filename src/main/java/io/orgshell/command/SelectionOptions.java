@@ -1,16 +1,48 @@
 package io.orgshell.command;
 
 import io.orgshell.core.UsageException;
+import io.orgshell.directory.Selection;
+import io.orgshell.directory.Selection.Access;
+import io.orgshell.directory.Selection.IdpSync;
+import io.orgshell.directory.Selection.Management;
+import io.orgshell.directory.Selection.Status;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.CommandOption;
 
-/** The selection options {@code plan} and {@code users export} share: their help texts, and how values are split. */
-final class SelectionOptions {
+/**
+ * The selection options {@code plan} and {@code users export} share, as typed: their names and help texts, and the
+ * {@link Selection} they make, with one clear {@link UsageException} for the first thing wrong. Spring Shell binds
+ * options to a command method's parameters, so each command declares them and hands them here unchanged.
+ *
+ * @param domains every {@code --domain} given, each a comma-separated list; null or empty for none
+ */
+record SelectionOptions(
+        List<String> domains,
+        String status,
+        String access,
+        String group,
+        Boolean managed,
+        Boolean unmanaged,
+        Boolean idp,
+        Boolean noIdp,
+        String inactiveSince) {
 
     static final String COMPLETION = "selectionCompletion";
     static final String DOMAIN = "only accounts at these email domains (comma-separated, or the option repeated)";
@@ -24,10 +56,123 @@ final class SelectionOptions {
     static final String INACTIVE_SINCE = "only accounts with no product activity since then: 90d, or a date "
             + "such as 2026-06-01 (never active: counted from when they joined the org)";
 
-    private SelectionOptions() {}
+    /** The option names, for a message that lists them. */
+    static final List<String> NAMES = List.of(
+            "--domain",
+            "--status",
+            "--access",
+            "--group",
+            "--managed",
+            "--unmanaged",
+            "--idp",
+            "--no-idp",
+            "--inactive-since");
 
     /** Options a command may be given more than once; every other option given twice is an error. */
     private static final Set<String> REPEATABLE = Set.of("domain");
+
+    private static final Pattern DAYS = Pattern.compile("(\\d{1,5})d");
+
+    /** The selection these options make, {@code --inactive-since 90d} counted back from the clock's now. */
+    Selection selection(Clock clock) {
+        if (on(managed) && on(unmanaged)) {
+            throw new UsageException("--managed and --unmanaged contradict each other: give one of them");
+        }
+        if (on(idp) && on(noIdp)) {
+            throw new UsageException("--idp and --no-idp contradict each other: give one of them");
+        }
+        String g = group == null ? null : group.strip();
+        if (g != null && g.isEmpty()) {
+            throw new UsageException("--group needs a group name or ID");
+        }
+        return new Selection(
+                domainNames(),
+                statuses(),
+                accessValues(),
+                g,
+                on(managed) ? Management.MANAGED : on(unmanaged) ? Management.UNMANAGED : Management.ANY,
+                on(idp) ? IdpSync.SYNCED : on(noIdp) ? IdpSync.NOT_SYNCED : IdpSync.ANY,
+                since(inactiveSince, clock));
+    }
+
+    private Set<String> domainNames() {
+        Set<String> names = new LinkedHashSet<>();
+        for (String value : domains == null ? List.<String>of() : domains) {
+            for (String part : value.split(",")) {
+                String name = part.strip().toLowerCase(Locale.ROOT);
+                name = name.startsWith("@") ? name.substring(1) : name;
+                if (!name.isEmpty()) {
+                    names.add(name);
+                }
+            }
+        }
+        if (domains != null && !domains.isEmpty() && names.isEmpty()) {
+            throw new UsageException("--domain needs a domain, such as --domain acme.example");
+        }
+        return names;
+    }
+
+    private Set<Status> statuses() {
+        Set<Status> out = EnumSet.noneOf(Status.class);
+        if (status != null && !status.isBlank()) {
+            for (String part : status.split(",")) {
+                out.add(Arrays.stream(Status.values())
+                        .filter(s -> s.label().equalsIgnoreCase(part.strip()))
+                        .findFirst()
+                        .orElseThrow(() -> new UsageException("--status: unknown status '" + part.strip() + "' (use "
+                                + String.join(", ", labels(Status.values())) + ")")));
+            }
+        }
+        return out;
+    }
+
+    private Set<Access> accessValues() {
+        if (access == null) {
+            return Set.of();
+        }
+        return Set.of(Arrays.stream(Access.values())
+                .filter(a -> a.label().equalsIgnoreCase(access.strip()))
+                .findFirst()
+                .orElseThrow(() -> new UsageException("--access: unknown access '" + access.strip() + "' (use "
+                        + String.join(" or ", labels(Access.values())) + ")")));
+    }
+
+    /** {@code 90d} (days before now) or {@code 2026-06-01} (the start of that day, UTC); not in the future. */
+    static Instant since(String text, Clock clock) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.strip();
+        Instant now = clock.instant();
+        Instant at;
+        Matcher m = DAYS.matcher(t.toLowerCase(Locale.ROOT));
+        if (m.matches()) {
+            at = now.minus(Duration.ofDays(Integer.parseInt(m.group(1))));
+        } else {
+            try {
+                at = LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new UsageException(
+                        "--inactive-since: '" + t + "' is neither a number of days (90d) nor a date (2026-06-01)");
+            }
+        }
+        if (at.isAfter(now)) {
+            throw new UsageException("--inactive-since: " + t + " is in the future");
+        }
+        return at;
+    }
+
+    private static List<String> labels(Status[] values) {
+        return Arrays.stream(values).map(Status::label).toList();
+    }
+
+    private static List<String> labels(Access[] values) {
+        return Arrays.stream(values).map(Access::label).toList();
+    }
+
+    private static boolean on(Boolean flag) {
+        return Boolean.TRUE.equals(flag);
+    }
 
     /**
      * Every {@code --domain} given (the binding keeps only the first of a repeated option), after refusing any other

@@ -76,17 +76,17 @@ public class UserCommands {
                     case "json" -> UserExporter.Format.JSON;
                     default -> throw new UsageException("--format: unknown format '" + format + "' (use csv or json)");
                 };
-        Selection selection = Selection.parse(
-                SelectionOptions.domains(ctx),
-                status,
-                access,
-                group,
-                Boolean.TRUE.equals(managed),
-                Boolean.TRUE.equals(unmanaged),
-                Boolean.TRUE.equals(idp),
-                Boolean.TRUE.equals(noIdp),
-                inactiveSince,
-                Clock.systemUTC());
+        Selection selection = new SelectionOptions(
+                        SelectionOptions.domains(ctx),
+                        status,
+                        access,
+                        group,
+                        managed,
+                        unmanaged,
+                        idp,
+                        noIdp,
+                        inactiveSince)
+                .selection(Clock.systemUTC());
         // with the data on standard output, what is said about it goes to standard error
         PrintWriter w = target.isStandardOutput() ? io.messages() : ctx.outputWriter();
         Progress progress = new Progress(w, io.liveProgress() && !target.isStandardOutput(), "exporting", -1);

@@ -13,6 +13,8 @@ public final class ExitCodes {
     public static final int UNREACHABLE = 4;
     /** The API key was refused (401) or does not allow this (403 on the organization). */
     public static final int AUTH = 5;
+    /** An internal error: a fault of orgshell's own, not of the input or the org ({@code --debug} shows where). */
+    public static final int INTERNAL = 70;
     /** Interrupted with Ctrl-C. */
     public static final int INTERRUPTED = 130;
 

@@ -7,7 +7,6 @@ import io.orgshell.api.Group;
 import io.orgshell.api.OrgAccount;
 import io.orgshell.api.UserQuery;
 import io.orgshell.core.ExitCodes;
-import io.orgshell.core.UsageException;
 import io.orgshell.core.UserFacingException;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,13 +33,17 @@ public class SelectionService {
             boolean withActivity,
             IntConsumer accountsSeen) {
         checkDomains(client, s.domains());
-        Group group = s.group() == null ? null : group(directory, s.group(), "--group");
+        Group group = s.group() == null ? null : group(directory, s.group(), RefusedValueException.Part.GROUP);
         UserQuery query = new UserQuery(
                 s.domains(),
-                s.statuses(),
-                s.access() == null ? Set.of() : Set.of(s.access()),
+                s.statusLabels(),
+                s.accessLabels(),
                 group == null ? Set.of() : Set.of(group.id()),
-                s.managed() == null ? null : s.managed() ? "managed" : "unmanaged",
+                switch (s.management()) {
+                    case ANY -> null;
+                    case MANAGED -> "managed";
+                    case UNMANAGED -> "unmanaged";
+                },
                 withActivity || s.inactiveSince() != null);
         String groupId = group == null ? null : group.id();
         List<AccountFacts> out = new ArrayList<>();
@@ -78,21 +81,21 @@ public class SelectionService {
                 .toList();
         for (String d : domains) {
             if (!known.contains(d)) {
-                throw new UsageException(
-                        "--domain: " + d + " is not a domain of the organization (see 'domains " + "list --all')");
+                throw new RefusedValueException(
+                        RefusedValueException.Part.DOMAIN, d + " is not a domain of the organization");
             }
         }
     }
 
-    /** A group by name (case-insensitive) or ID; a group the org does not have is a usage error naming the option. */
-    public Group group(DirectoryClient directory, String nameOrId, String option) {
+    /** A group by name (case-insensitive) or ID; the org not having it (or having two of that name) is refused. */
+    public Group group(DirectoryClient directory, String nameOrId, RefusedValueException.Part part) {
         List<Group> found = directory.groupsNamed(List.of(nameOrId));
         try {
             return Group.meant(found, nameOrId)
                     .orElseThrow(
-                            () -> new UsageException(option + ": no group '" + nameOrId + "' in the organization"));
+                            () -> new RefusedValueException(part, "no group '" + nameOrId + "' in the organization"));
         } catch (IllegalArgumentException e) {
-            throw new UsageException(option + ": " + e.getMessage());
+            throw new RefusedValueException(part, e.getMessage());
         }
     }
 }

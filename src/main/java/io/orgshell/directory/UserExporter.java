@@ -81,7 +81,9 @@ public class UserExporter {
         selections.checkDomains(client, selection.domains());
         String groupId = selection.group() == null
                 ? null
-                : selections.group(directory, selection.group(), "--group").id();
+                : selections
+                        .group(directory, selection.group(), RefusedValueException.Part.GROUP)
+                        .id();
         ExportSink sink;
         try {
             sink = ExportSink.open(out, COLUMNS, format == Format.JSON);
@@ -93,7 +95,7 @@ public class UserExporter {
         int pages = 0;
         boolean json = format == Format.JSON;
         try (sink) {
-            if (!Boolean.FALSE.equals(selection.managed())) {
+            if (selection.management() != Selection.Management.UNMANAGED) {
                 for (ManagedUser.Page page : client.organizations().userPages()) {
                     if (pages++ == 0) {
                         listener.total(page.totalOr(-1));
@@ -113,11 +115,11 @@ public class UserExporter {
                     interrupted(out, seen);
                 }
             }
-            if (Boolean.FALSE.equals(selection.managed())) {
+            if (selection.management() == Selection.Management.UNMANAGED) {
                 UserQuery query = new UserQuery(
                         selection.domains(),
-                        selection.statuses(),
-                        selection.access() == null ? Set.of() : Set.of(selection.access()),
+                        selection.statusLabels(),
+                        selection.accessLabels(),
                         groupId == null ? Set.of() : Set.of(groupId),
                         "unmanaged",
                         true);

@@ -8,10 +8,10 @@ import io.orgshell.config.ConfigDirectory;
 import io.orgshell.core.OutputTarget;
 import io.orgshell.core.OwnerOnlyFiles;
 import io.orgshell.core.Sanitizer;
-import io.orgshell.core.UsageException;
 import io.orgshell.core.UserFacingException;
 import io.orgshell.csv.SafeCsvWriter;
 import io.orgshell.directory.AccountFacts;
+import io.orgshell.directory.RefusedValueException;
 import io.orgshell.directory.Selection;
 import io.orgshell.directory.SelectionService;
 import java.io.IOException;
@@ -77,52 +77,20 @@ public class DirectoryPlanner {
         this.clock = Clock.systemDefaultZone();
     }
 
-    public static Operation operation(String op) {
-        if (op == null || op.isBlank()) {
-            throw new UsageException("plan needs an operation: " + names());
-        }
-        Operation operation;
-        try {
-            operation = Operation.fromCli(op);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("plan: unknown operation '" + op.strip() + "' (use " + names() + ")");
-        }
-        if (!OPERATIONS.contains(operation)) {
-            throw new UsageException("plan cannot build '" + operation.cliName() + "' from the directory (use "
-                    + names() + "; for " + operation.cliName() + ", write the file and 'load' it)");
-        }
-        return operation;
-    }
-
-    private static String names() {
-        return String.join(", ", OPERATIONS.stream().map(Operation::cliName).toList());
-    }
-
     /** Reads the accounts the request selects; a selection matching none is an error (exit 1), nothing written. */
     public Draft draft(AdminApiClient client, DirectoryClient directory, Request req, IntConsumer accountsSeen) {
         Operation op = req.operation();
         boolean groups = op == Operation.GROUP_ADD || op == Operation.GROUP_REMOVE;
-        if (!groups && req.group() != null) {
-            throw new UsageException("plan " + op.cliName() + " takes no GROUP; it was given '" + req.group() + "'");
-        }
-        if (groups && (req.group() == null || req.group().isBlank())) {
-            throw new UsageException(
-                    "plan " + op.cliName() + " needs the GROUP: plan " + op.cliName() + " GROUP [selection]");
-        }
-        if (op != Operation.EMAIL && (req.fromDomain() != null || req.toDomain() != null || req.lowercase())) {
-            throw new UsageException("--from-domain, --to-domain and --lowercase are for 'plan email' only");
-        }
+        checkShape(req, groups);
         Selection selection = req.selection();
         String toDomain = null;
         if (op == Operation.EMAIL) {
-            toDomain = checkDomainMove(client, req, selection);
+            toDomain = checkDomainMove(client, req);
             selection = selection.atDomain(req.fromDomain().strip());
-        } else if (selection.isEverything()) {
-            throw new UsageException("plan " + op.cliName() + " needs a selection (--domain, --status, --access, "
-                    + "--group, --managed, --unmanaged, --idp, --no-idp, --inactive-since): a plan for every "
-                    + "account is not built by accident");
         }
-        Group group = groups ? selections.group(directory, req.group().strip(), "plan " + op.cliName()) : null;
+        Group group = groups
+                ? selections.group(directory, req.group().strip(), RefusedValueException.Part.TARGET_GROUP)
+                : null;
         SelectionService.Selected selected = selections.select(client, directory, selection, false, accountsSeen);
         List<List<String>> rows = new ArrayList<>(selected.accounts().size());
         for (AccountFacts a : selected.accounts()) {
@@ -153,38 +121,58 @@ public class DirectoryPlanner {
         return new Draft(op, selection.describe(), header, List.copyOf(rows));
     }
 
-    /** Both domains given and different; OLD one of the org's domains (any status), NEW a verified one. */
-    private String checkDomainMove(AdminApiClient client, Request req, Selection selection) {
-        if (req.fromDomain() == null
-                || req.fromDomain().isBlank()
-                || req.toDomain() == null
-                || req.toDomain().isBlank()) {
-            throw new UsageException("plan email needs both domains: plan email --from-domain OLD --to-domain NEW");
+    /**
+     * What the front end makes sure of before asking: a domain move has its two domains (and no selection of
+     * domains), a group change its group, and any other operation neither, but a selection.
+     */
+    private static void checkShape(Request req, boolean groups) {
+        Operation op = req.operation();
+        if (!OPERATIONS.contains(op)) {
+            throw new IllegalArgumentException("no plan is built from the directory for " + op);
         }
-        if (!selection.domains().isEmpty()) {
-            throw new UsageException("plan email takes its accounts from --from-domain; --domain does not apply");
+        if (groups != (req.group() != null && !req.group().isBlank())) {
+            throw new IllegalArgumentException(op + (groups ? " needs a group" : " takes no group"));
         }
+        boolean move = req.fromDomain() != null || req.toDomain() != null || req.lowercase();
+        if (op == Operation.EMAIL) {
+            if (blank(req.fromDomain())
+                    || blank(req.toDomain())
+                    || req.fromDomain().strip().equalsIgnoreCase(req.toDomain().strip())
+                    || !req.selection().domains().isEmpty()) {
+                throw new IllegalArgumentException("a domain move needs two different domains and no others");
+            }
+        } else if (move) {
+            throw new IllegalArgumentException(op + " moves no domain");
+        } else if (req.selection().isEverything()) {
+            throw new IllegalArgumentException(op + " is not planned for every account");
+        }
+    }
+
+    /** OLD one of the org's domains (any status), NEW a verified one. */
+    private String checkDomainMove(AdminApiClient client, Request req) {
         String from = req.fromDomain().strip().toLowerCase(Locale.ROOT);
         String to = req.toDomain().strip().toLowerCase(Locale.ROOT);
-        if (from.equals(to)) {
-            throw new UsageException("--from-domain and --to-domain are both " + from + ": nothing would move");
-        }
         List<Domain> domains = selections.domains(client);
         if (domains.stream().noneMatch(d -> from.equalsIgnoreCase(d.name()))) {
-            throw new UsageException(
-                    "--from-domain: " + from + " is not a domain of the organization (see 'domains " + "list --all')");
+            throw new RefusedValueException(
+                    RefusedValueException.Part.FROM_DOMAIN, from + " is not a domain of the organization");
         }
         Domain target = domains.stream()
                 .filter(d -> to.equalsIgnoreCase(d.name()))
                 .findFirst()
-                .orElseThrow(() -> new UsageException(
-                        "--to-domain: " + to + " is not a domain of the organization " + "(see 'domains list --all')"));
+                .orElseThrow(() -> new RefusedValueException(
+                        RefusedValueException.Part.TO_DOMAIN, to + " is not a domain of the organization"));
         if (!target.isVerified()) {
-            throw new UsageException("--to-domain: " + to + " is not verified (its claim is "
-                    + (target.status() == null ? "unknown" : target.status()) + "); accounts can only move to a "
-                    + "verified domain");
+            throw new RefusedValueException(
+                    RefusedValueException.Part.TO_DOMAIN,
+                    to + " is not verified (its claim is " + (target.status() == null ? "unknown" : target.status())
+                            + "); accounts can only move to a verified domain");
         }
         return to;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /** Where a plan goes without {@code --out}: the config directory, next to the runs, under a timestamped name. */

@@ -73,8 +73,7 @@ public final class EmailPreview {
         List<Step> steps = ChangeOrder.order(changes);
         for (Step s : steps) {
             if (s.temporary() && org.holderOf(s.to()) != null) {
-                throw new IllegalStateException("the temporary address " + s.to() + " for a swap is in use by account "
-                        + org.holderOf(s.to()) + "; resolve the swap by hand");
+                throw new SwapBlockedException(s.accountId(), s.to(), org.holderOf(s.to()));
             }
         }
         List<RowCheck> named = Arrays.stream(checks)

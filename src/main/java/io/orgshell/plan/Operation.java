@@ -1,5 +1,6 @@
 package io.orgshell.plan;
 
+import io.orgshell.core.UsageException;
 import io.orgshell.csv.ColumnSpec;
 import io.orgshell.csv.ColumnSpec.Column;
 import io.orgshell.csv.ColumnSpec.Kind;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** A bulk operation a plan can carry, with the columns its CSV needs (the README lists them). */
 public enum Operation {
@@ -119,16 +121,19 @@ public enum Operation {
         return columns;
     }
 
-    public static Operation fromCli(String name) {
+    /** The operation of that name (as typed, or as a run's files record it), if there is one. */
+    public static Optional<Operation> named(String name) {
         String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
-        for (Operation op : values()) {
-            if (op.cliName.equals(n)) {
-                return op;
-            }
-        }
-        throw new IllegalArgumentException("unknown operation '" + name + "' (known: "
-                + String.join(
-                        ", ", Arrays.stream(values()).map(Operation::cliName).toList()) + ")");
+        return Arrays.stream(values()).filter(op -> op.cliName.equals(n)).findFirst();
+    }
+
+    /** The operation of that name; a name no operation has is refused, naming those there are. */
+    public static Operation fromCli(String name) {
+        return named(name)
+                .orElseThrow(() -> new UsageException("unknown operation '" + name + "' (known: "
+                        + String.join(
+                                ", ",
+                                Arrays.stream(values()).map(Operation::cliName).toList()) + ")"));
     }
 
     private static ColumnSpec accountOnly() {

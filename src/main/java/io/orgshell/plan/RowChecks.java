@@ -28,17 +28,12 @@ final class RowChecks {
             return new RowCheck(r, Verdict.BLOCKED, "protected: this is your own account", a.email());
         }
         if (Boolean.TRUE.equals(a.orgAdmin()) && !options.allowAdmins()) {
-            return new RowCheck(
-                    r, Verdict.BLOCKED, "protected: org admin (preview --allow-admins to include)", a.email());
+            return RowCheck.protectingAdministration(r, "protected: org admin", a.email());
         }
         // an answer that left the roles out: an admin must not pass for a user
         if (a.orgAdmin() == null && !options.allowAdmins()) {
-            return new RowCheck(
-                    r,
-                    Verdict.BLOCKED,
-                    "protected: the org did not say whether this is an org admin "
-                            + "(preview --allow-admins to include)",
-                    a.email());
+            return RowCheck.protectingAdministration(
+                    r, "protected: the org did not say whether this is an org admin", a.email());
         }
         return null;
     }

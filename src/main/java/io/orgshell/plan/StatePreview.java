@@ -53,11 +53,7 @@ public final class StatePreview {
             RowCheck c = check(r, a, ctx);
             String adminGroup = c.verdict() == Verdict.OK ? AdminGroups.why(handler, r, ctx) : null;
             if (adminGroup != null && !options.allowAdmins()) {
-                c = new RowCheck(
-                        r,
-                        Verdict.BLOCKED,
-                        "protected: " + adminGroup + " (preview --allow-admins to " + "include)",
-                        c.current());
+                c = RowCheck.protectingAdministration(r, "protected: " + adminGroup, c.current());
             } else if (adminGroup != null && !Boolean.TRUE.equals(a.orgAdmin())) {
                 adminGroupRows++; // an admin's row is counted as such already
             }

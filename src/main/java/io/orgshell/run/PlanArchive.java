@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,8 +123,18 @@ public final class PlanArchive {
         return SafeCsvWriter.unneutralise(rec.get(i));
     }
 
+    /** The preview a run was started from; files that do not read back as written make the run damaged. */
     public static Preview read(RunDirectory dir, RunMeta meta) throws IOException {
-        Operation op = Operation.fromCli(meta.operation());
+        try {
+            return readAsWritten(dir, meta);
+        } catch (IllegalArgumentException | IllegalStateException | DateTimeParseException e) {
+            throw new RunDirectory.Damaged(dir.id(), "its plan files cannot be read back (" + e.getMessage() + ")");
+        }
+    }
+
+    private static Preview readAsWritten(RunDirectory dir, RunMeta meta) throws IOException {
+        Operation op = Operation.named(meta.operation())
+                .orElseThrow(() -> new IllegalArgumentException("no operation '" + meta.operation() + "'"));
         List<String> valueColumns = valueColumns(op);
         List<RowCheck> checks = new ArrayList<>();
         List<PlanRow> rows = new ArrayList<>();

@@ -17,13 +17,15 @@ public record RunOptions(
 
     public static final String DEFAULT_BATCH_SIZE = "50";
     public static final String DEFAULT_CONCURRENCY = "16";
+    public static final int MAX_CONCURRENCY = 64;
 
     public RunOptions {
         if (batchSize < 1) {
-            throw new IllegalArgumentException("--batch-size must be at least 1");
+            throw new IllegalArgumentException("a batch size must be at least 1, not " + batchSize);
         }
-        if (concurrency < 1 || concurrency > 64) {
-            throw new IllegalArgumentException("--concurrency must be between 1 and 64");
+        if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+            throw new IllegalArgumentException(
+                    "writes in flight must be 1 to " + MAX_CONCURRENCY + ", not " + concurrency);
         }
     }
 

@@ -1,7 +1,5 @@
 package io.orgshell.run;
 
-import io.orgshell.core.ExitCodes;
-import io.orgshell.core.UserFacingException;
 import io.orgshell.plan.Operation;
 import io.orgshell.plan.Preview;
 import java.util.Optional;
@@ -20,9 +18,7 @@ final class SafetyLimit {
     static void check(Preview preview, String orgName, boolean overridden, double maxFraction) {
         if (!overridden) {
             breach(preview, orgName, maxFraction).ifPresent(what -> {
-                throw new UserFacingException(
-                        "refusing to " + what + "; run with --override-limit if that is really " + "meant",
-                        ExitCodes.USAGE);
+                throw new SafetyLimitException(what);
             });
         }
     }

@@ -54,8 +54,7 @@ final class WriterLock {
             String holder =
                     LockFile.holder(file).map(LockFile.Holder::describeSince).orElse("another orgshell process");
             if (!wait) {
-                throw new UserFacingException(orgName + " is being written to by " + holder
-                        + "; nothing was sent (try again when it ends, or add --wait)");
+                throw new WriterBusyException(orgName, holder);
             }
             if (!told) {
                 notes.accept("waiting for " + holder + " to finish writing to " + orgName + " (Ctrl-C stops waiting)");

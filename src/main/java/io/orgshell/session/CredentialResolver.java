@@ -70,7 +70,7 @@ public class CredentialResolver {
         orgId = orgId.trim();
         URI envBaseUrl = blank(env.apply(ENV_BASE_URL))
                 ? null
-                : URI.create(env.apply(ENV_BASE_URL).trim());
+                : envBaseUrl(env.apply(ENV_BASE_URL).trim());
         URI baseUrl =
                 firstUrl(request.baseUrl(), envBaseUrl, profile == null ? null : profile.baseUrl(), defaultBaseUrl());
         ApiClientSettings.checkBaseUrl(baseUrl);
@@ -122,6 +122,14 @@ public class CredentialResolver {
             if (typed != null) {
                 Arrays.fill(typed, '\0');
             }
+        }
+    }
+
+    private static URI envBaseUrl(String value) {
+        try {
+            return URI.create(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(ENV_BASE_URL + " is not a URL: " + value);
         }
     }
 

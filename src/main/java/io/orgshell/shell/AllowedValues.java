@@ -19,8 +19,14 @@ public final class AllowedValues {
             "operation",
                     DirectoryPlanner.OPERATIONS.stream().map(Operation::cliName).toList(),
             // the selection options of plan and users export
-            "status", Selection.STATUSES,
-            "access", Selection.ACCESS,
+            "status",
+                    Arrays.stream(Selection.Status.values())
+                            .map(Selection.Status::label)
+                            .toList(),
+            "access",
+                    Arrays.stream(Selection.Access.values())
+                            .map(Selection.Access::label)
+                            .toList(),
             "format", List.of("csv", "json"));
 
     private AllowedValues() {}

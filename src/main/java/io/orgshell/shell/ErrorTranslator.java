@@ -6,6 +6,9 @@ import io.orgshell.api.V2UnavailableException;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.Sanitizer;
 import io.orgshell.core.UserFacingException;
+import io.orgshell.directory.RefusedValueException;
+import io.orgshell.run.SafetyLimitException;
+import io.orgshell.run.WriterBusyException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.AccessDeniedException;
@@ -58,7 +61,7 @@ public final class ErrorTranslator {
             return translateApi(api);
         }
         if (e instanceof UserFacingException u) {
-            return new Failure(u.exitCode(), u.getMessage());
+            return new Failure(u.exitCode(), message(u));
         }
         if (e instanceof NoSuchFileException f) {
             return new Failure(ExitCodes.FAILED, "no such file: " + f.getFile());
@@ -66,16 +69,40 @@ public final class ErrorTranslator {
         if (e instanceof AccessDeniedException f) {
             return new Failure(ExitCodes.FAILED, "permission denied: " + f.getFile());
         }
-        if (e instanceof IllegalArgumentException) {
-            return new Failure(ExitCodes.USAGE, e.getMessage());
-        }
         if (e instanceof InterruptedException) {
             return new Failure(ExitCodes.INTERRUPTED, "interrupted");
         }
         String what = e.getMessage() == null
                 ? e.getClass().getSimpleName()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
-        return new Failure(ExitCodes.FAILED, "unexpected error: " + what + " (run with --debug for details)");
+        // anything else, an IllegalArgumentException included, is a fault of ours: what the user did is not wrong
+        return new Failure(ExitCodes.INTERNAL, "internal error: " + what + " (run with --debug for details)");
+    }
+
+    /**
+     * A service's message, with the options and commands it is about named as the user types them: services word
+     * what is wrong, and leave the command line's vocabulary to the front end.
+     */
+    public static String message(UserFacingException e) {
+        if (e instanceof RefusedValueException r) {
+            return switch (r.part()) {
+                        case DOMAIN -> "--domain: ";
+                        case GROUP -> "--group: ";
+                        case TARGET_GROUP -> "";
+                        case FROM_DOMAIN -> "--from-domain: ";
+                        case TO_DOMAIN -> "--to-domain: ";
+                    }
+                    + r.getMessage()
+                    + (r.isDomain() ? " (see 'domains list --all')" : "");
+        }
+        if (e instanceof WriterBusyException w) {
+            return w.orgName() + " is being written to by " + w.holder()
+                    + "; nothing was sent (try again when it ends, or add --wait)";
+        }
+        if (e instanceof SafetyLimitException s) {
+            return "refusing to " + s.breach() + "; run with --override-limit if that is really meant";
+        }
+        return e.getMessage();
     }
 
     private static Failure translateApi(ApiException api) {

@@ -1,6 +1,7 @@
 package io.orgshell.shell;
 
 import io.orgshell.core.UsageException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,7 @@ public record LaunchOptions(
             } else if (a.equals("--profile") || a.startsWith("--profile=")) {
                 profile = value(args, a.equals("--profile") ? ++i : -1, a, "--profile");
             } else if (a.equals("--file") || a.startsWith("--file=")) {
-                file = Path.of(value(args, a.equals("--file") ? ++i : -1, a, "--file"));
+                file = path(value(args, a.equals("--file") ? ++i : -1, a, "--file"));
             } else if (a.startsWith("--api-key") || a.startsWith("--key")) {
                 throw new UsageException("the API key is never taken from the command line (it would land in "
                         + "shell history and ps); set ORGSHELL_API_KEY or use a profile");
@@ -78,6 +79,14 @@ public record LaunchOptions(
             throw new UsageException("give either --file or a command, not both");
         }
         return new LaunchOptions(sandbox, profile, file, debug, noColor, help, command);
+    }
+
+    private static Path path(String value) {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new UsageException("--file: not a valid path: " + value);
+        }
     }
 
     private static String value(String[] args, int index, String arg, String name) {

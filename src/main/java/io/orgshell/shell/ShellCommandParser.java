@@ -101,7 +101,22 @@ public class ShellCommandParser implements CommandParser {
                     .value(value)
                     .build());
         }
-        return b.build();
+        ParsedInput parsed = b.build();
+        checkRequired(name, command, parsed);
+        return parsed;
+    }
+
+    /** A required option left out is the user's to fix, said here rather than by the binding further on. */
+    private static void checkRequired(String name, Command command, ParsedInput parsed) {
+        if (parsed.options().stream().anyMatch(o -> "help".equals(o.longName()))) {
+            return;
+        }
+        for (CommandOption o : command.getOptions()) {
+            if (Boolean.TRUE.equals(o.required())
+                    && parsed.options().stream().noneMatch(given -> o.longName().equals(given.longName()))) {
+                throw new UsageException("'" + name + "' needs --" + o.longName() + " (see '" + name + " --help')");
+            }
+        }
     }
 
     private static UsageException tooManyArguments(String command, int allowed, List<String> rest, String extra) {

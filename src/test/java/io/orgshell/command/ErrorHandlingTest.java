@@ -2,6 +2,7 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
@@ -217,6 +218,36 @@ class ErrorHandlingTest extends ShellTest {
         Result quote = run("users find \"unclosed");
         assertThat(quote.exitCode()).isEqualTo(2);
         assertThat(quote.err()).contains("unclosed double quote");
+    }
+
+    @Test
+    void valuesTheUserGotWrongAreUsageErrorsNamingTheOption() throws IOException {
+        Result missing = run("users export --status active");
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err()).contains("'users export' needs --out").doesNotContain("internal error");
+        Path file = tmp.resolve("suspend.csv");
+        String account = server.org().users().stream()
+                .filter(u -> u.managed() && !u.orgAdmin())
+                .findFirst()
+                .orElseThrow()
+                .accountId();
+        Files.writeString(file, "account_id\n" + account + "\n");
+        Result unknownOp = run("load --op frobnicate " + file);
+        assertThat(unknownOp.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknownOp.err()).contains("unknown operation 'frobnicate'").doesNotContain("internal error");
+        assertThat(run("load --op suspend " + file).exitCode()).isZero();
+        assertThat(run("preview").exitCode()).isZero();
+        Result batch = run("run --yes --batch-size 0");
+        assertThat(batch.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(batch.err()).contains("--batch-size must be at least 1");
+        Result concurrency = run("run --yes --concurrency 65");
+        assertThat(concurrency.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(concurrency.err()).contains("--concurrency must be between 1 and 64");
+        assertThat(server.stats().writes().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .as("nothing is sent")
+                .isZero();
     }
 
     @Test
