@@ -24,6 +24,7 @@ public class CommandHelp {
     private static final int NAME_COLUMN = 26;
     private static final int LIST_COLUMN = 17;
     static final String BUILT_IN = "Built-In Commands";
+    static final String QUIT = "Leave the shell (Ctrl-D does too)";
     private static final String NL = System.lineSeparator();
 
     private final Map<String, List<CommandClasses.PositionalArgument>> arguments;
@@ -49,7 +50,7 @@ public class CommandHelp {
             });
             if (BUILT_IN.equals(group)) {
                 // read by the REPL and the script runner themselves, so no command is registered for them
-                entry(sb, "quit, exit", "Leave the shell (Ctrl-D does too)", List.of(), LIST_COLUMN);
+                entry(sb, "quit, exit", QUIT, List.of(), LIST_COLUMN);
             }
         });
         return sb.toString().stripTrailing();
