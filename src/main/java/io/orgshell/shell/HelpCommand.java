@@ -1,6 +1,5 @@
 package io.orgshell.shell;
 
-import io.orgshell.core.UsageException;
 import java.util.List;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandArgument;
@@ -51,7 +50,7 @@ public class HelpCommand implements Command {
         } else {
             Command command = ctx.commandRegistry().getCommandByName(name);
             if (command == null) {
-                throw new UsageException("unknown command '" + name + "' (type 'help' for the list)");
+                throw UnknownCommand.refusal(words, ctx.commandRegistry().getCommands());
             }
             ctx.outputWriter().println(help.usage(command));
         }
