@@ -15,6 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class HelpCommand implements Command {
 
+    static final String NAME = "help";
+    static final CommandClasses.PositionalArgument COMMAND =
+            new CommandClasses.PositionalArgument("COMMAND", "a command's name, all its words (users export)", true);
+
     private final CommandHelp help;
 
     public HelpCommand(CommandHelp help) {
@@ -23,7 +27,7 @@ public class HelpCommand implements Command {
 
     @Override
     public String getName() {
-        return "help";
+        return NAME;
     }
 
     @Override

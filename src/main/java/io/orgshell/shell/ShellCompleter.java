@@ -27,8 +27,6 @@ import org.springframework.shell.jline.CommandCompleter;
  */
 public class ShellCompleter extends CommandCompleter {
 
-    private static final String HELP = "help";
-
     private final CommandRegistry registry;
 
     public ShellCompleter(CommandRegistry registry) {
@@ -40,7 +38,7 @@ public class ShellCompleter extends CommandCompleter {
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
         List<String> words = line.words();
         int index = line.wordIndex();
-        boolean afterHelp = index > 0 && words.get(0).equals(HELP);
+        boolean afterHelp = index > 0 && words.get(0).equals(HelpCommand.NAME);
         if (afterHelp) {
             candidates.addAll(nameWords(words.subList(1, index)));
             return;
