@@ -72,6 +72,7 @@ public class ShellCompleter extends CommandCompleter {
     private List<Candidate> nameWords(List<String> typed) {
         Map<String, TreeSet<String>> following = new TreeMap<>();
         Map<String, Command> completes = new TreeMap<>();
+        Map<String, String> groups = new TreeMap<>();
         for (Command command : registry.getCommands()) {
             if (command.isHidden()) {
                 continue;
@@ -84,6 +85,7 @@ public class ShellCompleter extends CommandCompleter {
                 }
                 String word = parts.get(typed.size());
                 TreeSet<String> next = following.computeIfAbsent(word, w -> new TreeSet<>());
+                groups.putIfAbsent(word, command.getGroup());
                 if (parts.size() == typed.size() + 1) {
                     completes.put(word, command);
                 } else {
@@ -97,7 +99,7 @@ public class ShellCompleter extends CommandCompleter {
             words.add(
                     command != null
                             ? new Candidate(word, word, command.getGroup(), command.getDescription(), null, null, true)
-                            : new Candidate(word, word, null, String.join(", ", next), null, null, true));
+                            : new Candidate(word, word, groups.get(word), String.join(", ", next), null, null, true));
         });
         return words;
     }

@@ -44,8 +44,8 @@ class CommandNameCompletionTest extends ShellTest {
         assertThat(candidates("users ")).allMatch(Candidate::complete);
         assertThat(candidates("").stream().filter(c -> c.value().equals("users")))
                 .singleElement()
-                .extracting(Candidate::descr)
-                .isEqualTo("export, find, show");
+                .extracting(Candidate::descr, Candidate::group)
+                .containsExactly("export, find, show", "Users");
     }
 
     @Test
