@@ -15,6 +15,7 @@ import io.orgshell.session.Session;
 import io.orgshell.shell.ErrorTranslator;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
@@ -50,7 +51,8 @@ public class DirectoryPlanCommands {
                     + "plan group-add|group-remove GROUP SELECTION")
     public void plan(
             @Argument(index = 0, description = "what the plan does to each selected account") String operation,
-            @Argument(index = 1, description = "the group (name or ID) of group-add and group-remove") String group,
+            @Argument(index = 1, description = "the group (name or ID) of group-add and group-remove") @Nullable
+                    String group,
             @Option(
                             longName = "out",
                             description = "the CSV file to write (default: a timestamped file in the "

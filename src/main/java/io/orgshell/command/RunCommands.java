@@ -21,6 +21,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
@@ -110,7 +111,7 @@ public class RunCommands {
             completionProvider = "completion",
             description = "Show one run: its state, counts, failures and files")
     public void show(
-            @Argument(index = 0, description = "run ID (default: the latest)") String id,
+            @Argument(index = 0, description = "run ID (default: the latest)") @Nullable String id,
             @Option(longName = JsonOutput.OPTION, description = JsonOutput.HELP) Boolean asJson,
             CommandContext ctx)
             throws IOException {
@@ -159,7 +160,7 @@ public class RunCommands {
             description = "Continue a stopped run of this org (default: the latest unfinished one); names it and asks "
                     + "first; never re-sends an applied row")
     public void resume(
-            @Argument(index = 0, description = "run ID") String id,
+            @Argument(index = 0, description = "run ID (default: the latest unfinished one)") @Nullable String id,
             @Option(
                             longName = RunConsole.BATCH_SIZE,
                             description = RunConsole.BATCH_SIZE_HELP + " (default: the run's own)")
@@ -192,7 +193,9 @@ public class RunCommands {
             availabilityProvider = "connected",
             completionProvider = "completion",
             description = "Load the undo plan of a run of this org (default: the latest) for preview")
-    public void undo(@Argument(index = 0, description = "run ID") String id, CommandContext ctx) {
+    public void undo(
+            @Argument(index = 0, description = "run ID (default: the latest)") @Nullable String id,
+            CommandContext ctx) {
         Connection connection = session.require();
         RunDirectory dir = store.openOrLatest(id, connection);
         Optional<RunService.UndoPlan> undo =

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Arguments;
 import org.springframework.shell.core.command.annotation.Command;
@@ -42,8 +43,11 @@ public record CommandClasses(List<Class<?>> types) {
         return Map.copyOf(counts);
     }
 
-    /** A positional argument as help shows it: its name (the parameter's, in capitals) and description. */
-    public record PositionalArgument(String name, String description) {}
+    /**
+     * A positional argument as help shows it: its name (the parameter's, in capitals), description, and whether it
+     * may be left out, which its parameter says by being {@link Nullable}.
+     */
+    public record PositionalArgument(String name, String description, boolean optional) {}
 
     /** The positional arguments of each command, in order, by the command's name. */
     public Map<String, List<PositionalArgument>> arguments() {
@@ -67,7 +71,8 @@ public record CommandClasses(List<Class<?>> types) {
                         positional.stream()
                                 .map(p -> new PositionalArgument(
                                         displayName(p),
-                                        p.getAnnotation(Argument.class).description()))
+                                        p.getAnnotation(Argument.class).description(),
+                                        p.getAnnotatedType().isAnnotationPresent(Nullable.class)))
                                 .toList());
             }
         }

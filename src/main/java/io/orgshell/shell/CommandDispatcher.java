@@ -6,6 +6,8 @@ import io.orgshell.core.ExitCodes;
 import io.orgshell.session.SessionService;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.shell.core.InputReader;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandContext;
@@ -62,6 +64,9 @@ public class CommandDispatcher {
             ParsedInput parsed = parser.parse(line);
             String name = fullName(parsed);
             Command command = registry.getCommandByName(name);
+            if (command == null && !startsLongerNames(name)) {
+                throw UnknownCommand.refusal(words(parsed), registry.getCommands());
+            }
             if (command != null) {
                 if (parsed.options().stream().anyMatch(o -> "help".equals(o.longName()))) {
                     out.println(help.usage(command));
@@ -98,6 +103,17 @@ public class CommandDispatcher {
         }
         err.flush();
         return failure.exitCode();
+    }
+
+    /** {@code users} alone: the executor lists the commands it starts. */
+    private boolean startsLongerNames(String name) {
+        return registry.getCommands().stream().anyMatch(c -> c.getName().startsWith(name + " "));
+    }
+
+    private static List<String> words(ParsedInput parsed) {
+        List<String> words = new ArrayList<>(List.of(parsed.commandName()));
+        words.addAll(parsed.subCommands());
+        return words;
     }
 
     private static String fullName(ParsedInput parsed) {

@@ -3,6 +3,7 @@ package io.orgshell.shell;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,12 +25,15 @@ public class CommandHelp {
     private static final int NAME_COLUMN = 26;
     private static final int LIST_COLUMN = 17;
     static final String BUILT_IN = "Built-In Commands";
+    static final String QUIT = "Leave the shell (Ctrl-D does too)";
     private static final String NL = System.lineSeparator();
 
     private final Map<String, List<CommandClasses.PositionalArgument>> arguments;
 
     public CommandHelp(CommandClasses commands) {
-        this.arguments = commands.arguments();
+        Map<String, List<CommandClasses.PositionalArgument>> all = new HashMap<>(commands.arguments());
+        all.put(HelpCommand.NAME, List.of(HelpCommand.COMMAND));
+        this.arguments = Map.copyOf(all);
     }
 
     /** {@code help}: the commands by group, each with its description, folded to {@link #WIDTH}. */
@@ -49,7 +53,7 @@ public class CommandHelp {
             });
             if (BUILT_IN.equals(group)) {
                 // read by the REPL and the script runner themselves, so no command is registered for them
-                entry(sb, "quit, exit", "Leave the shell (Ctrl-D does too)", List.of(), LIST_COLUMN);
+                entry(sb, "quit, exit", QUIT, List.of(), LIST_COLUMN);
             }
         });
         return sb.toString().stripTrailing();
@@ -60,11 +64,11 @@ public class CommandHelp {
         StringBuilder sb = new StringBuilder();
         String title = command.getName() + (command.getDescription().isBlank() ? "" : " - " + command.getDescription());
         fold(sb, title, "", "    ");
-        if (!command.getHelp().isBlank()) {
+        if (!command.getHelp().isBlank() && !command.getHelp().equals(springShellHelp(command))) {
             fold(sb, command.getHelp(), "", "");
         }
         StringBuilder synopsis = new StringBuilder(command.getName());
-        positional.forEach(a -> synopsis.append(' ').append(a.name()));
+        positional.forEach(a -> synopsis.append(' ').append(a.optional() ? "[" + a.name() + "]" : a.name()));
         for (CommandOption o : command.getOptions()) {
             String option = "--" + o.longName() + (isFlag(o) ? "" : " " + placeholder(o));
             synopsis.append(' ').append(Boolean.TRUE.equals(o.required()) ? option : "[" + option + "]");
@@ -91,6 +95,11 @@ public class CommandHelp {
             }
         }
         return sb.toString().stripTrailing();
+    }
+
+    /** What Spring Shell's {@code Command.getHelp()} answers when a command has no help text: its description again. */
+    private static String springShellHelp(Command command) {
+        return command.getName() + "(" + String.join(", ", command.getAliases()) + "): " + command.getDescription();
     }
 
     private static void entry(StringBuilder sb, String names, String text, List<String> values, int column) {

@@ -1,6 +1,5 @@
 package io.orgshell.shell;
 
-import io.orgshell.core.UsageException;
 import java.util.List;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandArgument;
@@ -16,6 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class HelpCommand implements Command {
 
+    static final String NAME = "help";
+    static final CommandClasses.PositionalArgument COMMAND =
+            new CommandClasses.PositionalArgument("COMMAND", "a command's name, all its words (users export)", true);
+
     private final CommandHelp help;
 
     public HelpCommand(CommandHelp help) {
@@ -24,7 +27,7 @@ public class HelpCommand implements Command {
 
     @Override
     public String getName() {
-        return "help";
+        return NAME;
     }
 
     @Override
@@ -51,7 +54,7 @@ public class HelpCommand implements Command {
         } else {
             Command command = ctx.commandRegistry().getCommandByName(name);
             if (command == null) {
-                throw new UsageException("unknown command '" + name + "' (type 'help' for the list)");
+                throw UnknownCommand.refusal(words, ctx.commandRegistry().getCommands());
             }
             ctx.outputWriter().println(help.usage(command));
         }

@@ -2,20 +2,12 @@ package io.orgshell.completion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.shell.Repl;
 import io.orgshell.shell.ShellCommandParser;
 import io.orgshell.support.ShellTest;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.Parser;
-import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,23 +28,8 @@ class FilePathCompletionTest extends ShellTest {
     @TempDir
     Path tmp;
 
-    /** Types {@code keys} (a tab completes) and Enter at a line editor; answers the line it accepted. */
     String type(String keys) throws IOException {
-        ByteArrayInputStream keyboard = new ByteArrayInputStream((keys + "\r").getBytes(StandardCharsets.UTF_8));
-        try (Terminal terminal = TerminalBuilder.builder()
-                .system(false)
-                .provider("exec")
-                .type("xterm")
-                .encoding(StandardCharsets.UTF_8)
-                .streams(keyboard, new ByteArrayOutputStream())
-                .build()) {
-            LineReader reader = Repl.lineEditing(LineReaderBuilder.builder()
-                    .terminal(terminal)
-                    .completer(completer)
-                    .parser(parser)
-                    .build());
-            return reader.readLine("> ");
-        }
+        return new LineEditor(completer, parser).type(keys);
     }
 
     @Test

@@ -80,6 +80,9 @@ class InteractiveShellTest extends ShellTest {
         kb.type("domains list\n", 7);
         String beforeMistake = kb.screen();
         kb.type("users find --api-key " + server.apiKey() + "\n", 8);
+        int beforeHistory = kb.screen().length();
+        kb.type("history\n", 9);
+        String listed = kb.screen().substring(beforeHistory);
         keys.write("quit\n".getBytes(StandardCharsets.UTF_8));
         keys.flush();
         shell.join(20_000);
@@ -97,6 +100,10 @@ class InteractiveShellTest extends ShellTest {
                 .contains("acme.example")
                 .doesNotContain("unknown command 'conn");
         assertThat(beforeMistake).as("the masked key is never drawn").doesNotContain(server.apiKey());
+        assertThat(listed)
+                .as("history lists the typed commands, a secret's line left out")
+                .contains("status", "domains list", "connect --profile nokey")
+                .doesNotContain("users find");
 
         String saved = Files.readString(historyFile);
         assertThat(saved)
