@@ -45,14 +45,14 @@ class OrgDirectoryTest extends ShellTest {
     void theDirectoryWrittenInIsListedOnceAConnectionHoweverManyWrites() throws Exception {
         List<SandboxUser> u = Accounts.plain(server).limit(30).toList();
         Path plan = plan(u);
-        run("load --op suspend " + plan);
+        ok(run("load --op suspend " + plan));
         assertThat(run("preview").out()).contains("OK 30");
         assertThat(server.stats().requests(DIRECTORIES))
                 .as("only writes need to know the directories")
                 .isZero();
         Result suspended = run("run --yes");
         assertThat(suspended.out()).as(suspended.toString()).contains("applied 30");
-        run("load --op restore " + plan);
+        ok(run("load --op restore " + plan));
         assertThat(run("preview").out()).contains("OK 30");
         assertThat(run("run --yes").out()).contains("applied 30");
 
@@ -68,8 +68,8 @@ class OrgDirectoryTest extends ShellTest {
                 .isEqualTo(OrgAccess.ACTIVE));
 
         connectTo(server);
-        run("load --op suspend " + plan(u.subList(0, 1)));
-        run("preview");
+        ok(run("load --op suspend " + plan(u.subList(0, 1))));
+        ok(run("preview"));
         assertThat(run("run --yes").out()).contains("applied 1");
         assertThat(server.stats().requests(DIRECTORIES))
                 .as("a new connection lists it again")

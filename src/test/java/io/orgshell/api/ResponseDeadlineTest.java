@@ -2,6 +2,7 @@ package io.orgshell.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
@@ -41,7 +42,7 @@ class ResponseDeadlineTest extends ShellTest {
     @Test
     void aTricklingReadIsCutAtTheDeadlineAndAskedAgain() {
         long clean = -server.stats().requests(DOMAINS);
-        assertThat(run("domains list").exitCode()).isZero();
+        assertThat(run("domains list").exitCode()).isEqualTo(ExitCodes.OK);
         clean += server.stats().requests(DOMAINS);
         FaultScripts.post(server, "{\"match\":\"" + DOMAINS + "\"," + TRICKLE + "}");
         long before = server.stats().requests(DOMAINS);
@@ -50,7 +51,7 @@ class ResponseDeadlineTest extends ShellTest {
         Result r = run("domains list");
 
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("acme.example");
         assertThat(took).as("not cut before the deadline").isGreaterThanOrEqualTo(Duration.ofSeconds(5));
         assertThat(server.stats().tricklesToTheEnd())
@@ -66,13 +67,13 @@ class ResponseDeadlineTest extends ShellTest {
         SandboxUser u = Accounts.plain(server).findFirst().orElseThrow();
         Path plan = Files.writeString(
                 tmp.resolve("move.csv"), "account_id,email\n" + u.accountId() + "," + Accounts.movedAddress(u) + "\n");
-        assertThat(run("load " + plan).exitCode()).isZero();
-        assertThat(run("preview").exitCode()).isZero();
+        ok(run("load " + plan));
+        ok(run("preview"));
         FaultScripts.post(server, "{\"match\":\"" + EMAIL + "\"," + TRICKLE + "}");
 
         Result r = run("run --yes");
 
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("applied 1").contains("failed 0");
         assertThat(server.stats().tricklesToTheEnd())
                 .as("cut before the answer's last piece")

@@ -3,6 +3,7 @@ package io.orgshell.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.console.ShellMode;
+import io.orgshell.core.ExitCodes;
 import io.orgshell.run.RunDirectory;
 import io.orgshell.run.RunMeta;
 import io.orgshell.run.RunState;
@@ -79,8 +80,8 @@ class AttendedRunTest extends ShellTest {
 
     @Test
     void aFailedLoadThenRunWritesNothingAndAsksNothing() throws Exception {
-        run("load " + suspendPlan("offboarding.csv", accounts.next(3)) + " --op suspend");
-        run("preview");
+        ok(run("load " + suspendPlan("offboarding.csv", accounts.next(3)) + " --op suspend"));
+        ok(run("preview"));
         Path typo = Files.writeString(
                 tmp.resolve("typo.csv"),
                 "acount_idd\n" + accounts.next(1).get(0).accountId() + "\n");
@@ -90,7 +91,7 @@ class AttendedRunTest extends ShellTest {
 
         Result r = run("run", operator);
 
-        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("no plan is loaded");
         assertThat(operator.prompts).isEmpty();
         assertThat(server.stats().writes()).isEmpty();
@@ -99,14 +100,14 @@ class AttendedRunTest extends ShellTest {
     @Test
     void theFirstQuestionComesBeforeTheFirstWriteAndEnterAloneWritesNothing() throws Exception {
         List<SandboxUser> u = accounts.next(5);
-        run("load " + suspendPlan("offboarding.csv", u) + " --op suspend");
-        run("preview");
+        ok(run("load " + suspendPlan("offboarding.csv", u) + " --op suspend"));
+        ok(run("preview"));
         mode.set(ShellMode.Kind.INTERACTIVE);
         Operator operator = new Operator("", "  ", "c", "q");
 
         Result r = run("run --batch-size 2", operator);
 
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(operator.prompts.get(0))
                 .isEqualTo("2 writes next: lines 2-3 of offboarding.csv (5 left in all) — [c]ontinue, [a]ll, [q]uit? ");
         assertThat(operator.prompts.subList(0, 3))
@@ -127,13 +128,13 @@ class AttendedRunTest extends ShellTest {
     @Test
     void quittingAtTheFirstQuestionLeavesAPausedRunWithNothingSent() throws Exception {
         List<SandboxUser> u = accounts.next(3);
-        run("load " + suspendPlan("quit-first.csv", u) + " --op suspend");
-        run("preview");
+        ok(run("load " + suspendPlan("quit-first.csv", u) + " --op suspend"));
+        ok(run("preview"));
         mode.set(ShellMode.Kind.INTERACTIVE);
 
         Result r = run("run", new Operator("q"));
 
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.out())
                 .contains("(paused): applied 0, already done 0, skipped 0, failed 0, pending 3")
                 .contains("resume with: resume ");
@@ -147,7 +148,7 @@ class AttendedRunTest extends ShellTest {
 
         Operator operator = new Operator("a");
         Result resumed = run("resume", operator);
-        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
         assertThat(resumed.out().lines().findFirst().orElseThrow())
                 .isEqualTo("resuming run " + paused.id() + ": suspend of quit-first.csv in " + server.orgName()
                         + ", 3 of 3 rows left, batches of 50");
@@ -161,8 +162,8 @@ class AttendedRunTest extends ShellTest {
     @Test
     void resumeNamesTheRunAsksFirstAndKeepsTheBatchSize() throws Exception {
         List<SandboxUser> u = accounts.next(7);
-        run("load " + suspendPlan("leavers.csv", u) + " --op suspend");
-        run("preview");
+        ok(run("load " + suspendPlan("leavers.csv", u) + " --op suspend"));
+        ok(run("preview"));
         mode.set(ShellMode.Kind.INTERACTIVE);
         run("run --batch-size 2", new Operator("c", "q"));
         assertThat(server.stats().writes()).hasSize(2);
@@ -170,7 +171,7 @@ class AttendedRunTest extends ShellTest {
 
         mode.set(ShellMode.Kind.ONE_SHOT);
         Result script = run("resume");
-        assertThat(script.exitCode()).isEqualTo(2);
+        assertThat(script.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(script.out())
                 .contains("resuming run " + id + ": suspend of leavers.csv in " + server.orgName()
                         + ", 5 of 7 rows left");
@@ -180,7 +181,7 @@ class AttendedRunTest extends ShellTest {
         mode.set(ShellMode.Kind.INTERACTIVE);
         Operator operator = new Operator("c", "q");
         Result resumed = run("resume " + id, operator);
-        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
         assertThat(resumed.out().lines().findFirst().orElseThrow())
                 .isEqualTo("resuming run " + id + ": suspend of leavers.csv in " + server.orgName()
                         + ", 5 of 7 rows left, batches of 2");
@@ -216,15 +217,15 @@ class AttendedRunTest extends ShellTest {
                                 .map(x -> x.accountId() + "," + Accounts.movedAddress(x))
                                 .collect(Collectors.joining("\n"))
                         + "\n");
-        run("load " + plan);
-        run("preview");
+        ok(run("load " + plan));
+        ok(run("preview"));
         server.faults().add("PUT /users/" + u.get(0).accountId() + "/manage/email", 1, Fault.applicationError(400));
         mode.set(ShellMode.Kind.INTERACTIVE);
         Operator operator = new Operator("c", "r", "c");
 
         Result r = run("run --batch-size 2", operator);
 
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.out())
                 .contains("batch 1: applied 1, already done 0, skipped 0, failed 1")
                 .contains("batch 2 (failed rows again): applied 1, already done 0, skipped 0, failed 0")
@@ -239,11 +240,11 @@ class AttendedRunTest extends ShellTest {
     @Test
     void aBareResumeThatWillNotAskNeedsOneUnfinishedRun() throws Exception {
         mode.set(ShellMode.Kind.INTERACTIVE);
-        run("load " + suspendPlan("first.csv", accounts.next(2)) + " --op suspend");
-        run("preview");
+        ok(run("load " + suspendPlan("first.csv", accounts.next(2)) + " --op suspend"));
+        ok(run("preview"));
         run("run", new Operator("q"));
-        run("load " + suspendPlan("second.csv", accounts.next(2)) + " --op suspend");
-        run("preview");
+        ok(run("load " + suspendPlan("second.csv", accounts.next(2)) + " --op suspend"));
+        ok(run("preview"));
         run("run", new Operator("q"));
         List<RunMeta> all = runStore.list();
         String second = all.get(0).id();
@@ -251,7 +252,7 @@ class AttendedRunTest extends ShellTest {
 
         mode.set(ShellMode.Kind.ONE_SHOT);
         Result refused = run("resume --yes");
-        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(refused.err())
                 .contains("2 unfinished runs for this organization (" + second + ", " + first
                         + "); say which one: resume RUN_ID");
@@ -265,22 +266,22 @@ class AttendedRunTest extends ShellTest {
         assertThat(server.stats().writes()).isEmpty();
 
         mode.set(ShellMode.Kind.ONE_SHOT);
-        assertThat(run("resume " + second + " --yes").exitCode()).isZero();
+        assertThat(run("resume " + second + " --yes").exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(run("resume --yes").out()).startsWith("resuming run " + first);
         assertThat(server.stats().writes()).hasSize(4);
     }
 
     @Test
     void aFinishedPlanIsNotRunAgainAndNothingIsAsked() throws Exception {
-        run("load " + suspendPlan("done.csv", accounts.next(2)) + " --op suspend");
-        run("preview");
+        ok(run("load " + suspendPlan("done.csv", accounts.next(2)) + " --op suspend"));
+        ok(run("preview"));
         mode.set(ShellMode.Kind.INTERACTIVE);
         assertThat(run("run", new Operator("a")).out()).contains("(finished): applied 2");
 
         Operator operator = new Operator("a");
         Result again = run("run", operator);
 
-        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(again.err()).contains("already finished this plan");
         assertThat(operator.prompts).isEmpty();
         assertThat(server.stats().writes()).hasSize(2);

@@ -2,6 +2,7 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.support.ShellTest;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ class ExportFilesTest extends ShellTest {
             "users export --out " + shared.resolve("u.csv"), "domains list --out " + shared.resolve("d.csv")
         }) {
             Result r = run(command);
-            assertThat(r.exitCode()).as(r.toString()).isZero();
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
             assertThat(mode(shared))
                     .as("mode of the folder after '%s'", command)
                     .isEqualTo("1777");
@@ -53,7 +54,7 @@ class ExportFilesTest extends ShellTest {
 
         Result r = run("users export --out " + out);
 
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err()).contains("u.csv.part is a symbolic link");
         assertThat(Files.readString(victim)).isEqualTo("precious\n");
         assertThat(out).doesNotExist();

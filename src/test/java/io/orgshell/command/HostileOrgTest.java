@@ -3,6 +3,7 @@ package io.orgshell.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.console.ShellMode;
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
@@ -155,7 +156,7 @@ class HostileOrgTest extends ShellTest {
         Result r = run("domains list");
         printed.add(r.out());
         printed.add(r.err());
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err()).contains("418");
         assertNoControlCharacter();
     }
@@ -170,7 +171,7 @@ class HostileOrgTest extends ShellTest {
         Result r = run(command);
         printed.add(r.out());
         printed.add(r.err());
-        assertThat(r.exitCode()).as("%s: %s", command, r).isIn(0, 1);
+        assertThat(r.exitCode()).as("%s: %s", command, r).isIn(ExitCodes.OK, ExitCodes.FAILED);
     }
 
     private void assertNoControlCharacter() {

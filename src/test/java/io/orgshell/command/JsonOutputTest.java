@@ -3,6 +3,7 @@ package io.orgshell.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.console.Styles;
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
@@ -143,10 +144,10 @@ class JsonOutputTest extends ShellTest {
                         + b.accountId() + "," + a.email() + "\n"
                         + hostile.accountId() + "," + Accounts.movedAddress(a) + "\n"
                         + "000000000000000000000000,nobody@acme.example\n");
-        assertThat(run("load " + plan).exitCode()).isZero();
+        ok(run("load " + plan));
 
         Result r = run("preview --json");
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.err()).contains("preview of email, 4 rows from swap.csv");
         JsonNode preview = parse(r.out());
         assertThat(preview.get("plan").get("operation").asString()).isEqualTo("email");
@@ -185,7 +186,7 @@ class JsonOutputTest extends ShellTest {
                         .containsExactly("step", "line", "account_id", "from", "to", "temporary", "after"));
 
         Result ran = run("run --yes");
-        assertThat(ran.exitCode()).as(ran.toString()).isZero();
+        assertThat(ran.exitCode()).as(ran.toString()).isEqualTo(ExitCodes.OK);
         JsonNode shown = document("runs show --json");
         String id = shown.get("id").asString();
         assertThat(ran.out()).contains("run " + id);
@@ -221,9 +222,7 @@ class JsonOutputTest extends ShellTest {
         StringBuilder csv = new StringBuilder("account_id,email\n");
         many.forEach(
                 u -> csv.append(u.accountId()).append(',').append(u.email()).append('\n'));
-        assertThat(run("load " + Files.writeString(tmp.resolve("many.csv"), csv) + " --op suspend")
-                        .exitCode())
-                .isZero();
+        ok(run("load " + Files.writeString(tmp.resolve("many.csv"), csv) + " --op suspend"));
 
         JsonNode preview = document("preview --json");
         assertThat(preview.get("safety_warning").asString())
@@ -241,12 +240,12 @@ class JsonOutputTest extends ShellTest {
     @Test
     void aFailingCommandPrintsItsErrorOnStandardErrorAndNothingOnStandardOutput() {
         Result unknown = run("users show 000000000000000000000000 --json");
-        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(unknown.out()).isEmpty();
         assertThat(unknown.err()).startsWith("error: no account 000000000000000000000000");
 
         Result usage = run("users find --json");
-        assertThat(usage.exitCode()).isEqualTo(2);
+        assertThat(usage.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(usage.out()).isEmpty();
 
         server.faults().add("GET /admin/v1/orgs/{orgId}/domains", Fault.respond(503, "{}", Map.of()));
@@ -279,7 +278,7 @@ class JsonOutputTest extends ShellTest {
                 "users find " + hostile.name().split(" ")[1] + " --json",
                 "runs list --json")) {
             Result r = run(command);
-            assertThat(r.exitCode()).as(r.toString()).isZero();
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
             parse(r.out());
             printed.add(r.out());
         }
@@ -305,7 +304,7 @@ class JsonOutputTest extends ShellTest {
     /** Runs the command, which must succeed with exactly one JSON document on standard output. */
     private JsonNode document(String command) {
         Result r = run(command);
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         return parse(r.out());
     }
 

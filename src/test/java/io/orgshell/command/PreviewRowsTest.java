@@ -3,6 +3,7 @@ package io.orgshell.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.console.Screen;
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
 import io.orgshell.sandbox.SandboxServer;
@@ -57,13 +58,13 @@ class PreviewRowsTest extends ShellTest {
         List<SandboxUser> u = unused.next(2);
         SandboxUser moving = u.get(0);
         SandboxUser same = u.get(1);
-        run("load --op profile "
+        ok(run("load --op profile "
                 + csv(
                         "account_id,department",
                         moving.accountId() + ",Finance Ops",
-                        same.accountId() + "," + same.department()));
+                        same.accountId() + "," + same.department())));
         Result r = run("preview --all");
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.out())
                 .contains("Line\tAccount\tEmail\tName\tChange\tVerdict\tWhy")
                 .contains(moving.accountId() + "\t" + moving.email() + "\t" + moving.name() + "\tdepartment: "
@@ -80,7 +81,7 @@ class PreviewRowsTest extends ShellTest {
                 .filter(x -> !server.org().isMember(engineering.id(), x.accountId()))
                 .findFirst()
                 .orElseThrow();
-        run("load --op group-add " + csv("account_id,group", outside.accountId() + ",engineering"));
+        ok(run("load --op group-add " + csv("account_id,group", outside.accountId() + ",engineering")));
         Result r = run("preview --all");
         assertThat(r.out())
                 .contains(outside.email() + "\t" + outside.name() + "\tgroup engineering: not a member → member\tOK")
@@ -95,13 +96,13 @@ class PreviewRowsTest extends ShellTest {
                 .filter(x -> x.managed() && x.idpSynced() && !x.orgAdmin())
                 .findFirst()
                 .orElseThrow();
-        run("load --op profile "
+        ok(run("load --op profile "
                 + csv(
                         "account_id,department,job_title",
                         u.get(0).accountId() + ",Finance and Operations,Principal Reliability Engineer",
                         u.get(1).accountId() + "," + u.get(1).department() + ","
                                 + u.get(1).jobTitle(),
-                        synced.accountId() + ",Finance,Engineer"));
+                        synced.accountId() + ",Finance,Engineer")));
         mode.setOutputIsTerminal(true);
         screen.fixWidth(80);
         Result r = run("preview --all");
@@ -117,7 +118,7 @@ class PreviewRowsTest extends ShellTest {
     void aBlockedEmailRowShowsTheAddressItAskedFor() throws Exception {
         SandboxUser mover = unused.next(1).get(0);
         String unverified = mover.email().substring(0, mover.email().indexOf('@')) + "@nowhere.example";
-        run("load " + csv("account_id,email", mover.accountId() + "," + unverified));
+        ok(run("load " + csv("account_id,email", mover.accountId() + "," + unverified)));
         Result r = run("preview");
         assertThat(r.out()).contains(mover.email() + " → " + unverified + "\tBLOCKED");
     }

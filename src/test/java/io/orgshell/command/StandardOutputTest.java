@@ -2,6 +2,7 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.support.ShellTest;
 import java.nio.file.Files;
@@ -24,10 +25,10 @@ class StandardOutputTest extends ShellTest {
     @Test
     void domainsListWritesTheCsvToStandardOutput() throws Exception {
         Path file = tmp.resolve("domains.csv");
-        assertThat(run("domains list --all --out " + file).exitCode()).isZero();
+        assertThat(run("domains list --all --out " + file).exitCode()).isEqualTo(ExitCodes.OK);
 
         Result r = run("domains list --all --out -");
-        assertThat(r.exitCode()).isZero();
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).as("the same CSV as the file, and nothing else").isEqualTo(Files.readString(file));
         assertThat(r.out()).startsWith("id,name,status,verification_type");
         assertThat(r.err()).contains("domains").doesNotContain("error");
@@ -38,7 +39,7 @@ class StandardOutputTest extends ShellTest {
     @Test
     void jsonAndACsvOnStandardOutputCannotShareIt() {
         Result r = run("domains list --json --out -");
-        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().strip()).isEqualTo("error: --json and --out - both write to standard output: choose one");
     }

@@ -2,6 +2,7 @@ package io.orgshell.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.run.RunStore;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
@@ -51,11 +52,11 @@ class SharedConfigDirectoryTest extends ShellTest {
                 tmp.resolve("one.csv"),
                 "account_id\n"
                         + Accounts.plain(server).findFirst().orElseThrow().accountId() + "\n");
-        assertThat(run("load --op suspend " + plan).exitCode()).isZero();
-        assertThat(run("preview").exitCode()).isZero();
+        ok(run("load --op suspend " + plan));
+        ok(run("preview"));
 
         Result r = run("run --yes");
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(mode(CONFIG_DIR))
                 .as("the sticky bit and the mode the user gave")
                 .isEqualTo(STICKY_WORLD_WRITABLE);
@@ -74,7 +75,7 @@ class SharedConfigDirectoryTest extends ShellTest {
         long requestsBefore = requests();
 
         Result r = run("connect --profile theirs");
-        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err())
                 .contains(file + " belongs to another user (uid " + otherUser + ", you are ")
                 .contains("orgshell reads profiles only from a file you own");

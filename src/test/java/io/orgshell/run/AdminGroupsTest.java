@@ -3,6 +3,7 @@ package io.orgshell.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.console.ShellMode;
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
 import io.orgshell.sandbox.SandboxServer;
@@ -45,7 +46,7 @@ class AdminGroupsTest extends ShellTest {
     @Test
     void aScriptThatPlansEveryActiveAccountIntoSiteAdminsWritesNothing() {
         Result plan = run("plan group-add site-admins --status active");
-        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(ExitCodes.OK);
 
         Result preview = run("preview");
         assertThat(preview.out())
@@ -66,7 +67,7 @@ class AdminGroupsTest extends ShellTest {
         assertThat(allowed.all()).as(allowed.toString()).contains("OK 3").contains("--override-limit");
 
         Result refused = run("run --yes");
-        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(refused.err()).contains("change who administers").contains("--override-limit");
         assertThat(server.stats().writes()).isEmpty();
 
@@ -81,7 +82,7 @@ class AdminGroupsTest extends ShellTest {
     @Test
     void atATerminalTheChangeIsTypedOrNothingIsSent() throws Exception {
         groupAddPlan("site-admins", 2);
-        run("preview --allow-admins");
+        ok(run("preview --allow-admins"));
         mode.set(ShellMode.Kind.INTERACTIVE);
         List<String> prompts = new ArrayList<>();
 
@@ -122,7 +123,7 @@ class AdminGroupsTest extends ShellTest {
 
         Result r = run("run --yes");
 
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("applied 2");
     }
 
@@ -139,7 +140,7 @@ class AdminGroupsTest extends ShellTest {
                         + String.join(
                                 "\n",
                                 u.stream().map(x -> x.accountId() + "," + group).toList()) + "\n");
-        assertThat(run("load --op group-add " + plan).exitCode()).isZero();
+        ok(run("load --op group-add " + plan));
         return u;
     }
 }

@@ -56,7 +56,7 @@ class CtrlCRunTest extends ShellTest {
                 .append(Accounts.movedAddress(u))
                 .append('\n'));
         Files.writeString(file, csv.toString());
-        assertThat(run("load " + file).exitCode()).isZero();
+        ok(run("load " + file));
         assertThat(run("preview").out()).contains("OK " + users.size());
     }
 
@@ -174,7 +174,7 @@ class CtrlCRunTest extends ShellTest {
 
         Result resumed = run("resume " + id + " --yes");
 
-        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
         assertThat(resumed.out()).contains("(finished): applied " + users.size());
         assertThat(written(users)).isEqualTo(users.size());
         users.forEach(u -> assertThat(server.stats().writes(u.accountId()))

@@ -2,6 +2,7 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
@@ -48,8 +49,8 @@ class EchoedKeyTest extends ShellTest {
                                 .map(u -> u.accountId() + "," + Accounts.movedAddress(u))
                                 .collect(Collectors.joining("\n"))
                         + "\n");
-        assertThat(run("load " + plan).exitCode()).isZero();
-        assertThat(run("preview").exitCode()).isZero();
+        ok(run("load " + plan));
+        ok(run("preview"));
         FaultScripts.post(server, "{\"match\":\"PUT /users/{accountId}/manage/email\",\"type\":\"echo-key\"}");
 
         Result r = run("run --yes");
@@ -74,7 +75,7 @@ class EchoedKeyTest extends ShellTest {
 
         Result r = run("domains list");
 
-        assertThat(r.exitCode()).isEqualTo(5);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.AUTH);
         assertThat(r.err()).contains("Bearer " + REDACTED).doesNotContain(server.apiKey());
     }
 
@@ -87,7 +88,7 @@ class EchoedKeyTest extends ShellTest {
 
         Result r = run("domains list");
 
-        assertThat(r.exitCode()).isEqualTo(5);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.AUTH);
         assertThat(r.err()).contains("Bearer " + REDACTED).doesNotContain(server.apiKey());
     }
 }

@@ -2,6 +2,7 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
@@ -76,7 +77,7 @@ class FullDiskTest {
         try (Stream<Path> dirs = Files.list(runs)) {
             id = dirs.map(p -> p.getFileName().toString()).findFirst().orElseThrow();
         }
-        assertThat(full.exitCode()).as(full.toString()).isEqualTo(1);
+        assertThat(full.exitCode()).as(full.toString()).isEqualTo(ExitCodes.FAILED);
         assertThat(full.err().lines().filter(l -> l.startsWith("error:")))
                 .as(full.toString())
                 .hasSize(1)
@@ -100,7 +101,7 @@ class FullDiskTest {
 
         OrgShellProcess.Finished resumed = OrgShellProcess.run(home, env, null, "resume", id, "--yes");
 
-        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
         assertThat(resumed.out()).contains("(finished): applied " + ROWS).doesNotContain("torn");
         users.forEach(u -> assertThat(server.stats().writes(u.accountId()))
                 .as("writes to " + u.accountId())

@@ -2,6 +2,7 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
@@ -66,7 +67,7 @@ class KeyRefusedMidRunTest extends ShellTest {
 
         Result r = run("run --yes --concurrency 1");
 
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(5);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.AUTH);
         assertThat(r.err().strip().lines())
                 .as(r.toString())
                 .singleElement()
@@ -82,7 +83,7 @@ class KeyRefusedMidRunTest extends ShellTest {
 
         Result resumed = run("resume --yes");
 
-        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
         assertThat(resumed.out()).contains("applied 10, already done 0, skipped 0, failed 0");
         assertThat(u).allSatisfy(x -> {
             assertThat(access(x)).isEqualTo(OrgAccess.SUSPENDED);
@@ -102,7 +103,7 @@ class KeyRefusedMidRunTest extends ShellTest {
 
         Result r = run("run --yes");
 
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.out())
                 .contains("applied 3, already done 0, skipped 0, failed 1")
                 .contains("(finished)");
@@ -117,7 +118,7 @@ class KeyRefusedMidRunTest extends ShellTest {
                 "account_id\n"
                         + String.join(
                                 "\n", u.stream().map(SandboxUser::accountId).toList()) + "\n");
-        assertThat(run("load --op suspend " + plan).exitCode()).isZero();
+        ok(run("load --op suspend " + plan));
         assertThat(run("preview").out()).contains("OK " + n);
         return u;
     }

@@ -2,6 +2,7 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
@@ -51,7 +52,7 @@ class LaggingReadsTest extends ShellTest {
 
         Result r = run("run --yes");
 
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.out())
                 .contains("applied 3, already done 0, skipped 0, failed 0")
                 .contains("(finished)");
@@ -67,7 +68,7 @@ class LaggingReadsTest extends ShellTest {
 
         Result r = run("run --yes");
 
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.out()).contains("applied 0, already done 0, skipped 0, failed 2");
         assertThat(rows())
                 .allSatisfy(
@@ -108,7 +109,7 @@ class LaggingReadsTest extends ShellTest {
 
         Result stopped = run("run --yes");
 
-        assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(5);
+        assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(ExitCodes.AUTH);
         assertThat(stopped.err()).contains("(2 rows applied, not yet confirmed)");
         assertThat(server.faults().pending()).isZero();
         assertThat(run("runs show").out()).contains("2 writes applied, not yet confirmed");
@@ -122,7 +123,7 @@ class LaggingReadsTest extends ShellTest {
         server.faults().clear();
         Result resumed = resuming.get(60, TimeUnit.SECONDS);
 
-        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
         assertThat(resumed.out()).contains("applied 2, already done 0, skipped 0, failed 0");
         assertWrittenOnce(u);
     }
@@ -135,7 +136,7 @@ class LaggingReadsTest extends ShellTest {
                 "account_id\n"
                         + String.join(
                                 "\n", u.stream().map(SandboxUser::accountId).toList()) + "\n");
-        assertThat(run("load --op suspend " + plan).exitCode()).isZero();
+        ok(run("load --op suspend " + plan));
         assertThat(run("preview").out()).contains("OK " + n);
         return u;
     }

@@ -2,6 +2,7 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
@@ -44,7 +45,7 @@ class ReadBackFailureTest extends ShellTest {
                 "account_id\n"
                         + String.join(
                                 "\n", u.stream().map(SandboxUser::accountId).toList()) + "\n");
-        assertThat(run("load --op suspend " + plan).exitCode()).isZero();
+        ok(run("load --op suspend " + plan));
         assertThat(run("preview").out()).contains("OK 2");
         // the batch's own read goes through; every read-back after the writes fails
         FaultScripts.post(
@@ -54,7 +55,7 @@ class ReadBackFailureTest extends ShellTest {
 
         Result r = run("run --yes");
 
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err())
                 .contains("the accounts could not be read back to confirm the writes (500 ADMIN-500-1")
                 .contains("(2 rows applied, not yet confirmed)")

@@ -2,6 +2,7 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
@@ -70,7 +71,7 @@ class RecheckBeforeWriteTest extends ShellTest {
                                 u.stream()
                                         .map(x -> x.accountId() + ",site-admins")
                                         .toList()) + "\n");
-        assertThat(run("load --op group-add " + plan).exitCode()).isZero();
+        ok(run("load --op group-add " + plan));
         Result p = run("preview --allow-admins");
         assertThat(p.out()).as(p.toString()).contains("OK 3");
         server.org().update(u.get(1).accountId(), x -> x.withOrgAdmin(true));
@@ -105,13 +106,13 @@ class RecheckBeforeWriteTest extends ShellTest {
     void theCallersOwnAccountIsNotWrittenWhenTheKeyNowBelongsToIt() throws Exception {
         List<SandboxUser> u = preview("--op suspend", "account_id", accounts.next(2), SandboxUser::accountId);
         FaultScripts.post(server, "{\"match\":\"*\",\"times\":20,\"type\":\"status\"," + "\"status\":401}");
-        assertThat(run("run --yes").exitCode()).isEqualTo(5);
+        assertThat(run("run --yes").exitCode()).isEqualTo(ExitCodes.AUTH);
         server.faults().clear();
         SandboxOrgAccess now = server.access();
         sandboxLauncher.use(new SandboxOrgAccess(
                 now.baseUri(), now.orgId(), now.apiKey(), u.get(0).accountId(), now.instanceId()));
         try {
-            assertThat(run("connect --sandbox").exitCode()).isZero();
+            ok(run("connect --sandbox"));
 
             Result r = run("resume --yes");
 
@@ -121,7 +122,7 @@ class RecheckBeforeWriteTest extends ShellTest {
             assertThat(access(u.get(1))).isEqualTo(OrgAccess.SUSPENDED);
         } finally {
             sandboxLauncher.use(server.access());
-            run("connect --sandbox");
+            ok(run("connect --sandbox"));
         }
     }
 
@@ -130,7 +131,7 @@ class RecheckBeforeWriteTest extends ShellTest {
         Path plan = Files.createTempFile(tmp, "plan", ".csv");
         Files.writeString(
                 plan, header + "\n" + String.join("\n", u.stream().map(line).toList()) + "\n");
-        assertThat(run("load " + op + " " + plan).exitCode()).isZero();
+        ok(run("load " + op + " " + plan));
         Result p = run("preview");
         assertThat(p.out()).as(p.toString()).contains("OK " + u.size());
         return u;

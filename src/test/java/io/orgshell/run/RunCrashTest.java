@@ -2,6 +2,7 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.ExchangeRecorder;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.SandboxConfig;
@@ -147,13 +148,13 @@ class RunCrashTest {
         if (point == KillPoint.BETWEEN_BATCHES) {
             // the dead process wrote no report after batch 1: undo takes its rows from the journal
             OrgShellProcess.Finished undo = OrgShellProcess.run(dir, env, null, "undo");
-            assertThat(undo.exitCode()).as(undo.toString()).isZero();
+            assertThat(undo.exitCode()).as(undo.toString()).isEqualTo(ExitCodes.OK);
             assertThat(undo.out()).contains("up to date from the journal").contains(BATCH + " rows for 'email'");
         }
 
         OrgShellProcess.Finished resumed = OrgShellProcess.run(dir, env, null, "resume", "--yes");
 
-        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
         assertThat(resumed.out()).contains("(finished)").contains("applied " + rows);
         users.forEach(u -> assertThat(
                         server.org().findById(u.accountId()).orElseThrow().email())

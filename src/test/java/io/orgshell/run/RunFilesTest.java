@@ -3,6 +3,7 @@ package io.orgshell.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.console.ShellMode;
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
@@ -70,12 +71,12 @@ class RunFilesTest extends ShellTest {
 
     /** Runs {@code rows} email moves attended, quitting after the first batch of two: a paused run. */
     RunDirectory pausedAfterTwo(List<SandboxUser> rows) throws IOException {
-        run("load "
+        ok(run("load "
                 + csv(
                         "account_id,email",
                         rows.stream()
                                 .map(u -> u.accountId() + "," + Accounts.movedAddress(u))
-                                .toList()));
+                                .toList())));
         assertThat(run("preview").out()).contains("OK " + rows.size());
         mode.set(ShellMode.Kind.INTERACTIVE);
         Result first = run("run --batch-size 2", EmailRunTest.answers(new AtomicInteger(), "c", "q"));
@@ -142,7 +143,7 @@ class RunFilesTest extends ShellTest {
                             + ProcessHandle.current().pid() + " on ");
         }
         Result undo = run("undo " + dir.id());
-        assertThat(undo.exitCode()).as(undo.toString()).isZero();
+        assertThat(undo.exitCode()).as(undo.toString()).isEqualTo(ExitCodes.OK);
         assertThat(undo.out()).contains(note).contains("6 rows for 'email'");
         assertThat(read(dir.undo())).hasSize(6);
         assertThat(run("preview").out()).contains("OK 6");
@@ -167,16 +168,16 @@ class RunFilesTest extends ShellTest {
     @Test
     void aRunWhoseRunJsonCannotBeReadIsListedAsDamaged() throws Exception {
         SandboxUser u = accounts.next(1).get(0);
-        run("load " + csv("account_id,email", List.of(u.accountId() + "," + Accounts.movedAddress(u))));
-        run("preview");
-        assertThat(run("run --yes").exitCode()).isZero();
+        ok(run("load " + csv("account_id,email", List.of(u.accountId() + "," + Accounts.movedAddress(u)))));
+        ok(run("preview"));
+        assertThat(run("run --yes").exitCode()).isEqualTo(ExitCodes.OK);
         RunDirectory dir = runStore.open(runStore.list().get(0).id());
         made.add(dir);
         Files.writeString(dir.meta(), "{\"id\":\"" + dir.id() + "\",\"operation\":\"em"); // torn by a power loss
 
         Result list = run("runs list");
 
-        assertThat(list.exitCode()).as(list.toString()).isZero();
+        assertThat(list.exitCode()).as(list.toString()).isEqualTo(ExitCodes.OK);
         assertThat(list.out().lines().filter(l -> l.startsWith(dir.id() + "\t")).findFirst())
                 .as(list.out())
                 .hasValueSatisfying(l -> assertThat(l).contains("damaged").contains("run.json is not a run record"));
@@ -210,7 +211,7 @@ class RunFilesTest extends ShellTest {
         List<String> before = u.stream()
                 .map(x -> server.org().findById(x.accountId()).orElseThrow().email())
                 .toList();
-        run("load " + csv("account_id,email,=note", lines));
+        ok(run("load " + csv("account_id,email,=note", lines)));
         assertThat(run("preview").out()).contains("OK 4");
         mode.set(ShellMode.Kind.INTERACTIVE);
         run("run --batch-size 1", EmailRunTest.answers(new AtomicInteger(), "c", "q"));

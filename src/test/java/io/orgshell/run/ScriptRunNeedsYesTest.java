@@ -3,6 +3,7 @@ package io.orgshell.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.console.ShellMode;
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
@@ -36,17 +37,17 @@ class ScriptRunNeedsYesTest extends ShellTest {
     @Test
     void aPlainRunInAScriptWritesNothingAndFails() throws IOException {
         List<SandboxUser> five = accounts.next(5);
-        assertThat(run("load --op suspend " + plan(five)).exitCode()).isZero();
+        ok(run("load --op suspend " + plan(five)));
         assertThat(run("preview").out()).contains("OK 5");
 
         Result refused = run("run");
-        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(refused.err()).contains("run in a script needs --yes: nothing was written");
         assertThat(server.stats().writes()).as("no account was written").isEmpty();
         five.forEach(u -> assertThat(now(u).access()).isEqualTo(OrgAccess.ACTIVE));
 
         Result said = run("run --yes");
-        assertThat(said.exitCode()).as(said.toString()).isZero();
+        assertThat(said.exitCode()).as(said.toString()).isEqualTo(ExitCodes.OK);
         assertThat(said.out()).contains("applied 5");
         five.forEach(u -> assertThat(now(u).access()).isEqualTo(OrgAccess.SUSPENDED));
     }
@@ -59,7 +60,7 @@ class ScriptRunNeedsYesTest extends ShellTest {
                 "# suspend the leavers\nload --op suspend " + plan(five) + "\npreview\nrun\nruns list\n");
 
         Result r = run("script " + script);
-        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.all())
                 .contains("run in a script needs --yes: nothing was written")
                 .contains(script + ":4: 'run' failed (exit 2)");

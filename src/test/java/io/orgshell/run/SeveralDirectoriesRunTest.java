@@ -2,6 +2,7 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.ExchangeRecorder;
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.RecordedExchange;
@@ -90,11 +91,11 @@ class SeveralDirectoriesRunTest extends ShellTest {
         List<SandboxUser> rows = new ArrayList<>();
         server.org().directories().forEach(d -> rows.addAll(plainIn(d, 2, u -> true)));
         assertThat(rows).hasSize(6);
-        run("load --op suspend "
-                + csv("account_id", rows.stream().map(SandboxUser::accountId).toList()));
+        ok(run("load --op suspend "
+                + csv("account_id", rows.stream().map(SandboxUser::accountId).toList())));
         assertThat(run("preview").out()).contains("OK 6");
         Result ran = run("run --yes");
-        assertThat(ran.exitCode()).as(ran.toString()).isZero();
+        assertThat(ran.exitCode()).as(ran.toString()).isEqualTo(ExitCodes.OK);
         assertThat(ran.out()).contains("applied 6");
         rows.forEach(u -> assertThat(
                         server.org().findById(u.accountId()).orElseThrow().access())
@@ -126,7 +127,7 @@ class SeveralDirectoriesRunTest extends ShellTest {
         toSales.forEach(u -> lines.add(u.accountId() + ",sales"));
         toEng.forEach(u -> lines.add(u.accountId() + ",engineering"));
         lines.add(stranger.accountId() + ",sales");
-        run("load --op group-add " + csv("account_id,group", lines));
+        ok(run("load --op group-add " + csv("account_id,group", lines)));
         Result preview = run("preview");
         assertThat(preview.out()).as(preview.toString()).contains("OK 5");
         Result ran = run("run --yes");

@@ -2,6 +2,7 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.ProductAccess;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
@@ -75,13 +76,13 @@ class UnknownAdminTest extends ShellTest {
     @Test
     void allowedInItCountsAsAnAdminForTheSafetyLimit() throws Exception {
         SandboxUser u = Accounts.plain(server).findFirst().orElseThrow();
-        run("load --op suspend " + csv("account_id", List.of(u.accountId())));
+        ok(run("load --op suspend " + csv("account_id", List.of(u.accountId()))));
         rolesLeftOut(u, 1);
         Result preview = run("preview --allow-admins");
         assertThat(preview.out()).as(preview.toString()).contains("OK 1");
         rolesLeftOut(u, 5);
         Result ran = run("run --yes");
-        assertThat(ran.exitCode()).as(ran.toString()).isEqualTo(2);
+        assertThat(ran.exitCode()).as(ran.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(ran.err())
                 .contains("refusing to suspend 1 org admin account(s)")
                 .contains("--override-limit");
@@ -100,7 +101,7 @@ class UnknownAdminTest extends ShellTest {
                 .update(admin.accountId(), a -> a.withProductAccess(List.of(new ProductAccess("confluence", longAgo))));
         Path out = tmp.resolve("inactive.csv");
         Result planned = run("plan deactivate --inactive-since 90d --out " + out);
-        assertThat(planned.exitCode()).as(planned.toString()).isZero();
+        assertThat(planned.exitCode()).as(planned.toString()).isEqualTo(ExitCodes.OK);
         assertThat(Files.readString(out)).contains(admin.accountId());
         Result preview = run("preview");
         assertThat(preview.out()).as(preview.toString()).contains("protected: org admin");

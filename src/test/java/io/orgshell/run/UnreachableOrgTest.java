@@ -2,6 +2,7 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
@@ -57,7 +58,7 @@ class UnreachableOrgTest extends ShellTest {
         server.startServing();
         Result r = running.get();
 
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("(finished)");
         assertAllMovedOnce(users);
     }
@@ -72,7 +73,7 @@ class UnreachableOrgTest extends ShellTest {
         server.stopServing();
         Result r = running.get();
 
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.UNREACHABLE);
         assertThat(r.err()).contains("stopped and can be resumed with: resume");
         RunMeta meta = applicationContext.getBean(RunStore.class).list().get(0);
         assertThat(meta.state()).isEqualTo(RunState.INTERRUPTED);
@@ -81,7 +82,7 @@ class UnreachableOrgTest extends ShellTest {
 
         server.startServing();
         Result resumed = run("resume --yes");
-        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
         assertThat(resumed.out()).contains("(finished)");
         assertAllMovedOnce(users);
     }
@@ -94,7 +95,7 @@ class UnreachableOrgTest extends ShellTest {
                 .append('\n'));
         Path plan = tmp.resolve(name);
         Files.writeString(plan, csv.toString());
-        run("load " + plan);
+        ok(run("load " + plan));
         assertThat(run("preview").out()).contains("OK " + users.size());
     }
 

@@ -2,6 +2,7 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
@@ -45,7 +46,7 @@ public class V2OnlyTest extends ShellTest {
     }
 
     public static void isTheOneLine(Result r) {
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err().strip())
                 .as(r.toString())
                 .startsWith("error: " + LINE)
@@ -88,9 +89,9 @@ public class V2OnlyTest extends ShellTest {
 
     @Test
     void whatV1StillServesStillWorks() {
-        assertThat(run("orgs list").exitCode()).isZero();
+        assertThat(run("orgs list").exitCode()).isEqualTo(ExitCodes.OK);
         Result domains = run("domains list");
-        assertThat(domains.exitCode()).as(domains.toString()).isZero();
+        assertThat(domains.exitCode()).as(domains.toString()).isEqualTo(ExitCodes.OK);
         assertThat(domains.out()).contains("acme.example");
     }
 }

@@ -2,6 +2,7 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
@@ -92,9 +93,9 @@ class WriterLockProcessTest {
         OrgShellProcess.Finished firstDone = first.await();
         OrgShellProcess.Finished waited = waiting.await();
 
-        assertThat(firstDone.exitCode()).as(firstDone.toString()).isZero();
+        assertThat(firstDone.exitCode()).as(firstDone.toString()).isEqualTo(ExitCodes.OK);
         assertThat(firstDone.out()).contains("(finished): applied 20");
-        assertThat(waited.exitCode()).as(waited.toString()).isZero();
+        assertThat(waited.exitCode()).as(waited.toString()).isEqualTo(ExitCodes.OK);
         assertThat(waited.out()).contains("(finished): applied 0, already done 20");
         users.forEach(u -> assertThat(server.stats().writes(u.accountId()))
                 .as("writes to " + u.accountId())

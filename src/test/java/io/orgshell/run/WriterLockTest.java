@@ -99,7 +99,7 @@ class WriterLockTest extends ShellTest {
     }
 
     void loadAndPreview(List<SandboxUser> users, String ok) throws IOException {
-        assertThat(run("load " + plan(users)).exitCode()).isZero();
+        ok(run("load " + plan(users)));
         assertThat(run("preview").out()).contains(ok);
     }
 
@@ -122,7 +122,7 @@ class WriterLockTest extends ShellTest {
         Result undo = run("undo " + id);
 
         long pid = ProcessHandle.current().pid();
-        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.FAILED);
         assertThat(refused.err().strip().lines()).as(refused.toString()).hasSize(1);
         assertThat(refused.err())
                 .contains("is being written to by run " + id + " (email), PID " + pid + " on ")
@@ -139,7 +139,7 @@ class WriterLockTest extends ShellTest {
         assertThat(live.out.toString()).contains("(finished): applied 4");
         mode.set(ShellMode.Kind.ONE_SHOT);
         Result after = run("run --yes");
-        assertThat(after.exitCode()).as(after.toString()).isZero();
+        assertThat(after.exitCode()).as(after.toString()).isEqualTo(ExitCodes.OK);
         assertThat(after.out()).contains("applied 2");
         assertThat(run("undo " + id).out()).contains("4 rows for 'email'");
     }
@@ -161,7 +161,7 @@ class WriterLockTest extends ShellTest {
         assertThat(person.finish("a")).as(person.out.toString()).isZero();
         int scriptExit = script.get(60, TimeUnit.SECONDS);
 
-        assertThat(scriptExit).as(scriptOut.toString()).isZero();
+        assertThat(scriptExit).as(scriptOut.toString()).isEqualTo(ExitCodes.OK);
         assertThat(scriptOut.toString())
                 .containsOnlyOnce("waiting for")
                 .contains("(finished): applied 0, already done 4");
@@ -209,7 +209,7 @@ class WriterLockTest extends ShellTest {
 
         Result r = run("run --yes");
 
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.out())
                 .contains("took over the lock of run 20261204-000000-suspend-dead (resume of suspend), "
                         + "PID 999999999 on gone-host, whose process is gone")

@@ -3,6 +3,7 @@ package io.orgshell.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.console.ShellMode;
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.support.KeyCountingListener;
@@ -72,10 +73,10 @@ class KeyBelongsToItsHostTest extends ShellTest {
         Result same = run("connect --profile home --base-url " + server.baseUri() + "/");
         assertThat(same.exitCode())
                 .as("the same scheme, host and port: " + same)
-                .isZero();
+                .isEqualTo(ExitCodes.OK);
 
         Result refused = run("connect --profile home --base-url " + listener.baseUri());
-        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(refused.err().strip())
                 .isEqualTo("error: no key for " + listener.baseUri() + ": the key of profile "
                         + "home is for " + server.baseUri()
@@ -100,7 +101,7 @@ class KeyBelongsToItsHostTest extends ShellTest {
         Result r = run(
                 "connect --profile home --org-id " + elsewhere.orgId() + " --base-url " + elsewhere.baseUri(),
                 keyboard);
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(prompts)
                 .containsExactly("API key for " + elsewhere.orgId() + " at " + elsewhere.baseUri()
                         + " (the key of profile home is for " + server.baseUri() + "): ");
@@ -109,7 +110,7 @@ class KeyBelongsToItsHostTest extends ShellTest {
                 .contains(elsewhere.baseUri().toString());
 
         prompts.clear();
-        assertThat(run("connect --profile home", keyboard).exitCode()).isZero();
+        ok(run("connect --profile home", keyboard));
         assertThat(prompts)
                 .as("at its own base URL the profile's key needs no prompt")
                 .isEmpty();
