@@ -5,30 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Answers of unexpected shapes and hostile text: a clear error or a tolerant read, never a crash or a stack trace. */
-class HostileResponsesTest extends ShellTest {
+class HostileResponsesTest extends FreshSandboxTest {
 
     static final String USERS = "GET /admin/v1/orgs/{orgId}/users";
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-
-    @BeforeEach
-    void connect() {
-        server = connectTo(sandbox(SandboxConfig.defaults().withUsers(120).withSeed(61)));
-        server.faults().clear();
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(120).withSeed(61);
     }
 
     @AfterEach

@@ -4,37 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
-import io.orgshell.support.ShellTest;
-import java.nio.file.Files;
+import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The world beyond the sandbox's good day, played by its fault script and met through the shell: a throttle asking
  * for a day, Retry-After values that are huge, negative or words, cursors that loop or never end, a proxy answering
  * 302, an error body of any length.
  */
-class MisbehavingServerTest extends ShellTest {
+class MisbehavingServerTest extends FreshSandboxTest {
 
     static final String DOMAINS = "GET /admin/v1/orgs/{orgId}/domains";
     static final String USERS = "GET /admin/v1/orgs/{orgId}/users";
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(150).withSeed(3));
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(150).withSeed(3);
     }
 
     @Test
@@ -56,14 +46,8 @@ class MisbehavingServerTest extends ShellTest {
 
     @Test
     void aRunThatMeetsAThrottleAskingForADayStopsCleanlyForResume() throws Exception {
-        List<SandboxUser> users = new Accounts.Unused(server).next(4);
-        Path plan = Files.writeString(
-                tmp.resolve("moves.csv"),
-                "account_id,email\n"
-                        + users.stream()
-                                .map(u -> u.accountId() + "," + Accounts.movedAddress(u))
-                                .collect(Collectors.joining("\n"))
-                        + "\n");
+        List<SandboxUser> users = accounts.next(4);
+        Path plan = Accounts.writeEmailMoves(tmp.resolve("moves.csv"), users);
         ok(run("load " + plan));
         ok(run("preview"));
         FaultScripts.post(
@@ -105,14 +89,8 @@ class MisbehavingServerTest extends ShellTest {
 
     @Test
     void ctrlCEndsARunWhoseWritesWaitForTheServer() throws Exception {
-        List<SandboxUser> users = new Accounts.Unused(server).next(4);
-        Path plan = Files.writeString(
-                tmp.resolve("waiting.csv"),
-                "account_id,email\n"
-                        + users.stream()
-                                .map(u -> u.accountId() + "," + Accounts.movedAddress(u))
-                                .collect(Collectors.joining("\n"))
-                        + "\n");
+        List<SandboxUser> users = accounts.next(4);
+        Path plan = Accounts.writeEmailMoves(tmp.resolve("waiting.csv"), users);
         ok(run("load " + plan));
         ok(run("preview"));
         String put = "PUT /users/{accountId}/manage/email";

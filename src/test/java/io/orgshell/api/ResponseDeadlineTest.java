@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A server that trickles its answer, a few bytes within each read timeout (2 s in tests), is cut off at the
@@ -22,21 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
  * the ~29 s its 30 pieces take; the cut is a timeout, retried as one. The sandbox counts the trickles that came to
  * their last piece, so that a cut is seen without timing the command; a write's 204 trickles as a 200 of spaces.
  */
-class ResponseDeadlineTest extends ShellTest {
+class ResponseDeadlineTest extends FreshSandboxTest {
 
     static final String DOMAINS = "GET /admin/v1/orgs/{orgId}/domains";
     static final String EMAIL = "PUT /users/{accountId}/manage/email";
     /** The answer's 30 pieces a second apart: about 29 s for the whole of it. */
     static final String TRICKLE = "\"type\":\"trickle\",\"delayMs\":1000";
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(40).withSeed(29));
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(40).withSeed(29);
     }
 
     @Test

@@ -10,19 +10,16 @@ import io.orgshell.run.RunState;
 import io.orgshell.run.RunStore;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.shell.core.InputReader;
 import org.springframework.util.FileSystemUtils;
@@ -33,21 +30,14 @@ import tools.jackson.databind.node.ObjectNode;
  * The attended flow, as an admin at a terminal meets it: nothing is written before the operator says so, each
  * question is asked with the sandbox's write counter read at that moment, and resume names the run first.
  */
-class AttendedRunTest extends ShellTest {
-
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-    Accounts.Unused accounts;
+class AttendedRunTest extends FreshSandboxTest {
 
     @Autowired
     RunStore runStore;
 
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(120).withSeed(31));
-        accounts = new Accounts.Unused(server);
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(120).withSeed(31);
     }
 
     /** A run a test left paused would be the next test's bare resume. */
@@ -210,13 +200,7 @@ class AttendedRunTest extends ShellTest {
     @Test
     void retryFailedSendsOnlyTheFailedRowsThenAsksBeforeTheNextBatch() throws Exception {
         List<SandboxUser> u = accounts.next(4);
-        Path plan = Files.writeString(
-                tmp.resolve("moves.csv"),
-                "account_id,email\n"
-                        + u.stream()
-                                .map(x -> x.accountId() + "," + Accounts.movedAddress(x))
-                                .collect(Collectors.joining("\n"))
-                        + "\n");
+        Path plan = Accounts.writeEmailMoves(tmp.resolve("moves.csv"), u);
         ok(run("load " + plan));
         ok(run("preview"));
         server.faults().add("PUT /users/" + u.get(0).accountId() + "/manage/email", 1, Fault.applicationError(400));

@@ -9,11 +9,10 @@ import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.RecordedExchange;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +37,6 @@ import org.jline.reader.Candidate;
 import org.jline.reader.impl.DefaultParser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.shell.core.InputReader;
 import org.springframework.shell.jline.CommandCompleter;
@@ -49,21 +47,21 @@ import tools.jackson.databind.json.JsonMapper;
  * says, the filters go to the search endpoint, the plan file loads, previews and runs like a loaded file, and bad
  * input is one line, exit 2, nothing written.
  */
-class DirectoryPlanTest extends ShellTest {
+class DirectoryPlanTest extends FreshSandboxTest {
 
     static final String SEARCH = "POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/search";
     static final String V1_USERS = "GET /admin/v1/orgs/{orgId}/users";
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
     static final List<RecordedExchange> exchanges = Collections.synchronizedList(new ArrayList<>());
     static boolean recording;
 
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(300).withSeed(61);
+    }
+
     @BeforeEach
     void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(300).withSeed(61));
         if (!recording) {
             ExchangeRecorder.onExchange(server, e -> exchanges.add(e));
             recording = true;

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -14,29 +13,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Errors, retries and bad input, end to end: each error-body shape, 429 with and without Retry-After, a dropped
  * connection, a refused key, an unreachable server. Every failure is one clear line and the right exit code.
  */
-class ErrorHandlingTest extends ShellTest {
+class ErrorHandlingTest extends FreshSandboxTest {
 
     static final String USERS = "GET /admin/v1/orgs/{orgId}/users";
     static final int PAGE_SIZE = 100;
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-
-    @BeforeEach
-    void connect() {
-        server = connectTo(sandbox(
-                SandboxConfig.defaults().withUsers(450).withPageSize(PAGE_SIZE).withSeed(11)));
-        server.faults().clear();
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(450).withPageSize(PAGE_SIZE).withSeed(11);
     }
 
     @AfterEach

@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -23,9 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.shell.core.InputReader;
 
 /**
@@ -34,18 +31,13 @@ import org.springframework.shell.core.InputReader;
  * output, and an export that finds nothing leaves the file already there as it was. Ctrl-C ends the wait for a
  * FIFO's reader, and a regular file is replaced wherever it is, under {@code /dev} too.
  */
-class ExportDestinationsTest extends ShellTest {
+class ExportDestinationsTest extends FreshSandboxTest {
 
     static final String HEADER = "account_id,email,name,account_status";
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-
-    @BeforeEach
-    void connect() {
-        server = connectTo(sandbox(SandboxConfig.defaults().withUsers(60).withSeed(71)));
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(60).withSeed(71);
     }
 
     @Test

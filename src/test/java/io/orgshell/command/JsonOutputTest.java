@@ -7,18 +7,15 @@ import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,19 +25,13 @@ import tools.jackson.databind.json.JsonMapper;
  * the command fails, no key, no colour, and every control character escaped (so the document is inert at a
  * terminal) while the values decode to exactly what the API holds.
  */
-class JsonOutputTest extends ShellTest {
+class JsonOutputTest extends FreshSandboxTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(
-                SandboxConfig.defaults().withUsers(300).withSeed(11).withHostileStrings(true));
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(300).withSeed(11).withHostileStrings(true);
     }
 
     @Test

@@ -6,39 +6,28 @@ import io.orgshell.console.Screen;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Preview rows a person can read: the account's email and name on every row, a profile or group change as its value
  * before and after (not the JSON or {@code in:<id>} the run compares), and a table that fits 80 columns.
  */
-class PreviewRowsTest extends ShellTest {
-
-    @TempDir
-    Path tmp;
+class PreviewRowsTest extends FreshSandboxTest {
 
     @Autowired
     Screen screen;
 
-    SandboxServer server;
-    Accounts.Unused unused;
-
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(80).withSeed(47));
-        unused = new Accounts.Unused(server);
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(80).withSeed(47);
     }
 
     @AfterEach
@@ -55,7 +44,7 @@ class PreviewRowsTest extends ShellTest {
 
     @Test
     void aProfileRowShowsWhoAndTheValueBeforeAndAfter() throws Exception {
-        List<SandboxUser> u = unused.next(2);
+        List<SandboxUser> u = accounts.next(2);
         SandboxUser moving = u.get(0);
         SandboxUser same = u.get(1);
         ok(run("load --op profile "
@@ -77,7 +66,7 @@ class PreviewRowsTest extends ShellTest {
     @Test
     void aGroupRowSaysMemberOrNot() throws Exception {
         SandboxGroup engineering = server.org().findGroupByName("engineering").orElseThrow();
-        SandboxUser outside = unused.next(8).stream()
+        SandboxUser outside = accounts.next(8).stream()
                 .filter(x -> !server.org().isMember(engineering.id(), x.accountId()))
                 .findFirst()
                 .orElseThrow();
@@ -91,7 +80,7 @@ class PreviewRowsTest extends ShellTest {
 
     @Test
     void atAnEightyColumnTerminalThePreviewFits() throws Exception {
-        List<SandboxUser> u = unused.next(3);
+        List<SandboxUser> u = accounts.next(3);
         SandboxUser synced = server.org().users().stream()
                 .filter(x -> x.managed() && x.idpSynced() && !x.orgAdmin())
                 .findFirst()
@@ -116,7 +105,7 @@ class PreviewRowsTest extends ShellTest {
 
     @Test
     void aBlockedEmailRowShowsTheAddressItAskedFor() throws Exception {
-        SandboxUser mover = unused.next(1).get(0);
+        SandboxUser mover = accounts.next(1).get(0);
         String unverified = mover.email().substring(0, mover.email().indexOf('@')) + "@nowhere.example";
         ok(run("load " + csv("account_id,email", mover.accountId() + "," + unverified)));
         Result r = run("preview");

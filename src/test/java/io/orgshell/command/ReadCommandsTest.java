@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +15,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.completion.CompletionContext;
@@ -26,13 +23,10 @@ import org.springframework.shell.core.command.completion.CompletionProposal;
 import org.springframework.shell.core.command.completion.CompletionProvider;
 
 /** The read-only commands end to end: shell → WebClient → sandbox over HTTP, across many pages. */
-class ReadCommandsTest extends ShellTest {
+class ReadCommandsTest extends FreshSandboxTest {
 
     static final int USERS = 1_234;
     static final int PAGE_SIZE = 50;
-
-    @TempDir
-    Path tmp;
 
     @Autowired
     CompletionProvider completion;
@@ -40,15 +34,9 @@ class ReadCommandsTest extends ShellTest {
     @Autowired
     CommandRegistry registry;
 
-    SandboxServer server;
-
-    @BeforeEach
-    void connect() {
-        server = connectTo(sandbox(SandboxConfig.defaults()
-                .withUsers(USERS)
-                .withPageSize(PAGE_SIZE)
-                .withSeed(7)));
-        server.faults().clear();
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(USERS).withPageSize(PAGE_SIZE).withSeed(7);
     }
 
     @Test

@@ -4,22 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --out -}: the CSV on standard output, alone, and the notes on standard error. */
-class StandardOutputTest extends ShellTest {
+class StandardOutputTest extends FreshSandboxTest {
 
-    @TempDir
-    Path tmp;
-
-    @BeforeEach
-    void connect() {
-        connectTo(sandbox(SandboxConfig.defaults().withUsers(20).withSeed(41)));
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(20).withSeed(41);
     }
 
     @Test

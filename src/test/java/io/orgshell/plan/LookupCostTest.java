@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
-import io.orgshell.support.ShellTest;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,16 +16,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A small job costs a few requests: preview and the lookups read the plan's accounts by ID and email in
  * batched v2 searches when that is cheaper than a directory pass, and say which they used. Costs are counted by the
  * sandbox per endpoint, never timed.
  */
-class LookupCostTest extends ShellTest {
+class LookupCostTest extends FreshSandboxTest {
 
     static final String V2 = "/admin/v2/orgs/{orgId}/directories/{directoryId}";
     static final String SEARCH = "POST " + V2 + "/users/search";
@@ -37,23 +32,11 @@ class LookupCostTest extends ShellTest {
     static final String DOMAINS = "GET /admin/v1/orgs/{orgId}/domains";
     static final int BATCH = 100;
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-    Accounts.Unused accounts;
     Map<String, Long> before;
 
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(20_000).withSeed(12));
-        accounts = new Accounts.Unused(server);
-    }
-
-    Path csv(String header, List<String> lines) throws IOException {
-        Path file = Files.createTempFile(tmp, "plan", ".csv");
-        Files.writeString(file, header + "\n" + String.join("\n", lines) + "\n");
-        return file;
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(20_000).withSeed(12);
     }
 
     void startCounting() {

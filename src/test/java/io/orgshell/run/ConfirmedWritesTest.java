@@ -6,11 +6,9 @@ import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
@@ -34,23 +30,16 @@ import org.springframework.test.context.TestPropertySource;
  * at its first read-back (LaggingReadsTest waits for reads that lag).
  */
 @TestPropertySource(properties = "orgshell.confirm.max-wait=0s")
-class ConfirmedWritesTest extends ShellTest {
+class ConfirmedWritesTest extends FreshSandboxTest {
 
     static final String PUT_EMAIL = "PUT /users/{accountId}/manage/email";
     static final String V2_USERS = "/admin/v2/orgs/{orgId}/directories/{directoryId}/users";
     static final String SEARCH = "POST " + V2_USERS + "/search";
     static final String NOT_CHANGED = "the API answered 204 but the account did not change";
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-    Accounts.Unused accounts;
-
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(600).withSeed(23));
-        accounts = new Accounts.Unused(server);
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(600).withSeed(23);
     }
 
     /** Answers the next {@code times} requests matching {@code match} with 204 and no body, changing nothing. */
@@ -300,12 +289,6 @@ class ConfirmedWritesTest extends ShellTest {
                 .isEqualTo(rows);
         assertThat(meta.counts().pending()).isZero();
         assertThat(Files.readString(dir().journal())).contains("\"code\":\"not-changed\"");
-    }
-
-    Path csv(String header, List<String> lines) throws IOException {
-        Path file = Files.createTempFile(tmp, "plan", ".csv");
-        Files.writeString(file, header + "\n" + String.join("\n", lines) + "\n");
-        return file;
     }
 
     static String moved(SandboxUser u) {

@@ -6,10 +6,8 @@ import io.orgshell.console.ShellMode;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Reader;
@@ -24,9 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.shell.core.InputReader;
@@ -36,20 +32,13 @@ import org.springframework.util.FileSystemUtils;
  * The email change pipeline end to end against the sandbox: load, preview, run in batches, results, undo, resume.
  * The sandbox's own counters prove that no account got a write it should not have.
  */
-class EmailRunTest extends ShellTest {
+class EmailRunTest extends FreshSandboxTest {
 
     static final String PUT_EMAIL = "PUT /users/{accountId}/manage/email";
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-    Accounts.Unused accounts;
-
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(600).withSeed(21));
-        accounts = new Accounts.Unused(server);
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(600).withSeed(21);
     }
 
     /** Managed, active, not IdP-synced, not admin, not the caller: accounts any email change may touch. */

@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -24,23 +20,16 @@ import org.springframework.context.ApplicationContext;
  * on. The run stops for {@code resume} with exit 5 and one message, instead of failing every remaining row; resume
  * with a working key finishes it, writing no account twice. A 403 about one account's write still fails that row.
  */
-class KeyRefusedMidRunTest extends ShellTest {
+class KeyRefusedMidRunTest extends FreshSandboxTest {
 
     static final String V2_USERS = "/admin/v2/orgs/{orgId}/directories/{directoryId}/users";
     static final String SEARCH = "POST " + V2_USERS + "/search";
     static final String SUSPEND = "POST " + V2_USERS + "/{accountId}/suspend";
     static final String DIRECTORIES = "GET /admin/v2/orgs/{orgId}/directories";
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-    Accounts.Unused accounts;
-
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(200).withSeed(31));
-        accounts = new Accounts.Unused(server);
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(200).withSeed(31);
     }
 
     @Test

@@ -8,38 +8,24 @@ import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.orgshell.support.FreshSandboxTest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.shell.core.InputReader;
 
 /** Each bulk operation through load → preview → run → undo, against the sandbox. */
-class OperationsTest extends ShellTest {
+class OperationsTest extends FreshSandboxTest {
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-    Accounts.Unused accounts;
-
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(500).withSeed(41));
-        accounts = new Accounts.Unused(server);
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(500).withSeed(41);
     }
 
     List<SandboxUser> plain(int n) {
@@ -52,12 +38,6 @@ class OperationsTest extends ShellTest {
 
     SandboxUser now(SandboxUser u) {
         return server.org().findById(u.accountId()).orElseThrow();
-    }
-
-    Path csv(String header, List<String> lines) throws IOException {
-        Path file = Files.createTempFile(tmp, "plan", ".csv");
-        Files.writeString(file, header + "\n" + String.join("\n", lines) + "\n");
-        return file;
     }
 
     String latestRun() {

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -22,23 +18,18 @@ import org.springframework.test.context.TestPropertySource;
  * why, instead of ending "interrupted" with no reason.
  */
 @TestPropertySource(properties = {"orgshell.retry.initial-backoff=10ms", "orgshell.retry.max-backoff=50ms"})
-class ReadBackFailureTest extends ShellTest {
+class ReadBackFailureTest extends FreshSandboxTest {
 
     static final String SEARCH = "POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/search";
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(100).withSeed(37));
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(100).withSeed(37);
     }
 
     @Test
     void aReadBackThatKeepsFailingStopsTheRunNamingTheFailure() throws Exception {
-        List<SandboxUser> u = new Accounts.Unused(server).next(2);
+        List<SandboxUser> u = accounts.next(2);
         Path plan = Files.createTempFile(tmp, "suspend", ".csv");
         Files.writeString(
                 plan,

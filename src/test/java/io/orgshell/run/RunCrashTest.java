@@ -79,13 +79,7 @@ class RunCrashTest {
                 .sum();
         List<SandboxUser> users = plain.subList(from, from + rows);
         Path dir = Files.createDirectories(home.resolve(point.name()));
-        StringBuilder csv = new StringBuilder("account_id,email\n");
-        users.forEach(u -> csv.append(u.accountId())
-                .append(',')
-                .append(Accounts.movedAddress(u))
-                .append('\n'));
-        Path plan = dir.resolve("move.csv");
-        Files.writeString(plan, csv.toString());
+        Path plan = Accounts.writeEmailMoves(dir.resolve("move.csv"), users);
         Map<String, String> env = Map.of(
                 "ORGSHELL_ORG_ID",
                 server.orgId(),

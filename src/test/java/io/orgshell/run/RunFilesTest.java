@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orgshell.console.ShellMode;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.util.FileSystemUtils;
 
@@ -34,22 +31,14 @@ import org.springframework.util.FileSystemUtils;
  * {@code undo}, {@code runs show} and {@code runs list}; a damaged run is listed, not dropped; every cell written is
  * formula-guarded and reads back exactly.
  */
-class RunFilesTest extends ShellTest {
-
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-    Accounts.Unused accounts;
+class RunFilesTest extends FreshSandboxTest {
 
     @Autowired
     RunStore runStore;
 
-    @BeforeEach
-    void connect() {
-        server = connectTo(sandbox(SandboxConfig.defaults().withUsers(300).withSeed(73)));
-        server.reset();
-        accounts = new Accounts.Unused(server);
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(300).withSeed(73);
     }
 
     /** Runs left unfinished or damaged here; removed so that no other test resumes or lists them. */
@@ -61,12 +50,6 @@ class RunFilesTest extends ShellTest {
         for (RunDirectory d : made) {
             FileSystemUtils.deleteRecursively(d.path());
         }
-    }
-
-    Path csv(String header, List<String> lines) throws IOException {
-        Path file = Files.createTempFile(tmp, "plan", ".csv");
-        Files.writeString(file, header + "\n" + String.join("\n", lines) + "\n");
-        return file;
     }
 
     /** Runs {@code rows} email moves attended, quitting after the first batch of two: a paused run. */

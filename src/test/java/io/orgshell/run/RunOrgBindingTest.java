@@ -7,8 +7,7 @@ import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -18,9 +17,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jline.reader.Candidate;
 import org.jline.reader.impl.DefaultParser;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.shell.core.InputReader;
 import org.springframework.shell.jline.CommandCompleter;
@@ -29,15 +26,9 @@ import org.springframework.shell.jline.CommandCompleter;
  * A run belongs to the org it was made against, and for the embedded sandbox to that start of it: another start
  * has the same org ID and none of the run's writes.
  */
-class RunOrgBindingTest extends ShellTest {
+class RunOrgBindingTest extends FreshSandboxTest {
 
     static final SandboxConfig CONFIG = SandboxConfig.defaults().withUsers(60).withSeed(37);
-
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-    Accounts.Unused accounts;
 
     @Autowired
     RunStore runStore;
@@ -45,10 +36,9 @@ class RunOrgBindingTest extends ShellTest {
     @Autowired
     CommandCompleter completer;
 
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(CONFIG);
-        accounts = new Accounts.Unused(server);
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return CONFIG;
     }
 
     @Test

@@ -9,10 +9,9 @@ import io.orgshell.sandbox.RecordedExchange;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxDirectory;
 import io.orgshell.sandbox.SandboxGroup;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,36 +26,27 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An org on the original user-management experience, with three directories ({@code scripts/sandbox --directories 3},
  * which refuses a write sent to another directory than the account's or the group's): each write goes to the
  * directory it belongs to.
  */
-class SeveralDirectoriesRunTest extends ShellTest {
+class SeveralDirectoriesRunTest extends FreshSandboxTest {
 
     static final String V2 = "/admin/v2/orgs/{orgId}/directories";
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
     final List<RecordedExchange> exchanges = Collections.synchronizedList(new ArrayList<>());
 
-    @BeforeEach
-    void connect() {
-        server = connectTo(
-                sandbox(SandboxConfig.defaults().withUsers(300).withSeed(57).withDirectories(3)));
-        server.reset();
-        exchanges.clear();
-        ExchangeRecorder.onExchange(server, exchanges::add);
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(300).withSeed(57).withDirectories(3);
     }
 
-    Path csv(String header, List<String> lines) throws Exception {
-        Path file = Files.createTempFile(tmp, "plan", ".csv");
-        Files.writeString(file, header + "\n" + String.join("\n", lines) + "\n");
-        return file;
+    @BeforeEach
+    void record() {
+        exchanges.clear();
+        ExchangeRecorder.onExchange(server, exchanges::add);
     }
 
     SandboxDirectory directoryOf(SandboxUser u) {

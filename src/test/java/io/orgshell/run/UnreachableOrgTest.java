@@ -8,7 +8,6 @@ import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -88,13 +87,7 @@ class UnreachableOrgTest extends ShellTest {
     }
 
     private void load(List<SandboxUser> users, String name) throws Exception {
-        StringBuilder csv = new StringBuilder("account_id,email\n");
-        users.forEach(u -> csv.append(u.accountId())
-                .append(',')
-                .append(Accounts.movedAddress(u))
-                .append('\n'));
-        Path plan = tmp.resolve(name);
-        Files.writeString(plan, csv.toString());
+        Path plan = Accounts.writeEmailMoves(tmp.resolve(name), users);
         ok(run("load " + plan));
         assertThat(run("preview").out()).contains("OK " + users.size());
     }

@@ -54,13 +54,7 @@ class WriterLockProcessTest {
     @Test
     void aSecondProcessIsRefusedNamingTheFirstAndOneThatWaitsWritesNothingTwice() throws Exception {
         List<SandboxUser> users = Accounts.plain(server).limit(20).toList();
-        StringBuilder csv = new StringBuilder("account_id,email\n");
-        users.forEach(u -> csv.append(u.accountId())
-                .append(',')
-                .append(Accounts.movedAddress(u))
-                .append('\n'));
-        Path plan = home.resolve("move.csv");
-        Files.writeString(plan, csv.toString());
+        Path plan = Accounts.writeEmailMoves(home.resolve("move.csv"), users);
         Map<String, String> env = Map.of(
                 "ORGSHELL_ORG_ID",
                 server.orgId(),

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orgshell.console.ShellMode;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,9 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.shell.core.InputReader;
 
@@ -31,21 +28,14 @@ import org.springframework.shell.core.InputReader;
  * that is gone is taken over, and a new run of accounts an unfinished run still holds points to resume. The same
  * across two processes: {@link WriterLockProcessTest}.
  */
-class WriterLockTest extends ShellTest {
-
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-    Accounts.Unused accounts;
+class WriterLockTest extends FreshSandboxTest {
 
     @Autowired
     RunStore runStore;
 
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(300).withSeed(81));
-        accounts = new Accounts.Unused(server);
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(300).withSeed(81);
     }
 
     /** An attended run in the background, stopped at its question after the first batch until released. */
@@ -88,14 +78,7 @@ class WriterLockTest extends ShellTest {
     }
 
     Path plan(List<SandboxUser> users) throws IOException {
-        Path file = Files.createTempFile(tmp, "plan", ".csv");
-        StringBuilder csv = new StringBuilder("account_id,email\n");
-        users.forEach(u -> csv.append(u.accountId())
-                .append(',')
-                .append(Accounts.movedAddress(u))
-                .append('\n'));
-        Files.writeString(file, csv.toString());
-        return file;
+        return Accounts.writeEmailMoves(Files.createTempFile(tmp, "plan", ".csv"), users);
     }
 
     void loadAndPreview(List<SandboxUser> users, String ok) throws IOException {

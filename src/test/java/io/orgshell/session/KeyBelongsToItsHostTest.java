@@ -6,9 +6,9 @@ import io.orgshell.console.ShellMode;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.support.FreshSandboxTest;
 import io.orgshell.support.KeyCountingListener;
 import io.orgshell.support.NoSecretOnDisk;
-import io.orgshell.support.ShellTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,11 +28,10 @@ import org.springframework.shell.core.InputReader;
  * to {@code ORGSHELL_BASE_URL} the same way; LaunchModesTest shows it, as only a process of its own has that
  * environment.)
  */
-class KeyBelongsToItsHostTest extends ShellTest {
+class KeyBelongsToItsHostTest extends FreshSandboxTest {
 
     static KeyCountingListener listener;
     static SandboxServer elsewhere;
-    SandboxServer server;
 
     @BeforeAll
     static void startTheOtherPlaces() throws IOException {
@@ -51,9 +50,13 @@ class KeyBelongsToItsHostTest extends ShellTest {
         elsewhere.close();
     }
 
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(50).withSeed(46);
+    }
+
     @BeforeEach
     void connectWithAProfile() throws IOException {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(50).withSeed(46));
         Path config = CONFIG_DIR.resolve("config.yml");
         Files.writeString(
                 config,

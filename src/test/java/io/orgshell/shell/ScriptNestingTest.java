@@ -5,23 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orgshell.console.ShellMode;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code script F.shell} inside a script: a loop is refused where it starts, a chain is bounded, neither overflows. */
-class ScriptNestingTest extends ShellTest {
+class ScriptNestingTest extends FreshSandboxTest {
 
-    @TempDir
-    Path tmp;
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(50).withSeed(44);
+    }
 
     @BeforeEach
     void connect() {
-        connectToFresh(SandboxConfig.defaults().withUsers(50).withSeed(44));
         mode.set(ShellMode.Kind.SCRIPT);
     }
 
