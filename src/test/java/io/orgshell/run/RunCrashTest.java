@@ -112,7 +112,7 @@ class RunCrashTest {
             case WITH_A_WRITE_IN_FLIGHT -> {
                 ExchangeRecorder.onExchange(server, e -> {
                     if (written(users) == 30 && held.compareAndSet(false, true)) {
-                        server.faults().add(EMAIL, 1, Fault.delay(1_500));
+                        server.faults().add(EMAIL, 1, Fault.delay(20_000));
                     }
                 });
                 yield () -> held.get() && server.faults().pending() == 0;
@@ -134,6 +134,7 @@ class RunCrashTest {
             case BETWEEN_BATCHES -> assertThat(writtenAtKill).isEqualTo(BATCH);
             case WITH_A_WRITE_IN_FLIGHT -> {
                 assertThat(writtenAtKill).isEqualTo(30);
+                server.faults().releaseDelayed();
                 awaitWritten(users, 31); // the held write lands in the sandbox after the shell is gone
             }
             case MID_BATCH -> assertThat(writtenAtKill).isBetween(25, rows - 1);
