@@ -11,13 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The read-back that confirms a run's writes fails with 5xx after every retry: the run stops for resume and says
  * why, instead of ending "interrupted" with no reason.
  */
-@TestPropertySource(properties = {"orgshell.retry.initial-backoff=10ms", "orgshell.retry.max-backoff=50ms"})
 class ReadBackFailureTest extends FreshSandboxTest {
 
     static final String SEARCH = "POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/search";
