@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -114,6 +115,9 @@ public final class FaultScript {
 
     private final List<Entry> entries = new ArrayList<>();
     private final StaleReads staleReads = new StaleReads();
+    private final Object delayed = new Object();
+    /** Bumped by {@link #releaseDelayed}: a request held since an earlier count goes on. */
+    private long releases;
 
     /** Queues {@code fault} for the next {@code times} requests matching {@code match}. */
     public synchronized FaultScript add(String match, int times, Fault fault) {
@@ -140,6 +144,34 @@ public final class FaultScript {
 
     StaleReads staleReads() {
         return staleReads;
+    }
+
+    /**
+     * Lets every request that a {@link Fault.Kind#DELAY} holds go on now, as if its delay were over: a test holds a
+     * write for as long as it needs the writer busy, not for a guess at how long that is.
+     */
+    public void releaseDelayed() {
+        synchronized (delayed) {
+            releases++;
+            delayed.notifyAll();
+        }
+    }
+
+    /** Holds the calling request for a delay fault: {@code ms}, or until {@link #releaseDelayed}. */
+    void holdDelayed(long ms) {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
+        synchronized (delayed) {
+            long heldSince = releases;
+            long left;
+            while (releases == heldSince && (left = end - System.nanoTime()) > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(delayed, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** Faults still to be applied, summed over entries. */

@@ -1,6 +1,8 @@
 package io.orgshell.sandbox;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -24,25 +26,30 @@ final class RateLimiter {
 
     private final double rate;
     private final double capacity;
-    private double tokens;
-    private long lastNanos;
+    /** The server's own clock, or a test's that it moves on by hand. */
+    private final InstantSource clock;
 
-    RateLimiter(double ratePerSecond) {
+    private double tokens;
+    private Instant last;
+
+    RateLimiter(double ratePerSecond, InstantSource clock) {
         this.rate = ratePerSecond;
         this.capacity = Math.max(1.0, ratePerSecond);
+        this.clock = clock;
         this.tokens = capacity;
-        this.lastNanos = System.nanoTime();
+        this.last = clock.instant();
     }
 
     synchronized Decision acquire() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (rate <= 0) {
             return new Decision(
                     true, UNLIMITED, UNLIMITED - 1, now.plusSeconds(1).truncatedTo(ChronoUnit.MILLIS), 0);
         }
-        long t = System.nanoTime();
-        tokens = Math.min(capacity, tokens + (t - lastNanos) / 1e9 * rate);
-        lastNanos = t;
+        // a clock set back refills nothing
+        long elapsedNanos = Math.max(0, Duration.between(last, now).toNanos());
+        tokens = Math.min(capacity, tokens + elapsedNanos / 1e9 * rate);
+        last = now;
         boolean allowed = tokens >= 1.0;
         if (allowed) tokens -= 1.0;
         long toFullNanos = (long) Math.ceil((capacity - tokens) / rate * 1e9);
@@ -57,6 +64,6 @@ final class RateLimiter {
 
     synchronized void reset() {
         tokens = capacity;
-        lastNanos = System.nanoTime();
+        last = clock.instant();
     }
 }

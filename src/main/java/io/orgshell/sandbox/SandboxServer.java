@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -74,11 +75,11 @@ public final class SandboxServer implements AutoCloseable {
     private final Router router = new Router();
     private final TestEndpoints testEndpoints = new TestEndpoints(this);
 
-    private SandboxServer(SandboxConfig requested) throws IOException {
+    private SandboxServer(SandboxConfig requested, InstantSource rateClock) throws IOException {
         String orgId = requested.effectiveOrgId();
         this.org = new SandboxOrg(
                 orgId, requested.seed(), requested.users(), requested.hostileStrings(), requested.directories());
-        this.limiter = new RateLimiter(requested.ratePerSecond());
+        this.limiter = new RateLimiter(requested.ratePerSecond(), rateClock);
         this.randomFaults = new RandomFaults(requested.faultRate(), requested.seed());
         this.http = bind(requested.port());
         int port = http.getAddress().getPort();
@@ -112,7 +113,12 @@ public final class SandboxServer implements AutoCloseable {
 
     /** Seeds the org and starts serving. */
     public static SandboxServer start(SandboxConfig config) throws IOException {
-        return new SandboxServer(config);
+        return new SandboxServer(config, InstantSource.system());
+    }
+
+    /** The same, its rate limit kept on {@code rateClock}: a test moves time on instead of sleeping through it. */
+    static SandboxServer start(SandboxConfig config, InstantSource rateClock) throws IOException {
+        return new SandboxServer(config, rateClock);
     }
 
     /** {@code http://127.0.0.1:PORT}, no trailing slash. */
@@ -279,7 +285,7 @@ public final class SandboxServer implements AutoCloseable {
             } else if (fault != null && fault.kind() == Fault.Kind.DROP) {
                 resp = ApiResponse.DROP;
             } else {
-                if (fault != null && fault.kind() == Fault.Kind.DELAY) sleep(fault.delayMs());
+                if (fault != null && fault.kind() == Fault.Kind.DELAY) faults.holdDelayed(fault.delayMs());
                 resp = authFailure(req);
                 if (resp == null) {
                     RandomFaults.Kind random = randomFaults.next();

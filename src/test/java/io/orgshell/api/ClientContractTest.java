@@ -2,6 +2,7 @@ package io.orgshell.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.ContractValidator;
 import io.orgshell.sandbox.ExchangeRecorder;
 import io.orgshell.sandbox.RecordedExchange;
@@ -30,10 +31,10 @@ class ClientContractTest extends ShellTest {
         connectTo(server);
         String someone = server.org().managedAt(2).accountId();
 
-        assertThat(run("orgs list").exitCode()).isZero();
-        assertThat(run("domains list").exitCode()).isZero();
-        assertThat(run("users export --out " + tmp.resolve("u.csv")).exitCode()).isZero();
-        assertThat(run("users show " + someone).exitCode()).isZero();
+        assertThat(run("orgs list").exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run("domains list").exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run("users export --out " + tmp.resolve("u.csv")).exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run("users show " + someone).exitCode()).isEqualTo(ExitCodes.OK);
 
         List<String> problems = new ArrayList<>();
         List<String> checked = new ArrayList<>();

@@ -2,32 +2,23 @@ package io.orgshell.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Answers of unexpected shapes and hostile text: a clear error or a tolerant read, never a crash or a stack trace. */
-class HostileResponsesTest extends ShellTest {
+class HostileResponsesTest extends FreshSandboxTest {
 
     static final String USERS = "GET /admin/v1/orgs/{orgId}/users";
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-
-    @BeforeEach
-    void connect() {
-        server = connectTo(sandbox(SandboxConfig.defaults().withUsers(120).withSeed(61)));
-        server.faults().clear();
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(120).withSeed(61);
     }
 
     @AfterEach
@@ -48,7 +39,7 @@ class HostileResponsesTest extends ShellTest {
                                         + "\"product_access\":[{\"key\":\"quantum-jira\",\"name\":\"Q\"}]}],\"meta\":{\"total\":1},"
                                         + "\"links\":{\"self\":\"s\"},\"future\":true}"));
         Result r = run("users export --out " + tmp.resolve("u.csv"));
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         String csv = Files.readString(tmp.resolve("u.csv"));
         assertThat(csv).contains("abc,,'=cmd|calc,hibernating,robot").contains("quantum-jira");
     }
@@ -57,7 +48,7 @@ class HostileResponsesTest extends ShellTest {
     void aBodyThatIsNotTheExpectedJsonIsAClearError() {
         server.faults().add(USERS, 1, Fault.respond(200, "[1,2,3]"));
         Result r = run("users export --out " + tmp.resolve("u.csv"));
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err()).contains("not the expected JSON").contains(USERS).doesNotContain("\tat ");
         server.faults().add(USERS, 1, Fault.respond(200, "<html>maintenance</html>"));
         assertThat(run("users export --out " + tmp.resolve("u.csv")).err()).contains("not the expected JSON");
@@ -67,7 +58,7 @@ class HostileResponsesTest extends ShellTest {
     void missingFieldsDoNotCrash() throws Exception {
         server.faults().add(USERS, 1, Fault.respond(200, "{\"links\":{}}"));
         Result r = run("users export --out " + tmp.resolve("u.csv"));
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err().strip())
                 .isEqualTo("error: no account to export; " + tmp.resolve("u.csv") + " was not written");
     }
@@ -88,7 +79,7 @@ class HostileResponsesTest extends ShellTest {
                                 x.organization(),
                                 x.location()));
         Result r = run("users show " + u.accountId());
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.out())
                 .contains("Eve\\u001b]0;owned\\u0007\\u001b[2J")
                 .doesNotContain("\u001b")

@@ -2,38 +2,29 @@ package io.orgshell.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
-import io.orgshell.support.ShellTest;
-import java.nio.file.Files;
+import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The world beyond the sandbox's good day, played by its fault script and met through the shell: a throttle asking
  * for a day, Retry-After values that are huge, negative or words, cursors that loop or never end, a proxy answering
  * 302, an error body of any length.
  */
-class MisbehavingServerTest extends ShellTest {
+class MisbehavingServerTest extends FreshSandboxTest {
 
     static final String DOMAINS = "GET /admin/v1/orgs/{orgId}/domains";
     static final String USERS = "GET /admin/v1/orgs/{orgId}/users";
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(150).withSeed(3));
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(150).withSeed(3);
     }
 
     @Test
@@ -42,7 +33,7 @@ class MisbehavingServerTest extends ShellTest {
                 server, "{\"match\":\"" + DOMAINS + "\",\"times\":50,\"type\":\"throttle\",\"retryAfter\":86400}");
         long before = server.stats().requests(DOMAINS);
         Result r = run("domains list");
-        assertThat(r.exitCode()).isEqualTo(4);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
         assertThat(r.err())
                 .contains("asked to wait 24 h")
                 .contains("orgshell.retry.max-wait (3 s)")
@@ -55,16 +46,10 @@ class MisbehavingServerTest extends ShellTest {
 
     @Test
     void aRunThatMeetsAThrottleAskingForADayStopsCleanlyForResume() throws Exception {
-        List<SandboxUser> users = new Accounts.Unused(server).next(4);
-        Path plan = Files.writeString(
-                tmp.resolve("moves.csv"),
-                "account_id,email\n"
-                        + users.stream()
-                                .map(u -> u.accountId() + "," + Accounts.movedAddress(u))
-                                .collect(Collectors.joining("\n"))
-                        + "\n");
-        assertThat(run("load " + plan).exitCode()).isZero();
-        assertThat(run("preview").exitCode()).isZero();
+        List<SandboxUser> users = accounts.next(4);
+        Path plan = Accounts.writeEmailMoves(tmp.resolve("moves.csv"), users);
+        ok(run("load " + plan));
+        ok(run("preview"));
         FaultScripts.post(
                 server,
                 "{\"match\":\"PUT /users/{accountId}/manage/email\",\"times\":100,"
@@ -72,12 +57,12 @@ class MisbehavingServerTest extends ShellTest {
 
         Result stopped = run("run --yes");
 
-        assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(4);
+        assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(ExitCodes.UNREACHABLE);
         assertThat(stopped.all()).contains("asked to wait 24 h").contains("resume");
         assertThat(server.stats().writes()).isEmpty();
         server.faults().clear();
         Result resumed = run("resume --yes");
-        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
         assertThat(resumed.out()).contains("applied 4");
         users.forEach(u -> assertThat(server.stats().writes(u.accountId())).isEqualTo(1));
     }
@@ -96,7 +81,7 @@ class MisbehavingServerTest extends ShellTest {
         ctrlC.start();
         Result r = run("domains list");
         afterCtrlC(ctrlC);
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(130);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.INTERRUPTED);
         assertThat(server.stats().requests(DOMAINS) - before)
                 .as("the retry after the wait was never sent")
                 .isEqualTo(1);
@@ -104,16 +89,10 @@ class MisbehavingServerTest extends ShellTest {
 
     @Test
     void ctrlCEndsARunWhoseWritesWaitForTheServer() throws Exception {
-        List<SandboxUser> users = new Accounts.Unused(server).next(4);
-        Path plan = Files.writeString(
-                tmp.resolve("waiting.csv"),
-                "account_id,email\n"
-                        + users.stream()
-                                .map(u -> u.accountId() + "," + Accounts.movedAddress(u))
-                                .collect(Collectors.joining("\n"))
-                        + "\n");
-        run("load " + plan);
-        run("preview");
+        List<SandboxUser> users = accounts.next(4);
+        Path plan = Accounts.writeEmailMoves(tmp.resolve("waiting.csv"), users);
+        ok(run("load " + plan));
+        ok(run("preview"));
         String put = "PUT /users/{accountId}/manage/email";
         FaultScripts.post(server, "{\"match\":\"" + put + "\",\"times\":100,\"type\":\"throttle\",\"retryAfter\":60}");
         Thread command = Thread.currentThread();
@@ -134,7 +113,7 @@ class MisbehavingServerTest extends ShellTest {
 
         server.faults().clear();
         Result resumed = run("resume --yes");
-        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
         assertThat(resumed.out()).contains("applied 4");
         users.forEach(u -> assertThat(server.stats().writes(u.accountId())).isEqualTo(1));
     }
@@ -158,14 +137,14 @@ class MisbehavingServerTest extends ShellTest {
                 "{\"match\":\"" + DOMAINS + "\",\"type\":\"status\",\"status\":429,"
                         + "\"headers\":{\"Retry-After\":\"99999999999999999999\"}}");
         Result r = run("domains list");
-        assertThat(r.exitCode()).isEqualTo(4);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
         assertThat(r.err()).contains("asked to wait more than a century");
     }
 
     @Test
     void aRetryAfterThatIsNegativeOrAWordFallsBackToBackoff() {
         long clean = -server.stats().requests(DOMAINS);
-        assertThat(run("domains list").exitCode()).isZero();
+        assertThat(run("domains list").exitCode()).isEqualTo(ExitCodes.OK);
         clean += server.stats().requests(DOMAINS);
         FaultScripts.post(
                 server,
@@ -174,7 +153,7 @@ class MisbehavingServerTest extends ShellTest {
                         + "\"status\":429,\"headers\":{\"Retry-After\":\"soon\"}}]");
         long before = server.stats().requests(DOMAINS);
         Result r = run("domains list");
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("acme.example");
         assertThat(server.stats().requests(DOMAINS) - before)
                 .as("two refused, then the listing")
@@ -188,7 +167,7 @@ class MisbehavingServerTest extends ShellTest {
                 "{\"match\":\"" + DOMAINS + "\",\"times\":300,\"type\":\"pages\"," + "\"cursors\":[\"c1\",\"c2\"]}");
         long before = server.stats().requests(DOMAINS);
         Result r = run("domains list");
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err())
                 .contains("cursor of an earlier page again after 3 pages")
                 .contains("never end");
@@ -200,7 +179,7 @@ class MisbehavingServerTest extends ShellTest {
         FaultScripts.post(server, "{\"match\":\"" + DOMAINS + "\",\"times\":300,\"type\":\"pages\"}");
         long before = server.stats().requests(DOMAINS);
         Result r = run("domains list");
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err()).contains("20 empty pages in a row");
         assertThat(server.stats().requests(DOMAINS) - before).isEqualTo(CursorWalk.MAX_EMPTY_PAGES_IN_A_ROW);
     }
@@ -222,7 +201,7 @@ class MisbehavingServerTest extends ShellTest {
                         + "]}");
         Path out = tmp.resolve("u.csv");
         Result r = run("users export --out " + out);
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err()).contains("far past the 5 it announced (meta.total)");
         assertThat(out).doesNotExist();
     }
@@ -234,7 +213,7 @@ class MisbehavingServerTest extends ShellTest {
                 "{\"match\":\"" + DOMAINS + "\",\"type\":\"status\",\"status\":302,"
                         + "\"headers\":{\"Location\":\"https://sso.example/login\"},\"body\":\"\"}");
         Result r = run("domains list");
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err()).contains("302").contains("redirect to https://sso.example/login");
     }
 
@@ -247,7 +226,7 @@ class MisbehavingServerTest extends ShellTest {
                         + "\"body\":{\"errors\":[{\"status\":\"400\",\"code\":\"ADMIN-400-" + "7".repeat(5_000)
                         + "\",\"title\":\"" + title + "\",\"detail\":\"" + title + "\"}]}}");
         Result r = run("domains list");
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err()).contains("400").hasSizeLessThan(ApiException.MAX_MESSAGE + ApiException.MAX_CODE + 200);
     }
 }

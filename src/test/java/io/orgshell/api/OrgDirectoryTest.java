@@ -4,31 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** On an org with one directory: what the connection's directory asks the org, and how often. */
-class OrgDirectoryTest extends ShellTest {
+class OrgDirectoryTest extends FreshSandboxTest {
 
     private static final String DIRECTORIES = "GET /admin/v2/orgs/{orgId}/directories";
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-
-    @BeforeEach
-    void connect() {
-        server = connectTo(sandbox(SandboxConfig.defaults().withUsers(400).withSeed(61)));
-        server.reset();
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(400).withSeed(61);
     }
 
     Path plan(List<SandboxUser> users) throws Exception {
@@ -45,14 +36,14 @@ class OrgDirectoryTest extends ShellTest {
     void theDirectoryWrittenInIsListedOnceAConnectionHoweverManyWrites() throws Exception {
         List<SandboxUser> u = Accounts.plain(server).limit(30).toList();
         Path plan = plan(u);
-        run("load --op suspend " + plan);
+        ok(run("load --op suspend " + plan));
         assertThat(run("preview").out()).contains("OK 30");
         assertThat(server.stats().requests(DIRECTORIES))
                 .as("only writes need to know the directories")
                 .isZero();
         Result suspended = run("run --yes");
         assertThat(suspended.out()).as(suspended.toString()).contains("applied 30");
-        run("load --op restore " + plan);
+        ok(run("load --op restore " + plan));
         assertThat(run("preview").out()).contains("OK 30");
         assertThat(run("run --yes").out()).contains("applied 30");
 
@@ -68,8 +59,8 @@ class OrgDirectoryTest extends ShellTest {
                 .isEqualTo(OrgAccess.ACTIVE));
 
         connectTo(server);
-        run("load --op suspend " + plan(u.subList(0, 1)));
-        run("preview");
+        ok(run("load --op suspend " + plan(u.subList(0, 1))));
+        ok(run("preview"));
         assertThat(run("run --yes").out()).contains("applied 1");
         assertThat(server.stats().requests(DIRECTORIES))
                 .as("a new connection lists it again")

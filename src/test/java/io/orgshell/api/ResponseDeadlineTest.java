@@ -2,18 +2,16 @@ package io.orgshell.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A server that trickles its answer, a few bytes within each read timeout (2 s in tests), is cut off at the
@@ -21,27 +19,22 @@ import org.junit.jupiter.api.io.TempDir;
  * the ~29 s its 30 pieces take; the cut is a timeout, retried as one. The sandbox counts the trickles that came to
  * their last piece, so that a cut is seen without timing the command; a write's 204 trickles as a 200 of spaces.
  */
-class ResponseDeadlineTest extends ShellTest {
+class ResponseDeadlineTest extends FreshSandboxTest {
 
     static final String DOMAINS = "GET /admin/v1/orgs/{orgId}/domains";
     static final String EMAIL = "PUT /users/{accountId}/manage/email";
     /** The answer's 30 pieces a second apart: about 29 s for the whole of it. */
     static final String TRICKLE = "\"type\":\"trickle\",\"delayMs\":1000";
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(40).withSeed(29));
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(40).withSeed(29);
     }
 
     @Test
     void aTricklingReadIsCutAtTheDeadlineAndAskedAgain() {
         long clean = -server.stats().requests(DOMAINS);
-        assertThat(run("domains list").exitCode()).isZero();
+        assertThat(run("domains list").exitCode()).isEqualTo(ExitCodes.OK);
         clean += server.stats().requests(DOMAINS);
         FaultScripts.post(server, "{\"match\":\"" + DOMAINS + "\"," + TRICKLE + "}");
         long before = server.stats().requests(DOMAINS);
@@ -50,7 +43,7 @@ class ResponseDeadlineTest extends ShellTest {
         Result r = run("domains list");
 
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("acme.example");
         assertThat(took).as("not cut before the deadline").isGreaterThanOrEqualTo(Duration.ofSeconds(5));
         assertThat(server.stats().tricklesToTheEnd())
@@ -66,13 +59,13 @@ class ResponseDeadlineTest extends ShellTest {
         SandboxUser u = Accounts.plain(server).findFirst().orElseThrow();
         Path plan = Files.writeString(
                 tmp.resolve("move.csv"), "account_id,email\n" + u.accountId() + "," + Accounts.movedAddress(u) + "\n");
-        assertThat(run("load " + plan).exitCode()).isZero();
-        assertThat(run("preview").exitCode()).isZero();
+        ok(run("load " + plan));
+        ok(run("preview"));
         FaultScripts.post(server, "{\"match\":\"" + EMAIL + "\"," + TRICKLE + "}");
 
         Result r = run("run --yes");
 
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("applied 1").contains("failed 0");
         assertThat(server.stats().tricklesToTheEnd())
                 .as("cut before the answer's last piece")

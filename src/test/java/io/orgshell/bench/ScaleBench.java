@@ -173,15 +173,7 @@ final class ScaleBench {
                 batch));
         List<SandboxUser> plain = Accounts.plain(server).limit(5_000).toList();
         for (int rows : new int[] {5, 50, 500, 5_000}) {
-            StringBuilder csv = new StringBuilder("account_id,email\n");
-            plain.stream()
-                    .limit(rows)
-                    .forEach(u -> csv.append(u.accountId())
-                            .append(',')
-                            .append(Accounts.movedAddress(u))
-                            .append('\n'));
-            Path plan = work.resolve("plan-" + rows + ".csv");
-            Files.writeString(plan, csv.toString());
+            Path plan = Accounts.writeEmailMoves(work.resolve("plan-" + rows + ".csv"), plain.subList(0, rows));
             String commands = "load " + plan + "\npreview\n";
             long b = server.stats().totalRequests();
             Timed searched = time(orgshell("-Xmx128m"), work, server, commands);

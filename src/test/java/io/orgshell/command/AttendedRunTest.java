@@ -3,25 +3,23 @@ package io.orgshell.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.console.ShellMode;
+import io.orgshell.core.ExitCodes;
 import io.orgshell.run.RunDirectory;
 import io.orgshell.run.RunMeta;
 import io.orgshell.run.RunState;
 import io.orgshell.run.RunStore;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.shell.core.InputReader;
 import org.springframework.util.FileSystemUtils;
@@ -32,21 +30,14 @@ import tools.jackson.databind.node.ObjectNode;
  * The attended flow, as an admin at a terminal meets it: nothing is written before the operator says so, each
  * question is asked with the sandbox's write counter read at that moment, and resume names the run first.
  */
-class AttendedRunTest extends ShellTest {
-
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-    Accounts.Unused accounts;
+class AttendedRunTest extends FreshSandboxTest {
 
     @Autowired
     RunStore runStore;
 
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(120).withSeed(31));
-        accounts = new Accounts.Unused(server);
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(120).withSeed(31);
     }
 
     /** A run a test left paused would be the next test's bare resume. */
@@ -79,8 +70,8 @@ class AttendedRunTest extends ShellTest {
 
     @Test
     void aFailedLoadThenRunWritesNothingAndAsksNothing() throws Exception {
-        run("load " + suspendPlan("offboarding.csv", accounts.next(3)) + " --op suspend");
-        run("preview");
+        ok(run("load " + suspendPlan("offboarding.csv", accounts.next(3)) + " --op suspend"));
+        ok(run("preview"));
         Path typo = Files.writeString(
                 tmp.resolve("typo.csv"),
                 "acount_idd\n" + accounts.next(1).get(0).accountId() + "\n");
@@ -90,7 +81,7 @@ class AttendedRunTest extends ShellTest {
 
         Result r = run("run", operator);
 
-        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("no plan is loaded");
         assertThat(operator.prompts).isEmpty();
         assertThat(server.stats().writes()).isEmpty();
@@ -99,14 +90,14 @@ class AttendedRunTest extends ShellTest {
     @Test
     void theFirstQuestionComesBeforeTheFirstWriteAndEnterAloneWritesNothing() throws Exception {
         List<SandboxUser> u = accounts.next(5);
-        run("load " + suspendPlan("offboarding.csv", u) + " --op suspend");
-        run("preview");
+        ok(run("load " + suspendPlan("offboarding.csv", u) + " --op suspend"));
+        ok(run("preview"));
         mode.set(ShellMode.Kind.INTERACTIVE);
         Operator operator = new Operator("", "  ", "c", "q");
 
         Result r = run("run --batch-size 2", operator);
 
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(operator.prompts.get(0))
                 .isEqualTo("2 writes next: lines 2-3 of offboarding.csv (5 left in all) — [c]ontinue, [a]ll, [q]uit? ");
         assertThat(operator.prompts.subList(0, 3))
@@ -127,13 +118,13 @@ class AttendedRunTest extends ShellTest {
     @Test
     void quittingAtTheFirstQuestionLeavesAPausedRunWithNothingSent() throws Exception {
         List<SandboxUser> u = accounts.next(3);
-        run("load " + suspendPlan("quit-first.csv", u) + " --op suspend");
-        run("preview");
+        ok(run("load " + suspendPlan("quit-first.csv", u) + " --op suspend"));
+        ok(run("preview"));
         mode.set(ShellMode.Kind.INTERACTIVE);
 
         Result r = run("run", new Operator("q"));
 
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.out())
                 .contains("(paused): applied 0, already done 0, skipped 0, failed 0, pending 3")
                 .contains("resume with: resume ");
@@ -147,7 +138,7 @@ class AttendedRunTest extends ShellTest {
 
         Operator operator = new Operator("a");
         Result resumed = run("resume", operator);
-        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
         assertThat(resumed.out().lines().findFirst().orElseThrow())
                 .isEqualTo("resuming run " + paused.id() + ": suspend of quit-first.csv in " + server.orgName()
                         + ", 3 of 3 rows left, batches of 50");
@@ -161,8 +152,8 @@ class AttendedRunTest extends ShellTest {
     @Test
     void resumeNamesTheRunAsksFirstAndKeepsTheBatchSize() throws Exception {
         List<SandboxUser> u = accounts.next(7);
-        run("load " + suspendPlan("leavers.csv", u) + " --op suspend");
-        run("preview");
+        ok(run("load " + suspendPlan("leavers.csv", u) + " --op suspend"));
+        ok(run("preview"));
         mode.set(ShellMode.Kind.INTERACTIVE);
         run("run --batch-size 2", new Operator("c", "q"));
         assertThat(server.stats().writes()).hasSize(2);
@@ -170,7 +161,7 @@ class AttendedRunTest extends ShellTest {
 
         mode.set(ShellMode.Kind.ONE_SHOT);
         Result script = run("resume");
-        assertThat(script.exitCode()).isEqualTo(2);
+        assertThat(script.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(script.out())
                 .contains("resuming run " + id + ": suspend of leavers.csv in " + server.orgName()
                         + ", 5 of 7 rows left");
@@ -180,7 +171,7 @@ class AttendedRunTest extends ShellTest {
         mode.set(ShellMode.Kind.INTERACTIVE);
         Operator operator = new Operator("c", "q");
         Result resumed = run("resume " + id, operator);
-        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
         assertThat(resumed.out().lines().findFirst().orElseThrow())
                 .isEqualTo("resuming run " + id + ": suspend of leavers.csv in " + server.orgName()
                         + ", 5 of 7 rows left, batches of 2");
@@ -209,22 +200,16 @@ class AttendedRunTest extends ShellTest {
     @Test
     void retryFailedSendsOnlyTheFailedRowsThenAsksBeforeTheNextBatch() throws Exception {
         List<SandboxUser> u = accounts.next(4);
-        Path plan = Files.writeString(
-                tmp.resolve("moves.csv"),
-                "account_id,email\n"
-                        + u.stream()
-                                .map(x -> x.accountId() + "," + Accounts.movedAddress(x))
-                                .collect(Collectors.joining("\n"))
-                        + "\n");
-        run("load " + plan);
-        run("preview");
+        Path plan = Accounts.writeEmailMoves(tmp.resolve("moves.csv"), u);
+        ok(run("load " + plan));
+        ok(run("preview"));
         server.faults().add("PUT /users/" + u.get(0).accountId() + "/manage/email", 1, Fault.applicationError(400));
         mode.set(ShellMode.Kind.INTERACTIVE);
         Operator operator = new Operator("c", "r", "c");
 
         Result r = run("run --batch-size 2", operator);
 
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.out())
                 .contains("batch 1: applied 1, already done 0, skipped 0, failed 1")
                 .contains("batch 2 (failed rows again): applied 1, already done 0, skipped 0, failed 0")
@@ -239,11 +224,11 @@ class AttendedRunTest extends ShellTest {
     @Test
     void aBareResumeThatWillNotAskNeedsOneUnfinishedRun() throws Exception {
         mode.set(ShellMode.Kind.INTERACTIVE);
-        run("load " + suspendPlan("first.csv", accounts.next(2)) + " --op suspend");
-        run("preview");
+        ok(run("load " + suspendPlan("first.csv", accounts.next(2)) + " --op suspend"));
+        ok(run("preview"));
         run("run", new Operator("q"));
-        run("load " + suspendPlan("second.csv", accounts.next(2)) + " --op suspend");
-        run("preview");
+        ok(run("load " + suspendPlan("second.csv", accounts.next(2)) + " --op suspend"));
+        ok(run("preview"));
         run("run", new Operator("q"));
         List<RunMeta> all = runStore.list();
         String second = all.get(0).id();
@@ -251,7 +236,7 @@ class AttendedRunTest extends ShellTest {
 
         mode.set(ShellMode.Kind.ONE_SHOT);
         Result refused = run("resume --yes");
-        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(refused.err())
                 .contains("2 unfinished runs for this organization (" + second + ", " + first
                         + "); say which one: resume RUN_ID");
@@ -265,22 +250,22 @@ class AttendedRunTest extends ShellTest {
         assertThat(server.stats().writes()).isEmpty();
 
         mode.set(ShellMode.Kind.ONE_SHOT);
-        assertThat(run("resume " + second + " --yes").exitCode()).isZero();
+        assertThat(run("resume " + second + " --yes").exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(run("resume --yes").out()).startsWith("resuming run " + first);
         assertThat(server.stats().writes()).hasSize(4);
     }
 
     @Test
     void aFinishedPlanIsNotRunAgainAndNothingIsAsked() throws Exception {
-        run("load " + suspendPlan("done.csv", accounts.next(2)) + " --op suspend");
-        run("preview");
+        ok(run("load " + suspendPlan("done.csv", accounts.next(2)) + " --op suspend"));
+        ok(run("preview"));
         mode.set(ShellMode.Kind.INTERACTIVE);
         assertThat(run("run", new Operator("a")).out()).contains("(finished): applied 2");
 
         Operator operator = new Operator("a");
         Result again = run("run", operator);
 
-        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(again.err()).contains("already finished this plan");
         assertThat(operator.prompts).isEmpty();
         assertThat(server.stats().writes()).hasSize(2);

@@ -2,6 +2,7 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
@@ -42,7 +43,7 @@ class ConnectionCacheTest extends ShellTest {
     void connectingToAnotherOrgStartsFromAnEmptyCache() throws Exception {
         SandboxServer orgA = connectTo(sandbox(
                 SandboxConfig.defaults().withUsers(200).withSeed(1).withOrgId("aaaaaaaa-0000-4000-8000-00000000000a")));
-        assertThat(run("users export --out " + tmp.resolve("a.csv")).exitCode()).isZero();
+        assertThat(run("users export --out " + tmp.resolve("a.csv")).exitCode()).isEqualTo(ExitCodes.OK);
         SandboxUser onlyInA = orgA.org().managedAt(3);
         String prefix = onlyInA.accountId().substring(0, 8);
         assertThat(completeAccount(prefix))
@@ -58,12 +59,12 @@ class ConnectionCacheTest extends ShellTest {
 
         assertThat(completeAccount(prefix)).as("completion in org B").isEmpty();
         Result show = run("users show " + onlyInA.email());
-        assertThat(show.exitCode()).isEqualTo(1);
+        assertThat(show.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(show.err())
                 .contains("no account with the email " + onlyInA.email())
                 .doesNotContain(onlyInA.accountId());
 
-        assertThat(run("disconnect").exitCode()).isZero();
+        ok(run("disconnect"));
         assertThat(completeAccount(prefix)).as("completion after disconnect").isEmpty();
         assertThat(completeAccount("")).isEmpty();
     }

@@ -4,31 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.run.V2OnlyTest;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code plan} on an org reached through a proxy that allow-lists only {@code /admin/v1}
  * ({@code scripts/sandbox --no-v2}): a selection is never evaluated over the v1 managed list (which tells no admin
  * role), so no plan is written and none is loaded; the one line names the likely cause.
  */
-class DirectoryPlanNoV2Test extends ShellTest {
+class DirectoryPlanNoV2Test extends FreshSandboxTest {
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(
-                SandboxConfig.defaults().withUsers(300).withSeed(62).withV2Enabled(false));
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(300).withSeed(62).withV2Enabled(false);
     }
 
     @Test
@@ -56,7 +47,7 @@ class DirectoryPlanNoV2Test extends ShellTest {
                 file,
                 "account_id,group\n"
                         + Accounts.plain(server).findFirst().orElseThrow().accountId() + ",sales\n");
-        assertThat(run("load --op group-add " + file).exitCode()).isZero();
+        ok(run("load --op group-add " + file));
         V2OnlyTest.isTheOneLine(run("preview"));
         assertThat(run("run --yes").exitCode()).isNotZero();
         assertThat(server.stats().writes()).isEmpty();

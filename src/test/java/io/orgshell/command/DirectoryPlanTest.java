@@ -3,16 +3,16 @@ package io.orgshell.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.console.ShellMode;
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.ExchangeRecorder;
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.RecordedExchange;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +37,6 @@ import org.jline.reader.Candidate;
 import org.jline.reader.impl.DefaultParser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.shell.core.InputReader;
 import org.springframework.shell.jline.CommandCompleter;
@@ -48,21 +47,21 @@ import tools.jackson.databind.json.JsonMapper;
  * says, the filters go to the search endpoint, the plan file loads, previews and runs like a loaded file, and bad
  * input is one line, exit 2, nothing written.
  */
-class DirectoryPlanTest extends ShellTest {
+class DirectoryPlanTest extends FreshSandboxTest {
 
     static final String SEARCH = "POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/search";
     static final String V1_USERS = "GET /admin/v1/orgs/{orgId}/users";
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
     static final List<RecordedExchange> exchanges = Collections.synchronizedList(new ArrayList<>());
     static boolean recording;
 
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(300).withSeed(61);
+    }
+
     @BeforeEach
     void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(300).withSeed(61));
         if (!recording) {
             ExchangeRecorder.onExchange(server, e -> exchanges.add(e));
             recording = true;
@@ -96,7 +95,7 @@ class DirectoryPlanTest extends ShellTest {
     Set<String> planned(String options) throws Exception {
         Path out = Files.createTempFile(tmp, "plan", ".csv");
         Result r = run("plan suspend " + options + " --out " + out);
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         List<CSVRecord> rows = read(out);
         assertThat(r.out()).contains("selected " + rows.size() + " account").contains("next: preview");
         return rows.stream().map(x -> x.get("account_id")).collect(Collectors.toSet());
@@ -109,7 +108,7 @@ class DirectoryPlanTest extends ShellTest {
         Path out = tmp.resolve("move.csv");
         long v1Before = server.stats().requests(V1_USERS);
         Result r = run("plan email --from-domain eu.acme.example --to-domain acme.io --out " + out);
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.out())
                 .contains("selected " + atOld.size() + " accounts: domain eu.acme.example")
                 .contains("wrote " + out)
@@ -133,14 +132,14 @@ class DirectoryPlanTest extends ShellTest {
                 .isEqualTo("rw-------");
 
         Result preview = run("preview");
-        assertThat(preview.exitCode()).as(preview.toString()).isZero();
+        assertThat(preview.exitCode()).as(preview.toString()).isEqualTo(ExitCodes.OK);
         int ok = count("OK", preview.out());
         assertThat(ok).isPositive();
         assertThat(preview.out())
                 .as("IdP-synced accounts stay in the file, for preview to block")
                 .contains("BLOCKED");
         Result ran = run("run --yes");
-        assertThat(ran.exitCode()).as(ran.toString()).isZero();
+        assertThat(ran.exitCode()).as(ran.toString()).isEqualTo(ExitCodes.OK);
         assertThat(truth(u -> u.emailDomain().equals("acme.io") && byId.containsKey(u.accountId())))
                 .hasSize(ok);
     }
@@ -210,7 +209,7 @@ class DirectoryPlanTest extends ShellTest {
     @Test
     void withoutOutThePlanGoesToTheConfigDirectory() throws Exception {
         Result r = run("plan restore --access suspended");
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         Matcher m = Pattern.compile("wrote (\\S+)").matcher(r.out());
         assertThat(m.find()).isTrue();
         Path file = Path.of(m.group(1));
@@ -226,10 +225,10 @@ class DirectoryPlanTest extends ShellTest {
     void aPlanOverTheSafetyLimitMeetsTheSameRefusalAsALoadedFile() throws Exception {
         List<SandboxUser> atMain = truth(u -> u.emailDomain().equals("acme.example"));
         Result plan = run("plan deactivate --domain acme.example --out " + tmp.resolve("big.csv"));
-        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(ExitCodes.OK);
         assertThat(run("preview").out()).contains("--override-limit");
         Result refused = run("run --yes");
-        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(refused.err()).contains("refusing to deactivate").contains("--override-limit");
         assertThat(server.stats().writes()).isEmpty();
         assertThat(atMain).hasSizeGreaterThan(100);
@@ -241,14 +240,14 @@ class DirectoryPlanTest extends ShellTest {
         List<SandboxUser> target = truth(u -> u.emailDomain().equals("eu.acme.example") && !u.orgAdmin());
         Path out = tmp.resolve("group.csv");
         Result r = run("plan group-add SALES --domain eu.acme.example --out " + out);
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(read(out)).allMatch(x -> x.get("group").equals("sales"));
         Result preview = run("preview");
         long already = target.stream()
                 .filter(u -> server.org().isMember(sales.id(), u.accountId()))
                 .count();
         assertThat(preview.out()).contains("ALREADY DONE " + already);
-        assertThat(run("run --yes").exitCode()).isZero();
+        assertThat(run("run --yes").exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(target).allMatch(u -> server.org().isMember(sales.id(), u.accountId()));
     }
 
@@ -257,7 +256,7 @@ class DirectoryPlanTest extends ShellTest {
         SandboxUser u = Accounts.plain(server).skip(5).findFirst().orElseThrow();
         Path file = tmp.resolve("nogroup.csv");
         Files.writeString(file, "account_id,group\n" + u.accountId() + ",no-such-group\n");
-        run("load --op group-add " + file);
+        ok(run("load --op group-add " + file));
         Result preview = run("preview");
         assertThat(preview.out()).contains("BLOCKED 1").contains("no group 'no-such-group'");
     }
@@ -289,14 +288,14 @@ class DirectoryPlanTest extends ShellTest {
                 "plan profile --domain acme.example",
                 "plan")) {
             Result r = run(line + " --out " + out);
-            assertThat(r.exitCode()).as(line + " -> " + r).isEqualTo(2);
+            assertThat(r.exitCode()).as(line + " -> " + r).isEqualTo(ExitCodes.USAGE);
             assertThat(r.err().strip()).as(line).doesNotContain("\n").doesNotContain("Exception");
             assertThat(out).as(line).doesNotExist();
         }
         assertThat(run("plan suspend --domain acme.example --inactive-since 1d --status closed --out " + out)
                         .exitCode())
                 .as("a selection that matches nothing")
-                .isEqualTo(1);
+                .isEqualTo(ExitCodes.FAILED);
         assertThat(out).doesNotExist();
         assertThat(run("preview").err()).as("a failed plan leaves none loaded").contains("no plan loaded");
     }
@@ -305,7 +304,7 @@ class DirectoryPlanTest extends ShellTest {
     void theExportTakesASelectionAndHasTheColumnsAPlanNeeds() throws Exception {
         Path out = tmp.resolve("export.csv");
         Result r = run("users export --domain acme-corp.example --out " + out);
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         List<CSVRecord> rows = read(out);
         Map<String, SandboxUser> truth = truth(
                         u -> u.managed() && u.emailDomain().equals("acme-corp.example"))
@@ -322,7 +321,9 @@ class DirectoryPlanTest extends ShellTest {
         }
         for (String op : List.of("suspend", "deactivate", "group-remove")) {
             Result load = run("load --op " + op + " " + out);
-            assertThat(load.exitCode()).as(op + " " + load).isEqualTo(op.equals("group-remove") ? 2 : 0);
+            assertThat(load.exitCode())
+                    .as(op + " " + load)
+                    .isEqualTo(op.equals("group-remove") ? ExitCodes.USAGE : ExitCodes.OK);
             if (op.equals("group-remove")) {
                 assertThat(load.err())
                         .as("a group change needs its group column")
@@ -334,7 +335,7 @@ class DirectoryPlanTest extends ShellTest {
 
         Path unmanaged = tmp.resolve("unmanaged.csv");
         assertThat(run("users export --unmanaged --out " + unmanaged).exitCode())
-                .isZero();
+                .isEqualTo(ExitCodes.OK);
         assertThat(read(unmanaged).stream().map(x -> x.get("account_id")).collect(Collectors.toSet()))
                 .isEqualTo(ids(truth(u -> !u.managed())));
         assertThat(read(unmanaged)).allMatch(x -> x.get("managed").equals("false"));
@@ -344,7 +345,7 @@ class DirectoryPlanTest extends ShellTest {
     void theExportWritesJsonLines() throws Exception {
         Path out = tmp.resolve("export.jsonl");
         Result r = run("users export --format json --status inactive --out " + out);
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         List<String> lines = Files.readAllLines(out);
         List<SandboxUser> truth = truth(u -> u.managed() && u.accountStatus().equals("inactive"));
         assertThat(lines).hasSize(truth.size());
@@ -363,7 +364,7 @@ class DirectoryPlanTest extends ShellTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
                 .isEqualTo("rw-------");
         Result bad = run("users export --format xml --out " + tmp.resolve("x"));
-        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(bad.err()).contains("--format");
     }
 
@@ -371,16 +372,16 @@ class DirectoryPlanTest extends ShellTest {
     void aDestructivePlanNeedsTheTypedConfirmation() throws Exception {
         Result plan = run("plan deactivate --domain acme-corp.example --inactive-since 200d --managed --no-idp "
                 + "--status active --out " + tmp.resolve("deactivate.csv"));
-        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(ExitCodes.OK);
         int ok = count("OK", run("preview").out());
         assertThat(ok).isPositive();
         mode.set(ShellMode.Kind.INTERACTIVE);
         Result refused = run("run --yes", answer("deactivate " + ok + " in somewhere else"));
-        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(refused.err()).contains("not confirmed: nothing was sent");
         assertThat(server.stats().writes()).isEmpty();
         Result accepted = run("run --yes", answer("deactivate " + ok + " in " + server.orgName()));
-        assertThat(accepted.exitCode()).as(accepted.toString()).isZero();
+        assertThat(accepted.exitCode()).as(accepted.toString()).isEqualTo(ExitCodes.OK);
         assertThat(server.stats().writes()).hasSize(ok);
     }
 
@@ -437,7 +438,7 @@ class DirectoryPlanTest extends ShellTest {
                     "{\"match\":\"" + SEARCH + "\",\"type\":\"status\",\"status\":200," + "\"body\":{\"data\":["
                             + account + products + "}],\"links\":{}}}");
             Result r = run("plan suspend --inactive-since 90d --out " + tmp.resolve("unknown.csv"));
-            assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FAILED);
             assertThat(r.all()).contains("no account matches");
             assertThat(tmp.resolve("unknown.csv")).doesNotExist();
         }
@@ -451,7 +452,7 @@ class DirectoryPlanTest extends ShellTest {
                 + "{\"id\":\"22222222-2222-2222-2222-222222222222\",\"name\":\"sales\"}],\"links\":{}}}";
         FaultScripts.post(server, twoSales);
         Result planned = run("plan group-add sales --domain acme.example --out " + tmp.resolve("two.csv"));
-        assertThat(planned.exitCode()).as(planned.toString()).isEqualTo(2);
+        assertThat(planned.exitCode()).as(planned.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(planned.err())
                 .contains("the name 'sales' belongs to 2 groups")
                 .contains("11111111-1111-1111-1111-111111111111");
@@ -463,7 +464,7 @@ class DirectoryPlanTest extends ShellTest {
                 .orElseThrow();
         Path file = tmp.resolve("add.csv");
         Files.writeString(file, "account_id,group\n" + u.accountId() + ",sales\n");
-        run("load --op group-add " + file);
+        ok(run("load --op group-add " + file));
         FaultScripts.post(server, twoSales);
         Result preview = run("preview");
         assertThat(preview.out()).as(preview.toString()).contains("BLOCKED 1").contains("belongs to 2 groups");

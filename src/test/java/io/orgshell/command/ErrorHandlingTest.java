@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -14,29 +13,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Errors, retries and bad input, end to end: each error-body shape, 429 with and without Retry-After, a dropped
  * connection, a refused key, an unreachable server. Every failure is one clear line and the right exit code.
  */
-class ErrorHandlingTest extends ShellTest {
+class ErrorHandlingTest extends FreshSandboxTest {
 
     static final String USERS = "GET /admin/v1/orgs/{orgId}/users";
     static final int PAGE_SIZE = 100;
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-
-    @BeforeEach
-    void connect() {
-        server = connectTo(sandbox(
-                SandboxConfig.defaults().withUsers(450).withPageSize(PAGE_SIZE).withSeed(11)));
-        server.faults().clear();
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(450).withPageSize(PAGE_SIZE).withSeed(11);
     }
 
     @AfterEach
@@ -55,7 +45,7 @@ class ErrorHandlingTest extends ShellTest {
         long before = server.stats().requests(USERS);
         long start = System.nanoTime();
         Result r = run("users export --out " + tmp.resolve("u.csv"));
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(server.stats().requests(USERS) - before).isEqualTo(pages() + 2);
         // two waits of the server's one second, not the test profile's 20 ms backoff
         assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(1900);
@@ -66,7 +56,7 @@ class ErrorHandlingTest extends ShellTest {
         server.faults().add(USERS, 3, Fault.throttle(null));
         long before = server.stats().requests(USERS);
         Result r = run("users export --out " + tmp.resolve("u.csv"));
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(server.stats().requests(USERS) - before).isEqualTo(pages() + 3);
     }
 
@@ -75,7 +65,7 @@ class ErrorHandlingTest extends ShellTest {
         server.faults().add(USERS, 1, Fault.drop());
         long before = server.stats().requests(USERS);
         Result r = run("users export --out " + tmp.resolve("u.csv"));
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(server.stats().requests(USERS) - before).isEqualTo(pages() + 1);
         assertThat(r.out()).contains("exported");
     }
@@ -92,7 +82,7 @@ class ErrorHandlingTest extends ShellTest {
                                         + "\"title\":\"Service unavailable\"}]}"));
         long before = server.stats().requests(USERS);
         Result r = run("users export --out " + tmp.resolve("u.csv"));
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err()).contains("503").contains("Service unavailable").contains(USERS);
         assertThat(server.stats().requests(USERS) - before).isEqualTo(1 + 4); // first try + max-retries
         assertThat(Files.exists(tmp.resolve("u.csv"))).isFalse();
@@ -103,7 +93,7 @@ class ErrorHandlingTest extends ShellTest {
     void applicationErrorShape() {
         writeProfile("wrongorg", server.baseUri().toString(), "00000000-0000-0000-0000-000000000000", server.apiKey());
         Result r = run("connect --profile wrongorg");
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err()).contains("organization not found");
         assertThat(run("status").out())
                 .as("a failed connect leaves the previous session as it was")
@@ -115,7 +105,7 @@ class ErrorHandlingTest extends ShellTest {
     void gatewayErrorShapeForARefusedKey() {
         writeProfile("badkey", server.baseUri().toString(), server.orgId(), "not-the-key");
         Result r = run("connect --profile badkey");
-        assertThat(r.exitCode()).isEqualTo(5);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.AUTH);
         assertThat(r.err()).contains("the API key was refused").doesNotContain("not-the-key");
     }
 
@@ -123,7 +113,7 @@ class ErrorHandlingTest extends ShellTest {
     void forbiddenShapeOfTheDomainsEndpoint() {
         server.faults().add("GET /admin/v1/orgs/{orgId}/domains", 1, Fault.noPerms("/admin/v1/orgs/x/domains"));
         Result r = run("domains list");
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err()).contains("403").contains("User has no permission to access resource");
     }
 
@@ -135,7 +125,7 @@ class ErrorHandlingTest extends ShellTest {
                         1,
                         Fault.respond(403, "{\"key\":\"forbidden.targetUnverified\"}"));
         Result r = run("users show " + server.org().managedAt(0).accountId());
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err()).contains("forbidden.targetUnverified").contains("not managed by this organization");
     }
 
@@ -147,7 +137,7 @@ class ErrorHandlingTest extends ShellTest {
                         1,
                         Fault.respond(403, "<html><body><h1>Access denied</h1>\u001b[31m</body></html>"));
         Result r = run("domains list");
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err()).contains("HTML page").contains("Access denied").doesNotContain("\u001b");
     }
 
@@ -159,7 +149,7 @@ class ErrorHandlingTest extends ShellTest {
         }
         writeProfile("down", "http://127.0.0.1:" + closedPort, server.orgId(), server.apiKey());
         Result r = run("connect --profile down");
-        assertThat(r.exitCode()).isEqualTo(4);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
         assertThat(r.err())
                 .contains("cannot connect to 127.0.0.1:" + closedPort)
                 .hasLineCount(1);
@@ -169,7 +159,7 @@ class ErrorHandlingTest extends ShellTest {
     void aPlainHttpBaseUrlOffLoopbackIsRefused() {
         writeProfile("plain", "http://api.example.com", server.orgId(), server.apiKey());
         Result r = run("connect --profile plain");
-        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("refusing the plain-http base URL");
     }
 
@@ -178,7 +168,7 @@ class ErrorHandlingTest extends ShellTest {
         Path file = writeProfile("loose", server.baseUri().toString(), server.orgId(), server.apiKey());
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         Result r = run("connect --profile loose");
-        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("other users can access it").contains("chmod 600");
     }
 
@@ -193,7 +183,7 @@ class ErrorHandlingTest extends ShellTest {
                 .mapToLong(Long::longValue)
                 .sum();
         Result r = run("connect --profile nokey");
-        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("can be changed by other users").contains("chmod go-w");
         assertThat(server.stats().requests().values().stream()
                         .mapToLong(Long::longValue)
@@ -204,19 +194,19 @@ class ErrorHandlingTest extends ShellTest {
 
     @Test
     void badCommandLinesAreUsageErrors() {
-        assertThat(run("nope").exitCode()).isEqualTo(2);
+        assertThat(run("nope").exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run("nope").err()).contains("unknown command 'nope'");
         Result unknownOption = run("domains list --colour red");
-        assertThat(unknownOption.exitCode()).isEqualTo(2);
+        assertThat(unknownOption.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknownOption.err()).contains("unknown option --colour").contains("--all");
         Result missing = run("users export");
-        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(missing.err()).contains("--out");
         Result noValue = run("users export --out");
-        assertThat(noValue.exitCode()).isEqualTo(2);
+        assertThat(noValue.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(noValue.err()).contains("needs a value");
         Result quote = run("users find \"unclosed");
-        assertThat(quote.exitCode()).isEqualTo(2);
+        assertThat(quote.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(quote.err()).contains("unclosed double quote");
     }
 
@@ -254,7 +244,7 @@ class ErrorHandlingTest extends ShellTest {
     void commandsThatNeedASessionSaySoWithExitCode3() {
         sessions.disconnect();
         Result r = run("users export --out x.csv");
-        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
         assertThat(r.err()).contains("not available").contains("connect");
     }
 

@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -23,9 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.shell.core.InputReader;
 
 /**
@@ -34,30 +31,25 @@ import org.springframework.shell.core.InputReader;
  * output, and an export that finds nothing leaves the file already there as it was. Ctrl-C ends the wait for a
  * FIFO's reader, and a regular file is replaced wherever it is, under {@code /dev} too.
  */
-class ExportDestinationsTest extends ShellTest {
+class ExportDestinationsTest extends FreshSandboxTest {
 
     static final String HEADER = "account_id,email,name,account_status";
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-
-    @BeforeEach
-    void connect() {
-        server = connectTo(sandbox(SandboxConfig.defaults().withUsers(60).withSeed(71)));
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(60).withSeed(71);
     }
 
     @Test
     void aFifoIsWrittenAsAStreamAndStaysAFifo() throws Exception {
         Path reference = tmp.resolve("reference.csv");
-        assertThat(run("users export --out " + reference).exitCode()).isZero();
+        assertThat(run("users export --out " + reference).exitCode()).isEqualTo(ExitCodes.OK);
         Path fifo = mkfifo(tmp.resolve("accounts.fifo"));
         CompletableFuture<String> read = readerOf(fifo);
 
         Result r = run("users export --out " + fifo);
 
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(read.get(30, TimeUnit.SECONDS)).isEqualTo(Files.readString(reference));
         assertThat(isFifo(fifo)).as("still a FIFO, not a file renamed over it").isTrue();
         assertThat(tmp.resolve("accounts.fifo.part")).doesNotExist();
@@ -70,14 +62,14 @@ class ExportDestinationsTest extends ShellTest {
 
         Result r = run("plan suspend --domain eu.acme.example --out " + fifo);
 
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         String sent = read.get(30, TimeUnit.SECONDS);
         assertThat(sent).startsWith("account_id,email\n").contains("@eu.acme.example");
         assertThat(isFifo(fifo)).isTrue();
         assertThat(r.out()).contains("sent the plan to " + fifo).contains("wrote " + CONFIG_DIR.resolve("plans"));
         assertThat(run("preview").exitCode())
                 .as("the plan was loaded from the kept file")
-                .isZero();
+                .isEqualTo(ExitCodes.OK);
     }
 
     @Test
@@ -89,7 +81,7 @@ class ExportDestinationsTest extends ShellTest {
 
         for (Path out : new Path[] {link, dangling}) {
             Result r = run("users export --out " + out);
-            assertThat(r.exitCode()).as(r.toString()).isZero();
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
             assertThat(Files.isSymbolicLink(out)).as("%s is still a link", out).isTrue();
             assertThat(Files.readString(out)).startsWith(HEADER);
         }
@@ -105,25 +97,25 @@ class ExportDestinationsTest extends ShellTest {
     @Test
     void aDashIsStandardOutputForEveryOut() throws Exception {
         Path reference = tmp.resolve("reference.csv");
-        assertThat(run("users export --out " + reference).exitCode()).isZero();
+        assertThat(run("users export --out " + reference).exitCode()).isEqualTo(ExitCodes.OK);
 
         Result export = run("users export --out -");
-        assertThat(export.exitCode()).as(export.toString()).isZero();
+        assertThat(export.exitCode()).as(export.toString()).isEqualTo(ExitCodes.OK);
         assertThat(export.out()).as("the CSV alone").isEqualTo(Files.readString(reference));
         assertThat(export.err()).contains("exported").contains("to standard output");
 
         Result json = run("users export --format json --out -");
-        assertThat(json.exitCode()).isZero();
+        assertThat(json.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(json.out().lines()).allMatch(l -> l.startsWith("{\"account_id\":"));
 
         Result plan = run("plan suspend --domain eu.acme.example --out -");
-        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(ExitCodes.OK);
         assertThat(plan.out())
                 .startsWith("account_id,email\n")
                 .contains("@eu.acme.example")
                 .doesNotContain("selected");
         assertThat(plan.err()).contains("selected").contains("sent the plan to standard output");
-        assertThat(run("preview").exitCode()).isZero();
+        ok(run("preview"));
 
         assertThat(Path.of("-")).doesNotExist();
         assertThat(tmp.resolve("-")).doesNotExist();
@@ -132,13 +124,13 @@ class ExportDestinationsTest extends ShellTest {
     @Test
     void anExportThatFindsNothingLeavesTheFileThereAsItWas() throws Exception {
         Path full = tmp.resolve("users.csv");
-        assertThat(run("users export --out " + full).exitCode()).isZero();
+        assertThat(run("users export --out " + full).exitCode()).isEqualTo(ExitCodes.OK);
         String before = Files.readString(full);
         assertThat(before.lines().count()).isGreaterThan(50);
 
         Result r = run("users export --domain acme.io --out " + full);
 
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err().strip())
                 .isEqualTo("error: no account matched the selection ("
                         + server.org().managedCount() + " read); " + full
@@ -148,12 +140,12 @@ class ExportDestinationsTest extends ShellTest {
 
         Path fresh = tmp.resolve("none.json");
         Result none = run("users export --format json --domain acme.io --out " + fresh);
-        assertThat(none.exitCode()).isEqualTo(1);
+        assertThat(none.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(none.err()).contains(fresh + " was not written");
         assertThat(fresh).doesNotExist();
 
         Result stream = run("users export --domain acme.io --out -");
-        assertThat(stream.exitCode()).isEqualTo(1);
+        assertThat(stream.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(stream.out())
                 .as("a reader still gets a CSV, and its end")
                 .startsWith(HEADER)
@@ -164,13 +156,13 @@ class ExportDestinationsTest extends ShellTest {
     @Test
     void aDomainListThatFindsNothingLeavesTheFileThereAsItWas() throws Exception {
         Path file = tmp.resolve("domains.csv");
-        assertThat(run("domains list --out " + file).exitCode()).isZero();
+        assertThat(run("domains list --out " + file).exitCode()).isEqualTo(ExitCodes.OK);
         String before = Files.readString(file);
         server.faults().add("GET /admin/v1/orgs/{orgId}/domains", Fault.respond(200, "{\"data\":[],\"links\":{}}"));
 
         Result r = run("domains list --out " + file);
 
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err()).contains("the organization has no verified domains; " + file + " was left as it was");
         assertThat(Files.readString(file)).isEqualTo(before);
     }
@@ -216,7 +208,7 @@ class ExportDestinationsTest extends ShellTest {
 
             Result r = run("users export --out " + file);
 
-            assertThat(r.exitCode()).as(r.toString()).isZero();
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
             assertThat(Files.readString(file)).startsWith(HEADER).doesNotContain("last week's");
             assertThat(Path.of(file + ".part")).doesNotExist();
         } finally {

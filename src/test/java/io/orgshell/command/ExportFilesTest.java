@@ -2,28 +2,24 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Exports go into folders that are the user's, often shared ones: the folder keeps its mode, the file is owner-only
  * from the start, and a symbolic link planted where the file is being written is refused, not followed.
  */
-class ExportFilesTest extends ShellTest {
+class ExportFilesTest extends FreshSandboxTest {
 
-    @TempDir
-    Path tmp;
-
-    @BeforeEach
-    void connect() {
-        connectTo(sandbox(SandboxConfig.defaults().withUsers(120).withSeed(5)));
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(120).withSeed(5);
     }
 
     @Test
@@ -34,7 +30,7 @@ class ExportFilesTest extends ShellTest {
             "users export --out " + shared.resolve("u.csv"), "domains list --out " + shared.resolve("d.csv")
         }) {
             Result r = run(command);
-            assertThat(r.exitCode()).as(r.toString()).isZero();
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
             assertThat(mode(shared))
                     .as("mode of the folder after '%s'", command)
                     .isEqualTo("1777");
@@ -53,7 +49,7 @@ class ExportFilesTest extends ShellTest {
 
         Result r = run("users export --out " + out);
 
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err()).contains("u.csv.part is a symbolic link");
         assertThat(Files.readString(victim)).isEqualTo("precious\n");
         assertThat(out).doesNotExist();

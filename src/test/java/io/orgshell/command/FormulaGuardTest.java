@@ -2,6 +2,7 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
@@ -31,7 +32,7 @@ class FormulaGuardTest extends ShellTest {
 
         Path export = tmp.resolve("users.csv");
         Result r = run("users export --out " + export);
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
 
         String text = Files.readString(export);
         assertThat(text)
@@ -40,9 +41,9 @@ class FormulaGuardTest extends ShellTest {
                 .contains("Tab\t'@SUM(A1)")
                 .doesNotContain("\t@");
         Result loaded = run("load " + export + " --op profile");
-        assertThat(loaded.exitCode()).as(loaded.toString()).isZero();
+        assertThat(loaded.exitCode()).as(loaded.toString()).isEqualTo(ExitCodes.OK);
         Result preview = run("preview --all");
-        assertThat(preview.exitCode()).as(preview.toString()).isZero();
+        assertThat(preview.exitCode()).as(preview.toString()).isEqualTo(ExitCodes.OK);
         assertThat(preview.out())
                 .as("the names came back as they are in the org: nothing to change")
                 .containsPattern("Frances;=1\\+1\tname: Frances;=1\\+1\tALREADY DONE")

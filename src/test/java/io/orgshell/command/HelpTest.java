@@ -2,6 +2,7 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.plan.Operation;
 import io.orgshell.support.ShellTest;
 import java.util.Arrays;
@@ -13,7 +14,7 @@ class HelpTest extends ShellTest {
     @Test
     void loadHelpNamesTheFileAndEveryOperation() {
         Result r = run("load --help");
-        assertThat(r.exitCode()).isZero();
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(r.out())
                 .contains("Usage: load FILE [--op OP]")
                 .contains("Arguments:")
@@ -34,7 +35,7 @@ class HelpTest extends ShellTest {
     @Test
     void helpCommandShowsTheSamePage() {
         Result viaHelp = run("help load");
-        assertThat(viaHelp.exitCode()).isZero();
+        assertThat(viaHelp.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(viaHelp.out()).isEqualTo(run("load --help").out());
         assertThat(run("help users export").out())
                 .isEqualTo(run("users export --help").out())
@@ -45,7 +46,7 @@ class HelpTest extends ShellTest {
     @Test
     void helpListsTheCommandsAndRefusesAnUnknownOne() {
         Result list = run("help");
-        assertThat(list.exitCode()).isZero();
+        assertThat(list.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(list.out())
                 .containsPattern("(?m)^  load +Load a CSV")
                 .contains("users export")
@@ -53,14 +54,14 @@ class HelpTest extends ShellTest {
                 .contains("help COMMAND");
         assertThat(list.out().lines()).as("fits 80 columns").allMatch(l -> l.length() <= 80);
         Result unknown = run("help nope");
-        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknown.err()).contains("unknown command 'nope'");
     }
 
     @Test
     void planHelpOffersOnlyWhatCanBeBuiltFromTheDirectory() {
         Result r = run("plan --help");
-        assertThat(r.exitCode()).isZero();
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
         String unfolded = r.out().replaceAll("\\s+", " ");
         assertThat(unfolded)
                 .contains("Usage: plan OPERATION")

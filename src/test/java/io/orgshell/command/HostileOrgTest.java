@@ -3,21 +3,19 @@ package io.orgshell.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.console.ShellMode;
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.completion.CompletionContext;
@@ -30,16 +28,13 @@ import org.springframework.shell.jline.PromptProvider;
  * JLine prompt escapes ({@code scripts/sandbox --hostile-strings}), through every command: not one control
  * character reaches the output, the prompt or a completion candidate.
  */
-class HostileOrgTest extends ShellTest {
+class HostileOrgTest extends FreshSandboxTest {
 
     /**
      * C0 (but newline and tab: listings in a pipe are tab-separated), DEL, C1, and the bidi embedding, override and
      * isolate controls.
      */
     static final String CONTROL = "[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069]";
-
-    @TempDir
-    Path tmp;
 
     @Autowired
     PromptProvider prompt;
@@ -50,13 +45,11 @@ class HostileOrgTest extends ShellTest {
     @Autowired
     CommandRegistry registry;
 
-    SandboxServer server;
     final List<String> printed = new ArrayList<>();
 
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(
-                SandboxConfig.defaults().withUsers(300).withSeed(11).withHostileStrings(true));
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(300).withSeed(11).withHostileStrings(true);
     }
 
     @Test
@@ -155,7 +148,7 @@ class HostileOrgTest extends ShellTest {
         Result r = run("domains list");
         printed.add(r.out());
         printed.add(r.err());
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err()).contains("418");
         assertNoControlCharacter();
     }
@@ -170,7 +163,7 @@ class HostileOrgTest extends ShellTest {
         Result r = run(command);
         printed.add(r.out());
         printed.add(r.err());
-        assertThat(r.exitCode()).as("%s: %s", command, r).isIn(0, 1);
+        assertThat(r.exitCode()).as("%s: %s", command, r).isIn(ExitCodes.OK, ExitCodes.FAILED);
     }
 
     private void assertNoControlCharacter() {

@@ -3,21 +3,19 @@ package io.orgshell.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.console.Styles;
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,19 +25,13 @@ import tools.jackson.databind.json.JsonMapper;
  * the command fails, no key, no colour, and every control character escaped (so the document is inert at a
  * terminal) while the values decode to exactly what the API holds.
  */
-class JsonOutputTest extends ShellTest {
+class JsonOutputTest extends FreshSandboxTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(
-                SandboxConfig.defaults().withUsers(300).withSeed(11).withHostileStrings(true));
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(300).withSeed(11).withHostileStrings(true);
     }
 
     @Test
@@ -143,10 +135,10 @@ class JsonOutputTest extends ShellTest {
                         + b.accountId() + "," + a.email() + "\n"
                         + hostile.accountId() + "," + Accounts.movedAddress(a) + "\n"
                         + "000000000000000000000000,nobody@acme.example\n");
-        assertThat(run("load " + plan).exitCode()).isZero();
+        ok(run("load " + plan));
 
         Result r = run("preview --json");
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.err()).contains("preview of email, 4 rows from swap.csv");
         JsonNode preview = parse(r.out());
         assertThat(preview.get("plan").get("operation").asString()).isEqualTo("email");
@@ -185,7 +177,7 @@ class JsonOutputTest extends ShellTest {
                         .containsExactly("step", "line", "account_id", "from", "to", "temporary", "after"));
 
         Result ran = run("run --yes");
-        assertThat(ran.exitCode()).as(ran.toString()).isZero();
+        assertThat(ran.exitCode()).as(ran.toString()).isEqualTo(ExitCodes.OK);
         JsonNode shown = document("runs show --json");
         String id = shown.get("id").asString();
         assertThat(ran.out()).contains("run " + id);
@@ -221,9 +213,7 @@ class JsonOutputTest extends ShellTest {
         StringBuilder csv = new StringBuilder("account_id,email\n");
         many.forEach(
                 u -> csv.append(u.accountId()).append(',').append(u.email()).append('\n'));
-        assertThat(run("load " + Files.writeString(tmp.resolve("many.csv"), csv) + " --op suspend")
-                        .exitCode())
-                .isZero();
+        ok(run("load " + Files.writeString(tmp.resolve("many.csv"), csv) + " --op suspend"));
 
         JsonNode preview = document("preview --json");
         assertThat(preview.get("safety_warning").asString())
@@ -241,12 +231,12 @@ class JsonOutputTest extends ShellTest {
     @Test
     void aFailingCommandPrintsItsErrorOnStandardErrorAndNothingOnStandardOutput() {
         Result unknown = run("users show 000000000000000000000000 --json");
-        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(unknown.out()).isEmpty();
         assertThat(unknown.err()).startsWith("error: no account 000000000000000000000000");
 
         Result usage = run("users find --json");
-        assertThat(usage.exitCode()).isEqualTo(2);
+        assertThat(usage.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(usage.out()).isEmpty();
 
         server.faults().add("GET /admin/v1/orgs/{orgId}/domains", Fault.respond(503, "{}", Map.of()));
@@ -279,7 +269,7 @@ class JsonOutputTest extends ShellTest {
                 "users find " + hostile.name().split(" ")[1] + " --json",
                 "runs list --json")) {
             Result r = run(command);
-            assertThat(r.exitCode()).as(r.toString()).isZero();
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
             parse(r.out());
             printed.add(r.out());
         }
@@ -305,7 +295,7 @@ class JsonOutputTest extends ShellTest {
     /** Runs the command, which must succeed with exactly one JSON document on standard output. */
     private JsonNode document(String command) {
         Result r = run(command);
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         return parse(r.out());
     }
 

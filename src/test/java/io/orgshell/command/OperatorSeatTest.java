@@ -4,42 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.api.ApiKey;
 import io.orgshell.console.ShellMode;
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.shell.core.InputReader;
 
 /** One plan at a time, named: what the operator sees is what runs, and a stray key writes nothing. */
-class OperatorSeatTest extends ShellTest {
+class OperatorSeatTest extends FreshSandboxTest {
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-    Accounts.Unused accounts;
-
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(80).withSeed(29));
-        accounts = new Accounts.Unused(server);
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(80).withSeed(29);
     }
 
     @Test
     void aFailedLoadLeavesNoPlanForTheNextRun() throws Exception {
         Path offboarding = plan("offboarding.csv", accounts.next(3));
-        assertThat(run("load " + offboarding + " --op suspend").exitCode()).isZero();
-        assertThat(run("preview").exitCode()).isZero();
+        ok(run("load " + offboarding + " --op suspend"));
+        ok(run("preview"));
         Path typo = Files.writeString(tmp.resolve("typo.csv"), "acount_idd\n5b10ac8d82e05b22cc7d4ef5\n");
 
         Result failed = run("load " + typo + " --op deactivate");
@@ -48,7 +38,7 @@ class OperatorSeatTest extends ShellTest {
         assertThat(run("status").out()).containsPattern("plan\\s+none loaded");
 
         Result ran = run("run --yes");
-        assertThat(ran.exitCode()).isEqualTo(2);
+        assertThat(ran.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(ran.err()).contains("no plan is loaded");
         assertThat(server.stats().writes()).isEmpty();
     }
@@ -57,7 +47,7 @@ class OperatorSeatTest extends ShellTest {
     void previewAndRunNameThePlanAndAFinishedPlanIsNotRunAgain() throws Exception {
         List<SandboxUser> u = accounts.next(2);
         Path file = plan("leavers.csv", u);
-        run("load " + file + " --op suspend");
+        ok(run("load " + file + " --op suspend"));
         assertThat(run("status").out()).containsPattern("plan\\s+suspend, 2 rows from leavers.csv, not previewed");
         Result preview = run("preview");
         assertThat(preview.out().lines().findFirst().orElseThrow())
@@ -65,25 +55,25 @@ class OperatorSeatTest extends ShellTest {
         assertThat(run("status").out()).contains("suspend, 2 rows from leavers.csv, previewed");
 
         Result first = run("run --yes");
-        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCodes.OK);
         assertThat(first.out().lines().findFirst().orElseThrow())
                 .isEqualTo("run of suspend, 2 rows from leavers.csv in " + server.orgName());
         assertThat(server.stats().writes()).hasSize(2);
 
         Result again = run("run --yes");
-        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(again.err()).contains("already finished this plan").contains("run --again");
         assertThat(run("status").out()).contains("finished by run");
         Result forced = run("run --yes --again");
-        assertThat(forced.exitCode()).as(forced.toString()).isZero();
+        assertThat(forced.exitCode()).as(forced.toString()).isEqualTo(ExitCodes.OK);
         assertThat(forced.out()).contains("already done 2");
         assertThat(server.stats().writes()).hasSize(2);
     }
 
     @Test
     void enterAloneAtTheBatchQuestionWritesNothing() throws Exception {
-        run("load " + plan("two.csv", accounts.next(2)) + " --op suspend");
-        run("preview");
+        ok(run("load " + plan("two.csv", accounts.next(2)) + " --op suspend"));
+        ok(run("preview"));
         mode.set(ShellMode.Kind.INTERACTIVE);
         AtomicInteger asked = new AtomicInteger();
         InputReader enterThenQuit = new InputReader() {
@@ -97,7 +87,8 @@ class OperatorSeatTest extends ShellTest {
         assertThat(asked.get()).isEqualTo(2);
         assertThat(server.stats().writes()).isEmpty();
         mode.set(ShellMode.Kind.ONE_SHOT);
-        assertThat(run("resume --yes").exitCode()).isZero(); // the other tests of this class find no paused run
+        assertThat(run("resume --yes").exitCode())
+                .isEqualTo(ExitCodes.OK); // the other tests of this class find no paused run
     }
 
     @Test
@@ -106,7 +97,7 @@ class OperatorSeatTest extends ShellTest {
         Path typo = Files.writeString(
                 tmp.resolve("typo.csv"), "account_id,departmnet,job_title\n" + u.accountId() + ",QA,Chief Tester\n");
         Result near = run("load " + typo + " --op profile");
-        assertThat(near.exitCode()).isEqualTo(2);
+        assertThat(near.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(near.err())
                 .contains("the column 'departmnet' is not one this operation reads")
                 .contains("did you mean 'department'?")
@@ -123,7 +114,7 @@ class OperatorSeatTest extends ShellTest {
         Path extra = Files.writeString(
                 tmp.resolve("extra.csv"), "account_id,ticket,job_title\n" + u.accountId() + ",T-1,Chief Tester\n");
         Result kept = run("load " + extra + " --op profile");
-        assertThat(kept.exitCode()).as(kept.toString()).isZero();
+        assertThat(kept.exitCode()).as(kept.toString()).isEqualTo(ExitCodes.OK);
         assertThat(kept.out()).contains("kept, not used: ticket");
     }
 
@@ -136,11 +127,11 @@ class OperatorSeatTest extends ShellTest {
                         + server.baseUri() + "\n    api-key: " + server.apiKey() + "\n");
         Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
         try {
-            assertThat(run("disconnect").exitCode()).isZero();
+            ok(run("disconnect"));
             Result r = run("users find ada");
             assertThat(r.exitCode())
                     .as("no silent reconnect from the default profile")
-                    .isEqualTo(3);
+                    .isEqualTo(ExitCodes.UNAVAILABLE);
             assertThat(run("status").out())
                     .contains("not connected")
                     .contains("would connect to org " + server.orgId() + " at " + server.baseUri() + ", key from "
@@ -148,8 +139,8 @@ class OperatorSeatTest extends ShellTest {
                             + ApiKey.of(server.apiKey()).fingerprint() + ")")
                     .contains("only 'connect' opens it")
                     .doesNotContain(server.apiKey());
-            assertThat(run("connect").exitCode()).isZero();
-            assertThat(run("users find ada").exitCode()).isZero();
+            ok(run("connect"));
+            assertThat(run("users find ada").exitCode()).isEqualTo(ExitCodes.OK);
         } finally {
             Files.deleteIfExists(config);
         }
@@ -159,9 +150,9 @@ class OperatorSeatTest extends ShellTest {
     void statusStillAnswersWhenTheConfigurationCannotBeUsed() throws Exception {
         Path config = Files.writeString(CONFIG_DIR.resolve("config.yml"), "profiles: 5\n");
         try {
-            run("disconnect");
+            ok(run("disconnect"));
             Result r = run("status");
-            assertThat(r.exitCode()).as(r.toString()).isZero();
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
             assertThat(r.out())
                     .contains("not connected")
                     .contains("the settings cannot be used")

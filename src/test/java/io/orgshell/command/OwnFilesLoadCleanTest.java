@@ -2,6 +2,7 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
@@ -24,17 +25,17 @@ class OwnFilesLoadCleanTest extends ShellTest {
                 connectToFresh(SandboxConfig.defaults().withUsers(40).withSeed(53));
         SandboxUser u = Accounts.plain(server).findFirst().orElseThrow();
         Path plan = Files.writeString(tmp.resolve("plan.csv"), "account_id\n" + u.accountId() + "\n");
-        assertThat(run("load " + plan + " --op suspend").exitCode()).isZero();
-        assertThat(run("preview").exitCode()).isZero();
+        ok(run("load " + plan + " --op suspend"));
+        ok(run("preview"));
         assertThat(run("run --yes").out()).contains("applied 1");
 
         Result undo = run("undo");
         assertThat(undo.out()).contains("1 row for 'restore'").doesNotContain("repaired");
 
         Path export = tmp.resolve("users.csv");
-        assertThat(run("users export --out " + export).exitCode()).isZero();
+        assertThat(run("users export --out " + export).exitCode()).isEqualTo(ExitCodes.OK);
         Result reload = run("load " + export + " --op restore");
-        assertThat(reload.exitCode()).as(reload.toString()).isZero();
+        assertThat(reload.exitCode()).as(reload.toString()).isEqualTo(ExitCodes.OK);
         assertThat(reload.out()).doesNotContain("repaired");
     }
 }

@@ -3,41 +3,31 @@ package io.orgshell.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.console.Screen;
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Preview rows a person can read: the account's email and name on every row, a profile or group change as its value
  * before and after (not the JSON or {@code in:<id>} the run compares), and a table that fits 80 columns.
  */
-class PreviewRowsTest extends ShellTest {
-
-    @TempDir
-    Path tmp;
+class PreviewRowsTest extends FreshSandboxTest {
 
     @Autowired
     Screen screen;
 
-    SandboxServer server;
-    Accounts.Unused unused;
-
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(80).withSeed(47));
-        unused = new Accounts.Unused(server);
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(80).withSeed(47);
     }
 
     @AfterEach
@@ -54,16 +44,16 @@ class PreviewRowsTest extends ShellTest {
 
     @Test
     void aProfileRowShowsWhoAndTheValueBeforeAndAfter() throws Exception {
-        List<SandboxUser> u = unused.next(2);
+        List<SandboxUser> u = accounts.next(2);
         SandboxUser moving = u.get(0);
         SandboxUser same = u.get(1);
-        run("load --op profile "
+        ok(run("load --op profile "
                 + csv(
                         "account_id,department",
                         moving.accountId() + ",Finance Ops",
-                        same.accountId() + "," + same.department()));
+                        same.accountId() + "," + same.department())));
         Result r = run("preview --all");
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.out())
                 .contains("Line\tAccount\tEmail\tName\tChange\tVerdict\tWhy")
                 .contains(moving.accountId() + "\t" + moving.email() + "\t" + moving.name() + "\tdepartment: "
@@ -76,11 +66,11 @@ class PreviewRowsTest extends ShellTest {
     @Test
     void aGroupRowSaysMemberOrNot() throws Exception {
         SandboxGroup engineering = server.org().findGroupByName("engineering").orElseThrow();
-        SandboxUser outside = unused.next(8).stream()
+        SandboxUser outside = accounts.next(8).stream()
                 .filter(x -> !server.org().isMember(engineering.id(), x.accountId()))
                 .findFirst()
                 .orElseThrow();
-        run("load --op group-add " + csv("account_id,group", outside.accountId() + ",engineering"));
+        ok(run("load --op group-add " + csv("account_id,group", outside.accountId() + ",engineering")));
         Result r = run("preview --all");
         assertThat(r.out())
                 .contains(outside.email() + "\t" + outside.name() + "\tgroup engineering: not a member → member\tOK")
@@ -90,18 +80,18 @@ class PreviewRowsTest extends ShellTest {
 
     @Test
     void atAnEightyColumnTerminalThePreviewFits() throws Exception {
-        List<SandboxUser> u = unused.next(3);
+        List<SandboxUser> u = accounts.next(3);
         SandboxUser synced = server.org().users().stream()
                 .filter(x -> x.managed() && x.idpSynced() && !x.orgAdmin())
                 .findFirst()
                 .orElseThrow();
-        run("load --op profile "
+        ok(run("load --op profile "
                 + csv(
                         "account_id,department,job_title",
                         u.get(0).accountId() + ",Finance and Operations,Principal Reliability Engineer",
                         u.get(1).accountId() + "," + u.get(1).department() + ","
                                 + u.get(1).jobTitle(),
-                        synced.accountId() + ",Finance,Engineer"));
+                        synced.accountId() + ",Finance,Engineer")));
         mode.setOutputIsTerminal(true);
         screen.fixWidth(80);
         Result r = run("preview --all");
@@ -115,9 +105,9 @@ class PreviewRowsTest extends ShellTest {
 
     @Test
     void aBlockedEmailRowShowsTheAddressItAskedFor() throws Exception {
-        SandboxUser mover = unused.next(1).get(0);
+        SandboxUser mover = accounts.next(1).get(0);
         String unverified = mover.email().substring(0, mover.email().indexOf('@')) + "@nowhere.example";
-        run("load " + csv("account_id,email", mover.accountId() + "," + unverified));
+        ok(run("load " + csv("account_id,email", mover.accountId() + "," + unverified)));
         Result r = run("preview");
         assertThat(r.out()).contains(mover.email() + " → " + unverified + "\tBLOCKED");
     }

@@ -2,10 +2,10 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +15,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.completion.CompletionContext;
@@ -25,13 +23,10 @@ import org.springframework.shell.core.command.completion.CompletionProposal;
 import org.springframework.shell.core.command.completion.CompletionProvider;
 
 /** The read-only commands end to end: shell → WebClient → sandbox over HTTP, across many pages. */
-class ReadCommandsTest extends ShellTest {
+class ReadCommandsTest extends FreshSandboxTest {
 
     static final int USERS = 1_234;
     static final int PAGE_SIZE = 50;
-
-    @TempDir
-    Path tmp;
 
     @Autowired
     CompletionProvider completion;
@@ -39,21 +34,15 @@ class ReadCommandsTest extends ShellTest {
     @Autowired
     CommandRegistry registry;
 
-    SandboxServer server;
-
-    @BeforeEach
-    void connect() {
-        server = connectTo(sandbox(SandboxConfig.defaults()
-                .withUsers(USERS)
-                .withPageSize(PAGE_SIZE)
-                .withSeed(7)));
-        server.faults().clear();
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(USERS).withPageSize(PAGE_SIZE).withSeed(7);
     }
 
     @Test
     void domainsListShowsVerifiedDomainsOnlyUnlessAll() {
         Result verified = run("domains list");
-        assertThat(verified.exitCode()).isZero();
+        assertThat(verified.exitCode()).isEqualTo(ExitCodes.OK);
         List<String> verifiedNames = server.org().domains().stream()
                 .filter(d -> d.verified())
                 .map(d -> d.name())
@@ -66,7 +55,7 @@ class ReadCommandsTest extends ShellTest {
         assertThat(verified.out()).contains(verifiedNames).doesNotContain(others);
 
         Result all = run("domains list --all");
-        assertThat(all.exitCode()).isZero();
+        assertThat(all.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(all.out()).contains(verifiedNames).contains(others).contains("unverified");
     }
 
@@ -74,7 +63,7 @@ class ReadCommandsTest extends ShellTest {
     void domainsListWritesOwnerOnlyCsv() throws Exception {
         Path out = tmp.resolve("domains.csv");
         Result r = run("domains list --out " + out);
-        assertThat(r.exitCode()).isZero();
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
         List<CSVRecord> rows = read(out);
         assertThat(rows).extracting(x -> x.get("name")).contains("acme.example");
         assertThat(rows).allSatisfy(x -> assertThat(x.get("status")).isEqualTo("verified"));
@@ -102,7 +91,7 @@ class ReadCommandsTest extends ShellTest {
 
         Result r = run("users export --out " + out);
 
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         int managed = server.org().managedCount();
         int pages = (managed + PAGE_SIZE - 1) / PAGE_SIZE;
         assertThat(pages).isGreaterThan(20);
@@ -140,7 +129,7 @@ class ReadCommandsTest extends ShellTest {
     void usersExportFiltersByStatus() throws Exception {
         Path out = tmp.resolve("inactive.csv");
         Result r = run("users export --out " + out + " --status inactive");
-        assertThat(r.exitCode()).isZero();
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
         List<CSVRecord> rows = read(out);
         assertThat(rows)
                 .isNotEmpty()
@@ -153,7 +142,7 @@ class ReadCommandsTest extends ShellTest {
     void usersExportToAnUnwritablePlaceFailsBeforeAnyRequest() {
         long before = server.stats().requests("GET /admin/v1/orgs/{orgId}/users");
         Result r = run("users export --out " + tmp.resolve("no/such/dir/users.csv"));
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err()).contains("cannot write").contains("does not exist").doesNotContain("Exception");
         assertThat(server.stats().requests("GET /admin/v1/orgs/{orgId}/users")).isEqualTo(before);
     }
@@ -162,15 +151,15 @@ class ReadCommandsTest extends ShellTest {
     void usersShowByIdAndByEmail() {
         SandboxUser u = server.org().managedAt(10);
         Result byId = run("users show " + u.accountId());
-        assertThat(byId.exitCode()).as(byId.toString()).isZero();
+        assertThat(byId.exitCode()).as(byId.toString()).isEqualTo(ExitCodes.OK);
         assertThat(byId.out()).contains(u.email()).contains(u.name());
 
         Result byEmail = run("users show " + u.email().toUpperCase());
-        assertThat(byEmail.exitCode()).as(byEmail.toString()).isZero();
+        assertThat(byEmail.exitCode()).as(byEmail.toString()).isEqualTo(ExitCodes.OK);
         assertThat(byEmail.out()).contains(u.accountId());
 
         Result unknown = run("users show 000000000000000000000000");
-        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(unknown.err()).contains("no account 000000000000000000000000");
     }
 
@@ -179,7 +168,7 @@ class ReadCommandsTest extends ShellTest {
         SandboxUser u = server.org().managedAt(42);
         String lastName = u.name().substring(u.name().lastIndexOf(' ') + 1);
         Result r = run("users find " + lastName);
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains(u.accountId());
 
         var command = registry.getCommandByName("users show");
@@ -208,7 +197,7 @@ class ReadCommandsTest extends ShellTest {
     @Test
     void orgsListAndStatusNameTheOrgButNeverTheKey() {
         Result orgs = run("orgs list");
-        assertThat(orgs.exitCode()).isZero();
+        assertThat(orgs.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(orgs.out()).contains(server.orgName()).contains(server.orgId());
         Result status = run("status");
         assertThat(status.out())

@@ -2,40 +2,33 @@ package io.orgshell.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.run.RunStore;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A config directory the user pointed orgshell at keeps its mode (a shared {@code 1777} folder keeps its sticky bit),
  * and a {@code config.yml} in it that another user owns is not read.
  */
-class SharedConfigDirectoryTest extends ShellTest {
+class SharedConfigDirectoryTest extends FreshSandboxTest {
 
     private static final int STICKY_WORLD_WRITABLE = 01777;
-
-    @TempDir
-    Path tmp;
 
     @Autowired
     RunStore runs;
 
-    SandboxServer server;
-
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(100).withSeed(45));
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(100).withSeed(45);
     }
 
     @AfterEach
@@ -51,11 +44,11 @@ class SharedConfigDirectoryTest extends ShellTest {
                 tmp.resolve("one.csv"),
                 "account_id\n"
                         + Accounts.plain(server).findFirst().orElseThrow().accountId() + "\n");
-        assertThat(run("load --op suspend " + plan).exitCode()).isZero();
-        assertThat(run("preview").exitCode()).isZero();
+        ok(run("load --op suspend " + plan));
+        ok(run("preview"));
 
         Result r = run("run --yes");
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(mode(CONFIG_DIR))
                 .as("the sticky bit and the mode the user gave")
                 .isEqualTo(STICKY_WORLD_WRITABLE);
@@ -74,7 +67,7 @@ class SharedConfigDirectoryTest extends ShellTest {
         long requestsBefore = requests();
 
         Result r = run("connect --profile theirs");
-        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err())
                 .contains(file + " belongs to another user (uid " + otherUser + ", you are ")
                 .contains("orgshell reads profiles only from a file you own");

@@ -2,15 +2,13 @@ package io.orgshell.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
-import io.orgshell.support.ShellTest;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,16 +16,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A small job costs a few requests: preview and the lookups read the plan's accounts by ID and email in
  * batched v2 searches when that is cheaper than a directory pass, and say which they used. Costs are counted by the
  * sandbox per endpoint, never timed.
  */
-class LookupCostTest extends ShellTest {
+class LookupCostTest extends FreshSandboxTest {
 
     static final String V2 = "/admin/v2/orgs/{orgId}/directories/{directoryId}";
     static final String SEARCH = "POST " + V2 + "/users/search";
@@ -36,23 +32,11 @@ class LookupCostTest extends ShellTest {
     static final String DOMAINS = "GET /admin/v1/orgs/{orgId}/domains";
     static final int BATCH = 100;
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-    Accounts.Unused accounts;
     Map<String, Long> before;
 
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(20_000).withSeed(12));
-        accounts = new Accounts.Unused(server);
-    }
-
-    Path csv(String header, List<String> lines) throws IOException {
-        Path file = Files.createTempFile(tmp, "plan", ".csv");
-        Files.writeString(file, header + "\n" + String.join("\n", lines) + "\n");
-        return file;
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(20_000).withSeed(12);
     }
 
     void startCounting() {
@@ -90,10 +74,10 @@ class LookupCostTest extends ShellTest {
             lines.add(five.get(i).accountId() + "," + Accounts.movedAddress(five.get(i)));
         }
         lines.add(five.get(4).accountId() + "," + holder.email()); // taken by an account outside the plan
-        assertThat(run("load " + csv("account_id,email", lines)).exitCode()).isZero();
+        ok(run("load " + csv("account_id,email", lines)));
         startCounting();
         Result r = run("preview");
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.out())
                 .contains("OK 4")
                 .contains("BLOCKED 1")
@@ -115,7 +99,7 @@ class LookupCostTest extends ShellTest {
                 .toList());
         SandboxUser holder = Accounts.plain(server).skip(2_000).findFirst().orElseThrow();
         lines.set(249, rows.get(249).accountId() + "," + holder.email()); // the last batch finds a holder too
-        run("load " + csv("account_id,email", lines));
+        ok(run("load " + csv("account_id,email", lines)));
         startCounting();
         Result r = run("preview");
         assertThat(r.out())
@@ -133,7 +117,7 @@ class LookupCostTest extends ShellTest {
         SandboxUser admin =
                 someone(u -> u.managed() && u.orgAdmin() && !u.accountId().equals(server.callerAccountId()));
         SandboxUser plain = accounts.next(1).get(0);
-        run("load --op suspend " + csv("account_id", List.of(admin.accountId(), plain.accountId())));
+        ok(run("load --op suspend " + csv("account_id", List.of(admin.accountId(), plain.accountId()))));
         Result r = run("preview");
         assertThat(r.out())
                 .as(r.toString())
@@ -159,7 +143,7 @@ class LookupCostTest extends ShellTest {
     void aCountTheServerRefusesMeansOnePassNotAFailureNorV1() throws Exception {
         // a suspend plan: the safety limit needs the managed accounts counted, however small the plan
         SandboxUser u = accounts.next(1).get(0);
-        run("load --op suspend " + csv("account_id", List.of(u.accountId())));
+        ok(run("load --op suspend " + csv("account_id", List.of(u.accountId()))));
         FaultScripts.post(
                 server,
                 "{\"match\":\"" + COUNT + "\",\"type\":\"status\","
@@ -167,7 +151,7 @@ class LookupCostTest extends ShellTest {
                         + "\"title\":\"Unknown Resource\"}]}}");
         startCounting();
         Result r = run("preview");
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.out())
                 .contains("read the whole directory in one pass (the org did not say its size)")
                 .contains("OK 1");
@@ -182,8 +166,8 @@ class LookupCostTest extends ShellTest {
         List<SandboxUser> two = accounts.next(2);
         SandboxUser a = two.get(0);
         SandboxUser b = two.get(1);
-        run("load "
-                + csv("account_id,email", List.of(a.accountId() + "," + b.email(), b.accountId() + "," + a.email())));
+        ok(run("load "
+                + csv("account_id,email", List.of(a.accountId() + "," + b.email(), b.accountId() + "," + a.email()))));
         startCounting();
         Result r = run("preview");
         assertThat(r.out())
@@ -193,7 +177,7 @@ class LookupCostTest extends ShellTest {
         assertThat(sent(LISTING)).isZero();
         assertThat(sentInAll()).isLessThanOrEqualTo(budget(2));
         Result run = run("run --yes");
-        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
         assertThat(server.org().findById(a.accountId()).orElseThrow().email()).isEqualTo(b.email());
         assertThat(server.org().findById(b.accountId()).orElseThrow().email()).isEqualTo(a.email());
     }
@@ -204,19 +188,19 @@ class LookupCostTest extends ShellTest {
                 !u.managed() && u.access() == OrgAccess.ACTIVE && !u.orgAdmin() && "active".equals(u.accountStatus()));
         SandboxUser staff = accounts.next(1).get(0);
         Path file = csv("account_id", List.of(contractor.accountId(), staff.accountId()));
-        run("load --op deactivate " + file);
+        ok(run("load --op deactivate " + file));
         Result deactivate = run("preview");
         assertThat(deactivate.out())
                 .contains("OK 1")
                 .contains("BLOCKED 1")
                 .contains("deactivate needs an account on a verified domain");
-        run("load --op suspend " + file);
+        ok(run("load --op suspend " + file));
         startCounting();
         Result suspend = run("preview");
         assertThat(suspend.out()).as(suspend.toString()).contains("OK 2").contains("BLOCKED 0");
         assertThat(sent(LISTING)).isZero();
         Result r = run("run --yes");
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(server.org().findById(contractor.accountId()).orElseThrow().access())
                 .isEqualTo(OrgAccess.SUSPENDED);
         assertThat(server.stats().writes(contractor.accountId())).isEqualTo(1);
@@ -230,10 +214,10 @@ class LookupCostTest extends ShellTest {
                 .limit(12_000)
                 .map(u -> u.accountId() + "," + Accounts.movedAddress(u))
                 .toList();
-        run("load " + csv("account_id,email", lines));
+        ok(run("load " + csv("account_id,email", lines)));
         startCounting();
         Result r = run("preview");
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("read the whole directory in one pass");
         assertThat(sent(SEARCH)).isZero();
         assertThat(sentInAll()).isLessThanOrEqualTo(budget(lines.size()));
@@ -244,7 +228,7 @@ class LookupCostTest extends ShellTest {
         SandboxUser u = accounts.next(1).get(0);
         startCounting();
         Result show = run("users show " + u.email().toUpperCase(Locale.ROOT));
-        assertThat(show.exitCode()).as(show.toString()).isZero();
+        assertThat(show.exitCode()).as(show.toString()).isEqualTo(ExitCodes.OK);
         assertThat(show.out()).contains(u.accountId());
         assertThat(sent(SEARCH)).isEqualTo(1);
         assertThat(sent(LISTING)).isZero();
@@ -254,7 +238,7 @@ class LookupCostTest extends ShellTest {
         assertThat(sent(SEARCH)).isEqualTo(1);
         assertThat(sent(LISTING)).isZero();
         Result none = run("users show nobody-at-all@acme.example");
-        assertThat(none.exitCode()).isEqualTo(1);
+        assertThat(none.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(none.err()).contains("no account with the email nobody-at-all@acme.example");
     }
 }

@@ -3,20 +3,17 @@ package io.orgshell.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.console.ShellMode;
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.shell.core.InputReader;
 
 /**
@@ -25,27 +22,20 @@ import org.springframework.shell.core.InputReader;
  * safety limit and need the typed confirmation. A group the org will not describe is taken to grant administration;
  * ordinary groups are unchanged.
  */
-class AdminGroupsTest extends ShellTest {
+class AdminGroupsTest extends FreshSandboxTest {
 
     static final String ROLES =
             "GET /admin/v2/orgs/{orgId}/directories/{directoryId}/groups/{groupId}/role-assignments";
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-    Accounts.Unused accounts;
-
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(300).withSeed(41));
-        accounts = new Accounts.Unused(server);
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(300).withSeed(41);
     }
 
     @Test
     void aScriptThatPlansEveryActiveAccountIntoSiteAdminsWritesNothing() {
         Result plan = run("plan group-add site-admins --status active");
-        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(ExitCodes.OK);
 
         Result preview = run("preview");
         assertThat(preview.out())
@@ -66,7 +56,7 @@ class AdminGroupsTest extends ShellTest {
         assertThat(allowed.all()).as(allowed.toString()).contains("OK 3").contains("--override-limit");
 
         Result refused = run("run --yes");
-        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(refused.err()).contains("change who administers").contains("--override-limit");
         assertThat(server.stats().writes()).isEmpty();
 
@@ -81,7 +71,7 @@ class AdminGroupsTest extends ShellTest {
     @Test
     void atATerminalTheChangeIsTypedOrNothingIsSent() throws Exception {
         groupAddPlan("site-admins", 2);
-        run("preview --allow-admins");
+        ok(run("preview --allow-admins"));
         mode.set(ShellMode.Kind.INTERACTIVE);
         List<String> prompts = new ArrayList<>();
 
@@ -122,7 +112,7 @@ class AdminGroupsTest extends ShellTest {
 
         Result r = run("run --yes");
 
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("applied 2");
     }
 
@@ -139,7 +129,7 @@ class AdminGroupsTest extends ShellTest {
                         + String.join(
                                 "\n",
                                 u.stream().map(x -> x.accountId() + "," + group).toList()) + "\n");
-        assertThat(run("load --op group-add " + plan).exitCode()).isZero();
+        ok(run("load --op group-add " + plan));
         return u;
     }
 }

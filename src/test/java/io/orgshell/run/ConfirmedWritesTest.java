@@ -2,14 +2,13 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
@@ -33,23 +30,16 @@ import org.springframework.test.context.TestPropertySource;
  * at its first read-back (LaggingReadsTest waits for reads that lag).
  */
 @TestPropertySource(properties = "orgshell.confirm.max-wait=0s")
-class ConfirmedWritesTest extends ShellTest {
+class ConfirmedWritesTest extends FreshSandboxTest {
 
     static final String PUT_EMAIL = "PUT /users/{accountId}/manage/email";
     static final String V2_USERS = "/admin/v2/orgs/{orgId}/directories/{directoryId}/users";
     static final String SEARCH = "POST " + V2_USERS + "/search";
     static final String NOT_CHANGED = "the API answered 204 but the account did not change";
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-    Accounts.Unused accounts;
-
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(600).withSeed(23));
-        accounts = new Accounts.Unused(server);
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(600).withSeed(23);
     }
 
     /** Answers the next {@code times} requests matching {@code match} with 204 and no body, changing nothing. */
@@ -63,10 +53,10 @@ class ConfirmedWritesTest extends ShellTest {
     @Test
     void emailChangesAnsweredWithoutBeingMadeFailAndStayOutOfUndo() throws Exception {
         List<SandboxUser> u = accounts.next(5);
-        run("load "
+        ok(run("load "
                 + csv(
                         "account_id,email",
-                        u.stream().map(x -> x.accountId() + "," + moved(x)).toList()));
+                        u.stream().map(x -> x.accountId() + "," + moved(x)).toList())));
         assertThat(run("preview").out()).contains("OK 5");
         successThatChangesNothing(PUT_EMAIL, 3);
 
@@ -84,8 +74,8 @@ class ConfirmedWritesTest extends ShellTest {
     @Test
     void aSuspendAnsweredWithoutBeingMadeFails() throws Exception {
         List<SandboxUser> u = accounts.next(4);
-        run("load --op suspend "
-                + csv("account_id", u.stream().map(SandboxUser::accountId).toList()));
+        ok(run("load --op suspend "
+                + csv("account_id", u.stream().map(SandboxUser::accountId).toList())));
         assertThat(run("preview").out()).contains("OK 4");
         successThatChangesNothing("POST " + V2_USERS + "/{accountId}/suspend", 2);
 
@@ -107,10 +97,10 @@ class ConfirmedWritesTest extends ShellTest {
                 .filter(x -> !server.org().isMember(group.id(), x.accountId()))
                 .limit(3)
                 .toList();
-        run("load --op group-add "
+        ok(run("load --op group-add "
                 + csv(
                         "account_id,group",
-                        u.stream().map(x -> x.accountId() + ",engineering").toList()));
+                        u.stream().map(x -> x.accountId() + ",engineering").toList())));
         assertThat(run("preview").out()).contains("OK 3");
         successThatChangesNothing(
                 "POST /admin/v2/orgs/{orgId}/directories/{directoryId}/groups/{groupId}/memberships", 1);
@@ -130,8 +120,8 @@ class ConfirmedWritesTest extends ShellTest {
     @Test
     void theStatusAnsweredIsTheOneReported() throws Exception {
         List<SandboxUser> u = accounts.next(3);
-        run("load --op delete "
-                + csv("account_id", u.stream().map(SandboxUser::accountId).toList()));
+        ok(run("load --op delete "
+                + csv("account_id", u.stream().map(SandboxUser::accountId).toList())));
         assertThat(run("preview").out()).contains("OK 3");
         FaultScripts.post(
                 server,
@@ -159,12 +149,12 @@ class ConfirmedWritesTest extends ShellTest {
     @Test
     void eachBatchIsReadBackWithTheNextAndTheLastOneAfterItself() throws Exception {
         List<SandboxUser> u = accounts.next(250);
-        run("load "
+        ok(run("load "
                 + csv(
                         "account_id,email",
                         IntStream.range(0, u.size())
                                 .mapToObj(i -> u.get(i).accountId() + ",confirmed." + i + "@acme.io")
-                                .toList()));
+                                .toList())));
         assertThat(run("preview").out()).contains("OK 250");
         SandboxUser inFirst = u.get(17);
         SandboxUser inLast = u.get(230);
@@ -196,8 +186,8 @@ class ConfirmedWritesTest extends ShellTest {
         List<SandboxUser> u = accounts.next(2);
         SandboxUser a = u.get(0);
         SandboxUser b = u.get(1);
-        run("load "
-                + csv("account_id,email", List.of(a.accountId() + "," + b.email(), b.accountId() + "," + a.email())));
+        ok(run("load "
+                + csv("account_id,email", List.of(a.accountId() + "," + b.email(), b.accountId() + "," + a.email()))));
         assertThat(run("preview").out()).contains("OK 2").contains("(temporary)");
         successThatChangesNothing("PUT /users/" + b.accountId() + "/manage/email", 1);
 
@@ -228,8 +218,8 @@ class ConfirmedWritesTest extends ShellTest {
         List<SandboxUser> u = accounts.next(2);
         SandboxUser a = u.get(0);
         SandboxUser b = u.get(1);
-        run("load "
-                + csv("account_id,email", List.of(a.accountId() + "," + b.email(), b.accountId() + "," + a.email())));
+        ok(run("load "
+                + csv("account_id,email", List.of(a.accountId() + "," + b.email(), b.accountId() + "," + a.email()))));
         assertThat(run("preview").out()).contains("OK 2");
         // the batch's own re-read is answered; every read after it loses its connection
         FaultScripts.post(
@@ -250,7 +240,7 @@ class ConfirmedWritesTest extends ShellTest {
 
         Result resumed = run("resume --yes");
 
-        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
         assertThat(resumed.out())
                 .contains("applied 2, already done 0, skipped 0, failed 0")
                 .contains("(finished)");
@@ -261,9 +251,9 @@ class ConfirmedWritesTest extends ShellTest {
     @Test
     void aNormalRunIsConfirmedRowByRow() throws Exception {
         List<SandboxUser> u = accounts.next(6);
-        run("load --op suspend "
-                + csv("account_id", u.stream().map(SandboxUser::accountId).toList()));
-        run("preview");
+        ok(run("load --op suspend "
+                + csv("account_id", u.stream().map(SandboxUser::accountId).toList())));
+        ok(run("preview"));
         long searchesBefore = server.stats().requests(SEARCH);
 
         Result r = run("run --yes");
@@ -299,12 +289,6 @@ class ConfirmedWritesTest extends ShellTest {
                 .isEqualTo(rows);
         assertThat(meta.counts().pending()).isZero();
         assertThat(Files.readString(dir().journal())).contains("\"code\":\"not-changed\"");
-    }
-
-    Path csv(String header, List<String> lines) throws IOException {
-        Path file = Files.createTempFile(tmp, "plan", ".csv");
-        Files.writeString(file, header + "\n" + String.join("\n", lines) + "\n");
-        return file;
     }
 
     static String moved(SandboxUser u) {

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orgshell.console.ShellMode;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,9 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.shell.core.InputReader;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,33 +27,19 @@ import tools.jackson.databind.json.JsonMapper;
  * an intact journal whose last state is "interrupted", exit 130, and a resume that finishes it without writing any
  * account twice (a write cut off unanswered is read back first).
  */
-class CtrlCRunTest extends ShellTest {
-
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-    Accounts.Unused accounts;
+class CtrlCRunTest extends FreshSandboxTest {
 
     @Autowired
     RunStore runStore;
 
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(
-                SandboxConfig.defaults().withUsers(300).withSeed(83).withLatencyMs(40));
-        accounts = new Accounts.Unused(server);
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(300).withSeed(83).withLatencyMs(40);
     }
 
     void loadAndPreview(List<SandboxUser> users) throws IOException {
-        Path file = Files.createTempFile(tmp, "plan", ".csv");
-        StringBuilder csv = new StringBuilder("account_id,email\n");
-        users.forEach(u -> csv.append(u.accountId())
-                .append(',')
-                .append(Accounts.movedAddress(u))
-                .append('\n'));
-        Files.writeString(file, csv.toString());
-        assertThat(run("load " + file).exitCode()).isZero();
+        Path file = Accounts.writeEmailMoves(Files.createTempFile(tmp, "plan", ".csv"), users);
+        ok(run("load " + file));
         assertThat(run("preview").out()).contains("OK " + users.size());
     }
 
@@ -174,7 +157,7 @@ class CtrlCRunTest extends ShellTest {
 
         Result resumed = run("resume " + id + " --yes");
 
-        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
         assertThat(resumed.out()).contains("(finished): applied " + users.size());
         assertThat(written(users)).isEqualTo(users.size());
         users.forEach(u -> assertThat(server.stats().writes(u.accountId()))

@@ -2,21 +2,18 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A server that quotes the request's {@code Authorization} header in its error (fault script {@code echo-key}): the
@@ -24,32 +21,21 @@ import org.junit.jupiter.api.io.TempDir;
  * never what it is. ({@link ShellTest#run} checks every command's output for the key too, and
  * {@code NoSecretOnDisk} every file the test left.)
  */
-class EchoedKeyTest extends ShellTest {
+class EchoedKeyTest extends FreshSandboxTest {
 
     static final String REDACTED = "[API key]";
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(40).withSeed(83));
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(40).withSeed(83);
     }
 
     @Test
     void aKeyEchoedInAWriteErrorReachesNeitherScreenNorJournalNorResults() throws Exception {
-        List<SandboxUser> users = new Accounts.Unused(server).next(2);
-        Path plan = Files.writeString(
-                tmp.resolve("moves.csv"),
-                "account_id,email\n"
-                        + users.stream()
-                                .map(u -> u.accountId() + "," + Accounts.movedAddress(u))
-                                .collect(Collectors.joining("\n"))
-                        + "\n");
-        assertThat(run("load " + plan).exitCode()).isZero();
-        assertThat(run("preview").exitCode()).isZero();
+        List<SandboxUser> users = accounts.next(2);
+        Path plan = Accounts.writeEmailMoves(tmp.resolve("moves.csv"), users);
+        ok(run("load " + plan));
+        ok(run("preview"));
         FaultScripts.post(server, "{\"match\":\"PUT /users/{accountId}/manage/email\",\"type\":\"echo-key\"}");
 
         Result r = run("run --yes");
@@ -74,7 +60,7 @@ class EchoedKeyTest extends ShellTest {
 
         Result r = run("domains list");
 
-        assertThat(r.exitCode()).isEqualTo(5);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.AUTH);
         assertThat(r.err()).contains("Bearer " + REDACTED).doesNotContain(server.apiKey());
     }
 
@@ -87,7 +73,7 @@ class EchoedKeyTest extends ShellTest {
 
         Result r = run("domains list");
 
-        assertThat(r.exitCode()).isEqualTo(5);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.AUTH);
         assertThat(r.err()).contains("Bearer " + REDACTED).doesNotContain(server.apiKey());
     }
 }

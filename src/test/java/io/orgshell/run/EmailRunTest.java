@@ -3,12 +3,11 @@ package io.orgshell.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.console.ShellMode;
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Reader;
@@ -23,9 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.shell.core.InputReader;
@@ -35,20 +32,13 @@ import org.springframework.util.FileSystemUtils;
  * The email change pipeline end to end against the sandbox: load, preview, run in batches, results, undo, resume.
  * The sandbox's own counters prove that no account got a write it should not have.
  */
-class EmailRunTest extends ShellTest {
+class EmailRunTest extends FreshSandboxTest {
 
     static final String PUT_EMAIL = "PUT /users/{accountId}/manage/email";
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-    Accounts.Unused accounts;
-
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(600).withSeed(21));
-        accounts = new Accounts.Unused(server);
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(600).withSeed(21);
     }
 
     /** Managed, active, not IdP-synced, not admin, not the caller: accounts any email change may touch. */
@@ -96,9 +86,9 @@ class EmailRunTest extends ShellTest {
         lines.add(plain(1).get(0).accountId() + ",,not-an-email");
         Path file = csv("move.csv", "account_id,old_email,email", lines);
 
-        assertThat(run("load " + file).exitCode()).isZero();
+        ok(run("load " + file));
         Result preview = run("preview");
-        assertThat(preview.exitCode()).as(preview.toString()).isZero();
+        assertThat(preview.exitCode()).as(preview.toString()).isEqualTo(ExitCodes.OK);
         assertThat(preview.out())
                 .contains("OK 10")
                 .contains("ALREADY DONE 1")
@@ -113,7 +103,7 @@ class EmailRunTest extends ShellTest {
         assertThat(server.stats().writes()).as("preview sends no write").isEmpty();
 
         Result r = run("run --yes --batch-size 4");
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("applied 10, already done 1, skipped 7, failed 0");
         movers.forEach(u -> assertThat(email(u.accountId())).isEqualTo(moved(u)));
         assertThat(email(synced.accountId())).isEqualTo(synced.email());
@@ -135,9 +125,9 @@ class EmailRunTest extends ShellTest {
                 .doesNotContain(server.apiKey());
 
         Result undo = run("undo " + meta.id());
-        assertThat(undo.exitCode()).as(undo.toString()).isZero();
+        assertThat(undo.exitCode()).as(undo.toString()).isEqualTo(ExitCodes.OK);
         assertThat(run("preview").out()).contains("OK 10");
-        assertThat(run("run --yes").exitCode()).isZero();
+        assertThat(run("run --yes").exitCode()).isEqualTo(ExitCodes.OK);
         movers.forEach(u -> assertThat(email(u.accountId())).isEqualTo(u.email()));
     }
 
@@ -155,7 +145,7 @@ class EmailRunTest extends ShellTest {
         Result preview = run("preview");
         assertThat(preview.out()).contains("OK 5").contains("(temporary)").contains("2 swap cycle(s)");
         Result r = run("run --yes");
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(email(u.get(0).accountId())).isEqualTo(u.get(1).email());
         assertThat(email(u.get(1).accountId())).isEqualTo(u.get(0).email());
         assertThat(email(u.get(2).accountId())).isEqualTo(u.get(3).email());
@@ -171,7 +161,7 @@ class EmailRunTest extends ShellTest {
     void aRowChangedOnTheServerAfterPreviewIsSkippedNotOverwritten() throws Exception {
         List<SandboxUser> u = plain(4);
         List<String> lines = u.stream().map(x -> x.accountId() + "," + moved(x)).toList();
-        run("load " + csv("changed.csv", "account_id,email", lines));
+        ok(run("load " + csv("changed.csv", "account_id,email", lines)));
         assertThat(run("preview").out()).contains("OK 4");
         server.org().setEmail(u.get(2).accountId(), "changed.meanwhile@acme.example");
 
@@ -188,19 +178,19 @@ class EmailRunTest extends ShellTest {
     @Test
     void throttlingAndServerErrorsDuringARunEndWithEveryRowAppliedOnce() throws Exception {
         List<SandboxUser> u = plain(12);
-        run("load "
+        ok(run("load "
                 + csv(
                         "faults.csv",
                         "account_id,email",
-                        u.stream().map(x -> x.accountId() + "," + moved(x)).toList()));
-        run("preview");
+                        u.stream().map(x -> x.accountId() + "," + moved(x)).toList())));
+        ok(run("preview"));
         server.faults().add(PUT_EMAIL, 3, Fault.throttle(null));
         server.faults().add(PUT_EMAIL, 2, Fault.respond(503, null));
         server.faults().add(PUT_EMAIL, 1, Fault.drop());
 
         Result r = run("run --yes --concurrency 3");
 
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("applied 12");
         u.forEach(x -> assertThat(email(x.accountId())).isEqualTo(moved(x)));
         assertThat(server.stats().writes())
@@ -212,17 +202,17 @@ class EmailRunTest extends ShellTest {
     @Test
     void quitAfterTheFirstBatchThenResume() throws Exception {
         List<SandboxUser> u = plain(9);
-        run("load "
+        ok(run("load "
                 + csv(
                         "quit.csv",
                         "account_id,email",
-                        u.stream().map(x -> x.accountId() + "," + moved(x)).toList()));
-        run("preview");
+                        u.stream().map(x -> x.accountId() + "," + moved(x)).toList())));
+        ok(run("preview"));
         mode.set(ShellMode.Kind.INTERACTIVE);
         AtomicInteger asked = new AtomicInteger();
         Result first = run("run --batch-size 4", answers(asked, "c", "q"));
         assertThat(asked.get()).as("before the first batch and after it").isEqualTo(2);
-        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCodes.OK);
         assertThat(first.out())
                 .contains("batch 1")
                 .contains("applied 4")
@@ -231,7 +221,7 @@ class EmailRunTest extends ShellTest {
         assertThat(server.stats().writes()).hasSize(4);
 
         Result resumed = run("resume --yes");
-        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
         assertThat(resumed.out()).contains("applied 9").contains("(finished)");
         u.forEach(x -> assertThat(email(x.accountId())).isEqualTo(moved(x)));
         assertThat(server.stats().writes())
@@ -253,7 +243,7 @@ class EmailRunTest extends ShellTest {
         Path file = tmp.resolve("windows.csv");
         Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
         Result load = run("load " + file);
-        assertThat(load.exitCode()).as(load.toString()).isZero();
+        assertThat(load.exitCode()).as(load.toString()).isEqualTo(ExitCodes.OK);
         assertThat(run("preview").out()).contains("OK 3");
         assertThat(run("run --yes").out()).contains("applied 3");
     }
@@ -266,11 +256,11 @@ class EmailRunTest extends ShellTest {
         List<String> lines = new ArrayList<>(
                 u.stream().map(x -> x.accountId() + "," + moved(x)).toList());
         lines.add(admin.accountId() + "," + moved(admin));
-        run("load " + csv("check.csv", "account_id,email", lines));
+        ok(run("load " + csv("check.csv", "account_id,email", lines)));
         assertThat(run("preview").out()).contains("OK 3").contains("BLOCKED 1");
         long before = server.stats().requests("GET /users/{accountId}/manage");
         Result checked = run("preview --server-check --allow-admins");
-        assertThat(checked.exitCode()).as(checked.toString()).isZero();
+        assertThat(checked.exitCode()).as(checked.toString()).isEqualTo(ExitCodes.OK);
         assertThat(checked.out()).contains("OK 4");
         assertThat(server.stats().requests("GET /users/{accountId}/manage") - before)
                 .isEqualTo(4);
@@ -279,11 +269,11 @@ class EmailRunTest extends ShellTest {
     @Test
     void runsAreListedShownAndLockedWhileInUse() throws Exception {
         List<SandboxUser> u = plain(2);
-        run("load "
+        ok(run("load "
                 + csv(
                         "list.csv",
                         "account_id,email",
-                        u.stream().map(x -> x.accountId() + "," + moved(x)).toList()));
+                        u.stream().map(x -> x.accountId() + "," + moved(x)).toList())));
         assertThat(run("preview").out()).contains("OK 2");
         mode.set(ShellMode.Kind.INTERACTIVE);
         Result first = run("run --batch-size 1", answers(new AtomicInteger(), "c", "q"));
@@ -297,7 +287,7 @@ class EmailRunTest extends ShellTest {
 
         try (RunDirectory.Lock held = runStore().open(paused.id()).lock()) {
             Result locked = run("resume " + paused.id() + " --yes");
-            assertThat(locked.exitCode()).isEqualTo(1);
+            assertThat(locked.exitCode()).isEqualTo(ExitCodes.FAILED);
             assertThat(locked.err()).contains("in use by another orgshell process");
         }
         assertThat(run("resume " + paused.id() + " --yes").out())
@@ -308,12 +298,12 @@ class EmailRunTest extends ShellTest {
     @Test
     void aTornLastJournalLineIsToleratedAndReported() throws Exception {
         List<SandboxUser> u = plain(4);
-        run("load "
+        ok(run("load "
                 + csv(
                         "torn.csv",
                         "account_id,email",
-                        u.stream().map(x -> x.accountId() + "," + moved(x)).toList()));
-        run("preview");
+                        u.stream().map(x -> x.accountId() + "," + moved(x)).toList())));
+        ok(run("preview"));
         mode.set(ShellMode.Kind.INTERACTIVE);
         run("run --batch-size 2", answers(new AtomicInteger(), "c", "q"));
         mode.set(ShellMode.Kind.ONE_SHOT);
@@ -323,7 +313,7 @@ class EmailRunTest extends ShellTest {
 
         Result resumed = run("resume --yes");
 
-        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
         assertThat(resumed.out()).contains("torn").contains("applied 4").contains("(finished)");
         assertThat(server.stats().writes())
                 .hasSize(4)
@@ -343,7 +333,7 @@ class EmailRunTest extends ShellTest {
 
         Result resumed = run("resume --yes");
 
-        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
         assertThat(resumed.out()).contains("torn").contains("applied 4").contains("(finished)");
         assertThat(server.stats().writes())
                 .hasSize(4)
@@ -363,7 +353,7 @@ class EmailRunTest extends ShellTest {
 
         Result resumed = run("resume --yes");
 
-        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
         assertThat(resumed.out()).contains("torn").contains("applied 4").contains("(finished)");
         assertThat(Files.readString(dir.journal()))
                 .contains("removed a torn last line of 7 bytes")
@@ -398,12 +388,12 @@ class EmailRunTest extends ShellTest {
     }
 
     RunDirectory pausedAfterTwo(List<SandboxUser> u) throws IOException {
-        run("load "
+        ok(run("load "
                 + csv(
                         "torn.csv",
                         "account_id,email",
-                        u.stream().map(x -> x.accountId() + "," + moved(x)).toList()));
-        run("preview");
+                        u.stream().map(x -> x.accountId() + "," + moved(x)).toList())));
+        ok(run("preview"));
         mode.set(ShellMode.Kind.INTERACTIVE);
         assertThat(run("run --batch-size 2", answers(new AtomicInteger(), "c", "q"))
                         .out())

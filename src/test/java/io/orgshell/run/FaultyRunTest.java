@@ -8,7 +8,6 @@ import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
 import io.orgshell.support.Slow;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,14 +38,8 @@ class FaultyRunTest extends ShellTest {
         connectTo(server);
         List<SandboxUser> users = Accounts.plain(server).limit(ROWS).toList();
         assertThat(users).hasSize(ROWS);
-        StringBuilder csv = new StringBuilder("account_id,email\n");
-        users.forEach(u -> csv.append(u.accountId())
-                .append(',')
-                .append(Accounts.movedAddress(u))
-                .append('\n'));
-        Path plan = tmp.resolve("faults.csv");
-        Files.writeString(plan, csv.toString());
-        assertThat(run("load " + plan).exitCode()).isZero();
+        Path plan = Accounts.writeEmailMoves(tmp.resolve("faults.csv"), users);
+        ok(run("load " + plan));
         Result preview = run("preview");
         assertThat(preview.out()).as(preview.err()).contains("OK " + ROWS);
 

@@ -2,6 +2,7 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
@@ -52,13 +53,7 @@ class FullDiskTest {
     @Test
     void aJournalThatCannotBeWrittenStopsTheRunWithOneMessageAndResumeFinishesIt() throws Exception {
         List<SandboxUser> users = Accounts.plain(server).limit(ROWS).toList();
-        StringBuilder csv = new StringBuilder("account_id,email\n");
-        users.forEach(u -> csv.append(u.accountId())
-                .append(',')
-                .append(Accounts.movedAddress(u))
-                .append('\n'));
-        Path plan = home.resolve("move.csv");
-        Files.writeString(plan, csv.toString());
+        Path plan = Accounts.writeEmailMoves(home.resolve("move.csv"), users);
         Map<String, String> env = Map.of(
                 "ORGSHELL_ORG_ID",
                 server.orgId(),
@@ -76,7 +71,7 @@ class FullDiskTest {
         try (Stream<Path> dirs = Files.list(runs)) {
             id = dirs.map(p -> p.getFileName().toString()).findFirst().orElseThrow();
         }
-        assertThat(full.exitCode()).as(full.toString()).isEqualTo(1);
+        assertThat(full.exitCode()).as(full.toString()).isEqualTo(ExitCodes.FAILED);
         assertThat(full.err().lines().filter(l -> l.startsWith("error:")))
                 .as(full.toString())
                 .hasSize(1)
@@ -100,7 +95,7 @@ class FullDiskTest {
 
         OrgShellProcess.Finished resumed = OrgShellProcess.run(home, env, null, "resume", id, "--yes");
 
-        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
         assertThat(resumed.out()).contains("(finished): applied " + ROWS).doesNotContain("torn");
         users.forEach(u -> assertThat(server.stats().writes(u.accountId()))
                 .as("writes to " + u.accountId())

@@ -2,19 +2,16 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -23,23 +20,16 @@ import org.springframework.context.ApplicationContext;
  * on. The run stops for {@code resume} with exit 5 and one message, instead of failing every remaining row; resume
  * with a working key finishes it, writing no account twice. A 403 about one account's write still fails that row.
  */
-class KeyRefusedMidRunTest extends ShellTest {
+class KeyRefusedMidRunTest extends FreshSandboxTest {
 
     static final String V2_USERS = "/admin/v2/orgs/{orgId}/directories/{directoryId}/users";
     static final String SEARCH = "POST " + V2_USERS + "/search";
     static final String SUSPEND = "POST " + V2_USERS + "/{accountId}/suspend";
     static final String DIRECTORIES = "GET /admin/v2/orgs/{orgId}/directories";
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-    Accounts.Unused accounts;
-
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(200).withSeed(31));
-        accounts = new Accounts.Unused(server);
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(200).withSeed(31);
     }
 
     @Test
@@ -66,7 +56,7 @@ class KeyRefusedMidRunTest extends ShellTest {
 
         Result r = run("run --yes --concurrency 1");
 
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(5);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.AUTH);
         assertThat(r.err().strip().lines())
                 .as(r.toString())
                 .singleElement()
@@ -82,7 +72,7 @@ class KeyRefusedMidRunTest extends ShellTest {
 
         Result resumed = run("resume --yes");
 
-        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
         assertThat(resumed.out()).contains("applied 10, already done 0, skipped 0, failed 0");
         assertThat(u).allSatisfy(x -> {
             assertThat(access(x)).isEqualTo(OrgAccess.SUSPENDED);
@@ -102,7 +92,7 @@ class KeyRefusedMidRunTest extends ShellTest {
 
         Result r = run("run --yes");
 
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.out())
                 .contains("applied 3, already done 0, skipped 0, failed 1")
                 .contains("(finished)");
@@ -117,7 +107,7 @@ class KeyRefusedMidRunTest extends ShellTest {
                 "account_id\n"
                         + String.join(
                                 "\n", u.stream().map(SandboxUser::accountId).toList()) + "\n");
-        assertThat(run("load --op suspend " + plan).exitCode()).isZero();
+        ok(run("load --op suspend " + plan));
         assertThat(run("preview").out()).contains("OK " + n);
         return u;
     }

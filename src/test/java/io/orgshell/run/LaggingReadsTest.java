@@ -2,22 +2,19 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
@@ -28,20 +25,13 @@ import org.springframework.test.context.TestPropertySource;
  * reported failed; no account is written twice meanwhile.
  */
 @TestPropertySource(properties = "orgshell.confirm.max-wait=4s")
-class LaggingReadsTest extends ShellTest {
+class LaggingReadsTest extends FreshSandboxTest {
 
     static final String SEARCH = "POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/search";
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-    Accounts.Unused accounts;
-
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(200).withSeed(29));
-        accounts = new Accounts.Unused(server);
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(200).withSeed(29);
     }
 
     @Test
@@ -51,7 +41,7 @@ class LaggingReadsTest extends ShellTest {
 
         Result r = run("run --yes");
 
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.out())
                 .contains("applied 3, already done 0, skipped 0, failed 0")
                 .contains("(finished)");
@@ -67,7 +57,7 @@ class LaggingReadsTest extends ShellTest {
 
         Result r = run("run --yes");
 
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.out()).contains("applied 0, already done 0, skipped 0, failed 2");
         assertThat(rows())
                 .allSatisfy(
@@ -108,7 +98,7 @@ class LaggingReadsTest extends ShellTest {
 
         Result stopped = run("run --yes");
 
-        assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(5);
+        assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(ExitCodes.AUTH);
         assertThat(stopped.err()).contains("(2 rows applied, not yet confirmed)");
         assertThat(server.faults().pending()).isZero();
         assertThat(run("runs show").out()).contains("2 writes applied, not yet confirmed");
@@ -122,7 +112,7 @@ class LaggingReadsTest extends ShellTest {
         server.faults().clear();
         Result resumed = resuming.get(60, TimeUnit.SECONDS);
 
-        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
         assertThat(resumed.out()).contains("applied 2, already done 0, skipped 0, failed 0");
         assertWrittenOnce(u);
     }
@@ -135,7 +125,7 @@ class LaggingReadsTest extends ShellTest {
                 "account_id\n"
                         + String.join(
                                 "\n", u.stream().map(SandboxUser::accountId).toList()) + "\n");
-        assertThat(run("load --op suspend " + plan).exitCode()).isZero();
+        ok(run("load --op suspend " + plan));
         assertThat(run("preview").out()).contains("OK " + n);
         return u;
     }

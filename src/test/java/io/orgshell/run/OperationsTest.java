@@ -3,42 +3,29 @@ package io.orgshell.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.console.ShellMode;
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.orgshell.support.FreshSandboxTest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.shell.core.InputReader;
 
 /** Each bulk operation through load → preview → run → undo, against the sandbox. */
-class OperationsTest extends ShellTest {
+class OperationsTest extends FreshSandboxTest {
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-    Accounts.Unused accounts;
-
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(500).withSeed(41));
-        accounts = new Accounts.Unused(server);
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(500).withSeed(41);
     }
 
     List<SandboxUser> plain(int n) {
@@ -51,12 +38,6 @@ class OperationsTest extends ShellTest {
 
     SandboxUser now(SandboxUser u) {
         return server.org().findById(u.accountId()).orElseThrow();
-    }
-
-    Path csv(String header, List<String> lines) throws IOException {
-        Path file = Files.createTempFile(tmp, "plan", ".csv");
-        Files.writeString(file, header + "\n" + String.join("\n", lines) + "\n");
-        return file;
     }
 
     String latestRun() {
@@ -76,7 +57,7 @@ class OperationsTest extends ShellTest {
                 new ArrayList<>(u.stream().map(SandboxUser::accountId).toList());
         lines.add(suspended.accountId());
         lines.add(admin.accountId());
-        run("load --op suspend " + csv("account_id", lines));
+        ok(run("load --op suspend " + csv("account_id", lines)));
         Result preview = run("preview");
         assertThat(preview.out())
                 .contains("OK 3")
@@ -85,7 +66,7 @@ class OperationsTest extends ShellTest {
                 .contains("already suspended")
                 .contains("protected: org admin");
         Result r = run("run --yes");
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("applied 3, already done 1, skipped 1");
         u.forEach(x -> assertThat(now(x).access()).isEqualTo(OrgAccess.SUSPENDED));
         assertThat(server.stats()
@@ -101,29 +82,29 @@ class OperationsTest extends ShellTest {
     @Test
     void deactivateNeedsATypedConfirmationAndEnableUndoesIt() throws Exception {
         List<SandboxUser> u = plain(2);
-        run("load --op deactivate "
+        ok(run("load --op deactivate "
                 + csv(
                         "account_id,message",
-                        u.stream().map(x -> x.accountId() + ",left the company").toList()));
+                        u.stream().map(x -> x.accountId() + ",left the company").toList())));
         assertThat(run("preview").out()).contains("OK 2");
 
         Result script = run("run");
-        assertThat(script.exitCode()).isEqualTo(2);
+        assertThat(script.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(script.err()).contains("run in a script needs --yes: nothing was written");
 
         mode.set(ShellMode.Kind.INTERACTIVE);
         Result refused = run("run --yes", answers("deactivate 2 in somewhere else"));
-        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(refused.err()).contains("not confirmed: nothing was sent");
         assertThat(server.stats().writes()).isEmpty();
 
         Result accepted = run("run --yes", answers("deactivate 2 in " + server.orgName()));
-        assertThat(accepted.exitCode()).as(accepted.toString()).isZero();
+        assertThat(accepted.exitCode()).as(accepted.toString()).isEqualTo(ExitCodes.OK);
         u.forEach(x -> assertThat(now(x).accountStatus()).isEqualTo("inactive"));
         mode.set(ShellMode.Kind.ONE_SHOT);
 
         assertThat(run("undo").out()).contains("2 rows for 'enable'");
-        run("preview");
+        ok(run("preview"));
         assertThat(run("run --yes").out()).contains("applied 2");
         u.forEach(x -> assertThat(now(x).accountStatus()).isEqualTo("active"));
     }
@@ -131,23 +112,23 @@ class OperationsTest extends ShellTest {
     @Test
     void aDestructiveRunOverTheLimitIsRefusedUnlessOverridden() throws Exception {
         List<SandboxUser> u = plain(120);
-        run("load --op deactivate "
-                + csv("account_id", u.stream().map(SandboxUser::accountId).toList()));
-        run("preview");
+        ok(run("load --op deactivate "
+                + csv("account_id", u.stream().map(SandboxUser::accountId).toList())));
+        ok(run("preview"));
         Result refused = run("run --yes");
-        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(refused.err()).contains("refusing to deactivate 120 of").contains("--override-limit");
         assertThat(server.stats().writes()).isEmpty();
         Result forced = run("run --yes --override-limit");
-        assertThat(forced.exitCode()).as(forced.toString()).isZero();
+        assertThat(forced.exitCode()).as(forced.toString()).isEqualTo(ExitCodes.OK);
         assertThat(server.stats().writes()).hasSize(120);
     }
 
     @Test
     void deleteShowsTheGracePeriodAndCancelDeleteUndoesIt() throws Exception {
         List<SandboxUser> u = plain(2);
-        run("load --op delete "
-                + csv("account_id", u.stream().map(SandboxUser::accountId).toList()));
+        ok(run("load --op delete "
+                + csv("account_id", u.stream().map(SandboxUser::accountId).toList())));
         assertThat(run("preview").out()).contains("deleted for good 14 days later");
         assertThat(run("run --yes").out()).contains("applied 2");
         u.forEach(x -> assertThat(now(x).pendingDeletion()).isTrue());
@@ -167,7 +148,7 @@ class OperationsTest extends ShellTest {
                 u.get(1).accountId() + ",Chief Tester,",
                 same.accountId() + "," + same.jobTitle() + "," + same.department(),
                 synced.accountId() + ",X,Y");
-        run("load --op profile " + csv("account_id,job_title,department", lines));
+        ok(run("load --op profile " + csv("account_id,job_title,department", lines)));
         Result preview = run("preview");
         assertThat(preview.out())
                 .contains("OK 2")
@@ -178,8 +159,8 @@ class OperationsTest extends ShellTest {
         assertThat(now(u.get(0)).jobTitle()).isEqualTo("Chief Tester");
         assertThat(now(u.get(0)).department()).isEqualTo("QA");
         assertThat(now(u.get(1)).department()).isEqualTo(u.get(1).department());
-        run("undo");
-        run("preview");
+        ok(run("undo"));
+        ok(run("preview"));
         assertThat(run("run --yes").out()).contains("applied 2");
         assertThat(now(u.get(0)).jobTitle()).isEqualTo(u.get(0).jobTitle());
         assertThat(now(u.get(0)).department()).isEqualTo(u.get(0).department());
@@ -198,14 +179,14 @@ class OperationsTest extends ShellTest {
                 u.get(1).accountId() + "," + engineering.id(),
                 member + ",engineering",
                 u.get(0).accountId() + ",no-such-group");
-        run("load --op group-add " + csv("account_id,group", lines));
+        ok(run("load --op group-add " + csv("account_id,group", lines)));
         Result preview = run("preview");
         assertThat(preview.out()).contains("OK 2").contains("ALREADY DONE 1").contains("no group 'no-such-group'");
         assertThat(run("run --yes").out()).contains("applied 2");
         u.forEach(x -> assertThat(server.org().isMember(engineering.id(), x.accountId()))
                 .isTrue());
         assertThat(run("undo").out()).contains("'group-remove'");
-        run("preview");
+        ok(run("preview"));
         assertThat(run("run --yes").out()).contains("applied 2");
         u.forEach(x -> assertThat(server.org().isMember(engineering.id(), x.accountId()))
                 .isFalse());
@@ -214,19 +195,19 @@ class OperationsTest extends ShellTest {
     @Test
     void removeCannotBeUndone() throws Exception {
         List<SandboxUser> u = plain(1);
-        run("load --op remove " + csv("account_id", List.of(u.get(0).accountId())));
+        ok(run("load --op remove " + csv("account_id", List.of(u.get(0).accountId()))));
         assertThat(run("preview").out()).contains("cannot be undone");
         assertThat(run("run --yes").out()).contains("applied 1");
         Result undo = run("undo " + latestRun());
-        assertThat(undo.exitCode()).isEqualTo(1);
+        assertThat(undo.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(undo.err()).contains("remove cannot be undone");
     }
 
     @Test
     void aRefusedWriteFailsTheRowWithTheApisReason() throws Exception {
         List<SandboxUser> u = plain(3);
-        run("load --op enable "
-                + csv("account_id", u.stream().map(SandboxUser::accountId).toList()));
+        ok(run("load --op enable "
+                + csv("account_id", u.stream().map(SandboxUser::accountId).toList())));
         u.forEach(x -> server.org().update(x.accountId(), y -> y.withLifecycle("inactive", Instant.now(), null)));
         assertThat(run("preview").out()).contains("OK 3");
         server.faults()
@@ -237,7 +218,7 @@ class OperationsTest extends ShellTest {
                                 409,
                                 "{\"key\":\"conflict.lifecycleErrors\",\"context\":{\"message\":\"cannot enable\"}}"));
         Result r = run("run --yes");
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.out()).contains("applied 2").contains("failed 1");
         assertThat(r.err()).contains("1 row failed");
     }

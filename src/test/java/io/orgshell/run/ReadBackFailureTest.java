@@ -2,49 +2,39 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The read-back that confirms a run's writes fails with 5xx after every retry: the run stops for resume and says
  * why, instead of ending "interrupted" with no reason.
  */
-@TestPropertySource(properties = {"orgshell.retry.initial-backoff=10ms", "orgshell.retry.max-backoff=50ms"})
-class ReadBackFailureTest extends ShellTest {
+class ReadBackFailureTest extends FreshSandboxTest {
 
     static final String SEARCH = "POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/search";
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(100).withSeed(37));
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(100).withSeed(37);
     }
 
     @Test
     void aReadBackThatKeepsFailingStopsTheRunNamingTheFailure() throws Exception {
-        List<SandboxUser> u = new Accounts.Unused(server).next(2);
+        List<SandboxUser> u = accounts.next(2);
         Path plan = Files.createTempFile(tmp, "suspend", ".csv");
         Files.writeString(
                 plan,
                 "account_id\n"
                         + String.join(
                                 "\n", u.stream().map(SandboxUser::accountId).toList()) + "\n");
-        assertThat(run("load --op suspend " + plan).exitCode()).isZero();
+        ok(run("load --op suspend " + plan));
         assertThat(run("preview").out()).contains("OK 2");
         // the batch's own read goes through; every read-back after the writes fails
         FaultScripts.post(
@@ -54,7 +44,7 @@ class ReadBackFailureTest extends ShellTest {
 
         Result r = run("run --yes");
 
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err())
                 .contains("the accounts could not be read back to confirm the writes (500 ADMIN-500-1")
                 .contains("(2 rows applied, not yet confirmed)")

@@ -2,23 +2,20 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
 import io.orgshell.sandbox.SandboxOrgAccess;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -26,18 +23,11 @@ import org.springframework.context.ApplicationContext;
  * Each batch's re-read before writing asks again what preview protects: an account that became an org admin or
  * IdP-managed since preview, or that is now the caller's own, is skipped and reported, not written.
  */
-class RecheckBeforeWriteTest extends ShellTest {
+class RecheckBeforeWriteTest extends FreshSandboxTest {
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-    Accounts.Unused accounts;
-
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(200).withSeed(37));
-        accounts = new Accounts.Unused(server);
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(200).withSeed(37);
     }
 
     @Test
@@ -70,7 +60,7 @@ class RecheckBeforeWriteTest extends ShellTest {
                                 u.stream()
                                         .map(x -> x.accountId() + ",site-admins")
                                         .toList()) + "\n");
-        assertThat(run("load --op group-add " + plan).exitCode()).isZero();
+        ok(run("load --op group-add " + plan));
         Result p = run("preview --allow-admins");
         assertThat(p.out()).as(p.toString()).contains("OK 3");
         server.org().update(u.get(1).accountId(), x -> x.withOrgAdmin(true));
@@ -105,13 +95,13 @@ class RecheckBeforeWriteTest extends ShellTest {
     void theCallersOwnAccountIsNotWrittenWhenTheKeyNowBelongsToIt() throws Exception {
         List<SandboxUser> u = preview("--op suspend", "account_id", accounts.next(2), SandboxUser::accountId);
         FaultScripts.post(server, "{\"match\":\"*\",\"times\":20,\"type\":\"status\"," + "\"status\":401}");
-        assertThat(run("run --yes").exitCode()).isEqualTo(5);
+        assertThat(run("run --yes").exitCode()).isEqualTo(ExitCodes.AUTH);
         server.faults().clear();
         SandboxOrgAccess now = server.access();
         sandboxLauncher.use(new SandboxOrgAccess(
                 now.baseUri(), now.orgId(), now.apiKey(), u.get(0).accountId(), now.instanceId()));
         try {
-            assertThat(run("connect --sandbox").exitCode()).isZero();
+            ok(run("connect --sandbox"));
 
             Result r = run("resume --yes");
 
@@ -121,7 +111,7 @@ class RecheckBeforeWriteTest extends ShellTest {
             assertThat(access(u.get(1))).isEqualTo(OrgAccess.SUSPENDED);
         } finally {
             sandboxLauncher.use(server.access());
-            run("connect --sandbox");
+            ok(run("connect --sandbox"));
         }
     }
 
@@ -130,7 +120,7 @@ class RecheckBeforeWriteTest extends ShellTest {
         Path plan = Files.createTempFile(tmp, "plan", ".csv");
         Files.writeString(
                 plan, header + "\n" + String.join("\n", u.stream().map(line).toList()) + "\n");
-        assertThat(run("load " + op + " " + plan).exitCode()).isZero();
+        ok(run("load " + op + " " + plan));
         Result p = run("preview");
         assertThat(p.out()).as(p.toString()).contains("OK " + u.size());
         return u;

@@ -4,32 +4,22 @@ import static io.orgshell.run.OperationsTest.answers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.console.ShellMode;
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code resume} keeps exactly the safeguards of {@code run}: the limit, the typed confirmation, --yes in a script. */
-class ResumeSafeguardsTest extends ShellTest {
+class ResumeSafeguardsTest extends FreshSandboxTest {
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-    Accounts.Unused accounts;
-
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(60).withSeed(23));
-        accounts = new Accounts.Unused(server);
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(60).withSeed(23);
     }
 
     @Test
@@ -38,18 +28,18 @@ class ResumeSafeguardsTest extends ShellTest {
         pausedAfterTheFirstBatch(u, "");
 
         Result script = run("resume");
-        assertThat(script.exitCode()).isEqualTo(2);
+        assertThat(script.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(script.err()).contains("say 'resume ").contains(" --yes'");
         assertThat(server.stats().writes()).hasSize(2);
 
         mode.set(ShellMode.Kind.INTERACTIVE);
         Result refused = run("resume", answers("deactivate 4 in " + server.orgName()));
-        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(refused.err()).contains("not confirmed: nothing was sent");
         assertThat(server.stats().writes()).hasSize(2);
 
         Result accepted = run("resume", answers("deactivate 2 in " + server.orgName(), "a"));
-        assertThat(accepted.exitCode()).as(accepted.toString()).isZero();
+        assertThat(accepted.exitCode()).as(accepted.toString()).isEqualTo(ExitCodes.OK);
         assertThat(server.stats().writes()).hasSize(4);
         u.forEach(x -> assertThat(
                         server.org().findById(x.accountId()).orElseThrow().accountStatus())
@@ -63,12 +53,12 @@ class ResumeSafeguardsTest extends ShellTest {
 
         mode.set(ShellMode.Kind.ONE_SHOT);
         Result refused = run("resume --yes");
-        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(refused.err()).contains("refusing to deactivate 14 of").contains("--override-limit");
         assertThat(server.stats().writes()).hasSize(2);
 
         Result forced = run("resume --yes --override-limit");
-        assertThat(forced.exitCode()).as(forced.toString()).isZero();
+        assertThat(forced.exitCode()).as(forced.toString()).isEqualTo(ExitCodes.OK);
         assertThat(server.stats().writes()).hasSize(14);
     }
 
@@ -78,13 +68,13 @@ class ResumeSafeguardsTest extends ShellTest {
         Path plan = Files.writeString(
                 tmp.resolve("many.csv"),
                 "account_id\n" + u.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
-        run("load --op suspend " + plan);
+        ok(run("load --op suspend " + plan));
         Result preview = run("preview");
         assertThat(preview.out())
                 .contains("warning: run will refuse to suspend 14 of")
                 .contains("--override-limit");
         Result refused = run("run --yes");
-        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(refused.err()).contains("refusing to suspend 14 of");
         assertThat(server.stats().writes()).isEmpty();
     }
@@ -94,8 +84,8 @@ class ResumeSafeguardsTest extends ShellTest {
         Path plan = Files.writeString(
                 tmp.resolve("leavers.csv"),
                 "account_id\n" + u.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
-        assertThat(run("load --op deactivate " + plan).exitCode()).isZero();
-        assertThat(run("preview").exitCode()).isZero();
+        ok(run("load --op deactivate " + plan));
+        ok(run("preview"));
         mode.set(ShellMode.Kind.INTERACTIVE);
         Result first = run(
                 "run --batch-size 2" + flags, answers("deactivate " + u.size() + " in " + server.orgName(), "c", "q"));

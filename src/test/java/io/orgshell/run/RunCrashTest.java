@@ -2,6 +2,7 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.ExchangeRecorder;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.SandboxConfig;
@@ -78,13 +79,7 @@ class RunCrashTest {
                 .sum();
         List<SandboxUser> users = plain.subList(from, from + rows);
         Path dir = Files.createDirectories(home.resolve(point.name()));
-        StringBuilder csv = new StringBuilder("account_id,email\n");
-        users.forEach(u -> csv.append(u.accountId())
-                .append(',')
-                .append(Accounts.movedAddress(u))
-                .append('\n'));
-        Path plan = dir.resolve("move.csv");
-        Files.writeString(plan, csv.toString());
+        Path plan = Accounts.writeEmailMoves(dir.resolve("move.csv"), users);
         Map<String, String> env = Map.of(
                 "ORGSHELL_ORG_ID",
                 server.orgId(),
@@ -117,7 +112,7 @@ class RunCrashTest {
             case WITH_A_WRITE_IN_FLIGHT -> {
                 ExchangeRecorder.onExchange(server, e -> {
                     if (written(users) == 30 && held.compareAndSet(false, true)) {
-                        server.faults().add(EMAIL, 1, Fault.delay(1_500));
+                        server.faults().add(EMAIL, 1, Fault.delay(20_000));
                     }
                 });
                 yield () -> held.get() && server.faults().pending() == 0;
@@ -139,6 +134,7 @@ class RunCrashTest {
             case BETWEEN_BATCHES -> assertThat(writtenAtKill).isEqualTo(BATCH);
             case WITH_A_WRITE_IN_FLIGHT -> {
                 assertThat(writtenAtKill).isEqualTo(30);
+                server.faults().releaseDelayed();
                 awaitWritten(users, 31); // the held write lands in the sandbox after the shell is gone
             }
             case MID_BATCH -> assertThat(writtenAtKill).isBetween(25, rows - 1);
@@ -147,13 +143,13 @@ class RunCrashTest {
         if (point == KillPoint.BETWEEN_BATCHES) {
             // the dead process wrote no report after batch 1: undo takes its rows from the journal
             OrgShellProcess.Finished undo = OrgShellProcess.run(dir, env, null, "undo");
-            assertThat(undo.exitCode()).as(undo.toString()).isZero();
+            assertThat(undo.exitCode()).as(undo.toString()).isEqualTo(ExitCodes.OK);
             assertThat(undo.out()).contains("up to date from the journal").contains(BATCH + " rows for 'email'");
         }
 
         OrgShellProcess.Finished resumed = OrgShellProcess.run(dir, env, null, "resume", "--yes");
 
-        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
         assertThat(resumed.out()).contains("(finished)").contains("applied " + rows);
         users.forEach(u -> assertThat(
                         server.org().findById(u.accountId()).orElseThrow().email())

@@ -3,11 +3,11 @@ package io.orgshell.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.console.ShellMode;
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.util.FileSystemUtils;
 
@@ -33,22 +31,14 @@ import org.springframework.util.FileSystemUtils;
  * {@code undo}, {@code runs show} and {@code runs list}; a damaged run is listed, not dropped; every cell written is
  * formula-guarded and reads back exactly.
  */
-class RunFilesTest extends ShellTest {
-
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-    Accounts.Unused accounts;
+class RunFilesTest extends FreshSandboxTest {
 
     @Autowired
     RunStore runStore;
 
-    @BeforeEach
-    void connect() {
-        server = connectTo(sandbox(SandboxConfig.defaults().withUsers(300).withSeed(73)));
-        server.reset();
-        accounts = new Accounts.Unused(server);
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(300).withSeed(73);
     }
 
     /** Runs left unfinished or damaged here; removed so that no other test resumes or lists them. */
@@ -62,20 +52,14 @@ class RunFilesTest extends ShellTest {
         }
     }
 
-    Path csv(String header, List<String> lines) throws IOException {
-        Path file = Files.createTempFile(tmp, "plan", ".csv");
-        Files.writeString(file, header + "\n" + String.join("\n", lines) + "\n");
-        return file;
-    }
-
     /** Runs {@code rows} email moves attended, quitting after the first batch of two: a paused run. */
     RunDirectory pausedAfterTwo(List<SandboxUser> rows) throws IOException {
-        run("load "
+        ok(run("load "
                 + csv(
                         "account_id,email",
                         rows.stream()
                                 .map(u -> u.accountId() + "," + Accounts.movedAddress(u))
-                                .toList()));
+                                .toList())));
         assertThat(run("preview").out()).contains("OK " + rows.size());
         mode.set(ShellMode.Kind.INTERACTIVE);
         Result first = run("run --batch-size 2", EmailRunTest.answers(new AtomicInteger(), "c", "q"));
@@ -142,7 +126,7 @@ class RunFilesTest extends ShellTest {
                             + ProcessHandle.current().pid() + " on ");
         }
         Result undo = run("undo " + dir.id());
-        assertThat(undo.exitCode()).as(undo.toString()).isZero();
+        assertThat(undo.exitCode()).as(undo.toString()).isEqualTo(ExitCodes.OK);
         assertThat(undo.out()).contains(note).contains("6 rows for 'email'");
         assertThat(read(dir.undo())).hasSize(6);
         assertThat(run("preview").out()).contains("OK 6");
@@ -167,16 +151,16 @@ class RunFilesTest extends ShellTest {
     @Test
     void aRunWhoseRunJsonCannotBeReadIsListedAsDamaged() throws Exception {
         SandboxUser u = accounts.next(1).get(0);
-        run("load " + csv("account_id,email", List.of(u.accountId() + "," + Accounts.movedAddress(u))));
-        run("preview");
-        assertThat(run("run --yes").exitCode()).isZero();
+        ok(run("load " + csv("account_id,email", List.of(u.accountId() + "," + Accounts.movedAddress(u)))));
+        ok(run("preview"));
+        assertThat(run("run --yes").exitCode()).isEqualTo(ExitCodes.OK);
         RunDirectory dir = runStore.open(runStore.list().get(0).id());
         made.add(dir);
         Files.writeString(dir.meta(), "{\"id\":\"" + dir.id() + "\",\"operation\":\"em"); // torn by a power loss
 
         Result list = run("runs list");
 
-        assertThat(list.exitCode()).as(list.toString()).isZero();
+        assertThat(list.exitCode()).as(list.toString()).isEqualTo(ExitCodes.OK);
         assertThat(list.out().lines().filter(l -> l.startsWith(dir.id() + "\t")).findFirst())
                 .as(list.out())
                 .hasValueSatisfying(l -> assertThat(l).contains("damaged").contains("run.json is not a run record"));
@@ -210,7 +194,7 @@ class RunFilesTest extends ShellTest {
         List<String> before = u.stream()
                 .map(x -> server.org().findById(x.accountId()).orElseThrow().email())
                 .toList();
-        run("load " + csv("account_id,email,=note", lines));
+        ok(run("load " + csv("account_id,email,=note", lines)));
         assertThat(run("preview").out()).contains("OK 4");
         mode.set(ShellMode.Kind.INTERACTIVE);
         run("run --batch-size 1", EmailRunTest.answers(new AtomicInteger(), "c", "q"));

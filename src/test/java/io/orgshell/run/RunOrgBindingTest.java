@@ -3,11 +3,11 @@ package io.orgshell.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.console.ShellMode;
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,9 +17,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jline.reader.Candidate;
 import org.jline.reader.impl.DefaultParser;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.shell.core.InputReader;
 import org.springframework.shell.jline.CommandCompleter;
@@ -28,15 +26,9 @@ import org.springframework.shell.jline.CommandCompleter;
  * A run belongs to the org it was made against, and for the embedded sandbox to that start of it: another start
  * has the same org ID and none of the run's writes.
  */
-class RunOrgBindingTest extends ShellTest {
+class RunOrgBindingTest extends FreshSandboxTest {
 
     static final SandboxConfig CONFIG = SandboxConfig.defaults().withUsers(60).withSeed(37);
-
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-    Accounts.Unused accounts;
 
     @Autowired
     RunStore runStore;
@@ -44,10 +36,9 @@ class RunOrgBindingTest extends ShellTest {
     @Autowired
     CommandCompleter completer;
 
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(CONFIG);
-        accounts = new Accounts.Unused(server);
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return CONFIG;
     }
 
     @Test
@@ -56,16 +47,16 @@ class RunOrgBindingTest extends ShellTest {
         Path plan = Files.writeString(
                 tmp.resolve("suspend.csv"),
                 "account_id\n" + two.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
-        assertThat(run("load --op suspend " + plan).exitCode()).isZero();
+        ok(run("load --op suspend " + plan));
         assertThat(run("preview").out()).contains("OK 2");
         try (SandboxServer next = SandboxServer.start(CONFIG.withOrgId(server.orgId()))) {
             connectTo(next);
             Result r = run("run --yes");
-            assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
             assertThat(r.err()).contains("previewed through an earlier connection");
             assertThat(next.stats().writes()).isEmpty();
             assertThat(run("preview").out()).contains("OK 2");
-            assertThat(run("run --yes").exitCode()).isZero();
+            assertThat(run("run --yes").exitCode()).isEqualTo(ExitCodes.OK);
             assertThat(next.stats().writes()).hasSize(2);
         } finally {
             connectTo(server);
@@ -86,7 +77,7 @@ class RunOrgBindingTest extends ShellTest {
             String shortB = next.instanceId().substring(0, 8);
 
             Result resume = run("resume " + paused.id() + " --yes");
-            assertThat(resume.exitCode()).isEqualTo(2);
+            assertThat(resume.exitCode()).isEqualTo(ExitCodes.USAGE);
             assertThat(resume.err().strip())
                     .isEqualTo("error: run " + paused.id() + " was made against sandbox " + shortA
                             + " of " + server.orgName() + ", not this one (" + shortB
@@ -96,7 +87,7 @@ class RunOrgBindingTest extends ShellTest {
                     .contains("no unfinished run for this organization (")
                     .contains(" unfinished for other organizations or sandbox starts: see 'runs list')");
             Result undo = run("undo " + paused.id());
-            assertThat(undo.exitCode()).isEqualTo(2);
+            assertThat(undo.exitCode()).isEqualTo(ExitCodes.USAGE);
             assertThat(undo.err())
                     .contains("was made against sandbox " + shortA)
                     .contains("cannot be undone here");
@@ -115,7 +106,7 @@ class RunOrgBindingTest extends ShellTest {
         assertThat(complete("resume ")).contains(paused.id());
         assertThat(run("runs show " + paused.id()).out()).doesNotContain("not the connected org");
         Result resumed = run("resume --yes");
-        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
         assertThat(resumed.out()).contains("(finished): applied 2");
         assertThat(complete("resume ")).doesNotContain(paused.id());
         assertThat(server.stats().writes()).hasSize(2);
@@ -129,7 +120,7 @@ class RunOrgBindingTest extends ShellTest {
             connectTo(other);
 
             Result resume = run("resume " + paused.id() + " --yes");
-            assertThat(resume.exitCode()).isEqualTo(2);
+            assertThat(resume.exitCode()).isEqualTo(ExitCodes.USAGE);
             assertThat(resume.err().strip())
                     .isEqualTo("error: run " + paused.id() + " belongs to organization " + server.orgName() + " ("
                             + server.orgId() + "), not the one connected: connect to it to resume it");
@@ -137,7 +128,7 @@ class RunOrgBindingTest extends ShellTest {
             assertThat(other.stats().writes()).isEmpty();
         }
         connectTo(server);
-        assertThat(run("resume " + paused.id() + " --yes").exitCode()).isZero();
+        assertThat(run("resume " + paused.id() + " --yes").exitCode()).isEqualTo(ExitCodes.OK);
     }
 
     /** An org reached by its URL and key has no sandbox instance: its runs match on the org ID alone. */
@@ -151,27 +142,27 @@ class RunOrgBindingTest extends ShellTest {
         Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
         try {
             Result connected = run("connect --profile direct");
-            assertThat(connected.exitCode()).as(connected.toString()).isZero();
+            assertThat(connected.exitCode()).as(connected.toString()).isEqualTo(ExitCodes.OK);
             RunMeta direct = pausedAfterOneWrite(accounts.next(2));
             assertThat(direct.sandboxInstance()).isNull();
 
-            assertThat(run("connect --sandbox").exitCode()).isZero();
+            ok(run("connect --sandbox"));
             Result refused = run("resume " + direct.id() + " --yes");
-            assertThat(refused.exitCode()).isEqualTo(2);
+            assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
             assertThat(refused.err())
                     .contains("was made against organization " + server.orgName() + " (" + server.orgId()
                             + "), not this session's sandbox "
                             + server.instanceId().substring(0, 8));
             RunMeta sandboxRun = pausedAfterOneWrite(accounts.next(2));
 
-            assertThat(run("connect --profile direct").exitCode()).isZero();
+            ok(run("connect --profile direct"));
             assertThat(run("resume " + sandboxRun.id() + " --yes").err())
                     .contains("not the organization this session is connected to");
             Result resumed = run("resume " + direct.id() + " --yes");
-            assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+            assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
             assertThat(resumed.out()).contains("(finished): applied 2");
-            assertThat(run("connect --sandbox").exitCode()).isZero();
-            assertThat(run("resume " + sandboxRun.id() + " --yes").exitCode()).isZero();
+            ok(run("connect --sandbox"));
+            assertThat(run("resume " + sandboxRun.id() + " --yes").exitCode()).isEqualTo(ExitCodes.OK);
         } finally {
             Files.deleteIfExists(config);
             connectTo(server);
@@ -185,8 +176,8 @@ class RunOrgBindingTest extends ShellTest {
         Files.writeString(
                 plan,
                 "account_id\n" + users.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
-        assertThat(run("load " + plan + " --op suspend").exitCode()).isZero();
-        assertThat(run("preview").exitCode()).isZero();
+        ok(run("load " + plan + " --op suspend"));
+        ok(run("preview"));
         mode.set(ShellMode.Kind.INTERACTIVE);
         List<String> answers = new ArrayList<>(List.of("c", "q"));
         Result r = run("run --batch-size 1", new InputReader() {

@@ -3,13 +3,13 @@ package io.orgshell.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.console.ShellMode;
+import io.orgshell.core.ExitCodes;
 import io.orgshell.plan.Step;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,29 +17,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Decisions taken from the typed run state: retry failed, undo of a run that changed nothing, run.json. */
-class RunStateTest extends ShellTest {
-
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-    Accounts.Unused accounts;
+class RunStateTest extends FreshSandboxTest {
 
     @Autowired
     RunStore runStore;
 
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(300).withSeed(57));
-        accounts = new Accounts.Unused(server);
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(300).withSeed(57);
     }
 
     Path csv(List<String> lines) throws IOException {
@@ -81,7 +72,7 @@ class RunStateTest extends ShellTest {
         // asked before the first batch, then after it; the retry (the failed step and its follower) ends the run
         Result r = run("run", EmailRunTest.answers(asked, "c", "r"));
 
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(asked.get()).as(r.out()).isEqualTo(2);
         assertThat(r.out())
                 .contains("batch 1: applied 1, already done 0, skipped 2, failed 1")
@@ -100,7 +91,7 @@ class RunStateTest extends ShellTest {
     @Test
     void undoOfARunThatChangedNoAccountSaysSo() throws Exception {
         SandboxUser u = accounts.next(1).get(0);
-        run("load " + csv(List.of(u.accountId() + "," + Accounts.movedAddress(u))));
+        ok(run("load " + csv(List.of(u.accountId() + "," + Accounts.movedAddress(u)))));
         assertThat(run("preview").out()).contains("OK 1");
         server.org().setEmail(u.accountId(), "changed.meanwhile@acme.example");
         assertThat(run("run --yes").out()).contains("applied 0, already done 0, skipped 1");
@@ -108,7 +99,7 @@ class RunStateTest extends ShellTest {
 
         Result undo = run("undo " + id);
 
-        assertThat(undo.exitCode()).as(undo.toString()).isZero();
+        assertThat(undo.exitCode()).as(undo.toString()).isEqualTo(ExitCodes.OK);
         assertThat(undo.out()).contains("nothing to undo: run " + id + " changed no account");
         assertThat(undo.all()).doesNotContain("no rows");
     }
@@ -116,11 +107,11 @@ class RunStateTest extends ShellTest {
     @Test
     void runsShowListsTheFailedRowsOfResultsCsv() throws Exception {
         List<SandboxUser> u = accounts.next(2);
-        run("load "
+        ok(run("load "
                 + csv(u.stream()
                         .map(x -> x.accountId() + "," + Accounts.movedAddress(x))
-                        .toList()));
-        run("preview");
+                        .toList())));
+        ok(run("preview"));
         server.faults().add("PUT /users/" + u.get(1).accountId() + "/manage/email", 1, Fault.applicationError(400));
         assertThat(run("run --yes").exitCode()).isNotZero();
 

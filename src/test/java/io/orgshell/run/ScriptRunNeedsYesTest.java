@@ -3,50 +3,45 @@ package io.orgshell.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.console.ShellMode;
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
-import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A {@code run} that cannot ask anybody (a script, a pipe) writes only when the script says {@code --yes}. */
-class ScriptRunNeedsYesTest extends ShellTest {
+class ScriptRunNeedsYesTest extends FreshSandboxTest {
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-    Accounts.Unused accounts;
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(300).withSeed(43);
+    }
 
     @BeforeEach
     void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(300).withSeed(43));
-        accounts = new Accounts.Unused(server);
         mode.set(ShellMode.Kind.SCRIPT);
     }
 
     @Test
     void aPlainRunInAScriptWritesNothingAndFails() throws IOException {
         List<SandboxUser> five = accounts.next(5);
-        assertThat(run("load --op suspend " + plan(five)).exitCode()).isZero();
+        ok(run("load --op suspend " + plan(five)));
         assertThat(run("preview").out()).contains("OK 5");
 
         Result refused = run("run");
-        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(refused.err()).contains("run in a script needs --yes: nothing was written");
         assertThat(server.stats().writes()).as("no account was written").isEmpty();
         five.forEach(u -> assertThat(now(u).access()).isEqualTo(OrgAccess.ACTIVE));
 
         Result said = run("run --yes");
-        assertThat(said.exitCode()).as(said.toString()).isZero();
+        assertThat(said.exitCode()).as(said.toString()).isEqualTo(ExitCodes.OK);
         assertThat(said.out()).contains("applied 5");
         five.forEach(u -> assertThat(now(u).access()).isEqualTo(OrgAccess.SUSPENDED));
     }
@@ -59,7 +54,7 @@ class ScriptRunNeedsYesTest extends ShellTest {
                 "# suspend the leavers\nload --op suspend " + plan(five) + "\npreview\nrun\nruns list\n");
 
         Result r = run("script " + script);
-        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.all())
                 .contains("run in a script needs --yes: nothing was written")
                 .contains(script + ":4: 'run' failed (exit 2)");

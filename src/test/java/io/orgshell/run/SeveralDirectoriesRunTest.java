@@ -2,16 +2,16 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.ExchangeRecorder;
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.RecordedExchange;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxDirectory;
 import io.orgshell.sandbox.SandboxGroup;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,36 +26,27 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An org on the original user-management experience, with three directories ({@code scripts/sandbox --directories 3},
  * which refuses a write sent to another directory than the account's or the group's): each write goes to the
  * directory it belongs to.
  */
-class SeveralDirectoriesRunTest extends ShellTest {
+class SeveralDirectoriesRunTest extends FreshSandboxTest {
 
     static final String V2 = "/admin/v2/orgs/{orgId}/directories";
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
     final List<RecordedExchange> exchanges = Collections.synchronizedList(new ArrayList<>());
 
-    @BeforeEach
-    void connect() {
-        server = connectTo(
-                sandbox(SandboxConfig.defaults().withUsers(300).withSeed(57).withDirectories(3)));
-        server.reset();
-        exchanges.clear();
-        ExchangeRecorder.onExchange(server, exchanges::add);
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(300).withSeed(57).withDirectories(3);
     }
 
-    Path csv(String header, List<String> lines) throws Exception {
-        Path file = Files.createTempFile(tmp, "plan", ".csv");
-        Files.writeString(file, header + "\n" + String.join("\n", lines) + "\n");
-        return file;
+    @BeforeEach
+    void record() {
+        exchanges.clear();
+        ExchangeRecorder.onExchange(server, exchanges::add);
     }
 
     SandboxDirectory directoryOf(SandboxUser u) {
@@ -90,11 +81,11 @@ class SeveralDirectoriesRunTest extends ShellTest {
         List<SandboxUser> rows = new ArrayList<>();
         server.org().directories().forEach(d -> rows.addAll(plainIn(d, 2, u -> true)));
         assertThat(rows).hasSize(6);
-        run("load --op suspend "
-                + csv("account_id", rows.stream().map(SandboxUser::accountId).toList()));
+        ok(run("load --op suspend "
+                + csv("account_id", rows.stream().map(SandboxUser::accountId).toList())));
         assertThat(run("preview").out()).contains("OK 6");
         Result ran = run("run --yes");
-        assertThat(ran.exitCode()).as(ran.toString()).isZero();
+        assertThat(ran.exitCode()).as(ran.toString()).isEqualTo(ExitCodes.OK);
         assertThat(ran.out()).contains("applied 6");
         rows.forEach(u -> assertThat(
                         server.org().findById(u.accountId()).orElseThrow().access())
@@ -126,7 +117,7 @@ class SeveralDirectoriesRunTest extends ShellTest {
         toSales.forEach(u -> lines.add(u.accountId() + ",sales"));
         toEng.forEach(u -> lines.add(u.accountId() + ",engineering"));
         lines.add(stranger.accountId() + ",sales");
-        run("load --op group-add " + csv("account_id,group", lines));
+        ok(run("load --op group-add " + csv("account_id,group", lines)));
         Result preview = run("preview");
         assertThat(preview.out()).as(preview.toString()).contains("OK 5");
         Result ran = run("run --yes");

@@ -2,46 +2,32 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.ProductAccess;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Unknown is never "not an admin": an account the org does not say is, or is not, an org admin is protected for
  * every operation like an admin (BLOCKED unless {@code --allow-admins}) and counts as one for the safety limit; an
  * inactive org admin is never planned OK.
  */
-class UnknownAdminTest extends ShellTest {
+class UnknownAdminTest extends FreshSandboxTest {
 
     static final String SEARCH = "POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/search";
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-
-    @BeforeEach
-    void connect() {
-        server = connectTo(sandbox(SandboxConfig.defaults().withUsers(300).withSeed(53)));
-        server.reset();
-    }
-
-    Path csv(String header, List<String> lines) throws Exception {
-        Path file = Files.createTempFile(tmp, "plan", ".csv");
-        Files.writeString(file, header + "\n" + String.join("\n", lines) + "\n");
-        return file;
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(300).withSeed(53);
     }
 
     /** The next searches answer this account without {@code platformRoles}: the org does not say. */
@@ -75,13 +61,13 @@ class UnknownAdminTest extends ShellTest {
     @Test
     void allowedInItCountsAsAnAdminForTheSafetyLimit() throws Exception {
         SandboxUser u = Accounts.plain(server).findFirst().orElseThrow();
-        run("load --op suspend " + csv("account_id", List.of(u.accountId())));
+        ok(run("load --op suspend " + csv("account_id", List.of(u.accountId()))));
         rolesLeftOut(u, 1);
         Result preview = run("preview --allow-admins");
         assertThat(preview.out()).as(preview.toString()).contains("OK 1");
         rolesLeftOut(u, 5);
         Result ran = run("run --yes");
-        assertThat(ran.exitCode()).as(ran.toString()).isEqualTo(2);
+        assertThat(ran.exitCode()).as(ran.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(ran.err())
                 .contains("refusing to suspend 1 org admin account(s)")
                 .contains("--override-limit");
@@ -100,7 +86,7 @@ class UnknownAdminTest extends ShellTest {
                 .update(admin.accountId(), a -> a.withProductAccess(List.of(new ProductAccess("confluence", longAgo))));
         Path out = tmp.resolve("inactive.csv");
         Result planned = run("plan deactivate --inactive-since 90d --out " + out);
-        assertThat(planned.exitCode()).as(planned.toString()).isZero();
+        assertThat(planned.exitCode()).as(planned.toString()).isEqualTo(ExitCodes.OK);
         assertThat(Files.readString(out)).contains(admin.accountId());
         Result preview = run("preview");
         assertThat(preview.out()).as(preview.toString()).contains("protected: org admin");

@@ -2,12 +2,12 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.ShellTest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -57,7 +57,7 @@ class UnreachableOrgTest extends ShellTest {
         server.startServing();
         Result r = running.get();
 
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("(finished)");
         assertAllMovedOnce(users);
     }
@@ -72,7 +72,7 @@ class UnreachableOrgTest extends ShellTest {
         server.stopServing();
         Result r = running.get();
 
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.UNREACHABLE);
         assertThat(r.err()).contains("stopped and can be resumed with: resume");
         RunMeta meta = applicationContext.getBean(RunStore.class).list().get(0);
         assertThat(meta.state()).isEqualTo(RunState.INTERRUPTED);
@@ -81,20 +81,14 @@ class UnreachableOrgTest extends ShellTest {
 
         server.startServing();
         Result resumed = run("resume --yes");
-        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
         assertThat(resumed.out()).contains("(finished)");
         assertAllMovedOnce(users);
     }
 
     private void load(List<SandboxUser> users, String name) throws Exception {
-        StringBuilder csv = new StringBuilder("account_id,email\n");
-        users.forEach(u -> csv.append(u.accountId())
-                .append(',')
-                .append(Accounts.movedAddress(u))
-                .append('\n'));
-        Path plan = tmp.resolve(name);
-        Files.writeString(plan, csv.toString());
-        run("load " + plan);
+        Path plan = Accounts.writeEmailMoves(tmp.resolve(name), users);
+        ok(run("load " + plan));
         assertThat(run("preview").out()).contains("OK " + users.size());
     }
 

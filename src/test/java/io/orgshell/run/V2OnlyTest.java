@@ -2,50 +2,34 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
-import java.nio.file.Files;
+import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An org reached through a proxy that allow-lists only {@code /admin/v1} ({@code scripts/sandbox --no-v2}): v2 is the
  * only directory API, so every command that needs it says so in one line naming the likely cause, exits 1 and writes
  * nothing. There is no v1 fallback (the v1 directory writes are retired).
  */
-public class V2OnlyTest extends ShellTest {
+public class V2OnlyTest extends FreshSandboxTest {
 
     public static final String LINE = "the org answered 404 to the v2 directory API (";
     public static final String CAUSE =
             "): a proxy that allows only /admin/v1, or a base URL that is not api.atlassian.com; "
                     + "nothing was written";
 
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-
-    @BeforeEach
-    void connect() {
-        server = connectTo(
-                sandbox(SandboxConfig.defaults().withUsers(300).withSeed(51).withV2Enabled(false)));
-        server.reset();
-    }
-
-    Path csv(String header, List<String> lines) throws Exception {
-        Path file = Files.createTempFile(tmp, "plan", ".csv");
-        Files.writeString(file, header + "\n" + String.join("\n", lines) + "\n");
-        return file;
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(300).withSeed(51).withV2Enabled(false);
     }
 
     public static void isTheOneLine(Result r) {
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err().strip())
                 .as(r.toString())
                 .startsWith("error: " + LINE)
@@ -88,9 +72,9 @@ public class V2OnlyTest extends ShellTest {
 
     @Test
     void whatV1StillServesStillWorks() {
-        assertThat(run("orgs list").exitCode()).isZero();
+        assertThat(run("orgs list").exitCode()).isEqualTo(ExitCodes.OK);
         Result domains = run("domains list");
-        assertThat(domains.exitCode()).as(domains.toString()).isZero();
+        assertThat(domains.exitCode()).as(domains.toString()).isEqualTo(ExitCodes.OK);
         assertThat(domains.out()).contains("acme.example");
     }
 }

@@ -2,6 +2,7 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
@@ -30,10 +31,11 @@ class WriterLockProcessTest {
 
     static final String EMAIL = "PUT /users/{accountId}/manage/email";
     /**
-     * Long enough for two more JVMs to start, preview and reach the lock while the first run holds it, on a machine
-     * others share; the first run waits that long for the answer (its read timeout and response deadline are longer).
+     * The first run's first write is held until the other two processes have met the lock, then let go; this bound
+     * only ends the hold of a test that failed before letting go (the first run's read timeout and response
+     * deadline are longer).
      */
-    static final long HELD_MS = 100_000;
+    static final long HELD_AT_MOST_MS = 200_000;
 
     static SandboxServer server;
 
@@ -47,19 +49,14 @@ class WriterLockProcessTest {
 
     @AfterAll
     static void stop() {
+        server.faults().releaseDelayed();
         server.close();
     }
 
     @Test
     void aSecondProcessIsRefusedNamingTheFirstAndOneThatWaitsWritesNothingTwice() throws Exception {
         List<SandboxUser> users = Accounts.plain(server).limit(20).toList();
-        StringBuilder csv = new StringBuilder("account_id,email\n");
-        users.forEach(u -> csv.append(u.accountId())
-                .append(',')
-                .append(Accounts.movedAddress(u))
-                .append('\n'));
-        Path plan = home.resolve("move.csv");
-        Files.writeString(plan, csv.toString());
+        Path plan = Accounts.writeEmailMoves(home.resolve("move.csv"), users);
         Map<String, String> env = Map.of(
                 "ORGSHELL_ORG_ID",
                 server.orgId(),
@@ -68,7 +65,7 @@ class WriterLockProcessTest {
                 "ORGSHELL_BASE_URL",
                 server.baseUri().toString());
         String script = "load " + plan + "\npreview\nrun --yes --concurrency 1";
-        server.faults().add(EMAIL, 1, Fault.delay(HELD_MS)); // the first run's first write is held
+        server.faults().add(EMAIL, 1, Fault.delay(HELD_AT_MOST_MS));
 
         Map<String, String> patient = new HashMap<>(env);
         patient.put("ORGSHELL_READTIMEOUT", "300s");
@@ -89,12 +86,13 @@ class WriterLockProcessTest {
                 .contains("nothing was sent");
         awaitCondition(() -> waiting.outSoFar().contains("waiting for run " + firstRun));
         assertThat(first.isAlive()).as("the first run still holds the org").isTrue();
+        server.faults().releaseDelayed();
         OrgShellProcess.Finished firstDone = first.await();
         OrgShellProcess.Finished waited = waiting.await();
 
-        assertThat(firstDone.exitCode()).as(firstDone.toString()).isZero();
+        assertThat(firstDone.exitCode()).as(firstDone.toString()).isEqualTo(ExitCodes.OK);
         assertThat(firstDone.out()).contains("(finished): applied 20");
-        assertThat(waited.exitCode()).as(waited.toString()).isZero();
+        assertThat(waited.exitCode()).as(waited.toString()).isEqualTo(ExitCodes.OK);
         assertThat(waited.out()).contains("(finished): applied 0, already done 20");
         users.forEach(u -> assertThat(server.stats().writes(u.accountId()))
                 .as("writes to " + u.accountId())

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orgshell.console.ShellMode;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,9 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.shell.core.InputReader;
 
@@ -31,21 +28,14 @@ import org.springframework.shell.core.InputReader;
  * that is gone is taken over, and a new run of accounts an unfinished run still holds points to resume. The same
  * across two processes: {@link WriterLockProcessTest}.
  */
-class WriterLockTest extends ShellTest {
-
-    @TempDir
-    Path tmp;
-
-    SandboxServer server;
-    Accounts.Unused accounts;
+class WriterLockTest extends FreshSandboxTest {
 
     @Autowired
     RunStore runStore;
 
-    @BeforeEach
-    void connect() {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(300).withSeed(81));
-        accounts = new Accounts.Unused(server);
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(300).withSeed(81);
     }
 
     /** An attended run in the background, stopped at its question after the first batch until released. */
@@ -88,18 +78,11 @@ class WriterLockTest extends ShellTest {
     }
 
     Path plan(List<SandboxUser> users) throws IOException {
-        Path file = Files.createTempFile(tmp, "plan", ".csv");
-        StringBuilder csv = new StringBuilder("account_id,email\n");
-        users.forEach(u -> csv.append(u.accountId())
-                .append(',')
-                .append(Accounts.movedAddress(u))
-                .append('\n'));
-        Files.writeString(file, csv.toString());
-        return file;
+        return Accounts.writeEmailMoves(Files.createTempFile(tmp, "plan", ".csv"), users);
     }
 
     void loadAndPreview(List<SandboxUser> users, String ok) throws IOException {
-        assertThat(run("load " + plan(users)).exitCode()).isZero();
+        ok(run("load " + plan(users)));
         assertThat(run("preview").out()).contains(ok);
     }
 
@@ -122,7 +105,7 @@ class WriterLockTest extends ShellTest {
         Result undo = run("undo " + id);
 
         long pid = ProcessHandle.current().pid();
-        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.FAILED);
         assertThat(refused.err().strip().lines()).as(refused.toString()).hasSize(1);
         assertThat(refused.err())
                 .contains("is being written to by run " + id + " (email), PID " + pid + " on ")
@@ -139,7 +122,7 @@ class WriterLockTest extends ShellTest {
         assertThat(live.out.toString()).contains("(finished): applied 4");
         mode.set(ShellMode.Kind.ONE_SHOT);
         Result after = run("run --yes");
-        assertThat(after.exitCode()).as(after.toString()).isZero();
+        assertThat(after.exitCode()).as(after.toString()).isEqualTo(ExitCodes.OK);
         assertThat(after.out()).contains("applied 2");
         assertThat(run("undo " + id).out()).contains("4 rows for 'email'");
     }
@@ -161,7 +144,7 @@ class WriterLockTest extends ShellTest {
         assertThat(person.finish("a")).as(person.out.toString()).isZero();
         int scriptExit = script.get(60, TimeUnit.SECONDS);
 
-        assertThat(scriptExit).as(scriptOut.toString()).isZero();
+        assertThat(scriptExit).as(scriptOut.toString()).isEqualTo(ExitCodes.OK);
         assertThat(scriptOut.toString())
                 .containsOnlyOnce("waiting for")
                 .contains("(finished): applied 0, already done 4");
@@ -209,7 +192,7 @@ class WriterLockTest extends ShellTest {
 
         Result r = run("run --yes");
 
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.out())
                 .contains("took over the lock of run 20261204-000000-suspend-dead (resume of suspend), "
                         + "PID 999999999 on gone-host, whose process is gone")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
@@ -12,8 +13,25 @@ import org.junit.jupiter.api.Test;
 class RateLimitTest {
 
     private static SandboxServer start(double rate, RetryAfterMode mode) throws IOException {
-        return SandboxServer.start(
-                SandboxConfig.defaults().withUsers(20).withRatePerSecond(rate).withRetryAfterMode(mode));
+        return SandboxServer.start(config(rate, mode));
+    }
+
+    private static SandboxConfig config(double rate, RetryAfterMode mode) {
+        return SandboxConfig.defaults().withUsers(20).withRatePerSecond(rate).withRetryAfterMode(mode);
+    }
+
+    /** The rate limit's time, moved on by the test: waiting out a Retry-After takes no real second. */
+    static final class HandClock implements InstantSource {
+        private Instant now = Instant.now();
+
+        @Override
+        public synchronized Instant instant() {
+            return now;
+        }
+
+        synchronized void advance(Duration d) {
+            now = now.plus(d);
+        }
     }
 
     @Test
@@ -44,14 +62,15 @@ class RateLimitTest {
 
     @Test
     void afterWaitingRetryAfterTheNextRequestPasses() throws Exception {
-        try (SandboxServer s = start(2, RetryAfterMode.SECONDS)) {
+        HandClock clock = new HandClock();
+        try (SandboxServer s = SandboxServer.start(config(2, RetryAfterMode.SECONDS), clock)) {
             SandboxHttp h = new SandboxHttp(s);
             SandboxHttp.Resp r;
             do {
                 r = h.get(h.org(""));
             } while (r.status() == 200);
             assertThat(r.status()).isEqualTo(429);
-            Thread.sleep(Long.parseLong(r.header("Retry-After")) * 1000);
+            clock.advance(Duration.ofSeconds(Long.parseLong(r.header("Retry-After"))));
             assertThat(h.get(h.org("")).status()).isEqualTo(200);
         }
     }
@@ -96,19 +115,18 @@ class RateLimitTest {
     @Test
     void aClientPacedJustUnderTheLimitIsNotThrottled() throws Exception {
         double rate = 20;
-        try (SandboxServer s = start(rate, RetryAfterMode.SECONDS)) {
+        HandClock clock = new HandClock();
+        try (SandboxServer s = SandboxServer.start(config(rate, RetryAfterMode.SECONDS), clock)) {
             SandboxHttp h = new SandboxHttp(s);
-            long start = System.nanoTime();
-            long interval = (long) (1e9 / (rate * 0.95));
+            Instant start = clock.instant();
+            Duration interval = Duration.ofNanos((long) (1e9 / (rate * 0.95)));
             int throttled = 0;
             int n = 32;
             for (int i = 0; i < n; i++) {
-                long due = start + i * interval;
-                long wait = due - System.nanoTime();
-                if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                if (i > 0) clock.advance(interval);
                 if (h.get(h.org("")).status() == 429) throttled++;
             }
-            assertThat(Duration.ofNanos(System.nanoTime() - start).toMillis()).isGreaterThan(1600);
+            assertThat(Duration.between(start, clock.instant()).toMillis()).isGreaterThan(1600);
             assertThat(throttled).isLessThanOrEqualTo(1);
             assertThat(s.stats().throttled()).isEqualTo(throttled);
         }
@@ -116,11 +134,13 @@ class RateLimitTest {
 
     @Test
     void aClientFasterThanTheLimitGetsAboutTheLimit() throws Exception {
-        try (SandboxServer s = start(10, RetryAfterMode.SECONDS)) {
+        HandClock clock = new HandClock();
+        try (SandboxServer s = SandboxServer.start(config(10, RetryAfterMode.SECONDS), clock)) {
             SandboxHttp h = new SandboxHttp(s);
-            long end = System.nanoTime() + 1_000_000_000L;
+            Instant end = clock.instant().plusSeconds(1);
             int ok = 0;
-            while (System.nanoTime() < end) {
+            // a request every 20 ms of the limit's time: five times the rate
+            for (; clock.instant().isBefore(end); clock.advance(Duration.ofMillis(20))) {
                 if (h.get(h.org("")).status() == 200) ok++;
             }
             // a full bucket of 10, then 10 per second for 1 s

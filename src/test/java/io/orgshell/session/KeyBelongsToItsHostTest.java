@@ -3,11 +3,12 @@ package io.orgshell.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.console.ShellMode;
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.support.FreshSandboxTest;
 import io.orgshell.support.KeyCountingListener;
 import io.orgshell.support.NoSecretOnDisk;
-import io.orgshell.support.ShellTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,11 +28,10 @@ import org.springframework.shell.core.InputReader;
  * to {@code ORGSHELL_BASE_URL} the same way; LaunchModesTest shows it, as only a process of its own has that
  * environment.)
  */
-class KeyBelongsToItsHostTest extends ShellTest {
+class KeyBelongsToItsHostTest extends FreshSandboxTest {
 
     static KeyCountingListener listener;
     static SandboxServer elsewhere;
-    SandboxServer server;
 
     @BeforeAll
     static void startTheOtherPlaces() throws IOException {
@@ -50,9 +50,13 @@ class KeyBelongsToItsHostTest extends ShellTest {
         elsewhere.close();
     }
 
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(50).withSeed(46);
+    }
+
     @BeforeEach
     void connectWithAProfile() throws IOException {
-        server = connectToFresh(SandboxConfig.defaults().withUsers(50).withSeed(46));
         Path config = CONFIG_DIR.resolve("config.yml");
         Files.writeString(
                 config,
@@ -72,10 +76,10 @@ class KeyBelongsToItsHostTest extends ShellTest {
         Result same = run("connect --profile home --base-url " + server.baseUri() + "/");
         assertThat(same.exitCode())
                 .as("the same scheme, host and port: " + same)
-                .isZero();
+                .isEqualTo(ExitCodes.OK);
 
         Result refused = run("connect --profile home --base-url " + listener.baseUri());
-        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(refused.err().strip())
                 .isEqualTo("error: no key for " + listener.baseUri() + ": the key of profile "
                         + "home is for " + server.baseUri()
@@ -100,7 +104,7 @@ class KeyBelongsToItsHostTest extends ShellTest {
         Result r = run(
                 "connect --profile home --org-id " + elsewhere.orgId() + " --base-url " + elsewhere.baseUri(),
                 keyboard);
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(prompts)
                 .containsExactly("API key for " + elsewhere.orgId() + " at " + elsewhere.baseUri()
                         + " (the key of profile home is for " + server.baseUri() + "): ");
@@ -109,7 +113,7 @@ class KeyBelongsToItsHostTest extends ShellTest {
                 .contains(elsewhere.baseUri().toString());
 
         prompts.clear();
-        assertThat(run("connect --profile home", keyboard).exitCode()).isZero();
+        ok(run("connect --profile home", keyboard));
         assertThat(prompts)
                 .as("at its own base URL the profile's key needs no prompt")
                 .isEmpty();

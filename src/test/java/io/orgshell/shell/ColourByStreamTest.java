@@ -3,6 +3,7 @@ package io.orgshell.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.support.OrgShellProcess;
 import io.orgshell.support.Slow;
 import java.io.File;
@@ -136,7 +137,7 @@ class ColourByStreamTest {
             throw new AssertionError("orgshell under script did not finish");
         }
         String screen = Files.readString(transcript, StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as(screen).isEqualTo(2);
+        assertThat(p.exitValue()).as(screen).isEqualTo(ExitCodes.USAGE);
         return screen;
     }
 

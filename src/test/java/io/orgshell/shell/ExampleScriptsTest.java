@@ -2,6 +2,7 @@ package io.orgshell.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.support.OrgShellProcess;
 import io.orgshell.support.Slow;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class ExampleScriptsTest {
     void anExampleRunsToTheEnd(String script, String expected) throws Exception {
         OrgShellProcess.Finished f =
                 OrgShellProcess.run(home, Map.of(), null, "--sandbox", "--file", "scripts/examples/" + script);
-        assertThat(f.exitCode()).as(f.out() + f.err()).isZero();
+        assertThat(f.exitCode()).as(f.out() + f.err()).isEqualTo(ExitCodes.OK);
         assertThat(f.out()).contains(expected).contains("(finished)");
         assertThat(f.err()).doesNotContain("error");
     }

@@ -3,6 +3,7 @@ package io.orgshell.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.console.ShellMode;
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.support.ShellTest;
@@ -89,7 +90,7 @@ class InteractiveShellTest extends ShellTest {
 
         String out = kb.screen();
         Files.writeString(Path.of("target", "interactive-screen.txt"), out);
-        assertThat(exit.get()).isZero();
+        assertThat(exit.get()).isEqualTo(ExitCodes.OK);
         assertThat(out)
                 .contains("orgshell (not connected)>")
                 .contains("not connected (run 'connect'")

@@ -2,6 +2,7 @@ package io.orgshell.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.support.OrgShellProcess;
 import io.orgshell.support.Slow;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ class JsonExampleScriptTest {
     void aPipedDocumentParsesAndTheExampleReportReadsTheSameValues() throws Exception {
         OrgShellProcess.Finished domains =
                 OrgShellProcess.run(home, Map.of(), null, "--sandbox", "domains", "list", "--json");
-        assertThat(domains.exitCode()).as(domains.err()).isZero();
+        assertThat(domains.exitCode()).as(domains.err()).isEqualTo(ExitCodes.OK);
         assertThat(domains.err()).isEmpty();
         JsonNode doc = JsonMapper.builder().build().readTree(domains.out());
         List<String> names = new ArrayList<>();
@@ -54,7 +55,7 @@ class JsonExampleScriptTest {
         Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
         String report = Files.readString(out);
-        assertThat(p.exitValue()).as(report + Files.readString(err)).isZero();
+        assertThat(p.exitValue()).as(report + Files.readString(err)).isEqualTo(ExitCodes.OK);
         assertThat(report)
                 .contains(
                         "organization: Acme Sandbox",

@@ -2,6 +2,7 @@ package io.orgshell.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.support.Accounts;
@@ -46,7 +47,7 @@ class LaunchModesTest {
     @Test
     void oneCommandOnTheEmbeddedSandbox() throws Exception {
         Run r = run(Map.of(), null, "--sandbox", "domains", "list");
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("acme.example").contains("verified domains");
         assertThat(r.err()).isEmpty();
     }
@@ -54,7 +55,7 @@ class LaunchModesTest {
     @Test
     void helpBeforeTheCommandPrintsTheLaunchOptionsAndExits0() throws Exception {
         Run r = run(Map.of(), null, "--help");
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.out())
                 .contains("usage: orgshell")
                 .contains("--sandbox")
@@ -67,10 +68,10 @@ class LaunchModesTest {
     @Test
     void anUnknownCommandIsOneLineAndExit2() throws Exception {
         Run r = run(Map.of(), null, "nope", "--x");
-        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err().strip()).isEqualTo("error: unknown command 'nope' (type 'help' for the list)");
         Run key = run(Map.of(), null, "--api-key", "abc", "status");
-        assertThat(key.exitCode()).isEqualTo(2);
+        assertThat(key.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(key.err()).contains("never taken from the command line");
     }
 
@@ -86,7 +87,7 @@ class LaunchModesTest {
                 orgs list
                 """);
         Run r = run(Map.of(), null, "--sandbox", "--file", script.toString());
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.out()).contains("acme.example").doesNotContain("organization");
         assertThat(r.err())
                 .contains("no account 000000000000000000000000")
@@ -98,7 +99,7 @@ class LaunchModesTest {
     @Test
     void commandsOnStandardInputRunAsAScript() throws Exception {
         Run r = run(Map.of(), "status\n\n# next fails\nnope\nstatus\n", "--sandbox");
-        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.out()).containsOnlyOnce("[SANDBOX]");
         assertThat(r.err()).contains("<stdin>:4");
     }
@@ -106,7 +107,7 @@ class LaunchModesTest {
     @Test
     void withoutASessionACommandIsUnavailable() throws Exception {
         Run r = run(Map.of(), null, "domains", "list");
-        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
         assertThat(r.err()).contains("no organization is connected");
     }
 
@@ -120,11 +121,11 @@ class LaunchModesTest {
                 "ORGSHELL_BASE_URL",
                 sandbox.baseUri().toString());
         Run ok = run(env, null, "orgs", "list");
-        assertThat(ok.exitCode()).as(ok.toString()).isZero();
+        assertThat(ok.exitCode()).as(ok.toString()).isEqualTo(ExitCodes.OK);
         assertThat(ok.out()).contains(sandbox.orgName());
 
         Run failing = run(env, null, "--debug", "users", "show", "000000000000000000000000");
-        assertThat(failing.exitCode()).isEqualTo(1);
+        assertThat(failing.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(failing.err()).contains("no account").contains("\tat ");
         assertThat(ok.out() + ok.err() + failing.out() + failing.err()).doesNotContain(sandbox.apiKey());
         try (var files = Files.walk(home)) {
@@ -150,7 +151,7 @@ class LaunchModesTest {
                     env,
                     "connect --base-url " + sandbox.baseUri() + "/\nstatus\nconnect --base-url " + listener.baseUri()
                             + "\n");
-            assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
             assertThat(r.out()).contains("connected to").contains(sandbox.orgName());
             assertThat(r.err())
                     .contains("error: no key for " + listener.baseUri() + ": ORGSHELL_API_KEY is for "
@@ -162,7 +163,7 @@ class LaunchModesTest {
         Run embedded = run(env, null, "--sandbox", "status");
         assertThat(embedded.exitCode())
                 .as("the embedded sandbox has a key of its own: " + embedded)
-                .isZero();
+                .isEqualTo(ExitCodes.OK);
         assertThat(embedded.out()).contains("[SANDBOX]");
     }
 
@@ -171,7 +172,7 @@ class LaunchModesTest {
         Path loop = home.resolve("loop.shell");
         Files.writeString(loop, "status\nscript " + loop + "\n");
         Run r = run(Map.of(), null, "--sandbox", "--file", loop.toString());
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err())
                 .contains("error: " + loop + ":2: " + loop + " is already running")
                 .doesNotContain("StackOverflowError")
@@ -193,7 +194,7 @@ class LaunchModesTest {
         sandbox.reset();
 
         Run r = run(env, "load --op suspend " + plan + "\npreview\nrun\n");
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.out()).contains("OK 5");
         assertThat(r.err())
                 .contains("run in a script needs --yes: nothing was written")

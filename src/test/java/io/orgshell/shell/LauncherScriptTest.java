@@ -2,6 +2,7 @@ package io.orgshell.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -36,7 +37,7 @@ class LauncherScriptTest {
         String out = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(p.exitValue()).as(out).isEqualTo(1);
+        assertThat(p.exitValue()).as(out).isEqualTo(ExitCodes.FAILED);
         assertThat(out).contains("the build failed");
         assertThat(Files.readString(seen))
                 .as("the build ran")

@@ -3,24 +3,25 @@ package io.orgshell.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.console.ShellMode;
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.FreshSandboxTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code script F.shell} inside a script: a loop is refused where it starts, a chain is bounded, neither overflows. */
-class ScriptNestingTest extends ShellTest {
+class ScriptNestingTest extends FreshSandboxTest {
 
-    @TempDir
-    Path tmp;
+    @Override
+    protected SandboxConfig sandboxConfig() {
+        return SandboxConfig.defaults().withUsers(50).withSeed(44);
+    }
 
     @BeforeEach
     void connect() {
-        connectToFresh(SandboxConfig.defaults().withUsers(50).withSeed(44));
         mode.set(ShellMode.Kind.SCRIPT);
     }
 
@@ -30,7 +31,7 @@ class ScriptNestingTest extends ShellTest {
         Files.writeString(loop, "# runs itself\nstatus\nscript " + loop + "\n");
 
         Result r = run("script " + loop);
-        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.all())
                 .contains(loop + ":3: " + loop + " is already running (" + loop + ":3): a script cannot "
                         + "run itself, directly or through another")
@@ -42,7 +43,7 @@ class ScriptNestingTest extends ShellTest {
 
         assertThat(run("script " + chain(2)).exitCode())
                 .as("nothing is left open after the refusal")
-                .isZero();
+                .isEqualTo(ExitCodes.OK);
     }
 
     @Test
@@ -53,19 +54,19 @@ class ScriptNestingTest extends ShellTest {
         Files.writeString(b, "status\n\nscript " + a + "\n");
 
         Result r = run("script " + a);
-        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.all()).contains(b + ":3: " + a + " is already running (" + a + ":1 > " + b + ":3)");
     }
 
     @Test
     void sixteenScriptsInsideEachOtherRunAndASeventeenthIsRefused() throws IOException {
         Result sixteen = run("script " + chain(16));
-        assertThat(sixteen.exitCode()).as(sixteen.toString()).isZero();
+        assertThat(sixteen.exitCode()).as(sixteen.toString()).isEqualTo(ExitCodes.OK);
         assertThat(sixteen.out()).contains("organization");
 
         Path first = chain(17);
         Result seventeen = run("script " + first);
-        assertThat(seventeen.exitCode()).isEqualTo(2);
+        assertThat(seventeen.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(seventeen.all())
                 .contains(tmp.resolve("chain17-16.shell") + ":1: scripts run inside each other "
                         + "at most 16 deep; " + tmp.resolve("chain17-17.shell") + " would be number 17 (" + first

@@ -3,6 +3,9 @@ package io.orgshell.support;
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -36,6 +39,14 @@ public final class Accounts {
             handedOut += n;
             return out;
         }
+    }
+
+    /** Writes a change file that moves each account to its {@link #movedAddress}, and returns it. */
+    public static Path writeEmailMoves(Path file, List<SandboxUser> users) throws IOException {
+        StringBuilder csv = new StringBuilder("account_id,email\n");
+        users.forEach(u ->
+                csv.append(u.accountId()).append(',').append(movedAddress(u)).append('\n'));
+        return Files.writeString(file, csv);
     }
 
     /** A new address for {@code u} on the org's second domain, unique per account (no two rows collide). */

@@ -2,6 +2,7 @@ package io.orgshell.support;
 
 import io.orgshell.OrgShellApplication;
 import io.orgshell.console.ShellMode;
+import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.session.SandboxLauncher;
@@ -98,10 +99,7 @@ public abstract class ShellTest {
     protected SandboxServer connectTo(SandboxServer server) {
         NoSecretOnDisk.register(server.apiKey());
         sandboxLauncher.use(server.access());
-        Result r = run("connect --sandbox");
-        if (r.exitCode() != 0) {
-            throw new AssertionError("connect failed: " + r);
-        }
+        ok(run("connect --sandbox"));
         return server;
     }
 
@@ -123,6 +121,14 @@ public abstract class ShellTest {
         int code = dispatcher.execute(line, new PrintWriter(out, true), new PrintWriter(err, true), input);
         NoSecretOnDisk.assertNoKeyIn(out + "\n" + err, "the console output of '" + line + "'");
         return new Result(code, out.toString(), err.toString());
+    }
+
+    /** A set-up step (connect, load, preview...) that must succeed: a broken set-up fails here, with its output. */
+    protected static Result ok(Result r) {
+        if (r.exitCode() != ExitCodes.OK) {
+            throw new AssertionError("expected exit " + ExitCodes.OK + " but got " + r);
+        }
+        return r;
     }
 
     static final class NoInput implements InputReader {}
