@@ -16,14 +16,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 /**
- * A 5,000-row run against a sandbox injecting 10% faults (500/502/503, dropped connections, answers slower than the
+ * A 2,000-row run against a sandbox injecting 10% faults (500/502/503, dropped connections, answers slower than the
  * read timeout, 429 bursts): every row ends in one of the four outcomes, the counts add up, and no account got two
  * writes.
  */
 @Slow
 class FaultyRunTest extends ShellTest {
 
-    static final int ROWS = 5_000;
+    static final int ROWS = 2_000;
 
     @TempDir
     Path tmp;
@@ -31,7 +31,7 @@ class FaultyRunTest extends ShellTest {
     @Test
     void everyRowEndsAndNoAccountIsWrittenTwice() throws Exception {
         SandboxServer server = sandbox(SandboxConfig.defaults()
-                .withUsers(7_000)
+                .withUsers(3_000)
                 .withSeed(71)
                 .withSlowResponseMs(2_500)
                 .withFaultRate(0.10));
