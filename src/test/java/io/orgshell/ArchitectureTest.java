@@ -16,7 +16,7 @@ import io.orgshell.sandbox.EmbeddedSandbox;
 import io.orgshell.sandbox.SandboxOrgAccess;
 
 /**
- * The package graph README's Layout section draws: front end → services → infrastructure → core, the sandbox on its
+ * The package graph docs/layout.md draws: front end → services → infrastructure → core, the sandbox on its
  * own. A change that makes an arrow run back up fails the build here, with the offending classes named.
  */
 @AnalyzeClasses(packages = "io.orgshell", importOptions = ImportOption.DoNotIncludeTests.class)

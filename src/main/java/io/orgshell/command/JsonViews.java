@@ -28,7 +28,7 @@ import java.util.Optional;
 /**
  * What each read command prints with {@code --json}: one record per document, built from what the command already
  * has. Component names are the documented field names (snake_case on output, see {@code console.JsonOutput}); a
- * field is renamed only with a note in README, as scripts depend on them. Values are raw: the JSON writer escapes.
+ * field is renamed only with a note in docs/scripts-and-json.md, as scripts depend on them. Values are raw: the JSON writer escapes.
  */
 final class JsonViews {
 

@@ -29,7 +29,8 @@ public class JsonOutput {
     /** The option every read command takes, and its help. */
     public static final String OPTION = "json";
 
-    public static final String HELP = "print one JSON document on standard output (fields: see README)";
+    public static final String HELP =
+            "print one JSON document on standard output (fields: see docs/scripts-and-json.md)";
 
     private final JsonMapper mapper = JsonMapper.builder(JsonFactory.builder()
                     .characterEscapes(new InertEscapes())

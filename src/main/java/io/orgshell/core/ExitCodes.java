@@ -1,6 +1,6 @@
 package io.orgshell.core;
 
-/** Process exit codes of one-shot and script mode (the README has the same table). */
+/** Process exit codes of one-shot and script mode (docs/commands.md has the same table). */
 public final class ExitCodes {
     public static final int OK = 0;
     /** The command ran and failed: the API refused, a file could not be written, a row failed. */

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** A bulk operation a plan can carry, with the columns its CSV needs (the README lists them). */
+/** A bulk operation a plan can carry, with the columns its CSV needs (docs/change-files.md lists them). */
 public enum Operation {
     EMAIL(
             "email",

@@ -30,7 +30,7 @@ final class DirectoryApiV2 {
     static final int MAX_LIMIT = 1000;
     /**
      * The most values one list filter may hold ({@code accountIds}, {@code emails}, ...). The contract gives no
-     * number for v2; v1 search caps its {@code eq} lists at 100, and so does this sandbox (README: Sandbox limits).
+     * number for v2; v1 search caps its {@code eq} lists at 100, and so does this sandbox (docs/sandbox.md).
      */
     static final int MAX_LIST = 100;
 

@@ -8,7 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** Queues faults the way a person trying orgshell would: {@code POST /__sandbox/faults} with the README's JSON. */
+/** Queues faults the way a person trying orgshell would: {@code POST /__sandbox/faults} with the JSON docs/sandbox.md shows. */
 public final class FaultScripts {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
