@@ -2,7 +2,6 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.ShellMode;
 import io.orgshell.run.RunDirectory;
 import io.orgshell.run.RunMeta;
 import io.orgshell.run.RunState;
@@ -85,7 +84,7 @@ class AttendedRunTest extends ShellTest {
                 tmp.resolve("typo.csv"),
                 "acount_idd\n" + accounts.next(1).get(0).accountId() + "\n");
         assertThat(run("load " + typo + " --op deactivate").exitCode()).isNotZero();
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         Operator operator = new Operator("a");
 
         Result r = run("run", operator);
@@ -101,7 +100,7 @@ class AttendedRunTest extends ShellTest {
         List<SandboxUser> u = accounts.next(5);
         run("load " + suspendPlan("offboarding.csv", u) + " --op suspend");
         run("preview");
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         Operator operator = new Operator("", "  ", "c", "q");
 
         Result r = run("run --batch-size 2", operator);
@@ -129,7 +128,7 @@ class AttendedRunTest extends ShellTest {
         List<SandboxUser> u = accounts.next(3);
         run("load " + suspendPlan("quit-first.csv", u) + " --op suspend");
         run("preview");
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
 
         Result r = run("run", new Operator("q"));
 
@@ -163,12 +162,12 @@ class AttendedRunTest extends ShellTest {
         List<SandboxUser> u = accounts.next(7);
         run("load " + suspendPlan("leavers.csv", u) + " --op suspend");
         run("preview");
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         run("run --batch-size 2", new Operator("c", "q"));
         assertThat(server.stats().writes()).hasSize(2);
         String id = runStore.list().get(0).id();
 
-        mode.set(ShellMode.Kind.ONE_SHOT);
+        noTerminal();
         Result script = run("resume");
         assertThat(script.exitCode()).isEqualTo(2);
         assertThat(script.out())
@@ -177,7 +176,7 @@ class AttendedRunTest extends ShellTest {
         assertThat(script.err()).contains("say 'resume " + id + " --yes'").contains("nothing was sent");
         assertThat(server.stats().writes()).hasSize(2);
 
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         Operator operator = new Operator("c", "q");
         Result resumed = run("resume " + id, operator);
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
@@ -219,7 +218,7 @@ class AttendedRunTest extends ShellTest {
         run("load " + plan);
         run("preview");
         server.faults().add("PUT /users/" + u.get(0).accountId() + "/manage/email", 1, Fault.applicationError(400));
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         Operator operator = new Operator("c", "r", "c");
 
         Result r = run("run --batch-size 2", operator);
@@ -238,7 +237,7 @@ class AttendedRunTest extends ShellTest {
 
     @Test
     void aBareResumeThatWillNotAskNeedsOneUnfinishedRun() throws Exception {
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         run("load " + suspendPlan("first.csv", accounts.next(2)) + " --op suspend");
         run("preview");
         run("run", new Operator("q"));
@@ -249,7 +248,7 @@ class AttendedRunTest extends ShellTest {
         String second = all.get(0).id();
         String first = all.get(1).id();
 
-        mode.set(ShellMode.Kind.ONE_SHOT);
+        noTerminal();
         Result refused = run("resume --yes");
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.err())
@@ -257,14 +256,14 @@ class AttendedRunTest extends ShellTest {
                         + "); say which one: resume RUN_ID");
         assertThat(server.stats().writes()).isEmpty();
 
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         Operator operator = new Operator("q");
         Result bare = run("resume", operator);
         assertThat(bare.out()).startsWith("resuming run " + second + ": suspend of second.csv");
         assertThat(operator.prompts).hasSize(1);
         assertThat(server.stats().writes()).isEmpty();
 
-        mode.set(ShellMode.Kind.ONE_SHOT);
+        noTerminal();
         assertThat(run("resume " + second + " --yes").exitCode()).isZero();
         assertThat(run("resume --yes").out()).startsWith("resuming run " + first);
         assertThat(server.stats().writes()).hasSize(4);
@@ -274,7 +273,7 @@ class AttendedRunTest extends ShellTest {
     void aFinishedPlanIsNotRunAgainAndNothingIsAsked() throws Exception {
         run("load " + suspendPlan("done.csv", accounts.next(2)) + " --op suspend");
         run("preview");
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         assertThat(run("run", new Operator("a")).out()).contains("(finished): applied 2");
 
         Operator operator = new Operator("a");

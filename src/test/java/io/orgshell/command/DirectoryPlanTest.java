@@ -2,7 +2,6 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.ShellMode;
 import io.orgshell.sandbox.ExchangeRecorder;
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.RecordedExchange;
@@ -374,7 +373,7 @@ class DirectoryPlanTest extends ShellTest {
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
         int ok = count("OK", run("preview").out());
         assertThat(ok).isPositive();
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         Result refused = run("run --yes", answer("deactivate " + ok + " in somewhere else"));
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.err()).contains("not confirmed: nothing was sent");

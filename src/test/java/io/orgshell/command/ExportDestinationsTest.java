@@ -183,9 +183,7 @@ class ExportDestinationsTest extends ShellTest {
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         Thread command = new Thread(() -> exit.complete(dispatcher.execute(
                 "users export --out " + fifo,
-                new PrintWriter(out, true),
-                new PrintWriter(err, true),
-                new InputReader() {})));
+                console(new PrintWriter(out, true), new PrintWriter(err, true), new InputReader() {}))));
         command.start();
         try {
             awaitCondition(() -> inStreamFile(command));

@@ -2,7 +2,6 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.ShellMode;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
@@ -78,7 +77,7 @@ class HostileOrgTest extends ShellTest {
 
     @Test
     void anExportOrAPlanOnAPersonsScreenIsInert() {
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         printedBy("users export --out -");
         printedBy("users export --format json --out -");
         printedBy("plan suspend --managed --out -");

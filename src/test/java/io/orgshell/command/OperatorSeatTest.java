@@ -3,7 +3,6 @@ package io.orgshell.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.api.ApiKey;
-import io.orgshell.console.ShellMode;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
@@ -84,7 +83,7 @@ class OperatorSeatTest extends ShellTest {
     void enterAloneAtTheBatchQuestionWritesNothing() throws Exception {
         run("load " + plan("two.csv", accounts.next(2)) + " --op suspend");
         run("preview");
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         AtomicInteger asked = new AtomicInteger();
         InputReader enterThenQuit = new InputReader() {
             @Override
@@ -96,7 +95,7 @@ class OperatorSeatTest extends ShellTest {
         assertThat(r.out()).contains("answer c, a or q").contains("(paused)");
         assertThat(asked.get()).isEqualTo(2);
         assertThat(server.stats().writes()).isEmpty();
-        mode.set(ShellMode.Kind.ONE_SHOT);
+        noTerminal();
         assertThat(run("resume --yes").exitCode()).isZero(); // the other tests of this class find no paused run
     }
 

@@ -2,7 +2,6 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.Screen;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
 import io.orgshell.sandbox.SandboxServer;
@@ -13,11 +12,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Preview rows a person can read: the account's email and name on every row, a profile or group change as its value
@@ -28,9 +25,6 @@ class PreviewRowsTest extends ShellTest {
     @TempDir
     Path tmp;
 
-    @Autowired
-    Screen screen;
-
     SandboxServer server;
     Accounts.Unused unused;
 
@@ -38,12 +32,6 @@ class PreviewRowsTest extends ShellTest {
     void connect() {
         server = connectToFresh(SandboxConfig.defaults().withUsers(80).withSeed(47));
         unused = new Accounts.Unused(server);
-    }
-
-    @AfterEach
-    void terminalWidthAgain() {
-        screen.fixWidth(0);
-        mode.setOutputIsTerminal(false);
     }
 
     Path csv(String header, String... lines) throws IOException {
@@ -102,8 +90,7 @@ class PreviewRowsTest extends ShellTest {
                         u.get(1).accountId() + "," + u.get(1).department() + ","
                                 + u.get(1).jobTitle(),
                         synced.accountId() + ",Finance,Engineer"));
-        mode.setOutputIsTerminal(true);
-        screen.fixWidth(80);
+        outputToTerminal(80, false);
         Result r = run("preview --all");
         assertThat(r.out().lines()).as(r.out()).allMatch(l -> l.codePointCount(0, l.length()) <= 80);
         assertThat(r.out())

@@ -2,7 +2,6 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.ShellMode;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
 import io.orgshell.sandbox.SandboxServer;
@@ -82,7 +81,7 @@ class AdminGroupsTest extends ShellTest {
     void atATerminalTheChangeIsTypedOrNothingIsSent() throws Exception {
         groupAddPlan("site-admins", 2);
         run("preview --allow-admins");
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         List<String> prompts = new ArrayList<>();
 
         Result r = run("run --override-limit", new InputReader() {

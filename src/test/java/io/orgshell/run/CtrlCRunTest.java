@@ -2,7 +2,6 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.ShellMode;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
@@ -72,7 +71,7 @@ class CtrlCRunTest extends ShellTest {
         List<SandboxUser> users = accounts.next(30);
         loadAndPreview(users);
         Thread command = Thread.currentThread();
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
 
         Result r = run("run --batch-size 10", new InputReader() {
             @Override
@@ -83,7 +82,7 @@ class CtrlCRunTest extends ShellTest {
         });
 
         boolean stillInterrupted = Thread.interrupted();
-        mode.set(ShellMode.Kind.ONE_SHOT);
+        noTerminal();
         assertStoppedCleanly(r, users);
         assertThat(stillInterrupted)
                 .as("the interrupt was answered by stopping the run")
@@ -99,9 +98,7 @@ class CtrlCRunTest extends ShellTest {
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         Thread command = new Thread(() -> exit.complete(dispatcher.execute(
                 "run --yes --concurrency 2",
-                new PrintWriter(out, true),
-                new PrintWriter(err, true),
-                new InputReader() {})));
+                console(new PrintWriter(out, true), new PrintWriter(err, true), new InputReader() {}))));
         command.start();
         WriterLockTest.awaitCondition(() -> written(users) >= 1);
 
@@ -128,7 +125,7 @@ class CtrlCRunTest extends ShellTest {
         StringWriter err = new StringWriter();
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         Thread command = new Thread(() -> exit.complete(dispatcher.execute(
-                "run --yes", new PrintWriter(out, true), new PrintWriter(err, true), new InputReader() {})));
+                "run --yes", console(new PrintWriter(out, true), new PrintWriter(err, true), new InputReader() {}))));
         command.start();
         // the batch's read, then read-backs 0.25, 0.5, 1 and 2 s apart: the next pause is some 4 s
         WriterLockTest.awaitCondition(() -> server.stats().requests(search) >= before + 6);

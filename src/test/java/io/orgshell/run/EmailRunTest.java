@@ -2,7 +2,6 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.ShellMode;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
@@ -218,7 +217,7 @@ class EmailRunTest extends ShellTest {
                         "account_id,email",
                         u.stream().map(x -> x.accountId() + "," + moved(x)).toList()));
         run("preview");
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         AtomicInteger asked = new AtomicInteger();
         Result first = run("run --batch-size 4", answers(asked, "c", "q"));
         assertThat(asked.get()).as("before the first batch and after it").isEqualTo(2);
@@ -285,10 +284,10 @@ class EmailRunTest extends ShellTest {
                         "account_id,email",
                         u.stream().map(x -> x.accountId() + "," + moved(x)).toList()));
         assertThat(run("preview").out()).contains("OK 2");
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         Result first = run("run --batch-size 1", answers(new AtomicInteger(), "c", "q"));
         assertThat(first.out()).as(first.toString()).contains("(paused)");
-        mode.set(ShellMode.Kind.ONE_SHOT);
+        noTerminal();
         RunMeta paused = runStore().list().get(0);
         assertThat(paused.state()).isEqualTo(RunState.PAUSED);
         assertThat(run("runs list").out()).contains(paused.id()).contains("paused");
@@ -314,9 +313,9 @@ class EmailRunTest extends ShellTest {
                         "account_id,email",
                         u.stream().map(x -> x.accountId() + "," + moved(x)).toList()));
         run("preview");
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         run("run --batch-size 2", answers(new AtomicInteger(), "c", "q"));
-        mode.set(ShellMode.Kind.ONE_SHOT);
+        noTerminal();
         RunDirectory dir = runStore().open(runStore().list().get(0).id());
         Files.writeString(
                 dir.journal(), "{\"event\":\"result\",\"step\":3,\"outc", java.nio.file.StandardOpenOption.APPEND);
@@ -404,11 +403,11 @@ class EmailRunTest extends ShellTest {
                         "account_id,email",
                         u.stream().map(x -> x.accountId() + "," + moved(x)).toList()));
         run("preview");
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         assertThat(run("run --batch-size 2", answers(new AtomicInteger(), "c", "q"))
                         .out())
                 .contains("applied 2");
-        mode.set(ShellMode.Kind.ONE_SHOT);
+        noTerminal();
         return runStore().open(runStore().list().get(0).id());
     }
 

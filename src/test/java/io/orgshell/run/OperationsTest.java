@@ -2,7 +2,6 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.ShellMode;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
@@ -111,7 +110,7 @@ class OperationsTest extends ShellTest {
         assertThat(script.exitCode()).isEqualTo(2);
         assertThat(script.err()).contains("run in a script needs --yes: nothing was written");
 
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         Result refused = run("run --yes", answers("deactivate 2 in somewhere else"));
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.err()).contains("not confirmed: nothing was sent");
@@ -120,7 +119,7 @@ class OperationsTest extends ShellTest {
         Result accepted = run("run --yes", answers("deactivate 2 in " + server.orgName()));
         assertThat(accepted.exitCode()).as(accepted.toString()).isZero();
         u.forEach(x -> assertThat(now(x).accountStatus()).isEqualTo("inactive"));
-        mode.set(ShellMode.Kind.ONE_SHOT);
+        noTerminal();
 
         assertThat(run("undo").out()).contains("2 rows for 'enable'");
         run("preview");

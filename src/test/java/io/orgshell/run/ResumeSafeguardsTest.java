@@ -3,7 +3,6 @@ package io.orgshell.run;
 import static io.orgshell.run.OperationsTest.answers;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.ShellMode;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
@@ -42,7 +41,7 @@ class ResumeSafeguardsTest extends ShellTest {
         assertThat(script.err()).contains("say 'resume ").contains(" --yes'");
         assertThat(server.stats().writes()).hasSize(2);
 
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         Result refused = run("resume", answers("deactivate 4 in " + server.orgName()));
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.err()).contains("not confirmed: nothing was sent");
@@ -61,7 +60,7 @@ class ResumeSafeguardsTest extends ShellTest {
         List<SandboxUser> u = accounts.next(14); // more than 20% of the sandbox's managed accounts
         pausedAfterTheFirstBatch(u, " --override-limit");
 
-        mode.set(ShellMode.Kind.ONE_SHOT);
+        noTerminal();
         Result refused = run("resume --yes");
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.err()).contains("refusing to deactivate 14 of").contains("--override-limit");
@@ -96,11 +95,11 @@ class ResumeSafeguardsTest extends ShellTest {
                 "account_id\n" + u.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
         assertThat(run("load --op deactivate " + plan).exitCode()).isZero();
         assertThat(run("preview").exitCode()).isZero();
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         Result first = run(
                 "run --batch-size 2" + flags, answers("deactivate " + u.size() + " in " + server.orgName(), "c", "q"));
         assertThat(first.out()).as(first.toString()).contains("batch 1");
         assertThat(server.stats().writes()).hasSize(2);
-        mode.set(ShellMode.Kind.ONE_SHOT);
+        noTerminal();
     }
 }

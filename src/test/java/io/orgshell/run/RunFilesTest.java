@@ -2,7 +2,6 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.ShellMode;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
@@ -56,7 +55,7 @@ class RunFilesTest extends ShellTest {
 
     @AfterEach
     void back() throws IOException {
-        mode.set(ShellMode.Kind.ONE_SHOT);
+        noTerminal();
         for (RunDirectory d : made) {
             FileSystemUtils.deleteRecursively(d.path());
         }
@@ -77,9 +76,9 @@ class RunFilesTest extends ShellTest {
                                 .map(u -> u.accountId() + "," + Accounts.movedAddress(u))
                                 .toList()));
         assertThat(run("preview").out()).contains("OK " + rows.size());
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         Result first = run("run --batch-size 2", EmailRunTest.answers(new AtomicInteger(), "c", "q"));
-        mode.set(ShellMode.Kind.ONE_SHOT);
+        noTerminal();
         assertThat(first.out()).as(first.toString()).contains("applied 2");
         RunDirectory dir = runStore.open(runStore.list().get(0).id());
         made.add(dir);
@@ -212,9 +211,9 @@ class RunFilesTest extends ShellTest {
                 .toList();
         run("load " + csv("account_id,email,=note", lines));
         assertThat(run("preview").out()).contains("OK 4");
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         run("run --batch-size 1", EmailRunTest.answers(new AtomicInteger(), "c", "q"));
-        mode.set(ShellMode.Kind.ONE_SHOT);
+        noTerminal();
         RunDirectory dir = runStore.open(runStore.list().get(0).id());
 
         for (Path f : List.of(dir.planFile(), dir.stepsFile(), dir.results(), dir.undo())) {

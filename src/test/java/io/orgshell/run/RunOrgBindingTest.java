@@ -2,7 +2,6 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.ShellMode;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
@@ -187,7 +186,7 @@ class RunOrgBindingTest extends ShellTest {
                 "account_id\n" + users.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
         assertThat(run("load " + plan + " --op suspend").exitCode()).isZero();
         assertThat(run("preview").exitCode()).isZero();
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         List<String> answers = new ArrayList<>(List.of("c", "q"));
         Result r = run("run --batch-size 1", new InputReader() {
             @Override
@@ -195,7 +194,7 @@ class RunOrgBindingTest extends ShellTest {
                 return answers.isEmpty() ? "q" : answers.remove(0);
             }
         });
-        mode.set(ShellMode.Kind.ONE_SHOT);
+        noTerminal();
         assertThat(r.out()).as(r.toString()).contains("(paused)");
         return runStore.list().get(0);
     }

@@ -2,7 +2,6 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.ShellMode;
 import io.orgshell.plan.Step;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.SandboxConfig;
@@ -75,7 +74,7 @@ class RunStateTest extends ShellTest {
         assertThat(run("preview").out()).contains("OK 4").contains("1 writes wait");
         server.org().setEmail(changed.accountId(), "changed.meanwhile@acme.example");
         server.faults().add("PUT /users/" + first.accountId() + "/manage/email", 1, Fault.applicationError(400));
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         AtomicInteger asked = new AtomicInteger();
 
         // asked before the first batch, then after it; the retry (the failed step and its follower) ends the run

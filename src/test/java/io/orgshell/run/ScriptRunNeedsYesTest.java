@@ -2,7 +2,6 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.ShellMode;
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
@@ -30,7 +29,7 @@ class ScriptRunNeedsYesTest extends ShellTest {
     void connect() {
         server = connectToFresh(SandboxConfig.defaults().withUsers(300).withSeed(43));
         accounts = new Accounts.Unused(server);
-        mode.set(ShellMode.Kind.SCRIPT);
+        noTerminal();
     }
 
     @Test

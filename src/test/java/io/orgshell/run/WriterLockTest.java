@@ -2,7 +2,6 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.ShellMode;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
@@ -72,9 +71,9 @@ class WriterLockTest extends ShellTest {
                     return answer;
                 }
             };
-            mode.set(ShellMode.Kind.INTERACTIVE);
+            atTerminal();
             PrintWriter w = new PrintWriter(out, true);
-            exit = CompletableFuture.supplyAsync(() -> dispatcher.execute(line, w, w, input));
+            exit = CompletableFuture.supplyAsync(() -> dispatcher.execute(line, console(w, w, input)));
             assertThat(asked.await(60, TimeUnit.SECONDS))
                     .as("asked after the first batch: " + out)
                     .isTrue();
@@ -137,7 +136,7 @@ class WriterLockTest extends ShellTest {
 
         assertThat(live.finish("a")).as(live.out.toString()).isZero();
         assertThat(live.out.toString()).contains("(finished): applied 4");
-        mode.set(ShellMode.Kind.ONE_SHOT);
+        noTerminal();
         Result after = run("run --yes");
         assertThat(after.exitCode()).as(after.toString()).isZero();
         assertThat(after.out()).contains("applied 2");
@@ -153,8 +152,8 @@ class WriterLockTest extends ShellTest {
         String id = runStore.list().get(0).id();
         StringWriter scriptOut = new StringWriter();
         PrintWriter w = new PrintWriter(scriptOut, true);
-        CompletableFuture<Integer> script =
-                CompletableFuture.supplyAsync(() -> dispatcher.execute("run --yes --wait", w, w, new InputReader() {}));
+        CompletableFuture<Integer> script = CompletableFuture.supplyAsync(
+                () -> dispatcher.execute("run --yes --wait", console(w, w, new InputReader() {})));
 
         awaitCondition(() -> scriptOut.toString().contains("waiting for run " + id + " (email), PID "));
         assertThat(script).as("waits while the person's run is paused").isNotDone();
@@ -179,8 +178,8 @@ class WriterLockTest extends ShellTest {
         StringWriter scriptOut = new StringWriter();
         PrintWriter w = new PrintWriter(scriptOut, true);
         CompletableFuture<Integer> exit = new CompletableFuture<>();
-        Thread script =
-                new Thread(() -> exit.complete(dispatcher.execute("run --yes --wait", w, w, new InputReader() {})));
+        Thread script = new Thread(
+                () -> exit.complete(dispatcher.execute("run --yes --wait", console(w, w, new InputReader() {}))));
         script.start();
         awaitCondition(() -> scriptOut.toString().contains("waiting for run " + id));
 
@@ -225,7 +224,7 @@ class WriterLockTest extends ShellTest {
         loadAndPreview(users, "OK 4");
         PausedRun paused = new PausedRun("run --batch-size 2");
         assertThat(paused.finish("q")).as(paused.out.toString()).isZero();
-        mode.set(ShellMode.Kind.ONE_SHOT);
+        noTerminal();
         String id = runStore.list().get(0).id();
         loadAndPreview(users, "OK 2");
 

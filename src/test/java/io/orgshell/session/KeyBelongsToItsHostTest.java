@@ -2,7 +2,6 @@ package io.orgshell.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.ShellMode;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.support.KeyCountingListener;
@@ -68,7 +67,7 @@ class KeyBelongsToItsHostTest extends ShellTest {
 
     @Test
     void aScriptCannotSendAProfilesKeyToAnotherPort() {
-        mode.set(ShellMode.Kind.SCRIPT);
+        noTerminal();
         Result same = run("connect --profile home --base-url " + server.baseUri() + "/");
         assertThat(same.exitCode())
                 .as("the same scheme, host and port: " + same)
@@ -87,7 +86,7 @@ class KeyBelongsToItsHostTest extends ShellTest {
 
     @Test
     void atATerminalTheKeyForAnotherHostIsTypedAtTheMaskedPrompt() {
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         List<String> prompts = new ArrayList<>();
         InputReader keyboard = new InputReader() {
             @Override

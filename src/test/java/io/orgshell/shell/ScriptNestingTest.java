@@ -2,7 +2,6 @@ package io.orgshell.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.ShellMode;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.support.ShellTest;
 import java.io.IOException;
@@ -21,7 +20,7 @@ class ScriptNestingTest extends ShellTest {
     @BeforeEach
     void connect() {
         connectToFresh(SandboxConfig.defaults().withUsers(50).withSeed(44));
-        mode.set(ShellMode.Kind.SCRIPT);
+        noTerminal();
     }
 
     @Test
