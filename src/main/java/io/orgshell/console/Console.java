@@ -118,7 +118,7 @@ public final class Console implements InputReader {
 
     /** A progress bar is redrawn in place only while a person watches it. */
     public boolean liveProgress() {
-        return liveProgress && outputIsTerminal;
+        return liveProgress && outputIsTerminal && !dataOnOut;
     }
 
     /** Columns a table may take: the terminal's width, or long lines when standard output is a file or a pipe. */
@@ -137,7 +137,7 @@ public final class Console implements InputReader {
 
     /** A progress bar on {@link #messages()}, drawn live or only cleared at the end. */
     public Progress progress(String label, long total) {
-        return new Progress(messages(), liveProgress() && !dataOnOut, label, total);
+        return new Progress(messages(), liveProgress(), label, total);
     }
 
     /** A listing: a table fitted to the terminal, or tab-separated lines for a program. */

@@ -69,7 +69,7 @@ class ArgumentsTest extends ShellTest {
             Files.writeString(file, "account_id\n" + server.org().managedAt(2).accountId() + "\n");
             Result r = run("load ~/" + file.getFileName() + " --op suspend");
             assertThat(r.exitCode()).as(r.toString()).isZero();
-            assertThat(r.out()).contains("1 row for 'suspend'");
+            assertThat(r.err()).contains("1 row for 'suspend'");
         } finally {
             Files.deleteIfExists(file);
         }

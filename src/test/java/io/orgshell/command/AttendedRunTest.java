@@ -170,7 +170,7 @@ class AttendedRunTest extends ShellTest {
         noTerminal();
         Result script = run("resume");
         assertThat(script.exitCode()).isEqualTo(2);
-        assertThat(script.out())
+        assertThat(script.err())
                 .contains("resuming run " + id + ": suspend of leavers.csv in " + server.orgName()
                         + ", 5 of 7 rows left");
         assertThat(script.err()).contains("say 'resume " + id + " --yes'").contains("nothing was sent");
@@ -265,7 +265,7 @@ class AttendedRunTest extends ShellTest {
 
         noTerminal();
         assertThat(run("resume " + second + " --yes").exitCode()).isZero();
-        assertThat(run("resume --yes").out()).startsWith("resuming run " + first);
+        assertThat(run("resume --yes").err()).startsWith("resuming run " + first);
         assertThat(server.stats().writes()).hasSize(4);
     }
 

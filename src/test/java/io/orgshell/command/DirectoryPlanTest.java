@@ -97,7 +97,7 @@ class DirectoryPlanTest extends ShellTest {
         Result r = run("plan suspend " + options + " --out " + out);
         assertThat(r.exitCode()).as(r.toString()).isZero();
         List<CSVRecord> rows = read(out);
-        assertThat(r.out()).contains("selected " + rows.size() + " account").contains("next: preview");
+        assertThat(r.err()).contains("selected " + rows.size() + " account").contains("next: preview");
         return rows.stream().map(x -> x.get("account_id")).collect(Collectors.toSet());
     }
 
@@ -109,7 +109,7 @@ class DirectoryPlanTest extends ShellTest {
         long v1Before = server.stats().requests(V1_USERS);
         Result r = run("plan email --from-domain eu.acme.example --to-domain acme.io --out " + out);
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out())
+        assertThat(r.err())
                 .contains("selected " + atOld.size() + " accounts: domain eu.acme.example")
                 .contains("wrote " + out)
                 .contains("loaded " + out)
@@ -210,7 +210,7 @@ class DirectoryPlanTest extends ShellTest {
     void withoutOutThePlanGoesToTheConfigDirectory() throws Exception {
         Result r = run("plan restore --access suspended");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        Matcher m = Pattern.compile("wrote (\\S+)").matcher(r.out());
+        Matcher m = Pattern.compile("wrote (\\S+)").matcher(r.err());
         assertThat(m.find()).isTrue();
         Path file = Path.of(m.group(1));
         assertThat(file.getParent()).isEqualTo(CONFIG_DIR.resolve("plans"));
@@ -226,7 +226,7 @@ class DirectoryPlanTest extends ShellTest {
         List<SandboxUser> atMain = truth(u -> u.emailDomain().equals("acme.example"));
         Result plan = run("plan deactivate --domain acme.example --out " + tmp.resolve("big.csv"));
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
-        assertThat(run("preview").out()).contains("--override-limit");
+        assertThat(run("preview").err()).contains("--override-limit");
         Result refused = run("run --yes");
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.err()).contains("refusing to deactivate").contains("--override-limit");
@@ -246,7 +246,7 @@ class DirectoryPlanTest extends ShellTest {
         long already = target.stream()
                 .filter(u -> server.org().isMember(sales.id(), u.accountId()))
                 .count();
-        assertThat(preview.out()).contains("ALREADY DONE " + already);
+        assertThat(preview.all()).contains("ALREADY DONE " + already);
         assertThat(run("run --yes").exitCode()).isZero();
         assertThat(target).allMatch(u -> server.org().isMember(sales.id(), u.accountId()));
     }
@@ -258,7 +258,7 @@ class DirectoryPlanTest extends ShellTest {
         Files.writeString(file, "account_id,group\n" + u.accountId() + ",no-such-group\n");
         run("load --op group-add " + file);
         Result preview = run("preview");
-        assertThat(preview.out()).contains("BLOCKED 1").contains("no group 'no-such-group'");
+        assertThat(preview.all()).contains("BLOCKED 1").contains("no group 'no-such-group'");
     }
 
     @Test
@@ -327,7 +327,7 @@ class DirectoryPlanTest extends ShellTest {
                         .as("a group change needs its group column")
                         .contains("group");
             } else {
-                assertThat(load.out()).contains(rows.size() + " rows").doesNotContain("problem");
+                assertThat(load.err()).contains(rows.size() + " rows").doesNotContain("problem");
             }
         }
 
@@ -371,7 +371,7 @@ class DirectoryPlanTest extends ShellTest {
         Result plan = run("plan deactivate --domain acme-corp.example --inactive-since 200d --managed --no-idp "
                 + "--status active --out " + tmp.resolve("deactivate.csv"));
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
-        int ok = count("OK", run("preview").out());
+        int ok = count("OK", run("preview").all());
         assertThat(ok).isPositive();
         atTerminal();
         Result refused = run("run --yes", answer("deactivate " + ok + " in somewhere else"));
@@ -465,6 +465,6 @@ class DirectoryPlanTest extends ShellTest {
         run("load --op group-add " + file);
         FaultScripts.post(server, twoSales);
         Result preview = run("preview");
-        assertThat(preview.out()).as(preview.toString()).contains("BLOCKED 1").contains("belongs to 2 groups");
+        assertThat(preview.all()).as(preview.toString()).contains("BLOCKED 1").contains("belongs to 2 groups");
     }
 }

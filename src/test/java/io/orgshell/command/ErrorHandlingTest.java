@@ -76,7 +76,7 @@ class ErrorHandlingTest extends ShellTest {
         Result r = run("users export --out " + tmp.resolve("u.csv"));
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(server.stats().requests(USERS) - before).isEqualTo(pages() + 1);
-        assertThat(r.out()).contains("exported");
+        assertThat(r.err()).contains("exported");
     }
 
     @Test

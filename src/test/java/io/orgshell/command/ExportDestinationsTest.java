@@ -74,7 +74,7 @@ class ExportDestinationsTest extends ShellTest {
         String sent = read.get(30, TimeUnit.SECONDS);
         assertThat(sent).startsWith("account_id,email\n").contains("@eu.acme.example");
         assertThat(isFifo(fifo)).isTrue();
-        assertThat(r.out()).contains("sent the plan to " + fifo).contains("wrote " + CONFIG_DIR.resolve("plans"));
+        assertThat(r.err()).contains("sent the plan to " + fifo).contains("wrote " + CONFIG_DIR.resolve("plans"));
         assertThat(run("preview").exitCode())
                 .as("the plan was loaded from the kept file")
                 .isZero();

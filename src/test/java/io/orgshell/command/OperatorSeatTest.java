@@ -59,7 +59,7 @@ class OperatorSeatTest extends ShellTest {
         run("load " + file + " --op suspend");
         assertThat(run("status").out()).containsPattern("plan\\s+suspend, 2 rows from leavers.csv, not previewed");
         Result preview = run("preview");
-        assertThat(preview.out().lines().findFirst().orElseThrow())
+        assertThat(preview.err().lines().findFirst().orElseThrow())
                 .isEqualTo("preview of suspend, 2 rows from leavers.csv");
         assertThat(run("status").out()).contains("suspend, 2 rows from leavers.csv, previewed");
 
@@ -123,7 +123,7 @@ class OperatorSeatTest extends ShellTest {
                 tmp.resolve("extra.csv"), "account_id,ticket,job_title\n" + u.accountId() + ",T-1,Chief Tester\n");
         Result kept = run("load " + extra + " --op profile");
         assertThat(kept.exitCode()).as(kept.toString()).isZero();
-        assertThat(kept.out()).contains("kept, not used: ticket");
+        assertThat(kept.err()).contains("kept, not used: ticket");
     }
 
     @Test

@@ -26,7 +26,7 @@ class OwnFilesLoadCleanTest extends ShellTest {
         Path plan = Files.writeString(tmp.resolve("plan.csv"), "account_id\n" + u.accountId() + "\n");
         assertThat(run("load " + plan + " --op suspend").exitCode()).isZero();
         assertThat(run("preview").exitCode()).isZero();
-        assertThat(run("run --yes").out()).contains("applied 1");
+        assertThat(run("run --yes").err()).contains("applied 1");
 
         Result undo = run("undo");
         assertThat(undo.out()).contains("1 row for 'restore'").doesNotContain("repaired");

@@ -108,4 +108,22 @@ class PreviewRowsTest extends ShellTest {
         Result r = run("preview");
         assertThat(r.out()).contains(mover.email() + " → " + unverified + "\tBLOCKED");
     }
+
+    @Test
+    void aBlockedAdminRowStatesNoAddressAsItsAccess() throws Exception {
+        SandboxUser admin = server.org().users().stream()
+                .filter(x -> x.managed() && x.orgAdmin())
+                .findFirst()
+                .orElseThrow();
+        run("load --op suspend " + csv("account_id", admin.accountId()));
+        Result r = run("preview");
+        assertThat(r.out())
+                .contains(admin.accountId() + "\t" + admin.email() + "\t" + admin.name()
+                        + "\t\tBLOCKED\tprotected: org admin")
+                .doesNotContain("access: " + admin.email());
+        String json = run("preview --json").out();
+        assertThat(json)
+                .contains("\"email\": \"" + admin.email() + "\"")
+                .doesNotContain("\"current\": \"" + admin.email());
+    }
 }
