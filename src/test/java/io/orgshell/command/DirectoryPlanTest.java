@@ -133,7 +133,7 @@ class DirectoryPlanTest extends ShellTest {
 
         Result preview = run("preview");
         assertThat(preview.exitCode()).as(preview.toString()).isZero();
-        int ok = count("OK", preview.out());
+        int ok = count("OK", preview.all());
         assertThat(ok).isPositive();
         assertThat(preview.out())
                 .as("IdP-synced accounts stay in the file, for preview to block")

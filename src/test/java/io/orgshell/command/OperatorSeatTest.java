@@ -65,7 +65,7 @@ class OperatorSeatTest extends ShellTest {
 
         Result first = run("run --yes");
         assertThat(first.exitCode()).as(first.toString()).isZero();
-        assertThat(first.out().lines().findFirst().orElseThrow())
+        assertThat(first.err().lines().findFirst().orElseThrow())
                 .isEqualTo("run of suspend, 2 rows from leavers.csv in " + server.orgName());
         assertThat(server.stats().writes()).hasSize(2);
 
@@ -75,7 +75,7 @@ class OperatorSeatTest extends ShellTest {
         assertThat(run("status").out()).contains("finished by run");
         Result forced = run("run --yes --again");
         assertThat(forced.exitCode()).as(forced.toString()).isZero();
-        assertThat(forced.out()).contains("already done 2");
+        assertThat(forced.err()).contains("already done 2");
         assertThat(server.stats().writes()).hasSize(2);
     }
 

@@ -29,12 +29,12 @@ class OwnFilesLoadCleanTest extends ShellTest {
         assertThat(run("run --yes").err()).contains("applied 1");
 
         Result undo = run("undo");
-        assertThat(undo.out()).contains("1 row for 'restore'").doesNotContain("repaired");
+        assertThat(undo.err()).contains("1 row for 'restore'").doesNotContain("repaired");
 
         Path export = tmp.resolve("users.csv");
         assertThat(run("users export --out " + export).exitCode()).isZero();
         Result reload = run("load " + export + " --op restore");
         assertThat(reload.exitCode()).as(reload.toString()).isZero();
-        assertThat(reload.out()).doesNotContain("repaired");
+        assertThat(reload.err()).doesNotContain("repaired");
     }
 }
