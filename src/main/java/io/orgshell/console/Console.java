@@ -36,11 +36,8 @@ public final class Console implements InputReader {
     /** Standard output carries data a program reads (a document, CSV) even at a terminal: messages keep off it. */
     private final boolean dataOnOut;
 
-    private final Builder builder;
-
-    private Console(Builder b, boolean dataOnOut) {
-        this.builder = b;
-        this.dataOnOut = dataOnOut;
+    private Console(Builder b) {
+        this.dataOnOut = false;
         this.out = b.out;
         this.err = b.err;
         this.input = b.input;
@@ -51,6 +48,20 @@ public final class Console implements InputReader {
         this.liveProgress = b.liveProgress;
         this.width = b.width;
         this.debug = b.debug;
+    }
+
+    private Console(Console c) {
+        this.dataOnOut = true;
+        this.out = c.out;
+        this.err = c.err;
+        this.input = c.input;
+        this.outStyles = c.outStyles;
+        this.errStyles = c.errStyles;
+        this.canAsk = c.canAsk;
+        this.outputIsTerminal = c.outputIsTerminal;
+        this.liveProgress = c.liveProgress;
+        this.width = c.width;
+        this.debug = c.debug;
     }
 
     /** A console writing results to {@code out} and messages and errors to {@code err}, with nobody to answer. */
@@ -99,7 +110,7 @@ public final class Console implements InputReader {
      * its messages and progress go to standard error at a terminal too.
      */
     public Console dataOnOut() {
-        return new Console(builder, true);
+        return new Console(this);
     }
 
     public Styles errorStyles() {
@@ -228,7 +239,7 @@ public final class Console implements InputReader {
         }
 
         public Console build() {
-            return new Console(this, false);
+            return new Console(this);
         }
     }
 }

@@ -53,14 +53,14 @@ class AdminGroupsTest extends ShellTest {
                 .contains("it holds atlassian/site-admin");
         Result r = run("run --yes");
 
-        assertThat(r.out()).as(r.toString()).contains("nothing to run");
+        assertThat(r.all()).as(r.toString()).contains("nothing to run");
         assertThat(server.stats().writes()).isEmpty();
     }
 
     @Test
     void allowedSiteAdminChangesNeedTheOverrideAndAreWritten() throws Exception {
         List<SandboxUser> u = groupAddPlan("site-admins", 3);
-        assertThat(run("preview").out()).contains("BLOCKED 3");
+        assertThat(run("preview").all()).contains("BLOCKED 3");
         Result allowed = run("preview --allow-admins");
         assertThat(allowed.all()).as(allowed.toString()).contains("OK 3").contains("--override-limit");
 
@@ -111,13 +111,13 @@ class AdminGroupsTest extends ShellTest {
 
         Result preview = run("preview");
 
-        assertThat(preview.out()).as(preview.toString()).contains("BLOCKED 2").contains("did not say");
+        assertThat(preview.all()).as(preview.toString()).contains("BLOCKED 2").contains("did not say");
     }
 
     @Test
     void ordinaryGroupsAreUnchanged() throws Exception {
         groupAddPlan("engineering", 2);
-        assertThat(run("preview").out()).contains("OK 2");
+        assertThat(run("preview").all()).contains("OK 2");
 
         Result r = run("run --yes");
 

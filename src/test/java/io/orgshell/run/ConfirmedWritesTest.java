@@ -67,7 +67,7 @@ class ConfirmedWritesTest extends ShellTest {
                 + csv(
                         "account_id,email",
                         u.stream().map(x -> x.accountId() + "," + moved(x)).toList()));
-        assertThat(run("preview").out()).contains("OK 5");
+        assertThat(run("preview").all()).contains("OK 5");
         successThatChangesNothing(PUT_EMAIL, 3);
 
         Result r = run("run --yes");
@@ -86,7 +86,7 @@ class ConfirmedWritesTest extends ShellTest {
         List<SandboxUser> u = accounts.next(4);
         run("load --op suspend "
                 + csv("account_id", u.stream().map(SandboxUser::accountId).toList()));
-        assertThat(run("preview").out()).contains("OK 4");
+        assertThat(run("preview").all()).contains("OK 4");
         successThatChangesNothing("POST " + V2_USERS + "/{accountId}/suspend", 2);
 
         Result r = run("run --yes");
@@ -111,7 +111,7 @@ class ConfirmedWritesTest extends ShellTest {
                 + csv(
                         "account_id,group",
                         u.stream().map(x -> x.accountId() + ",engineering").toList()));
-        assertThat(run("preview").out()).contains("OK 3");
+        assertThat(run("preview").all()).contains("OK 3");
         successThatChangesNothing(
                 "POST /admin/v2/orgs/{orgId}/directories/{directoryId}/groups/{groupId}/memberships", 1);
 
@@ -132,7 +132,7 @@ class ConfirmedWritesTest extends ShellTest {
         List<SandboxUser> u = accounts.next(3);
         run("load --op delete "
                 + csv("account_id", u.stream().map(SandboxUser::accountId).toList()));
-        assertThat(run("preview").out()).contains("OK 3");
+        assertThat(run("preview").all()).contains("OK 3");
         FaultScripts.post(
                 server,
                 "{\"match\":\"POST /users/{accountId}/manage/lifecycle/delete\",\"type\":\"status\","
@@ -165,7 +165,7 @@ class ConfirmedWritesTest extends ShellTest {
                         IntStream.range(0, u.size())
                                 .mapToObj(i -> u.get(i).accountId() + ",confirmed." + i + "@acme.io")
                                 .toList()));
-        assertThat(run("preview").out()).contains("OK 250");
+        assertThat(run("preview").all()).contains("OK 250");
         SandboxUser inFirst = u.get(17);
         SandboxUser inLast = u.get(230);
         successThatChangesNothing("PUT /users/" + inFirst.accountId() + "/manage/email", 1);
@@ -198,7 +198,7 @@ class ConfirmedWritesTest extends ShellTest {
         SandboxUser b = u.get(1);
         run("load "
                 + csv("account_id,email", List.of(a.accountId() + "," + b.email(), b.accountId() + "," + a.email())));
-        assertThat(run("preview").out()).contains("OK 2").contains("(temporary)");
+        assertThat(run("preview").all()).contains("OK 2").contains("(temporary)");
         successThatChangesNothing("PUT /users/" + b.accountId() + "/manage/email", 1);
 
         Result r = run("run --yes");
@@ -230,7 +230,7 @@ class ConfirmedWritesTest extends ShellTest {
         SandboxUser b = u.get(1);
         run("load "
                 + csv("account_id,email", List.of(a.accountId() + "," + b.email(), b.accountId() + "," + a.email())));
-        assertThat(run("preview").out()).contains("OK 2");
+        assertThat(run("preview").all()).contains("OK 2");
         // the batch's own re-read is answered; every read after it loses its connection
         FaultScripts.post(
                 server,
@@ -268,7 +268,7 @@ class ConfirmedWritesTest extends ShellTest {
 
         Result r = run("run --yes");
 
-        assertThat(r.out()).as(r.toString()).contains("applied 6, already done 0, skipped 0, failed 0");
+        assertThat(r.all()).as(r.toString()).contains("applied 6, already done 0, skipped 0, failed 0");
         assertThat(rows(results())).allSatisfy(x -> assertThat(x.get("outcome")).isEqualTo("applied"));
         assertThat(rows(dir().undo())).hasSize(6);
         // one read before the batch, one after it

@@ -56,7 +56,7 @@ class CtrlCRunTest extends ShellTest {
                 .append('\n'));
         Files.writeString(file, csv.toString());
         assertThat(run("load " + file).exitCode()).isZero();
-        assertThat(run("preview").out()).contains("OK " + users.size());
+        assertThat(run("preview").all()).contains("OK " + users.size());
     }
 
     int written(List<SandboxUser> users) {
@@ -138,7 +138,7 @@ class CtrlCRunTest extends ShellTest {
         int code = exit.get(60, TimeUnit.SECONDS);
 
         assertThat(code).as(out + "" + err).isEqualTo(ExitCodes.INTERRUPTED);
-        assertThat(out.toString()).contains("(interrupted)");
+        assertThat(err.toString()).contains("(interrupted)");
         assertThat(server.stats().requests(search) - searches)
                 .as("read-backs after Ctrl-C")
                 .isLessThanOrEqualTo(1);
@@ -149,7 +149,7 @@ class CtrlCRunTest extends ShellTest {
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.INTERRUPTED);
         assertThat(r.all()).doesNotContain("unexpected error").doesNotContain("cannot write");
         String id = runStore.list().get(0).id();
-        assertThat(r.out()).contains("run " + id + " (interrupted)").contains("resume with: resume " + id);
+        assertThat(r.all()).contains("run " + id + " (interrupted)").contains("resume with: resume " + id);
         RunDirectory dir = runStore.open(id);
         JsonMapper json = JsonMapper.builder().build();
         List<String> lines = Files.readAllLines(dir.journal());
@@ -172,7 +172,7 @@ class CtrlCRunTest extends ShellTest {
         Result resumed = run("resume " + id + " --yes");
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-        assertThat(resumed.out()).contains("(finished): applied " + users.size());
+        assertThat(resumed.err()).contains("(finished): applied " + users.size());
         assertThat(written(users)).isEqualTo(users.size());
         users.forEach(u -> assertThat(server.stats().writes(u.accountId()))
                 .as("writes to " + u.accountId())

@@ -98,7 +98,7 @@ class EmailRunTest extends ShellTest {
         assertThat(run("load " + file).exitCode()).isZero();
         Result preview = run("preview");
         assertThat(preview.exitCode()).as(preview.toString()).isZero();
-        assertThat(preview.out())
+        assertThat(preview.all())
                 .contains("OK 10")
                 .contains("ALREADY DONE 1")
                 .contains("BLOCKED 6")
@@ -152,7 +152,7 @@ class EmailRunTest extends ShellTest {
         assertThat(run("load " + csv("swap.csv", "account_id,email", lines)).exitCode())
                 .isZero();
         Result preview = run("preview");
-        assertThat(preview.out()).contains("OK 5").contains("(temporary)").contains("2 swap cycle(s)");
+        assertThat(preview.all()).contains("OK 5").contains("(temporary)").contains("2 swap cycle(s)");
         Result r = run("run --yes");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(email(u.get(0).accountId())).isEqualTo(u.get(1).email());
@@ -171,7 +171,7 @@ class EmailRunTest extends ShellTest {
         List<SandboxUser> u = plain(4);
         List<String> lines = u.stream().map(x -> x.accountId() + "," + moved(x)).toList();
         run("load " + csv("changed.csv", "account_id,email", lines));
-        assertThat(run("preview").out()).contains("OK 4");
+        assertThat(run("preview").all()).contains("OK 4");
         server.org().setEmail(u.get(2).accountId(), "changed.meanwhile@acme.example");
 
         Result r = run("run --yes");
@@ -200,7 +200,7 @@ class EmailRunTest extends ShellTest {
         Result r = run("run --yes --concurrency 3");
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("applied 12");
+        assertThat(r.all()).contains("applied 12");
         u.forEach(x -> assertThat(email(x.accountId())).isEqualTo(moved(x)));
         assertThat(server.stats().writes())
                 .hasSize(12)
@@ -253,7 +253,7 @@ class EmailRunTest extends ShellTest {
         Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
         Result load = run("load " + file);
         assertThat(load.exitCode()).as(load.toString()).isZero();
-        assertThat(run("preview").out()).contains("OK 3");
+        assertThat(run("preview").all()).contains("OK 3");
         assertThat(run("run --yes").out()).contains("applied 3");
     }
 
@@ -266,7 +266,7 @@ class EmailRunTest extends ShellTest {
                 u.stream().map(x -> x.accountId() + "," + moved(x)).toList());
         lines.add(admin.accountId() + "," + moved(admin));
         run("load " + csv("check.csv", "account_id,email", lines));
-        assertThat(run("preview").out()).contains("OK 3").contains("BLOCKED 1");
+        assertThat(run("preview").all()).contains("OK 3").contains("BLOCKED 1");
         long before = server.stats().requests("GET /users/{accountId}/manage");
         Result checked = run("preview --server-check --allow-admins");
         assertThat(checked.exitCode()).as(checked.toString()).isZero();
@@ -283,7 +283,7 @@ class EmailRunTest extends ShellTest {
                         "list.csv",
                         "account_id,email",
                         u.stream().map(x -> x.accountId() + "," + moved(x)).toList()));
-        assertThat(run("preview").out()).contains("OK 2");
+        assertThat(run("preview").all()).contains("OK 2");
         atTerminal();
         Result first = run("run --batch-size 1", answers(new AtomicInteger(), "c", "q"));
         assertThat(first.out()).as(first.toString()).contains("(paused)");
@@ -323,7 +323,7 @@ class EmailRunTest extends ShellTest {
         Result resumed = run("resume --yes");
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-        assertThat(resumed.out()).contains("torn").contains("applied 4").contains("(finished)");
+        assertThat(resumed.all()).contains("torn").contains("applied 4").contains("(finished)");
         assertThat(server.stats().writes())
                 .hasSize(4)
                 .allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
@@ -343,7 +343,7 @@ class EmailRunTest extends ShellTest {
         Result resumed = run("resume --yes");
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-        assertThat(resumed.out()).contains("torn").contains("applied 4").contains("(finished)");
+        assertThat(resumed.all()).contains("torn").contains("applied 4").contains("(finished)");
         assertThat(server.stats().writes())
                 .hasSize(4)
                 .allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
@@ -363,7 +363,7 @@ class EmailRunTest extends ShellTest {
         Result resumed = run("resume --yes");
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-        assertThat(resumed.out()).contains("torn").contains("applied 4").contains("(finished)");
+        assertThat(resumed.all()).contains("torn").contains("applied 4").contains("(finished)");
         assertThat(Files.readString(dir.journal()))
                 .contains("removed a torn last line of 7 bytes")
                 .doesNotContain("\u0000");

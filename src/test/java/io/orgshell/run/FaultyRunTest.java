@@ -48,7 +48,7 @@ class FaultyRunTest extends ShellTest {
         Files.writeString(plan, csv.toString());
         assertThat(run("load " + plan).exitCode()).isZero();
         Result preview = run("preview");
-        assertThat(preview.out()).as(preview.err()).contains("OK " + ROWS);
+        assertThat(preview.err()).as(preview.out()).contains("OK " + ROWS);
 
         Result r = run("run --yes --concurrency 16");
 

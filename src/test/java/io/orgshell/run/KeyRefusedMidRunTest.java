@@ -118,7 +118,7 @@ class KeyRefusedMidRunTest extends ShellTest {
                         + String.join(
                                 "\n", u.stream().map(SandboxUser::accountId).toList()) + "\n");
         assertThat(run("load --op suspend " + plan).exitCode()).isZero();
-        assertThat(run("preview").out()).contains("OK " + n);
+        assertThat(run("preview").all()).contains("OK " + n);
         return u;
     }
 

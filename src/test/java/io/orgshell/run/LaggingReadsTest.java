@@ -136,7 +136,7 @@ class LaggingReadsTest extends ShellTest {
                         + String.join(
                                 "\n", u.stream().map(SandboxUser::accountId).toList()) + "\n");
         assertThat(run("load --op suspend " + plan).exitCode()).isZero();
-        assertThat(run("preview").out()).contains("OK " + n);
+        assertThat(run("preview").err()).contains("OK " + n);
         return u;
     }
 

@@ -77,7 +77,7 @@ class OperationsTest extends ShellTest {
         lines.add(admin.accountId());
         run("load --op suspend " + csv("account_id", lines));
         Result preview = run("preview");
-        assertThat(preview.out())
+        assertThat(preview.all())
                 .contains("OK 3")
                 .contains("ALREADY DONE 1")
                 .contains("BLOCKED 1")
@@ -104,7 +104,7 @@ class OperationsTest extends ShellTest {
                 + csv(
                         "account_id,message",
                         u.stream().map(x -> x.accountId() + ",left the company").toList()));
-        assertThat(run("preview").out()).contains("OK 2");
+        assertThat(run("preview").all()).contains("OK 2");
 
         Result script = run("run");
         assertThat(script.exitCode()).isEqualTo(2);
@@ -147,7 +147,7 @@ class OperationsTest extends ShellTest {
         List<SandboxUser> u = plain(2);
         run("load --op delete "
                 + csv("account_id", u.stream().map(SandboxUser::accountId).toList()));
-        assertThat(run("preview").out()).contains("deleted for good 14 days later");
+        assertThat(run("preview").all()).contains("deleted for good 14 days later");
         assertThat(run("run --yes").out()).contains("applied 2");
         u.forEach(x -> assertThat(now(x).pendingDeletion()).isTrue());
         assertThat(run("undo").out()).contains("'cancel-delete'");
@@ -168,7 +168,7 @@ class OperationsTest extends ShellTest {
                 synced.accountId() + ",X,Y");
         run("load --op profile " + csv("account_id,job_title,department", lines));
         Result preview = run("preview");
-        assertThat(preview.out())
+        assertThat(preview.all())
                 .contains("OK 2")
                 .contains("ALREADY DONE 1")
                 .contains("BLOCKED 1")
@@ -199,7 +199,7 @@ class OperationsTest extends ShellTest {
                 u.get(0).accountId() + ",no-such-group");
         run("load --op group-add " + csv("account_id,group", lines));
         Result preview = run("preview");
-        assertThat(preview.out()).contains("OK 2").contains("ALREADY DONE 1").contains("no group 'no-such-group'");
+        assertThat(preview.all()).contains("OK 2").contains("ALREADY DONE 1").contains("no group 'no-such-group'");
         assertThat(run("run --yes").out()).contains("applied 2");
         u.forEach(x -> assertThat(server.org().isMember(engineering.id(), x.accountId()))
                 .isTrue());
@@ -214,7 +214,7 @@ class OperationsTest extends ShellTest {
     void removeCannotBeUndone() throws Exception {
         List<SandboxUser> u = plain(1);
         run("load --op remove " + csv("account_id", List.of(u.get(0).accountId())));
-        assertThat(run("preview").out()).contains("cannot be undone");
+        assertThat(run("preview").all()).contains("cannot be undone");
         assertThat(run("run --yes").out()).contains("applied 1");
         Result undo = run("undo " + latestRun());
         assertThat(undo.exitCode()).isEqualTo(1);
@@ -227,7 +227,7 @@ class OperationsTest extends ShellTest {
         run("load --op enable "
                 + csv("account_id", u.stream().map(SandboxUser::accountId).toList()));
         u.forEach(x -> server.org().update(x.accountId(), y -> y.withLifecycle("inactive", Instant.now(), null)));
-        assertThat(run("preview").out()).contains("OK 3");
+        assertThat(run("preview").all()).contains("OK 3");
         server.faults()
                 .add(
                         "POST /users/{accountId}/manage/lifecycle/enable",

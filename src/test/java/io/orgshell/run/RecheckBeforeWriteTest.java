@@ -72,7 +72,7 @@ class RecheckBeforeWriteTest extends ShellTest {
                                         .toList()) + "\n");
         assertThat(run("load --op group-add " + plan).exitCode()).isZero();
         Result p = run("preview --allow-admins");
-        assertThat(p.out()).as(p.toString()).contains("OK 3");
+        assertThat(p.all()).as(p.toString()).contains("OK 3");
         server.org().update(u.get(1).accountId(), x -> x.withOrgAdmin(true));
 
         Result r = run("run --yes --override-limit");
@@ -132,7 +132,7 @@ class RecheckBeforeWriteTest extends ShellTest {
                 plan, header + "\n" + String.join("\n", u.stream().map(line).toList()) + "\n");
         assertThat(run("load " + op + " " + plan).exitCode()).isZero();
         Result p = run("preview");
-        assertThat(p.out()).as(p.toString()).contains("OK " + u.size());
+        assertThat(p.all()).as(p.toString()).contains("OK " + u.size());
         return u;
     }
 

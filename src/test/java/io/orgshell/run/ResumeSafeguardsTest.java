@@ -79,7 +79,7 @@ class ResumeSafeguardsTest extends ShellTest {
                 "account_id\n" + u.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
         run("load --op suspend " + plan);
         Result preview = run("preview");
-        assertThat(preview.out())
+        assertThat(preview.err())
                 .contains("warning: run will refuse to suspend 14 of")
                 .contains("--override-limit");
         Result refused = run("run --yes");

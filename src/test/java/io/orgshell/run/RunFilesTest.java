@@ -55,7 +55,6 @@ class RunFilesTest extends ShellTest {
 
     @AfterEach
     void back() throws IOException {
-        noTerminal();
         for (RunDirectory d : made) {
             FileSystemUtils.deleteRecursively(d.path());
         }
@@ -75,7 +74,7 @@ class RunFilesTest extends ShellTest {
                         rows.stream()
                                 .map(u -> u.accountId() + "," + Accounts.movedAddress(u))
                                 .toList()));
-        assertThat(run("preview").out()).contains("OK " + rows.size());
+        assertThat(run("preview").all()).contains("OK " + rows.size());
         atTerminal();
         Result first = run("run --batch-size 2", EmailRunTest.answers(new AtomicInteger(), "c", "q"));
         noTerminal();
@@ -210,7 +209,7 @@ class RunFilesTest extends ShellTest {
                 .map(x -> server.org().findById(x.accountId()).orElseThrow().email())
                 .toList();
         run("load " + csv("account_id,email,=note", lines));
-        assertThat(run("preview").out()).contains("OK 4");
+        assertThat(run("preview").all()).contains("OK 4");
         atTerminal();
         run("run --batch-size 1", EmailRunTest.answers(new AtomicInteger(), "c", "q"));
         noTerminal();

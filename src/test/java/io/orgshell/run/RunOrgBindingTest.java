@@ -56,7 +56,7 @@ class RunOrgBindingTest extends ShellTest {
                 tmp.resolve("suspend.csv"),
                 "account_id\n" + two.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
         assertThat(run("load --op suspend " + plan).exitCode()).isZero();
-        assertThat(run("preview").out()).contains("OK 2");
+        assertThat(run("preview").all()).contains("OK 2");
         try (SandboxServer next = SandboxServer.start(CONFIG.withOrgId(server.orgId()))) {
             connectTo(next);
             Result r = run("run --yes");
@@ -168,7 +168,7 @@ class RunOrgBindingTest extends ShellTest {
                     .contains("not the organization this session is connected to");
             Result resumed = run("resume " + direct.id() + " --yes");
             assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-            assertThat(resumed.out()).contains("(finished): applied 2");
+            assertThat(resumed.all()).contains("(finished): applied 2");
             assertThat(run("connect --sandbox").exitCode()).isZero();
             assertThat(run("resume " + sandboxRun.id() + " --yes").exitCode()).isZero();
         } finally {

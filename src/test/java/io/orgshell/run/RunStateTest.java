@@ -71,7 +71,7 @@ class RunStateTest extends ShellTest {
                                         plain.accountId() + "," + Accounts.movedAddress(plain))))
                         .exitCode())
                 .isZero();
-        assertThat(run("preview").out()).contains("OK 4").contains("1 writes wait");
+        assertThat(run("preview").all()).contains("OK 4").contains("1 writes wait");
         server.org().setEmail(changed.accountId(), "changed.meanwhile@acme.example");
         server.faults().add("PUT /users/" + first.accountId() + "/manage/email", 1, Fault.applicationError(400));
         atTerminal();
@@ -100,7 +100,7 @@ class RunStateTest extends ShellTest {
     void undoOfARunThatChangedNoAccountSaysSo() throws Exception {
         SandboxUser u = accounts.next(1).get(0);
         run("load " + csv(List.of(u.accountId() + "," + Accounts.movedAddress(u))));
-        assertThat(run("preview").out()).contains("OK 1");
+        assertThat(run("preview").all()).contains("OK 1");
         server.org().setEmail(u.accountId(), "changed.meanwhile@acme.example");
         assertThat(run("run --yes").out()).contains("applied 0, already done 0, skipped 1");
         String id = runStore.list().get(0).id();

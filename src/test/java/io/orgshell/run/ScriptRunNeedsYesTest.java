@@ -29,14 +29,13 @@ class ScriptRunNeedsYesTest extends ShellTest {
     void connect() {
         server = connectToFresh(SandboxConfig.defaults().withUsers(300).withSeed(43));
         accounts = new Accounts.Unused(server);
-        noTerminal();
     }
 
     @Test
     void aPlainRunInAScriptWritesNothingAndFails() throws IOException {
         List<SandboxUser> five = accounts.next(5);
         assertThat(run("load --op suspend " + plan(five)).exitCode()).isZero();
-        assertThat(run("preview").out()).contains("OK 5");
+        assertThat(run("preview").all()).contains("OK 5");
 
         Result refused = run("run");
         assertThat(refused.exitCode()).isEqualTo(2);

@@ -92,7 +92,7 @@ class SeveralDirectoriesRunTest extends ShellTest {
         assertThat(rows).hasSize(6);
         run("load --op suspend "
                 + csv("account_id", rows.stream().map(SandboxUser::accountId).toList()));
-        assertThat(run("preview").out()).contains("OK 6");
+        assertThat(run("preview").all()).contains("OK 6");
         Result ran = run("run --yes");
         assertThat(ran.exitCode()).as(ran.toString()).isZero();
         assertThat(ran.out()).contains("applied 6");
@@ -128,7 +128,7 @@ class SeveralDirectoriesRunTest extends ShellTest {
         lines.add(stranger.accountId() + ",sales");
         run("load --op group-add " + csv("account_id,group", lines));
         Result preview = run("preview");
-        assertThat(preview.out()).as(preview.toString()).contains("OK 5");
+        assertThat(preview.all()).as(preview.toString()).contains("OK 5");
         Result ran = run("run --yes");
         assertThat(ran.out()).as(ran.toString()).contains("applied 4").contains("failed 1");
         toSales.forEach(u ->

@@ -95,7 +95,7 @@ class UnreachableOrgTest extends ShellTest {
         Path plan = tmp.resolve(name);
         Files.writeString(plan, csv.toString());
         run("load " + plan);
-        assertThat(run("preview").out()).contains("OK " + users.size());
+        assertThat(run("preview").err()).contains("OK " + users.size());
     }
 
     private void awaitWrites(List<SandboxUser> users, int n) throws InterruptedException {

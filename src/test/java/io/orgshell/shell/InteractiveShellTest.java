@@ -46,7 +46,6 @@ class InteractiveShellTest extends ShellTest {
     void cleanUp() throws Exception {
         Files.deleteIfExists(CONFIG_DIR.resolve("config.yml"));
         sessions.disconnect();
-        noTerminal();
     }
 
     @Test

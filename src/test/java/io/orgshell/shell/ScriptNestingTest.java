@@ -20,7 +20,6 @@ class ScriptNestingTest extends ShellTest {
     @BeforeEach
     void connect() {
         connectToFresh(SandboxConfig.defaults().withUsers(50).withSeed(44));
-        noTerminal();
     }
 
     @Test
