@@ -78,7 +78,7 @@ class MisbehavingServerTest extends ShellTest {
         server.faults().clear();
         Result resumed = run("resume --yes");
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-        assertThat(resumed.out()).contains("applied 4");
+        assertThat(resumed.err()).contains("applied 4");
         users.forEach(u -> assertThat(server.stats().writes(u.accountId())).isEqualTo(1));
     }
 
@@ -135,7 +135,7 @@ class MisbehavingServerTest extends ShellTest {
         server.faults().clear();
         Result resumed = run("resume --yes");
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-        assertThat(resumed.out()).contains("applied 4");
+        assertThat(resumed.err()).contains("applied 4");
         users.forEach(u -> assertThat(server.stats().writes(u.accountId())).isEqualTo(1));
     }
 
