@@ -47,7 +47,7 @@ class AdminGroupsTest extends ShellTest {
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
 
         Result preview = run("preview");
-        assertThat(preview.out())
+        assertThat(preview.all())
                 .as(preview.toString())
                 .contains("grants administration")
                 .contains("it holds atlassian/site-admin");
@@ -70,7 +70,7 @@ class AdminGroupsTest extends ShellTest {
         assertThat(server.stats().writes()).isEmpty();
 
         Result r = run("run --yes --override-limit");
-        assertThat(r.out()).as(r.toString()).contains("applied 3");
+        assertThat(r.all()).as(r.toString()).contains("applied 3");
         SandboxGroup g = server.org().findGroupByName("site-admins").orElseThrow();
         assertThat(u)
                 .allSatisfy(x ->
@@ -122,7 +122,7 @@ class AdminGroupsTest extends ShellTest {
         Result r = run("run --yes");
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("applied 2");
+        assertThat(r.all()).contains("applied 2");
     }
 
     private List<SandboxUser> groupAddPlan(String group, int n) throws Exception {

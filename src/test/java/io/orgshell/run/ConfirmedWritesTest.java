@@ -72,7 +72,7 @@ class ConfirmedWritesTest extends ShellTest {
 
         Result r = run("run --yes");
 
-        assertThat(r.out()).as(r.toString()).contains("applied 2, already done 0, skipped 0, failed 3");
+        assertThat(r.all()).as(r.toString()).contains("applied 2, already done 0, skipped 0, failed 3");
         Set<String> unchanged = u.stream()
                 .filter(x -> email(x).equals(x.email()))
                 .map(SandboxUser::accountId)
@@ -91,7 +91,7 @@ class ConfirmedWritesTest extends ShellTest {
 
         Result r = run("run --yes");
 
-        assertThat(r.out()).as(r.toString()).contains("applied 2, already done 0, skipped 0, failed 2");
+        assertThat(r.all()).as(r.toString()).contains("applied 2, already done 0, skipped 0, failed 2");
         Set<String> unchanged = u.stream()
                 .filter(x -> now(x).access() == OrgAccess.ACTIVE)
                 .map(SandboxUser::accountId)
@@ -117,7 +117,7 @@ class ConfirmedWritesTest extends ShellTest {
 
         Result r = run("run --yes");
 
-        assertThat(r.out()).as(r.toString()).contains("applied 2, already done 0, skipped 0, failed 1");
+        assertThat(r.all()).as(r.toString()).contains("applied 2, already done 0, skipped 0, failed 1");
         Set<String> unchanged = u.stream()
                 .filter(x -> !server.org().isMember(group.id(), x.accountId()))
                 .map(SandboxUser::accountId)
@@ -140,7 +140,7 @@ class ConfirmedWritesTest extends ShellTest {
 
         Result r = run("run --yes");
 
-        assertThat(r.out()).as(r.toString()).contains("applied 2, already done 0, skipped 0, failed 1");
+        assertThat(r.all()).as(r.toString()).contains("applied 2, already done 0, skipped 0, failed 1");
         assertThat(rows(results()))
                 .filteredOn(x -> x.get("outcome").equals("failed"))
                 .singleElement()
@@ -174,7 +174,7 @@ class ConfirmedWritesTest extends ShellTest {
 
         Result r = run("run --yes");
 
-        assertThat(r.out()).as(r.toString()).contains("applied 248, already done 0, skipped 0, failed 2");
+        assertThat(r.all()).as(r.toString()).contains("applied 248, already done 0, skipped 0, failed 2");
         assertThat(server.faults().pending()).isZero();
         assertFailedUnchanged(Set.of(inFirst.accountId(), inLast.accountId()), 250, 248);
         // batch 1: 200 accounts (2 searches); batch 2: 50 plus the 200 written before (3); after it: 50 (1)
@@ -203,7 +203,7 @@ class ConfirmedWritesTest extends ShellTest {
 
         Result r = run("run --yes");
 
-        assertThat(r.out()).as(r.toString()).contains("applied 0").contains("failed 2");
+        assertThat(r.all()).as(r.toString()).contains("applied 0").contains("failed 2");
         assertThat(email(b)).isEqualTo(b.email());
         List<CSVRecord> results = rows(results());
         Function<String, CSVRecord> row = id -> results.stream()
@@ -251,7 +251,7 @@ class ConfirmedWritesTest extends ShellTest {
         Result resumed = run("resume --yes");
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-        assertThat(resumed.out())
+        assertThat(resumed.all())
                 .contains("applied 2, already done 0, skipped 0, failed 0")
                 .contains("(finished)");
         assertThat(server.stats().requests(PUT_EMAIL)).isEqualTo(writes);

@@ -113,7 +113,7 @@ class EmailRunTest extends ShellTest {
 
         Result r = run("run --yes --batch-size 4");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("applied 10, already done 1, skipped 7, failed 0");
+        assertThat(r.all()).contains("applied 10, already done 1, skipped 7, failed 0");
         movers.forEach(u -> assertThat(email(u.accountId())).isEqualTo(moved(u)));
         assertThat(email(synced.accountId())).isEqualTo(synced.email());
         assertThat(server.stats().writes())
@@ -135,7 +135,7 @@ class EmailRunTest extends ShellTest {
 
         Result undo = run("undo " + meta.id());
         assertThat(undo.exitCode()).as(undo.toString()).isZero();
-        assertThat(run("preview").out()).contains("OK 10");
+        assertThat(run("preview").all()).contains("OK 10");
         assertThat(run("run --yes").exitCode()).isZero();
         movers.forEach(u -> assertThat(email(u.accountId())).isEqualTo(u.email()));
     }
@@ -176,7 +176,7 @@ class EmailRunTest extends ShellTest {
 
         Result r = run("run --yes");
 
-        assertThat(r.out()).contains("applied 3").contains("skipped 1");
+        assertThat(r.all()).contains("applied 3").contains("skipped 1");
         assertThat(email(u.get(2).accountId())).isEqualTo("changed.meanwhile@acme.example");
         assertThat(read(runStore().open(runStore().list().get(0).id()).results()))
                 .filteredOn(x -> x.get("outcome").equals("skipped"))
@@ -222,7 +222,7 @@ class EmailRunTest extends ShellTest {
         Result first = run("run --batch-size 4", answers(asked, "c", "q"));
         assertThat(asked.get()).as("before the first batch and after it").isEqualTo(2);
         assertThat(first.exitCode()).as(first.toString()).isZero();
-        assertThat(first.out())
+        assertThat(first.all())
                 .contains("batch 1")
                 .contains("applied 4")
                 .contains("(paused)")
@@ -231,7 +231,7 @@ class EmailRunTest extends ShellTest {
 
         Result resumed = run("resume --yes");
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-        assertThat(resumed.out()).contains("applied 9").contains("(finished)");
+        assertThat(resumed.all()).contains("applied 9").contains("(finished)");
         u.forEach(x -> assertThat(email(x.accountId())).isEqualTo(moved(x)));
         assertThat(server.stats().writes())
                 .hasSize(9)
@@ -254,7 +254,7 @@ class EmailRunTest extends ShellTest {
         Result load = run("load " + file);
         assertThat(load.exitCode()).as(load.toString()).isZero();
         assertThat(run("preview").all()).contains("OK 3");
-        assertThat(run("run --yes").out()).contains("applied 3");
+        assertThat(run("run --yes").all()).contains("applied 3");
     }
 
     @Test
@@ -270,7 +270,7 @@ class EmailRunTest extends ShellTest {
         long before = server.stats().requests("GET /users/{accountId}/manage");
         Result checked = run("preview --server-check --allow-admins");
         assertThat(checked.exitCode()).as(checked.toString()).isZero();
-        assertThat(checked.out()).contains("OK 4");
+        assertThat(checked.all()).contains("OK 4");
         assertThat(server.stats().requests("GET /users/{accountId}/manage") - before)
                 .isEqualTo(4);
     }
@@ -286,7 +286,7 @@ class EmailRunTest extends ShellTest {
         assertThat(run("preview").all()).contains("OK 2");
         atTerminal();
         Result first = run("run --batch-size 1", answers(new AtomicInteger(), "c", "q"));
-        assertThat(first.out()).as(first.toString()).contains("(paused)");
+        assertThat(first.all()).as(first.toString()).contains("(paused)");
         noTerminal();
         RunMeta paused = runStore().list().get(0);
         assertThat(paused.state()).isEqualTo(RunState.PAUSED);
@@ -299,7 +299,7 @@ class EmailRunTest extends ShellTest {
             assertThat(locked.exitCode()).isEqualTo(1);
             assertThat(locked.err()).contains("in use by another orgshell process");
         }
-        assertThat(run("resume " + paused.id() + " --yes").out())
+        assertThat(run("resume " + paused.id() + " --yes").all())
                 .contains("applied 2")
                 .contains("(finished)");
     }
@@ -405,7 +405,7 @@ class EmailRunTest extends ShellTest {
         run("preview");
         atTerminal();
         assertThat(run("run --batch-size 2", answers(new AtomicInteger(), "c", "q"))
-                        .out())
+                        .all())
                 .contains("applied 2");
         noTerminal();
         return runStore().open(runStore().list().get(0).id());

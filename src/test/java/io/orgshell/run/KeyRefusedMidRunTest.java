@@ -83,7 +83,7 @@ class KeyRefusedMidRunTest extends ShellTest {
         Result resumed = run("resume --yes");
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-        assertThat(resumed.out()).contains("applied 10, already done 0, skipped 0, failed 0");
+        assertThat(resumed.all()).contains("applied 10, already done 0, skipped 0, failed 0");
         assertThat(u).allSatisfy(x -> {
             assertThat(access(x)).isEqualTo(OrgAccess.SUSPENDED);
             assertThat(server.stats().writes(x.accountId())).isEqualTo(1L);
@@ -103,7 +103,7 @@ class KeyRefusedMidRunTest extends ShellTest {
         Result r = run("run --yes");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-        assertThat(r.out())
+        assertThat(r.all())
                 .contains("applied 3, already done 0, skipped 0, failed 1")
                 .contains("(finished)");
         assertThat(access(u.get(1))).isEqualTo(OrgAccess.ACTIVE);

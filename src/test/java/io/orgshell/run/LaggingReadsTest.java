@@ -52,7 +52,7 @@ class LaggingReadsTest extends ShellTest {
         Result r = run("run --yes");
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out())
+        assertThat(r.all())
                 .contains("applied 3, already done 0, skipped 0, failed 0")
                 .contains("(finished)");
         assertThat(rows()).allSatisfy(x -> assertThat(x.get("outcome")).isEqualTo("applied"));
@@ -68,7 +68,7 @@ class LaggingReadsTest extends ShellTest {
         Result r = run("run --yes");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-        assertThat(r.out()).contains("applied 0, already done 0, skipped 0, failed 2");
+        assertThat(r.all()).contains("applied 0, already done 0, skipped 0, failed 2");
         assertThat(rows())
                 .allSatisfy(
                         x -> assertThat(x.get("reason"))
@@ -86,7 +86,7 @@ class LaggingReadsTest extends ShellTest {
 
         Result r = run("run --yes");
 
-        assertThat(r.out()).as(r.toString()).contains("applied 2, already done 0, skipped 0, failed 0");
+        assertThat(r.all()).as(r.toString()).contains("applied 2, already done 0, skipped 0, failed 0");
         // the batch's own read and one read-back, not read again
         assertThat(server.stats().requests(SEARCH) - searches).isEqualTo(2);
         assertWrittenOnce(u);
@@ -123,7 +123,7 @@ class LaggingReadsTest extends ShellTest {
         Result resumed = resuming.get(60, TimeUnit.SECONDS);
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-        assertThat(resumed.out()).contains("applied 2, already done 0, skipped 0, failed 0");
+        assertThat(resumed.all()).contains("applied 2, already done 0, skipped 0, failed 0");
         assertWrittenOnce(u);
     }
 

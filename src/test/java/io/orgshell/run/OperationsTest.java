@@ -85,15 +85,15 @@ class OperationsTest extends ShellTest {
                 .contains("protected: org admin");
         Result r = run("run --yes");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("applied 3, already done 1, skipped 1");
+        assertThat(r.all()).contains("applied 3, already done 1, skipped 1");
         u.forEach(x -> assertThat(now(x).access()).isEqualTo(OrgAccess.SUSPENDED));
         assertThat(server.stats()
                         .requests("POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/{accountId}/suspend"))
                 .isEqualTo(3);
 
-        assertThat(run("undo").out()).contains("3 rows for 'restore'");
-        assertThat(run("preview").out()).contains("OK 3");
-        assertThat(run("run --yes").out()).contains("applied 3");
+        assertThat(run("undo").all()).contains("3 rows for 'restore'");
+        assertThat(run("preview").all()).contains("OK 3");
+        assertThat(run("run --yes").all()).contains("applied 3");
         u.forEach(x -> assertThat(now(x).access()).isEqualTo(OrgAccess.ACTIVE));
     }
 
@@ -121,9 +121,9 @@ class OperationsTest extends ShellTest {
         u.forEach(x -> assertThat(now(x).accountStatus()).isEqualTo("inactive"));
         noTerminal();
 
-        assertThat(run("undo").out()).contains("2 rows for 'enable'");
+        assertThat(run("undo").all()).contains("2 rows for 'enable'");
         run("preview");
-        assertThat(run("run --yes").out()).contains("applied 2");
+        assertThat(run("run --yes").all()).contains("applied 2");
         u.forEach(x -> assertThat(now(x).accountStatus()).isEqualTo("active"));
     }
 
@@ -148,11 +148,11 @@ class OperationsTest extends ShellTest {
         run("load --op delete "
                 + csv("account_id", u.stream().map(SandboxUser::accountId).toList()));
         assertThat(run("preview").all()).contains("deleted for good 14 days later");
-        assertThat(run("run --yes").out()).contains("applied 2");
+        assertThat(run("run --yes").all()).contains("applied 2");
         u.forEach(x -> assertThat(now(x).pendingDeletion()).isTrue());
-        assertThat(run("undo").out()).contains("'cancel-delete'");
-        assertThat(run("preview").out()).contains("OK 2");
-        assertThat(run("run --yes").out()).contains("applied 2");
+        assertThat(run("undo").all()).contains("'cancel-delete'");
+        assertThat(run("preview").all()).contains("OK 2");
+        assertThat(run("run --yes").all()).contains("applied 2");
         u.forEach(x -> assertThat(now(x).pendingDeletion()).isFalse());
     }
 
@@ -173,13 +173,13 @@ class OperationsTest extends ShellTest {
                 .contains("ALREADY DONE 1")
                 .contains("BLOCKED 1")
                 .contains("identity provider");
-        assertThat(run("run --yes").out()).contains("applied 2");
+        assertThat(run("run --yes").all()).contains("applied 2");
         assertThat(now(u.get(0)).jobTitle()).isEqualTo("Chief Tester");
         assertThat(now(u.get(0)).department()).isEqualTo("QA");
         assertThat(now(u.get(1)).department()).isEqualTo(u.get(1).department());
         run("undo");
         run("preview");
-        assertThat(run("run --yes").out()).contains("applied 2");
+        assertThat(run("run --yes").all()).contains("applied 2");
         assertThat(now(u.get(0)).jobTitle()).isEqualTo(u.get(0).jobTitle());
         assertThat(now(u.get(0)).department()).isEqualTo(u.get(0).department());
     }
@@ -200,12 +200,12 @@ class OperationsTest extends ShellTest {
         run("load --op group-add " + csv("account_id,group", lines));
         Result preview = run("preview");
         assertThat(preview.all()).contains("OK 2").contains("ALREADY DONE 1").contains("no group 'no-such-group'");
-        assertThat(run("run --yes").out()).contains("applied 2");
+        assertThat(run("run --yes").all()).contains("applied 2");
         u.forEach(x -> assertThat(server.org().isMember(engineering.id(), x.accountId()))
                 .isTrue());
-        assertThat(run("undo").out()).contains("'group-remove'");
+        assertThat(run("undo").all()).contains("'group-remove'");
         run("preview");
-        assertThat(run("run --yes").out()).contains("applied 2");
+        assertThat(run("run --yes").all()).contains("applied 2");
         u.forEach(x -> assertThat(server.org().isMember(engineering.id(), x.accountId()))
                 .isFalse());
     }
@@ -215,7 +215,7 @@ class OperationsTest extends ShellTest {
         List<SandboxUser> u = plain(1);
         run("load --op remove " + csv("account_id", List.of(u.get(0).accountId())));
         assertThat(run("preview").all()).contains("cannot be undone");
-        assertThat(run("run --yes").out()).contains("applied 1");
+        assertThat(run("run --yes").all()).contains("applied 1");
         Result undo = run("undo " + latestRun());
         assertThat(undo.exitCode()).isEqualTo(1);
         assertThat(undo.err()).contains("remove cannot be undone");
@@ -237,7 +237,7 @@ class OperationsTest extends ShellTest {
                                 "{\"key\":\"conflict.lifecycleErrors\",\"context\":{\"message\":\"cannot enable\"}}"));
         Result r = run("run --yes");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.out()).contains("applied 2").contains("failed 1");
+        assertThat(r.all()).contains("applied 2").contains("failed 1");
         assertThat(r.err()).contains("1 row failed");
     }
 

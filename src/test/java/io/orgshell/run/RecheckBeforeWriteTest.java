@@ -47,7 +47,7 @@ class RecheckBeforeWriteTest extends ShellTest {
 
         Result r = run("run --yes");
 
-        assertThat(r.out()).as(r.toString()).contains("applied 3, already done 0, skipped 1, failed 0");
+        assertThat(r.all()).as(r.toString()).contains("applied 3, already done 0, skipped 1, failed 0");
         assertThat(row(u.get(2)).get("reason")).isEqualTo("protected: became an org admin since preview");
         assertThat(access(u.get(2))).isEqualTo(OrgAccess.ACTIVE);
         assertThat(server.stats().writes(u.get(2).accountId())).isZero();
@@ -77,7 +77,7 @@ class RecheckBeforeWriteTest extends ShellTest {
 
         Result r = run("run --yes --override-limit");
 
-        assertThat(r.out()).as(r.toString()).contains("applied 2, already done 0, skipped 1, failed 0");
+        assertThat(r.all()).as(r.toString()).contains("applied 2, already done 0, skipped 1, failed 0");
         assertThat(row(u.get(1)).get("reason")).isEqualTo("protected: became an org admin since preview");
         assertThat(server.org().isMember(g.id(), u.get(1).accountId())).isFalse();
     }
@@ -93,7 +93,7 @@ class RecheckBeforeWriteTest extends ShellTest {
 
         Result r = run("run --yes");
 
-        assertThat(r.out()).as(r.toString()).contains("applied 1, already done 0, skipped 1, failed 0");
+        assertThat(r.all()).as(r.toString()).contains("applied 1, already done 0, skipped 1, failed 0");
         assertThat(row(u.get(0)).get("reason")).contains("identity provider");
         assertThat(server.org().findById(u.get(0).accountId()).orElseThrow().jobTitle())
                 .isEqualTo(u.get(0).jobTitle());
@@ -115,7 +115,7 @@ class RecheckBeforeWriteTest extends ShellTest {
 
             Result r = run("resume --yes");
 
-            assertThat(r.out()).as(r.toString()).contains("applied 1, already done 0, skipped 1, failed 0");
+            assertThat(r.all()).as(r.toString()).contains("applied 1, already done 0, skipped 1, failed 0");
             assertThat(row(u.get(0)).get("reason")).isEqualTo("protected: this is your own account");
             assertThat(access(u.get(0))).isEqualTo(OrgAccess.ACTIVE);
             assertThat(access(u.get(1))).isEqualTo(OrgAccess.SUSPENDED);

@@ -98,7 +98,7 @@ class ResumeSafeguardsTest extends ShellTest {
         atTerminal();
         Result first = run(
                 "run --batch-size 2" + flags, answers("deactivate " + u.size() + " in " + server.orgName(), "c", "q"));
-        assertThat(first.out()).as(first.toString()).contains("batch 1");
+        assertThat(first.all()).as(first.toString()).contains("batch 1");
         assertThat(server.stats().writes()).hasSize(2);
         noTerminal();
     }

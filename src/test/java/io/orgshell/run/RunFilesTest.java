@@ -78,7 +78,7 @@ class RunFilesTest extends ShellTest {
         atTerminal();
         Result first = run("run --batch-size 2", EmailRunTest.answers(new AtomicInteger(), "c", "q"));
         noTerminal();
-        assertThat(first.out()).as(first.toString()).contains("applied 2");
+        assertThat(first.all()).as(first.toString()).contains("applied 2");
         RunDirectory dir = runStore.open(runStore.list().get(0).id());
         made.add(dir);
         return dir;
@@ -98,7 +98,7 @@ class RunFilesTest extends ShellTest {
             stale.put(f, Files.readAllBytes(f));
         }
         Result resumed = run("resume --yes");
-        assertThat(resumed.out()).as(resumed.toString()).contains("applied 6").contains("(finished)");
+        assertThat(resumed.all()).as(resumed.toString()).contains("applied 6").contains("(finished)");
         byte[] journal = Files.readAllBytes(dir.journal());
         int end = journal.length - 1;
         while (journal[end - 1] != '\n') {
@@ -112,7 +112,7 @@ class RunFilesTest extends ShellTest {
         crash(dir, killed, stale);
         assertThat(read(dir.undo())).as("the stale undo.csv").hasSize(2);
         Result list = run("runs list");
-        assertThat(list.out()).as(list.toString()).contains(note);
+        assertThat(list.all()).as(list.toString()).contains(note);
         assertThat(list.out()
                         .lines()
                         .filter(l -> l.startsWith(dir.id() + "\t"))
@@ -141,15 +141,15 @@ class RunFilesTest extends ShellTest {
         }
         Result undo = run("undo " + dir.id());
         assertThat(undo.exitCode()).as(undo.toString()).isZero();
-        assertThat(undo.out()).contains(note).contains("6 rows for 'email'");
+        assertThat(undo.all()).contains(note).contains("6 rows for 'email'");
         assertThat(read(dir.undo())).hasSize(6);
-        assertThat(run("preview").out()).contains("OK 6");
+        assertThat(run("preview").all()).contains("OK 6");
         assertThat(Files.readAllBytes(dir.journal()))
                 .as("the journal is only read")
                 .isEqualTo(killed);
 
         Result again = run("runs show " + dir.id());
-        assertThat(again.out())
+        assertThat(again.all())
                 .as("once up to date, nothing to do")
                 .doesNotContain(note)
                 .contains("applied 6");
@@ -229,7 +229,7 @@ class RunFilesTest extends ShellTest {
 
         Result resumed = run("resume --yes");
 
-        assertThat(resumed.out()).as(resumed.toString()).contains("applied 4").contains("(finished)");
+        assertThat(resumed.all()).as(resumed.toString()).contains("applied 4").contains("(finished)");
         for (int i = 0; i < u.size(); i++) {
             assertThat(server.org().findById(u.get(i).accountId()).orElseThrow().email())
                     .isEqualTo(targets.get(i));
@@ -239,9 +239,9 @@ class RunFilesTest extends ShellTest {
             assertThat(results.get(i + 1).get(2)).isEqualTo("'" + notes.get(i));
         }
         Result undo = run("undo " + dir.id());
-        assertThat(undo.out()).as(undo.toString()).contains("4 rows for 'email'");
-        assertThat(run("preview").out()).contains("OK 4");
-        assertThat(run("run --yes").out()).contains("applied 4");
+        assertThat(undo.all()).as(undo.toString()).contains("4 rows for 'email'");
+        assertThat(run("preview").all()).contains("OK 4");
+        assertThat(run("run --yes").all()).contains("applied 4");
         for (int i = 0; i < u.size(); i++) {
             assertThat(server.org().findById(u.get(i).accountId()).orElseThrow().email())
                     .isEqualTo(before.get(i));

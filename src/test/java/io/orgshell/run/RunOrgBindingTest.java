@@ -63,7 +63,7 @@ class RunOrgBindingTest extends ShellTest {
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
             assertThat(r.err()).contains("previewed through an earlier connection");
             assertThat(next.stats().writes()).isEmpty();
-            assertThat(run("preview").out()).contains("OK 2");
+            assertThat(run("preview").all()).contains("OK 2");
             assertThat(run("run --yes").exitCode()).isZero();
             assertThat(next.stats().writes()).hasSize(2);
         } finally {
@@ -115,7 +115,7 @@ class RunOrgBindingTest extends ShellTest {
         assertThat(run("runs show " + paused.id()).out()).doesNotContain("not the connected org");
         Result resumed = run("resume --yes");
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-        assertThat(resumed.out()).contains("(finished): applied 2");
+        assertThat(resumed.all()).contains("(finished): applied 2");
         assertThat(complete("resume ")).doesNotContain(paused.id());
         assertThat(server.stats().writes()).hasSize(2);
     }
@@ -195,7 +195,7 @@ class RunOrgBindingTest extends ShellTest {
             }
         });
         noTerminal();
-        assertThat(r.out()).as(r.toString()).contains("(paused)");
+        assertThat(r.all()).as(r.toString()).contains("(paused)");
         return runStore.list().get(0);
     }
 

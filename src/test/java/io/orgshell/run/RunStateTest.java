@@ -81,8 +81,8 @@ class RunStateTest extends ShellTest {
         Result r = run("run", EmailRunTest.answers(asked, "c", "r"));
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(asked.get()).as(r.out()).isEqualTo(2);
-        assertThat(r.out())
+        assertThat(asked.get()).as(r.all()).isEqualTo(2);
+        assertThat(r.all())
                 .contains("batch 1: applied 1, already done 0, skipped 2, failed 1")
                 .contains("(finished): applied 3, already done 0, skipped 1, failed 0");
         assertThat(email(first)).isEqualTo(Accounts.movedAddress(first));
@@ -102,13 +102,13 @@ class RunStateTest extends ShellTest {
         run("load " + csv(List.of(u.accountId() + "," + Accounts.movedAddress(u))));
         assertThat(run("preview").all()).contains("OK 1");
         server.org().setEmail(u.accountId(), "changed.meanwhile@acme.example");
-        assertThat(run("run --yes").out()).contains("applied 0, already done 0, skipped 1");
+        assertThat(run("run --yes").all()).contains("applied 0, already done 0, skipped 1");
         String id = runStore.list().get(0).id();
 
         Result undo = run("undo " + id);
 
         assertThat(undo.exitCode()).as(undo.toString()).isZero();
-        assertThat(undo.out()).contains("nothing to undo: run " + id + " changed no account");
+        assertThat(undo.all()).contains("nothing to undo: run " + id + " changed no account");
         assertThat(undo.all()).doesNotContain("no rows");
     }
 

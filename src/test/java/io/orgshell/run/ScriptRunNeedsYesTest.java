@@ -45,7 +45,7 @@ class ScriptRunNeedsYesTest extends ShellTest {
 
         Result said = run("run --yes");
         assertThat(said.exitCode()).as(said.toString()).isZero();
-        assertThat(said.out()).contains("applied 5");
+        assertThat(said.all()).contains("applied 5");
         five.forEach(u -> assertThat(now(u).access()).isEqualTo(OrgAccess.SUSPENDED));
     }
 

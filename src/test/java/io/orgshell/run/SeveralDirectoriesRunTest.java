@@ -95,7 +95,7 @@ class SeveralDirectoriesRunTest extends ShellTest {
         assertThat(run("preview").all()).contains("OK 6");
         Result ran = run("run --yes");
         assertThat(ran.exitCode()).as(ran.toString()).isZero();
-        assertThat(ran.out()).contains("applied 6");
+        assertThat(ran.all()).contains("applied 6");
         rows.forEach(u -> assertThat(
                         server.org().findById(u.accountId()).orElseThrow().access())
                 .isEqualTo(OrgAccess.SUSPENDED));
@@ -130,7 +130,7 @@ class SeveralDirectoriesRunTest extends ShellTest {
         Result preview = run("preview");
         assertThat(preview.all()).as(preview.toString()).contains("OK 5");
         Result ran = run("run --yes");
-        assertThat(ran.out()).as(ran.toString()).contains("applied 4").contains("failed 1");
+        assertThat(ran.all()).as(ran.toString()).contains("applied 4").contains("failed 1");
         toSales.forEach(u ->
                 assertThat(server.org().isMember(sales.id(), u.accountId())).isTrue());
         toEng.forEach(

@@ -58,7 +58,7 @@ class UnreachableOrgTest extends ShellTest {
         Result r = running.get();
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("(finished)");
+        assertThat(r.all()).contains("(finished)");
         assertAllMovedOnce(users);
     }
 
@@ -82,7 +82,7 @@ class UnreachableOrgTest extends ShellTest {
         server.startServing();
         Result resumed = run("resume --yes");
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-        assertThat(resumed.out()).contains("(finished)");
+        assertThat(resumed.all()).contains("(finished)");
         assertAllMovedOnce(users);
     }
 

@@ -139,8 +139,8 @@ class WriterLockTest extends ShellTest {
         noTerminal();
         Result after = run("run --yes");
         assertThat(after.exitCode()).as(after.toString()).isZero();
-        assertThat(after.out()).contains("applied 2");
-        assertThat(run("undo " + id).out()).contains("4 rows for 'email'");
+        assertThat(after.all()).contains("applied 2");
+        assertThat(run("undo " + id).all()).contains("4 rows for 'email'");
     }
 
     /** A person's run and a script's run of the same plan: the script waits, then finds every account done. */
@@ -209,7 +209,7 @@ class WriterLockTest extends ShellTest {
         Result r = run("run --yes");
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out())
+        assertThat(r.all())
                 .contains("took over the lock of run 20261204-000000-suspend-dead (resume of suspend), "
                         + "PID 999999999 on gone-host, whose process is gone")
                 .contains("applied 1");
@@ -230,7 +230,7 @@ class WriterLockTest extends ShellTest {
 
         Result again = run("run --yes");
 
-        assertThat(again.out())
+        assertThat(again.all())
                 .as(again.toString())
                 .contains("unfinished run " + id + " (paused) still has 2 of these " + "accounts to write; 'resume "
                         + id + "' finishes it instead");
