@@ -99,7 +99,7 @@ class WriterLockTest extends ShellTest {
 
     void loadAndPreview(List<SandboxUser> users, String ok) throws IOException {
         assertThat(run("load " + plan(users)).exitCode()).isZero();
-        assertThat(run("preview").err()).contains(ok);
+        assertThat(run("preview").all()).contains(ok);
     }
 
     long writes(List<SandboxUser> users) {
