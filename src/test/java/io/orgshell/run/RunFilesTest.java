@@ -125,7 +125,7 @@ class RunFilesTest extends ShellTest {
 
         crash(dir, killed, stale);
         Result show = run("runs show " + dir.id());
-        assertThat(show.out())
+        assertThat(show.all())
                 .as(show.toString())
                 .contains(note)
                 .contains("applied 6, already done 0")
