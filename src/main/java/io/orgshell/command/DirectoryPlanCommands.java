@@ -1,7 +1,7 @@
 package io.orgshell.command;
 
+import io.orgshell.console.Console;
 import io.orgshell.console.Progress;
-import io.orgshell.console.Screen;
 import io.orgshell.core.OutputTarget;
 import io.orgshell.core.Sanitizer;
 import io.orgshell.core.UserFacingException;
@@ -30,15 +30,12 @@ public class DirectoryPlanCommands {
     private final DirectoryPlanner planner;
     private final PlanLoader loader;
     private final PlanSession plans;
-    private final Screen io;
 
-    public DirectoryPlanCommands(
-            Session session, DirectoryPlanner planner, PlanLoader loader, PlanSession plans, Screen io) {
+    public DirectoryPlanCommands(Session session, DirectoryPlanner planner, PlanLoader loader, PlanSession plans) {
         this.session = session;
         this.planner = planner;
         this.loader = loader;
         this.plans = plans;
-        this.io = io;
     }
 
     @Command(
@@ -88,16 +85,19 @@ public class DirectoryPlanCommands {
         DirectoryPlanner.Request request =
                 new PlanArguments(operation, group, fromDomain, toDomain, lowercase, selection).request();
         Operation op = request.operation();
+        Console console = Console.of(ctx);
         OutputTarget chosen =
-                out == null ? null : PathArguments.target("--out", out, ctx.outputWriter(), io.drawsTables());
+                out == null ? null : PathArguments.target("--out", out, console.out(), console.outputIsTerminal());
         // a stream cannot be read back to load the plan: the plan is kept in the plans folder and sent to it too
         boolean stream = chosen != null && chosen.isStream();
-        var w = chosen != null && chosen.isStandardOutput() ? io.messages() : ctx.outputWriter();
+        if (chosen != null && chosen.isStandardOutput()) {
+            console = console.dataOnOut();
+        }
+        var w = console.messages();
         plans.clear(); // whatever happens next, the plan loaded before is no longer the one meant
         try {
             Connection c = session.require();
-            Progress progress =
-                    new Progress(w, io.liveProgress() && w == ctx.outputWriter(), "reading the directory", -1);
+            Progress progress = console.progress("reading the directory", -1);
             DirectoryPlanner.Draft draft;
             try {
                 draft = planner.draft(c.client(), c.directory(), request, progress::advance);
@@ -110,13 +110,14 @@ public class DirectoryPlanCommands {
             planner.write(draft, file);
             if (stream) {
                 planner.send(draft, chosen);
-                w.println(io.styles().ok("sent ") + "the plan to " + Sanitizer.forTerminal(chosen.toString()));
+                w.println(console.messageStyles().ok("sent ") + "the plan to "
+                        + Sanitizer.forTerminal(chosen.toString()));
             }
-            w.println(io.styles().ok("wrote ") + Sanitizer.forTerminal(file.toString()) + " ("
+            w.println(console.messageStyles().ok("wrote ") + Sanitizer.forTerminal(file.toString()) + " ("
                     + draft.rows().size() + " rows for '" + op.cliName() + "', readable by you only)");
             PlanLoader.Loaded loaded = loader.load(file, op);
             plans.load(loaded.plan());
-            PlanCommands.printLoaded(w, loaded, io.styles());
+            PlanCommands.printLoaded(w, loaded, console.messageStyles());
         } catch (UserFacingException e) {
             // one line, as every error is; it says the plan loaded before is gone
             throw new UserFacingException(ErrorTranslator.message(e) + "; no plan is loaded", e.exitCode());

@@ -1,8 +1,8 @@
 package io.orgshell.command;
 
 import io.orgshell.api.Domain;
+import io.orgshell.console.Console;
 import io.orgshell.console.JsonOutput;
-import io.orgshell.console.Screen;
 import io.orgshell.core.OutputTarget;
 import io.orgshell.core.Sanitizer;
 import io.orgshell.core.UsageException;
@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.util.List;
-import java.util.Objects;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.shell.core.command.CommandContext;
@@ -28,16 +27,10 @@ public class DomainCommands {
     /** {@code --out -}: the CSV to standard output, as Unix tools take {@code -}. */
     static final String STANDARD_OUTPUT = OutputTarget.STANDARD_OUTPUT;
 
-    static final List<String> HEADER = List.of("id", "name", "status", "verification_type");
-
     private final Session session;
-    private final Screen io;
-    private final JsonOutput json;
 
-    public DomainCommands(Session session, Screen io, JsonOutput json) {
+    public DomainCommands(Session session) {
         this.session = session;
-        this.io = io;
-        this.json = json;
     }
 
     @Command(
@@ -58,100 +51,77 @@ public class DomainCommands {
             throws IOException {
         boolean everything = Boolean.TRUE.equals(all);
         boolean toStandardOutput = STANDARD_OUTPUT.equals(out);
+        // with a document or the CSV on standard output, what is said about it goes to standard error
+        Console console =
+                toStandardOutput || JsonOutput.wanted(asJson) ? Console.of(ctx).dataOnOut() : Console.of(ctx);
         if (toStandardOutput && JsonOutput.wanted(asJson)) {
             throw new UsageException("--json and --out - both write to standard output: choose one");
         }
         OutputTarget file =
                 out == null || toStandardOutput ? null : OutputTarget.file(PathArguments.output("--out", out));
+        // the file is opened before the org is asked: one that cannot be written costs no request
         boolean hadAFile = file != null && file.holdsAFile();
         SafeCsvWriter csv = file == null ? null : openCsv(file);
-        List<Domain> domains;
+        DomainsView view;
         try {
-            domains = session.require().client().organizations().domains().stream()
+            List<Domain> domains = session.require().client().organizations().domains().stream()
                     .filter(d -> everything || d.isVerified())
                     .toList();
-            if (csv != null && domains.isEmpty() && !csv.isStream()) {
-                throw new UserFacingException(
-                        noDomains(everything) + "; " + out + (hadAFile ? " was left as it was" : " was not written"));
-            }
+            view = DomainsView.of(domains, everything);
             if (csv != null) {
-                for (Domain d : domains) {
-                    csv.row(cells(d));
-                }
-                csv.commit();
+                writeCsv(csv, hadAFile, view, out);
             }
         } finally {
             if (csv != null) {
                 csv.close();
             }
         }
-        if (JsonOutput.wanted(asJson)) {
-            json.print(ctx.outputWriter(), JsonViews.domains(domains));
-            if (out != null) {
-                json.messages().println("written to " + out);
-            }
-            return;
-        }
         if (toStandardOutput) {
-            printCsv(ctx.outputWriter(), domains);
-            io.messages().println(domains.size() + (everything ? " domains" : " verified domains"));
+            printCsv(console, view);
+            console.messages().println(view.count());
             return;
         }
-        List<List<String>> rows = domains.stream()
-                .map(d -> List.of(
-                        Objects.toString(d.name(), ""),
-                        Objects.toString(d.status(), ""),
-                        Objects.toString(d.verificationType(), "")))
-                .toList();
-        var w = ctx.outputWriter();
-        if (rows.isEmpty()) {
-            w.println(noDomains(everything));
-        } else {
-            w.print(io.table(List.of("Domain", "Status", "Verification"), rows));
-            w.println(rows.size()
-                    + (everything ? " domains" : " verified domains")
-                    + (everything ? "" : " (--all shows the others)"));
-        }
+        Listing.print(console, JsonOutput.wanted(asJson), view);
         if (out != null) {
-            w.println("written to " + out);
+            console.messages().println("written to " + out);
         }
+    }
+
+    /** The file is replaced only when there is something to write: an empty list leaves it as it was. */
+    private static void writeCsv(SafeCsvWriter csv, boolean hadAFile, DomainsView view, String out) throws IOException {
+        if (view.domains().isEmpty() && !csv.isStream()) {
+            throw new UserFacingException(
+                    view.nothing() + "; " + out + (hadAFile ? " was left as it was" : " was not written"));
+        }
+        for (DomainsView.Entry d : view.domains()) {
+            csv.row(d.csv());
+        }
+        csv.commit();
     }
 
     /**
      * The same CSV as the file, on standard output; at a terminal its cells are also made inert there, as every
      * string from the API is.
      */
-    private void printCsv(PrintWriter w, List<Domain> domains) throws IOException {
-        boolean screen = io.mode().isInteractive() || io.mode().outputIsTerminal();
+    private static void printCsv(Console console, DomainsView view) throws IOException {
+        PrintWriter w = console.out();
         CSVPrinter printer = CSVFormat.DEFAULT
                 .builder()
-                .setHeader(HEADER.toArray(String[]::new))
+                .setHeader(DomainsView.CSV_HEADER.toArray(String[]::new))
                 .get()
                 .print(w);
-        for (Domain d : domains) {
-            printer.printRecord(cells(d).stream()
+        for (DomainsView.Entry d : view.domains()) {
+            printer.printRecord(d.csv().stream()
                     .map(SafeCsvWriter::neutralise)
-                    .map(c -> screen ? Sanitizer.forTerminal(c) : c)
+                    .map(c -> console.outputIsTerminal() ? Sanitizer.forTerminal(c) : c)
                     .toList());
         }
         printer.flush();
     }
 
-    private static List<String> cells(Domain d) {
-        return List.of(
-                Objects.toString(d.id(), ""),
-                Objects.toString(d.name(), ""),
-                Objects.toString(d.status(), ""),
-                Objects.toString(d.verificationType(), ""));
-    }
-
-    private static String noDomains(boolean everything) {
-        return everything ? "the organization has no domains" : "the organization has no verified domains";
-    }
-
     private static SafeCsvWriter openCsv(OutputTarget out) {
         try {
-            return SafeCsvWriter.open(out.open(), HEADER);
+            return SafeCsvWriter.open(out.open(), DomainsView.CSV_HEADER);
         } catch (IOException | InvalidPathException e) {
             throw new UserFacingException("cannot write " + out + ": " + e.getMessage());
         }

@@ -1,8 +1,8 @@
 package io.orgshell.command;
 
 import io.orgshell.api.Org;
+import io.orgshell.console.Console;
 import io.orgshell.console.JsonOutput;
-import io.orgshell.console.Screen;
 import io.orgshell.session.Session;
 import java.util.List;
 import org.springframework.shell.core.command.CommandContext;
@@ -15,13 +15,9 @@ import org.springframework.stereotype.Component;
 public class OrgCommands {
 
     private final Session session;
-    private final Screen io;
-    private final JsonOutput json;
 
-    public OrgCommands(Session session, Screen io, JsonOutput json) {
+    public OrgCommands(Session session) {
         this.session = session;
-        this.io = io;
-        this.json = json;
     }
 
     @Command(
@@ -32,18 +28,6 @@ public class OrgCommands {
     public void list(
             @Option(longName = JsonOutput.OPTION, description = JsonOutput.HELP) Boolean asJson, CommandContext ctx) {
         List<Org> orgs = session.require().client().organizations().orgs();
-        if (JsonOutput.wanted(asJson)) {
-            json.print(ctx.outputWriter(), JsonViews.orgs(orgs));
-            return;
-        }
-        if (orgs == null || orgs.isEmpty()) {
-            ctx.outputWriter().println("no organizations visible to this key (keys scoped to one org list none)");
-            return;
-        }
-        List<List<String>> rows = orgs.stream()
-                .map(o -> List.of(o.id(), o.name() == null ? "" : o.name()))
-                .toList();
-        ctx.outputWriter().print(io.table(List.of("ID", "Name"), rows));
-        ctx.outputWriter().println(orgs.size() + (orgs.size() == 1 ? " organization" : " organizations"));
+        Listing.print(Console.of(ctx), JsonOutput.wanted(asJson), OrgsView.of(orgs));
     }
 }

@@ -1,26 +1,21 @@
 package io.orgshell.command;
 
+import io.orgshell.console.Console;
 import io.orgshell.console.JsonOutput;
 import io.orgshell.console.Progress;
-import io.orgshell.console.Screen;
 import io.orgshell.console.Styles;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.Sanitizer;
 import io.orgshell.core.UsageException;
 import io.orgshell.core.UserFacingException;
 import io.orgshell.csv.CsvIssue;
-import io.orgshell.plan.ChangeText;
 import io.orgshell.plan.Operation;
-import io.orgshell.plan.OperationHandlers;
 import io.orgshell.plan.Plan;
 import io.orgshell.plan.PlanLoader;
 import io.orgshell.plan.PlanSession;
 import io.orgshell.plan.Preview;
 import io.orgshell.plan.PreviewOptions;
 import io.orgshell.plan.PreviewService;
-import io.orgshell.plan.RowCheck;
-import io.orgshell.plan.Step;
-import io.orgshell.plan.Verdict;
 import io.orgshell.run.RunOptions;
 import io.orgshell.run.RunService;
 import io.orgshell.run.RunState;
@@ -31,13 +26,8 @@ import io.orgshell.session.Session;
 import io.orgshell.shell.ErrorTranslator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
@@ -50,31 +40,20 @@ import org.springframework.stereotype.Component;
 public class PlanCommands {
 
     static final int SHOWN_PROBLEMS = 20;
-    static final int SHOWN_ROWS = 30;
 
     private final Session session;
     private final PlanSession plans;
     private final PreviewService previews;
     private final PlanLoader loader;
     private final RunService runs;
-    private final Screen io;
-    private final JsonOutput json;
 
     public PlanCommands(
-            Session session,
-            PlanSession plans,
-            PreviewService previews,
-            PlanLoader loader,
-            RunService runs,
-            Screen io,
-            JsonOutput json) {
-        this.json = json;
+            Session session, PlanSession plans, PreviewService previews, PlanLoader loader, RunService runs) {
         this.session = session;
         this.plans = plans;
         this.previews = previews;
         this.loader = loader;
         this.runs = runs;
-        this.io = io;
     }
 
     /** A preview describes the org it was made against; after {@code connect} or {@code disconnect} it is redone. */
@@ -105,7 +84,8 @@ public class PlanCommands {
             throw new UserFacingException(ErrorTranslator.message(e) + "\nno plan is loaded", e.exitCode());
         }
         plans.load(loaded.plan());
-        printLoaded(ctx.outputWriter(), loaded, io.styles());
+        Console console = Console.of(ctx);
+        printLoaded(console.messages(), loaded, console.messageStyles());
     }
 
     static void printLoaded(PrintWriter out, PlanLoader.Loaded loaded, Styles s) {
@@ -153,9 +133,10 @@ public class PlanCommands {
         Plan plan = plans.plan()
                 .orElseThrow(() -> new UserFacingException("no plan loaded (run 'load FILE' first)", ExitCodes.USAGE));
         Connection c = session.require();
-        PrintWriter out = JsonOutput.wanted(asJson) ? json.messages() : ctx.outputWriter();
-        out.println("preview of " + Sanitizer.forTerminal(plan.describe()));
-        Progress progress = new Progress(out, io.liveProgress(), "reading the directory", -1);
+        Console console = JsonOutput.wanted(asJson) ? Console.of(ctx).dataOnOut() : Console.of(ctx);
+        PrintWriter messages = console.messages();
+        messages.println("preview of " + Sanitizer.forTerminal(plan.describe()));
+        Progress progress = console.progress("reading the directory", -1);
         Preview preview;
         try {
             PreviewOptions options = new PreviewOptions(
@@ -165,107 +146,16 @@ public class PlanCommands {
             progress.finish();
         }
         if (preview.lookup() != null) {
-            out.println(preview.lookup());
+            messages.println(preview.lookup());
         }
-        if (JsonOutput.wanted(asJson)) {
-            json.print(
-                    ctx.outputWriter(),
-                    JsonViews.preview(
-                            preview,
-                            plans.finishedBy().orElse(null),
-                            runs.limitBreach(preview, c.orgName())
-                                    .map(what -> "run will refuse to " + what + " unless given --override-limit")
-                                    .orElse(null)));
-            return;
-        }
-        printPreview(out, preview, Boolean.TRUE.equals(all), io, runs.limitBreach(preview, c.orgName()));
-    }
-
-    static void printPreview(PrintWriter out, Preview preview, boolean all, Screen io, Optional<String> breach) {
-        Styles s = io.styles();
-        Operation operation = preview.plan().operation();
-        Map<Integer, Step> lastStep = new HashMap<>();
-        preview.steps().forEach(st -> lastStep.put(st.rowIndex(), st));
-        boolean table = io.drawsTables();
-        List<List<String>> rows = new ArrayList<>();
-        for (RowCheck c : preview.checks()) {
-            if (all || c.verdict() != Verdict.OK) {
-                String email = c.account() != null
-                        ? Objects.toString(c.account().email(), "")
-                        : operation == Operation.EMAIL ? Objects.toString(c.current(), "") : "";
-                String name =
-                        c.account() == null ? "" : Objects.toString(c.account().name(), "");
-                String change = ChangeText.of(operation, c.row(), c.current(), wanted(c, lastStep, operation));
-                String line = String.valueOf(c.row().line());
-                // at a terminal the account is its email over its name; a program reads each in a column of its own
-                rows.add(
-                        table
-                                ? List.of(
-                                        line,
-                                        name.isEmpty() ? email : email + "\n" + name,
-                                        change,
-                                        c.verdict().label(),
-                                        Objects.toString(RowReasons.of(c), ""))
-                                : List.of(
-                                        line,
-                                        Objects.toString(c.row().accountId(), ""),
-                                        email,
-                                        name,
-                                        change.replace("\n", "; "),
-                                        c.verdict().label(),
-                                        Objects.toString(RowReasons.of(c), "")));
-            }
-        }
-        if (!rows.isEmpty()) {
-            List<List<String>> shown = all ? rows : rows.subList(0, Math.min(SHOWN_ROWS, rows.size()));
-            out.print(io.table(
-                    table
-                            ? List.of("Line", "Account", "Change", "Verdict", "Why")
-                            : List.of("Line", "Account", "Email", "Name", "Change", "Verdict", "Why"),
-                    shown));
-            if (shown.size() < rows.size()) {
-                out.println("... " + (rows.size() - shown.size()) + " more rows that will not run (preview --all)");
-            }
-        }
-        List<Step> ordered = preview.steps().stream()
-                .filter(st -> st.after() >= 0 || st.temporary())
-                .toList();
-        if (!ordered.isEmpty()) {
-            long temporary = ordered.stream().filter(Step::temporary).count();
-            out.println("order: " + ordered.size() + " writes wait for another account to move first"
-                    + (temporary == 0 ? "" : "; " + temporary + " swap cycle(s) go through a temporary address"));
-            for (Step st : ordered.subList(0, Math.min(20, ordered.size()))) {
-                out.println(Sanitizer.forTerminal(String.format(
-                        "  %5d  line %-6d %s: %s -> %s%s",
-                        st.number() + 1,
-                        preview.plan().rows().get(st.rowIndex()).line(),
-                        st.accountId(),
-                        st.from(),
-                        st.to(),
-                        st.temporary() ? "  (temporary)" : "")));
-            }
-        }
-        var counts = preview.counts();
-        out.println(s.ok("OK " + counts.get(Verdict.OK)) + "  ALREADY DONE " + counts.get(Verdict.ALREADY_DONE) + "  "
-                + (counts.get(Verdict.BLOCKED) > 0 ? s.warn("BLOCKED " + counts.get(Verdict.BLOCKED)) : "BLOCKED 0")
-                + "  "
-                + (counts.get(Verdict.INVALID) > 0 ? s.error("INVALID " + counts.get(Verdict.INVALID)) : "INVALID 0")
-                + "  (" + preview.checks().size() + " rows, "
-                + preview.steps().size() + " writes)");
-        Operation op = operation;
-        if (op == Operation.DELETE && counts.get(Verdict.OK) > 0) {
-            out.println(s.warn("delete: the accounts are deactivated at once and deleted for good 14 days later (on "
-                    + LocalDate.now().plusDays(14) + "); cancel-delete can stop it until then"));
-        }
-        if (OperationHandlers.of(op).inverse() == null && counts.get(Verdict.OK) > 0) {
-            out.println(s.warn(op.cliName() + " cannot be undone: a removed user must be invited again"));
-        }
-        breach.ifPresent(what -> out.println(s.warn(
-                "warning: run will refuse to " + Sanitizer.forTerminal(what) + " unless given --override-limit")));
-        out.println(
-                counts.get(Verdict.OK) > 0
-                        ? "next: run (batches of " + RunOptions.DEFAULT_BATCH_SIZE + "; --yes runs unattended)"
-                        : "nothing to run");
+        PreviewView view = PreviewView.of(
+                preview,
+                plans.finishedBy().orElse(null),
+                runs.limitBreach(preview, c.orgName())
+                        .map(what -> "run will refuse to " + what + " unless given --override-limit")
+                        .orElse(null),
+                Boolean.TRUE.equals(all));
+        Listing.print(console, JsonOutput.wanted(asJson), view);
     }
 
     @Command(
@@ -308,39 +198,26 @@ public class PlanCommands {
                             + preview.plan().describe() + "); load it again, or say 'run --again'",
                     ExitCodes.USAGE);
         }
-        ctx.outputWriter()
+        Console screen = Console.of(ctx);
+        screen.messages()
                 .println("run of " + Sanitizer.forTerminal(preview.plan().describe()) + " in "
                         + Sanitizer.forTerminal(session.require().orgName()));
         if (preview.steps().isEmpty()) {
-            ctx.outputWriter().println("nothing to run: preview marked no row OK");
+            screen.messages().println("nothing to run: preview marked no row OK");
             return;
         }
-        RunOptions options = RunConsole.options(io, batchSize, concurrency, yes, Boolean.TRUE.equals(overrideLimit))
+        RunOptions options = RunConsole.options(screen, batchSize, concurrency, yes, Boolean.TRUE.equals(overrideLimit))
                 .waitingForWriter(Boolean.TRUE.equals(wait));
         RunConsole console = new RunConsole(
-                ctx,
-                io,
+                screen,
                 Boolean.TRUE.equals(yes),
                 preview.steps().size(),
                 session.require().client().governor());
-        RunConsole.requireConsent(io, yes);
+        RunConsole.requireConsent(screen, yes);
         RunSummary summary = runs.start(preview, session.require(), options, console, console.progress());
         if (summary.meta().state() == RunState.FINISHED) {
             plans.finished(preview.plan(), summary.meta().id());
         }
         console.finish(summary);
-    }
-
-    /** The state a row's write leads to: null when it will not be written, the state now when already done. */
-    private static String wanted(RowCheck c, Map<Integer, Step> lastStep, Operation operation) {
-        if (c.verdict() == Verdict.ALREADY_DONE) {
-            return c.current();
-        }
-        if (c.verdict() != Verdict.OK) {
-            return null;
-        }
-        Step last = lastStep.get(c.row().index());
-        // an email swap ends at the file's address, after a detour through a temporary one
-        return operation == Operation.EMAIL ? c.row().value(Operation.Columns.EMAIL) : last == null ? null : last.to();
     }
 }

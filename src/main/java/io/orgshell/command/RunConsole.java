@@ -1,8 +1,8 @@
 package io.orgshell.command;
 
 import io.orgshell.api.RateGovernor;
+import io.orgshell.console.Console;
 import io.orgshell.console.Progress;
-import io.orgshell.console.Screen;
 import io.orgshell.console.Styles;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.Sanitizer;
@@ -20,7 +20,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import org.springframework.shell.core.command.CommandContext;
 
 /**
  * The terminal side of a run, shared by {@code run} and {@code resume}: the line naming a resumed run, the question
@@ -44,8 +43,7 @@ final class RunConsole implements BatchControl {
     static final String WAIT = "wait";
     static final String WAIT_HELP = "wait for another orgshell writing to this org to end, instead of stopping";
 
-    private final CommandContext ctx;
-    private final Screen io;
+    private final Console console;
     private final boolean yes;
     private final PrintWriter out;
     private long total;
@@ -53,11 +51,11 @@ final class RunConsole implements BatchControl {
 
     private final RateGovernor governor;
 
-    RunConsole(CommandContext ctx, Screen io, boolean yes, long total, RateGovernor governor) {
-        this.ctx = ctx;
-        this.io = io;
+    /** What a run says is told, not returned: its messages, questions and progress share the console's messages. */
+    RunConsole(Console console, boolean yes, long total, RateGovernor governor) {
+        this.console = console;
         this.yes = yes;
-        this.out = ctx.outputWriter();
+        this.out = console.messages();
         this.total = total;
         this.governor = governor;
         this.progress = newProgress();
@@ -65,7 +63,7 @@ final class RunConsole implements BatchControl {
 
     /** The bar shows the pace the server allows and the 429s so far, beside done/total, rate and ETA. */
     private Progress newProgress() {
-        return new Progress(out, io.liveProgress(), "writing", total)
+        return console.progress("writing", total)
                 .extra(() -> String.format("(pace %.0f/s, %d throttled)", governor.rate(), governor.throttled()));
     }
 
@@ -87,7 +85,7 @@ final class RunConsole implements BatchControl {
     @Override
     public void confirmDestructive(String operation, long writes, String orgName) {
         String phrase = operation + " " + writes + " in " + Sanitizer.forTerminal(orgName);
-        if (!io.mode().isInteractive()) {
+        if (!console.canAsk()) {
             if (!yes) {
                 throw new UserFacingException(
                         operation + " needs --yes in a script (at a terminal it asks you to " + "type '" + phrase
@@ -98,7 +96,7 @@ final class RunConsole implements BatchControl {
         }
         String typed;
         try {
-            typed = ctx.inputReader().readInput("type '" + phrase + "' to go on: ");
+            typed = console.readInput("type '" + phrase + "' to go on: ");
         } catch (Exception e) {
             typed = null;
         }
@@ -111,7 +109,7 @@ final class RunConsole implements BatchControl {
     @Override
     public synchronized void note(String line) {
         progress.finish();
-        out.println(io.styles().warn(Sanitizer.forTerminal(line)));
+        out.println(console.messageStyles().warn(Sanitizer.forTerminal(line)));
         out.flush();
     }
 
@@ -131,7 +129,7 @@ final class RunConsole implements BatchControl {
                 + rowsLeft + " of " + run.rows() + (run.rows() == 1 ? " row" : " rows") + " left"
                 + (attended() ? ", batches of " + batchSize : ""));
         out.flush();
-        if (!yes && !io.mode().isInteractive()) {
+        if (!yes && !console.canAsk()) {
             throw new UserFacingException(
                     "resume writes without asking in a script: say 'resume " + run.id()
                             + " --yes' (at a terminal it asks first); nothing was sent",
@@ -140,8 +138,8 @@ final class RunConsole implements BatchControl {
     }
 
     /** A run that cannot ask writes only when told to: in a script or a pipe, no question means no consent. */
-    static void requireConsent(Screen io, Boolean yes) {
-        if (!Boolean.TRUE.equals(yes) && !io.mode().isInteractive()) {
+    static void requireConsent(Console console, Boolean yes) {
+        if (!Boolean.TRUE.equals(yes) && !console.canAsk()) {
             throw new UserFacingException(
                     "run in a script needs --yes: nothing was written (at a terminal it asks "
                             + "before the first batch)",
@@ -150,7 +148,7 @@ final class RunConsole implements BatchControl {
     }
 
     private boolean attended() {
-        return !yes && io.mode().isInteractive();
+        return !yes && console.canAsk();
     }
 
     @Override
@@ -176,7 +174,7 @@ final class RunConsole implements BatchControl {
     public synchronized Decision afterBatch(BatchReport report) {
         long done = progress.done();
         progress.finish();
-        Styles s = io.styles();
+        Styles s = console.messageStyles();
         out.println(s.bold("batch " + report.batch() + (report.retry() ? " (failed rows again)" : "")) + ": "
                 + describe(report.batchCounts(), s) + "  |  run so far: " + describe(report.runCounts(), s));
         out.println(Sanitizer.forTerminal(report.next()));
@@ -195,7 +193,7 @@ final class RunConsole implements BatchControl {
     private String read(String prompt) {
         String answer;
         try {
-            answer = ctx.inputReader().readInput(prompt);
+            answer = console.readInput(prompt);
         } catch (Exception e) {
             return "q";
         }
@@ -237,21 +235,22 @@ final class RunConsole implements BatchControl {
     }
 
     /** The flags as given; a run asks between batches only at a terminal and without --yes. */
-    static RunOptions options(Screen io, Integer batchSize, Integer concurrency, Boolean yes, boolean overrideLimit) {
+    static RunOptions options(
+            Console console, Integer batchSize, Integer concurrency, Boolean yes, boolean overrideLimit) {
         if (batchSize != null && batchSize < 1) {
             throw new UsageException("--" + BATCH_SIZE + " must be at least 1");
         }
         if (concurrency != null && (concurrency < 1 || concurrency > RunOptions.MAX_CONCURRENCY)) {
             throw new UsageException("--" + CONCURRENCY + " must be between 1 and " + RunOptions.MAX_CONCURRENCY);
         }
-        boolean unattended = Boolean.TRUE.equals(yes) || !io.mode().isInteractive();
+        boolean unattended = Boolean.TRUE.equals(yes) || !console.canAsk();
         return RunOptions.of(batchSize, concurrency, unattended, overrideLimit);
     }
 
     /** Prints where the run ended; throws (for the exit code) when rows failed or the run stopped early. */
     void finish(RunSummary summary) {
         progress.finish();
-        Styles s = io.styles();
+        Styles s = console.messageStyles();
         RunMeta m = summary.meta();
         if (summary.tornJournal()) {
             out.println(s.warn("note: the journal's last line was torn by the crash; it was ignored and removed"));

@@ -1,6 +1,6 @@
 package io.orgshell.command;
 
-import io.orgshell.console.Screen;
+import io.orgshell.console.Console;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.UsageException;
 import io.orgshell.core.UserFacingException;
@@ -26,11 +26,9 @@ import org.springframework.stereotype.Component;
 public class ScriptCommands {
 
     private final ScriptRunner scripts;
-    private final Screen io;
 
-    public ScriptCommands(@Lazy ScriptRunner scripts, Screen io) {
+    public ScriptCommands(@Lazy ScriptRunner scripts) {
         this.scripts = scripts;
-        this.io = io;
     }
 
     @Command(
@@ -46,8 +44,8 @@ public class ScriptCommands {
         Path path = PathArguments.input("script", file);
         int code;
         try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            code = scripts.run(
-                    reader, file, path, ctx.outputWriter(), ctx.outputWriter(), ctx.inputReader(), io.styles());
+            // the script's commands run with this command's console: its errors go where this command's would
+            code = scripts.run(reader, file, path, Console.of(ctx));
         } catch (NoSuchFileException e) {
             throw new UserFacingException("no such script: " + file, ExitCodes.USAGE);
         } catch (MalformedInputException e) {

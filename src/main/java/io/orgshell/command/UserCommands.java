@@ -1,13 +1,9 @@
 package io.orgshell.command;
 
-import io.orgshell.api.DirectoryUser;
-import io.orgshell.api.UserProfile;
+import io.orgshell.console.Console;
 import io.orgshell.console.JsonOutput;
 import io.orgshell.console.Progress;
-import io.orgshell.console.Screen;
 import io.orgshell.core.OutputTarget;
-import io.orgshell.core.Sanitizer;
-import io.orgshell.core.Strings;
 import io.orgshell.core.UsageException;
 import io.orgshell.directory.Selection;
 import io.orgshell.directory.UserExporter;
@@ -16,8 +12,6 @@ import io.orgshell.session.Connection;
 import io.orgshell.session.Session;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
@@ -34,15 +28,11 @@ public class UserCommands {
     private final Session session;
     private final UserExporter exporter;
     private final UserLookup lookup;
-    private final Screen io;
-    private final JsonOutput json;
 
-    public UserCommands(Session session, UserExporter exporter, UserLookup lookup, Screen io, JsonOutput json) {
-        this.json = json;
+    public UserCommands(Session session, UserExporter exporter, UserLookup lookup) {
         this.session = session;
         this.exporter = exporter;
         this.lookup = lookup;
-        this.io = io;
     }
 
     @Command(
@@ -69,7 +59,8 @@ public class UserCommands {
             @Option(longName = "no-idp", description = SelectionOptions.NO_IDP) Boolean noIdp,
             @Option(longName = "inactive-since", description = SelectionOptions.INACTIVE_SINCE) String inactiveSince,
             CommandContext ctx) {
-        OutputTarget target = PathArguments.target("--out", out, ctx.outputWriter(), io.drawsTables());
+        Console console = Console.of(ctx);
+        OutputTarget target = PathArguments.target("--out", out, console.out(), console.outputIsTerminal());
         UserExporter.Format fmt =
                 switch (format == null ? "csv" : format.strip().toLowerCase(Locale.ROOT)) {
                     case "csv" -> UserExporter.Format.CSV;
@@ -88,8 +79,11 @@ public class UserCommands {
                         inactiveSince)
                 .selection(Clock.systemUTC());
         // with the data on standard output, what is said about it goes to standard error
-        PrintWriter w = target.isStandardOutput() ? io.messages() : ctx.outputWriter();
-        Progress progress = new Progress(w, io.liveProgress() && !target.isStandardOutput(), "exporting", -1);
+        if (target.isStandardOutput()) {
+            console = console.dataOnOut();
+        }
+        PrintWriter w = console.messages();
+        Progress progress = console.progress("exporting", -1);
         UserExporter.Result result;
         try {
             Connection c = session.require();
@@ -108,7 +102,7 @@ public class UserCommands {
         } finally {
             progress.finish();
         }
-        w.println(io.styles().ok("exported ") + String.format("%,d", result.written()) + " accounts"
+        w.println(console.messageStyles().ok("exported ") + String.format("%,d", result.written()) + " accounts"
                 + (selection.isEverything() ? "" : String.format(" of %,d", result.seen())) + " to " + target + " ("
                 + result.pages() + (result.pages() == 1 ? " page, " : " pages, ")
                 + Progress.formatDuration(progress.elapsed()) + ")");
@@ -129,31 +123,13 @@ public class UserCommands {
         }
         Connection c = session.require();
         UserLookup.Details d = lookup.show(c.client(), c.directory(), c.cache(), idOrEmail.strip());
+        UserView view = UserView.of(d.account(), d.directoryUser());
         PrintWriter w = ctx.outputWriter();
-        UserProfile.Account a = d.account();
-        DirectoryUser du = d.directoryUser();
         if (JsonOutput.wanted(asJson)) {
-            json.print(w, JsonViews.user(a, du));
+            JsonOutput.print(w, view);
             return;
         }
-        line(w, "account ID", a.accountId());
-        line(w, "name", a.name());
-        line(w, "email", a.email());
-        line(w, "nickname", a.nickname());
-        line(w, "account status", a.accountStatus());
-        line(w, "account type", a.accountType());
-        if (du != null) {
-            line(w, "org access", du.isSuspended() ? "suspended" : Strings.orElse(du.membershipStatus(), "active"));
-            line(w, "managed by", du.isSynced() ? "identity provider (synced)" : "organization");
-            line(w, "org admin", du.isOrgAdmin() == null ? "unknown" : du.isOrgAdmin() ? "yes" : "no");
-        }
-        if (a.extendedProfile() != null) {
-            line(w, "job title", a.extendedProfile().jobTitle());
-            line(w, "department", a.extendedProfile().department());
-            line(w, "organization", a.extendedProfile().organization());
-            line(w, "location", a.extendedProfile().location());
-        }
-        line(w, "time zone", a.zoneinfo());
+        view.lines().forEach(w::println);
     }
 
     @Command(
@@ -170,34 +146,6 @@ public class UserCommands {
         }
         Connection c = session.require();
         UserLookup.Found found = lookup.find(c.directory(), c.cache(), text.strip(), FIND_LIMIT);
-        PrintWriter w = ctx.outputWriter();
-        if (JsonOutput.wanted(asJson)) {
-            json.print(w, JsonViews.found(text.strip(), found, FIND_LIMIT));
-            return;
-        }
-        if (found.matches().isEmpty()) {
-            w.println("no account matches '" + Sanitizer.forTerminal(text.strip()) + "'");
-            return;
-        }
-        List<List<String>> rows = new ArrayList<>();
-        for (UserLookup.Match m : found.matches()) {
-            rows.add(List.of(
-                    Strings.orElse(m.accountId(), ""),
-                    Strings.orElse(m.email(), ""),
-                    Strings.orElse(m.name(), ""),
-                    Strings.orElse(m.status(), ""),
-                    Strings.orElse(m.access(), "")));
-        }
-        w.print(io.table(List.of("Account ID", "Email", "Name", "Status", "Access"), rows));
-        w.println(found.matches().size()
-                + (found.more()
-                        ? "+ accounts (showing the first " + FIND_LIMIT + "; be more specific)"
-                        : found.matches().size() == 1 ? " account" : " accounts"));
-    }
-
-    private static void line(PrintWriter w, String label, String value) {
-        if (value != null && !value.isBlank()) {
-            w.println(String.format("%-15s %s", label, Sanitizer.forTerminal(value)));
-        }
+        Listing.print(Console.of(ctx), JsonOutput.wanted(asJson), FoundView.of(text.strip(), found, FIND_LIMIT));
     }
 }

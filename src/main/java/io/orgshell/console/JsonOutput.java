@@ -1,7 +1,6 @@
 package io.orgshell.console;
 
 import java.io.PrintWriter;
-import org.springframework.stereotype.Component;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.CharacterEscapes;
 import tools.jackson.core.io.SerializedString;
@@ -23,8 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * bidi and other format characters, the line and paragraph separators) is written as a JSON escape (backslash, u,
  * four hex digits), so a document printed at a terminal cannot move the cursor or reorder the text around it.
  */
-@Component
-public class JsonOutput {
+public final class JsonOutput {
 
     /** The option every read command takes, and its help. */
     public static final String OPTION = "json";
@@ -32,7 +30,7 @@ public class JsonOutput {
     public static final String HELP =
             "print one JSON document on standard output (fields: see docs/scripts-and-json.md)";
 
-    private final JsonMapper mapper = JsonMapper.builder(JsonFactory.builder()
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .characterEscapes(new InertEscapes())
                     .disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
                     .build())
@@ -46,20 +44,11 @@ public class JsonOutput {
                     .withObjectIndenter(new DefaultIndenter("  ", "\n")))
             .build();
 
-    private final Screen screen;
-
-    public JsonOutput(Screen screen) {
-        this.screen = screen;
-    }
-
-    /** Where a command's notes and progress go while standard output carries its document. */
-    public PrintWriter messages() {
-        return screen.messages();
-    }
+    private JsonOutput() {}
 
     /** Writes the document whole, or nothing when it cannot be serialised: never half a document. */
-    public void print(PrintWriter out, Object document) {
-        String text = mapper.writeValueAsString(document);
+    public static void print(PrintWriter out, Object document) {
+        String text = MAPPER.writeValueAsString(document);
         out.println(text);
         out.flush();
     }

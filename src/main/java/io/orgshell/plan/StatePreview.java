@@ -93,7 +93,7 @@ public final class StatePreview {
                     r,
                     Verdict.BLOCKED,
                     "the account's email is " + a.email() + ", not " + expectedEmail + " as the file says",
-                    a.email());
+                    null);
         }
         Assessment x = handler.assess(r, a, ctx);
         if (x.blocked() != null) {

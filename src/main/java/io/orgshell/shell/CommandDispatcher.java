@@ -1,14 +1,12 @@
 package io.orgshell.shell;
 
-import io.orgshell.console.Screen;
-import io.orgshell.console.ShellMode;
+import io.orgshell.console.Console;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.session.SessionService;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.shell.core.InputReader;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.CommandExecutor;
@@ -30,36 +28,20 @@ public class CommandDispatcher {
 
     private final CommandParser parser;
     private final CommandRegistry registry;
-    private final ShellMode mode;
     private final SessionService sessions;
     private final CommandHelp help;
-    private final Screen screen;
 
     public CommandDispatcher(
-            CommandParser parser,
-            CommandRegistry registry,
-            ShellMode mode,
-            SessionService sessions,
-            CommandHelp help,
-            Screen screen) {
+            CommandParser parser, CommandRegistry registry, SessionService sessions, CommandHelp help) {
         this.parser = parser;
         this.registry = registry;
-        this.mode = mode;
         this.sessions = sessions;
         this.help = help;
-        this.screen = screen;
     }
 
-    public int execute(String line, PrintWriter out, PrintWriter err, InputReader input) {
-        PrintWriter outerMessages = screen.useMessages(err);
-        try {
-            return dispatch(line, out, err, input);
-        } finally {
-            screen.useMessages(outerMessages);
-        }
-    }
-
-    private int dispatch(String line, PrintWriter out, PrintWriter err, InputReader input) {
+    /** Runs {@code line} with {@code console}, which the command finds in its context ({@link Console#of}). */
+    public int execute(String line, Console console) {
+        PrintWriter out = console.out();
         try {
             ParsedInput parsed = parser.parse(line);
             String name = fullName(parsed);
@@ -79,27 +61,29 @@ public class CommandDispatcher {
                 }
                 if (!availability.isAvailable()) {
                     return report(
-                            err,
+                            console,
                             new ErrorTranslator.Failure(
                                     ExitCodes.UNAVAILABLE, "'" + name + "' is not available: " + availability.reason()),
                             null);
                 }
             }
-            ExitStatus status = new CommandExecutor(registry).execute(new CommandContext(parsed, registry, out, input));
+            ExitStatus status =
+                    new CommandExecutor(registry).execute(new CommandContext(parsed, registry, out, console));
             out.flush();
             return toExitCode(status);
         } catch (Exception e) {
             out.flush();
-            return report(err, ErrorTranslator.translate(e), e);
+            return report(console, ErrorTranslator.translate(e), e);
         }
     }
 
-    private int report(PrintWriter err, ErrorTranslator.Failure failure, Exception e) {
-        err.println(mode.errorStyles().error("error: ") + failure.message());
-        if (mode.debug() && e != null) {
+    private static int report(Console console, ErrorTranslator.Failure failure, Exception e) {
+        PrintWriter err = console.err();
+        err.println(console.errorStyles().error("error: ") + failure.message());
+        if (console.debug() && e != null) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
-            err.println(mode.errorStyles().dim(trace.toString()));
+            err.println(console.errorStyles().dim(trace.toString()));
         }
         err.flush();
         return failure.exitCode();

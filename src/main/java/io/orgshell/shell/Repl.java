@@ -1,9 +1,9 @@
 package io.orgshell.shell;
 
+import io.orgshell.console.Console;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.OwnerOnlyFiles;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -22,9 +22,13 @@ public final class Repl {
     private final PromptProvider prompt;
     private final CommandDispatcher dispatcher;
     private final Path historyFile;
+    private final Console console;
 
-    public Repl(LineReader reader, PromptProvider prompt, CommandDispatcher dispatcher, Path historyFile) {
+    /** {@code console}: the terminal's, with a person to answer; every command typed runs with it. */
+    public Repl(
+            LineReader reader, PromptProvider prompt, CommandDispatcher dispatcher, Path historyFile, Console console) {
         this.reader = reader;
+        this.console = console;
         this.prompt = prompt;
         this.dispatcher = dispatcher;
         this.historyFile = historyFile;
@@ -55,8 +59,6 @@ public final class Repl {
 
     private int loop() {
         Terminal terminal = reader.getTerminal();
-        PrintWriter out = terminal.writer();
-        TerminalInputReader input = new TerminalInputReader(reader);
         while (true) {
             String line;
             try {
@@ -76,13 +78,13 @@ public final class Repl {
             Thread worker = Thread.currentThread();
             Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> worker.interrupt());
             try {
-                dispatcher.execute(command, out, out, input);
+                dispatcher.execute(command, console);
             } finally {
                 terminal.handle(Terminal.Signal.INT, previous);
                 Thread.interrupted(); // an interrupt that arrived after the command ended must not hit the next one
             }
         }
-        out.flush();
+        console.out().flush();
         return ExitCodes.OK;
     }
 }

@@ -1,5 +1,6 @@
 package io.orgshell.shell;
 
+import io.orgshell.console.Console;
 import io.orgshell.console.Styles;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.Sanitizer;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.stream.Collectors;
-import org.springframework.shell.core.InputReader;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,18 +55,10 @@ public class ScriptRunner {
      * Throws {@link UsageException} before reading a line when the script is already running or the chain of scripts
      * running each other would be too deep.
      */
-    public int run(
-            BufferedReader script,
-            String source,
-            Path file,
-            PrintWriter out,
-            PrintWriter err,
-            InputReader input,
-            Styles styles)
-            throws IOException {
+    public int run(BufferedReader script, String source, Path file, Console console) throws IOException {
         Frame frame = enter(source, file);
         try {
-            return runLines(script, frame, out, err, input, styles);
+            return runLines(script, frame, console);
         } finally {
             leave(frame);
         }
@@ -106,9 +98,9 @@ public class ScriptRunner {
         }
     }
 
-    private int runLines(
-            BufferedReader script, Frame frame, PrintWriter out, PrintWriter err, InputReader input, Styles styles)
-            throws IOException {
+    private int runLines(BufferedReader script, Frame frame, Console console) throws IOException {
+        PrintWriter err = console.err();
+        Styles styles = console.errorStyles();
         StringBuilder pending = new StringBuilder();
         int lineNumber = 0;
         int startLine = 0;
@@ -136,7 +128,7 @@ public class ScriptRunner {
                 return ExitCodes.OK;
             }
             frame.line = startLine;
-            int code = dispatcher.execute(command, out, err, input);
+            int code = dispatcher.execute(command, console);
             if (code != ExitCodes.OK) {
                 err.println(styles.error("stopped: ") + frame.source + ":" + startLine + ": '"
                         + Sanitizer.forTerminal(command) + "' failed (exit " + code + "); the rest of the script was "

@@ -2,9 +2,8 @@ package io.orgshell.shell;
 
 import io.orgshell.config.ConfigDirectory;
 import io.orgshell.config.OrgShellProperties;
+import io.orgshell.console.Console;
 import io.orgshell.console.ConsoleStreams;
-import io.orgshell.console.ShellMode;
-import io.orgshell.console.Styles;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.Sanitizer;
 import io.orgshell.core.UsageException;
@@ -41,7 +40,6 @@ public class ShellLauncher implements ApplicationRunner, ExitCodeGenerator {
 
     private final CommandDispatcher dispatcher;
     private final ScriptRunner scripts;
-    private final ShellMode mode;
     private final SessionService sessions;
     private final LineReader lineReader;
     private final PromptProvider prompt;
@@ -52,7 +50,6 @@ public class ShellLauncher implements ApplicationRunner, ExitCodeGenerator {
     public ShellLauncher(
             CommandDispatcher dispatcher,
             ScriptRunner scripts,
-            ShellMode mode,
             SessionService sessions,
             LineReader lineReader,
             PromptProvider prompt,
@@ -60,7 +57,6 @@ public class ShellLauncher implements ApplicationRunner, ExitCodeGenerator {
             OrgShellProperties properties) {
         this.dispatcher = dispatcher;
         this.scripts = scripts;
-        this.mode = mode;
         this.sessions = sessions;
         this.lineReader = lineReader;
         this.prompt = prompt;
@@ -92,54 +88,77 @@ public class ShellLauncher implements ApplicationRunner, ExitCodeGenerator {
         ConsoleStreams streams =
                 ConsoleStreams.detect(lineReader.getTerminal(), options.noColor(), System.getenv("NO_COLOR"));
         boolean terminal = streams.interactive();
-        PrintWriter out = writer(streams.stdout());
-        PrintWriter err = writer(System.err); // raw: the terminal Jansi writes to is standard output
-        mode.setDebug(options.debug());
-        ShellMode.Kind kind = !options.command().isEmpty()
-                ? ShellMode.Kind.ONE_SHOT
-                : options.file() != null || !terminal ? ShellMode.Kind.SCRIPT : ShellMode.Kind.INTERACTIVE;
-        mode.set(kind);
-        // the interactive shell writes errors to the terminal as well, so they take its colours there
-        mode.setStyles(streams.out(), kind == ShellMode.Kind.INTERACTIVE ? streams.out() : streams.err());
-        mode.setOutputIsTerminal(streams.outputIsTerminal());
-        Styles errorStyles = mode.errorStyles();
+        Mode mode = !options.command().isEmpty()
+                ? Mode.ONE_SHOT
+                : options.file() != null || !terminal ? Mode.SCRIPT : Mode.INTERACTIVE;
         InputReader input = terminal ? new TerminalInputReader(lineReader) : new NoTerminalInputReader();
+        Console console = mode == Mode.INTERACTIVE
+                ? terminalConsole(streams, input, options.debug())
+                : Console.builder(writer(streams.stdout()), writer(System.err)) // raw: Jansi writes to standard output
+                        .input(input)
+                        .styles(streams.out(), streams.err())
+                        .outputIsTerminal(streams.outputIsTerminal())
+                        .liveProgress(mode == Mode.ONE_SHOT)
+                        .width(lineReader.getTerminal()::getWidth)
+                        .debug(options.debug())
+                        .build();
 
         if (options.sandbox() || options.profile() != null) {
-            PrintWriter notices = kind == ShellMode.Kind.INTERACTIVE
-                    ? lineReader.getTerminal().writer()
-                    : err;
-            int code = connectAtLaunch(options, notices, errorStyles, terminal ? input : null);
-            if (code != ExitCodes.OK && kind != ShellMode.Kind.INTERACTIVE) {
+            int code = connectAtLaunch(options, console, mode, terminal ? input : null);
+            if (code != ExitCodes.OK && mode != Mode.INTERACTIVE) {
                 exitCode = code;
                 return;
             }
         }
-        exitCode = switch (kind) {
-            case ONE_SHOT -> dispatcher.execute(options.commandLine(), out, err, input);
-            case SCRIPT -> runScript(options, out, err, input, errorStyles);
-            case INTERACTIVE -> interactive();
+        exitCode = switch (mode) {
+            case ONE_SHOT -> dispatcher.execute(options.commandLine(), console);
+            case SCRIPT -> runScript(options, console);
+            case INTERACTIVE -> interactive(console);
         };
+    }
+
+    /** How orgshell was started: one command, a script (a file or standard input), or the shell at a terminal. */
+    private enum Mode {
+        INTERACTIVE,
+        ONE_SHOT,
+        SCRIPT
+    }
+
+    /** The interactive shell writes results, messages and errors to the terminal, in its colours. */
+    private Console terminalConsole(ConsoleStreams streams, InputReader input, boolean debug) {
+        PrintWriter screen = lineReader.getTerminal().writer();
+        return Console.builder(screen, screen)
+                .input(input)
+                .styles(streams.out(), streams.out())
+                .personAnswers(true)
+                .outputIsTerminal(true)
+                .liveProgress(true)
+                .width(lineReader.getTerminal()::getWidth)
+                .debug(debug)
+                .build();
     }
 
     private static PrintWriter writer(PrintStream stream) {
         return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
     }
 
-    private int connectAtLaunch(LaunchOptions options, PrintWriter notices, Styles styles, InputReader input) {
+    /** In a script the sandbox's address is said too: its port is to be seen nowhere else. */
+    private int connectAtLaunch(LaunchOptions options, Console console, Mode mode, InputReader input) {
         try {
             Connection c = sessions.connect(
                     new ConnectRequest(options.profile(), null, null, options.sandbox()),
                     input == null ? null : p -> readSecret(input, p));
-            if (mode.isInteractive() || c.sandbox() && mode.kind() != ShellMode.Kind.ONE_SHOT) {
-                notices.println(styles.dim("connected to " + Sanitizer.forTerminal(c.orgName()) + " (" + c.orgId() + ")"
-                        + (c.sandbox() ? " - sandbox org on " + c.baseUrl() : "")));
+            if (mode == Mode.INTERACTIVE || c.sandbox() && mode == Mode.SCRIPT) {
+                console.err()
+                        .println(console.errorStyles()
+                                .dim("connected to " + Sanitizer.forTerminal(c.orgName()) + " (" + c.orgId() + ")"
+                                        + (c.sandbox() ? " - sandbox org on " + c.baseUrl() : "")));
             }
             return ExitCodes.OK;
         } catch (RuntimeException e) {
             ErrorTranslator.Failure f = ErrorTranslator.translate(e);
-            notices.println(styles.error("error: ") + "cannot connect: " + f.message());
-            notices.flush();
+            console.err().println(console.errorStyles().error("error: ") + "cannot connect: " + f.message());
+            console.err().flush();
             return f.exitCode();
         }
     }
@@ -152,25 +171,24 @@ public class ShellLauncher implements ApplicationRunner, ExitCodeGenerator {
         }
     }
 
-    private int runScript(LaunchOptions options, PrintWriter out, PrintWriter err, InputReader input, Styles styles)
-            throws IOException {
+    private int runScript(LaunchOptions options, Console console) throws IOException {
         if (options.file() == null) {
             var stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            return scripts.run(stdin, "<stdin>", null, out, err, input, styles);
+            return scripts.run(stdin, "<stdin>", null, console);
         }
         try (BufferedReader file = Files.newBufferedReader(options.file(), StandardCharsets.UTF_8)) {
-            return scripts.run(file, options.file().toString(), options.file(), out, err, input, styles);
+            return scripts.run(file, options.file().toString(), options.file(), console);
         } catch (NoSuchFileException e) {
-            err.println(styles.error("error: ") + "no such script: " + options.file());
+            console.err().println(console.errorStyles().error("error: ") + "no such script: " + options.file());
             return ExitCodes.USAGE;
         } catch (MalformedInputException e) {
-            err.println(styles.error("error: ") + options.file() + " is not UTF-8 text");
+            console.err().println(console.errorStyles().error("error: ") + options.file() + " is not UTF-8 text");
             return ExitCodes.USAGE;
         }
     }
 
-    private int interactive() throws IOException {
-        return new Repl(lineReader, prompt, dispatcher, configDirectory.historyFile()).run();
+    private int interactive(Console console) throws IOException {
+        return new Repl(lineReader, prompt, dispatcher, configDirectory.historyFile(), console).run();
     }
 
     @Override

@@ -63,7 +63,7 @@ class MisbehavingServerTest extends FreshSandboxTest {
         server.faults().clear();
         Result resumed = run("resume --yes");
         assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(resumed.out()).contains("applied 4");
+        assertThat(resumed.err()).contains("applied 4");
         users.forEach(u -> assertThat(server.stats().writes(u.accountId())).isEqualTo(1));
     }
 
@@ -114,7 +114,7 @@ class MisbehavingServerTest extends FreshSandboxTest {
         server.faults().clear();
         Result resumed = run("resume --yes");
         assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(resumed.out()).contains("applied 4");
+        assertThat(resumed.err()).contains("applied 4");
         users.forEach(u -> assertThat(server.stats().writes(u.accountId())).isEqualTo(1));
     }
 

@@ -37,15 +37,15 @@ class OrgDirectoryTest extends FreshSandboxTest {
         List<SandboxUser> u = Accounts.plain(server).limit(30).toList();
         Path plan = plan(u);
         ok(run("load --op suspend " + plan));
-        assertThat(run("preview").out()).contains("OK 30");
+        assertThat(run("preview").err()).contains("OK 30");
         assertThat(server.stats().requests(DIRECTORIES))
                 .as("only writes need to know the directories")
                 .isZero();
         Result suspended = run("run --yes");
-        assertThat(suspended.out()).as(suspended.toString()).contains("applied 30");
+        assertThat(suspended.err()).as(suspended.toString()).contains("applied 30");
         ok(run("load --op restore " + plan));
-        assertThat(run("preview").out()).contains("OK 30");
-        assertThat(run("run --yes").out()).contains("applied 30");
+        assertThat(run("preview").err()).contains("OK 30");
+        assertThat(run("run --yes").err()).contains("applied 30");
 
         assertThat(server.stats()
                         .requests(
@@ -61,7 +61,7 @@ class OrgDirectoryTest extends FreshSandboxTest {
         connectTo(server);
         ok(run("load --op suspend " + plan(u.subList(0, 1))));
         ok(run("preview"));
-        assertThat(run("run --yes").out()).contains("applied 1");
+        assertThat(run("run --yes").err()).contains("applied 1");
         assertThat(server.stats().requests(DIRECTORIES))
                 .as("a new connection lists it again")
                 .isEqualTo(2);

@@ -66,7 +66,7 @@ class ResponseDeadlineTest extends FreshSandboxTest {
         Result r = run("run --yes");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out()).contains("applied 1").contains("failed 0");
+        assertThat(r.err()).contains("applied 1").contains("failed 0");
         assertThat(server.stats().tricklesToTheEnd())
                 .as("cut before the answer's last piece")
                 .isZero();

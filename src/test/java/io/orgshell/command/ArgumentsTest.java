@@ -62,7 +62,7 @@ class ArgumentsTest extends FreshSandboxTest {
             Files.writeString(file, "account_id\n" + server.org().managedAt(2).accountId() + "\n");
             Result r = run("load ~/" + file.getFileName() + " --op suspend");
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
-            assertThat(r.out()).contains("1 row for 'suspend'");
+            assertThat(r.err()).contains("1 row for 'suspend'");
         } finally {
             Files.deleteIfExists(file);
         }

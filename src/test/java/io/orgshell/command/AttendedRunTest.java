@@ -2,7 +2,6 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.ShellMode;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.run.RunDirectory;
 import io.orgshell.run.RunMeta;
@@ -76,7 +75,7 @@ class AttendedRunTest extends FreshSandboxTest {
                 tmp.resolve("typo.csv"),
                 "acount_idd\n" + accounts.next(1).get(0).accountId() + "\n");
         assertThat(run("load " + typo + " --op deactivate").exitCode()).isNotZero();
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         Operator operator = new Operator("a");
 
         Result r = run("run", operator);
@@ -92,7 +91,7 @@ class AttendedRunTest extends FreshSandboxTest {
         List<SandboxUser> u = accounts.next(5);
         ok(run("load " + suspendPlan("offboarding.csv", u) + " --op suspend"));
         ok(run("preview"));
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         Operator operator = new Operator("", "  ", "c", "q");
 
         Result r = run("run --batch-size 2", operator);
@@ -120,7 +119,7 @@ class AttendedRunTest extends FreshSandboxTest {
         List<SandboxUser> u = accounts.next(3);
         ok(run("load " + suspendPlan("quit-first.csv", u) + " --op suspend"));
         ok(run("preview"));
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
 
         Result r = run("run", new Operator("q"));
 
@@ -154,21 +153,21 @@ class AttendedRunTest extends FreshSandboxTest {
         List<SandboxUser> u = accounts.next(7);
         ok(run("load " + suspendPlan("leavers.csv", u) + " --op suspend"));
         ok(run("preview"));
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         run("run --batch-size 2", new Operator("c", "q"));
         assertThat(server.stats().writes()).hasSize(2);
         String id = runStore.list().get(0).id();
 
-        mode.set(ShellMode.Kind.ONE_SHOT);
+        noTerminal();
         Result script = run("resume");
         assertThat(script.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(script.out())
+        assertThat(script.err())
                 .contains("resuming run " + id + ": suspend of leavers.csv in " + server.orgName()
                         + ", 5 of 7 rows left");
         assertThat(script.err()).contains("say 'resume " + id + " --yes'").contains("nothing was sent");
         assertThat(server.stats().writes()).hasSize(2);
 
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         Operator operator = new Operator("c", "q");
         Result resumed = run("resume " + id, operator);
         assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
@@ -204,7 +203,7 @@ class AttendedRunTest extends FreshSandboxTest {
         ok(run("load " + plan));
         ok(run("preview"));
         server.faults().add("PUT /users/" + u.get(0).accountId() + "/manage/email", 1, Fault.applicationError(400));
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         Operator operator = new Operator("c", "r", "c");
 
         Result r = run("run --batch-size 2", operator);
@@ -223,7 +222,7 @@ class AttendedRunTest extends FreshSandboxTest {
 
     @Test
     void aBareResumeThatWillNotAskNeedsOneUnfinishedRun() throws Exception {
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         ok(run("load " + suspendPlan("first.csv", accounts.next(2)) + " --op suspend"));
         ok(run("preview"));
         run("run", new Operator("q"));
@@ -234,7 +233,7 @@ class AttendedRunTest extends FreshSandboxTest {
         String second = all.get(0).id();
         String first = all.get(1).id();
 
-        mode.set(ShellMode.Kind.ONE_SHOT);
+        noTerminal();
         Result refused = run("resume --yes");
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(refused.err())
@@ -242,16 +241,16 @@ class AttendedRunTest extends FreshSandboxTest {
                         + "); say which one: resume RUN_ID");
         assertThat(server.stats().writes()).isEmpty();
 
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         Operator operator = new Operator("q");
         Result bare = run("resume", operator);
         assertThat(bare.out()).startsWith("resuming run " + second + ": suspend of second.csv");
         assertThat(operator.prompts).hasSize(1);
         assertThat(server.stats().writes()).isEmpty();
 
-        mode.set(ShellMode.Kind.ONE_SHOT);
+        noTerminal();
         assertThat(run("resume " + second + " --yes").exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(run("resume --yes").out()).startsWith("resuming run " + first);
+        assertThat(run("resume --yes").err()).startsWith("resuming run " + first);
         assertThat(server.stats().writes()).hasSize(4);
     }
 
@@ -259,7 +258,7 @@ class AttendedRunTest extends FreshSandboxTest {
     void aFinishedPlanIsNotRunAgainAndNothingIsAsked() throws Exception {
         ok(run("load " + suspendPlan("done.csv", accounts.next(2)) + " --op suspend"));
         ok(run("preview"));
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         assertThat(run("run", new Operator("a")).out()).contains("(finished): applied 2");
 
         Operator operator = new Operator("a");

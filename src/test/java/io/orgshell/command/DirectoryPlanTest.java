@@ -2,7 +2,6 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.ShellMode;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.ExchangeRecorder;
 import io.orgshell.sandbox.OrgAccess;
@@ -97,7 +96,7 @@ class DirectoryPlanTest extends FreshSandboxTest {
         Result r = run("plan suspend " + options + " --out " + out);
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         List<CSVRecord> rows = read(out);
-        assertThat(r.out()).contains("selected " + rows.size() + " account").contains("next: preview");
+        assertThat(r.err()).contains("selected " + rows.size() + " account").contains("next: preview");
         return rows.stream().map(x -> x.get("account_id")).collect(Collectors.toSet());
     }
 
@@ -109,7 +108,7 @@ class DirectoryPlanTest extends FreshSandboxTest {
         long v1Before = server.stats().requests(V1_USERS);
         Result r = run("plan email --from-domain eu.acme.example --to-domain acme.io --out " + out);
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out())
+        assertThat(r.err())
                 .contains("selected " + atOld.size() + " accounts: domain eu.acme.example")
                 .contains("wrote " + out)
                 .contains("loaded " + out)
@@ -133,7 +132,7 @@ class DirectoryPlanTest extends FreshSandboxTest {
 
         Result preview = run("preview");
         assertThat(preview.exitCode()).as(preview.toString()).isEqualTo(ExitCodes.OK);
-        int ok = count("OK", preview.out());
+        int ok = count("OK", preview.all());
         assertThat(ok).isPositive();
         assertThat(preview.out())
                 .as("IdP-synced accounts stay in the file, for preview to block")
@@ -210,7 +209,7 @@ class DirectoryPlanTest extends FreshSandboxTest {
     void withoutOutThePlanGoesToTheConfigDirectory() throws Exception {
         Result r = run("plan restore --access suspended");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
-        Matcher m = Pattern.compile("wrote (\\S+)").matcher(r.out());
+        Matcher m = Pattern.compile("wrote (\\S+)").matcher(r.err());
         assertThat(m.find()).isTrue();
         Path file = Path.of(m.group(1));
         assertThat(file.getParent()).isEqualTo(CONFIG_DIR.resolve("plans"));
@@ -226,7 +225,7 @@ class DirectoryPlanTest extends FreshSandboxTest {
         List<SandboxUser> atMain = truth(u -> u.emailDomain().equals("acme.example"));
         Result plan = run("plan deactivate --domain acme.example --out " + tmp.resolve("big.csv"));
         assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(run("preview").out()).contains("--override-limit");
+        assertThat(run("preview").err()).contains("--override-limit");
         Result refused = run("run --yes");
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(refused.err()).contains("refusing to deactivate").contains("--override-limit");
@@ -246,7 +245,7 @@ class DirectoryPlanTest extends FreshSandboxTest {
         long already = target.stream()
                 .filter(u -> server.org().isMember(sales.id(), u.accountId()))
                 .count();
-        assertThat(preview.out()).contains("ALREADY DONE " + already);
+        assertThat(preview.all()).contains("ALREADY DONE " + already);
         assertThat(run("run --yes").exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(target).allMatch(u -> server.org().isMember(sales.id(), u.accountId()));
     }
@@ -258,7 +257,7 @@ class DirectoryPlanTest extends FreshSandboxTest {
         Files.writeString(file, "account_id,group\n" + u.accountId() + ",no-such-group\n");
         ok(run("load --op group-add " + file));
         Result preview = run("preview");
-        assertThat(preview.out()).contains("BLOCKED 1").contains("no group 'no-such-group'");
+        assertThat(preview.all()).contains("BLOCKED 1").contains("no group 'no-such-group'");
     }
 
     @Test
@@ -329,7 +328,7 @@ class DirectoryPlanTest extends FreshSandboxTest {
                         .as("a group change needs its group column")
                         .contains("group");
             } else {
-                assertThat(load.out()).contains(rows.size() + " rows").doesNotContain("problem");
+                assertThat(load.err()).contains(rows.size() + " rows").doesNotContain("problem");
             }
         }
 
@@ -373,9 +372,9 @@ class DirectoryPlanTest extends FreshSandboxTest {
         Result plan = run("plan deactivate --domain acme-corp.example --inactive-since 200d --managed --no-idp "
                 + "--status active --out " + tmp.resolve("deactivate.csv"));
         assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(ExitCodes.OK);
-        int ok = count("OK", run("preview").out());
+        int ok = count("OK", run("preview").all());
         assertThat(ok).isPositive();
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         Result refused = run("run --yes", answer("deactivate " + ok + " in somewhere else"));
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(refused.err()).contains("not confirmed: nothing was sent");
@@ -467,6 +466,6 @@ class DirectoryPlanTest extends FreshSandboxTest {
         ok(run("load --op group-add " + file));
         FaultScripts.post(server, twoSales);
         Result preview = run("preview");
-        assertThat(preview.out()).as(preview.toString()).contains("BLOCKED 1").contains("belongs to 2 groups");
+        assertThat(preview.all()).as(preview.toString()).contains("BLOCKED 1").contains("belongs to 2 groups");
     }
 }

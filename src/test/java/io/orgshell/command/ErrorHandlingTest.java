@@ -67,7 +67,7 @@ class ErrorHandlingTest extends FreshSandboxTest {
         Result r = run("users export --out " + tmp.resolve("u.csv"));
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(server.stats().requests(USERS) - before).isEqualTo(pages() + 1);
-        assertThat(r.out()).contains("exported");
+        assertThat(r.err()).contains("exported");
     }
 
     @Test

@@ -66,7 +66,7 @@ class ExportDestinationsTest extends FreshSandboxTest {
         String sent = read.get(30, TimeUnit.SECONDS);
         assertThat(sent).startsWith("account_id,email\n").contains("@eu.acme.example");
         assertThat(isFifo(fifo)).isTrue();
-        assertThat(r.out()).contains("sent the plan to " + fifo).contains("wrote " + CONFIG_DIR.resolve("plans"));
+        assertThat(r.err()).contains("sent the plan to " + fifo).contains("wrote " + CONFIG_DIR.resolve("plans"));
         assertThat(run("preview").exitCode())
                 .as("the plan was loaded from the kept file")
                 .isEqualTo(ExitCodes.OK);
@@ -175,9 +175,7 @@ class ExportDestinationsTest extends FreshSandboxTest {
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         Thread command = new Thread(() -> exit.complete(dispatcher.execute(
                 "users export --out " + fifo,
-                new PrintWriter(out, true),
-                new PrintWriter(err, true),
-                new InputReader() {})));
+                console(new PrintWriter(out, true), new PrintWriter(err, true), new InputReader() {}))));
         command.start();
         try {
             awaitCondition(() -> inStreamFile(command));

@@ -44,7 +44,7 @@ class FormulaGuardTest extends ShellTest {
         assertThat(loaded.exitCode()).as(loaded.toString()).isEqualTo(ExitCodes.OK);
         Result preview = run("preview --all");
         assertThat(preview.exitCode()).as(preview.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(preview.out())
+        assertThat(preview.all())
                 .as("the names came back as they are in the org: nothing to change")
                 .containsPattern("Frances;=1\\+1\tname: Frances;=1\\+1\tALREADY DONE")
                 .containsPattern("Tab @SUM\\(A1\\)\tname: Tab @SUM\\(A1\\)\tALREADY DONE")

@@ -2,7 +2,6 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.ShellMode;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.SandboxConfig;
@@ -71,7 +70,7 @@ class HostileOrgTest extends FreshSandboxTest {
 
     @Test
     void anExportOrAPlanOnAPersonsScreenIsInert() {
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         printedBy("users export --out -");
         printedBy("users export --format json --out -");
         printedBy("plan suspend --managed --out -");

@@ -2,7 +2,6 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.Styles;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.OrgAccess;
@@ -180,7 +179,7 @@ class JsonOutputTest extends FreshSandboxTest {
         assertThat(ran.exitCode()).as(ran.toString()).isEqualTo(ExitCodes.OK);
         JsonNode shown = document("runs show --json");
         String id = shown.get("id").asString();
-        assertThat(ran.out()).contains("run " + id);
+        assertThat(ran.err()).contains("run " + id);
         assertThat(shown.get("state").asString()).isEqualTo("finished");
         assertThat(document("preview --json").get("plan").get("finished_by_run").asString())
                 .isEqualTo(id);
@@ -280,16 +279,9 @@ class JsonOutputTest extends FreshSandboxTest {
                 .contains("\\u001B[31m", "\\u0007", "\\u009B31m", "\\u202E", "\\u0085");
 
         String inAPipe = run("users show " + hostile.accountId() + " --json").out();
-        mode.setStyles(new Styles(true), new Styles(true));
-        mode.setOutputIsTerminal(true);
-        try {
-            assertThat(run("users show " + hostile.accountId() + " --json").out())
-                    .isEqualTo(inAPipe);
-            assertThat(run("domains list --json").out()).doesNotContain("\u001b");
-        } finally {
-            mode.setStyles(new Styles(false), new Styles(false));
-            mode.setOutputIsTerminal(false);
-        }
+        outputToTerminal(120, true);
+        assertThat(run("users show " + hostile.accountId() + " --json").out()).isEqualTo(inAPipe);
+        assertThat(run("domains list --json").out()).doesNotContain("\u001b");
     }
 
     /** Runs the command, which must succeed with exactly one JSON document on standard output. */

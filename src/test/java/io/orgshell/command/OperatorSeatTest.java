@@ -3,7 +3,6 @@ package io.orgshell.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.api.ApiKey;
-import io.orgshell.console.ShellMode;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxUser;
@@ -50,13 +49,13 @@ class OperatorSeatTest extends FreshSandboxTest {
         ok(run("load " + file + " --op suspend"));
         assertThat(run("status").out()).containsPattern("plan\\s+suspend, 2 rows from leavers.csv, not previewed");
         Result preview = run("preview");
-        assertThat(preview.out().lines().findFirst().orElseThrow())
+        assertThat(preview.err().lines().findFirst().orElseThrow())
                 .isEqualTo("preview of suspend, 2 rows from leavers.csv");
         assertThat(run("status").out()).contains("suspend, 2 rows from leavers.csv, previewed");
 
         Result first = run("run --yes");
         assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(first.out().lines().findFirst().orElseThrow())
+        assertThat(first.err().lines().findFirst().orElseThrow())
                 .isEqualTo("run of suspend, 2 rows from leavers.csv in " + server.orgName());
         assertThat(server.stats().writes()).hasSize(2);
 
@@ -66,7 +65,7 @@ class OperatorSeatTest extends FreshSandboxTest {
         assertThat(run("status").out()).contains("finished by run");
         Result forced = run("run --yes --again");
         assertThat(forced.exitCode()).as(forced.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(forced.out()).contains("already done 2");
+        assertThat(forced.err()).contains("already done 2");
         assertThat(server.stats().writes()).hasSize(2);
     }
 
@@ -74,7 +73,7 @@ class OperatorSeatTest extends FreshSandboxTest {
     void enterAloneAtTheBatchQuestionWritesNothing() throws Exception {
         ok(run("load " + plan("two.csv", accounts.next(2)) + " --op suspend"));
         ok(run("preview"));
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         AtomicInteger asked = new AtomicInteger();
         InputReader enterThenQuit = new InputReader() {
             @Override
@@ -86,7 +85,7 @@ class OperatorSeatTest extends FreshSandboxTest {
         assertThat(r.out()).contains("answer c, a or q").contains("(paused)");
         assertThat(asked.get()).isEqualTo(2);
         assertThat(server.stats().writes()).isEmpty();
-        mode.set(ShellMode.Kind.ONE_SHOT);
+        noTerminal();
         assertThat(run("resume --yes").exitCode())
                 .isEqualTo(ExitCodes.OK); // the other tests of this class find no paused run
     }
@@ -115,7 +114,7 @@ class OperatorSeatTest extends FreshSandboxTest {
                 tmp.resolve("extra.csv"), "account_id,ticket,job_title\n" + u.accountId() + ",T-1,Chief Tester\n");
         Result kept = run("load " + extra + " --op profile");
         assertThat(kept.exitCode()).as(kept.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(kept.out()).contains("kept, not used: ticket");
+        assertThat(kept.err()).contains("kept, not used: ticket");
     }
 
     @Test

@@ -27,15 +27,15 @@ class OwnFilesLoadCleanTest extends ShellTest {
         Path plan = Files.writeString(tmp.resolve("plan.csv"), "account_id\n" + u.accountId() + "\n");
         ok(run("load " + plan + " --op suspend"));
         ok(run("preview"));
-        assertThat(run("run --yes").out()).contains("applied 1");
+        assertThat(run("run --yes").err()).contains("applied 1");
 
         Result undo = run("undo");
-        assertThat(undo.out()).contains("1 row for 'restore'").doesNotContain("repaired");
+        assertThat(undo.err()).contains("1 row for 'restore'").doesNotContain("repaired");
 
         Path export = tmp.resolve("users.csv");
         assertThat(run("users export --out " + export).exitCode()).isEqualTo(ExitCodes.OK);
         Result reload = run("load " + export + " --op restore");
         assertThat(reload.exitCode()).as(reload.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(reload.out()).doesNotContain("repaired");
+        assertThat(reload.err()).doesNotContain("repaired");
     }
 }

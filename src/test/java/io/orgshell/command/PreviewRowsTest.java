@@ -2,7 +2,6 @@ package io.orgshell.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.Screen;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
@@ -12,9 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Preview rows a person can read: the account's email and name on every row, a profile or group change as its value
@@ -22,18 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class PreviewRowsTest extends FreshSandboxTest {
 
-    @Autowired
-    Screen screen;
-
     @Override
     protected SandboxConfig sandboxConfig() {
         return SandboxConfig.defaults().withUsers(80).withSeed(47);
-    }
-
-    @AfterEach
-    void terminalWidthAgain() {
-        screen.fixWidth(0);
-        mode.setOutputIsTerminal(false);
     }
 
     Path csv(String header, String... lines) throws IOException {
@@ -92,8 +80,7 @@ class PreviewRowsTest extends FreshSandboxTest {
                         u.get(1).accountId() + "," + u.get(1).department() + ","
                                 + u.get(1).jobTitle(),
                         synced.accountId() + ",Finance,Engineer")));
-        mode.setOutputIsTerminal(true);
-        screen.fixWidth(80);
+        outputToTerminal(80, false);
         Result r = run("preview --all");
         assertThat(r.out().lines()).as(r.out()).allMatch(l -> l.codePointCount(0, l.length()) <= 80);
         assertThat(r.out())
@@ -110,5 +97,22 @@ class PreviewRowsTest extends FreshSandboxTest {
         ok(run("load " + csv("account_id,email", mover.accountId() + "," + unverified)));
         Result r = run("preview");
         assertThat(r.out()).contains(mover.email() + " → " + unverified + "\tBLOCKED");
+    }
+
+    @Test
+    void aBlockedAdminRowStatesNoAddressAsItsAccess() throws Exception {
+        SandboxUser admin = server.org().users().stream()
+                .filter(x -> x.managed() && x.orgAdmin())
+                .findFirst()
+                .orElseThrow();
+        run("load --op suspend " + csv("account_id", admin.accountId()));
+        Result r = run("preview");
+        assertThat(r.out())
+                .contains(admin.accountId() + "\t" + admin.email() + "\t" + admin.name() + "\t\tBLOCKED\tprotected: ")
+                .doesNotContain("access: " + admin.email());
+        String json = run("preview --json").out();
+        assertThat(json)
+                .contains("\"email\": \"" + admin.email() + "\"")
+                .doesNotContain("\"current\": \"" + admin.email());
     }
 }

@@ -97,7 +97,7 @@ class ReadCommandsTest extends FreshSandboxTest {
         assertThat(pages).isGreaterThan(20);
         assertThat(server.stats().requests("GET /admin/v1/orgs/{orgId}/users") - before)
                 .isEqualTo(pages);
-        assertThat(r.out())
+        assertThat(r.err())
                 .contains(String.format("exported %,d accounts", managed))
                 .contains(pages + " pages");
 
@@ -182,16 +182,11 @@ class ReadCommandsTest extends FreshSandboxTest {
 
     @Test
     void listingsInAPipeAreTabSeparatedAndAtATerminalATable() {
-        mode.setOutputIsTerminal(false);
         List<String> lines = run("domains list --all").out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("Domain\tStatus\tVerification");
         assertThat(lines).anyMatch(l -> l.matches("acme\\.example\tverified\t\\S+"));
-        mode.setOutputIsTerminal(true);
-        try {
-            assertThat(run("domains list").out()).contains("│").doesNotContain("\t");
-        } finally {
-            mode.setOutputIsTerminal(false);
-        }
+        outputToTerminal(120, false);
+        assertThat(run("domains list").out()).contains("│").doesNotContain("\t");
     }
 
     @Test

@@ -78,7 +78,7 @@ class LookupCostTest extends FreshSandboxTest {
         startCounting();
         Result r = run("preview");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out())
+        assertThat(r.all())
                 .contains("OK 4")
                 .contains("BLOCKED 1")
                 .contains("belongs to account " + holder.accountId())
@@ -102,7 +102,7 @@ class LookupCostTest extends FreshSandboxTest {
         ok(run("load " + csv("account_id,email", lines)));
         startCounting();
         Result r = run("preview");
-        assertThat(r.out())
+        assertThat(r.all())
                 .as(r.toString())
                 .contains("OK 249")
                 .contains("BLOCKED 1")
@@ -119,7 +119,7 @@ class LookupCostTest extends FreshSandboxTest {
         SandboxUser plain = accounts.next(1).get(0);
         ok(run("load --op suspend " + csv("account_id", List.of(admin.accountId(), plain.accountId()))));
         Result r = run("preview");
-        assertThat(r.out())
+        assertThat(r.all())
                 .as(r.toString())
                 .contains("read 2 accounts by ID")
                 .contains("OK 1")
@@ -133,7 +133,7 @@ class LookupCostTest extends FreshSandboxTest {
                         + plain.email() + "\",\"accountStatus\":\"active\",\"membershipStatus\":\"active\","
                         + "\"claimStatus\":\"managed\"}],\"links\":{}}}");
         Result unknown = run("preview");
-        assertThat(unknown.out())
+        assertThat(unknown.all())
                 .as(unknown.toString())
                 .contains("OK 0")
                 .contains("protected: the org did not say whether this is an org admin");
@@ -152,12 +152,12 @@ class LookupCostTest extends FreshSandboxTest {
         startCounting();
         Result r = run("preview");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out())
+        assertThat(r.all())
                 .contains("read the whole directory in one pass (the org did not say its size)")
                 .contains("OK 1");
         assertThat(sent(LISTING)).isPositive();
         Result again = run("preview");
-        assertThat(again.out()).as("the connection still uses v2").contains("read 1 accounts by ID in 1 search");
+        assertThat(again.err()).as("the connection still uses v2").contains("read 1 accounts by ID in 1 search");
         assertThat(sent(COUNT)).isEqualTo(2);
     }
 
@@ -170,7 +170,7 @@ class LookupCostTest extends FreshSandboxTest {
                 + csv("account_id,email", List.of(a.accountId() + "," + b.email(), b.accountId() + "," + a.email()))));
         startCounting();
         Result r = run("preview");
-        assertThat(r.out())
+        assertThat(r.all())
                 .contains("OK 2")
                 .contains("1 swap cycle(s) go through a temporary address")
                 .contains("read 2 accounts by ID and 2 target addresses by email in 2 searches");
@@ -190,14 +190,14 @@ class LookupCostTest extends FreshSandboxTest {
         Path file = csv("account_id", List.of(contractor.accountId(), staff.accountId()));
         ok(run("load --op deactivate " + file));
         Result deactivate = run("preview");
-        assertThat(deactivate.out())
+        assertThat(deactivate.all())
                 .contains("OK 1")
                 .contains("BLOCKED 1")
                 .contains("deactivate needs an account on a verified domain");
         ok(run("load --op suspend " + file));
         startCounting();
         Result suspend = run("preview");
-        assertThat(suspend.out()).as(suspend.toString()).contains("OK 2").contains("BLOCKED 0");
+        assertThat(suspend.err()).as(suspend.toString()).contains("OK 2").contains("BLOCKED 0");
         assertThat(sent(LISTING)).isZero();
         Result r = run("run --yes");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
@@ -218,7 +218,7 @@ class LookupCostTest extends FreshSandboxTest {
         startCounting();
         Result r = run("preview");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out()).contains("read the whole directory in one pass");
+        assertThat(r.all()).contains("read the whole directory in one pass");
         assertThat(sent(SEARCH)).isZero();
         assertThat(sentInAll()).isLessThanOrEqualTo(budget(lines.size()));
     }

@@ -2,7 +2,6 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.ShellMode;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
@@ -38,20 +37,20 @@ class AdminGroupsTest extends FreshSandboxTest {
         assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(ExitCodes.OK);
 
         Result preview = run("preview");
-        assertThat(preview.out())
+        assertThat(preview.all())
                 .as(preview.toString())
                 .contains("grants administration")
                 .contains("it holds atlassian/site-admin");
         Result r = run("run --yes");
 
-        assertThat(r.out()).as(r.toString()).contains("nothing to run");
+        assertThat(r.all()).as(r.toString()).contains("nothing to run");
         assertThat(server.stats().writes()).isEmpty();
     }
 
     @Test
     void allowedSiteAdminChangesNeedTheOverrideAndAreWritten() throws Exception {
         List<SandboxUser> u = groupAddPlan("site-admins", 3);
-        assertThat(run("preview").out()).contains("BLOCKED 3");
+        assertThat(run("preview").all()).contains("BLOCKED 3");
         Result allowed = run("preview --allow-admins");
         assertThat(allowed.all()).as(allowed.toString()).contains("OK 3").contains("--override-limit");
 
@@ -61,7 +60,7 @@ class AdminGroupsTest extends FreshSandboxTest {
         assertThat(server.stats().writes()).isEmpty();
 
         Result r = run("run --yes --override-limit");
-        assertThat(r.out()).as(r.toString()).contains("applied 3");
+        assertThat(r.all()).as(r.toString()).contains("applied 3");
         SandboxGroup g = server.org().findGroupByName("site-admins").orElseThrow();
         assertThat(u)
                 .allSatisfy(x ->
@@ -72,7 +71,7 @@ class AdminGroupsTest extends FreshSandboxTest {
     void atATerminalTheChangeIsTypedOrNothingIsSent() throws Exception {
         groupAddPlan("site-admins", 2);
         ok(run("preview --allow-admins"));
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         List<String> prompts = new ArrayList<>();
 
         Result r = run("run --override-limit", new InputReader() {
@@ -102,18 +101,18 @@ class AdminGroupsTest extends FreshSandboxTest {
 
         Result preview = run("preview");
 
-        assertThat(preview.out()).as(preview.toString()).contains("BLOCKED 2").contains("did not say");
+        assertThat(preview.all()).as(preview.toString()).contains("BLOCKED 2").contains("did not say");
     }
 
     @Test
     void ordinaryGroupsAreUnchanged() throws Exception {
         groupAddPlan("engineering", 2);
-        assertThat(run("preview").out()).contains("OK 2");
+        assertThat(run("preview").all()).contains("OK 2");
 
         Result r = run("run --yes");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out()).contains("applied 2");
+        assertThat(r.all()).contains("applied 2");
     }
 
     private List<SandboxUser> groupAddPlan(String group, int n) throws Exception {

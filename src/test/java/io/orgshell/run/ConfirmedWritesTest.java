@@ -57,12 +57,12 @@ class ConfirmedWritesTest extends FreshSandboxTest {
                 + csv(
                         "account_id,email",
                         u.stream().map(x -> x.accountId() + "," + moved(x)).toList())));
-        assertThat(run("preview").out()).contains("OK 5");
+        assertThat(run("preview").all()).contains("OK 5");
         successThatChangesNothing(PUT_EMAIL, 3);
 
         Result r = run("run --yes");
 
-        assertThat(r.out()).as(r.toString()).contains("applied 2, already done 0, skipped 0, failed 3");
+        assertThat(r.all()).as(r.toString()).contains("applied 2, already done 0, skipped 0, failed 3");
         Set<String> unchanged = u.stream()
                 .filter(x -> email(x).equals(x.email()))
                 .map(SandboxUser::accountId)
@@ -76,12 +76,12 @@ class ConfirmedWritesTest extends FreshSandboxTest {
         List<SandboxUser> u = accounts.next(4);
         ok(run("load --op suspend "
                 + csv("account_id", u.stream().map(SandboxUser::accountId).toList())));
-        assertThat(run("preview").out()).contains("OK 4");
+        assertThat(run("preview").all()).contains("OK 4");
         successThatChangesNothing("POST " + V2_USERS + "/{accountId}/suspend", 2);
 
         Result r = run("run --yes");
 
-        assertThat(r.out()).as(r.toString()).contains("applied 2, already done 0, skipped 0, failed 2");
+        assertThat(r.all()).as(r.toString()).contains("applied 2, already done 0, skipped 0, failed 2");
         Set<String> unchanged = u.stream()
                 .filter(x -> now(x).access() == OrgAccess.ACTIVE)
                 .map(SandboxUser::accountId)
@@ -101,13 +101,13 @@ class ConfirmedWritesTest extends FreshSandboxTest {
                 + csv(
                         "account_id,group",
                         u.stream().map(x -> x.accountId() + ",engineering").toList())));
-        assertThat(run("preview").out()).contains("OK 3");
+        assertThat(run("preview").all()).contains("OK 3");
         successThatChangesNothing(
                 "POST /admin/v2/orgs/{orgId}/directories/{directoryId}/groups/{groupId}/memberships", 1);
 
         Result r = run("run --yes");
 
-        assertThat(r.out()).as(r.toString()).contains("applied 2, already done 0, skipped 0, failed 1");
+        assertThat(r.all()).as(r.toString()).contains("applied 2, already done 0, skipped 0, failed 1");
         Set<String> unchanged = u.stream()
                 .filter(x -> !server.org().isMember(group.id(), x.accountId()))
                 .map(SandboxUser::accountId)
@@ -122,7 +122,7 @@ class ConfirmedWritesTest extends FreshSandboxTest {
         List<SandboxUser> u = accounts.next(3);
         ok(run("load --op delete "
                 + csv("account_id", u.stream().map(SandboxUser::accountId).toList())));
-        assertThat(run("preview").out()).contains("OK 3");
+        assertThat(run("preview").all()).contains("OK 3");
         FaultScripts.post(
                 server,
                 "{\"match\":\"POST /users/{accountId}/manage/lifecycle/delete\",\"type\":\"status\","
@@ -130,7 +130,7 @@ class ConfirmedWritesTest extends FreshSandboxTest {
 
         Result r = run("run --yes");
 
-        assertThat(r.out()).as(r.toString()).contains("applied 2, already done 0, skipped 0, failed 1");
+        assertThat(r.all()).as(r.toString()).contains("applied 2, already done 0, skipped 0, failed 1");
         assertThat(rows(results()))
                 .filteredOn(x -> x.get("outcome").equals("failed"))
                 .singleElement()
@@ -155,7 +155,7 @@ class ConfirmedWritesTest extends FreshSandboxTest {
                         IntStream.range(0, u.size())
                                 .mapToObj(i -> u.get(i).accountId() + ",confirmed." + i + "@acme.io")
                                 .toList())));
-        assertThat(run("preview").out()).contains("OK 250");
+        assertThat(run("preview").all()).contains("OK 250");
         SandboxUser inFirst = u.get(17);
         SandboxUser inLast = u.get(230);
         successThatChangesNothing("PUT /users/" + inFirst.accountId() + "/manage/email", 1);
@@ -164,7 +164,7 @@ class ConfirmedWritesTest extends FreshSandboxTest {
 
         Result r = run("run --yes");
 
-        assertThat(r.out()).as(r.toString()).contains("applied 248, already done 0, skipped 0, failed 2");
+        assertThat(r.all()).as(r.toString()).contains("applied 248, already done 0, skipped 0, failed 2");
         assertThat(server.faults().pending()).isZero();
         assertFailedUnchanged(Set.of(inFirst.accountId(), inLast.accountId()), 250, 248);
         // batch 1: 200 accounts (2 searches); batch 2: 50 plus the 200 written before (3); after it: 50 (1)
@@ -188,12 +188,12 @@ class ConfirmedWritesTest extends FreshSandboxTest {
         SandboxUser b = u.get(1);
         ok(run("load "
                 + csv("account_id,email", List.of(a.accountId() + "," + b.email(), b.accountId() + "," + a.email()))));
-        assertThat(run("preview").out()).contains("OK 2").contains("(temporary)");
+        assertThat(run("preview").all()).contains("OK 2").contains("(temporary)");
         successThatChangesNothing("PUT /users/" + b.accountId() + "/manage/email", 1);
 
         Result r = run("run --yes");
 
-        assertThat(r.out()).as(r.toString()).contains("applied 0").contains("failed 2");
+        assertThat(r.all()).as(r.toString()).contains("applied 0").contains("failed 2");
         assertThat(email(b)).isEqualTo(b.email());
         List<CSVRecord> results = rows(results());
         Function<String, CSVRecord> row = id -> results.stream()
@@ -220,7 +220,7 @@ class ConfirmedWritesTest extends FreshSandboxTest {
         SandboxUser b = u.get(1);
         ok(run("load "
                 + csv("account_id,email", List.of(a.accountId() + "," + b.email(), b.accountId() + "," + a.email()))));
-        assertThat(run("preview").out()).contains("OK 2");
+        assertThat(run("preview").all()).contains("OK 2");
         // the batch's own re-read is answered; every read after it loses its connection
         FaultScripts.post(
                 server,
@@ -241,7 +241,7 @@ class ConfirmedWritesTest extends FreshSandboxTest {
         Result resumed = run("resume --yes");
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(resumed.out())
+        assertThat(resumed.all())
                 .contains("applied 2, already done 0, skipped 0, failed 0")
                 .contains("(finished)");
         assertThat(server.stats().requests(PUT_EMAIL)).isEqualTo(writes);
@@ -258,7 +258,7 @@ class ConfirmedWritesTest extends FreshSandboxTest {
 
         Result r = run("run --yes");
 
-        assertThat(r.out()).as(r.toString()).contains("applied 6, already done 0, skipped 0, failed 0");
+        assertThat(r.all()).as(r.toString()).contains("applied 6, already done 0, skipped 0, failed 0");
         assertThat(rows(results())).allSatisfy(x -> assertThat(x.get("outcome")).isEqualTo("applied"));
         assertThat(rows(dir().undo())).hasSize(6);
         // one read before the batch, one after it

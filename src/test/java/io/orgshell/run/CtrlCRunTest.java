@@ -2,7 +2,6 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.ShellMode;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxUser;
@@ -40,7 +39,7 @@ class CtrlCRunTest extends FreshSandboxTest {
     void loadAndPreview(List<SandboxUser> users) throws IOException {
         Path file = Accounts.writeEmailMoves(Files.createTempFile(tmp, "plan", ".csv"), users);
         ok(run("load " + file));
-        assertThat(run("preview").out()).contains("OK " + users.size());
+        assertThat(run("preview").all()).contains("OK " + users.size());
     }
 
     int written(List<SandboxUser> users) {
@@ -55,7 +54,7 @@ class CtrlCRunTest extends FreshSandboxTest {
         List<SandboxUser> users = accounts.next(30);
         loadAndPreview(users);
         Thread command = Thread.currentThread();
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
 
         Result r = run("run --batch-size 10", new InputReader() {
             @Override
@@ -66,7 +65,7 @@ class CtrlCRunTest extends FreshSandboxTest {
         });
 
         boolean stillInterrupted = Thread.interrupted();
-        mode.set(ShellMode.Kind.ONE_SHOT);
+        noTerminal();
         assertStoppedCleanly(r, users);
         assertThat(stillInterrupted)
                 .as("the interrupt was answered by stopping the run")
@@ -82,9 +81,7 @@ class CtrlCRunTest extends FreshSandboxTest {
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         Thread command = new Thread(() -> exit.complete(dispatcher.execute(
                 "run --yes --concurrency 2",
-                new PrintWriter(out, true),
-                new PrintWriter(err, true),
-                new InputReader() {})));
+                console(new PrintWriter(out, true), new PrintWriter(err, true), new InputReader() {}))));
         command.start();
         WriterLockTest.awaitCondition(() -> written(users) >= 1);
 
@@ -111,7 +108,7 @@ class CtrlCRunTest extends FreshSandboxTest {
         StringWriter err = new StringWriter();
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         Thread command = new Thread(() -> exit.complete(dispatcher.execute(
-                "run --yes", new PrintWriter(out, true), new PrintWriter(err, true), new InputReader() {})));
+                "run --yes", console(new PrintWriter(out, true), new PrintWriter(err, true), new InputReader() {}))));
         command.start();
         // the batch's read, then read-backs 0.25, 0.5, 1 and 2 s apart: the next pause is some 4 s
         WriterLockTest.awaitCondition(() -> server.stats().requests(search) >= before + 6);
@@ -124,7 +121,7 @@ class CtrlCRunTest extends FreshSandboxTest {
         int code = exit.get(60, TimeUnit.SECONDS);
 
         assertThat(code).as(out + "" + err).isEqualTo(ExitCodes.INTERRUPTED);
-        assertThat(out.toString()).contains("(interrupted)");
+        assertThat(err.toString()).contains("(interrupted)");
         assertThat(server.stats().requests(search) - searches)
                 .as("read-backs after Ctrl-C")
                 .isLessThanOrEqualTo(1);
@@ -135,7 +132,7 @@ class CtrlCRunTest extends FreshSandboxTest {
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.INTERRUPTED);
         assertThat(r.all()).doesNotContain("unexpected error").doesNotContain("cannot write");
         String id = runStore.list().get(0).id();
-        assertThat(r.out()).contains("run " + id + " (interrupted)").contains("resume with: resume " + id);
+        assertThat(r.all()).contains("run " + id + " (interrupted)").contains("resume with: resume " + id);
         RunDirectory dir = runStore.open(id);
         JsonMapper json = JsonMapper.builder().build();
         List<String> lines = Files.readAllLines(dir.journal());
@@ -158,7 +155,7 @@ class CtrlCRunTest extends FreshSandboxTest {
         Result resumed = run("resume " + id + " --yes");
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(resumed.out()).contains("(finished): applied " + users.size());
+        assertThat(resumed.err()).contains("(finished): applied " + users.size());
         assertThat(written(users)).isEqualTo(users.size());
         users.forEach(u -> assertThat(server.stats().writes(u.accountId()))
                 .as("writes to " + u.accountId())

@@ -41,8 +41,8 @@ class EchoedKeyTest extends FreshSandboxTest {
         Result r = run("run --yes");
 
         assertThat(r.all()).as(r.toString()).contains("applied 1").contains("failed 1");
-        Matcher results = Pattern.compile("results: (\\S+)").matcher(r.out());
-        assertThat(results.find()).as(r.out()).isTrue();
+        Matcher results = Pattern.compile("results: (\\S+)").matcher(r.err());
+        assertThat(results.find()).as(r.err()).isTrue();
         Path runDir = Path.of(results.group(1)).getParent();
         for (Path file : List.of(runDir.resolve("results.csv"), runDir.resolve("journal.jsonl"))) {
             String text = Files.readString(file);

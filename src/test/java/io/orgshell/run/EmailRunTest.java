@@ -2,7 +2,6 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.ShellMode;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.SandboxConfig;
@@ -89,7 +88,7 @@ class EmailRunTest extends FreshSandboxTest {
         ok(run("load " + file));
         Result preview = run("preview");
         assertThat(preview.exitCode()).as(preview.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(preview.out())
+        assertThat(preview.all())
                 .contains("OK 10")
                 .contains("ALREADY DONE 1")
                 .contains("BLOCKED 6")
@@ -104,7 +103,7 @@ class EmailRunTest extends FreshSandboxTest {
 
         Result r = run("run --yes --batch-size 4");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out()).contains("applied 10, already done 1, skipped 7, failed 0");
+        assertThat(r.all()).contains("applied 10, already done 1, skipped 7, failed 0");
         movers.forEach(u -> assertThat(email(u.accountId())).isEqualTo(moved(u)));
         assertThat(email(synced.accountId())).isEqualTo(synced.email());
         assertThat(server.stats().writes())
@@ -126,7 +125,7 @@ class EmailRunTest extends FreshSandboxTest {
 
         Result undo = run("undo " + meta.id());
         assertThat(undo.exitCode()).as(undo.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(run("preview").out()).contains("OK 10");
+        assertThat(run("preview").all()).contains("OK 10");
         assertThat(run("run --yes").exitCode()).isEqualTo(ExitCodes.OK);
         movers.forEach(u -> assertThat(email(u.accountId())).isEqualTo(u.email()));
     }
@@ -143,7 +142,7 @@ class EmailRunTest extends FreshSandboxTest {
         assertThat(run("load " + csv("swap.csv", "account_id,email", lines)).exitCode())
                 .isZero();
         Result preview = run("preview");
-        assertThat(preview.out()).contains("OK 5").contains("(temporary)").contains("2 swap cycle(s)");
+        assertThat(preview.all()).contains("OK 5").contains("(temporary)").contains("2 swap cycle(s)");
         Result r = run("run --yes");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(email(u.get(0).accountId())).isEqualTo(u.get(1).email());
@@ -162,12 +161,12 @@ class EmailRunTest extends FreshSandboxTest {
         List<SandboxUser> u = plain(4);
         List<String> lines = u.stream().map(x -> x.accountId() + "," + moved(x)).toList();
         ok(run("load " + csv("changed.csv", "account_id,email", lines)));
-        assertThat(run("preview").out()).contains("OK 4");
+        assertThat(run("preview").all()).contains("OK 4");
         server.org().setEmail(u.get(2).accountId(), "changed.meanwhile@acme.example");
 
         Result r = run("run --yes");
 
-        assertThat(r.out()).contains("applied 3").contains("skipped 1");
+        assertThat(r.all()).contains("applied 3").contains("skipped 1");
         assertThat(email(u.get(2).accountId())).isEqualTo("changed.meanwhile@acme.example");
         assertThat(read(runStore().open(runStore().list().get(0).id()).results()))
                 .filteredOn(x -> x.get("outcome").equals("skipped"))
@@ -191,7 +190,7 @@ class EmailRunTest extends FreshSandboxTest {
         Result r = run("run --yes --concurrency 3");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out()).contains("applied 12");
+        assertThat(r.all()).contains("applied 12");
         u.forEach(x -> assertThat(email(x.accountId())).isEqualTo(moved(x)));
         assertThat(server.stats().writes())
                 .hasSize(12)
@@ -208,12 +207,12 @@ class EmailRunTest extends FreshSandboxTest {
                         "account_id,email",
                         u.stream().map(x -> x.accountId() + "," + moved(x)).toList())));
         ok(run("preview"));
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         AtomicInteger asked = new AtomicInteger();
         Result first = run("run --batch-size 4", answers(asked, "c", "q"));
         assertThat(asked.get()).as("before the first batch and after it").isEqualTo(2);
         assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(first.out())
+        assertThat(first.all())
                 .contains("batch 1")
                 .contains("applied 4")
                 .contains("(paused)")
@@ -222,7 +221,7 @@ class EmailRunTest extends FreshSandboxTest {
 
         Result resumed = run("resume --yes");
         assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(resumed.out()).contains("applied 9").contains("(finished)");
+        assertThat(resumed.all()).contains("applied 9").contains("(finished)");
         u.forEach(x -> assertThat(email(x.accountId())).isEqualTo(moved(x)));
         assertThat(server.stats().writes())
                 .hasSize(9)
@@ -244,8 +243,8 @@ class EmailRunTest extends FreshSandboxTest {
         Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
         Result load = run("load " + file);
         assertThat(load.exitCode()).as(load.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(run("preview").out()).contains("OK 3");
-        assertThat(run("run --yes").out()).contains("applied 3");
+        assertThat(run("preview").all()).contains("OK 3");
+        assertThat(run("run --yes").all()).contains("applied 3");
     }
 
     @Test
@@ -257,11 +256,11 @@ class EmailRunTest extends FreshSandboxTest {
                 u.stream().map(x -> x.accountId() + "," + moved(x)).toList());
         lines.add(admin.accountId() + "," + moved(admin));
         ok(run("load " + csv("check.csv", "account_id,email", lines)));
-        assertThat(run("preview").out()).contains("OK 3").contains("BLOCKED 1");
+        assertThat(run("preview").all()).contains("OK 3").contains("BLOCKED 1");
         long before = server.stats().requests("GET /users/{accountId}/manage");
         Result checked = run("preview --server-check --allow-admins");
         assertThat(checked.exitCode()).as(checked.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(checked.out()).contains("OK 4");
+        assertThat(checked.all()).contains("OK 4");
         assertThat(server.stats().requests("GET /users/{accountId}/manage") - before)
                 .isEqualTo(4);
     }
@@ -274,11 +273,11 @@ class EmailRunTest extends FreshSandboxTest {
                         "list.csv",
                         "account_id,email",
                         u.stream().map(x -> x.accountId() + "," + moved(x)).toList())));
-        assertThat(run("preview").out()).contains("OK 2");
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        assertThat(run("preview").all()).contains("OK 2");
+        atTerminal();
         Result first = run("run --batch-size 1", answers(new AtomicInteger(), "c", "q"));
-        assertThat(first.out()).as(first.toString()).contains("(paused)");
-        mode.set(ShellMode.Kind.ONE_SHOT);
+        assertThat(first.all()).as(first.toString()).contains("(paused)");
+        noTerminal();
         RunMeta paused = runStore().list().get(0);
         assertThat(paused.state()).isEqualTo(RunState.PAUSED);
         assertThat(run("runs list").out()).contains(paused.id()).contains("paused");
@@ -290,7 +289,7 @@ class EmailRunTest extends FreshSandboxTest {
             assertThat(locked.exitCode()).isEqualTo(ExitCodes.FAILED);
             assertThat(locked.err()).contains("in use by another orgshell process");
         }
-        assertThat(run("resume " + paused.id() + " --yes").out())
+        assertThat(run("resume " + paused.id() + " --yes").all())
                 .contains("applied 2")
                 .contains("(finished)");
     }
@@ -304,9 +303,9 @@ class EmailRunTest extends FreshSandboxTest {
                         "account_id,email",
                         u.stream().map(x -> x.accountId() + "," + moved(x)).toList())));
         ok(run("preview"));
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         run("run --batch-size 2", answers(new AtomicInteger(), "c", "q"));
-        mode.set(ShellMode.Kind.ONE_SHOT);
+        noTerminal();
         RunDirectory dir = runStore().open(runStore().list().get(0).id());
         Files.writeString(
                 dir.journal(), "{\"event\":\"result\",\"step\":3,\"outc", java.nio.file.StandardOpenOption.APPEND);
@@ -314,7 +313,7 @@ class EmailRunTest extends FreshSandboxTest {
         Result resumed = run("resume --yes");
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(resumed.out()).contains("torn").contains("applied 4").contains("(finished)");
+        assertThat(resumed.all()).contains("torn").contains("applied 4").contains("(finished)");
         assertThat(server.stats().writes())
                 .hasSize(4)
                 .allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
@@ -334,7 +333,7 @@ class EmailRunTest extends FreshSandboxTest {
         Result resumed = run("resume --yes");
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(resumed.out()).contains("torn").contains("applied 4").contains("(finished)");
+        assertThat(resumed.all()).contains("torn").contains("applied 4").contains("(finished)");
         assertThat(server.stats().writes())
                 .hasSize(4)
                 .allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
@@ -354,7 +353,7 @@ class EmailRunTest extends FreshSandboxTest {
         Result resumed = run("resume --yes");
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(resumed.out()).contains("torn").contains("applied 4").contains("(finished)");
+        assertThat(resumed.all()).contains("torn").contains("applied 4").contains("(finished)");
         assertThat(Files.readString(dir.journal()))
                 .contains("removed a torn last line of 7 bytes")
                 .doesNotContain("\u0000");
@@ -394,11 +393,11 @@ class EmailRunTest extends FreshSandboxTest {
                         "account_id,email",
                         u.stream().map(x -> x.accountId() + "," + moved(x)).toList())));
         ok(run("preview"));
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         assertThat(run("run --batch-size 2", answers(new AtomicInteger(), "c", "q"))
-                        .out())
+                        .all())
                 .contains("applied 2");
-        mode.set(ShellMode.Kind.ONE_SHOT);
+        noTerminal();
         return runStore().open(runStore().list().get(0).id());
     }
 

@@ -41,7 +41,7 @@ class FaultyRunTest extends ShellTest {
         Path plan = Accounts.writeEmailMoves(tmp.resolve("faults.csv"), users);
         ok(run("load " + plan));
         Result preview = run("preview");
-        assertThat(preview.out()).as(preview.err()).contains("OK " + ROWS);
+        assertThat(preview.err()).as(preview.out()).contains("OK " + ROWS);
 
         Result r = run("run --yes --concurrency 16");
 

@@ -96,7 +96,7 @@ class FullDiskTest {
         OrgShellProcess.Finished resumed = OrgShellProcess.run(home, env, null, "resume", id, "--yes");
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(resumed.out()).contains("(finished): applied " + ROWS).doesNotContain("torn");
+        assertThat(resumed.err()).contains("(finished): applied " + ROWS).doesNotContain("torn");
         users.forEach(u -> assertThat(server.stats().writes(u.accountId()))
                 .as("writes to " + u.accountId())
                 .isEqualTo(1L));

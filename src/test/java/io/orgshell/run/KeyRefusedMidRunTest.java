@@ -57,7 +57,7 @@ class KeyRefusedMidRunTest extends FreshSandboxTest {
         Result r = run("run --yes --concurrency 1");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.AUTH);
-        assertThat(r.err().strip().lines())
+        assertThat(r.err().lines().filter(l -> l.startsWith("error: ")))
                 .as(r.toString())
                 .singleElement()
                 .satisfies(line -> assertThat(line)
@@ -73,7 +73,7 @@ class KeyRefusedMidRunTest extends FreshSandboxTest {
         Result resumed = run("resume --yes");
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(resumed.out()).contains("applied 10, already done 0, skipped 0, failed 0");
+        assertThat(resumed.all()).contains("applied 10, already done 0, skipped 0, failed 0");
         assertThat(u).allSatisfy(x -> {
             assertThat(access(x)).isEqualTo(OrgAccess.SUSPENDED);
             assertThat(server.stats().writes(x.accountId())).isEqualTo(1L);
@@ -93,7 +93,7 @@ class KeyRefusedMidRunTest extends FreshSandboxTest {
         Result r = run("run --yes");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FAILED);
-        assertThat(r.out())
+        assertThat(r.all())
                 .contains("applied 3, already done 0, skipped 0, failed 1")
                 .contains("(finished)");
         assertThat(access(u.get(1))).isEqualTo(OrgAccess.ACTIVE);
@@ -108,7 +108,7 @@ class KeyRefusedMidRunTest extends FreshSandboxTest {
                         + String.join(
                                 "\n", u.stream().map(SandboxUser::accountId).toList()) + "\n");
         ok(run("load --op suspend " + plan));
-        assertThat(run("preview").out()).contains("OK " + n);
+        assertThat(run("preview").all()).contains("OK " + n);
         return u;
     }
 

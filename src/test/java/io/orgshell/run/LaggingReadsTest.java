@@ -42,7 +42,7 @@ class LaggingReadsTest extends FreshSandboxTest {
         Result r = run("run --yes");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out())
+        assertThat(r.all())
                 .contains("applied 3, already done 0, skipped 0, failed 0")
                 .contains("(finished)");
         assertThat(rows()).allSatisfy(x -> assertThat(x.get("outcome")).isEqualTo("applied"));
@@ -58,7 +58,7 @@ class LaggingReadsTest extends FreshSandboxTest {
         Result r = run("run --yes");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FAILED);
-        assertThat(r.out()).contains("applied 0, already done 0, skipped 0, failed 2");
+        assertThat(r.all()).contains("applied 0, already done 0, skipped 0, failed 2");
         assertThat(rows())
                 .allSatisfy(
                         x -> assertThat(x.get("reason"))
@@ -76,7 +76,7 @@ class LaggingReadsTest extends FreshSandboxTest {
 
         Result r = run("run --yes");
 
-        assertThat(r.out()).as(r.toString()).contains("applied 2, already done 0, skipped 0, failed 0");
+        assertThat(r.all()).as(r.toString()).contains("applied 2, already done 0, skipped 0, failed 0");
         // the batch's own read and one read-back, not read again
         assertThat(server.stats().requests(SEARCH) - searches).isEqualTo(2);
         assertWrittenOnce(u);
@@ -113,7 +113,7 @@ class LaggingReadsTest extends FreshSandboxTest {
         Result resumed = resuming.get(60, TimeUnit.SECONDS);
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(resumed.out()).contains("applied 2, already done 0, skipped 0, failed 0");
+        assertThat(resumed.all()).contains("applied 2, already done 0, skipped 0, failed 0");
         assertWrittenOnce(u);
     }
 
@@ -126,7 +126,7 @@ class LaggingReadsTest extends FreshSandboxTest {
                         + String.join(
                                 "\n", u.stream().map(SandboxUser::accountId).toList()) + "\n");
         ok(run("load --op suspend " + plan));
-        assertThat(run("preview").out()).contains("OK " + n);
+        assertThat(run("preview").err()).contains("OK " + n);
         return u;
     }
 

@@ -2,7 +2,6 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.ShellMode;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.OrgAccess;
@@ -59,7 +58,7 @@ class OperationsTest extends FreshSandboxTest {
         lines.add(admin.accountId());
         ok(run("load --op suspend " + csv("account_id", lines)));
         Result preview = run("preview");
-        assertThat(preview.out())
+        assertThat(preview.all())
                 .contains("OK 3")
                 .contains("ALREADY DONE 1")
                 .contains("BLOCKED 1")
@@ -67,15 +66,15 @@ class OperationsTest extends FreshSandboxTest {
                 .contains("protected: org admin");
         Result r = run("run --yes");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out()).contains("applied 3, already done 1, skipped 1");
+        assertThat(r.all()).contains("applied 3, already done 1, skipped 1");
         u.forEach(x -> assertThat(now(x).access()).isEqualTo(OrgAccess.SUSPENDED));
         assertThat(server.stats()
                         .requests("POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/{accountId}/suspend"))
                 .isEqualTo(3);
 
-        assertThat(run("undo").out()).contains("3 rows for 'restore'");
-        assertThat(run("preview").out()).contains("OK 3");
-        assertThat(run("run --yes").out()).contains("applied 3");
+        assertThat(run("undo").all()).contains("3 rows for 'restore'");
+        assertThat(run("preview").all()).contains("OK 3");
+        assertThat(run("run --yes").all()).contains("applied 3");
         u.forEach(x -> assertThat(now(x).access()).isEqualTo(OrgAccess.ACTIVE));
     }
 
@@ -86,13 +85,13 @@ class OperationsTest extends FreshSandboxTest {
                 + csv(
                         "account_id,message",
                         u.stream().map(x -> x.accountId() + ",left the company").toList())));
-        assertThat(run("preview").out()).contains("OK 2");
+        assertThat(run("preview").all()).contains("OK 2");
 
         Result script = run("run");
         assertThat(script.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(script.err()).contains("run in a script needs --yes: nothing was written");
 
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         Result refused = run("run --yes", answers("deactivate 2 in somewhere else"));
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(refused.err()).contains("not confirmed: nothing was sent");
@@ -101,11 +100,11 @@ class OperationsTest extends FreshSandboxTest {
         Result accepted = run("run --yes", answers("deactivate 2 in " + server.orgName()));
         assertThat(accepted.exitCode()).as(accepted.toString()).isEqualTo(ExitCodes.OK);
         u.forEach(x -> assertThat(now(x).accountStatus()).isEqualTo("inactive"));
-        mode.set(ShellMode.Kind.ONE_SHOT);
+        noTerminal();
 
-        assertThat(run("undo").out()).contains("2 rows for 'enable'");
+        assertThat(run("undo").all()).contains("2 rows for 'enable'");
         ok(run("preview"));
-        assertThat(run("run --yes").out()).contains("applied 2");
+        assertThat(run("run --yes").all()).contains("applied 2");
         u.forEach(x -> assertThat(now(x).accountStatus()).isEqualTo("active"));
     }
 
@@ -129,12 +128,12 @@ class OperationsTest extends FreshSandboxTest {
         List<SandboxUser> u = plain(2);
         ok(run("load --op delete "
                 + csv("account_id", u.stream().map(SandboxUser::accountId).toList())));
-        assertThat(run("preview").out()).contains("deleted for good 14 days later");
-        assertThat(run("run --yes").out()).contains("applied 2");
+        assertThat(run("preview").all()).contains("deleted for good 14 days later");
+        assertThat(run("run --yes").all()).contains("applied 2");
         u.forEach(x -> assertThat(now(x).pendingDeletion()).isTrue());
-        assertThat(run("undo").out()).contains("'cancel-delete'");
-        assertThat(run("preview").out()).contains("OK 2");
-        assertThat(run("run --yes").out()).contains("applied 2");
+        assertThat(run("undo").all()).contains("'cancel-delete'");
+        assertThat(run("preview").all()).contains("OK 2");
+        assertThat(run("run --yes").all()).contains("applied 2");
         u.forEach(x -> assertThat(now(x).pendingDeletion()).isFalse());
     }
 
@@ -150,18 +149,18 @@ class OperationsTest extends FreshSandboxTest {
                 synced.accountId() + ",X,Y");
         ok(run("load --op profile " + csv("account_id,job_title,department", lines)));
         Result preview = run("preview");
-        assertThat(preview.out())
+        assertThat(preview.all())
                 .contains("OK 2")
                 .contains("ALREADY DONE 1")
                 .contains("BLOCKED 1")
                 .contains("identity provider");
-        assertThat(run("run --yes").out()).contains("applied 2");
+        assertThat(run("run --yes").all()).contains("applied 2");
         assertThat(now(u.get(0)).jobTitle()).isEqualTo("Chief Tester");
         assertThat(now(u.get(0)).department()).isEqualTo("QA");
         assertThat(now(u.get(1)).department()).isEqualTo(u.get(1).department());
         ok(run("undo"));
         ok(run("preview"));
-        assertThat(run("run --yes").out()).contains("applied 2");
+        assertThat(run("run --yes").all()).contains("applied 2");
         assertThat(now(u.get(0)).jobTitle()).isEqualTo(u.get(0).jobTitle());
         assertThat(now(u.get(0)).department()).isEqualTo(u.get(0).department());
     }
@@ -181,13 +180,13 @@ class OperationsTest extends FreshSandboxTest {
                 u.get(0).accountId() + ",no-such-group");
         ok(run("load --op group-add " + csv("account_id,group", lines)));
         Result preview = run("preview");
-        assertThat(preview.out()).contains("OK 2").contains("ALREADY DONE 1").contains("no group 'no-such-group'");
-        assertThat(run("run --yes").out()).contains("applied 2");
+        assertThat(preview.all()).contains("OK 2").contains("ALREADY DONE 1").contains("no group 'no-such-group'");
+        assertThat(run("run --yes").all()).contains("applied 2");
         u.forEach(x -> assertThat(server.org().isMember(engineering.id(), x.accountId()))
                 .isTrue());
-        assertThat(run("undo").out()).contains("'group-remove'");
+        assertThat(run("undo").all()).contains("'group-remove'");
         ok(run("preview"));
-        assertThat(run("run --yes").out()).contains("applied 2");
+        assertThat(run("run --yes").all()).contains("applied 2");
         u.forEach(x -> assertThat(server.org().isMember(engineering.id(), x.accountId()))
                 .isFalse());
     }
@@ -196,8 +195,8 @@ class OperationsTest extends FreshSandboxTest {
     void removeCannotBeUndone() throws Exception {
         List<SandboxUser> u = plain(1);
         ok(run("load --op remove " + csv("account_id", List.of(u.get(0).accountId()))));
-        assertThat(run("preview").out()).contains("cannot be undone");
-        assertThat(run("run --yes").out()).contains("applied 1");
+        assertThat(run("preview").all()).contains("cannot be undone");
+        assertThat(run("run --yes").all()).contains("applied 1");
         Result undo = run("undo " + latestRun());
         assertThat(undo.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(undo.err()).contains("remove cannot be undone");
@@ -209,7 +208,7 @@ class OperationsTest extends FreshSandboxTest {
         ok(run("load --op enable "
                 + csv("account_id", u.stream().map(SandboxUser::accountId).toList())));
         u.forEach(x -> server.org().update(x.accountId(), y -> y.withLifecycle("inactive", Instant.now(), null)));
-        assertThat(run("preview").out()).contains("OK 3");
+        assertThat(run("preview").all()).contains("OK 3");
         server.faults()
                 .add(
                         "POST /users/{accountId}/manage/lifecycle/enable",
@@ -219,7 +218,7 @@ class OperationsTest extends FreshSandboxTest {
                                 "{\"key\":\"conflict.lifecycleErrors\",\"context\":{\"message\":\"cannot enable\"}}"));
         Result r = run("run --yes");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
-        assertThat(r.out()).contains("applied 2").contains("failed 1");
+        assertThat(r.all()).contains("applied 2").contains("failed 1");
         assertThat(r.err()).contains("1 row failed");
     }
 

@@ -37,7 +37,7 @@ class RecheckBeforeWriteTest extends FreshSandboxTest {
 
         Result r = run("run --yes");
 
-        assertThat(r.out()).as(r.toString()).contains("applied 3, already done 0, skipped 1, failed 0");
+        assertThat(r.all()).as(r.toString()).contains("applied 3, already done 0, skipped 1, failed 0");
         assertThat(row(u.get(2)).get("reason")).isEqualTo("protected: became an org admin since preview");
         assertThat(access(u.get(2))).isEqualTo(OrgAccess.ACTIVE);
         assertThat(server.stats().writes(u.get(2).accountId())).isZero();
@@ -62,12 +62,12 @@ class RecheckBeforeWriteTest extends FreshSandboxTest {
                                         .toList()) + "\n");
         ok(run("load --op group-add " + plan));
         Result p = run("preview --allow-admins");
-        assertThat(p.out()).as(p.toString()).contains("OK 3");
+        assertThat(p.all()).as(p.toString()).contains("OK 3");
         server.org().update(u.get(1).accountId(), x -> x.withOrgAdmin(true));
 
         Result r = run("run --yes --override-limit");
 
-        assertThat(r.out()).as(r.toString()).contains("applied 2, already done 0, skipped 1, failed 0");
+        assertThat(r.all()).as(r.toString()).contains("applied 2, already done 0, skipped 1, failed 0");
         assertThat(row(u.get(1)).get("reason")).isEqualTo("protected: became an org admin since preview");
         assertThat(server.org().isMember(g.id(), u.get(1).accountId())).isFalse();
     }
@@ -83,7 +83,7 @@ class RecheckBeforeWriteTest extends FreshSandboxTest {
 
         Result r = run("run --yes");
 
-        assertThat(r.out()).as(r.toString()).contains("applied 1, already done 0, skipped 1, failed 0");
+        assertThat(r.all()).as(r.toString()).contains("applied 1, already done 0, skipped 1, failed 0");
         assertThat(row(u.get(0)).get("reason")).contains("identity provider");
         assertThat(server.org().findById(u.get(0).accountId()).orElseThrow().jobTitle())
                 .isEqualTo(u.get(0).jobTitle());
@@ -105,7 +105,7 @@ class RecheckBeforeWriteTest extends FreshSandboxTest {
 
             Result r = run("resume --yes");
 
-            assertThat(r.out()).as(r.toString()).contains("applied 1, already done 0, skipped 1, failed 0");
+            assertThat(r.all()).as(r.toString()).contains("applied 1, already done 0, skipped 1, failed 0");
             assertThat(row(u.get(0)).get("reason")).isEqualTo("protected: this is your own account");
             assertThat(access(u.get(0))).isEqualTo(OrgAccess.ACTIVE);
             assertThat(access(u.get(1))).isEqualTo(OrgAccess.SUSPENDED);
@@ -122,7 +122,7 @@ class RecheckBeforeWriteTest extends FreshSandboxTest {
                 plan, header + "\n" + String.join("\n", u.stream().map(line).toList()) + "\n");
         ok(run("load " + op + " " + plan));
         Result p = run("preview");
-        assertThat(p.out()).as(p.toString()).contains("OK " + u.size());
+        assertThat(p.all()).as(p.toString()).contains("OK " + u.size());
         return u;
     }
 

@@ -3,7 +3,6 @@ package io.orgshell.run;
 import static io.orgshell.run.OperationsTest.answers;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.ShellMode;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxUser;
@@ -32,7 +31,7 @@ class ResumeSafeguardsTest extends FreshSandboxTest {
         assertThat(script.err()).contains("say 'resume ").contains(" --yes'");
         assertThat(server.stats().writes()).hasSize(2);
 
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         Result refused = run("resume", answers("deactivate 4 in " + server.orgName()));
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(refused.err()).contains("not confirmed: nothing was sent");
@@ -51,7 +50,7 @@ class ResumeSafeguardsTest extends FreshSandboxTest {
         List<SandboxUser> u = accounts.next(14); // more than 20% of the sandbox's managed accounts
         pausedAfterTheFirstBatch(u, " --override-limit");
 
-        mode.set(ShellMode.Kind.ONE_SHOT);
+        noTerminal();
         Result refused = run("resume --yes");
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(refused.err()).contains("refusing to deactivate 14 of").contains("--override-limit");
@@ -70,7 +69,7 @@ class ResumeSafeguardsTest extends FreshSandboxTest {
                 "account_id\n" + u.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
         ok(run("load --op suspend " + plan));
         Result preview = run("preview");
-        assertThat(preview.out())
+        assertThat(preview.err())
                 .contains("warning: run will refuse to suspend 14 of")
                 .contains("--override-limit");
         Result refused = run("run --yes");
@@ -86,11 +85,11 @@ class ResumeSafeguardsTest extends FreshSandboxTest {
                 "account_id\n" + u.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
         ok(run("load --op deactivate " + plan));
         ok(run("preview"));
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         Result first = run(
                 "run --batch-size 2" + flags, answers("deactivate " + u.size() + " in " + server.orgName(), "c", "q"));
-        assertThat(first.out()).as(first.toString()).contains("batch 1");
+        assertThat(first.all()).as(first.toString()).contains("batch 1");
         assertThat(server.stats().writes()).hasSize(2);
-        mode.set(ShellMode.Kind.ONE_SHOT);
+        noTerminal();
     }
 }

@@ -144,13 +144,13 @@ class RunCrashTest {
             // the dead process wrote no report after batch 1: undo takes its rows from the journal
             OrgShellProcess.Finished undo = OrgShellProcess.run(dir, env, null, "undo");
             assertThat(undo.exitCode()).as(undo.toString()).isEqualTo(ExitCodes.OK);
-            assertThat(undo.out()).contains("up to date from the journal").contains(BATCH + " rows for 'email'");
+            assertThat(undo.err()).contains("up to date from the journal").contains(BATCH + " rows for 'email'");
         }
 
         OrgShellProcess.Finished resumed = OrgShellProcess.run(dir, env, null, "resume", "--yes");
 
         assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(resumed.out()).contains("(finished)").contains("applied " + rows);
+        assertThat(resumed.err()).contains("(finished)").contains("applied " + rows);
         users.forEach(u -> assertThat(
                         server.org().findById(u.accountId()).orElseThrow().email())
                 .isEqualTo(Accounts.movedAddress(u)));

@@ -2,7 +2,6 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.ShellMode;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxUser;
@@ -46,7 +45,6 @@ class RunFilesTest extends FreshSandboxTest {
 
     @AfterEach
     void back() throws IOException {
-        mode.set(ShellMode.Kind.ONE_SHOT);
         for (RunDirectory d : made) {
             FileSystemUtils.deleteRecursively(d.path());
         }
@@ -60,11 +58,11 @@ class RunFilesTest extends FreshSandboxTest {
                         rows.stream()
                                 .map(u -> u.accountId() + "," + Accounts.movedAddress(u))
                                 .toList())));
-        assertThat(run("preview").out()).contains("OK " + rows.size());
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        assertThat(run("preview").all()).contains("OK " + rows.size());
+        atTerminal();
         Result first = run("run --batch-size 2", EmailRunTest.answers(new AtomicInteger(), "c", "q"));
-        mode.set(ShellMode.Kind.ONE_SHOT);
-        assertThat(first.out()).as(first.toString()).contains("applied 2");
+        noTerminal();
+        assertThat(first.all()).as(first.toString()).contains("applied 2");
         RunDirectory dir = runStore.open(runStore.list().get(0).id());
         made.add(dir);
         return dir;
@@ -84,7 +82,7 @@ class RunFilesTest extends FreshSandboxTest {
             stale.put(f, Files.readAllBytes(f));
         }
         Result resumed = run("resume --yes");
-        assertThat(resumed.out()).as(resumed.toString()).contains("applied 6").contains("(finished)");
+        assertThat(resumed.all()).as(resumed.toString()).contains("applied 6").contains("(finished)");
         byte[] journal = Files.readAllBytes(dir.journal());
         int end = journal.length - 1;
         while (journal[end - 1] != '\n') {
@@ -98,7 +96,7 @@ class RunFilesTest extends FreshSandboxTest {
         crash(dir, killed, stale);
         assertThat(read(dir.undo())).as("the stale undo.csv").hasSize(2);
         Result list = run("runs list");
-        assertThat(list.out()).as(list.toString()).contains(note);
+        assertThat(list.all()).as(list.toString()).contains(note);
         assertThat(list.out()
                         .lines()
                         .filter(l -> l.startsWith(dir.id() + "\t"))
@@ -111,7 +109,7 @@ class RunFilesTest extends FreshSandboxTest {
 
         crash(dir, killed, stale);
         Result show = run("runs show " + dir.id());
-        assertThat(show.out())
+        assertThat(show.all())
                 .as(show.toString())
                 .contains(note)
                 .contains("applied 6, already done 0")
@@ -127,15 +125,15 @@ class RunFilesTest extends FreshSandboxTest {
         }
         Result undo = run("undo " + dir.id());
         assertThat(undo.exitCode()).as(undo.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(undo.out()).contains(note).contains("6 rows for 'email'");
+        assertThat(undo.all()).contains(note).contains("6 rows for 'email'");
         assertThat(read(dir.undo())).hasSize(6);
-        assertThat(run("preview").out()).contains("OK 6");
+        assertThat(run("preview").all()).contains("OK 6");
         assertThat(Files.readAllBytes(dir.journal()))
                 .as("the journal is only read")
                 .isEqualTo(killed);
 
         Result again = run("runs show " + dir.id());
-        assertThat(again.out())
+        assertThat(again.all())
                 .as("once up to date, nothing to do")
                 .doesNotContain(note)
                 .contains("applied 6");
@@ -195,10 +193,10 @@ class RunFilesTest extends FreshSandboxTest {
                 .map(x -> server.org().findById(x.accountId()).orElseThrow().email())
                 .toList();
         ok(run("load " + csv("account_id,email,=note", lines)));
-        assertThat(run("preview").out()).contains("OK 4");
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        assertThat(run("preview").all()).contains("OK 4");
+        atTerminal();
         run("run --batch-size 1", EmailRunTest.answers(new AtomicInteger(), "c", "q"));
-        mode.set(ShellMode.Kind.ONE_SHOT);
+        noTerminal();
         RunDirectory dir = runStore.open(runStore.list().get(0).id());
 
         for (Path f : List.of(dir.planFile(), dir.stepsFile(), dir.results(), dir.undo())) {
@@ -215,7 +213,7 @@ class RunFilesTest extends FreshSandboxTest {
 
         Result resumed = run("resume --yes");
 
-        assertThat(resumed.out()).as(resumed.toString()).contains("applied 4").contains("(finished)");
+        assertThat(resumed.all()).as(resumed.toString()).contains("applied 4").contains("(finished)");
         for (int i = 0; i < u.size(); i++) {
             assertThat(server.org().findById(u.get(i).accountId()).orElseThrow().email())
                     .isEqualTo(targets.get(i));
@@ -225,9 +223,9 @@ class RunFilesTest extends FreshSandboxTest {
             assertThat(results.get(i + 1).get(2)).isEqualTo("'" + notes.get(i));
         }
         Result undo = run("undo " + dir.id());
-        assertThat(undo.out()).as(undo.toString()).contains("4 rows for 'email'");
-        assertThat(run("preview").out()).contains("OK 4");
-        assertThat(run("run --yes").out()).contains("applied 4");
+        assertThat(undo.all()).as(undo.toString()).contains("4 rows for 'email'");
+        assertThat(run("preview").all()).contains("OK 4");
+        assertThat(run("run --yes").all()).contains("applied 4");
         for (int i = 0; i < u.size(); i++) {
             assertThat(server.org().findById(u.get(i).accountId()).orElseThrow().email())
                     .isEqualTo(before.get(i));

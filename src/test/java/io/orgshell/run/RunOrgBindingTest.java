@@ -2,7 +2,6 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.ShellMode;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
@@ -48,14 +47,14 @@ class RunOrgBindingTest extends FreshSandboxTest {
                 tmp.resolve("suspend.csv"),
                 "account_id\n" + two.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
         ok(run("load --op suspend " + plan));
-        assertThat(run("preview").out()).contains("OK 2");
+        assertThat(run("preview").all()).contains("OK 2");
         try (SandboxServer next = SandboxServer.start(CONFIG.withOrgId(server.orgId()))) {
             connectTo(next);
             Result r = run("run --yes");
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
             assertThat(r.err()).contains("previewed through an earlier connection");
             assertThat(next.stats().writes()).isEmpty();
-            assertThat(run("preview").out()).contains("OK 2");
+            assertThat(run("preview").all()).contains("OK 2");
             assertThat(run("run --yes").exitCode()).isEqualTo(ExitCodes.OK);
             assertThat(next.stats().writes()).hasSize(2);
         } finally {
@@ -107,7 +106,7 @@ class RunOrgBindingTest extends FreshSandboxTest {
         assertThat(run("runs show " + paused.id()).out()).doesNotContain("not the connected org");
         Result resumed = run("resume --yes");
         assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(resumed.out()).contains("(finished): applied 2");
+        assertThat(resumed.all()).contains("(finished): applied 2");
         assertThat(complete("resume ")).doesNotContain(paused.id());
         assertThat(server.stats().writes()).hasSize(2);
     }
@@ -160,7 +159,7 @@ class RunOrgBindingTest extends FreshSandboxTest {
                     .contains("not the organization this session is connected to");
             Result resumed = run("resume " + direct.id() + " --yes");
             assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
-            assertThat(resumed.out()).contains("(finished): applied 2");
+            assertThat(resumed.all()).contains("(finished): applied 2");
             ok(run("connect --sandbox"));
             assertThat(run("resume " + sandboxRun.id() + " --yes").exitCode()).isEqualTo(ExitCodes.OK);
         } finally {
@@ -178,7 +177,7 @@ class RunOrgBindingTest extends FreshSandboxTest {
                 "account_id\n" + users.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
         ok(run("load " + plan + " --op suspend"));
         ok(run("preview"));
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         List<String> answers = new ArrayList<>(List.of("c", "q"));
         Result r = run("run --batch-size 1", new InputReader() {
             @Override
@@ -186,8 +185,8 @@ class RunOrgBindingTest extends FreshSandboxTest {
                 return answers.isEmpty() ? "q" : answers.remove(0);
             }
         });
-        mode.set(ShellMode.Kind.ONE_SHOT);
-        assertThat(r.out()).as(r.toString()).contains("(paused)");
+        noTerminal();
+        assertThat(r.all()).as(r.toString()).contains("(paused)");
         return runStore.list().get(0);
     }
 

@@ -2,7 +2,6 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.ShellMode;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.plan.Step;
 import io.orgshell.sandbox.Fault;
@@ -63,18 +62,18 @@ class RunStateTest extends FreshSandboxTest {
                                         plain.accountId() + "," + Accounts.movedAddress(plain))))
                         .exitCode())
                 .isZero();
-        assertThat(run("preview").out()).contains("OK 4").contains("1 writes wait");
+        assertThat(run("preview").all()).contains("OK 4").contains("1 writes wait");
         server.org().setEmail(changed.accountId(), "changed.meanwhile@acme.example");
         server.faults().add("PUT /users/" + first.accountId() + "/manage/email", 1, Fault.applicationError(400));
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         AtomicInteger asked = new AtomicInteger();
 
         // asked before the first batch, then after it; the retry (the failed step and its follower) ends the run
         Result r = run("run", EmailRunTest.answers(asked, "c", "r"));
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(asked.get()).as(r.out()).isEqualTo(2);
-        assertThat(r.out())
+        assertThat(asked.get()).as(r.all()).isEqualTo(2);
+        assertThat(r.all())
                 .contains("batch 1: applied 1, already done 0, skipped 2, failed 1")
                 .contains("(finished): applied 3, already done 0, skipped 1, failed 0");
         assertThat(email(first)).isEqualTo(Accounts.movedAddress(first));
@@ -92,15 +91,15 @@ class RunStateTest extends FreshSandboxTest {
     void undoOfARunThatChangedNoAccountSaysSo() throws Exception {
         SandboxUser u = accounts.next(1).get(0);
         ok(run("load " + csv(List.of(u.accountId() + "," + Accounts.movedAddress(u)))));
-        assertThat(run("preview").out()).contains("OK 1");
+        assertThat(run("preview").all()).contains("OK 1");
         server.org().setEmail(u.accountId(), "changed.meanwhile@acme.example");
-        assertThat(run("run --yes").out()).contains("applied 0, already done 0, skipped 1");
+        assertThat(run("run --yes").all()).contains("applied 0, already done 0, skipped 1");
         String id = runStore.list().get(0).id();
 
         Result undo = run("undo " + id);
 
         assertThat(undo.exitCode()).as(undo.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(undo.out()).contains("nothing to undo: run " + id + " changed no account");
+        assertThat(undo.all()).contains("nothing to undo: run " + id + " changed no account");
         assertThat(undo.all()).doesNotContain("no rows");
     }
 

@@ -2,7 +2,6 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.ShellMode;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
@@ -24,15 +23,13 @@ class ScriptRunNeedsYesTest extends FreshSandboxTest {
     }
 
     @BeforeEach
-    void connect() {
-        mode.set(ShellMode.Kind.SCRIPT);
-    }
+    void connect() {}
 
     @Test
     void aPlainRunInAScriptWritesNothingAndFails() throws IOException {
         List<SandboxUser> five = accounts.next(5);
         ok(run("load --op suspend " + plan(five)));
-        assertThat(run("preview").out()).contains("OK 5");
+        assertThat(run("preview").all()).contains("OK 5");
 
         Result refused = run("run");
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
@@ -42,7 +39,7 @@ class ScriptRunNeedsYesTest extends FreshSandboxTest {
 
         Result said = run("run --yes");
         assertThat(said.exitCode()).as(said.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(said.out()).contains("applied 5");
+        assertThat(said.all()).contains("applied 5");
         five.forEach(u -> assertThat(now(u).access()).isEqualTo(OrgAccess.SUSPENDED));
     }
 

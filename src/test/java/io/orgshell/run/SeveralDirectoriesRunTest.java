@@ -83,10 +83,10 @@ class SeveralDirectoriesRunTest extends FreshSandboxTest {
         assertThat(rows).hasSize(6);
         ok(run("load --op suspend "
                 + csv("account_id", rows.stream().map(SandboxUser::accountId).toList())));
-        assertThat(run("preview").out()).contains("OK 6");
+        assertThat(run("preview").all()).contains("OK 6");
         Result ran = run("run --yes");
         assertThat(ran.exitCode()).as(ran.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(ran.out()).contains("applied 6");
+        assertThat(ran.all()).contains("applied 6");
         rows.forEach(u -> assertThat(
                         server.org().findById(u.accountId()).orElseThrow().access())
                 .isEqualTo(OrgAccess.SUSPENDED));
@@ -119,9 +119,9 @@ class SeveralDirectoriesRunTest extends FreshSandboxTest {
         lines.add(stranger.accountId() + ",sales");
         ok(run("load --op group-add " + csv("account_id,group", lines)));
         Result preview = run("preview");
-        assertThat(preview.out()).as(preview.toString()).contains("OK 5");
+        assertThat(preview.all()).as(preview.toString()).contains("OK 5");
         Result ran = run("run --yes");
-        assertThat(ran.out()).as(ran.toString()).contains("applied 4").contains("failed 1");
+        assertThat(ran.all()).as(ran.toString()).contains("applied 4").contains("failed 1");
         toSales.forEach(u ->
                 assertThat(server.org().isMember(sales.id(), u.accountId())).isTrue());
         toEng.forEach(

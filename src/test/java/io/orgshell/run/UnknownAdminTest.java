@@ -49,7 +49,7 @@ class UnknownAdminTest extends FreshSandboxTest {
                     .isZero();
             rolesLeftOut(u, 1);
             Result preview = run("preview");
-            assertThat(preview.out())
+            assertThat(preview.all())
                     .as(op + ": " + preview)
                     .contains("OK 0")
                     .contains("BLOCKED 1")
@@ -64,7 +64,7 @@ class UnknownAdminTest extends FreshSandboxTest {
         ok(run("load --op suspend " + csv("account_id", List.of(u.accountId()))));
         rolesLeftOut(u, 1);
         Result preview = run("preview --allow-admins");
-        assertThat(preview.out()).as(preview.toString()).contains("OK 1");
+        assertThat(preview.all()).as(preview.toString()).contains("OK 1");
         rolesLeftOut(u, 5);
         Result ran = run("run --yes");
         assertThat(ran.exitCode()).as(ran.toString()).isEqualTo(ExitCodes.USAGE);

@@ -58,7 +58,7 @@ class UnreachableOrgTest extends ShellTest {
         Result r = running.get();
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out()).contains("(finished)");
+        assertThat(r.all()).contains("(finished)");
         assertAllMovedOnce(users);
     }
 
@@ -82,14 +82,14 @@ class UnreachableOrgTest extends ShellTest {
         server.startServing();
         Result resumed = run("resume --yes");
         assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(resumed.out()).contains("(finished)");
+        assertThat(resumed.all()).contains("(finished)");
         assertAllMovedOnce(users);
     }
 
     private void load(List<SandboxUser> users, String name) throws Exception {
         Path plan = Accounts.writeEmailMoves(tmp.resolve(name), users);
         ok(run("load " + plan));
-        assertThat(run("preview").out()).contains("OK " + users.size());
+        assertThat(run("preview").err()).contains("OK " + users.size());
     }
 
     private void awaitWrites(List<SandboxUser> users, int n) throws InterruptedException {

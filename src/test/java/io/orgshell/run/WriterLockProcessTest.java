@@ -84,16 +84,16 @@ class WriterLockProcessTest {
         assertThat(refused.err())
                 .contains("is being written to by run " + firstRun + " (email), PID " + first.pid() + " on ")
                 .contains("nothing was sent");
-        awaitCondition(() -> waiting.outSoFar().contains("waiting for run " + firstRun));
+        awaitCondition(() -> waiting.errSoFar().contains("waiting for run " + firstRun));
         assertThat(first.isAlive()).as("the first run still holds the org").isTrue();
         server.faults().releaseDelayed();
         OrgShellProcess.Finished firstDone = first.await();
         OrgShellProcess.Finished waited = waiting.await();
 
         assertThat(firstDone.exitCode()).as(firstDone.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(firstDone.out()).contains("(finished): applied 20");
+        assertThat(firstDone.err()).contains("(finished): applied 20");
         assertThat(waited.exitCode()).as(waited.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(waited.out()).contains("(finished): applied 0, already done 20");
+        assertThat(waited.err()).contains("(finished): applied 0, already done 20");
         users.forEach(u -> assertThat(server.stats().writes(u.accountId()))
                 .as("writes to " + u.accountId())
                 .isEqualTo(1L));

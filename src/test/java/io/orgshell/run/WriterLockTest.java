@@ -2,7 +2,6 @@ package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.ShellMode;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxUser;
@@ -62,9 +61,9 @@ class WriterLockTest extends FreshSandboxTest {
                     return answer;
                 }
             };
-            mode.set(ShellMode.Kind.INTERACTIVE);
+            atTerminal();
             PrintWriter w = new PrintWriter(out, true);
-            exit = CompletableFuture.supplyAsync(() -> dispatcher.execute(line, w, w, input));
+            exit = CompletableFuture.supplyAsync(() -> dispatcher.execute(line, console(w, w, input)));
             assertThat(asked.await(60, TimeUnit.SECONDS))
                     .as("asked after the first batch: " + out)
                     .isTrue();
@@ -83,7 +82,7 @@ class WriterLockTest extends FreshSandboxTest {
 
     void loadAndPreview(List<SandboxUser> users, String ok) throws IOException {
         ok(run("load " + plan(users)));
-        assertThat(run("preview").out()).contains(ok);
+        assertThat(run("preview").all()).contains(ok);
     }
 
     long writes(List<SandboxUser> users) {
@@ -120,11 +119,11 @@ class WriterLockTest extends FreshSandboxTest {
 
         assertThat(live.finish("a")).as(live.out.toString()).isZero();
         assertThat(live.out.toString()).contains("(finished): applied 4");
-        mode.set(ShellMode.Kind.ONE_SHOT);
+        noTerminal();
         Result after = run("run --yes");
         assertThat(after.exitCode()).as(after.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(after.out()).contains("applied 2");
-        assertThat(run("undo " + id).out()).contains("4 rows for 'email'");
+        assertThat(after.all()).contains("applied 2");
+        assertThat(run("undo " + id).all()).contains("4 rows for 'email'");
     }
 
     /** A person's run and a script's run of the same plan: the script waits, then finds every account done. */
@@ -136,8 +135,8 @@ class WriterLockTest extends FreshSandboxTest {
         String id = runStore.list().get(0).id();
         StringWriter scriptOut = new StringWriter();
         PrintWriter w = new PrintWriter(scriptOut, true);
-        CompletableFuture<Integer> script =
-                CompletableFuture.supplyAsync(() -> dispatcher.execute("run --yes --wait", w, w, new InputReader() {}));
+        CompletableFuture<Integer> script = CompletableFuture.supplyAsync(
+                () -> dispatcher.execute("run --yes --wait", console(w, w, new InputReader() {})));
 
         awaitCondition(() -> scriptOut.toString().contains("waiting for run " + id + " (email), PID "));
         assertThat(script).as("waits while the person's run is paused").isNotDone();
@@ -162,8 +161,8 @@ class WriterLockTest extends FreshSandboxTest {
         StringWriter scriptOut = new StringWriter();
         PrintWriter w = new PrintWriter(scriptOut, true);
         CompletableFuture<Integer> exit = new CompletableFuture<>();
-        Thread script =
-                new Thread(() -> exit.complete(dispatcher.execute("run --yes --wait", w, w, new InputReader() {})));
+        Thread script = new Thread(
+                () -> exit.complete(dispatcher.execute("run --yes --wait", console(w, w, new InputReader() {}))));
         script.start();
         awaitCondition(() -> scriptOut.toString().contains("waiting for run " + id));
 
@@ -193,7 +192,7 @@ class WriterLockTest extends FreshSandboxTest {
         Result r = run("run --yes");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out())
+        assertThat(r.all())
                 .contains("took over the lock of run 20261204-000000-suspend-dead (resume of suspend), "
                         + "PID 999999999 on gone-host, whose process is gone")
                 .contains("applied 1");
@@ -208,13 +207,13 @@ class WriterLockTest extends FreshSandboxTest {
         loadAndPreview(users, "OK 4");
         PausedRun paused = new PausedRun("run --batch-size 2");
         assertThat(paused.finish("q")).as(paused.out.toString()).isZero();
-        mode.set(ShellMode.Kind.ONE_SHOT);
+        noTerminal();
         String id = runStore.list().get(0).id();
         loadAndPreview(users, "OK 2");
 
         Result again = run("run --yes");
 
-        assertThat(again.out())
+        assertThat(again.all())
                 .as(again.toString())
                 .contains("unfinished run " + id + " (paused) still has 2 of these " + "accounts to write; 'resume "
                         + id + "' finishes it instead");

@@ -2,7 +2,6 @@ package io.orgshell.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.ShellMode;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
@@ -72,7 +71,7 @@ class KeyBelongsToItsHostTest extends FreshSandboxTest {
 
     @Test
     void aScriptCannotSendAProfilesKeyToAnotherPort() {
-        mode.set(ShellMode.Kind.SCRIPT);
+        noTerminal();
         Result same = run("connect --profile home --base-url " + server.baseUri() + "/");
         assertThat(same.exitCode())
                 .as("the same scheme, host and port: " + same)
@@ -91,7 +90,7 @@ class KeyBelongsToItsHostTest extends FreshSandboxTest {
 
     @Test
     void atATerminalTheKeyForAnotherHostIsTypedAtTheMaskedPrompt() {
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         List<String> prompts = new ArrayList<>();
         InputReader keyboard = new InputReader() {
             @Override

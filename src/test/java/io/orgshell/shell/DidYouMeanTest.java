@@ -2,7 +2,6 @@ package io.orgshell.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.ShellMode;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.support.ShellTest;
 import java.io.IOException;
@@ -53,7 +52,7 @@ class DidYouMeanTest extends ShellTest {
     @Test
     void aScriptStopsAtTheMistypedLine() throws IOException {
         Path script = Files.writeString(tmp.resolve("typo.shell"), "statsu\nstatus\n");
-        mode.set(ShellMode.Kind.SCRIPT);
+        noTerminal();
         Result r = run("script " + script);
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.all())

@@ -2,7 +2,6 @@ package io.orgshell.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.ShellMode;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
@@ -48,7 +47,6 @@ class InteractiveShellTest extends ShellTest {
     void cleanUp() throws Exception {
         Files.deleteIfExists(CONFIG_DIR.resolve("config.yml"));
         sessions.disconnect();
-        mode.set(ShellMode.Kind.ONE_SHOT);
     }
 
     @Test
@@ -196,11 +194,17 @@ class InteractiveShellTest extends ShellTest {
                 .history(history)
                 .completer(completer)
                 .build();
-        mode.set(ShellMode.Kind.INTERACTIVE);
+        atTerminal();
         Thread shell = new Thread(
                 () -> {
                     try {
-                        exit.set(new Repl(reader, prompt, dispatcher, historyFile).run());
+                        exit.set(new Repl(
+                                        reader,
+                                        prompt,
+                                        dispatcher,
+                                        historyFile,
+                                        console(terminal.writer(), terminal.writer(), new TerminalInputReader(reader)))
+                                .run());
                     } catch (Exception e) {
                         exit.set(99);
                     }

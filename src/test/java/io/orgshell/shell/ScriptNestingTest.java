@@ -2,7 +2,6 @@ package io.orgshell.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orgshell.console.ShellMode;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.support.FreshSandboxTest;
@@ -21,9 +20,7 @@ class ScriptNestingTest extends FreshSandboxTest {
     }
 
     @BeforeEach
-    void connect() {
-        mode.set(ShellMode.Kind.SCRIPT);
-    }
+    void connect() {}
 
     @Test
     void aScriptThatRunsItselfIsRefusedAtTheLineThatWouldLoop() throws IOException {

@@ -99,8 +99,8 @@ public final class OrgShellProcess {
         return process.pid();
     }
 
-    /** What it has written to standard output so far. */
-    public String outSoFar() throws IOException {
-        return Files.readString(out);
+    /** What it has written to standard error so far: its messages, when standard output is not a terminal. */
+    public String errSoFar() throws IOException {
+        return Files.readString(err);
     }
 }

@@ -1,7 +1,8 @@
 package io.orgshell.support;
 
 import io.orgshell.OrgShellApplication;
-import io.orgshell.console.ShellMode;
+import io.orgshell.console.Console;
+import io.orgshell.console.Styles;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
@@ -48,8 +49,13 @@ public abstract class ShellTest {
     @Autowired
     protected SandboxLauncher sandboxLauncher;
 
-    @Autowired
-    protected ShellMode mode;
+    /**
+     * The console the next commands run with: by default standard output is a file, and nobody is there to answer.
+     * A field of the test instance, so each test starts from that default.
+     */
+    private Seat seat = new Seat(false, false, 0, false);
+
+    private record Seat(boolean person, boolean outputIsTerminal, int width, boolean colour) {}
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -87,10 +93,36 @@ public abstract class ShellTest {
         return server;
     }
 
-    /** Whatever a test changed of the shell's mode or queued in the sandbox ends with it. */
+    /** A person at a terminal runs the next commands: they may ask, and draw tables and progress. */
+    protected void atTerminal() {
+        seat = new Seat(true, true, 0, false);
+    }
+
+    /** The next commands write to a terminal {@code width} columns wide, with nobody to answer (one command). */
+    protected void outputToTerminal(int width, boolean colour) {
+        seat = new Seat(false, true, width, colour);
+    }
+
+    /** The next commands write to a file or a pipe, and nobody answers: a script. */
+    protected void noTerminal() {
+        seat = new Seat(false, false, 0, false);
+    }
+
+    /** The console a command gets with the seat the test chose. */
+    protected Console console(PrintWriter out, PrintWriter err, InputReader input) {
+        return Console.builder(out, err)
+                .input(input)
+                .styles(new Styles(seat.colour()), new Styles(seat.colour()))
+                .personAnswers(seat.person())
+                .outputIsTerminal(seat.outputIsTerminal())
+                .liveProgress(seat.person())
+                .width(seat::width)
+                .build();
+    }
+
+    /** What a test queued in the sandbox ends with it. */
     @AfterEach
-    void backToOneShotWithNoFaultQueued() {
-        mode.set(ShellMode.Kind.ONE_SHOT);
+    void noFaultQueued() {
         if (sandbox != null) {
             sandbox.faults().clear();
         }
@@ -118,7 +150,7 @@ public abstract class ShellTest {
     protected Result run(String line, InputReader input) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = dispatcher.execute(line, new PrintWriter(out, true), new PrintWriter(err, true), input);
+        int code = dispatcher.execute(line, console(new PrintWriter(out, true), new PrintWriter(err, true), input));
         NoSecretOnDisk.assertNoKeyIn(out + "\n" + err, "the console output of '" + line + "'");
         return new Result(code, out.toString(), err.toString());
     }
