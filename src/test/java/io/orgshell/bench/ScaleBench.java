@@ -155,7 +155,7 @@ final class ScaleBench {
     }
 
     /**
-     * Issue 12's table: load and preview of email plans of 5 to 5,000 rows, the plan's accounts looked up (the
+     * The lookup-cost table: load and preview of email plans of 5 to 5,000 rows, the plan's accounts looked up (the
      * default) against one directory pass ({@code orgshell.search.look-up=false}), in the same org and run. Requests
      * are counted by the sandbox; seconds are the process's wall time less a start-up ({@code idle}).
      */

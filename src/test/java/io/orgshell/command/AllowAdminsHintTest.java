@@ -34,15 +34,16 @@ class AllowAdminsHintTest extends ShellTest {
                 .orElseThrow();
         Path file = tmp.resolve("suspend.csv");
         Files.writeString(file, "account_id\n" + admin.accountId() + "\n");
-        assertThat(run("load --op suspend " + file).exitCode()).isZero();
+        ok(run("load --op suspend " + file));
 
         Result table = run("preview");
-        assertThat(table.out()).as(table.toString()).contains("BLOCKED 1");
+        assertThat(table.err()).as(table.toString()).contains("BLOCKED 1");
         assertThat(TableText.joined(table.out())).contains(HINT);
         Result json = run("preview --json");
         assertThat(json.out()).contains("\"reason\": \"" + HINT + "\"");
         Result allowed = run("preview --allow-admins");
-        assertThat(allowed.out()).as(allowed.toString()).contains("OK 1").doesNotContain("--allow-admins to include");
+        assertThat(allowed.err()).as(allowed.toString()).contains("OK 1");
+        assertThat(allowed.all()).doesNotContain("--allow-admins to include");
     }
 
     /** A table's text with its borders and line folds taken out, so a reason folded over lines reads whole. */

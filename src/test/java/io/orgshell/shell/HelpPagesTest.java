@@ -45,7 +45,7 @@ class HelpPagesTest extends ShellTest {
         Map<String, List<CommandClasses.PositionalArgument>> arguments = commands.arguments();
         for (Command command : registry.getCommands()) {
             Result page = run("help " + command.getName());
-            assertThat(page.exitCode()).as(command.getName()).isZero();
+            assertThat(page.exitCode()).as(command.getName()).isEqualTo(ExitCodes.OK);
             assertThat(page.out())
                     .as("Spring Shell's default help text repeats the description")
                     .doesNotContain(command.getName() + "(")
@@ -78,7 +78,7 @@ class HelpPagesTest extends ShellTest {
 
     private String usage(String command) {
         Result r = run("help " + command);
-        assertThat(r.exitCode()).as(command).isZero();
+        assertThat(r.exitCode()).as(command).isEqualTo(ExitCodes.OK);
         return r.out()
                 .lines()
                 .dropWhile(l -> !l.startsWith("Usage: "))

@@ -2,6 +2,7 @@ package io.orgshell.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.ExitCodes;
 import io.orgshell.support.OrgShellProcess;
 import io.orgshell.support.Slow;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ class PipedScriptTest {
         OrgShellProcess.Finished f =
                 OrgShellProcess.run(home, Map.of(), "plan suspend --inactive-since 90d\npreview --json\n", "--sandbox");
 
-        assertThat(f.exitCode()).as(f.err()).isZero();
+        assertThat(f.exitCode()).as(f.err()).isEqualTo(ExitCodes.OK);
         JsonNode doc = JsonMapper.builder().build().readTree(f.out());
         assertThat(doc.get("plan").get("operation").asString()).isEqualTo("suspend");
         assertThat(doc.get("rows").size()).isPositive();
@@ -46,13 +47,13 @@ class PipedScriptTest {
         Path plan = home.resolve("suspend.csv");
         OrgShellProcess.Finished written = OrgShellProcess.run(
                 home, Map.of(), "plan suspend --inactive-since 90d --out " + plan + "\n", "--sandbox");
-        assertThat(written.exitCode()).as(written.err()).isZero();
+        assertThat(written.exitCode()).as(written.err()).isEqualTo(ExitCodes.OK);
         assertThat(written.out()).as("the plan's messages are not results").isEmpty();
 
         OrgShellProcess.Finished f = OrgShellProcess.run(
                 home, Map.of(), "load " + plan + " --op suspend\npreview --all\ndomains list\n", "--sandbox");
 
-        assertThat(f.exitCode()).as(f.err()).isZero();
+        assertThat(f.exitCode()).as(f.err()).isEqualTo(ExitCodes.OK);
         List<String> lines = f.out().lines().toList();
         assertThat(lines).contains("Line\tAccount\tEmail\tName\tChange\tVerdict\tWhy", "Domain\tStatus\tVerification");
         assertThat(lines).allSatisfy(l -> assertThat(l).contains("\t"));
