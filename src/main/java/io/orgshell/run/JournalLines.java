@@ -90,7 +90,7 @@ final class JournalLines {
                             damage = problem;
                             damagedLine = lineNumber;
                         } else {
-                            visitor.record(node);
+                            visit(visitor, node, file, from, lineNumber);
                         }
                     }
                     length = 0;
@@ -135,6 +135,21 @@ final class JournalLines {
             }
         }
         return true;
+    }
+
+    /**
+     * A line that is JSON but not a record this version can read (a state it does not know, a field missing) is
+     * damage like any other, named by its line, never an internal error.
+     */
+    private static void visit(Visitor visitor, JsonNode node, Path file, long from, long line) throws IOException {
+        try {
+            visitor.record(node);
+        } catch (RuntimeException e) {
+            long before = from == 0 ? 0 : linesBefore(file, from);
+            throw new IOException(
+                    file + ":" + (before + line) + ": the journal is damaged (a record that cannot be read"
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        }
     }
 
     private static IOException damaged(Path file, long from, long line, String problem) throws IOException {

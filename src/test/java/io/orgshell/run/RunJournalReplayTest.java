@@ -1,7 +1,10 @@
 package io.orgshell.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,5 +48,20 @@ class RunJournalReplayTest {
         RunJournal.Replay replay = RunJournal.replay(file);
         assertThat(replay.results().get(0).outcome()).isEqualTo(Outcome.APPLIED);
         assertThat(replay.uncertain()).isEmpty();
+    }
+
+    @Test
+    void aRecordThatCannotBeReadIsDamageNamedByItsLine() throws Exception {
+        Path file = tmp.resolve("journal.jsonl");
+        Files.writeString(
+                file, "{\"event\":\"start\"}\n{\"event\":\"state\",\"state\":\"bogus\"}\n{\"event\":\"start\"}\n");
+        assertThatThrownBy(() -> RunJournal.replay(file))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("journal.jsonl:2: the journal is damaged")
+                .hasMessageContaining("not a run state: bogus");
+        Files.writeString(file, "{\"event\":\"result\"}\n");
+        assertThatThrownBy(() -> RunJournal.replay(file))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("journal.jsonl:1: the journal is damaged");
     }
 }
