@@ -183,8 +183,10 @@ public class RunService {
 
     private static Optional<UndoPlan> undoPlanOf(RunDirectory dir) {
         RunMeta m = dir.readMeta();
-        Operation inverse =
-                OperationHandlers.of(Operation.fromCli(m.operation())).inverse();
+        Operation done = Operation.named(m.operation())
+                .orElseThrow(() -> new RunDirectory.Damaged(
+                        m.id(), "run.json names an operation this version does not know: " + m.operation()));
+        Operation inverse = OperationHandlers.of(done).inverse();
         if (inverse == null) {
             throw new UserFacingException(m.operation() + " cannot be undone (run " + m.id() + ")");
         }

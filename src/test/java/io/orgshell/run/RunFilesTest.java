@@ -173,6 +173,27 @@ class RunFilesTest extends FreshSandboxTest {
         assertThat(show.out()).isEmpty();
     }
 
+    @Test
+    void undoOfARunNamingAnOperationThisVersionDoesNotKnowSaysTheRunIsDamaged() throws Exception {
+        SandboxUser u = accounts.next(1).get(0);
+        ok(run("load " + csv("account_id,email", List.of(u.accountId() + "," + Accounts.movedAddress(u)))));
+        ok(run("preview"));
+        ok(run("run --yes"));
+        RunDirectory dir = runStore.open(runStore.list().get(0).id());
+        made.add(dir);
+        String meta = Files.readString(dir.meta());
+        Files.writeString(dir.meta(), meta.replaceFirst("(\"operation\"\\s*:\\s*)\"email\"", "$1\"teleport\""));
+        assertThat(Files.readString(dir.meta())).contains("teleport");
+
+        Result undo = run("undo " + dir.id());
+
+        assertThat(undo.exitCode()).as(undo.toString()).isEqualTo(ExitCodes.FAILED);
+        assertThat(undo.err())
+                .contains("run " + dir.id() + " is damaged")
+                .contains("teleport")
+                .doesNotContain("internal error");
+    }
+
     /**
      * Cells (and a header) that a spreadsheet would run as formulas: plan.csv, steps.csv and results.csv hold them
      * guarded; resume sends exactly the addresses of the plan, and undo puts back exactly the addresses there were.
