@@ -2,13 +2,14 @@ package io.orgshell.command;
 
 import io.orgshell.core.OutputTarget;
 import io.orgshell.core.UsageException;
+import io.orgshell.core.UserHome;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
- * File names as a person types them: {@code ~} is their home (the shell that would expand it is not there, in the
+ * File names as a person types them: {@code ~} is their home ({@link UserHome}; the shell that would expand it is not there, in the
  * interactive shell or a script), {@code -} after {@code --out} is standard output, and a path that cannot be one is
  * a usage error naming the option.
  */
@@ -45,11 +46,8 @@ final class PathArguments {
         if (value == null || value.isBlank()) {
             throw new UsageException(what + " needs a file");
         }
-        String expanded = value.equals("~") || value.startsWith("~/")
-                ? System.getProperty("user.home") + value.substring(1)
-                : value;
         try {
-            return Path.of(expanded);
+            return Path.of(UserHome.current().expand(value));
         } catch (InvalidPathException e) {
             throw new UsageException(what + ": not a valid path: " + value);
         }

@@ -1,6 +1,7 @@
 package io.orgshell.completion;
 
 import io.orgshell.core.Sanitizer;
+import io.orgshell.core.UserHome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -23,8 +24,7 @@ final class FileCompletion {
         String typed = word == null ? "" : word;
         String folder = typed.substring(0, typed.lastIndexOf('/') + 1);
         String prefix = typed.substring(folder.length());
-        String home = System.getProperty("user.home");
-        String expanded = folder.startsWith("~/") ? home + folder.substring(1) : folder;
+        String expanded = UserHome.current().expand(folder);
         Path dir;
         try {
             dir = Path.of(expanded.isEmpty() ? "." : expanded);

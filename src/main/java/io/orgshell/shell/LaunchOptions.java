@@ -1,6 +1,7 @@
 package io.orgshell.shell;
 
 import io.orgshell.core.UsageException;
+import io.orgshell.core.UserHome;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,7 +84,7 @@ public record LaunchOptions(
 
     private static Path path(String value) {
         try {
-            return Path.of(value);
+            return Path.of(UserHome.current().expand(value));
         } catch (InvalidPathException e) {
             throw new UsageException("--file: not a valid path: " + value);
         }

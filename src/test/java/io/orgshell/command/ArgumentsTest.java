@@ -3,6 +3,7 @@ package io.orgshell.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.core.ExitCodes;
+import io.orgshell.core.UserHome;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ class ArgumentsTest extends FreshSandboxTest {
 
     @Test
     void aTildeIsTheHomeFolder() throws Exception {
-        Path home = Path.of(System.getProperty("user.home"));
+        Path home = UserHome.current().directory();
         Path file = Files.createTempFile(home, "orgshell-tilde-", ".csv");
         try {
             Files.writeString(file, "account_id\n" + server.org().managedAt(2).accountId() + "\n");

@@ -2,6 +2,7 @@ package io.orgshell.completion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orgshell.core.UserHome;
 import io.orgshell.shell.ShellCommandParser;
 import io.orgshell.support.ShellTest;
 import java.io.IOException;
@@ -53,7 +54,7 @@ class FilePathCompletionTest extends ShellTest {
 
     @Test
     void theHomeFolderCompletesAndKeepsItsTilde() throws IOException {
-        Path home = Path.of(System.getProperty("user.home"));
+        Path home = UserHome.current().directory();
         String unique = "orgshelltab" + System.nanoTime();
         Path folder = Files.createDirectory(home.resolve(unique + " folder"));
         try {

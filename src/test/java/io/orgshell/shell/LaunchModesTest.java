@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -204,6 +206,47 @@ class LaunchModesTest {
                 .contains("run in a script needs --yes: nothing was written")
                 .contains("<stdin>:3");
         assertThat(sandbox.stats().writes()).as("no account was written").isEmpty();
+    }
+
+    @Test
+    void homeIsTheHomeVariableForTildeAndTheConfigDirectory(@TempDir Path elsewhere) throws Exception {
+        // HOME is not the passwd entry's home (Java's user.home), and no variable names the config directory
+        assertThat(elsewhere).isNotEqualTo(Path.of(System.getProperty("user.home")));
+        Path config = Files.createDirectories(elsewhere.resolve(".config/orgshell"));
+        Files.writeString(
+                config.resolve("config.yml"),
+                "profiles:\n  here:\n    org-id: " + sandbox.orgId() + "\n    base-url: " + sandbox.baseUri() + "\n");
+        ProcessBuilder pb = new ProcessBuilder(OrgShellProcess.command(List.of(), "--profile", "here"));
+        OrgShellProcess.environment(
+                pb,
+                elsewhere,
+                Map.of(
+                        "ORGSHELL_API_KEY",
+                        sandbox.apiKey(),
+                        "ORGSHELL_BASE_URL",
+                        sandbox.baseUri().toString()));
+        pb.environment().remove("ORGSHELL_CONFIG_DIR");
+        pb.environment().remove("XDG_CONFIG_HOME");
+        Path err = elsewhere.resolve("err.txt");
+        pb.redirectOutput(elsewhere.resolve("out.txt").toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        try (var in = p.getOutputStream()) {
+            in.write("users export --out ~/u.csv\nplan restore --access suspended\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String messages = Files.readString(err);
+
+        assertThat(p.exitValue())
+                .as("the profile was found in $HOME/.config/orgshell: " + messages)
+                .isEqualTo(ExitCodes.OK);
+        assertThat(Files.readString(elsewhere.resolve("u.csv")))
+                .as("~ is $HOME")
+                .startsWith("account_id");
+        try (var plans = Files.list(config.resolve("plans"))) {
+            assertThat(plans.toList())
+                    .as("the plan was written under $HOME/.config/orgshell")
+                    .hasSize(1);
+        }
     }
 
     static Run run(Map<String, String> env, String stdin, String... args) throws Exception {
