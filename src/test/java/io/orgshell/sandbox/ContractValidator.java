@@ -24,8 +24,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Validates recorded exchanges against Atlassian's OpenAPI documents, with Atlassian's validator:
  * {@code /admin/v1/...} against the organization document (server base {@code .../admin}), {@code /users/...}
- * against the user-management document (server base at the root). v2 paths are not in those documents and are
- * not validated (empty result).
+ * against the user-management document (server base at the root). The v2 directory routes are not in those
+ * documents: they are validated against {@code contract/directory_v2.json}, written for this project from what
+ * {@code ENDPOINTS-2026.md} and {@code CONTRACT.md} section 8 say (a success status they leave open is any status;
+ * request bodies name only the documented fields). Other v2 paths are not validated (empty result).
  *
  * <p>Reusable by the client's tests: {@code ContractValidator.shared().problems(exchange)} returns the
  * validation messages of the request and the response, empty when both are valid.
@@ -57,6 +59,7 @@ public final class ContractValidator {
 
     private final OpenApiInteractionValidator org;
     private final OpenApiInteractionValidator user;
+    private final OpenApiInteractionValidator v2;
 
     private ContractValidator(Path source) {
         // resolveCombinators merges allOf parts first: validated one by one, each part would reject the
@@ -75,6 +78,13 @@ public final class ContractValidator {
                                         WhitelistRules.pathContainsSubstring("/manage/profile"),
                                         WhitelistRules.messageHasKey("validation.request.body.schema.required"))))
                 .build();
+        try {
+            this.v2 = OpenApiInteractionValidator.createForInlineApiSpecification(
+                            resource("/contract/directory_v2.json"))
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** One validator for the whole test JVM: parsing the documents takes a moment. */
@@ -119,6 +129,7 @@ public final class ContractValidator {
     private OpenApiInteractionValidator validatorFor(String path) {
         if (path.startsWith("/admin/v1/")) return org;
         if (path.startsWith("/users/")) return user;
+        if (path.startsWith("/admin/v2/orgs/") && path.contains("/directories")) return v2;
         return null;
     }
 
@@ -172,7 +183,10 @@ public final class ContractValidator {
 
     private static String read(Path source, String name) throws IOException {
         if (source != null) return Files.readString(source.resolve(name + ".json"));
-        String resource = "/contract/" + name + ".structure.json";
+        return resource("/contract/" + name + ".structure.json");
+    }
+
+    private static String resource(String resource) throws IOException {
         try (InputStream in = ContractValidator.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException(resource + " is not on the class path");
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
