@@ -217,10 +217,40 @@ class ContractTest {
     }
 
     @Test
-    void v2PathsAreNotValidated() {
+    void v2DirectoryRoutesFollowTheWrittenFragment() {
+        SandboxUser u = plain();
+        SandboxGroup g = server.org().findGroupByName("engineering").orElseThrow();
+        http.get("/admin/v2/orgs/" + server.orgId() + "/directories");
+        http.get("/admin/v2/orgs/" + server.orgId() + "/directories?accountId=" + u.accountId());
         http.get(http.v2("/users?limit=1"));
-        assertThat(exchanges).hasSize(1);
-        assertThat(ContractValidator.shared().problems(exchanges.get(0))).isEmpty();
+        http.post(http.v2("/users/search"), "{\"limit\":5,\"expand\":[\"platformRoles\"]}");
+        http.post(http.v2("/users/search"), "{\"emails\":[\"" + u.email() + "\"],\"claimStatus\":\"managed\"}");
+        http.get(http.v2("/users/count"));
+        http.get(http.v2("/users/" + u.accountId()));
+        http.post(http.v2("/groups/search"), "{\"groupNames\":[\"engineering\"],\"limit\":5}");
+        http.get(http.v2("/groups/" + g.id() + "/role-assignments"));
+        http.post(http.v2("/groups/" + g.id() + "/memberships"), "{\"accountId\":\"" + u.accountId() + "\"}");
+        http.delete(http.v2("/groups/" + g.id() + "/memberships/" + u.accountId()));
+        http.post(http.v2("/users/" + u.accountId() + "/suspend"), null);
+        http.post(http.v2("/users/" + u.accountId() + "/restore"), null);
+        http.delete(http.v2("/users/" + u.accountId()));
+        assertAllValid(200);
+        assertThat(exchanges).hasSizeGreaterThanOrEqualTo(14);
+
+        // the fragment is not a pass-everything: a misnamed search field and a wrong count are caught
+        exchanges.clear();
+        http.post(http.v2("/users/search"), "{\"searchterm\":\"a\"}");
+        assertThat(ContractValidator.shared().requestProblems(exchanges.get(0))).isNotEmpty();
+        RecordedExchange wrongCount = new RecordedExchange(
+                "GET",
+                http.v2("/users/count"),
+                null,
+                Map.of("Authorization", List.of("Bearer k")),
+                "",
+                200,
+                Map.of("Content-Type", List.of("application/json")),
+                "{\"total\":3}");
+        assertThat(ContractValidator.shared().responseProblems(wrongCount)).isNotEmpty();
     }
 
     @Test

@@ -8,7 +8,9 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.whitelist.ValidationErrorsWhitelist;
 import com.atlassian.oai.validator.whitelist.rule.WhitelistRules;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -20,16 +22,20 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Validates recorded exchanges against Atlassian's own OpenAPI documents in {@code shared/atlassian-api/}, with
- * Atlassian's validator: {@code /admin/v1/...} against {@code admin_organization.json} (server base
- * {@code .../admin}), {@code /users/...} against {@code admin_user.json} (server base at the root). v2 paths are
- * not in those documents and are not validated (empty result).
+ * Validates recorded exchanges against Atlassian's OpenAPI documents, with Atlassian's validator:
+ * {@code /admin/v1/...} against the organization document (server base {@code .../admin}), {@code /users/...}
+ * against the user-management document (server base at the root). The v2 directory routes are not in those
+ * documents: they are validated against {@code contract/directory_v2.json}, written for this project from what
+ * {@code ENDPOINTS-2026.md} and {@code CONTRACT.md} section 8 say (a success status they leave open is any status;
+ * request bodies name only the documented fields). Other v2 paths are not validated (empty result).
  *
  * <p>Reusable by the client's tests: {@code ContractValidator.shared().problems(exchange)} returns the
  * validation messages of the request and the response, empty when both are valid.
  *
- * <p>The spec directory is the system property {@code orgshell.api.dir} if set, else the first
- * {@code shared/atlassian-api} or {@code ../shared/atlassian-api} found walking up from the working directory.
+ * <p>The documents are the structural copies on the class path ({@code contract/*.structure.json}, written by
+ * {@code scripts/derive-contract}), so a clone validates on its own. The system property {@code orgshell.api.dir}
+ * names a folder of Atlassian's documents as published ({@code admin_organization.json}, {@code admin_user.json})
+ * to validate against those instead.
  *
  * <p>Narrow workarounds for defects of the documents, each limited to what it fixes:
  * <ul>
@@ -53,15 +59,15 @@ public final class ContractValidator {
 
     private final OpenApiInteractionValidator org;
     private final OpenApiInteractionValidator user;
+    private final OpenApiInteractionValidator v2;
 
-    private ContractValidator(Path dir) {
+    private ContractValidator(Path source) {
         // resolveCombinators merges allOf parts first: validated one by one, each part would reject the
         // properties the other part declares (e.g. ApplicationError + {"code": enum} of the error responses)
-        this.org = OpenApiInteractionValidator.createForInlineApiSpecification(
-                        load(dir.resolve("admin_organization.json")))
+        this.org = OpenApiInteractionValidator.createForInlineApiSpecification(load(source, "admin_organization"))
                 .withResolveCombinators(true)
                 .build();
-        this.user = OpenApiInteractionValidator.createForInlineApiSpecification(load(dir.resolve("admin_user.json")))
+        this.user = OpenApiInteractionValidator.createForInlineApiSpecification(load(source, "admin_user"))
                 .withResolveCombinators(true)
                 .withWhitelist(ValidationErrorsWhitelist.create()
                         .withRule(
@@ -72,6 +78,13 @@ public final class ContractValidator {
                                         WhitelistRules.pathContainsSubstring("/manage/profile"),
                                         WhitelistRules.messageHasKey("validation.request.body.schema.required"))))
                 .build();
+        try {
+            this.v2 = OpenApiInteractionValidator.createForInlineApiSpecification(
+                            resource("/contract/directory_v2.json"))
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** One validator for the whole test JVM: parsing the documents takes a moment. */
@@ -79,25 +92,17 @@ public final class ContractValidator {
         ContractValidator v = shared;
         if (v == null) {
             synchronized (ContractValidator.class) {
-                if (shared == null) shared = new ContractValidator(specDir());
+                if (shared == null) shared = new ContractValidator(overrideDir());
                 v = shared;
             }
         }
         return v;
     }
 
-    /** Where Atlassian's documents are: see the class comment. */
-    public static Path specDir() {
+    /** The folder named by {@code -Dorgshell.api.dir}, or null to use the committed structural copies. */
+    static Path overrideDir() {
         String prop = System.getProperty("orgshell.api.dir");
-        if (prop != null && !prop.isBlank()) return Paths.get(prop);
-        for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
-            for (String rel : List.of("shared/atlassian-api", "../shared/atlassian-api")) {
-                Path candidate = p.resolve(rel).normalize();
-                if (Files.isRegularFile(candidate.resolve("admin_organization.json"))) return candidate;
-            }
-        }
-        throw new IllegalStateException(
-                "shared/atlassian-api not found above " + Paths.get("").toAbsolutePath() + "; set -Dorgshell.api.dir");
+        return prop == null || prop.isBlank() ? null : Paths.get(prop);
     }
 
     /** Messages about the request and the response; empty when both follow the documents (or the path is v2). */
@@ -124,6 +129,7 @@ public final class ContractValidator {
     private OpenApiInteractionValidator validatorFor(String path) {
         if (path.startsWith("/admin/v1/")) return org;
         if (path.startsWith("/users/")) return user;
+        if (path.startsWith("/admin/v2/orgs/") && path.contains("/directories")) return v2;
         return null;
     }
 
@@ -150,10 +156,10 @@ public final class ContractValidator {
         return b.build();
     }
 
-    /** The document with the workarounds of the class comment applied. */
-    static String load(Path file) {
+    /** The document named (without extension) with the workarounds of the class comment applied. */
+    static String load(Path source, String name) {
         try {
-            JsonNode root = JSON.readTree(Files.readString(file));
+            JsonNode root = JSON.readTree(read(source, name));
             stripPatterns(root);
             JsonNode user = root.path("components").path("schemas").path("User");
             if (user.isObject()
@@ -172,6 +178,18 @@ public final class ContractValidator {
             return JSON.writeValueAsString(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path source, String name) throws IOException {
+        if (source != null) return Files.readString(source.resolve(name + ".json"));
+        return resource("/contract/" + name + ".structure.json");
+    }
+
+    private static String resource(String resource) throws IOException {
+        try (InputStream in = ContractValidator.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException(resource + " is not on the class path");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
