@@ -148,12 +148,7 @@ class RunFilesTest extends FreshSandboxTest {
 
     @Test
     void aRunWhoseRunJsonCannotBeReadIsListedAsDamaged() throws Exception {
-        SandboxUser u = accounts.next(1).get(0);
-        ok(run("load " + csv("account_id,email", List.of(u.accountId() + "," + Accounts.movedAddress(u)))));
-        ok(run("preview"));
-        assertThat(run("run --yes").exitCode()).isEqualTo(ExitCodes.OK);
-        RunDirectory dir = runStore.open(runStore.list().get(0).id());
-        made.add(dir);
+        RunDirectory dir = oneFinishedRun();
         Files.writeString(dir.meta(), "{\"id\":\"" + dir.id() + "\",\"operation\":\"em"); // torn by a power loss
 
         Result list = run("runs list");
@@ -175,12 +170,7 @@ class RunFilesTest extends FreshSandboxTest {
 
     @Test
     void undoOfARunNamingAnOperationThisVersionDoesNotKnowSaysTheRunIsDamaged() throws Exception {
-        SandboxUser u = accounts.next(1).get(0);
-        ok(run("load " + csv("account_id,email", List.of(u.accountId() + "," + Accounts.movedAddress(u)))));
-        ok(run("preview"));
-        ok(run("run --yes"));
-        RunDirectory dir = runStore.open(runStore.list().get(0).id());
-        made.add(dir);
+        RunDirectory dir = oneFinishedRun();
         String meta = Files.readString(dir.meta());
         Files.writeString(dir.meta(), meta.replaceFirst("(\"operation\"\\s*:\\s*)\"email\"", "$1\"teleport\""));
         assertThat(Files.readString(dir.meta())).contains("teleport");
@@ -192,6 +182,17 @@ class RunFilesTest extends FreshSandboxTest {
                 .contains("run " + dir.id() + " is damaged")
                 .contains("teleport")
                 .doesNotContain("internal error");
+    }
+
+    /** A one-row email move run to the end: the run a test then damages. */
+    private RunDirectory oneFinishedRun() throws Exception {
+        SandboxUser u = accounts.next(1).get(0);
+        ok(run("load " + csv("account_id,email", List.of(u.accountId() + "," + Accounts.movedAddress(u)))));
+        ok(run("preview"));
+        ok(run("run --yes"));
+        RunDirectory dir = runStore.open(runStore.list().get(0).id());
+        made.add(dir);
+        return dir;
     }
 
     /**
