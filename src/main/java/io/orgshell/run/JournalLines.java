@@ -145,17 +145,22 @@ final class JournalLines {
         try {
             visitor.record(node);
         } catch (RuntimeException e) {
-            long before = from == 0 ? 0 : linesBefore(file, from);
-            throw new IOException(
-                    file + ":" + (before + line) + ": the journal is damaged (a record that cannot be read"
-                            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+            throw damage(
+                    file,
+                    from,
+                    line,
+                    "a record that cannot be read" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
     }
 
     private static IOException damaged(Path file, long from, long line, String problem) throws IOException {
+        return damage(file, from, line, problem + ", with records after it");
+    }
+
+    /** Line {@code line} counted from byte {@code from}, named by its number in the whole file. */
+    private static IOException damage(Path file, long from, long line, String what) throws IOException {
         long before = from == 0 ? 0 : linesBefore(file, from);
-        return new IOException(
-                file + ":" + (before + line) + ": the journal is damaged (" + problem + ", with records after it)");
+        return new IOException(file + ":" + (before + line) + ": the journal is damaged (" + what + ")");
     }
 
     private static long linesBefore(Path file, long offset) throws IOException {
