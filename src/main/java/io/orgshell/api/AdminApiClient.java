@@ -44,6 +44,11 @@ public final class AdminApiClient implements AutoCloseable {
         return transport.baseUrl();
     }
 
+    /** How requests reach the API: "direct", or the proxy in use without its credentials. */
+    public String route() {
+        return transport.route();
+    }
+
     /** The pace of this org's requests, shared by every command of the session. */
     public RateGovernor governor() {
         return transport.governor();

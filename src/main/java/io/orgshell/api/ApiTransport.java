@@ -1,6 +1,9 @@
 package io.orgshell.api;
 
 import io.netty.channel.ChannelOption;
+import io.netty.handler.proxy.HttpProxyHandler.HttpProxyConnectException;
+import io.netty.handler.proxy.ProxyConnectException;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.orgshell.core.Sanitizer;
 import java.net.ConnectException;
@@ -31,6 +34,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.PrematureCloseException;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.transport.ProxyProvider;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,6 +51,7 @@ public final class ApiTransport implements AutoCloseable {
     private static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
 
     private final ApiClientSettings settings;
+    private final ProxyChoice proxy;
     private final ApiKey key;
     private final JsonMapper json;
     private final ApiErrorParser errors;
@@ -55,8 +60,24 @@ public final class ApiTransport implements AutoCloseable {
     private final ConnectionProvider connections;
     private final WebClient web;
 
+    /** Straight to the base URL, trusting Java's default CAs. */
     public ApiTransport(ApiClientSettings settings, ApiKey key, JsonMapper json, RetryPolicy retry) {
+        this(settings, key, json, retry, ProxyChoice.direct(null), null);
+    }
+
+    /**
+     * @param proxy the way to the base URL: direct, or a CONNECT tunnel through an HTTP proxy
+     * @param tls whom an https base URL may present a certificate from; null for Java's default trust
+     */
+    ApiTransport(
+            ApiClientSettings settings,
+            ApiKey key,
+            JsonMapper json,
+            RetryPolicy retry,
+            ProxyChoice proxy,
+            SslContext tls) {
         this.settings = settings;
+        this.proxy = proxy;
         this.key = key;
         this.json = json;
         this.errors = new ApiErrorParser(json, key);
@@ -70,6 +91,21 @@ public final class ApiTransport implements AutoCloseable {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
                         settings.connectTimeout().toMillis())
                 .responseTimeout(settings.readTimeout());
+        if (!proxy.isDirect()) {
+            // an HTTP proxy is always asked for a CONNECT tunnel (Netty's HttpProxyHandler), which TLS then runs in
+            http = http.proxy(p -> {
+                ProxyProvider.Builder b = p.type(ProxyProvider.Proxy.HTTP)
+                        .host(proxy.host())
+                        .port(proxy.port())
+                        .connectTimeoutMillis(settings.connectTimeout().toMillis());
+                if (proxy.hasCredentials()) {
+                    b.username(proxy.user()).password(user -> proxy.password());
+                }
+            });
+        }
+        if (tls != null) {
+            http = http.secure(spec -> spec.sslContext(tls));
+        }
         this.web = WebClient.builder()
                 .clientConnector(new ReactorClientHttpConnector(http))
                 .codecs(ApiTransport::bytesOnly)
@@ -104,6 +140,11 @@ public final class ApiTransport implements AutoCloseable {
 
     public URI baseUrl() {
         return settings.baseUrl();
+    }
+
+    /** The way requests travel: "direct", or the proxy (never its credentials) and the setting that named it. */
+    public String route() {
+        return proxy.toString();
     }
 
     /** The pace of the requests, shared by every API's client and every command of the session. */
@@ -223,7 +264,7 @@ public final class ApiTransport implements AutoCloseable {
                 })
                 .onErrorMap(
                         e -> !(e instanceof ApiException || e instanceof ApiConnectionException),
-                        e -> transportFailure(e, uri));
+                        e -> transportFailure(e, uri, request));
         return once.retryWhen(retry.forRequest(request, idempotent))
                 .onErrorMap(
                         RetryPolicy.TransportFailure.class,
@@ -242,13 +283,36 @@ public final class ApiTransport implements AutoCloseable {
                 null);
     }
 
-    private RuntimeException transportFailure(Throwable e, URI uri) {
+    /**
+     * One line for a failure below HTTP. Those that sending again cannot mend (an untrusted certificate, a proxy that
+     * wants other credentials) end the request at once; the others go to the retry policy.
+     */
+    private RuntimeException transportFailure(Throwable e, URI uri, String request) {
         Throwable cause = e instanceof WebClientRequestException || e instanceof WebClientResponseException
                 ? (e.getCause() == null ? e : e.getCause())
                 : e;
         String where = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+        UntrustedCertificateException untrusted = causeOf(cause, UntrustedCertificateException.class);
+        if (untrusted != null) {
+            return new ApiConnectionException(untrusted.getMessage(), request, null);
+        }
         String message;
-        if (cause instanceof ConnectException || hasCause(cause, ConnectException.class)) {
+        HttpProxyConnectException refusedTunnel = causeOf(cause, HttpProxyConnectException.class);
+        if (refusedTunnel != null) {
+            String status = ProxyFailures.status(refusedTunnel);
+            if (status.startsWith("407")) {
+                return new ApiConnectionException(ProxyFailures.credentialsRefused(proxy, status), request, null);
+            }
+            message = "the proxy " + proxy + " refused the tunnel to " + where + " (" + status + ")";
+        } else if (!proxy.isDirect() && hasCause(cause, ProxyConnectException.class)) {
+            message = "the proxy " + proxy + " did not open the tunnel to " + where + " within "
+                    + seconds(settings.connectTimeout());
+        } else if (!proxy.isDirect() && hasCause(cause, ConnectException.class)) {
+            message = "cannot reach the proxy " + proxy + ": "
+                    + ProxyFailures.why(causeOf(cause, ConnectException.class));
+        } else if (!proxy.isDirect() && hasCause(cause, UnknownHostException.class)) {
+            message = "cannot resolve the host of the proxy " + proxy;
+        } else if (cause instanceof ConnectException || hasCause(cause, ConnectException.class)) {
             message = "cannot connect to " + where + " (connection refused or unreachable)";
         } else if (hasCause(cause, UnknownHostException.class)) {
             message = "cannot resolve the host " + uri.getHost();
@@ -277,15 +341,19 @@ public final class ApiTransport implements AutoCloseable {
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        return causeOf(t, type) != null;
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable t, Class<T> type) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (type.isInstance(c)) {
-                return true;
+                return type.cast(c);
             }
             if (c.getCause() == c) {
                 break;
             }
         }
-        return false;
+        return null;
     }
 
     private <T> T read(byte[] body, Class<T> type, String request) {

@@ -10,12 +10,13 @@ import java.util.Optional;
 
 /**
  * {@code status}: the connection and the loaded plan. The key's fingerprint only: the key itself is never part of
- * a document. {@code wouldConnectTo}: where a command needing a session would connect, when none is open.
+ * a document, and the proxy without its credentials. {@code wouldConnectTo}: where a command needing a session would connect, when none is open.
  */
 record StatusView(
         boolean connected,
         Org organization,
         String baseUrl,
+        String proxy,
         String apiKeyFingerprint,
         String profile,
         String yourAccountId,
@@ -41,13 +42,14 @@ record StatusView(
                         true,
                         new Org(c.orgId(), c.orgName(), c.sandbox()),
                         String.valueOf(c.baseUrl()),
+                        c.client().route(),
                         c.key().fingerprint(),
                         c.profile(),
                         c.callerAccountId(),
                         null,
                         plan))
-                .orElseGet(
-                        () -> new StatusView(false, null, null, null, null, null, wouldConnectTo.orElse(null), plan));
+                .orElseGet(() ->
+                        new StatusView(false, null, null, null, null, null, null, wouldConnectTo.orElse(null), plan));
     }
 
     static LoadedPlan plan(Plan plan, boolean previewed, String finishedByRun) {
@@ -61,6 +63,7 @@ record StatusView(
         if (connected) {
             out.add(field("organization", describe(organization.name(), organization.id(), organization.sandbox(), s)));
             out.add(field("base URL", baseUrl));
+            out.add(field("proxy", Sanitizer.forTerminal(proxy)));
             out.add(field("API key", apiKeyFingerprint));
             if (profile != null) {
                 out.add(field("profile", profile));

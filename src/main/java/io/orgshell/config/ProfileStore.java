@@ -32,6 +32,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  *     base-url: https://api.atlassian.com   # optional
  *     api-key: ...                          # optional; the file must then be chmod 600
  *     account-id: 5b86...                   # optional: your own account, never touched by bulk runs
+ *     proxy: http://proxy.corp:3128         # optional: or none (go direct whatever the environment says)
+ *     extra-ca-certs: ~/corp-ca.pem         # optional: CAs trusted besides Java's own
  * </pre>
  * Like ssh with a private key, a file that holds a key and can be read by group or others is refused; so is a file
  * that another user owns, or that group or others can write, whatever it holds.
@@ -106,7 +108,9 @@ public class ProfileStore {
                         string(p.get("org-id")),
                         uri(file, name, string(p.get("base-url"))),
                         key == null ? null : key.toCharArray(),
-                        string(p.get("account-id"))));
+                        string(p.get("account-id")),
+                        string(p.get("proxy")),
+                        string(p.get("extra-ca-certs"))));
             }
         }
         refuseIfUnsafe(file, holdsKey);

@@ -31,7 +31,15 @@ public class CredentialResolver {
     public static final String ENV_BASE_URL = "ORGSHELL_BASE_URL";
     public static final String ENV_API_KEY = "ORGSHELL_API_KEY";
 
-    public record Resolved(String orgId, URI baseUrl, ApiKey key, String profile, String accountId, String keySource) {}
+    /** {@code settings}: the profile in use (its proxy and CA settings), null when none is. */
+    public record Resolved(
+            String orgId,
+            URI baseUrl,
+            ApiKey key,
+            String profile,
+            String accountId,
+            String keySource,
+            Profile settings) {}
 
     private final ProfileStore profiles;
     private final OrgShellProperties properties;
@@ -84,7 +92,7 @@ public class CredentialResolver {
         if (!blank(fromEnv)) {
             URI home = envBaseUrl != null ? envBaseUrl : defaultBaseUrl();
             if (Origin.same(home, baseUrl)) {
-                return new Resolved(orgId, baseUrl, ApiKey.of(fromEnv), profileName, accountId, ENV_API_KEY);
+                return new Resolved(orgId, baseUrl, ApiKey.of(fromEnv), profileName, accountId, ENV_API_KEY, profile);
             }
             setAside.add(ENV_API_KEY + " is for " + origin(home));
         }
@@ -97,7 +105,8 @@ public class CredentialResolver {
                         ApiKey.of(profile.apiKey()),
                         profileName,
                         accountId,
-                        "profile " + profile.name());
+                        "profile " + profile.name(),
+                        profile);
             }
             setAside.add("the key of profile " + Sanitizer.forTerminal(profile.name()) + " is for " + origin(home));
         }
@@ -117,7 +126,7 @@ public class CredentialResolver {
             if (typed == null || typed.length == 0) {
                 throw new UsageException("no API key was entered");
             }
-            return new Resolved(orgId, baseUrl, ApiKey.of(typed), profileName, accountId, "prompt");
+            return new Resolved(orgId, baseUrl, ApiKey.of(typed), profileName, accountId, "prompt", profile);
         } finally {
             if (typed != null) {
                 Arrays.fill(typed, '\0');

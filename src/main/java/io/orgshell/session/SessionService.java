@@ -4,6 +4,7 @@ import io.orgshell.api.AdminApiClient;
 import io.orgshell.api.ApiClientFactory;
 import io.orgshell.api.ApiKey;
 import io.orgshell.api.Org;
+import io.orgshell.config.Profile;
 import io.orgshell.directory.DirectoryCache;
 import io.orgshell.sandbox.SandboxOrgAccess;
 import java.net.URI;
@@ -37,10 +38,11 @@ public class SessionService {
         if (request.sandbox()) {
             SandboxOrgAccess org = sandbox.access();
             ApiKey key = ApiKey.of(org.apiKey());
-            return open(org.baseUri(), org.orgId(), key, true, org.instanceId(), "sandbox", org.callerAccountId());
+            return open(
+                    org.baseUri(), org.orgId(), key, true, org.instanceId(), "sandbox", org.callerAccountId(), null);
         }
         CredentialResolver.Resolved r = credentials.resolve(request, prompt);
-        return open(r.baseUrl(), r.orgId(), r.key(), false, null, r.profile(), r.accountId());
+        return open(r.baseUrl(), r.orgId(), r.key(), false, null, r.profile(), r.accountId(), r.settings());
     }
 
     /**
@@ -65,10 +67,11 @@ public class SessionService {
             boolean isSandbox,
             String sandboxInstance,
             String profile,
-            String callerAccountId) {
+            String callerAccountId,
+            Profile settings) {
         AdminApiClient client;
         try {
-            client = clients.create(baseUrl, orgId, key);
+            client = clients.create(baseUrl, orgId, key, settings);
         } catch (RuntimeException e) {
             key.close();
             throw e;

@@ -49,6 +49,7 @@ class JsonOutputTest extends FreshSandboxTest {
                         "connected",
                         "organization",
                         "base_url",
+                        "proxy",
                         "api_key_fingerprint",
                         "profile",
                         "your_account_id",

@@ -1,0 +1,62 @@
+package io.orgshell.api;
+
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * Whom TLS trusts: Java's default anchors (its {@code cacerts}, or {@code javax.net.ssl.trustStore} when set) plus any
+ * extra CA certificates the user named. Verification itself is Java's and cannot be turned off: there is no setting
+ * for it, on purpose.
+ */
+final class TlsTrust {
+
+    /** A PEM bundle to trust, and the setting that named it (for messages). */
+    record Source(String setting, Path file) {}
+
+    private TlsTrust() {}
+
+    static SslContext context(List<Source> extras) {
+        try {
+            X509ExtendedTrustManager defaults = trustManager(null);
+            X509ExtendedTrustManager verifier = defaults;
+            if (!extras.isEmpty()) {
+                List<X509Certificate> anchors = new ArrayList<>(List.of(defaults.getAcceptedIssuers()));
+                for (Source s : extras) {
+                    anchors.addAll(ExtraCaCerts.read(s.file(), s.setting()));
+                }
+                KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+                store.load(null, null);
+                for (int i = 0; i < anchors.size(); i++) {
+                    store.setCertificateEntry("anchor-" + i, anchors.get(i));
+                }
+                verifier = trustManager(store);
+            }
+            return SslContextBuilder.forClient()
+                    .trustManager(new NamingTrustManager(verifier))
+                    .build();
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    private static X509ExtendedTrustManager trustManager(KeyStore anchors) throws GeneralSecurityException {
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(anchors);
+        for (TrustManager tm : tmf.getTrustManagers()) {
+            if (tm instanceof X509ExtendedTrustManager x509) {
+                return x509;
+            }
+        }
+        throw new GeneralSecurityException("no X.509 trust manager in " + tmf.getAlgorithm());
+    }
+}
