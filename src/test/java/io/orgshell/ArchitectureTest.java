@@ -4,6 +4,7 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -14,6 +15,10 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import io.orgshell.sandbox.EmbeddedSandbox;
 import io.orgshell.sandbox.SandboxOrgAccess;
+import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * The package graph docs/layout.md draws: front end → services → infrastructure → core, the sandbox on its
@@ -107,4 +112,31 @@ class ArchitectureTest {
                     .and(not(type(EmbeddedSandbox.class)))
                     .and(not(type(SandboxOrgAccess.class))))
             .because("the product starts the sandbox and learns where it is; the rest it finds out over HTTP");
+
+    /** Only ever adding to Java's trust, never a way around it (the classes are named: they are not imported). */
+    @ArchTest
+    static final ArchRule tlsIsNeverTrustAll = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("io.netty.handler.ssl.util.InsecureTrustManagerFactory")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("io.netty.handler.ssl.util.SimpleTrustManagerFactory")
+            .orShould()
+            .dependOnClassesThat()
+            .areAssignableTo(HostnameVerifier.class)
+            .because(
+                    "TLS verification cannot be turned off: a private CA is added to the trust, never the checks removed");
+
+    @ArchTest
+    static final ArchRule theOneTrustManagerWrapsJavas = classes()
+            .that()
+            .areAssignableTo(TrustManager.class)
+            .or()
+            .areAssignableTo(X509TrustManager.class)
+            .or()
+            .areAssignableTo(X509ExtendedTrustManager.class)
+            .should()
+            .haveFullyQualifiedName("io.orgshell.api.NamingTrustManager")
+            .because("it only words Java's verdict; any other trust manager could accept what Java refuses");
 }

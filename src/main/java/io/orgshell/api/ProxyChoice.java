@@ -117,11 +117,12 @@ public final class ProxyChoice {
                     setting, "the scheme " + scheme + ":// is not supported; give the proxy as http://host:port");
         }
         if (uri.getHost() == null) {
+            String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+            String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
+            int colon = hostPort.lastIndexOf(':');
             throw malformed(
                     setting,
-                    uri.getRawAuthority() != null
-                                    && uri.getPort() == -1
-                                    && uri.getRawAuthority().contains(":")
+                    colon > 0 && !hostPort.substring(colon + 1).matches("\\d+")
                             ? "its port is not a number"
                             : "it names no host (expected http://host:port)");
         }
