@@ -8,11 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /** orgshell in a JVM of its own, as a user starts it: arguments, environment, standard input, exit code. */
 public final class OrgShellProcess {
+
+    private static final Set<String> PROXY_VARIABLES = Set.of("http_proxy", "https_proxy", "all_proxy", "no_proxy");
 
     public record Finished(int exitCode, String out, String err) {}
 
@@ -65,9 +69,14 @@ public final class OrgShellProcess {
         return command;
     }
 
-    /** No ORGSHELL_ variable of the build's own environment, {@code home} as HOME, then {@code env}. */
+    /**
+     * No ORGSHELL_ variable and no proxy variable of the build's own environment, {@code home} as HOME, then
+     * {@code env}.
+     */
     public static void environment(ProcessBuilder pb, Path home, Map<String, String> env) {
-        pb.environment().keySet().removeIf(k -> k.startsWith("ORGSHELL_"));
+        pb.environment()
+                .keySet()
+                .removeIf(k -> k.startsWith("ORGSHELL_") || PROXY_VARIABLES.contains(k.toLowerCase(Locale.ROOT)));
         pb.environment().put("ORGSHELL_CONFIG_DIR", home.resolve("config").toString());
         pb.environment().put("HOME", home.toString());
         pb.environment().putAll(env);
