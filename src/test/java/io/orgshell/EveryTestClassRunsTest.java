@@ -27,29 +27,34 @@ import org.junit.platform.commons.support.ReflectionSupport;
 import org.w3c.dom.NodeList;
 
 /**
- * Surefire runs only the classes its include patterns name; a test class called anything else compiles, passes
- * review and never runs (the four jqwik *Properties classes went unrun that way). This fails the build instead,
- * reading the patterns from pom.xml so the two cannot drift.
+ * Surefire runs only the classes its include patterns name (and Failsafe, after package, those its own patterns
+ * name); a test class called anything else compiles, passes review and never runs (the four jqwik *Properties
+ * classes went unrun that way). This fails the build instead, reading the patterns from pom.xml so they cannot drift.
  */
 class EveryTestClassRunsTest {
 
     private static final String SUREFIRE =
             "/project/build/plugins/plugin[artifactId='maven-surefire-plugin']" + "/configuration/";
+    private static final String FAILSAFE =
+            "/project/build/plugins/plugin[artifactId='maven-failsafe-plugin']" + "/configuration/";
     /** Surefire's own default when the pom names no excludes: nested classes run through their outer class. */
     private static final List<String> DEFAULT_EXCLUDES = List.of("**/*$*");
 
     @Test
     void everyClassWithATestIsOneSurefireRuns() throws Exception {
-        List<PathMatcher> includes = matchers(patterns("includes/include", List.of()));
-        List<PathMatcher> excludes = matchers(patterns("excludes/exclude", DEFAULT_EXCLUDES));
+        List<PathMatcher> includes = matchers(patterns(SUREFIRE + "includes/include", List.of()));
+        List<PathMatcher> excludes = matchers(patterns(SUREFIRE + "excludes/exclude", DEFAULT_EXCLUDES));
+        List<PathMatcher> integration = matchers(patterns(FAILSAFE + "includes/include", List.of()));
         assertThat(includes).as("pom.xml names the surefire includes").isNotEmpty();
+        assertThat(integration).as("pom.xml names the failsafe includes").isNotEmpty();
 
         List<String> skipped = new ArrayList<>();
         TreeSet<String> found = new TreeSet<>();
         for (Class<?> c : testClasses()) {
             found.add(c.getSimpleName());
             Path source = sourcePath(runner(c));
-            boolean runs = matchesAny(includes, source) && !matchesAny(excludes, source);
+            boolean runs =
+                    (matchesAny(includes, source) && !matchesAny(excludes, source)) || matchesAny(integration, source);
             if (!runs || (runner(c) != c && !isContainedTest(c))) {
                 skipped.add(c.getName());
             }
@@ -61,13 +66,15 @@ class EveryTestClassRunsTest {
                         "EveryTestClassRunsTest",
                         "ArchitectureTest",
                         "ExampleScriptsTest",
+                        "ReleaseArchivesIT",
                         "PlanCsvReaderProperties",
                         "RobustnessProperties",
                         "RoundTripProperties",
                         "VariantProperties");
         assertThat(skipped)
-                .as("test classes Surefire would silently skip; rename them to match the includes of "
-                        + "maven-surefire-plugin in pom.xml (or, if they are benchmarks, drop their test annotations)")
+                .as("test classes Surefire and Failsafe would silently skip; rename them to match the includes of "
+                        + "maven-surefire-plugin (or maven-failsafe-plugin) in pom.xml (or, if they are benchmarks, "
+                        + "drop their test annotations)")
                 .isEmpty();
     }
 
@@ -128,13 +135,12 @@ class EveryTestClassRunsTest {
         return Path.of(c.getName().replace('.', '/') + ".java");
     }
 
-    private static List<String> patterns(String element, List<String> whenAbsent) throws Exception {
+    private static List<String> patterns(String path, List<String> whenAbsent) throws Exception {
         Path pom = Path.of(System.getProperty("basedir", ".")).resolve("pom.xml");
         var factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         var doc = factory.newDocumentBuilder().parse(pom.toFile());
-        NodeList nodes = (NodeList)
-                XPathFactory.newInstance().newXPath().evaluate(SUREFIRE + element, doc, XPathConstants.NODESET);
+        NodeList nodes = (NodeList) XPathFactory.newInstance().newXPath().evaluate(path, doc, XPathConstants.NODESET);
         List<String> patterns = new ArrayList<>();
         for (int i = 0; i < nodes.getLength(); i++) {
             patterns.add(nodes.item(i).getTextContent().strip());
