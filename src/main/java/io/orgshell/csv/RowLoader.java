@@ -200,6 +200,16 @@ final class RowLoader {
         return true;
     }
 
+    /** Whether the column stands in for a required column the file does not have: each row must fill it. */
+    private boolean standingIn(ColumnSpec.Column column) {
+        for (Map.Entry<String, String> e : spec.standIns().entrySet()) {
+            if (e.getValue().equals(column.name()) && !columns.containsKey(e.getKey())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean repeatsHeader(String[] cells) {
         if (!cells[0].equalsIgnoreCase(header.get(0))) { // the cheap test first: this runs for every row
             return false;
@@ -214,7 +224,7 @@ final class RowLoader {
 
     private void check(int line, int rowIndex, ColumnSpec.Column column, String value, DuplicateFinder finder) {
         if (value.isEmpty()) {
-            if (column.required()) {
+            if (column.required() || standingIn(column)) {
                 problems.add(new CsvIssue(line, "empty " + column.name()));
             }
             return;
