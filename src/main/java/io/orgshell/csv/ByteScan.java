@@ -2,7 +2,6 @@ package io.orgshell.csv;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +20,10 @@ final class ByteScan {
     static final int BAD_LINES_LISTED = 5;
     private static final int BUFFER = 1 << 16;
 
+    /** The text's length in UTF-8 bytes, byte order mark excluded. */
     long bytes;
-    boolean bom;
+
+    final boolean bom;
     /** Set when the file is not text at all (binary, a workbook, UTF-16): the whole explanation. */
     String notText;
 
@@ -45,7 +46,7 @@ final class ByteScan {
     /** The line on which the file passes {@link PlanCsvReader#MAX_FILE_BYTES}, 0 when it never does. */
     long lineAtSizeLimit;
 
-    final CellShapeCounter shapes = new CellShapeCounter();
+    final CellShapeCounter shapes;
 
     private long line = 1;
     private long column;
@@ -66,9 +67,15 @@ final class ByteScan {
     private long leadLine;
     private long leadColumn;
 
-    static ByteScan of(Path file) throws IOException {
-        ByteScan scan = new ByteScan();
-        try (InputStream in = Files.newInputStream(file)) {
+    private ByteScan(TextFormat format) {
+        this.bom = format.bom();
+        this.shapes = new CellShapeCounter(format.delimiter());
+    }
+
+    /** Scans the file's text as {@link TextFormat#open} gives it: UTF-8, after the byte order mark. */
+    static ByteScan of(Path file, TextFormat format) throws IOException {
+        ByteScan scan = new ByteScan(format);
+        try (InputStream in = format.open(file)) {
             scan.run(in);
         }
         return scan;
@@ -85,7 +92,7 @@ final class ByteScan {
     }
 
     boolean empty() {
-        return bytes == 0 || (bom && bytes == 3);
+        return bytes == 0;
     }
 
     private void run(InputStream in) throws IOException {
@@ -93,13 +100,7 @@ final class ByteScan {
         int n = in.readNBytes(buffer, 0, buffer.length);
         bytes = n;
         int start = 0;
-        if (startsWith(buffer, n, 0xEF, 0xBB, 0xBF)) {
-            bom = true;
-            start = 3;
-        } else if (startsWith(buffer, n, 0xFF, 0xFE) || startsWith(buffer, n, 0xFE, 0xFF)) {
-            notText = "the file is UTF-16 text, not UTF-8; save it as CSV UTF-8";
-            return;
-        } else if (startsWith(buffer, n, 0x50, 0x4B, 0x03, 0x04) || startsWith(buffer, n, 0xD0, 0xCF, 0x11, 0xE0)) {
+        if (startsWith(buffer, n, 0x50, 0x4B, 0x03, 0x04) || startsWith(buffer, n, 0xD0, 0xCF, 0x11, 0xE0)) {
             notText = "this is a spreadsheet workbook (or another ZIP or binary file), not CSV text; "
                     + "save it as CSV UTF-8 (in Excel: File > Save As > CSV UTF-8)";
             return;
@@ -125,8 +126,7 @@ final class ByteScan {
             recordEnded('\n');
         }
         shapes.finish();
-        long content = bytes - (bom ? 3 : 0);
-        if (content >= 32 && (controlBytes + badByteCount) * 10 > content * 3) {
+        if (bytes >= 32 && (controlBytes + badByteCount) * 10 > bytes * 3) {
             notText = "this is not a text file (most of its bytes are control characters or not UTF-8); "
                     + "save it as CSV UTF-8";
         }

@@ -20,6 +20,7 @@ final class CellShapeCounter {
         AFTER_QUOTED
     }
 
+    private final int delimiter;
     private State state = State.CELL_START;
     private boolean leadingSpace;
     private boolean lastWasSpace;
@@ -29,6 +30,14 @@ final class CellShapeCounter {
     private boolean previousWasCr;
     private long quotedCells;
     private long spacedCells;
+
+    CellShapeCounter() {
+        this(',');
+    }
+
+    CellShapeCounter(char delimiter) {
+        this.delimiter = delimiter;
+    }
 
     void accept(int b) {
         if (b == '\n' && previousWasCr && state != State.QUOTED) {
@@ -80,7 +89,7 @@ final class CellShapeCounter {
     private void cellStart(int b) {
         if (isLineEnd(b)) {
             endLine();
-        } else if (b == ',') {
+        } else if (b == delimiter) {
             lineHasCells = true;
             endCell();
         } else if (isSpace(b)) {
@@ -103,7 +112,7 @@ final class CellShapeCounter {
         if (isLineEnd(b)) {
             spacedCell |= lastWasSpace;
             endLine();
-        } else if (b == ',') {
+        } else if (b == delimiter) {
             spacedCell |= lastWasSpace;
             endCell();
         } else {
@@ -127,7 +136,7 @@ final class CellShapeCounter {
     private void afterQuoted(int b) {
         if (isLineEnd(b)) {
             endLine();
-        } else if (b == ',') {
+        } else if (b == delimiter) {
             endCell();
         } else if (isSpace(b)) {
             spacedCell = true;

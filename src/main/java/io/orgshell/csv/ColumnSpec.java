@@ -1,15 +1,19 @@
 package io.orgshell.csv;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * Which columns an operation needs. Columns are matched in list order; a header cell is claimed by at most one
  * column, so with {@code email} listed before {@code old_email} and both accepting the header {@code email}, the
  * first {@code email} cell goes to the earlier column. With {@code needsAnOptionalColumn}, a file with none of the
- * optional columns is refused: it would change nothing.
+ * optional columns is refused: it would change nothing. {@code standIns} maps a required column to an optional one that
+ * may stand in for it: a file without the required column loads when it has the stand-in, and each row must then fill
+ * it (a list of email addresses names its accounts as well as a list of IDs does).
  */
-public record ColumnSpec(List<Column> columns, boolean needsAnOptionalColumn) {
+public record ColumnSpec(List<Column> columns, boolean needsAnOptionalColumn, Map<String, String> standIns) {
 
     public enum Kind {
         ACCOUNT_ID,
@@ -32,6 +36,7 @@ public record ColumnSpec(List<Column> columns, boolean needsAnOptionalColumn) {
 
     public ColumnSpec {
         columns = List.copyOf(columns);
+        standIns = Map.copyOf(standIns);
         long distinct = columns.stream().map(Column::name).distinct().count();
         if (distinct != columns.size()) {
             throw new IllegalArgumentException("column names must be unique: "
@@ -40,11 +45,23 @@ public record ColumnSpec(List<Column> columns, boolean needsAnOptionalColumn) {
     }
 
     public static ColumnSpec of(Column... columns) {
-        return new ColumnSpec(List.of(columns), false);
+        return new ColumnSpec(List.of(columns), false, Map.of());
+    }
+
+    /** The same columns, a file without {@code required} loading when it has {@code standIn} instead. */
+    public ColumnSpec standingIn(String standIn, String required) {
+        Map<String, String> more = new HashMap<>(standIns);
+        more.put(required, standIn);
+        return new ColumnSpec(columns, needsAnOptionalColumn, more);
+    }
+
+    /** Whether the column only stands in for a required one: it names the row, it changes nothing. */
+    public boolean isStandIn(String column) {
+        return standIns.containsValue(column);
     }
 
     /** The same columns, of which at least one optional one must be present (a profile file must change something). */
     public ColumnSpec needingAnOptionalColumn() {
-        return new ColumnSpec(columns, true);
+        return new ColumnSpec(columns, true, standIns);
     }
 }

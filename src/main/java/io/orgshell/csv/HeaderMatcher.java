@@ -33,6 +33,7 @@ final class HeaderMatcher {
         Map<String, Integer> columns = new LinkedHashMap<>();
         List<String> aliases = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<ColumnSpec.Column> missing = new ArrayList<>();
         for (ColumnSpec.Column column : spec.columns()) {
             int found = claim(column, normalised, claimed);
             if (found >= 0) {
@@ -41,15 +42,25 @@ final class HeaderMatcher {
                     aliases.add("header '" + header.get(found) + "' read as '" + column.name() + "'");
                 }
             } else if (column.required()) {
+                missing.add(column);
+            }
+        }
+        for (ColumnSpec.Column column : missing) {
+            String standIn = spec.standIns().get(column.name());
+            if (standIn == null) {
                 problems.add(missing(column, header, normalised, claimed));
+            } else if (!columns.containsKey(standIn)) {
+                problems.add(missing(column, header, normalised, claimed)
+                        .replaceFirst("\\(accepted: ", "(or a column '" + standIn + "' in its place; accepted: "));
             }
         }
         problems.addAll(nearMisses(header, normalised, claimed, spec, columns));
         if (spec.needsAnOptionalColumn()
-                && spec.columns().stream().noneMatch(c -> !c.required() && columns.containsKey(c.name()))) {
+                && spec.columns().stream()
+                        .noneMatch(c -> !c.required() && !spec.isStandIn(c.name()) && columns.containsKey(c.name()))) {
             problems.add("none of the columns this operation changes is there (accepted: "
                     + spec.columns().stream()
-                            .filter(c -> !c.required())
+                            .filter(c -> !c.required() && !spec.isStandIn(c.name()))
                             .map(ColumnSpec.Column::name)
                             .collect(Collectors.joining(", "))
                     + "); found: " + String.join(", ", header));

@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -51,17 +50,18 @@ public final class PlanCsvReader {
 
     /** Never throws for bad content (that is reported in the result); IOException only when the file cannot be read. */
     public LoadedCsv read(Path file) throws IOException {
-        ByteScan scan = ByteScan.of(file);
-        String unreadable = unreadable(scan);
+        TextFormat format = TextFormat.of(file);
+        ByteScan scan = ByteScan.of(file, format);
+        String unreadable = unreadable(scan, format);
         if (unreadable == null) {
             unreadable = tooLarge(scan);
         }
         if (unreadable != null) {
             return new LoadedCsv(file, List.of(), Map.of(), List.of(), List.of(), List.of(new CsvIssue(0, unreadable)));
         }
-        List<CsvIssue> repairs = new ArrayList<>(textRepairs(scan));
-        RowLoader loader = new RowLoader(spec, scan.lines());
-        parse(file, scan.bom, loader);
+        List<CsvIssue> repairs = new ArrayList<>(textRepairs(scan, format));
+        RowLoader loader = new RowLoader(spec, scan.lines(), format.separatorName());
+        parse(file, format, loader);
         loader.finish();
         repairs.addAll(loader.repairs);
         List<CsvIssue> problems = loader.problems;
@@ -77,15 +77,13 @@ public final class PlanCsvReader {
                 problems);
     }
 
-    private static void parse(Path file, boolean bom, RowLoader loader) throws IOException {
+    private static void parse(Path file, TextFormat format, RowLoader loader) throws IOException {
         int line = 1;
-        try (InputStream in = Files.newInputStream(file)) {
-            if (bom) {
-                in.skipNBytes(3);
-            }
+        try (InputStream in = format.open(file)) {
             // the bytes were checked to be UTF-8 already, so this decoder has nothing to replace
             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-            try (CSVParser parser = FORMAT.parse(reader)) {
+            CSVFormat csv = FORMAT.builder().setDelimiter(format.delimiter()).get();
+            try (CSVParser parser = csv.parse(reader)) {
                 Iterator<CSVRecord> records = parser.iterator();
                 while (true) {
                     // a record starts on the line after the line breaks read so far; read before hasNext() parses it
@@ -99,24 +97,24 @@ public final class PlanCsvReader {
             if (!(e.getCause() instanceof CSVException)) {
                 throw e.getCause();
             }
-            cannotParse(line, e.getCause(), loader);
+            cannotParse(line, e.getCause(), loader, format);
         } catch (CSVException | RuntimeException e) {
-            cannotParse(line, e, loader);
+            cannotParse(line, e, loader, format);
         }
     }
 
     /** The rest of the file cannot be read: a problem on the row's line, and the file as a whole unloadable. */
-    private static void cannotParse(int line, Exception e, RowLoader loader) {
+    private static void cannotParse(int line, Exception e, RowLoader loader, TextFormat format) {
         String detail = String.valueOf(e.getMessage());
         String why;
         if (detail.contains("EOF reached before encapsulated token finished")) {
             why = "a quote in this row is never closed, so everything after it reads as one value; "
                     + "close it, or write a quote inside a value as \"\"";
         } else if (detail.contains("between encapsulated token and delimiter")) {
-            why = "text follows a closing quote before the next comma; quote the whole value "
+            why = "text follows a closing quote before the next " + format.separatorName() + "; quote the whole value "
                     + "and write a quote inside it as \"\"";
         } else {
-            why = "cannot be read as CSV (" + detail + ")";
+            why = "cannot be read as " + (format.tabs() ? "tab-separated values" : "CSV") + " (" + detail + ")";
         }
         loader.problems.add(new CsvIssue(line, why));
         loader.problems.add(new CsvIssue(0, "the file cannot be read past line " + line + " (see that line)"));
@@ -161,8 +159,8 @@ public final class PlanCsvReader {
         return null;
     }
 
-    /** Why the file is not UTF-8 text at all, or null when it is. */
-    private static String unreadable(ByteScan scan) {
+    /** Why the file is not UTF-8 (or UTF-16) text at all, or null when it is. */
+    private static String unreadable(ByteScan scan, TextFormat format) {
         if (scan.empty()) {
             return "the file is empty";
         }
@@ -173,8 +171,14 @@ public final class PlanCsvReader {
             return null;
         }
         ByteScan.BadByte first = scan.badBytes.get(0);
-        StringBuilder message = new StringBuilder("line " + first.line() + ": not valid UTF-8 (byte "
-                + String.format(Locale.ROOT, "0x%02X", first.value()) + " at column " + first.column() + ")");
+        boolean utf8 = format.encoding() == TextFormat.Encoding.UTF_8;
+        // a UTF-16 file reaches the scan as UTF-8: its byte positions are not the file's, so only the line is told
+        StringBuilder message = new StringBuilder("line " + first.line() + ": not valid "
+                + format.encoding().label()
+                + (utf8
+                        ? " (byte " + String.format(Locale.ROOT, "0x%02X", first.value()) + " at column "
+                                + first.column() + ")"
+                        : " (a broken character: half of a surrogate pair, or an odd byte at the end)"));
         if (scan.badLineCount > 1) {
             List<Long> others =
                     scan.badBytes.stream().skip(1).map(ByteScan.BadByte::line).toList();
@@ -183,10 +187,11 @@ public final class PlanCsvReader {
         return message.append("; save the file as UTF-8").toString();
     }
 
-    private static List<CsvIssue> textRepairs(ByteScan scan) {
+    private static List<CsvIssue> textRepairs(ByteScan scan, TextFormat format) {
         List<CsvIssue> repairs = new ArrayList<>();
-        if (scan.bom) {
-            repairs.add(new CsvIssue(0, "removed the UTF-8 byte order mark"));
+        String reading = format.reading();
+        if (reading != null) {
+            repairs.add(new CsvIssue(0, reading));
         }
         // CRLF is CSV's own line end (RFC 4180, and what orgshell writes): nothing was wrong, so nothing is listed
         if (scan.crLineEnds > 0) {

@@ -43,8 +43,12 @@ final class RowLoader {
     private final int expectedRows;
     private long heldBytes;
 
-    RowLoader(ColumnSpec spec, long expectedRows) {
+    /** "comma" or "tab": the repairs and problems name what separates the values in this file. */
+    private final String separator;
+
+    RowLoader(ColumnSpec spec, long expectedRows, String separator) {
         this.spec = spec;
+        this.separator = separator;
         this.expectedRows = (int) Math.min(MAX_PRESIZE, Math.max(0, expectedRows));
         this.rows = new ArrayList<>(this.expectedRows);
     }
@@ -82,7 +86,7 @@ final class RowLoader {
         if (emptyHeaderTail == 1) {
             repairs.add(new CsvIssue(
                     0,
-                    "removed the empty last column (a trailing comma on the header line"
+                    "removed the empty last column (a trailing " + separator + " on the header line"
                             + (rowsWithEmptyTail > 0
                                     ? " and on " + IssueText.count(rowsWithEmptyTail, "data line")
                                     : "")
@@ -90,7 +94,7 @@ final class RowLoader {
         } else if (emptyHeaderTail > 1) {
             repairs.add(new CsvIssue(
                     0,
-                    "removed " + emptyHeaderTail + " empty last columns (trailing commas on the "
+                    "removed " + emptyHeaderTail + " empty last columns (trailing " + separator + "s on the "
                             + "header line"
                             + (rowsWithEmptyTail > 0
                                     ? " and on " + IssueText.count(rowsWithEmptyTail, "data line")
@@ -179,7 +183,9 @@ final class RowLoader {
             problems.add(new CsvIssue(
                     line,
                     IssueText.count(size, "cell") + ", the header has " + width
-                            + (size > width ? " — is there a comma in a value that should be quoted?" : "")));
+                            + (size > width
+                                    ? " — is there a " + separator + " in a value that should be quoted?"
+                                    : "")));
             return true;
         }
         if (repeatsHeader(cells)) {
@@ -192,6 +198,16 @@ final class RowLoader {
             }
         }
         return true;
+    }
+
+    /** Whether the column stands in for a required column the file does not have: each row must fill it. */
+    private boolean standingIn(ColumnSpec.Column column) {
+        for (Map.Entry<String, String> e : spec.standIns().entrySet()) {
+            if (e.getValue().equals(column.name()) && !columns.containsKey(e.getKey())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean repeatsHeader(String[] cells) {
@@ -208,7 +224,7 @@ final class RowLoader {
 
     private void check(int line, int rowIndex, ColumnSpec.Column column, String value, DuplicateFinder finder) {
         if (value.isEmpty()) {
-            if (column.required()) {
+            if (column.required() || standingIn(column)) {
                 problems.add(new CsvIssue(line, "empty " + column.name()));
             }
             return;

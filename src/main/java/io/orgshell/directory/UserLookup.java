@@ -72,20 +72,16 @@ public class UserLookup {
     /** One {@code emails[]} search: the org's answer now, not a cached one that may have moved on. */
     private DirectoryUser forEmail(DirectoryClient directory, DirectoryCache cache, String email) {
         String wanted = email.strip();
-        DirectoryUser found = null;
-        for (OrgAccount u : directory.accountsByEmail(List.of(wanted))) {
-            if (u instanceof DirectoryUser d
-                    && d.email() != null
-                    && d.email().equalsIgnoreCase(wanted)
-                    && d.accountId() != null) {
-                found = d;
-                break;
-            }
+        AddressHolders found = AddressHolders.find(directory, List.of(wanted));
+        List<String> ids = found.holders(wanted);
+        if (ids.size() > 1) {
+            throw new UserFacingException("the email " + wanted + " is the address of " + ids.size() + " accounts: "
+                    + String.join(", ", ids) + "; name one by its account ID");
         }
-        if (found == null) {
+        if (ids.isEmpty() || !(found.account(ids.get(0)) instanceof DirectoryUser d)) {
             throw new UserFacingException("no account with the email " + wanted);
         }
-        cache.put(found.accountId(), found.email());
-        return found;
+        cache.put(d.accountId(), d.email());
+        return d;
     }
 }

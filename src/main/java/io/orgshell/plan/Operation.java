@@ -34,7 +34,7 @@ public enum Operation {
             "deactivate",
             true,
             columns(
-                    new Column(Columns.EMAIL, false, Kind.EMAIL, false, List.of("email", "current_email")),
+                    checkedEmail(),
                     new Column(Columns.MESSAGE, false, Kind.TEXT, false, List.of("message", "reason")))),
     ENABLE("enable", false, accountOnly()),
     DELETE("delete", true, accountOnly()),
@@ -56,26 +56,31 @@ public enum Operation {
                                     List.of("organization", "organisation", "company")),
                             new Column("location", false, Kind.TEXT, false, List.of("location", "office")),
                             new Column(
-                                    "timezone", false, Kind.TEXT, false, List.of("timezone", "time zone", "zoneinfo")))
+                                    "timezone", false, Kind.TEXT, false, List.of("timezone", "time zone", "zoneinfo")),
+                            checkedEmail())
                     .needingAnOptionalColumn()),
     GROUP_ADD(
             "group-add",
             false,
-            columns(new Column(
-                    Columns.GROUP,
-                    true,
-                    Kind.TEXT,
-                    false,
-                    List.of("group", "group_name", "group name", "group_id", "group id")))),
+            columns(
+                    new Column(
+                            Columns.GROUP,
+                            true,
+                            Kind.TEXT,
+                            false,
+                            List.of("group", "group_name", "group name", "group_id", "group id")),
+                    checkedEmail())),
     GROUP_REMOVE(
             "group-remove",
             false,
-            columns(new Column(
-                    Columns.GROUP,
-                    true,
-                    Kind.TEXT,
-                    false,
-                    List.of("group", "group_name", "group name", "group_id", "group id")))),
+            columns(
+                    new Column(
+                            Columns.GROUP,
+                            true,
+                            Kind.TEXT,
+                            false,
+                            List.of("group", "group_name", "group name", "group_id", "group id")),
+                    checkedEmail())),
     REMOVE("remove", true, accountOnly());
 
     private final String cliName;
@@ -137,10 +142,19 @@ public enum Operation {
     }
 
     private static ColumnSpec accountOnly() {
-        return columns(new Column(Columns.EMAIL, false, Kind.EMAIL, false, List.of("email", "current_email")));
+        return columns(checkedEmail());
     }
 
-    /** Every operation starts with the account ID; the rest are its own. */
+    /**
+     * The account's address: checked against the account when the file names it by ID too, and otherwise naming it
+     * (preview finds the account holding the address). Every operation but email has it: email's own email column
+     * is the new address, which names no account.
+     */
+    private static Column checkedEmail() {
+        return new Column(Columns.EMAIL, false, Kind.EMAIL, false, List.of("email", "current_email"));
+    }
+
+    /** Every operation starts with the account ID; the rest are its own. An optional email may stand in for the ID. */
     private static ColumnSpec columns(Column... own) {
         List<Column> all = new ArrayList<>();
         all.add(new Column(
@@ -150,7 +164,14 @@ public enum Operation {
                 false,
                 List.of("account_id", "accountid", "account id", "user id", "userid", "atlassian id", "id")));
         all.addAll(List.of(own));
-        return ColumnSpec.of(all.toArray(Column[]::new));
+        ColumnSpec spec = ColumnSpec.of(all.toArray(Column[]::new));
+        boolean emailNamesTheAccount = all.stream().anyMatch(c -> c.name().equals(Columns.EMAIL) && !c.required());
+        return emailNamesTheAccount ? spec.standingIn(Columns.EMAIL, Columns.ACCOUNT_ID) : spec;
+    }
+
+    /** Whether a file may name its accounts by email alone (every operation that does not change the address). */
+    public boolean acceptsEmailsAlone() {
+        return columns.standIns().containsKey(Columns.ACCOUNT_ID);
     }
 
     /** Canonical column names. */

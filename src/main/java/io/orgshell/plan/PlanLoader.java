@@ -79,9 +79,12 @@ public class PlanLoader {
      */
     static List<PlanRow> markConflicts(List<PlanRow> rows, Operation operation) {
         boolean groups = operation == Operation.GROUP_ADD || operation == Operation.GROUP_REMOVE;
-        // one account may be in several groups; anything else about an account is said once
+        // one account may be in several groups; anything else about an account is said once. A row that names its
+        // account by address alone is keyed by the address (any case: it names one account either way)
+        Function<PlanRow, String> account =
+                r -> namedByEmail(r, operation) ? r.value(Operation.Columns.EMAIL) : r.accountId();
         Function<PlanRow, String> accountKey =
-                groups ? r -> r.accountId() + "|" + r.value(Operation.Columns.GROUP) : PlanRow::accountId;
+                groups ? r -> account.apply(r) + "|" + r.value(Operation.Columns.GROUP) : account;
         Map<String, List<PlanRow>> byAccount = group(rows, accountKey);
         Map<String, List<PlanRow>> byTarget =
                 operation == Operation.EMAIL ? group(rows, r -> r.value(Operation.Columns.EMAIL)) : Map.of();
@@ -89,7 +92,7 @@ public class PlanLoader {
         for (PlanRow r : rows) {
             List<String> reasons = new ArrayList<>();
             others(byAccount, accountKey.apply(r), r)
-                    .ifPresent(l -> reasons.add("account " + r.accountId()
+                    .ifPresent(l -> reasons.add((namedByEmail(r, operation) ? "email " : "account ") + account.apply(r)
                             + (groups ? " and group " + r.value(Operation.Columns.GROUP) : "") + " also on line " + l));
             if (operation == Operation.EMAIL) {
                 others(byTarget, r.value(Operation.Columns.EMAIL), r)
@@ -109,6 +112,13 @@ public class PlanLoader {
                                     String.join("; ", reasons)));
         }
         return out;
+    }
+
+    /** A row of a file that names its accounts by email alone: preview finds the account. */
+    public static boolean namedByEmail(PlanRow r, Operation operation) {
+        return operation.acceptsEmailsAlone()
+                && (r.accountId() == null || r.accountId().isEmpty())
+                && !r.value(Operation.Columns.EMAIL).isEmpty();
     }
 
     private static Map<String, List<PlanRow>> group(List<PlanRow> rows, Function<PlanRow, String> key) {

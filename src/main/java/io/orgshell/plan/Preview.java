@@ -23,6 +23,14 @@ public record Preview(
         int adminAccounts,
         String lookup) {
 
+    /**
+     * The rows as preview read them: a row that named its account by email carries the account ID preview found, and
+     * the run, its journal and its undo plan go by that ID.
+     */
+    public List<PlanRow> rows() {
+        return checks.stream().map(RowCheck::row).toList();
+    }
+
     public Map<Verdict, Long> counts() {
         Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
         for (Verdict v : Verdict.values()) {

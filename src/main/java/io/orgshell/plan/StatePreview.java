@@ -31,8 +31,10 @@ public final class StatePreview {
     }
 
     public Preview run(Plan plan, Consumer<Integer> accountsSeen) {
+        AccountsByEmail byEmail = AccountsByEmail.resolve(directory, plan);
+        List<PlanRow> rows = byEmail.rows();
         Set<String> ids = new HashSet<>();
-        plan.rows().stream().filter(r -> !r.isInvalid()).forEach(r -> ids.add(r.accountId()));
+        rows.stream().filter(r -> !r.isInvalid() && !r.accountId().isEmpty()).forEach(r -> ids.add(r.accountId()));
         OrgSnapshot org = OrgSnapshot.take(
                 client,
                 directory,
@@ -48,9 +50,11 @@ public final class StatePreview {
         List<RowCheck> checks = new ArrayList<>(plan.size());
         List<Step> steps = new ArrayList<>();
         int adminGroupRows = 0;
-        for (PlanRow r : plan.rows()) {
+        for (PlanRow r : rows) {
             AccountState a = org.account(r.accountId());
-            RowCheck c = check(r, a, ctx);
+            String unknownAddress = byEmail.blocked(r);
+            RowCheck c =
+                    unknownAddress == null ? check(r, a, ctx) : new RowCheck(r, Verdict.BLOCKED, unknownAddress, null);
             String adminGroup = c.verdict() == Verdict.OK ? AdminGroups.why(handler, r, ctx) : null;
             if (adminGroup != null && !options.allowAdmins()) {
                 c = RowCheck.protectingAdministration(r, "protected: " + adminGroup, c.current());
@@ -69,7 +73,8 @@ public final class StatePreview {
                         -1));
             }
         }
-        int adminAccounts = EmailPreview.adminRows(plan.rows(), checks.toArray(RowCheck[]::new), org);
+        int adminAccounts = EmailPreview.adminRows(rows, checks.toArray(RowCheck[]::new), org);
+        String addresses = byEmail.describe();
         return new Preview(
                 plan,
                 client.orgId(),
@@ -79,7 +84,7 @@ public final class StatePreview {
                 org.managedAccounts(),
                 adminAccounts + adminGroupRows,
                 adminAccounts,
-                org.describe());
+                addresses == null ? org.describe() : addresses + "; " + org.describe());
     }
 
     private RowCheck check(PlanRow r, AccountState a, WriteContext ctx) {

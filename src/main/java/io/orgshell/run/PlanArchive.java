@@ -148,15 +148,24 @@ public final class PlanArchive {
             List<String> header = parser.getHeaderNames().stream()
                     .map(SafeCsvWriter::unneutralise)
                     .toList();
-            if (header.size() < FIXED.size() + valueColumns.size()) {
+            // by name: a run archived before an operation gained a column reads back with that column empty
+            List<String> archived = new ArrayList<>();
+            for (int i = FIXED.size(); i < header.size() && archived.size() < valueColumns.size(); i++) {
+                String name = header.get(i).startsWith(VALUE) ? header.get(i).substring(VALUE.length()) : "";
+                if (!valueColumns.contains(name) || archived.contains(name)) {
+                    break;
+                }
+                archived.add(name);
+            }
+            if (!archived.contains(Operation.Columns.ACCOUNT_ID)) {
                 throw new IOException(dir.planFile() + ": not a plan archive of a '" + op.cliName() + "' run");
             }
-            int inputStart = FIXED.size() + valueColumns.size();
+            int inputStart = FIXED.size() + archived.size();
             inputHeader = header.subList(inputStart, header.size());
             for (CSVRecord rec : parser) {
                 Map<String, String> values = new LinkedHashMap<>();
-                for (int i = 0; i < valueColumns.size(); i++) {
-                    values.put(valueColumns.get(i), cell(rec, FIXED.size() + i));
+                for (int i = 0; i < archived.size(); i++) {
+                    values.put(archived.get(i), cell(rec, FIXED.size() + i));
                 }
                 List<String> cells = new ArrayList<>();
                 for (int i = inputStart; i < rec.size(); i++) {

@@ -87,7 +87,7 @@ final class RunLoop {
                 new RunExecutor.Writes(
                         connection.directory(),
                         OperationHandlers.of(preview.plan().operation()),
-                        preview.plan().rows(),
+                        preview.rows(),
                         WriteContext.resolve(connection.client(), connection.directory()),
                         new ProtectedAccounts(
                                 preview.plan().operation(), connection.callerAccountId(), preview.adminAccounts() > 0),
@@ -322,7 +322,7 @@ final class RunLoop {
         }
         List<Step> next = pending.subList(0, Math.min(options.batchSize(), pending.size()));
         IntSummaryStatistics lines = next.stream()
-                .mapToInt(st -> preview.plan().rows().get(st.rowIndex()).line())
+                .mapToInt(st -> preview.check(st.rowIndex()).row().line())
                 .summaryStatistics();
         return next.size() + (next.size() == 1 ? " write" : " writes") + " next: "
                 + (lines.getMin() == lines.getMax()

@@ -145,14 +145,6 @@ class PlanCsvReaderBytesTest {
     }
 
     @Test
-    void utf16IsRecognisedByItsByteOrderMark() throws IOException {
-        LoadedCsv csv = read(
-                bytes(new byte[] {(byte) 0xFF, (byte) 0xFE}, "account_id,email\n".getBytes(StandardCharsets.UTF_16LE)));
-        assertThat(lines(csv.problems()))
-                .containsExactly("0: the file is UTF-16 text, not UTF-8; save it as CSV UTF-8");
-    }
-
-    @Test
     void aByteOrderMarkAloneOrOnlyBlankLinesIsAnEmptyFile() throws IOException {
         assertThat(lines(
                         read(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}).problems()))
