@@ -94,7 +94,10 @@ public record AccountFacts(
                 u.accountStatus(),
                 u.accountType(),
                 null,
-                u.isSuspended() ? "suspended" : "active",
+                // removed from the directory: neither active nor suspended there
+                "no_membership".equalsIgnoreCase(u.membershipStatus())
+                        ? null
+                        : u.isSuspended() ? "suspended" : "active",
                 u.isOrgAdmin(),
                 u.isSynced(),
                 u.claimStatus() == null ? null : "managed".equalsIgnoreCase(u.claimStatus()),
