@@ -111,13 +111,7 @@ class ReadCommandsTest extends FreshSandboxTest {
         assertThat(ids).hasSize(managed);
         assertThat(rows.get(0).toMap().keySet())
                 .contains(
-                        "account_id",
-                        "email",
-                        "name",
-                        "account_status",
-                        "last_active",
-                        "product_access",
-                        "org_access");
+                        "account_id", "email", "name", "account_status", "last_active", "product_access", "org_access");
         CSVRecord formula = rows.stream()
                 .filter(x -> x.get("account_id").equals(target.accountId()))
                 .findFirst()
