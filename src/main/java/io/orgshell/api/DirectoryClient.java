@@ -103,6 +103,16 @@ public final class DirectoryClient {
         return searchPages(query.body(LIMIT)).toIterable(1);
     }
 
+    /**
+     * As {@link #select(UserQuery)}, at the largest page the search documents, with exactly the {@code expand} values
+     * given: an export asks for what its columns need and nothing more, one request per page.
+     */
+    public Iterable<List<OrgAccount>> select(UserQuery query, List<String> expand) {
+        Map<String, Object> body = query.body(LIMIT);
+        body.put("expand", List.copyOf(expand));
+        return searchPages(body).toIterable(1);
+    }
+
     private Flux<List<OrgAccount>> searchPages(Map<String, Object> body) {
         return v2(transport
                 .searchPages(USERS + "/search", Map.of("directoryId", ALL), body, DirectoryUser.Page.class)

@@ -4,6 +4,7 @@ import io.orgshell.console.Console;
 import io.orgshell.console.JsonOutput;
 import io.orgshell.console.Progress;
 import io.orgshell.core.OutputTarget;
+import io.orgshell.core.Sanitizer;
 import io.orgshell.core.UsageException;
 import io.orgshell.directory.Selection;
 import io.orgshell.directory.UserExporter;
@@ -12,6 +13,8 @@ import io.orgshell.session.Connection;
 import io.orgshell.session.Session;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
@@ -58,8 +61,14 @@ public class UserCommands {
             @Option(longName = "idp", description = SelectionOptions.IDP) Boolean idp,
             @Option(longName = "no-idp", description = SelectionOptions.NO_IDP) Boolean noIdp,
             @Option(longName = "inactive-since", description = SelectionOptions.INACTIVE_SINCE) String inactiveSince,
+            @Option(
+                            longName = "columns",
+                            description = "the columns to write, comma-separated, in that order (default: all but "
+                                    + "access_billable, which costs a second request per page)")
+                    String columns,
             CommandContext ctx) {
         Console console = Console.of(ctx);
+        List<String> written = columns(columns);
         OutputTarget target = PathArguments.target("--out", out, console.out(), console.outputIsTerminal());
         UserExporter.Format fmt =
                 switch (format == null ? "csv" : format.strip().toLowerCase(Locale.ROOT)) {
@@ -88,7 +97,7 @@ public class UserCommands {
         try {
             Connection c = session.require();
             result = exporter.export(
-                    c.client(), c.directory(), c.cache(), target, selection, fmt, new UserExporter.Listener() {
+                    c.client(), c.directory(), c.cache(), target, selection, fmt, written, new UserExporter.Listener() {
                         @Override
                         public void total(long total) {
                             progress.total(total);
@@ -106,6 +115,32 @@ public class UserCommands {
                 + (selection.isEverything() ? "" : String.format(" of %,d", result.seen())) + " to " + target + " ("
                 + result.pages() + (result.pages() == 1 ? " page, " : " pages, ")
                 + Progress.formatDuration(progress.elapsed()) + ")");
+    }
+
+    /** {@code --columns}: names of {@link UserExporter#COLUMNS}, each once, in the order given. */
+    static List<String> columns(String text) {
+        if (text == null) {
+            return UserExporter.DEFAULT_COLUMNS;
+        }
+        List<String> out = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String name = part.strip().toLowerCase(Locale.ROOT);
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!UserExporter.COLUMNS.contains(name)) {
+                throw new UsageException("--columns: unknown column '" + Sanitizer.forTerminal(part.strip())
+                        + "' (columns: " + String.join(", ", UserExporter.COLUMNS) + ")");
+            }
+            if (!out.contains(name)) {
+                out.add(name);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new UsageException(
+                    "--columns: name at least one column (columns: " + String.join(", ", UserExporter.COLUMNS) + ")");
+        }
+        return out;
     }
 
     @Command(

@@ -3,7 +3,9 @@ package io.orgshell.csv;
 import io.orgshell.core.OutputFile;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -18,12 +20,30 @@ import org.apache.commons.csv.CSVPrinter;
  */
 public final class SafeCsvWriter implements Closeable {
 
+    /** Null for rows kept aside to be appended to another writer's file ({@link #continuing}). */
     private final OutputFile file;
+
+    private final Writer out;
     private final CSVPrinter printer;
 
-    private SafeCsvWriter(OutputFile file, CSVPrinter printer) {
+    private SafeCsvWriter(OutputFile file, Writer out, CSVPrinter printer) {
         this.file = file;
+        this.out = out;
         this.printer = printer;
+    }
+
+    /**
+     * Rows (no header) for a later part of a file another writer holds, written to {@code out} and brought in with
+     * {@link #append}: same format, same guards.
+     */
+    public static SafeCsvWriter continuing(Writer out) throws IOException {
+        return new SafeCsvWriter(null, out, CSVFormat.DEFAULT.print(out));
+    }
+
+    /** Copies rows a {@link #continuing} writer wrote after the rows written so far. */
+    public void append(Reader rows) throws IOException {
+        printer.flush();
+        rows.transferTo(out);
     }
 
     /** Opens {@code target} for writing; fails at once (before any request) when the place is not writable. */
@@ -50,11 +70,12 @@ public final class SafeCsvWriter implements Closeable {
 
     private static SafeCsvWriter open(OutputFile file, List<String> header, CSVFormat format) throws IOException {
         try {
+            Writer out = file.writer();
             CSVPrinter printer = format.builder()
                     .setHeader(header.toArray(String[]::new))
                     .get()
-                    .print(file.writer());
-            return new SafeCsvWriter(file, printer);
+                    .print(out);
+            return new SafeCsvWriter(file, out, printer);
         } catch (IOException | RuntimeException e) {
             file.close();
             throw e;
@@ -71,20 +92,30 @@ public final class SafeCsvWriter implements Closeable {
         }
     }
 
+    public void flush() throws IOException {
+        printer.flush();
+    }
+
     /** Flushes, and moves the complete file into place, forced to disk (see {@link OutputFile}). */
     public void commit() throws IOException {
         printer.flush();
-        file.commit();
+        if (file != null) {
+            file.commit();
+        }
     }
 
     /** See {@link OutputFile#isStream()}. */
     public boolean isStream() {
-        return file.isStream();
+        return file != null && file.isStream();
     }
 
     @Override
     public void close() throws IOException {
-        file.close();
+        if (file == null) {
+            printer.close();
+        } else {
+            file.close();
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.orgshell.directory;
 import io.orgshell.api.DirectoryUser;
 import io.orgshell.api.ManagedUser;
 import io.orgshell.api.OrgAccount;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -11,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -83,8 +85,9 @@ public record AccountFacts(
                     .map(p -> new Product(p.key(), p.lastActiveTimestamp()))
                     .toList();
             for (DirectoryUser.ProductActivity p : u.productAccess()) {
-                known &= told(p.lastActiveTimestamp());
-                last = later(last, instant(p.lastActiveTimestamp()));
+                Instant at = instant(p.lastActiveTimestamp());
+                known &= at != null || blank(p.lastActiveTimestamp());
+                last = later(last, at);
             }
         }
         return new AccountFacts(
@@ -94,7 +97,10 @@ public record AccountFacts(
                 u.accountStatus(),
                 u.accountType(),
                 null,
-                u.isSuspended() ? "suspended" : "active",
+                // removed from the directory: neither active nor suspended there
+                "no_membership".equalsIgnoreCase(u.membershipStatus())
+                        ? null
+                        : u.isSuspended() ? "suspended" : "active",
                 u.isOrgAdmin(),
                 u.isSynced(),
                 u.claimStatus() == null ? null : "managed".equalsIgnoreCase(u.claimStatus()),
@@ -117,8 +123,9 @@ public record AccountFacts(
                     .map(p -> new Product(p.key(), p.lastActive()))
                     .toList();
             for (ManagedUser.ProductAccess p : u.productAccess()) {
-                known &= told(p.lastActive());
-                last = later(last, instant(p.lastActive()));
+                Instant at = instant(p.lastActive());
+                known &= at != null || blank(p.lastActive());
+                last = later(last, at);
             }
         }
         return new AccountFacts(
@@ -168,8 +175,14 @@ public record AccountFacts(
 
     /** Absent (never active in that product), or a date this class can read. */
     private static boolean told(String text) {
-        return text == null || text.isBlank() || instant(text) != null;
+        return blank(text) || instant(text) != null;
     }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static final Pattern EPOCH_MILLIS = Pattern.compile("\\d{12,14}");
 
     /**
      * A date-time, a bare date (v1 gives either) or epoch milliseconds; anything else is unknown rather than an error.
@@ -178,7 +191,11 @@ public record AccountFacts(
         if (text == null || text.isBlank()) {
             return null;
         }
-        if (text.strip().matches("\\d{12,14}")) {
+        Instant utc = utc(text);
+        if (utc != null) {
+            return utc;
+        }
+        if (EPOCH_MILLIS.matcher(text.strip()).matches()) {
             return Instant.ofEpochMilli(Long.parseLong(text.strip()));
         }
         try {
@@ -190,5 +207,76 @@ public record AccountFacts(
                 return null;
             }
         }
+    }
+
+    /**
+     * {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z}, the shape the API gives, read without a formatter: an export reads a
+     * few of them per account. Null for any other shape (the formatters then decide).
+     */
+    private static Instant utc(String t) {
+        int n = t.length();
+        if (n < 20
+                || t.charAt(n - 1) != 'Z'
+                || t.charAt(4) != '-'
+                || t.charAt(7) != '-'
+                || t.charAt(10) != 'T'
+                || t.charAt(13) != ':'
+                || t.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 7);
+        int day = digits(t, 8, 10);
+        int hour = digits(t, 11, 13);
+        int minute = digits(t, 14, 16);
+        int second = digits(t, 17, 19);
+        int nanos = 0;
+        if (n > 20) {
+            if (t.charAt(19) != '.' || n - 21 > 9 || n - 21 < 1) {
+                return null;
+            }
+            int fraction = digits(t, 20, n - 1);
+            if (fraction < 0) {
+                return null;
+            }
+            nanos = fraction;
+            for (int i = n - 21; i < 9; i++) {
+                nanos *= 10;
+            }
+        } else if (n != 20) {
+            return null;
+        }
+        if (year < 0
+                || month < 1
+                || month > 12
+                || day < 1
+                || day > 31
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59) {
+            return null;
+        }
+        try {
+            long days = LocalDate.of(year, month, day).toEpochDay();
+            return Instant.ofEpochSecond(days * 86_400 + hour * 3600L + minute * 60L + second, nanos);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The decimal number in {@code t[from, to)}; -1 when a character is not a digit. */
+    private static int digits(String t, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 }

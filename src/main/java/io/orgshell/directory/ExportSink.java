@@ -6,8 +6,12 @@ import io.orgshell.core.Sanitizer;
 import io.orgshell.csv.SafeCsvWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,57 +20,130 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where an export's rows go: a CSV, or JSON Lines (one object per account); a file is owner-only, complete or not at
- * all, a stream ({@code -}, a FIFO, a device) gets the rows as they come.
+ * all, a stream ({@code -}, a FIFO, a device) gets the rows as they come. Rows read out of order (the slices of a
+ * partitioned walk) go to {@link Part}s, owner-only temporary files in the same format, appended in order at the end.
  */
-interface ExportSink extends Closeable {
+final class ExportSink implements Closeable {
 
-    void row(List<Object> cells);
+    /** Rows for a later part of the file; closing it deletes its temporary file. */
+    interface Part extends Closeable {
+        void row(List<Object> cells);
+    }
 
-    void commit() throws IOException;
+    /** Rows in the export's format over one writer. */
+    private interface Rows {
+        void row(List<Object> cells);
 
-    /** See {@link OutputFile#isStream()}. */
-    boolean isStream();
+        void flush() throws IOException;
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final OutputFile file;
+    private final List<String> columns;
+    private final boolean json;
+    /** On a person's screen an account's text could carry escape sequences: they are shown, not obeyed. */
+    private final UnaryOperator<Object> inert;
+
+    private final SafeCsvWriter csv;
+    private final Rows rows;
+
+    private ExportSink(OutputFile file, List<String> columns, boolean json, UnaryOperator<Object> inert)
+            throws IOException {
+        this.file = file;
+        this.columns = columns;
+        this.json = json;
+        this.inert = inert;
+        this.csv = json ? null : SafeCsvWriter.open(file, columns);
+        this.rows = json ? jsonLines(file.writer()) : csvRows(csv);
+    }
 
     static ExportSink open(OutputTarget target, List<String> columns, boolean json) throws IOException {
-        OutputFile file = target.open();
-        // on a person's screen an account's text could carry escape sequences: they are shown, not obeyed
         UnaryOperator<Object> inert = target.terminal()
                 ? c -> c instanceof String s ? Sanitizer.forTerminal(s) : c
                 : UnaryOperator.identity();
-        return json ? jsonLines(file, columns, inert) : csv(file, columns, inert);
+        return new ExportSink(target.open(), columns, json, inert);
     }
 
-    private static ExportSink csv(OutputFile file, List<String> columns, UnaryOperator<Object> inert)
-            throws IOException {
-        SafeCsvWriter csv = SafeCsvWriter.open(file, columns);
-        return new ExportSink() {
+    void row(List<Object> cells) {
+        rows.row(cells);
+    }
+
+    /** A part of its own, written by whichever thread holds it. */
+    Part part() throws IOException {
+        Path path = Files.createTempFile("orgshell-export-", ".part");
+        Writer writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+        Rows partRows = json ? jsonLines(writer) : csvRows(SafeCsvWriter.continuing(writer));
+        return new PartFile(path, writer, partRows);
+    }
+
+    /** Appends the part's rows after the rows written so far, and deletes its file. */
+    void append(Part part) throws IOException {
+        PartFile p = (PartFile) part;
+        p.rows.flush();
+        p.writer.close();
+        try (Reader in = Files.newBufferedReader(p.path, StandardCharsets.UTF_8)) {
+            if (csv != null) {
+                csv.append(in);
+            } else {
+                in.transferTo(file.writer());
+            }
+        }
+        p.close();
+    }
+
+    void commit() throws IOException {
+        rows.flush();
+        if (csv != null) {
+            csv.commit();
+        } else {
+            file.commit();
+        }
+    }
+
+    /** See {@link OutputFile#isStream()}. */
+    boolean isStream() {
+        return file.isStream();
+    }
+
+    @Override
+    public void close() throws IOException {
+        file.close();
+    }
+
+    private record PartFile(Path path, Writer writer, Rows rows) implements Part {
+        @Override
+        public void row(List<Object> cells) {
+            rows.row(cells);
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                writer.close();
+            } finally {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    private Rows csvRows(SafeCsvWriter out) {
+        return new Rows() {
             @Override
             public void row(List<Object> cells) {
-                csv.row(cells.stream().map(inert).toList());
+                out.row(cells.stream().map(inert).toList());
             }
 
             @Override
-            public void commit() throws IOException {
-                csv.commit();
-            }
-
-            @Override
-            public boolean isStream() {
-                return file.isStream();
-            }
-
-            @Override
-            public void close() throws IOException {
-                csv.close();
+            public void flush() throws IOException {
+                out.flush();
             }
         };
     }
 
     /** Keys are the CSV's column names; true/false and lists stay JSON booleans and arrays, nothing is neutralised. */
-    private static ExportSink jsonLines(OutputFile file, List<String> columns, UnaryOperator<Object> inert) {
-        Writer writer = file.writer();
-        JsonMapper json = JsonMapper.builder().build();
-        return new ExportSink() {
+    private Rows jsonLines(Writer writer) {
+        return new Rows() {
             @Override
             public void row(List<Object> cells) {
                 Map<String, Object> object = new LinkedHashMap<>();
@@ -74,7 +151,7 @@ interface ExportSink extends Closeable {
                     object.put(columns.get(i), inert.apply(cells.get(i)));
                 }
                 try {
-                    writer.write(json.writeValueAsString(object));
+                    writer.write(JSON.writeValueAsString(object));
                     writer.write('\n');
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -82,18 +159,8 @@ interface ExportSink extends Closeable {
             }
 
             @Override
-            public void commit() throws IOException {
-                file.commit();
-            }
-
-            @Override
-            public boolean isStream() {
-                return file.isStream();
-            }
-
-            @Override
-            public void close() throws IOException {
-                file.close();
+            public void flush() throws IOException {
+                writer.flush();
             }
         };
     }

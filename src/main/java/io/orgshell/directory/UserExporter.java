@@ -20,14 +20,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
 /**
- * Streams accounts to a CSV or JSON Lines file, page by page: one page is written while the next is in flight, so
- * memory stays flat however large the org. The managed accounts come from the v1 list (the one that tells billing,
- * and one Atlassian keeps); each page is joined with one v2 search naming its accounts, for org access, the admin
- * role, IdP sync and groups. {@code --unmanaged} accounts exist only in v2's directory and come from its search. The directory
- * cache is filled on the way for completion.
+ * Streams accounts to a CSV or JSON Lines file, page by page, memory flat however large the org. The managed accounts
+ * come from the v2 directory search, one request per page of 100 with everything the columns need
+ * ({@code claimStatus=managed}, {@code expand} platform roles and product access), read as the slices of a
+ * {@link PartitionedWalk} a few at once; the first slice is written straight to the file, the others to parts appended
+ * in the slices' order, so the file's order is stable: by domain name, then active before inactive/closed, then the
+ * server's order. {@code access_billable} is told by the v1 list only: asking for it reads the v1 list and joins each
+ * page with one v2 search, two requests per page, one after another. {@code --unmanaged} accounts come from v2's
+ * search. The directory cache is filled on the way for completion.
  */
 @Service
 public class UserExporter {
@@ -46,12 +50,24 @@ public class UserExporter {
             "idp_managed",
             "managed");
 
+    /** Told by the v1 list only, so written only when asked for. */
+    public static final String V1_ONLY = "access_billable";
+
+    /** What an export writes unless told otherwise: every column the v2 search tells. */
+    public static final List<String> DEFAULT_COLUMNS =
+            COLUMNS.stream().filter(c -> !c.equals(V1_ONLY)).toList();
+
+    /** Every account's membership, the removed ones included: the managed accounts as v1 lists them. */
+    private static final Set<String> ANY_MEMBERSHIP = Set.of("active", "suspended", "no_membership");
+
+    private static final List<String> EXPAND = List.of("platformRoles", "productAccess");
+
     public enum Format {
         CSV,
         JSON
     }
 
-    /** Told the total as soon as the first page says it, then each page's size. */
+    /** Told the total as soon as it is known, then each page's size (from any thread, one call at a time). */
     public interface Listener {
         void total(long total);
 
@@ -69,6 +85,8 @@ public class UserExporter {
     /**
      * An export that finds no account writes no file: one already there is left as it was (its accounts are not
      * replaced by a header line), and the command fails saying so; a stream gets the header, so its reader ends.
+     *
+     * @param columns the columns to write, in this order (names of {@link #COLUMNS})
      */
     public Result export(
             AdminApiClient client,
@@ -77,6 +95,7 @@ public class UserExporter {
             OutputTarget out,
             Selection selection,
             Format format,
+            List<String> columns,
             Listener listener) {
         selections.checkDomains(client, selection.domains());
         String groupId = selection.group() == null
@@ -84,72 +103,201 @@ public class UserExporter {
                 : selections
                         .group(directory, selection.group(), RefusedValueException.Part.GROUP)
                         .id();
+        int[] picked = columns.stream().mapToInt(COLUMNS::indexOf).toArray();
         ExportSink sink;
         try {
-            sink = ExportSink.open(out, COLUMNS, format == Format.JSON);
+            sink = ExportSink.open(out, columns, format == Format.JSON);
         } catch (IOException e) {
             throw new UserFacingException("cannot write " + out + ": " + describe(e));
         }
-        long written = 0;
-        long seen = 0;
-        int pages = 0;
+        Tally tally = new Tally(listener);
         boolean json = format == Format.JSON;
+        Writing writing = new Writing(cache, selection, json, picked, tally);
         try (sink) {
-            if (selection.management() != Selection.Management.UNMANAGED) {
-                for (ManagedUser.Page page : client.organizations().userPages()) {
-                    if (pages++ == 0) {
-                        listener.total(page.totalOr(-1));
-                    }
-                    List<ManagedUser> users = page.data() == null ? List.of() : page.data();
-                    Map<String, DirectoryUser> joined = join(directory, users);
-                    for (ManagedUser u : users) {
-                        cache.put(u.accountId(), u.email());
-                        AccountFacts facts = merge(AccountFacts.of(u), joined.get(u.accountId()));
-                        if (selection.matches(facts, groupId)) {
-                            sink.row(row(facts, json));
-                            written++;
-                        }
-                    }
-                    seen += users.size();
-                    listener.exported(users.size());
-                    interrupted(out, seen);
-                }
-            }
             if (selection.management() == Selection.Management.UNMANAGED) {
-                UserQuery query = new UserQuery(
-                        selection.domains(),
-                        selection.statusLabels(),
-                        selection.accessLabels(),
-                        groupId == null ? Set.of() : Set.of(groupId),
-                        "unmanaged",
-                        true);
-                for (List<OrgAccount> page : directory.select(query)) {
-                    pages++;
-                    for (OrgAccount a : page) {
-                        cache.put(a.accountId(), a.email());
-                        AccountFacts facts = AccountFacts.of(a);
-                        if (selection.matches(facts, null)) {
-                            sink.row(row(facts, json));
-                            written++;
-                        }
-                    }
-                    seen += page.size();
-                    listener.exported(page.size());
-                    interrupted(out, seen);
-                }
+                unmanaged(directory, selection, groupId, sink, writing);
+            } else if (columns.contains(V1_ONLY)) {
+                joined(client, directory, selection, groupId, sink, writing);
+            } else {
+                partitioned(client, directory, selection, groupId, sink, writing);
             }
-            if (written == 0 && !sink.isStream()) {
-                throw nothingFound(out, selection, seen, false);
+            interrupted(out, tally.seen());
+            if (tally.written() == 0 && !sink.isStream()) {
+                throw nothingFound(out, selection, tally.seen(), false);
             }
             sink.commit();
         } catch (IOException | UncheckedIOException e) {
             throw new UserFacingException("cannot write " + out + ": "
                     + describe(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e));
         }
-        if (written == 0) {
-            throw nothingFound(out, selection, seen, true);
+        if (tally.written() == 0) {
+            throw nothingFound(out, selection, tally.seen(), true);
         }
-        return new Result(out, written, seen, pages);
+        return new Result(out, tally.written(), tally.seen(), tally.pages());
+    }
+
+    /** The counts of an export whose pages may arrive on several threads. */
+    private static final class Tally {
+        private final Listener listener;
+        private long written;
+        private long seen;
+        private int pages;
+
+        Tally(Listener listener) {
+            this.listener = listener;
+        }
+
+        synchronized void page(int accounts, int matched) {
+            pages++;
+            seen += accounts;
+            written += matched;
+            listener.exported(accounts);
+        }
+
+        synchronized void total(long total) {
+            listener.total(total);
+        }
+
+        synchronized long written() {
+            return written;
+        }
+
+        synchronized long seen() {
+            return seen;
+        }
+
+        synchronized int pages() {
+            return pages;
+        }
+    }
+
+    /** What to do with each account read: remember it for completion, select it, write its cells. */
+    private record Writing(DirectoryCache cache, Selection selection, boolean json, int[] picked, Tally tally) {
+
+        /** Writes the page's accounts the selection matches (a group is already the server's filter). */
+        void page(List<? extends OrgAccount> accounts, Function<OrgAccount, AccountFacts> facts, RowSink to) {
+            page(accounts, null, facts, to);
+        }
+
+        /** As above, {@code groupId} checked here: the accounts carry their groups. */
+        void page(
+                List<? extends OrgAccount> accounts,
+                String groupId,
+                Function<OrgAccount, AccountFacts> facts,
+                RowSink to) {
+            int matched = 0;
+            for (OrgAccount a : accounts) {
+                cache.put(a.accountId(), a.email());
+                AccountFacts f = facts.apply(a);
+                if (selection.matches(f, groupId)) {
+                    to.row(cells(f));
+                    matched++;
+                }
+            }
+            tally.page(accounts.size(), matched);
+        }
+
+        private List<Object> cells(AccountFacts f) {
+            List<Object> all = row(f, json);
+            List<Object> out = new ArrayList<>(picked.length);
+            for (int i : picked) {
+                out.add(all.get(i));
+            }
+            return out;
+        }
+    }
+
+    private interface RowSink {
+        void row(List<Object> cells);
+    }
+
+    /**
+     * The managed accounts, one v2 search per page, the slices a few at once: the first slice straight into the file,
+     * the others into parts appended in order once every slice is read.
+     */
+    private static void partitioned(
+            AdminApiClient client,
+            DirectoryClient directory,
+            Selection selection,
+            String groupId,
+            ExportSink sink,
+            Writing writing)
+            throws IOException {
+        if (selection.isEverything()) {
+            directory.managedCount().ifPresent(writing.tally()::total);
+        }
+        List<PartitionedWalk.Partition> slices =
+                PartitionedWalk.managed(client, selection.domains(), selection.statusLabels());
+        Set<String> membership = selection.access().isEmpty() ? ANY_MEMBERSHIP : selection.accessLabels();
+        Set<String> groups = groupId == null ? Set.of() : Set.of(groupId);
+        List<ExportSink.Part> parts = new ArrayList<>();
+        try {
+            for (int i = 1; i < slices.size(); i++) {
+                parts.add(sink.part());
+            }
+            PartitionedWalk.walk(
+                    directory,
+                    slices,
+                    slice -> slice.query(membership, groups),
+                    EXPAND,
+                    (slice, page) -> writing.page(
+                            page,
+                            AccountFacts::of,
+                            slice.index() == 0 ? sink::row : parts.get(slice.index() - 1)::row));
+            if (!Thread.currentThread().isInterrupted()) {
+                for (ExportSink.Part part : parts) {
+                    sink.append(part);
+                }
+            }
+        } finally {
+            for (ExportSink.Part part : parts) {
+                part.close();
+            }
+        }
+    }
+
+    private static void unmanaged(
+            DirectoryClient directory, Selection selection, String groupId, ExportSink sink, Writing writing) {
+        UserQuery query = new UserQuery(
+                selection.domains(),
+                selection.statusLabels(),
+                selection.accessLabels(),
+                groupId == null ? Set.of() : Set.of(groupId),
+                "unmanaged",
+                true);
+        for (List<OrgAccount> page : directory.select(query)) {
+            writing.page(page, AccountFacts::of, sink::row);
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+        }
+    }
+
+    /** The v1 list (the one that tells billing), each page joined with one v2 search naming its accounts. */
+    private static void joined(
+            AdminApiClient client,
+            DirectoryClient directory,
+            Selection selection,
+            String groupId,
+            ExportSink sink,
+            Writing writing) {
+        boolean first = true;
+        for (ManagedUser.Page page : client.organizations().userPages()) {
+            if (first) {
+                writing.tally().total(page.totalOr(-1));
+                first = false;
+            }
+            List<ManagedUser> users = page.data() == null ? List.of() : page.data();
+            Map<String, DirectoryUser> v2 = join(directory, users);
+            writing.page(
+                    users,
+                    groupId,
+                    a -> merge(AccountFacts.of((ManagedUser) a), v2.get(a.accountId())),
+                    cells -> sink.row(cells));
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+        }
     }
 
     private static UserFacingException nothingFound(OutputTarget out, Selection selection, long seen, boolean stream) {
@@ -163,6 +311,7 @@ public class UserExporter {
     }
 
     private static void interrupted(OutputTarget out, long seen) {
+        // a slice's thread may have been stopped by it too: the file is not written either way
         if (Thread.currentThread().isInterrupted()) {
             throw new UserFacingException(
                     "export interrupted after " + seen + " accounts; " + out + " was not written",

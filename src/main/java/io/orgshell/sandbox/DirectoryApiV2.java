@@ -28,6 +28,8 @@ final class DirectoryApiV2 {
     static final int DEFAULT_USER_LIMIT = 50;
     static final int DEFAULT_GROUP_LIMIT = 20;
     static final int MAX_LIMIT = 1000;
+    /** The largest page of users Atlassian documents for the v2 user search (the contract's {@code limit} maximum). */
+    static final int MAX_USER_LIMIT = 100;
     /**
      * The most values one list filter may hold ({@code accountIds}, {@code emails}, ...). The contract gives no
      * number for v2; v1 search caps its {@code eq} lists at 100, and so does this sandbox (docs/sandbox.md).
@@ -159,7 +161,7 @@ final class DirectoryApiV2 {
     }
 
     private ApiResponse users(String dir, String cursor, String limitText, Supplier<UserFilter> fresh, boolean search) {
-        int limit = limit(limitText, DEFAULT_USER_LIMIT);
+        int limit = limit(limitText, DEFAULT_USER_LIMIT, MAX_USER_LIMIT);
         UserFilter filter;
         int start = 0;
         if (cursor != null) {
@@ -232,11 +234,11 @@ final class DirectoryApiV2 {
         return positions;
     }
 
-    private static int limit(String text, int dflt) {
+    private static int limit(String text, int dflt, int max) {
         if (text == null) return dflt;
         try {
             int v = Integer.parseInt(text.trim());
-            if (v < 1 || v > MAX_LIMIT) throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT);
+            if (v < 1 || v > max) throw new IllegalArgumentException("limit must be 1.." + max);
             return v;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("limit must be a number");
@@ -337,7 +339,7 @@ final class DirectoryApiV2 {
     }
 
     private ApiResponse groups(String dir, String cursor, String limitText, JsonNode filterJson) {
-        int limit = limit(limitText, DEFAULT_GROUP_LIMIT);
+        int limit = limit(limitText, DEFAULT_GROUP_LIMIT, MAX_LIMIT);
         GroupFilter filter;
         int start = 0;
         if (cursor != null) {

@@ -25,6 +25,8 @@ import java.util.UUID;
  *                        false (the default) answers them as retired ({@link RetiredV1})
  * @param directories     how many directories the org has (the original user-management experience has several):
  *                        accounts and groups are spread over them in seed order
+ * @param singleDomain    every account on {@code acme.example}, so the managed accounts sit on one verified domain
+ *                        (the unmanaged ones of the seed move there too)
  */
 public record SandboxConfig(
         int port,
@@ -41,7 +43,8 @@ public record SandboxConfig(
         RetryAfterMode retryAfterMode,
         boolean hostileStrings,
         boolean legacyV1,
-        int directories) {
+        int directories,
+        boolean singleDomain) {
 
     public static final long DEFAULT_SEED = 42L;
     /** Directories fit the one page of {@code GET .../directories} the sandbox answers. */
@@ -64,6 +67,42 @@ public record SandboxConfig(
         }
     }
 
+    /** Every account on the seed's domains, as before {@code singleDomain} existed. */
+    public SandboxConfig(
+            int port,
+            int users,
+            long seed,
+            double ratePerSecond,
+            int latencyMs,
+            double faultRate,
+            String apiKey,
+            String orgId,
+            int pageSize,
+            boolean v2Enabled,
+            int slowResponseMs,
+            RetryAfterMode retryAfterMode,
+            boolean hostileStrings,
+            boolean legacyV1,
+            int directories) {
+        this(
+                port,
+                users,
+                seed,
+                ratePerSecond,
+                latencyMs,
+                faultRate,
+                apiKey,
+                orgId,
+                pageSize,
+                v2Enabled,
+                slowResponseMs,
+                retryAfterMode,
+                hostileStrings,
+                legacyV1,
+                directories,
+                false);
+    }
+
     public static SandboxConfig defaults() {
         return new SandboxConfig(
                 0,
@@ -80,7 +119,8 @@ public record SandboxConfig(
                 RetryAfterMode.SECONDS,
                 false,
                 false,
-                1);
+                1,
+                false);
     }
 
     /** The org ID used when none is configured: a name-based UUID, so the same seed always gives the same org. */
@@ -110,7 +150,8 @@ public record SandboxConfig(
                 retryAfterMode,
                 hostileStrings,
                 legacyV1,
-                directories);
+                directories,
+                singleDomain);
     }
 
     public SandboxConfig withUsers(int v) {
@@ -129,7 +170,8 @@ public record SandboxConfig(
                 retryAfterMode,
                 hostileStrings,
                 legacyV1,
-                directories);
+                directories,
+                singleDomain);
     }
 
     public SandboxConfig withSeed(long v) {
@@ -148,7 +190,8 @@ public record SandboxConfig(
                 retryAfterMode,
                 hostileStrings,
                 legacyV1,
-                directories);
+                directories,
+                singleDomain);
     }
 
     public SandboxConfig withRatePerSecond(double v) {
@@ -167,7 +210,8 @@ public record SandboxConfig(
                 retryAfterMode,
                 hostileStrings,
                 legacyV1,
-                directories);
+                directories,
+                singleDomain);
     }
 
     public SandboxConfig withLatencyMs(int v) {
@@ -186,7 +230,8 @@ public record SandboxConfig(
                 retryAfterMode,
                 hostileStrings,
                 legacyV1,
-                directories);
+                directories,
+                singleDomain);
     }
 
     public SandboxConfig withFaultRate(double v) {
@@ -205,7 +250,8 @@ public record SandboxConfig(
                 retryAfterMode,
                 hostileStrings,
                 legacyV1,
-                directories);
+                directories,
+                singleDomain);
     }
 
     public SandboxConfig withApiKey(String v) {
@@ -224,7 +270,8 @@ public record SandboxConfig(
                 retryAfterMode,
                 hostileStrings,
                 legacyV1,
-                directories);
+                directories,
+                singleDomain);
     }
 
     public SandboxConfig withOrgId(String v) {
@@ -243,7 +290,8 @@ public record SandboxConfig(
                 retryAfterMode,
                 hostileStrings,
                 legacyV1,
-                directories);
+                directories,
+                singleDomain);
     }
 
     public SandboxConfig withPageSize(int v) {
@@ -262,7 +310,8 @@ public record SandboxConfig(
                 retryAfterMode,
                 hostileStrings,
                 legacyV1,
-                directories);
+                directories,
+                singleDomain);
     }
 
     public SandboxConfig withV2Enabled(boolean v) {
@@ -281,7 +330,8 @@ public record SandboxConfig(
                 retryAfterMode,
                 hostileStrings,
                 legacyV1,
-                directories);
+                directories,
+                singleDomain);
     }
 
     public SandboxConfig withSlowResponseMs(int v) {
@@ -300,7 +350,8 @@ public record SandboxConfig(
                 retryAfterMode,
                 hostileStrings,
                 legacyV1,
-                directories);
+                directories,
+                singleDomain);
     }
 
     public SandboxConfig withRetryAfterMode(RetryAfterMode v) {
@@ -319,7 +370,8 @@ public record SandboxConfig(
                 v,
                 hostileStrings,
                 legacyV1,
-                directories);
+                directories,
+                singleDomain);
     }
 
     public SandboxConfig withHostileStrings(boolean v) {
@@ -338,7 +390,8 @@ public record SandboxConfig(
                 retryAfterMode,
                 v,
                 legacyV1,
-                directories);
+                directories,
+                singleDomain);
     }
 
     public SandboxConfig withLegacyV1(boolean v) {
@@ -357,7 +410,8 @@ public record SandboxConfig(
                 retryAfterMode,
                 hostileStrings,
                 v,
-                directories);
+                directories,
+                singleDomain);
     }
 
     public SandboxConfig withDirectories(int v) {
@@ -376,7 +430,8 @@ public record SandboxConfig(
                 retryAfterMode,
                 hostileStrings,
                 legacyV1,
-                v);
+                v,
+                singleDomain);
     }
 
     /** Never print the key: records print every component by default. */
@@ -387,5 +442,25 @@ public record SandboxConfig(
                 + ", pageSize=" + pageSize + ", v2Enabled=" + v2Enabled + ", slowResponseMs=" + slowResponseMs
                 + ", retryAfterMode=" + retryAfterMode + ", hostileStrings=" + hostileStrings + ", legacyV1=" + legacyV1
                 + ", directories=" + directories + "]";
+    }
+
+    public SandboxConfig withSingleDomain(boolean v) {
+        return new SandboxConfig(
+                port,
+                users,
+                seed,
+                ratePerSecond,
+                latencyMs,
+                faultRate,
+                apiKey,
+                orgId,
+                pageSize,
+                v2Enabled,
+                slowResponseMs,
+                retryAfterMode,
+                hostileStrings,
+                legacyV1,
+                directories,
+                v);
     }
 }

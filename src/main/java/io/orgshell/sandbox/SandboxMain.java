@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * SandboxMain [--port P] [--users N] [--seed S] [--rate N] [--latency-ms L] [--fault-rate F] [--api-key K]
  *             [--org-id O] [--page-size N] [--no-v2] [--legacy-v1] [--directories N] [--hostile-strings]
+ *             [--single-domain]
  *             [--retry-after seconds|http-date|none] [--slow-response-ms M]
  * </pre>
  * {@code --no-v2} plays a proxy that allow-lists only {@code /admin/v1}; {@code --legacy-v1} serves the v1 user and
@@ -35,7 +36,9 @@ public final class SandboxMain {
             usage: scripts/sandbox [--port P] [--users N] [--seed S] [--rate N] [--latency-ms L] [--fault-rate F]
                                    [--api-key K] [--org-id O] [--page-size N] [--no-v2] [--legacy-v1] [--directories N]
                                    [--hostile-strings] [--retry-after seconds|http-date|none] [--slow-response-ms M]
+                                   [--single-domain]
               --no-v2          /admin/v2 answers 404, as behind a proxy that allow-lists /admin/v1
+              --single-domain  every account on one verified domain (acme.example)
               --legacy-v1      the v1 user and group endpoints retired after 2026-06-30 work as they used to
                                (by default they answer 410 Gone, naming their v2 replacement)
               --directories N  an org with N directories, its accounts and groups spread over them
@@ -111,6 +114,10 @@ public final class SandboxMain {
             }
             if (opt.equals("--legacy-v1")) {
                 c = c.withLegacyV1(true);
+                continue;
+            }
+            if (opt.equals("--single-domain")) {
+                c = c.withSingleDomain(true);
                 continue;
             }
             if (opt.equals("--hostile-strings")) {

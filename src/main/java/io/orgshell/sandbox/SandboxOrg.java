@@ -79,6 +79,11 @@ public final class SandboxOrg {
     private volatile State state;
 
     SandboxOrg(String id, long seed, int userCount, boolean hostile, int directories) {
+        this(id, seed, userCount, hostile, directories, false);
+    }
+
+    SandboxOrg(String id, long seed, int userCount, boolean hostile, int directories, boolean singleDomain) {
+        this.singleDomain = singleDomain;
         this.id = id;
         this.seed = seed;
         this.userCount = userCount;
@@ -87,8 +92,10 @@ public final class SandboxOrg {
         this.state = new State(seed());
     }
 
+    private final boolean singleDomain;
+
     private SeedData seed() {
-        SeedData data = new SeedGenerator(seed, userCount, directoryCount).generate();
+        SeedData data = new SeedGenerator(seed, userCount, directoryCount, singleDomain).generate();
         return hostile ? HostileStrings.applyTo(data) : data;
     }
 

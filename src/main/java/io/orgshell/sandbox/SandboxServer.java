@@ -78,7 +78,12 @@ public final class SandboxServer implements AutoCloseable {
     private SandboxServer(SandboxConfig requested, InstantSource rateClock) throws IOException {
         String orgId = requested.effectiveOrgId();
         this.org = new SandboxOrg(
-                orgId, requested.seed(), requested.users(), requested.hostileStrings(), requested.directories());
+                orgId,
+                requested.seed(),
+                requested.users(),
+                requested.hostileStrings(),
+                requested.directories(),
+                requested.singleDomain());
         this.limiter = new RateLimiter(requested.ratePerSecond(), rateClock);
         this.randomFaults = new RandomFaults(requested.faultRate(), requested.seed());
         this.http = bind(requested.port());

@@ -165,6 +165,7 @@ final class SeedGenerator {
     private final long seed;
     private final int userCount;
     private final int directoryCount;
+    private final boolean singleDomain;
     private final Instant activityAnchor = activityAnchor();
 
     SeedGenerator(long seed, int userCount) {
@@ -173,6 +174,12 @@ final class SeedGenerator {
 
     /** Account {@code i} and group {@code j} are in directory {@code i % directories} and {@code j % directories}. */
     SeedGenerator(long seed, int userCount, int directories) {
+        this(seed, userCount, directories, false);
+    }
+
+    /** {@code singleDomain}: every account on {@code acme.example}, the other draws of the seed unchanged. */
+    SeedGenerator(long seed, int userCount, int directories, boolean singleDomain) {
+        this.singleDomain = singleDomain;
         this.seed = seed;
         this.userCount = userCount;
         this.directoryCount = directories;
@@ -252,7 +259,7 @@ final class SeedGenerator {
         } while (!ids.add(accountId));
 
         int domainRoll = rnd.nextInt(100);
-        String domain = i == 0 || domainRoll < 60
+        String domain = singleDomain || i == 0 || domainRoll < 60
                 ? "acme.example"
                 : domainRoll < 80 ? "acme-corp.example" : domainRoll < 92 ? "eu.acme.example" : "acme-legacy.example";
         boolean managed = !"acme-legacy.example".equals(domain);

@@ -27,6 +27,12 @@ final class ScaleBench {
     private ScaleBench() {}
 
     static void run(String mode, String[] args) throws Exception {
+        if (mode.equals("export")) {
+            String report = ExportBench.run(args);
+            System.out.print(report);
+            Files.writeString(Path.of("target", "bench-export.md"), report);
+            return;
+        }
         int users = 100_000;
         int latency = 100;
         int rows = 10_000;

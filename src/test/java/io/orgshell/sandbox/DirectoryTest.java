@@ -177,7 +177,7 @@ class DirectoryTest {
         assertThat(caller.get("platformRoles").get(0).asString()).isEqualTo("atlassian/org-admin");
 
         String last = u.name().split(" ")[1].toLowerCase();
-        JsonNode byTerm = http.post(http.v2("/users/search"), "{\"searchTerm\":\"" + last + "\",\"limit\":500}")
+        JsonNode byTerm = http.post(http.v2("/users/search"), "{\"searchTerm\":\"" + last + "\",\"limit\":100}")
                 .json()
                 .get("data");
         assertThat(byTerm)
@@ -187,7 +187,7 @@ class DirectoryTest {
                         .contains(last));
 
         JsonNode synced =
-                http.get(http.v2("/users?limit=500&claimStatus=managed")).json().get("data");
+                http.get(http.v2("/users?limit=100&claimStatus=managed")).json().get("data");
         assertThat(synced).allMatch(x -> x.get("claimStatus").asString().equals("managed"));
         assertThat(synced)
                 .anyMatch(x -> "synced".equals(x.path("managementSource").asString(null)));
@@ -196,6 +196,9 @@ class DirectoryTest {
                         .status())
                 .isEqualTo(400);
         assertThat(http.post(http.v2("/users/search"), "{\"limit\":0}").status())
+                .isEqualTo(400);
+        // the largest page Atlassian documents for the user search
+        assertThat(http.post(http.v2("/users/search"), "{\"limit\":101}").status())
                 .isEqualTo(400);
         assertThat(http.post(http.v2("/users/search"), "{\"accountIds\":\"" + u.accountId() + "\"}")
                         .json()

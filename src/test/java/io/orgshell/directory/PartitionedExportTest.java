@@ -1,0 +1,185 @@
+package io.orgshell.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orgshell.core.ExitCodes;
+import io.orgshell.sandbox.Fault;
+import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxServer;
+import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.FaultScripts;
+import io.orgshell.support.ShellTest;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code users export} reads the managed accounts once, one v2 search per page, as slices (verified domain × account
+ * status) walked at once, and writes them in a stable order: the accounts of a sequential walk, the same file every
+ * time, under throttles, server errors and a looping cursor.
+ */
+class PartitionedExportTest extends ShellTest {
+
+    static final String SEARCH = "POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/search";
+    static final String V1_USERS = "GET /admin/v1/orgs/{orgId}/users";
+    static final int PAGE = 100;
+    static final Set<String> VERIFIED = Set.of("acme.example", "acme-corp.example", "eu.acme.example", "acme.io");
+
+    @TempDir
+    Path tmp;
+
+    SandboxServer server;
+
+    @BeforeEach
+    void connect() {
+        server = sandbox(SandboxConfig.defaults().withUsers(2_500).withSeed(5));
+        server.faults().clear();
+        connectTo(server);
+    }
+
+    /** The managed accounts as the sandbox holds them, by slice (domain, then active before inactive/closed). */
+    private Map<String, List<String>> slices() {
+        Map<String, List<String>> out = new TreeMap<>();
+        VERIFIED.forEach(d -> {
+            out.put(d + " 0", new ArrayList<>());
+            out.put(d + " 1", new ArrayList<>());
+        });
+        for (int i = 0; i < server.org().managedCount(); i++) {
+            SandboxUser u = server.org().managedAt(i);
+            out.get(u.emailDomain() + (u.accountStatus().equals("active") ? " 0" : " 1"))
+                    .add(u.accountId());
+        }
+        return out;
+    }
+
+    private static List<CSVRecord> read(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file)) {
+            return CSVFormat.DEFAULT.builder().setHeader().get().parse(in).getRecords();
+        }
+    }
+
+    private static List<String> ids(Path file) throws IOException {
+        return read(file).stream().map(r -> r.get("account_id")).toList();
+    }
+
+    @Test
+    void onePagePerRequestInTheSlicesOrder() throws Exception {
+        Map<String, List<String>> slices = slices();
+        long expectedPages = slices.values().stream()
+                .mapToLong(ids -> Math.max(1, (ids.size() + PAGE - 1) / PAGE))
+                .sum();
+        long searches = server.stats().requests(SEARCH);
+        long v1 = server.stats().requests(V1_USERS);
+        long all = server.stats().totalRequests();
+        Path out = tmp.resolve("all.csv");
+
+        Result r = run("users export --out " + out);
+
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(ExitCodes.OK);
+        assertThat(server.stats().requests(SEARCH) - searches).isEqualTo(expectedPages);
+        assertThat(server.stats().requests(V1_USERS) - v1).isZero();
+        int managed = server.org().managedCount();
+        // what a one-after-another loop over the v1 list costs, plus the domain list and the count
+        assertThat(server.stats().totalRequests() - all).isLessThanOrEqualTo((managed + PAGE - 1) / PAGE + 10);
+        List<String> expected = slices.values().stream().flatMap(List::stream).toList();
+        assertThat(ids(out)).containsExactlyElementsOf(expected);
+        assertThat(read(out).get(0).toMap().keySet())
+                .containsExactlyElementsOf(UserExporter.DEFAULT_COLUMNS)
+                .doesNotContain("access_billable");
+    }
+
+    @Test
+    void theSameAccountsAsTheSequentialV1WalkAndTheSameFileEachTime() throws Exception {
+        Path first = tmp.resolve("first.csv");
+        Path second = tmp.resolve("second.csv");
+        Path v1 = tmp.resolve("v1.csv");
+        ok(run("users export --out " + first));
+        ok(run("users export --out " + second));
+        long v1Pages = server.stats().requests(V1_USERS);
+        ok(run("users export --out " + v1 + " --columns account_id,access_billable,email,org_access"));
+
+        assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
+        assertThat(server.stats().requests(V1_USERS) - v1Pages)
+                .isEqualTo((server.org().managedCount() + PAGE - 1) / PAGE);
+        List<CSVRecord> sequential = read(v1);
+        assertThat(sequential.get(0).toMap().keySet())
+                .containsExactly("account_id", "access_billable", "email", "org_access");
+        assertThat(sequential)
+                .allSatisfy(x -> assertThat(x.get("access_billable")).isIn("true", "false"));
+        assertThat(ids(first)).containsExactlyInAnyOrderElementsOf(ids(v1)).doesNotHaveDuplicates();
+
+        Map<String, CSVRecord> partitioned =
+                read(first).stream().collect(Collectors.toMap(x -> x.get("account_id"), x -> x));
+        Map<String, String> access = new HashMap<>();
+        sequential.forEach(x -> access.put(x.get("account_id"), x.get("org_access")));
+        partitioned.forEach((id, row) -> assertThat(row.get("org_access")).isEqualTo(access.get(id)));
+    }
+
+    @Test
+    void throttlesAndServerErrorsChangeNothingInTheFile() throws Exception {
+        Path clean = tmp.resolve("clean.csv");
+        ok(run("users export --out " + clean + " --format csv"));
+        server.faults()
+                .add(SEARCH, 3, Fault.throttle(0))
+                .add(SEARCH, 2, Fault.applicationError(503))
+                .add(SEARCH, 1, Fault.drop());
+        Path faulty = tmp.resolve("faulty.csv");
+        long throttled = server.stats().throttled();
+
+        Result r = run("users export --out " + faulty);
+
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(ExitCodes.OK);
+        assertThat(server.stats().throttled() - throttled).isGreaterThanOrEqualTo(3);
+        assertThat(server.faults().pending()).isZero();
+        assertThat(Files.readAllBytes(faulty)).isEqualTo(Files.readAllBytes(clean));
+    }
+
+    @Test
+    void aLoopingCursorInOneSliceStopsTheExportAndWritesNothing() throws Exception {
+        FaultScripts.post(
+                server, "{\"match\":\"" + SEARCH + "\",\"times\":300,\"type\":\"pages\",\"cursors\":[\"c1\",\"c2\"]}");
+        Path out = tmp.resolve("loop.csv");
+
+        Result r = run("users export --out " + out);
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.err()).contains("cursor of an earlier page again").contains("never end");
+        assertThat(out).doesNotExist();
+        try (var left = Files.list(tmp)) {
+            assertThat(left).noneMatch(p -> p.getFileName().toString().endsWith(".part"));
+        }
+    }
+
+    @Test
+    void unknownColumnsAreRefused() {
+        Result r = run("users export --out " + tmp.resolve("x.csv") + " --columns account_id,billing");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--columns: unknown column 'billing'").doesNotContain("Exception");
+    }
+
+    @Test
+    void aSelectionReadsOnlyItsSlices() throws Exception {
+        Path out = tmp.resolve("corp.jsonl");
+        long searches = server.stats().requests(SEARCH);
+        List<String> corpInactive = slices().get("acme-corp.example 1");
+
+        ok(run("users export --out " + out + " --format json --domain acme-corp.example --status inactive"));
+
+        assertThat(server.stats().requests(SEARCH) - searches)
+                .isEqualTo(Math.max(1, (corpInactive.size() + PAGE - 1) / PAGE));
+        assertThat(Files.readAllLines(out)).hasSize(corpInactive.size());
+    }
+}
