@@ -75,6 +75,20 @@ public class ApiClientFactory {
         return new AdminApiClient(new ApiTransport(settings, key, json, retry, proxy, tls));
     }
 
+    /**
+     * How a client for {@code baseUrl} would travel ("direct", or the proxy without its credentials), for
+     * {@code status} before a connection is open; a malformed proxy setting throws as {@link #create} would.
+     */
+    public String route(URI baseUrl, Profile profile) {
+        return ProxyChoice.resolve(
+                        ApiClientSettings.checkBaseUrl(baseUrl),
+                        profile == null ? null : profile.proxy(),
+                        profile == null ? null : profile.name(),
+                        env,
+                        system)
+                .toString();
+    }
+
     /** Both add: the environment's bundle and the profile's, each on top of Java's own trust. */
     private List<TlsTrust.Source> extraCas(Profile profile) {
         UserHome home = new UserHome(env, system.getProperty("user.home"));

@@ -27,23 +27,31 @@ final class TlsTrust {
 
     static SslContext context(List<Source> extras) {
         try {
-            X509ExtendedTrustManager defaults = trustManager(null);
-            X509ExtendedTrustManager verifier = defaults;
-            if (!extras.isEmpty()) {
-                List<X509Certificate> anchors = new ArrayList<>(List.of(defaults.getAcceptedIssuers()));
-                for (Source s : extras) {
-                    anchors.addAll(ExtraCaCerts.read(s.file(), s.setting()));
-                }
-                KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-                store.load(null, null);
-                for (int i = 0; i < anchors.size(); i++) {
-                    store.setCertificateEntry("anchor-" + i, anchors.get(i));
-                }
-                verifier = trustManager(store);
-            }
             return SslContextBuilder.forClient()
-                    .trustManager(new NamingTrustManager(verifier))
+                    .trustManager(new NamingTrustManager(verifier(extras)))
                     .build();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    /** Java's verification, anchored in its default CAs and the extra ones. */
+    static X509ExtendedTrustManager verifier(List<Source> extras) {
+        try {
+            X509ExtendedTrustManager defaults = trustManager(null);
+            if (extras.isEmpty()) {
+                return defaults;
+            }
+            List<X509Certificate> anchors = new ArrayList<>(List.of(defaults.getAcceptedIssuers()));
+            for (Source s : extras) {
+                anchors.addAll(ExtraCaCerts.read(s.file(), s.setting()));
+            }
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            for (int i = 0; i < anchors.size(); i++) {
+                store.setCertificateEntry("anchor-" + i, anchors.get(i));
+            }
+            return trustManager(store);
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
         }

@@ -101,22 +101,25 @@ public class SessionService {
 
     /**
      * What a command needing a session would connect to without asking (the environment, or the default profile),
-     * for {@code status}: the org, the base URL and where the key comes from, with its fingerprint, never the key.
+     * for {@code status}: the org, the base URL, the proxy or "direct", and where the key comes from, with its fingerprint, never the key.
      */
     public Optional<String> unattendedTarget() {
         CredentialResolver.Resolved r;
+        String route;
         try {
             if (!credentials.canConnectUnattended()) {
                 return Optional.empty();
             }
             r = credentials.resolve(new ConnectRequest(null, null, null, false), null);
+            route = clients.route(r.baseUrl(), r.settings());
         } catch (RuntimeException e) {
             // status still answers: what stops the connection is the answer (a bad base URL, a broken profile)
             return Optional.of("nothing, the settings cannot be used: " + e.getMessage());
         }
         try (ApiKey key = r.key()) {
             return Optional.of("org " + r.orgId() + " at " + r.baseUrl() + ", key from " + r.keySource() + " ("
-                    + key.fingerprint() + ")" + (disconnected ? "; after 'disconnect' only 'connect' opens it" : ""));
+                    + key.fingerprint() + "), proxy " + route
+                    + (disconnected ? "; after 'disconnect' only 'connect' opens it" : ""));
         }
     }
 

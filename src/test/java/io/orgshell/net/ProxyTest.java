@@ -73,7 +73,8 @@ class ProxyTest extends FreshSandboxTest {
         Path config = CONFIG_DIR.resolve("config.yml");
         Files.writeString(
                 config,
-                "profiles:\n  corp:\n    org-id: " + server.orgId() + "\n    base-url: " + baseUrl()
+                "default-profile: corp\nprofiles:\n  corp:\n    org-id: " + server.orgId() + "\n    base-url: "
+                        + baseUrl()
                         + "\n    api-key: " + server.apiKey() + "\n    extra-ca-certs: "
                         + PrivateCa.get().caPem() + "\n"
                         + (proxySetting == null ? "" : "    proxy: '" + proxySetting + "'\n"));
@@ -104,6 +105,18 @@ class ProxyTest extends FreshSandboxTest {
                 .doesNotContain("alice")
                 .doesNotContain("s3cret");
         assertThat(run("status --json").out()).doesNotContain("alice").doesNotContain("s3cret");
+    }
+
+    @Test
+    void beforeConnectingStatusSaysWhichProxyItWouldUse() throws IOException {
+        profile("http://alice:s3cret@proxy.corp.test:3128");
+        ok(run("disconnect"));
+
+        assertThat(run("status").out())
+                .contains("would connect to org " + server.orgId() + " at " + baseUrl())
+                .contains("proxy http://proxy.corp.test:3128 (from profile corp)")
+                .doesNotContain("alice")
+                .doesNotContain("s3cret");
     }
 
     @Test
