@@ -76,7 +76,32 @@ public enum Operation {
                     Kind.TEXT,
                     false,
                     List.of("group", "group_name", "group name", "group_id", "group id")))),
-    REMOVE("remove", true, accountOnly());
+    REMOVE("remove", true, accountOnly()),
+    ACCESS_REVOKE(
+            "access-revoke",
+            false,
+            columns(
+                    new Column(Columns.PRODUCT, true, Kind.TEXT, false, Columns.PRODUCT_NAMES),
+                    new Column(Columns.ROLE, false, Kind.TEXT, false, Columns.ROLE_NAMES),
+                    new Column(Columns.EMAIL, false, Kind.EMAIL, false, List.of("email", "current_email")))),
+    ACCESS_GRANT(
+            "access-grant",
+            false,
+            columns(
+                    new Column(Columns.PRODUCT, true, Kind.TEXT, false, Columns.PRODUCT_NAMES),
+                    new Column(Columns.ROLE, true, Kind.TEXT, false, Columns.ROLE_NAMES),
+                    new Column(Columns.EMAIL, false, Kind.EMAIL, false, List.of("email", "current_email")))),
+    POLICY_ADD(
+            "policy-add",
+            false,
+            columns(
+                    new Column(
+                            Columns.POLICY,
+                            true,
+                            Kind.TEXT,
+                            false,
+                            List.of("policy", "policy_name", "policy name", "policy_id", "policy id")),
+                    new Column(Columns.EMAIL, false, Kind.EMAIL, false, List.of("email", "current_email"))));
 
     private final String cliName;
     private final boolean destructive;
@@ -112,7 +137,7 @@ public enum Operation {
      */
     public boolean needsManagedAccount() {
         return switch (this) {
-            case SUSPEND, RESTORE, REMOVE, GROUP_ADD, GROUP_REMOVE -> false;
+            case SUSPEND, RESTORE, REMOVE, GROUP_ADD, GROUP_REMOVE, ACCESS_REVOKE, ACCESS_GRANT -> false;
             default -> true;
         };
     }
@@ -160,6 +185,12 @@ public enum Operation {
         public static final String OLD_EMAIL = "old_email";
         public static final String MESSAGE = "message";
         public static final String GROUP = "group";
+        public static final String PRODUCT = "product";
+        public static final String ROLE = "role";
+        public static final String POLICY = "policy";
+        static final List<String> PRODUCT_NAMES =
+                List.of("product", "product_name", "product name", "resource", "resource_id", "resource id");
+        static final List<String> ROLE_NAMES = List.of("role", "role_id", "role id");
 
         private Columns() {}
     }

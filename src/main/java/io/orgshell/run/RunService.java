@@ -188,7 +188,9 @@ public class RunService {
                         m.id(), "run.json names an operation this version does not know: " + m.operation()));
         Operation inverse = OperationHandlers.of(done).inverse();
         if (inverse == null) {
-            throw new UserFacingException(m.operation() + " cannot be undone (run " + m.id() + ")");
+            String why = OperationHandlers.of(done).whyNoUndo();
+            throw new UserFacingException(
+                    m.operation() + " cannot be undone (run " + m.id() + ")" + (why == null ? "" : ": " + why));
         }
         if (!Files.exists(dir.undo())) {
             throw new UserFacingException("run " + m.id() + " has no undo plan yet");
