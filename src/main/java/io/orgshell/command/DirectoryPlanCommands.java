@@ -54,7 +54,7 @@ public class DirectoryPlanCommands {
                             description = "the group (name or ID) of group-add and group-remove, the product of "
                                     + "access-revoke and access-grant, the policy of policy-add")
                     @Nullable
-                    String group,
+                    String target,
             @Argument(index = 2, description = "the role access-grant gives (user, admin, ...)") @Nullable String role,
             @Option(
                             longName = "out",
@@ -89,7 +89,7 @@ public class DirectoryPlanCommands {
                         inactiveSince)
                 .selection(Clock.systemUTC());
         DirectoryPlanner.Request request =
-                new PlanArguments(operation, group, fromDomain, toDomain, lowercase, selection, role).request();
+                new PlanArguments(operation, target, fromDomain, toDomain, lowercase, selection, role).request();
         Operation op = request.operation();
         Console console = Console.of(ctx);
         OutputTarget chosen =
