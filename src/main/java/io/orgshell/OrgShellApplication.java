@@ -4,6 +4,8 @@ import io.orgshell.command.DirectoryPlanCommands;
 import io.orgshell.command.DomainCommands;
 import io.orgshell.command.OrgCommands;
 import io.orgshell.command.PlanCommands;
+import io.orgshell.command.PolicyCommands;
+import io.orgshell.command.ProductCommands;
 import io.orgshell.command.RunCommands;
 import io.orgshell.command.ScriptCommands;
 import io.orgshell.command.SessionCommands;
@@ -43,7 +45,9 @@ public class OrgShellApplication {
             PlanCommands.class,
             RunCommands.class,
             ScriptCommands.class,
-            DirectoryPlanCommands.class);
+            DirectoryPlanCommands.class,
+            ProductCommands.class,
+            PolicyCommands.class);
 
     @Bean
     static CommandClasses commandClasses() {

@@ -13,12 +13,18 @@ public final class AdminApiClient implements AutoCloseable {
     private final OrganizationsClient organizations;
     private final DirectoryClient directory;
     private final UserManagementClient users;
+    private final WorkspacesClient workspaces;
+    private final UserRolesClient roles;
+    private final AuthPoliciesClient policies;
 
     public AdminApiClient(ApiTransport transport) {
         this.transport = transport;
         this.organizations = new OrganizationsClient(transport);
         this.directory = new DirectoryClient(transport);
         this.users = new UserManagementClient(transport);
+        this.workspaces = new WorkspacesClient(transport);
+        this.roles = new UserRolesClient(transport);
+        this.policies = new AuthPoliciesClient(transport);
     }
 
     /** The Organizations API: organizations, this org, its domains and managed accounts. */
@@ -34,6 +40,21 @@ public final class AdminApiClient implements AutoCloseable {
     /** The user management API: one account's profile, permissions, email and lifecycle. */
     public UserManagementClient users() {
         return users;
+    }
+
+    /** The org's workspaces: its sites' products and their resource IDs. */
+    public WorkspacesClient workspaces() {
+        return workspaces;
+    }
+
+    /** A user's product roles: assign and revoke. */
+    public UserRolesClient roles() {
+        return roles;
+    }
+
+    /** The admin control API's authentication policies and their add-users tasks. */
+    public AuthPoliciesClient policies() {
+        return policies;
     }
 
     public String orgId() {

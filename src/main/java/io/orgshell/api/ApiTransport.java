@@ -161,6 +161,12 @@ public final class ApiTransport implements AutoCloseable {
                 .map(Response::status);
     }
 
+    /** A write whose answer has a body to read (an asynchronous task): sent once, never retried as a read is. */
+    <T> Mono<T> send(String template, Map<String, String> vars, Object body, Class<T> type) {
+        return exchange(HttpMethod.POST, template, uri(expand(template, vars), NO_QUERY), body, false)
+                .map(r -> read(r.body(), type, r.request()));
+    }
+
     <T> Mono<T> get(String template, Map<String, String> vars, Map<String, String> query, Class<T> type) {
         return get(template, vars, MultiValueMap.fromSingleValue(query), type);
     }

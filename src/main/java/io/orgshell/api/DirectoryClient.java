@@ -120,7 +120,7 @@ public final class DirectoryClient {
     }
 
     /**
-     * The accounts as they are now, with their groups and roles, as the searches answer: {@link #searchBatch()}
+     * The accounts as they are now, with their groups, roles and products, as the searches answer: {@link #searchBatch()}
      * accounts a search, a few searches at once. An account not found is left out.
      */
     public Iterable<OrgAccount> accountsById(List<String> accountIds) {
@@ -136,13 +136,18 @@ public final class DirectoryClient {
 
     /**
      * The accounts holding these addresses (an exact match; the sandbox ignores case), managed or not, with their
-     * roles, as the searches answer: {@link #searchBatch()} addresses a search ({@code emails[]}), a few at once.
+     * roles and products, as the searches answer: {@link #searchBatch()} addresses a search ({@code emails[]}), a few at once.
      */
     public Iterable<OrgAccount> accountsByEmail(List<String> emails) {
         return inBatches(
                         emails,
-                        batch -> searching(
-                                Map.of("emails", batch, "limit", batch.size(), "expand", List.of("platformRoles"))),
+                        batch -> searching(Map.of(
+                                "emails",
+                                batch,
+                                "limit",
+                                batch.size(),
+                                "expand",
+                                List.of("platformRoles", "productAccess"))),
                         SEARCHES_AT_ONCE)
                 .toIterable();
     }
@@ -228,7 +233,7 @@ public final class DirectoryClient {
                 "limit",
                 Math.max(1, accountIds.size()),
                 "expand",
-                List.of("groups", "platformRoles")));
+                List.of("groups", "platformRoles", "productAccess")));
     }
 
     /** Every account one search finds, over as many pages as the server makes of it. */

@@ -45,11 +45,17 @@ public class DirectoryPlanCommands {
             completionProvider = SelectionOptions.COMPLETION,
             description = "Build a change file from the directory, write it and load it: plan email --from-domain OLD "
                     + "--to-domain NEW, plan suspend|restore|deactivate|enable|delete|remove SELECTION, "
-                    + "plan group-add|group-remove GROUP SELECTION")
+                    + "plan group-add|group-remove GROUP SELECTION, plan access-revoke PRODUCT SELECTION, "
+                    + "plan access-grant PRODUCT ROLE SELECTION, plan policy-add POLICY SELECTION")
     public void plan(
             @Argument(index = 0, description = "what the plan does to each selected account") String operation,
-            @Argument(index = 1, description = "the group (name or ID) of group-add and group-remove") @Nullable
-                    String group,
+            @Argument(
+                            index = 1,
+                            description = "the group (name or ID) of group-add and group-remove, the product of "
+                                    + "access-revoke and access-grant, the policy of policy-add")
+                    @Nullable
+                    String target,
+            @Argument(index = 2, description = "the role access-grant gives (user, admin, ...)") @Nullable String role,
             @Option(
                             longName = "out",
                             description = "the CSV file to write (default: a timestamped file in the "
@@ -83,7 +89,7 @@ public class DirectoryPlanCommands {
                         inactiveSince)
                 .selection(Clock.systemUTC());
         DirectoryPlanner.Request request =
-                new PlanArguments(operation, group, fromDomain, toDomain, lowercase, selection).request();
+                new PlanArguments(operation, target, fromDomain, toDomain, lowercase, selection, role).request();
         Operation op = request.operation();
         Console console = Console.of(ctx);
         OutputTarget chosen =

@@ -10,7 +10,33 @@ import io.orgshell.plan.Operation;
  * two domains of a domain move, and the selection, checked for what can be told without the org.
  */
 record PlanArguments(
-        String operation, String group, String fromDomain, String toDomain, Boolean lowercase, Selection selection) {
+        String operation,
+        String group,
+        String fromDomain,
+        String toDomain,
+        Boolean lowercase,
+        Selection selection,
+        String role) {
+
+    PlanArguments(
+            String operation,
+            String group,
+            String fromDomain,
+            String toDomain,
+            Boolean lowercase,
+            Selection selection) {
+        this(operation, group, fromDomain, toDomain, lowercase, selection, null);
+    }
+
+    /** What the first argument after the operation names: GROUP, PRODUCT or POLICY; null when it takes none. */
+    static String targetName(Operation op) {
+        return switch (op) {
+            case GROUP_ADD, GROUP_REMOVE -> "GROUP";
+            case ACCESS_REVOKE, ACCESS_GRANT -> "PRODUCT";
+            case POLICY_ADD -> "POLICY";
+            default -> null;
+        };
+    }
 
     /** The operation, one that {@code plan} can build. */
     static Operation operation(String op) {
@@ -31,13 +57,22 @@ record PlanArguments(
     DirectoryPlanner.Request request() {
         Operation op = operation(operation);
         String g = group == null || group.isBlank() ? null : group.strip();
-        boolean groups = op == Operation.GROUP_ADD || op == Operation.GROUP_REMOVE;
-        if (!groups && g != null) {
+        String r = role == null || role.isBlank() ? null : role.strip();
+        String target = targetName(op);
+        boolean granting = op == Operation.ACCESS_GRANT;
+        if (target == null && g != null) {
             throw new UsageException("plan " + op.cliName() + " takes no GROUP; it was given '" + g + "'");
         }
-        if (groups && g == null) {
+        if (target != null && g == null) {
+            throw new UsageException("plan " + op.cliName() + " needs the " + target + ": plan " + op.cliName() + " "
+                    + target + (granting ? " ROLE" : "") + " [selection]");
+        }
+        if (granting && r == null) {
             throw new UsageException(
-                    "plan " + op.cliName() + " needs the GROUP: plan " + op.cliName() + " GROUP [selection]");
+                    "plan access-grant needs the ROLE (user, admin, ...): plan access-grant PRODUCT ROLE [selection]");
+        }
+        if (!granting && r != null) {
+            throw new UsageException("plan " + op.cliName() + " takes no ROLE; it was given '" + r + "'");
         }
         boolean lower = Boolean.TRUE.equals(lowercase);
         if (op != Operation.EMAIL && (fromDomain != null || toDomain != null || lower)) {
@@ -56,7 +91,8 @@ record PlanArguments(
                 g,
                 fromDomain == null ? null : fromDomain.strip(),
                 toDomain == null ? null : toDomain.strip(),
-                lower);
+                lower,
+                r);
     }
 
     private void checkDomainMove() {

@@ -221,7 +221,9 @@ record PreviewView(
                     + LocalDate.now().plusDays(14) + "); cancel-delete can stop it until then"));
         }
         if (!undoable && ok > 0) {
-            out.add(s.warn(operation.cliName() + " cannot be undone: a removed user must be invited again"));
+            String why = OperationHandlers.of(operation).whyNoUndo();
+            out.add(s.warn(operation.cliName() + " cannot be undone: "
+                    + (why != null ? why : "a removed user must be invited again")));
         }
         if (safetyWarning != null) {
             out.add(s.warn("warning: " + Sanitizer.forTerminal(safetyWarning)));

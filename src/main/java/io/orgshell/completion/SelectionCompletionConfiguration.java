@@ -18,7 +18,8 @@ import org.springframework.shell.core.command.completion.CompletionProvider;
 /**
  * Completion for the selection options of {@code plan} and {@code users export}: the org's domains for
  * {@code --domain}, {@code --from-domain} and {@code --to-domain} (asked of the connected org at each Tab: one short
- * listing), the closed value sets, and {@code plan}'s operations. Anything else goes to the shared provider.
+ * listing), the closed value sets, {@code plan}'s operations, and the products, roles and policies of the access and
+ * policy plans ({@link AccessCompletion}). Anything else goes to the shared provider.
  */
 @Configuration(proxyBeanMethods = false)
 public class SelectionCompletionConfiguration {
@@ -65,6 +66,16 @@ public class SelectionCompletionConfiguration {
                         .filter(n -> n.startsWith(word))
                         .map(CompletionProposal::new)
                         .toList();
+            }
+            if (option == null
+                    && "plan".equals(command)
+                    && !word.startsWith("-")
+                    && ctx.getWords().size() > 2) {
+                var access = AccessCompletion.candidates(
+                        session, ctx.getWords().get(1), ctx.getWords().size() - 2, word);
+                if (access.isPresent()) {
+                    return access.get().stream().map(CompletionProposal::new).toList();
+                }
             }
             return shared.apply(ctx);
         };

@@ -25,6 +25,7 @@ public record OrgShellProperties(
         @DefaultValue Safety safety,
         @DefaultValue Search search,
         @DefaultValue Confirm confirm,
+        @DefaultValue PolicyTasks policyTasks,
         @DefaultValue("true") boolean launcher) {
 
     /** Atlassian's API: where a key from the environment or a profile goes when nothing names another base URL. */
@@ -52,6 +53,17 @@ public record OrgShellProperties(
      * documents role assignments as eventually consistent, up to 30 s) before it reports the row failed.
      */
     public record Confirm(@DefaultValue("30s") Duration maxWait) {}
+
+    /**
+     * Adding accounts to an authentication policy: how many addresses one add-users request carries, and how its
+     * task is polled (the first pause, doubling up to the longest, and how long a run waits for one task before it
+     * stops for resume).
+     */
+    public record PolicyTasks(
+            @DefaultValue("100") int batchSize,
+            @DefaultValue("1s") Duration firstPoll,
+            @DefaultValue("15s") Duration maxPoll,
+            @DefaultValue("10m") Duration maxWait) {}
 
     /** The embedded sandbox that {@code --sandbox} starts. */
     public record Sandbox(

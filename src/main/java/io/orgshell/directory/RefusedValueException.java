@@ -20,7 +20,11 @@ public class RefusedValueException extends UsageException {
         /** The domain a domain move takes its accounts from. */
         FROM_DOMAIN,
         /** The domain a domain move takes its accounts to. */
-        TO_DOMAIN
+        TO_DOMAIN,
+        /** The product whose access an operation grants or revokes. */
+        PRODUCT,
+        /** The authentication policy an operation adds accounts to. */
+        POLICY
     }
 
     private final Part part;

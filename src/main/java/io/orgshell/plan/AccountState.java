@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 /**
  * What preview and the run know of one account, from the directory's answer. A field the answer did not tell is
  * null: an unknown org-admin role protects the account ({@link RowChecks}); other unknown states count as "not done
- * yet".
+ * yet". {@code products}: the IDs and keys of the products the account has, when the answer listed them.
  */
 public record AccountState(
         String accountId,
@@ -24,7 +24,8 @@ public record AccountState(
         String access,
         Boolean forDeletion,
         Map<String, String> profile,
-        Set<String> groupIds) {
+        Set<String> groupIds,
+        Set<String> products) {
 
     /** Profile fields by plan column name; values as the API holds them. */
     public static final List<String> PROFILE_COLUMNS =
@@ -45,6 +46,7 @@ public record AccountState(
                 null,
                 null,
                 account.accountStatus(),
+                null,
                 null,
                 null,
                 null,
@@ -77,29 +79,50 @@ public record AccountState(
                 access,
                 u.forDeletion(),
                 profile,
-                groups);
+                groups,
+                products(u));
     }
 
     public AccountState withEmail(String v) {
         return new AccountState(
-                accountId, v, managed, synced, orgAdmin, accountStatus, access, forDeletion, profile, groupIds);
+                accountId,
+                v,
+                managed,
+                synced,
+                orgAdmin,
+                accountStatus,
+                access,
+                forDeletion,
+                profile,
+                groupIds,
+                products);
     }
 
     public AccountState withAccess(String v) {
         return new AccountState(
-                accountId, email, managed, synced, orgAdmin, accountStatus, v, forDeletion, profile, groupIds);
+                accountId,
+                email,
+                managed,
+                synced,
+                orgAdmin,
+                accountStatus,
+                v,
+                forDeletion,
+                profile,
+                groupIds,
+                products);
     }
 
     public AccountState withLifecycle(String status, Boolean deletion) {
         return new AccountState(
-                accountId, email, managed, synced, orgAdmin, status, access, deletion, profile, groupIds);
+                accountId, email, managed, synced, orgAdmin, status, access, deletion, profile, groupIds, products);
     }
 
     public AccountState withProfile(Map<String, String> changes) {
         Map<String, String> p = new LinkedHashMap<>(profile == null ? Map.of() : profile);
         p.putAll(changes);
         return new AccountState(
-                accountId, email, managed, synced, orgAdmin, accountStatus, access, forDeletion, p, groupIds);
+                accountId, email, managed, synced, orgAdmin, accountStatus, access, forDeletion, p, groupIds, products);
     }
 
     public AccountState withGroup(String groupId, boolean member) {
@@ -110,6 +133,39 @@ public record AccountState(
             g.remove(groupId);
         }
         return new AccountState(
-                accountId, email, managed, synced, orgAdmin, accountStatus, access, forDeletion, profile, g);
+                accountId, email, managed, synced, orgAdmin, accountStatus, access, forDeletion, profile, g, products);
+    }
+
+    /** The IDs and keys of the products the answer lists; null when it did not list them. */
+    private static Set<String> products(DirectoryUser u) {
+        if (u.productAccess() == null) {
+            return null;
+        }
+        Set<String> out = new HashSet<>();
+        for (DirectoryUser.ProductActivity p : u.productAccess()) {
+            if (p.id() != null) {
+                out.add(p.id());
+            }
+            if (p.key() != null) {
+                out.add(p.key());
+            }
+        }
+        return out;
+    }
+
+    /** Whether the account has the product with this ID (or key); null when the answer did not tell. */
+    public Boolean hasProduct(String id, String key) {
+        return products == null ? null : products.contains(id) || (key != null && products.contains(key));
+    }
+
+    public AccountState withProduct(String id, boolean has) {
+        Set<String> p = new HashSet<>(products == null ? Set.of() : products);
+        if (has) {
+            p.add(id);
+        } else {
+            p.remove(id);
+        }
+        return new AccountState(
+                accountId, email, managed, synced, orgAdmin, accountStatus, access, forDeletion, profile, groupIds, p);
     }
 }

@@ -31,6 +31,13 @@ public final class ChangeText {
             case GROUP_ADD, GROUP_REMOVE ->
                 change("group " + row.value(Operation.Columns.GROUP) + ": ", membership(from), membership(to));
             case PROFILE -> profile(row, from, to);
+            case ACCESS_REVOKE, ACCESS_GRANT ->
+                change("product " + row.value(Operation.Columns.PRODUCT) + ": ", access(from), access(to));
+            case POLICY_ADD ->
+                change(
+                        "policy: ",
+                        from == null ? null : "unknown (the API does not tell)",
+                        to == null ? null : row.value(Operation.Columns.POLICY));
         };
     }
 
@@ -57,6 +64,14 @@ public final class ChangeText {
         return state == null
                 ? null
                 : state.startsWith("in:") ? "member" : state.startsWith("out:") ? "not a member" : state;
+    }
+
+    private static String access(String state) {
+        return state == null
+                ? null
+                : state.startsWith(AccessHandler.HAS)
+                        ? "has access"
+                        : state.startsWith(AccessHandler.LACKS) ? "no access" : state;
     }
 
     /** One line a field: the fields this row changes, or, when nothing is to change, the values the file gives. */

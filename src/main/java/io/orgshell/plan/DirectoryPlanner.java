@@ -48,13 +48,17 @@ public class DirectoryPlanner {
             Operation.DELETE,
             Operation.REMOVE,
             Operation.GROUP_ADD,
-            Operation.GROUP_REMOVE);
+            Operation.GROUP_REMOVE,
+            Operation.ACCESS_REVOKE,
+            Operation.ACCESS_GRANT,
+            Operation.POLICY_ADD);
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     /**
      * What to build: the operation, its selection, and what the operation itself needs (the group of a group
-     * change; the two domains of an email change and whether to lower-case the local part).
+     * change, the product of an access change or the policy of a policy change, in {@code group}; the role of a
+     * grant; the two domains of an email change and whether to lower-case the local part).
      */
     public record Request(
             Operation operation,
@@ -62,7 +66,8 @@ public class DirectoryPlanner {
             String group,
             String fromDomain,
             String toDomain,
-            boolean lowercase) {}
+            boolean lowercase,
+            String role) {}
 
     /** The rows, held until the operator has been told how many accounts matched, then written. */
     public record Draft(Operation operation, String selected, List<String> header, List<List<String>> rows) {}
@@ -80,6 +85,10 @@ public class DirectoryPlanner {
     /** Reads the accounts the request selects; a selection matching none is an error (exit 1), nothing written. */
     public Draft draft(AdminApiClient client, DirectoryClient directory, Request req, IntConsumer accountsSeen) {
         Operation op = req.operation();
+        if (AccessPlans.builds(op)) {
+            return AccessPlans.draft(
+                    client, selections.select(client, directory, req.selection(), false, accountsSeen), req);
+        }
         boolean groups = op == Operation.GROUP_ADD || op == Operation.GROUP_REMOVE;
         checkShape(req, groups);
         Selection selection = req.selection();

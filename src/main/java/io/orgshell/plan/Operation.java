@@ -81,7 +81,32 @@ public enum Operation {
                             false,
                             List.of("group", "group_name", "group name", "group_id", "group id")),
                     checkedEmail())),
-    REMOVE("remove", true, accountOnly());
+    REMOVE("remove", true, accountOnly()),
+    ACCESS_REVOKE(
+            "access-revoke",
+            false,
+            columns(
+                    new Column(Columns.PRODUCT, true, Kind.TEXT, false, Columns.PRODUCT_NAMES),
+                    new Column(Columns.ROLE, false, Kind.TEXT, false, Columns.ROLE_NAMES),
+                    checkedEmail())),
+    ACCESS_GRANT(
+            "access-grant",
+            false,
+            columns(
+                    new Column(Columns.PRODUCT, true, Kind.TEXT, false, Columns.PRODUCT_NAMES),
+                    new Column(Columns.ROLE, true, Kind.TEXT, false, Columns.ROLE_NAMES),
+                    checkedEmail())),
+    POLICY_ADD(
+            "policy-add",
+            false,
+            columns(
+                    new Column(
+                            Columns.POLICY,
+                            true,
+                            Kind.TEXT,
+                            false,
+                            List.of("policy", "policy_name", "policy name", "policy_id", "policy id")),
+                    checkedEmail()));
 
     private final String cliName;
     private final boolean destructive;
@@ -117,7 +142,7 @@ public enum Operation {
      */
     public boolean needsManagedAccount() {
         return switch (this) {
-            case SUSPEND, RESTORE, REMOVE, GROUP_ADD, GROUP_REMOVE -> false;
+            case SUSPEND, RESTORE, REMOVE, GROUP_ADD, GROUP_REMOVE, ACCESS_REVOKE, ACCESS_GRANT -> false;
             default -> true;
         };
     }
@@ -181,6 +206,12 @@ public enum Operation {
         public static final String OLD_EMAIL = "old_email";
         public static final String MESSAGE = "message";
         public static final String GROUP = "group";
+        public static final String PRODUCT = "product";
+        public static final String ROLE = "role";
+        public static final String POLICY = "policy";
+        static final List<String> PRODUCT_NAMES =
+                List.of("product", "product_name", "product name", "resource", "resource_id", "resource id");
+        static final List<String> ROLE_NAMES = List.of("role", "role_id", "role id");
 
         private Columns() {}
     }

@@ -62,6 +62,11 @@ public interface OperationHandler {
     /** The operation that undoes this one, or null when nothing can (remove). */
     Operation inverse();
 
+    /** Why nothing undoes this operation, said where undo is refused; null for the reason remove has. */
+    default String whyNoUndo() {
+        return null;
+    }
+
     /** The undo plan's header and the row that reverses one applied row ({@code from}: the state before). */
     List<String> undoHeader();
 

@@ -14,6 +14,8 @@ public final class OperationHandlers {
             case DEACTIVATE, ENABLE, DELETE, CANCEL_DELETE -> new StateHandlers.Lifecycle(op);
             case PROFILE -> new ProfileHandler();
             case GROUP_ADD, GROUP_REMOVE -> new GroupHandler(op);
+            case ACCESS_REVOKE, ACCESS_GRANT -> new AccessHandler(op);
+            case POLICY_ADD -> new PolicyHandler();
         };
     }
 }

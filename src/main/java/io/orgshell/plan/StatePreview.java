@@ -115,6 +115,10 @@ public final class StatePreview {
                 ? "in the group"
                 : state.startsWith("out:")
                         ? "not in the group"
-                        : state.equals("{}") ? "as the file says" : state.replace('_', ' ');
+                        : state.startsWith(AccessHandler.HAS)
+                                ? "has access to the product"
+                                : state.startsWith(AccessHandler.LACKS)
+                                        ? "without access to the product"
+                                        : state.equals("{}") ? "as the file says" : state.replace('_', ' ');
     }
 }

@@ -1,9 +1,12 @@
 package io.orgshell.plan;
 
 import io.orgshell.api.AdminApiClient;
+import io.orgshell.api.AuthPolicy;
 import io.orgshell.api.DirectoryClient;
 import io.orgshell.api.Group;
 import io.orgshell.api.GroupRoles;
+import io.orgshell.api.Workspace;
+import io.orgshell.directory.AccessTargets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +25,8 @@ public final class WriteContext {
     private final Map<String, Optional<String>> groupIds = new ConcurrentHashMap<>();
     private final Map<String, String> groupProblems = new ConcurrentHashMap<>();
     private final Map<String, GroupRoles.Administration> administration = new ConcurrentHashMap<>();
+    private volatile List<Workspace> workspaces;
+    private volatile List<AuthPolicy> policies;
 
     private WriteContext(AdminApiClient client, DirectoryClient directory) {
         this.client = client;
@@ -59,6 +64,22 @@ public final class WriteContext {
     /** Whether the group with this ID grants administration, asked of the org once per group. */
     public GroupRoles.Administration administration(String groupId) {
         return administration.computeIfAbsent(groupId, directory::administration);
+    }
+
+    /** The product a row names, from the org's workspaces (asked once); refused when none or several match. */
+    public Workspace product(String typed) {
+        if (workspaces == null) {
+            workspaces = client.workspaces().workspaces();
+        }
+        return AccessTargets.product(workspaces, typed);
+    }
+
+    /** The authentication policy a row names, from the org's policies (asked once). */
+    public AuthPolicy policy(String typed) {
+        if (policies == null) {
+            policies = client.policies().policies();
+        }
+        return AccessTargets.policy(policies, typed);
     }
 
     private Optional<String> find(String value) {

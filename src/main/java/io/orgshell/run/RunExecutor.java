@@ -1,5 +1,6 @@
 package io.orgshell.run;
 
+import io.orgshell.api.AdminApiClient;
 import io.orgshell.api.ApiConnectionException;
 import io.orgshell.api.ApiException;
 import io.orgshell.api.DirectoryClient;
@@ -61,6 +62,8 @@ final class RunExecutor {
     private final StepResults results;
     private final ReadBack readBack;
     private final RunStop stop = new RunStop();
+    /** For the operations whose writes are asynchronous tasks (policy-add): they go through it, not step by step. */
+    private PolicyTasks tasks;
 
     /** {@code earlier}: the results and uncertain steps of a resumed run, copied: the executor records into its own. */
     RunExecutor(Writes writes, int concurrency, Duration confirmWait, RunJournal journal, RunLoop.Earlier earlier) {
@@ -68,6 +71,15 @@ final class RunExecutor {
         this.concurrency = concurrency;
         this.results = new StepResults(journal, earlier.results(), earlier.uncertain());
         this.readBack = new ReadBack(writes.handler(), results, confirmWait);
+    }
+
+    /** The writes go as journaled tasks ({@link PolicyTasks}); {@code recorded}: the tasks the journal already holds. */
+    void sendAsTasks(
+            AdminApiClient client,
+            PolicyTasks.Polling polling,
+            String runId,
+            Map<Integer, PolicyTasks.Recorded> recorded) {
+        tasks = new PolicyTasks(client, writes.rows(), results, stop, polling, runId, recorded);
     }
 
     /** Why and whether the run stops. */
@@ -159,6 +171,10 @@ final class RunExecutor {
      */
     void runBatch(List<Step> batch, Consumer<StepResult> onResult) {
         if (batch.isEmpty() || stop.requested()) {
+            return;
+        }
+        if (tasks != null) {
+            tasks.run(batch, onResult);
             return;
         }
         // the accounts the previous batch wrote are read back in the same request as this batch's

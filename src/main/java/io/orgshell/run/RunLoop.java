@@ -73,7 +73,8 @@ final class RunLoop {
             RunOptions options,
             BatchControl control,
             Consumer<StepResult> progress,
-            Duration confirmWait) {
+            Duration confirmWait,
+            PolicyTasks.Polling polling) {
         this.dir = dir;
         this.meta = meta;
         this.preview = preview;
@@ -96,6 +97,9 @@ final class RunLoop {
                 confirmWait,
                 journal,
                 earlier);
+        if (PolicyTasks.writes(preview.plan().operation())) {
+            executor.sendAsTasks(connection.client(), polling, dir.id(), recordedTasks(dir));
+        }
         executor.awaitAgain(steps, earlier.answered());
         this.tally = new RunTally(preview, executor.results());
         this.onResult = r -> {
@@ -103,6 +107,14 @@ final class RunLoop {
             progress.accept(r);
         };
         this.ask = !options.unattended();
+    }
+
+    private static Map<Integer, PolicyTasks.Recorded> recordedTasks(RunDirectory dir) {
+        try {
+            return PolicyTasks.recorded(dir.journal());
+        } catch (IOException e) {
+            throw new RunFileFailure("the run journal " + dir.journal(), e);
+        }
     }
 
     /**

@@ -38,11 +38,15 @@ public class RunService {
     private final RunStore store;
     private final double maxFraction;
     private final Duration confirmWait;
+    private final PolicyTasks.Polling polling;
 
     public RunService(RunStore store, OrgShellProperties properties) {
         this.store = store;
         this.maxFraction = properties.safety().maxFraction();
         this.confirmWait = properties.confirm().maxWait();
+        OrgShellProperties.PolicyTasks tasks = properties.policyTasks();
+        this.polling = new PolicyTasks.Polling(
+                Math.max(1, tasks.batchSize()), tasks.firstPoll(), tasks.maxPoll(), tasks.maxWait());
     }
 
     public RunSummary start(
@@ -133,7 +137,8 @@ public class RunService {
                             options,
                             control,
                             progress,
-                            confirmWait)
+                            confirmWait,
+                            polling)
                     .run(stop);
         }
     }
@@ -188,7 +193,9 @@ public class RunService {
                         m.id(), "run.json names an operation this version does not know: " + m.operation()));
         Operation inverse = OperationHandlers.of(done).inverse();
         if (inverse == null) {
-            throw new UserFacingException(m.operation() + " cannot be undone (run " + m.id() + ")");
+            String why = OperationHandlers.of(done).whyNoUndo();
+            throw new UserFacingException(
+                    m.operation() + " cannot be undone (run " + m.id() + ")" + (why == null ? "" : ": " + why));
         }
         if (!Files.exists(dir.undo())) {
             throw new UserFacingException("run " + m.id() + " has no undo plan yet");
@@ -259,7 +266,8 @@ public class RunService {
                                     resumed,
                                     control,
                                     progress,
-                                    confirmWait)
+                                    confirmWait,
+                                    polling)
                             .run(stop);
                 }
             });

@@ -67,7 +67,8 @@ final class ApiJson {
             g.writeStringProperty("key", p.key());
             g.writeStringProperty("name", p.displayName());
             g.writeStringProperty("url", SeedGenerator.SITE_URL);
-            g.writeStringProperty("last_active", p.lastActive().toString());
+            if (p.lastActive() != null)
+                g.writeStringProperty("last_active", p.lastActive().toString());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -156,7 +157,7 @@ final class ApiJson {
                         "id",
                         "ari:cloud:" + p.key() + "::site/sandbox",
                         "lastActiveTimestamp",
-                        p.lastActive().toString()));
+                        p.lastActive() == null ? null : p.lastActive().toString()));
             }
         }
         return Json.obj(

@@ -2,11 +2,13 @@ package io.orgshell.sandbox;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
@@ -41,6 +43,9 @@ import tools.jackson.databind.JsonNode;
  * {@code {"type": "stale-reads", "seconds": N}} makes reads lag behind writes (see {@link StaleReads}): after a
  * successful write, the v2 reads of that account show it as it was for N seconds ({@code 0}: no lag); it takes no
  * {@code match} or {@code times}.
+ * {@code {"type": "policy-task", "stuck": true}} keeps the next authentication-policy add-users task
+ * {@code IN_PROGRESS} until the script is cleared; {@code {"type": "policy-task", "failUsers": ["a@x.com"]}} makes
+ * the next task fail for those addresses (see {@link PolicyTaskFaults}); neither takes a {@code match}.
  * It answers {@code {"pending": n}}; {@code DELETE /__sandbox/faults} clears the script and the lag.
  *
  * <p>A {@code status} fault is answered without applying the request, so a 2xx plays a write that answers success
@@ -115,6 +120,7 @@ public final class FaultScript {
 
     private final List<Entry> entries = new ArrayList<>();
     private final StaleReads staleReads = new StaleReads();
+    private final PolicyTaskFaults policyTasks = new PolicyTaskFaults();
     private final Object delayed = new Object();
     /** Bumped by {@link #releaseDelayed}: a request held since an earlier count goes on. */
     private long releases;
@@ -135,6 +141,19 @@ public final class FaultScript {
     public synchronized void clear() {
         entries.clear();
         staleReads.clear();
+        policyTasks.clear();
+    }
+
+    /**
+     * The next authentication-policy add-users task stays in progress ({@code stuck}, until the script is cleared),
+     * or fails for the addresses in {@code failUsers}.
+     */
+    public void policyTask(boolean stuck, Set<String> failUsers) {
+        policyTasks.add(stuck, failUsers);
+    }
+
+    PolicyTaskFaults policyTasks() {
+        return policyTasks;
     }
 
     /** Makes the reads of an account lag {@code lag} behind each successful write to it. */
@@ -208,6 +227,12 @@ public final class FaultScript {
             staleReads(Duration.ofSeconds(seconds));
             return;
         }
+        if (type.equals("policy-task")) {
+            Set<String> failing = new HashSet<>();
+            node.path("failUsers").forEach(u -> failing.add(u.asString()));
+            policyTask(node.path("stuck").asBoolean(false), failing);
+            return;
+        }
         if (type.equals("pages")) {
             List<String> cursors = new ArrayList<>();
             node.path("cursors").forEach(c -> cursors.add(c.asString()));
@@ -248,7 +273,7 @@ public final class FaultScript {
                         : Fault.echoKey(node.path("status").asInt(400));
             default ->
                 throw new IllegalArgumentException("type must be status, throttle, drop, delay, trickle, "
-                        + "echo-key, pages or stale-reads: " + type);
+                        + "echo-key, pages, stale-reads or policy-task: " + type);
         };
         add(match, times, fault);
     }

@@ -2,7 +2,10 @@ package io.orgshell.sandbox;
 
 import java.time.Instant;
 
-/** One product a user can use, with when they last used it. {@code key} is one of the spec's product keys. */
+/**
+ * One product a user can use, with when they last used it ({@code lastActive} null: never, as after a grant). {@code key}
+ * is one of the spec's product keys.
+ */
 public record ProductAccess(String key, Instant lastActive) {
 
     public String displayName() {

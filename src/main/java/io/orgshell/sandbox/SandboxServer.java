@@ -74,6 +74,7 @@ public final class SandboxServer implements AutoCloseable {
     private final List<Filter> apiFilters = new CopyOnWriteArrayList<>();
     private final Router router = new Router();
     private final TestEndpoints testEndpoints = new TestEndpoints(this);
+    private final AccessState accessState;
 
     private SandboxServer(SandboxConfig requested, InstantSource rateClock) throws IOException {
         String orgId = requested.effectiveOrgId();
@@ -96,6 +97,10 @@ public final class SandboxServer implements AutoCloseable {
         new DirectoryApiV2(ctx).register(router);
         new GroupRoleAssignments(ctx).register(router);
         new UserManagementApi(ctx).register(router);
+        this.accessState = new AccessState(requested.seed());
+        new Workspaces(ctx).register(router);
+        new UserRoles(ctx, accessState).register(router);
+        new AuthPolicies(ctx, accessState, faults.policyTasks()).register(router);
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "sandbox-http-" + n.incrementAndGet());
@@ -164,6 +169,11 @@ public final class SandboxServer implements AutoCloseable {
         return org;
     }
 
+    /** Product roles and authentication policies beside the accounts. */
+    AccessState accessState() {
+        return accessState;
+    }
+
     public SandboxStats stats() {
         return stats;
     }
@@ -175,6 +185,7 @@ public final class SandboxServer implements AutoCloseable {
     /** Back to the seeded state; clears stats, scripted faults, the rate limiter and a pending 429 burst. */
     public void reset() {
         org.reset();
+        accessState.reset();
         stats.reset();
         faults.clear();
         limiter.reset();

@@ -65,7 +65,7 @@ public record SandboxUser(
     public Instant lastActive() {
         Instant last = null;
         for (ProductAccess p : productAccess) {
-            if (last == null || p.lastActive().isAfter(last)) last = p.lastActive();
+            if (p.lastActive() != null && (last == null || p.lastActive().isAfter(last))) last = p.lastActive();
         }
         return last;
     }

@@ -11,7 +11,8 @@ import tools.jackson.core.JsonGenerator;
  * <ul>
  *   <li>{@code GET /__sandbox/users}: every account as
  *       {@code {"account_id","email","name","account_status","access":"active"|"suspended","groups":[names],
- *       "managed_by":"idp"|"org"}}, streamed (a user removed from the directory shows as "suspended", no groups);</li>
+ *       "managed_by":"idp"|"org", "product_roles":{product key: role}, "policy":{"id","name"} or null}} (see
+ *       {@link AccessUsers}), streamed (a user removed from the directory shows as "suspended", no groups);</li>
  *   <li>{@code GET /__sandbox/stats}: see {@link SandboxStats};</li>
  *   <li>{@code POST /__sandbox/reset}: back to the seed (204);</li>
  *   <li>{@code POST /__sandbox/faults}, {@code DELETE /__sandbox/faults}: see {@link FaultScript}.</li>
@@ -84,6 +85,7 @@ final class TestEndpoints {
                 for (SandboxGroup group : org.groupsOf(u.accountId())) g.writeString(group.name());
                 g.writeEndArray();
                 g.writeStringProperty("managed_by", u.idpSynced() ? "idp" : "org");
+                AccessUsers.write(g, server.accessState(), u);
                 g.writeEndObject();
             }
             g.writeEndArray();

@@ -91,9 +91,14 @@ public final class ErrorTranslator {
                         case TARGET_GROUP -> "";
                         case FROM_DOMAIN -> "--from-domain: ";
                         case TO_DOMAIN -> "--to-domain: ";
+                        case PRODUCT, POLICY -> "";
                     }
                     + r.getMessage()
-                    + (r.isDomain() ? " (see 'domains list --all')" : "");
+                    + (r.isDomain()
+                            ? " (see 'domains list --all')"
+                            : r.part() == RefusedValueException.Part.PRODUCT
+                                    ? " (see 'products list')"
+                                    : r.part() == RefusedValueException.Part.POLICY ? " (see 'policies list')" : "");
         }
         if (e instanceof WriterBusyException w) {
             return w.orgName() + " is being written to by " + w.holder()

@@ -17,6 +17,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,7 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
  * against the user-management document (server base at the root). The v2 directory routes are not in those
  * documents: they are validated against {@code contract/directory_v2.json}, written for this project from what
  * {@code ENDPOINTS-2026.md} and {@code CONTRACT.md} section 8 say (a success status they leave open is any status;
- * request bodies name only the documented fields). Other v2 paths are not validated (empty result).
+ * request bodies name only the documented fields). Other v2 paths are not validated (empty result). The user role
+ * changes and the admin control API's authentication policies are validated against
+ * {@code contract/access_policies.json}, written the same way; the workspaces against the organization document.
  *
  * <p>Reusable by the client's tests: {@code ContractValidator.shared().problems(exchange)} returns the
  * validation messages of the request and the response, empty when both are valid.
@@ -55,11 +58,17 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ContractValidator {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The routes of {@code contract/access_policies.json} that share a prefix with the organization document's. */
+    private static final Pattern ROLE_CHANGE =
+            Pattern.compile("/admin/v1/orgs/[^/]+/users/[^/]+/roles/(assign|revoke)");
+
+    private static final Pattern WORKSPACES = Pattern.compile("/admin/v2/orgs/[^/]+/workspaces");
     private static volatile ContractValidator shared;
 
     private final OpenApiInteractionValidator org;
     private final OpenApiInteractionValidator user;
     private final OpenApiInteractionValidator v2;
+    private final OpenApiInteractionValidator access;
 
     private ContractValidator(Path source) {
         // resolveCombinators merges allOf parts first: validated one by one, each part would reject the
@@ -81,6 +90,9 @@ public final class ContractValidator {
         try {
             this.v2 = OpenApiInteractionValidator.createForInlineApiSpecification(
                             resource("/contract/directory_v2.json"))
+                    .build();
+            this.access = OpenApiInteractionValidator.createForInlineApiSpecification(
+                            resource("/contract/access_policies.json"))
                     .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -127,6 +139,8 @@ public final class ContractValidator {
     }
 
     private OpenApiInteractionValidator validatorFor(String path) {
+        if (path.startsWith("/admin/control/") || ROLE_CHANGE.matcher(path).matches()) return access;
+        if (WORKSPACES.matcher(path).matches()) return org;
         if (path.startsWith("/admin/v1/")) return org;
         if (path.startsWith("/users/")) return user;
         if (path.startsWith("/admin/v2/orgs/") && path.contains("/directories")) return v2;

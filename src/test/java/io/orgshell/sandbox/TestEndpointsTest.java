@@ -25,7 +25,16 @@ class TestEndpointsTest {
         assertThat(all).hasSize(250);
         for (JsonNode u : all) {
             assertThat(u.propertyNames())
-                    .containsExactly("account_id", "email", "name", "account_status", "access", "groups", "managed_by");
+                    .containsExactly(
+                            "account_id",
+                            "email",
+                            "name",
+                            "account_status",
+                            "access",
+                            "groups",
+                            "managed_by",
+                            "product_roles",
+                            "policy");
             assertThat(u.get("access").asString()).isIn("active", "suspended");
             assertThat(u.get("managed_by").asString()).isIn("idp", "org");
             assertThat(u.get("groups").isArray()).isTrue();

@@ -33,7 +33,7 @@ class HelpPagesTest extends ShellTest {
         assertThat(usage("undo")).isEqualTo("Usage: undo [ID]");
         assertThat(usage("runs show")).isEqualTo("Usage: runs show [ID] [--json]");
         assertThat(usage("resume")).startsWith("Usage: resume [ID] [--batch-size N]");
-        assertThat(usage("plan")).startsWith("Usage: plan OPERATION [GROUP] [--out VALUE]");
+        assertThat(usage("plan")).startsWith("Usage: plan OPERATION [TARGET] [ROLE] [--out VALUE]");
         assertThat(usage("help")).isEqualTo("Usage: help [COMMAND]");
         assertThat(usage("load")).isEqualTo("Usage: load FILE [--op OP]");
         assertThat(usage("users show")).isEqualTo("Usage: users show ID_OR_EMAIL [--json]");
