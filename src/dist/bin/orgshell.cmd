@@ -14,15 +14,11 @@ if not defined JAVA (
 )
 
 rem java.specification.version: 1.8 for Java 8, then 9, 10, ... 17, 21
-set "SPEC="
+set "SPEC=0"
 for /f "tokens=2 delims==" %%v in ('""%JAVA%" -XshowSettings:properties -version 2>&1 | findstr java.specification.version"') do set "SPEC=%%v"
 set "SPEC=%SPEC: =%"
-if "%SPEC%"=="" set "SPEC=0"
 if "%SPEC:~0,2%"=="1." set "SPEC=0"
-if %SPEC% LSS 17 (
-  echo orgshell: needs Java 17 or newer; %JAVA% is older: install one and set JAVA_HOME 1>&2
-  exit /b 1
-)
+if %SPEC% LSS 17 goto too_old
 
 set "CDS="
 if not defined ORGSHELL_NO_CDS if %SPEC% GEQ 19 if defined LOCALAPPDATA (
@@ -33,3 +29,7 @@ if not defined ORGSHELL_NO_CDS if %SPEC% GEQ 19 if defined LOCALAPPDATA (
 rem C1 only and the serial collector: a shell session is short and I/O-bound, so start-up beats peak speed.
 "%JAVA%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Dspring.aot.enabled=true %CDS% %ORGSHELL_JAVA_OPTS% -jar "%ORGSHELL_HOME%\lib\orgshell.jar" %*
 exit /b %ERRORLEVEL%
+
+:too_old
+echo orgshell: needs Java 17 or newer; "%JAVA%" is older: install one and set JAVA_HOME 1>&2
+exit /b 1

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * The scale benchmarks of {@code scripts/bench}: {@code export} (100,000 accounts in 128 MB, time against pages ×
  * latency), {@code preview} (requests and time of a 10,000-row plan against the export's), {@code load} (a
- * 100,000-row CSV) and {@code startup} (one-shot {@code version} against a plain JVM printing hello). Each runs
+ * 100,000-row CSV) and {@code startup} (one-shot {@code version} against a plain JVM printing hello, from the checkout
+ * and from the release archives). Each runs
  * orgshell as its own process from the built application, as a user does.
  */
 final class ScaleBench {
@@ -257,19 +258,20 @@ final class ScaleBench {
                             .seconds());
         }
         return String.format(
-                Locale.ROOT,
-                "| measure (best of 5) | seconds | ratio to hello |%n| --- | --- | --- |%n"
-                        + "| plain JVM printing hello | %.2f | 1.0 |%n"
-                        + "| orgshell version (scripts/orgshell: CDS, AOT, C1) | %.2f | %.1f |%n"
-                        + "| orgshell interactive, time to the first prompt (scripts/orgshell) | %.2f | %.1f |%n"
-                        + "| orgshell version (plain java -jar) | %.2f | %.1f |%n",
-                helloBest,
-                versionBest,
-                versionBest / helloBest,
-                promptBest,
-                promptBest / helloBest,
-                fatBest,
-                fatBest / helloBest);
+                        Locale.ROOT,
+                        "| measure (best of 5) | seconds | ratio to hello |%n| --- | --- | --- |%n"
+                                + "| plain JVM printing hello | %.2f | 1.0 |%n"
+                                + "| orgshell version (scripts/orgshell: CDS, AOT, C1) | %.2f | %.1f |%n"
+                                + "| orgshell interactive, time to the first prompt (scripts/orgshell) | %.2f | %.1f |%n"
+                                + "| orgshell version (plain java -jar) | %.2f | %.1f |%n",
+                        helloBest,
+                        versionBest,
+                        versionBest / helloBest,
+                        promptBest,
+                        promptBest / helloBest,
+                        fatBest,
+                        fatBest / helloBest)
+                + ArchiveStartup.rows(work, helloBest);
     }
 
     /**
