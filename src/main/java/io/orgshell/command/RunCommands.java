@@ -16,6 +16,7 @@ import io.orgshell.run.RunService;
 import io.orgshell.run.RunStanding;
 import io.orgshell.run.RunStore;
 import io.orgshell.run.RunSummary;
+import io.orgshell.run.UndoChoice;
 import io.orgshell.session.Connection;
 import io.orgshell.session.Session;
 import java.io.IOException;
@@ -206,12 +207,22 @@ public class RunCommands {
             description = "Load the undo plan of a run of this org (default: the latest) for preview")
     public void undo(
             @Argument(index = 0, description = "run ID (default: the latest)") @Nullable String id,
+            @Option(longName = "batch", description = "only the rows of this batch of the run (numbered from 1)")
+                    Integer batch,
+            @Option(longName = "lines", description = "only the rows at these lines of the run's plan: 4-10,15")
+                    String lines,
+            @Option(
+                            longName = "accounts",
+                            description = "only these accounts: IDs or emails, comma-separated, or a file of them "
+                                    + "(one a line)")
+                    String accounts,
             CommandContext ctx) {
         Console console = Console.of(ctx);
+        UndoChoice choice = UndoChoices.of(batch, lines, accounts);
         Connection connection = session.require();
         RunDirectory dir = store.openOrLatest(id, connection);
-        Optional<RunService.UndoPlan> undo =
-                runs.undoPlan(dir, connection, note -> console.messages().println(note));
+        Optional<RunService.UndoPlan> undo = runs.undoPlan(
+                dir, connection, choice, note -> console.messages().println(Sanitizer.forTerminal(note)));
         if (undo.isEmpty()) {
             console.messages().println("nothing to undo: run " + dir.id() + " changed no account");
             return;
