@@ -112,6 +112,13 @@ public class DirectoryPlanCommands {
             }
             w.println("selected " + draft.rows().size() + (draft.rows().size() == 1 ? " account" : " accounts") + ": "
                     + Sanitizer.forTerminal(draft.selected()));
+            if (!draft.leftOut().isEmpty()) {
+                int n = draft.leftOut().values().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum();
+                w.println("left out " + n + (n == 1 ? " account" : " accounts") + " that " + op.cliName()
+                        + " would not change: " + DirectoryPlanner.describe(draft.leftOut()));
+            }
             Path file = chosen != null && !stream ? chosen.path() : planner.defaultFile(op);
             planner.write(draft, file);
             if (stream) {

@@ -8,13 +8,16 @@ import io.orgshell.directory.UserLookup;
 import java.util.List;
 import java.util.Objects;
 
-/** {@code users find}: the accounts whose name or email holds the text, at most {@code limit} of them. */
-record FoundView(String query, List<Account> accounts, boolean more, int limit) implements Listing {
+/**
+ * {@code users find}: the accounts whose name or email holds the text, at most {@code limit} of them (null: every
+ * one) of the {@code total} found.
+ */
+record FoundView(String query, List<Account> accounts, boolean more, Integer limit, long total) implements Listing {
 
     /** {@code orgAccess}: null when the directory did not say. */
     record Account(String accountId, String email, String name, String accountStatus, String orgAccess) {}
 
-    static FoundView of(String query, UserLookup.Found found, int limit) {
+    static FoundView of(String query, UserLookup.Found found, Integer limit) {
         return new FoundView(
                 query,
                 found.matches().stream()
@@ -26,7 +29,8 @@ record FoundView(String query, List<Account> accounts, boolean more, int limit) 
                                 m.access() == null || m.access().isEmpty() ? null : m.access()))
                         .toList(),
                 found.more(),
-                limit);
+                limit,
+                found.total());
     }
 
     @Override
@@ -49,9 +53,9 @@ record FoundView(String query, List<Account> accounts, boolean more, int limit) 
         if (n == 0) {
             return List.of("no account matches '" + Sanitizer.forTerminal(query) + "'");
         }
-        return List.of(n
-                + (more
-                        ? "+ accounts (showing the first " + limit + "; be more specific)"
-                        : n == 1 ? " account" : " accounts"));
+        if (more) {
+            return List.of(String.format("%,d shown of %,d, use --limit N or --all (or be more specific)", n, total));
+        }
+        return List.of(n + (n == 1 ? " account" : " accounts"));
     }
 }

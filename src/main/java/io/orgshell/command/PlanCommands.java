@@ -15,7 +15,9 @@ import io.orgshell.plan.PlanLoader;
 import io.orgshell.plan.PlanSession;
 import io.orgshell.plan.Preview;
 import io.orgshell.plan.PreviewOptions;
+import io.orgshell.plan.PreviewRowsFile;
 import io.orgshell.plan.PreviewService;
+import io.orgshell.plan.Verdict;
 import io.orgshell.run.RunOptions;
 import io.orgshell.run.RunService;
 import io.orgshell.run.RunState;
@@ -28,6 +30,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.springframework.context.event.EventListener;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
@@ -128,10 +131,18 @@ public class PlanCommands {
                     Boolean serverCheck,
             @Option(longName = "allow-admins", description = "let org admins' accounts be changed") Boolean allowAdmins,
             @Option(longName = "all", description = "list every row, not only those that will not run") Boolean all,
+            @Option(longName = "only", description = PreviewChoice.HELP) String only,
+            @Option(
+                            longName = "out",
+                            description = "write the rows listed (--only's, or those that will not run) to a change "
+                                    + "file to fix and load again")
+                    String out,
             @Option(longName = JsonOutput.OPTION, description = JsonOutput.HELP) Boolean asJson,
             CommandContext ctx) {
         Plan plan = plans.plan()
                 .orElseThrow(() -> new UserFacingException("no plan loaded (run 'load FILE' first)", ExitCodes.USAGE));
+        Set<Verdict> chosen = PreviewChoice.verdicts(only);
+        Path outFile = out == null ? null : PathArguments.output("--out", out);
         Connection c = session.require();
         Console console = JsonOutput.wanted(asJson) ? Console.of(ctx).dataOnOut() : Console.of(ctx);
         PrintWriter messages = console.messages();
@@ -154,8 +165,18 @@ public class PlanCommands {
                 runs.limitBreach(preview, c.orgName())
                         .map(what -> "run will refuse to " + what + " unless given --override-limit")
                         .orElse(null),
-                Boolean.TRUE.equals(all));
+                Boolean.TRUE.equals(all),
+                chosen);
         Listing.print(console, JsonOutput.wanted(asJson), view);
+        if (outFile != null) {
+            Set<Verdict> written = chosen != null ? chosen : PreviewChoice.NOT_RUN;
+            int n = PreviewRowsFile.write(preview, written, outFile);
+            messages.println(console.messageStyles().ok("wrote ") + n + (n == 1 ? " row" : " rows") + " ("
+                    + PreviewChoice.describe(written) + ") to " + Sanitizer.forTerminal(outFile.toString())
+                    + " with preview_verdict and preview_reason columns; fix them, then 'load "
+                    + Sanitizer.forTerminal(outFile.toString()) + " --op "
+                    + plan.operation().cliName() + "'");
+        }
     }
 
     @Command(

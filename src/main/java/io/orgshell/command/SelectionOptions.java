@@ -139,6 +139,11 @@ record SelectionOptions(
 
     /** {@code 90d} (days before now) or {@code 2026-06-01} (the start of that day, UTC); not in the future. */
     static Instant since(String text, Clock clock) {
+        return since("--inactive-since", text, clock);
+    }
+
+    /** As {@link #since(String, Clock)}, for the option {@code option}. */
+    static Instant since(String option, String text, Clock clock) {
         if (text == null) {
             return null;
         }
@@ -153,11 +158,11 @@ record SelectionOptions(
                 at = LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException e) {
                 throw new UsageException(
-                        "--inactive-since: '" + t + "' is neither a number of days (90d) nor a date (2026-06-01)");
+                        option + ": '" + t + "' is neither a number of days (90d) nor a date (2026-06-01)");
             }
         }
         if (at.isAfter(now)) {
-            throw new UsageException("--inactive-since: " + t + " is in the future");
+            throw new UsageException(option + ": " + t + " is in the future");
         }
         return at;
     }

@@ -174,13 +174,24 @@ public class UserCommands {
             description = "Find accounts whose name or email contains the text")
     public void find(
             @Argument(index = 0, description = "text to look for") String text,
+            @Option(longName = "limit", description = "show at most this many accounts (default " + FIND_LIMIT + ")")
+                    Integer limit,
+            @Option(longName = "all", description = "show every account found") Boolean all,
             @Option(longName = JsonOutput.OPTION, description = JsonOutput.HELP) Boolean asJson,
             CommandContext ctx) {
         if (text == null || text.isBlank()) {
             throw new UsageException("users find needs some text to look for");
         }
+        if (limit != null && Boolean.TRUE.equals(all)) {
+            throw new UsageException("users find: say --limit N or --all, not both");
+        }
+        if (limit != null && limit < 1) {
+            throw new UsageException("--limit: give a number of accounts, 1 or more (not " + limit + ")");
+        }
+        Integer shown = Boolean.TRUE.equals(all) ? null : limit == null ? FIND_LIMIT : limit;
         Connection c = session.require();
-        UserLookup.Found found = lookup.find(c.directory(), c.cache(), text.strip(), FIND_LIMIT);
-        Listing.print(Console.of(ctx), JsonOutput.wanted(asJson), FoundView.of(text.strip(), found, FIND_LIMIT));
+        UserLookup.Found found =
+                lookup.find(c.directory(), c.cache(), text.strip(), shown == null ? Integer.MAX_VALUE : shown);
+        Listing.print(Console.of(ctx), JsonOutput.wanted(asJson), FoundView.of(text.strip(), found, shown));
     }
 }

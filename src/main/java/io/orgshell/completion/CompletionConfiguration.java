@@ -29,7 +29,7 @@ public class CompletionConfiguration {
     static final Set<String> FILE_OPTIONS = Set.of("out", "file", "csv");
     static final Set<String> ACCOUNT_COMMANDS = Set.of("users show");
     static final String RESUME = "resume";
-    static final Set<String> RUN_COMMANDS = Set.of(RESUME, "undo", "runs show");
+    static final Set<String> RUN_COMMANDS = Set.of(RESUME, "undo", "runs show", "runs prune");
     static final Set<String> FILE_COMMANDS = Set.of("load", "script");
 
     @Bean

@@ -20,27 +20,33 @@ public class UserLookup {
 
     public record Match(String accountId, String email, String name, String status, String access) {}
 
-    public record Found(List<Match> matches, boolean more) {}
+    /** {@code total}: every account the search found, of which {@code matches} holds the first ones. */
+    public record Found(List<Match> matches, long total) {
+
+        public boolean more() {
+            return total > matches.size();
+        }
+    }
 
     public record Details(UserProfile.Account account, DirectoryUser directoryUser) {}
 
+    /**
+     * The first {@code limit} accounts the search finds; the pages after them are still read, to say how many were
+     * not shown.
+     */
     public Found find(DirectoryClient directory, DirectoryCache cache, String text, int limit) {
         List<Match> matches = new ArrayList<>();
-        boolean more = false;
+        long total = 0;
         for (List<OrgAccount> page : directory.search(text)) {
             for (OrgAccount u : page) {
+                total++;
                 cache.put(u.accountId(), u.email());
                 if (matches.size() < limit) {
                     matches.add(new Match(u.accountId(), u.email(), u.name(), u.accountStatus(), access(u)));
-                } else {
-                    more = true;
                 }
             }
-            if (more) {
-                break;
-            }
         }
-        return new Found(matches, more);
+        return new Found(matches, total);
     }
 
     private static String access(OrgAccount u) {

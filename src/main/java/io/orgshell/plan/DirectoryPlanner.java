@@ -18,22 +18,30 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
  * Builds a change file from the live directory ({@code plan OP [selection]}): the rows a person would otherwise make
  * in a spreadsheet, in the columns {@code load} reads, so the file can be read, edited and loaded like any other.
  * Nothing is judged here: collisions, IdP-synced, unmanaged and protected accounts stay in the file, for preview to
- * block with its usual reasons, so the file shows the whole intent.
+ * block with its usual reasons, so the file shows the whole intent. A plan of accounts inactive since a date is the
+ * exception: it is a sweep, not an intent about named accounts, and the accounts it would find already suspended or
+ * deactivated (the reason most are inactive) are left out and counted, with each account's last activity in a
+ * {@code last_active} column.
  */
 @Service
 public class DirectoryPlanner {
@@ -69,8 +77,19 @@ public class DirectoryPlanner {
             boolean lowercase,
             String role) {}
 
-    /** The rows, held until the operator has been told how many accounts matched, then written. */
-    public record Draft(Operation operation, String selected, List<String> header, List<List<String>> rows) {}
+    /**
+     * The rows, held until the operator has been told how many accounts matched, then written; {@code leftOut}: the
+     * accounts an inactivity plan left out, by why.
+     */
+    public record Draft(
+            Operation operation,
+            String selected,
+            List<String> header,
+            List<List<String>> rows,
+            Map<String, Integer> leftOut) {}
+
+    /** The column an inactivity plan gives each account's last activity in; {@code load} keeps it, unused. */
+    public static final String LAST_ACTIVE = "last_active";
 
     private final SelectionService selections;
     private final ConfigDirectory config;
@@ -102,8 +121,15 @@ public class DirectoryPlanner {
                 : null;
         SelectionService.Selected selected = selections.select(client, directory, selection, false, accountsSeen);
         List<List<String>> rows = new ArrayList<>(selected.accounts().size());
+        boolean sweep = selection.inactiveSince() != null;
+        Map<String, Integer> leftOut = new LinkedHashMap<>();
         for (AccountFacts a : selected.accounts()) {
             String email = a.email() == null ? "" : a.email();
+            String there = sweep ? alreadyThere(op, a) : null;
+            if (there != null) {
+                leftOut.merge(there, 1, Integer::sum);
+                continue;
+            }
             if (op == Operation.EMAIL) {
                 if (email.indexOf('@') < 0) {
                     continue; // an address the account hides cannot be moved
@@ -115,19 +141,60 @@ public class DirectoryPlanner {
                         (req.lowercase() ? local.toLowerCase(Locale.ROOT) : local) + "@" + toDomain));
             } else if (groups) {
                 rows.add(List.of(a.accountId(), group.name() == null ? group.id() : group.name(), email));
+            } else if (sweep) {
+                rows.add(List.of(a.accountId(), email, lastActive(a)));
             } else {
                 rows.add(List.of(a.accountId(), email));
             }
         }
         if (rows.isEmpty()) {
-            throw new UserFacingException("no account matches " + selection.describe() + "; nothing was written");
+            throw new UserFacingException("no account matches " + selection.describe()
+                    + (leftOut.isEmpty() ? "" : " that is not already " + describe(leftOut)) + "; nothing was written");
         }
         List<String> header = op == Operation.EMAIL
                 ? List.of(Operation.Columns.ACCOUNT_ID, Operation.Columns.OLD_EMAIL, Operation.Columns.EMAIL)
                 : groups
                         ? List.of(Operation.Columns.ACCOUNT_ID, Operation.Columns.GROUP, Operation.Columns.EMAIL)
-                        : List.of(Operation.Columns.ACCOUNT_ID, Operation.Columns.EMAIL);
-        return new Draft(op, selection.describe(), header, List.copyOf(rows));
+                        : sweep
+                                ? List.of(Operation.Columns.ACCOUNT_ID, Operation.Columns.EMAIL, LAST_ACTIVE)
+                                : List.of(Operation.Columns.ACCOUNT_ID, Operation.Columns.EMAIL);
+        return new Draft(op, selection.describe(), header, List.copyOf(rows), Map.copyOf(leftOut));
+    }
+
+    /** "deactivated 6, suspended 3". */
+    public static String describe(Map<String, Integer> leftOut) {
+        return leftOut.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Why the account is already where the operation would take it, or beyond (a deactivated account has no access
+     * left to suspend); null when it is not, or the listing did not say.
+     */
+    private static String alreadyThere(Operation op, AccountFacts a) {
+        String status = a.accountStatus() == null ? "" : a.accountStatus().toLowerCase(Locale.ROOT);
+        String access = a.access() == null ? "" : a.access().toLowerCase(Locale.ROOT);
+        boolean closed = status.equals("closed");
+        boolean deactivated = status.equals("inactive");
+        return switch (op) {
+            case SUSPEND ->
+                closed ? "closed" : deactivated ? "deactivated" : access.equals("suspended") ? "suspended" : null;
+            case DEACTIVATE -> closed ? "closed" : deactivated ? "deactivated" : null;
+            case DELETE -> closed ? "closed" : null;
+            case RESTORE -> access.equals("active") ? "with access" : null;
+            case ENABLE -> status.equals("active") ? "active" : null;
+            default -> null;
+        };
+    }
+
+    /** The day of the account's last product activity, or how it stands when it has none. */
+    private static String lastActive(AccountFacts a) {
+        if (a.lastActive() != null) {
+            return LocalDate.ofInstant(a.lastActive(), ZoneOffset.UTC).toString();
+        }
+        return a.activityKnown() ? "never" : "unknown";
     }
 
     /**

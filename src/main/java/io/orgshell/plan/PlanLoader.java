@@ -1,6 +1,7 @@
 package io.orgshell.plan;
 
 import io.orgshell.core.ExitCodes;
+import io.orgshell.core.MissingFile;
 import io.orgshell.core.UserFacingException;
 import io.orgshell.csv.ColumnSpec;
 import io.orgshell.csv.CsvIssue;
@@ -37,7 +38,7 @@ public class PlanLoader {
         try {
             csv = new PlanCsvReader(operation.columns()).read(file);
         } catch (NoSuchFileException e) {
-            throw new UserFacingException("no such file: " + file, ExitCodes.USAGE);
+            throw new UserFacingException(MissingFile.message(file), ExitCodes.USAGE);
         } catch (IOException e) {
             throw new UserFacingException("cannot read " + file + ": " + e.getMessage(), ExitCodes.USAGE);
         }

@@ -239,6 +239,22 @@ public final class RunJournal implements AutoCloseable {
         }
     }
 
+    /**
+     * The steps of each batch, in the order sent, numbered from 1 over the whole run (a resumed run's batches follow
+     * its earlier ones); empty for a run made before batches were journaled.
+     */
+    public static List<List<Integer>> batches(Path file) throws IOException {
+        List<List<Integer>> batches = new ArrayList<>();
+        JournalLines.read(file, 0, Files.size(file), node -> {
+            if ("batch".equals(node.get("event").asString())) {
+                List<Integer> steps = new ArrayList<>();
+                node.path("steps").forEach(n -> steps.add(n.asInt()));
+                batches.add(steps);
+            }
+        });
+        return batches;
+    }
+
     static Tail tail(Path file, long from, long to) throws IOException {
         int[] counts = new int[4];
         RunState[] state = {null};

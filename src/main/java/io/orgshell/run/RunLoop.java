@@ -197,6 +197,8 @@ final class RunLoop {
         boolean retry = !retrying.isEmpty();
         List<Step> next = retry ? retrying : pending.subList(0, Math.min(size, pending.size()));
         OutcomeCounts before = tally.counts();
+        // undo can then take back one batch: the journal is the only record of which steps went together
+        journal.append("batch", Map.of("steps", next.stream().map(Step::number).toList()));
         executor.runBatch(next, onResult);
         batch++;
         pending = executor.unsent(steps);

@@ -1,5 +1,6 @@
 package io.orgshell.run;
 
+import io.orgshell.api.OrgAccount;
 import io.orgshell.config.OrgShellProperties;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.UserFacingException;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -171,6 +173,15 @@ public class RunService {
      * written its plan yet, and for a run of another org than the connected one.
      */
     public Optional<UndoPlan> undoPlan(RunDirectory dir, Connection connection, Consumer<String> notes) {
+        return undoPlan(dir, connection, null, notes);
+    }
+
+    /**
+     * As {@link #undoPlan(RunDirectory, Connection, Consumer)}, of the rows {@code choice} names (null: every row);
+     * rows an earlier undo of the run put back are left out either way, and {@code notes} hears of them.
+     */
+    public Optional<UndoPlan> undoPlan(
+            RunDirectory dir, Connection connection, UndoChoice choice, Consumer<String> notes) {
         OrgBinding.require(dir.readMeta(), connection, "undo", "undone");
         // a run whose process is alive may write on after its undo plan is made (a run paused at its question)
         try (RunDirectory.Lock lock = dir.tryLock("undo")
@@ -182,11 +193,30 @@ public class RunService {
                         + "; undo it once that process has ended"))) {
             // a killed run's undo.csv may lack rows its journal holds
             RunRefresh.bringUpToDate(dir, lock).ifPresent(notes);
-            return undoPlanOf(dir);
+            return undoPlanOf(dir, choice, idsOfEmails(choice, connection), notes);
         }
     }
 
-    private static Optional<UndoPlan> undoPlanOf(RunDirectory dir) {
+    /** The accounts that have the addresses a choice names now, by address, lower-cased: one search. */
+    private static Map<String, String> idsOfEmails(UndoChoice choice, Connection connection) {
+        if (choice == null || choice.accounts() == null) {
+            return Map.of();
+        }
+        List<String> emails =
+                choice.accounts().stream().filter(a -> a.contains("@")).toList();
+        Map<String, String> ids = new HashMap<>();
+        if (!emails.isEmpty()) {
+            for (OrgAccount u : connection.directory().accountsByEmail(emails)) {
+                if (u.email() != null && u.accountId() != null) {
+                    ids.put(u.email().toLowerCase(Locale.ROOT), u.accountId().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private Optional<UndoPlan> undoPlanOf(
+            RunDirectory dir, UndoChoice choice, Map<String, String> idOfEmail, Consumer<String> notes) {
         RunMeta m = dir.readMeta();
         Operation done = Operation.named(m.operation())
                 .orElseThrow(() -> new RunDirectory.Damaged(
@@ -201,7 +231,11 @@ public class RunService {
             throw new UserFacingException("run " + m.id() + " has no undo plan yet");
         }
         try {
-            return RunReport.undoHasRows(dir) ? Optional.of(new UndoPlan(dir.undo(), inverse)) : Optional.empty();
+            if (!RunReport.undoHasRows(dir)) {
+                return Optional.empty();
+            }
+            Path file = PartialUndo.plan(store, dir, m, choice, idOfEmail, notes);
+            return file == null ? Optional.empty() : Optional.of(new UndoPlan(file, inverse));
         } catch (IOException e) {
             throw new UserFacingException("cannot read " + dir.undo() + ": " + e.getMessage());
         }

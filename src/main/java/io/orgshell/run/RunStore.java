@@ -173,7 +173,7 @@ public class RunStore {
     }
 
     /** A run ID starts with the local time it was made at; a directory named otherwise sorts last. */
-    private static Instant startOf(String id) {
+    static Instant startOf(String id) {
         try {
             return LocalDateTime.parse(id.substring(0, 15), ID_TIME)
                     .atZone(ZoneId.systemDefault())

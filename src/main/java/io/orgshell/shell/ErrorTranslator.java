@@ -4,6 +4,7 @@ import io.orgshell.api.ApiConnectionException;
 import io.orgshell.api.ApiException;
 import io.orgshell.api.V2UnavailableException;
 import io.orgshell.core.ExitCodes;
+import io.orgshell.core.MissingFile;
 import io.orgshell.core.Sanitizer;
 import io.orgshell.core.UserFacingException;
 import io.orgshell.directory.RefusedValueException;
@@ -14,6 +15,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
@@ -64,7 +66,8 @@ public final class ErrorTranslator {
             return new Failure(u.exitCode(), message(u));
         }
         if (e instanceof NoSuchFileException f) {
-            return new Failure(ExitCodes.FAILED, "no such file: " + f.getFile());
+            return new Failure(
+                    ExitCodes.FAILED, f.getFile() == null ? "no such file" : MissingFile.message(Path.of(f.getFile())));
         }
         if (e instanceof AccessDeniedException f) {
             return new Failure(ExitCodes.FAILED, "permission denied: " + f.getFile());

@@ -91,6 +91,10 @@ class DirectoryPlanTest extends FreshSandboxTest {
         }
     }
 
+    static boolean suspendable(SandboxUser u) {
+        return u.active() && u.access() != OrgAccess.SUSPENDED;
+    }
+
     Set<String> planned(String options) throws Exception {
         Path out = Files.createTempFile(tmp, "plan", ".csv");
         Result r = run("plan suspend " + options + " --out " + out);
@@ -196,13 +200,17 @@ class DirectoryPlanTest extends FreshSandboxTest {
                         && u.lastActive().isAfter(Instant.now().minus(Duration.ofDays(30)))))
                 .as("and most were active in the last month")
                 .hasSizeGreaterThan(200);
-        assertThat(planned("--inactive-since 90d")).isEqualTo(ids(inactive));
+        // a sweep leaves out the accounts suspend would not change: already suspended, deactivated or closed
+        assertThat(planned("--inactive-since 90d"))
+                .isEqualTo(ids(
+                        inactive.stream().filter(DirectoryPlanTest::suspendable).toList()));
         String date = LocalDate.now(ZoneOffset.UTC).minusDays(200).toString();
         Instant day = LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant();
         assertThat(planned("--inactive-since " + date))
-                .isEqualTo(ids(truth(u -> u.lastActive() == null
-                        ? u.addedToOrg().isBefore(day)
-                        : u.lastActive().isBefore(day))));
+                .isEqualTo(ids(truth(u -> suspendable(u)
+                        && (u.lastActive() == null
+                                ? u.addedToOrg().isBefore(day)
+                                : u.lastActive().isBefore(day)))));
     }
 
     @Test
