@@ -9,7 +9,9 @@ import io.orgshell.directory.AccountFacts;
 import io.orgshell.directory.SelectionService;
 import io.orgshell.plan.Operation.Columns;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The rows of {@code plan access-revoke|access-grant|policy-add}: the product (by the handle {@code products list}
@@ -28,6 +30,7 @@ final class AccessPlans {
             AdminApiClient client, SelectionService.Selected selected, DirectoryPlanner.Request req) {
         Operation op = req.operation();
         List<List<String>> rows = new ArrayList<>();
+        Map<String, Integer> leftOut = new LinkedHashMap<>();
         List<String> header;
         if (op == Operation.POLICY_ADD) {
             AuthPolicy policy = AccessTargets.policy(client.policies().policies(), req.group());
@@ -44,6 +47,7 @@ final class AccessPlans {
                     : List.of(Columns.ACCOUNT_ID, Columns.PRODUCT, Columns.EMAIL);
             for (AccountFacts a : selected.accounts()) {
                 if (!granting && told(a) && !has(a, product)) {
+                    leftOut.merge("without " + handle, 1, Integer::sum);
                     continue;
                 }
                 String email = a.email() == null ? "" : a.email();
@@ -59,7 +63,8 @@ final class AccessPlans {
                             + (op == Operation.ACCESS_REVOKE ? " with access to " + req.group() : "")
                             + "; nothing was written");
         }
-        return new DirectoryPlanner.Draft(op, req.selection().describe(), header, List.copyOf(rows));
+        return new DirectoryPlanner.Draft(
+                op, req.selection().describe(), header, List.copyOf(rows), Map.copyOf(leftOut));
     }
 
     /** Whether the listing told the account's products (an empty list without activity may be "not asked"). */
