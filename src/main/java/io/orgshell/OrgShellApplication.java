@@ -7,6 +7,7 @@ import io.orgshell.command.PlanCommands;
 import io.orgshell.command.RunCommands;
 import io.orgshell.command.ScriptCommands;
 import io.orgshell.command.SessionCommands;
+import io.orgshell.command.TokenCommands;
 import io.orgshell.command.UserCommands;
 import io.orgshell.shell.CommandClasses;
 import java.util.List;
@@ -43,7 +44,8 @@ public class OrgShellApplication {
             PlanCommands.class,
             RunCommands.class,
             ScriptCommands.class,
-            DirectoryPlanCommands.class);
+            DirectoryPlanCommands.class,
+            TokenCommands.class);
 
     @Bean
     static CommandClasses commandClasses() {

@@ -13,12 +13,14 @@ public final class AdminApiClient implements AutoCloseable {
     private final OrganizationsClient organizations;
     private final DirectoryClient directory;
     private final UserManagementClient users;
+    private final ApiTokensClient tokens;
 
     public AdminApiClient(ApiTransport transport) {
         this.transport = transport;
         this.organizations = new OrganizationsClient(transport);
         this.directory = new DirectoryClient(transport);
         this.users = new UserManagementClient(transport);
+        this.tokens = new ApiTokensClient(transport);
     }
 
     /** The Organizations API: organizations, this org, its domains and managed accounts. */
@@ -34,6 +36,11 @@ public final class AdminApiClient implements AutoCloseable {
     /** The user management API: one account's profile, permissions, email and lifecycle. */
     public UserManagementClient users() {
         return users;
+    }
+
+    /** API tokens: the org's listing (API access API) and one account's list and revoke (user management API). */
+    public ApiTokensClient tokens() {
+        return tokens;
     }
 
     public String orgId() {

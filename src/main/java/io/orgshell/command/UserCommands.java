@@ -58,6 +58,8 @@ public class UserCommands {
             @Option(longName = "idp", description = SelectionOptions.IDP) Boolean idp,
             @Option(longName = "no-idp", description = SelectionOptions.NO_IDP) Boolean noIdp,
             @Option(longName = "inactive-since", description = SelectionOptions.INACTIVE_SINCE) String inactiveSince,
+            @Option(longName = "mfa", description = SelectionOptions.MFA) String mfa,
+            @Option(longName = "added-before", description = SelectionOptions.ADDED_BEFORE) String addedBefore,
             CommandContext ctx) {
         Console console = Console.of(ctx);
         OutputTarget target = PathArguments.target("--out", out, console.out(), console.outputIsTerminal());
@@ -76,7 +78,9 @@ public class UserCommands {
                         unmanaged,
                         idp,
                         noIdp,
-                        inactiveSince)
+                        inactiveSince,
+                        mfa,
+                        addedBefore)
                 .selection(Clock.systemUTC());
         // with the data on standard output, what is said about it goes to standard error
         if (target.isStandardOutput()) {

@@ -44,7 +44,8 @@ public class UserExporter {
             "org_access",
             "org_admin",
             "idp_managed",
-            "managed");
+            "managed",
+            "mfa");
 
     public enum Format {
         CSV,
@@ -207,7 +208,8 @@ public class UserExporter {
                 d.addedToOrg(),
                 d.groupIds(),
                 v1.products(),
-                v1.activityKnown());
+                v1.activityKnown(),
+                d.mfa());
     }
 
     static List<Object> row(AccountFacts a, boolean json) {
@@ -238,6 +240,7 @@ public class UserExporter {
         cells.add(bool(a.orgAdmin(), json));
         cells.add(bool(a.idp(), json));
         cells.add(bool(a.managed(), json));
+        cells.add(bool(a.mfa(), json));
         return cells;
     }
 

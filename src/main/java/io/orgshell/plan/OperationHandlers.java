@@ -14,6 +14,7 @@ public final class OperationHandlers {
             case DEACTIVATE, ENABLE, DELETE, CANCEL_DELETE -> new StateHandlers.Lifecycle(op);
             case PROFILE -> new ProfileHandler();
             case GROUP_ADD, GROUP_REMOVE -> new GroupHandler(op);
+            case TOKEN_REVOKE -> new TokenRevokeHandler();
         };
     }
 }

@@ -79,9 +79,11 @@ public class PlanLoader {
      */
     static List<PlanRow> markConflicts(List<PlanRow> rows, Operation operation) {
         boolean groups = operation == Operation.GROUP_ADD || operation == Operation.GROUP_REMOVE;
-        // one account may be in several groups; anything else about an account is said once
-        Function<PlanRow, String> accountKey =
-                groups ? r -> r.accountId() + "|" + r.value(Operation.Columns.GROUP) : PlanRow::accountId;
+        boolean tokens = operation == Operation.TOKEN_REVOKE;
+        // one account may be in several groups and hold several tokens; anything else about an account is said once
+        Function<PlanRow, String> accountKey = groups
+                ? r -> r.accountId() + "|" + r.value(Operation.Columns.GROUP)
+                : tokens ? r -> r.accountId() + "|" + r.value(Operation.Columns.TOKEN_ID) : PlanRow::accountId;
         Map<String, List<PlanRow>> byAccount = group(rows, accountKey);
         Map<String, List<PlanRow>> byTarget =
                 operation == Operation.EMAIL ? group(rows, r -> r.value(Operation.Columns.EMAIL)) : Map.of();
@@ -90,7 +92,9 @@ public class PlanLoader {
             List<String> reasons = new ArrayList<>();
             others(byAccount, accountKey.apply(r), r)
                     .ifPresent(l -> reasons.add("account " + r.accountId()
-                            + (groups ? " and group " + r.value(Operation.Columns.GROUP) : "") + " also on line " + l));
+                            + (groups ? " and group " + r.value(Operation.Columns.GROUP) : "")
+                            + (tokens ? " and token " + r.value(Operation.Columns.TOKEN_ID) : "") + " also on line "
+                            + l));
             if (operation == Operation.EMAIL) {
                 others(byTarget, r.value(Operation.Columns.EMAIL), r)
                         .ifPresent(l ->

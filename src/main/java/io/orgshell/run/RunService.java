@@ -4,7 +4,9 @@ import io.orgshell.config.OrgShellProperties;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.UserFacingException;
 import io.orgshell.plan.Operation;
+import io.orgshell.plan.OperationHandler;
 import io.orgshell.plan.OperationHandlers;
+import io.orgshell.plan.PlanRow;
 import io.orgshell.plan.Preview;
 import io.orgshell.plan.Step;
 import io.orgshell.session.Connection;
@@ -186,9 +188,12 @@ public class RunService {
         Operation done = Operation.named(m.operation())
                 .orElseThrow(() -> new RunDirectory.Damaged(
                         m.id(), "run.json names an operation this version does not know: " + m.operation()));
-        Operation inverse = OperationHandlers.of(done).inverse();
+        OperationHandler handler = OperationHandlers.of(done);
+        Operation inverse = handler.inverse();
         if (inverse == null) {
-            throw new UserFacingException(m.operation() + " cannot be undone (run " + m.id() + ")");
+            String lost = handler.cannotGiveBack(appliedRows(dir, m));
+            throw new UserFacingException(m.operation() + " cannot be undone (run " + m.id() + ")"
+                    + (lost == null ? "" : ": " + lost) + "; nothing to send");
         }
         if (!Files.exists(dir.undo())) {
             throw new UserFacingException("run " + m.id() + " has no undo plan yet");
@@ -197,6 +202,23 @@ public class RunService {
             return RunReport.undoHasRows(dir) ? Optional.of(new UndoPlan(dir.undo(), inverse)) : Optional.empty();
         } catch (IOException e) {
             throw new UserFacingException("cannot read " + dir.undo() + ": " + e.getMessage());
+        }
+    }
+
+    /** The rows a run applied, as its journal records them. */
+    private static List<PlanRow> appliedRows(RunDirectory dir, RunMeta meta) {
+        try {
+            Preview preview = PlanArchive.read(dir, meta);
+            Map<Integer, StepResult> results = RunJournal.replay(dir.journal()).results();
+            return preview.steps().stream()
+                    .filter(st -> results.containsKey(st.number())
+                            && results.get(st.number()).outcome().succeeded()
+                            && results.get(st.number()).outcome() != Outcome.ALREADY_DONE)
+                    .map(st -> preview.plan().rows().get(st.rowIndex()))
+                    .distinct()
+                    .toList();
+        } catch (IOException e) {
+            throw new RunDirectory.Damaged(meta.id(), "its journal cannot be replayed: " + e.getMessage());
         }
     }
 

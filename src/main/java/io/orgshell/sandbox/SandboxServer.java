@@ -74,6 +74,7 @@ public final class SandboxServer implements AutoCloseable {
     private final List<Filter> apiFilters = new CopyOnWriteArrayList<>();
     private final Router router = new Router();
     private final TestEndpoints testEndpoints = new TestEndpoints(this);
+    private final SandboxTokens tokens;
 
     private SandboxServer(SandboxConfig requested, InstantSource rateClock) throws IOException {
         String orgId = requested.effectiveOrgId();
@@ -91,6 +92,8 @@ public final class SandboxServer implements AutoCloseable {
         new DirectoryApiV2(ctx).register(router);
         new GroupRoleAssignments(ctx).register(router);
         new UserManagementApi(ctx).register(router);
+        this.tokens = new SandboxTokens(org, requested.seed());
+        new ApiTokensApi(ctx, tokens).register(router);
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "sandbox-http-" + n.incrementAndGet());
@@ -163,6 +166,11 @@ public final class SandboxServer implements AutoCloseable {
         return stats;
     }
 
+    /** The managed accounts' API tokens. */
+    public SandboxTokens tokens() {
+        return tokens;
+    }
+
     public FaultScript faults() {
         return faults;
     }
@@ -170,6 +178,7 @@ public final class SandboxServer implements AutoCloseable {
     /** Back to the seeded state; clears stats, scripted faults, the rate limiter and a pending 429 burst. */
     public void reset() {
         org.reset();
+        tokens.reset();
         stats.reset();
         faults.clear();
         limiter.reset();
