@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The API tokens of the org's managed accounts, seeded from their own random stream (the accounts' seeded data stays
  * as it was): about one managed account in six has one to three tokens. Dates count back from the start of today
- * (as product activity does), so "unused for 90 days" means something against today's clock: about a quarter of the
+ * (as product activity does), in whole multiples of three days, so "unused for 90 days" means something against
+ * today's clock: about a quarter of the
  * tokens were never used, one in ten is blocked, and each expires a year after it was created. A revoked token is
  * gone. Kept in seed order, so a cursor is a position.
  */
@@ -49,13 +50,14 @@ public final class SandboxTokens {
             if (!u.managed() || roll != 0) continue;
             int count = 1 + rnd.nextInt(3);
             for (int k = 0; k < count; k++) {
-                Instant created =
-                        anchor.minus(Duration.ofDays(20 + rnd.nextInt(700))).minusSeconds(rnd.nextInt(86_400));
+                // whole multiples of three days back: a cut-off of 90 or 180 days, counted from any time of today,
+                // never falls inside a token's day, so the same seed selects the same tokens all day long
+                int createdDays = 21 + 3 * rnd.nextInt(233);
+                Instant created = anchor.minus(Duration.ofDays(createdDays)).minusSeconds(rnd.nextInt(86_400));
                 boolean neverUsed = rnd.nextInt(4) == 0;
-                long sinceCreated = Duration.between(created, anchor).toDays();
                 Instant lastActive = neverUsed
                         ? null
-                        : anchor.minus(Duration.ofDays(rnd.nextInt((int) Math.max(1, sinceCreated))))
+                        : anchor.minus(Duration.ofDays(3L * rnd.nextInt(createdDays / 3)))
                                 .minusSeconds(rnd.nextInt(86_400));
                 if (lastActive != null && lastActive.isBefore(created)) lastActive = created;
                 String status = rnd.nextInt(10) == 0 ? "BLOCKED" : "ALLOWED";

@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.shell.core.InputReader;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -230,6 +231,42 @@ class TokenCleanupTest extends FreshSandboxTest {
         assertThat(revokedPerToken)
                 .hasSize(7)
                 .allSatisfy((path, n) -> assertThat(n).as(path).isEqualTo(1));
+    }
+
+    @Test
+    void theTypedConfirmationNamesTheCountAndSaysItCannotBeUndone() throws Exception {
+        List<SandboxToken> three = plainTokens().subList(0, 3);
+        Path file = csv(
+                "account_id,token_id",
+                three.stream().map(t -> t.accountId() + "," + t.id()).toList());
+        ok(run("load --op token-revoke " + file));
+        ok(run("preview"));
+        atTerminal();
+        List<String> prompts = new ArrayList<>();
+
+        Result refused = run("run --yes", new InputReader() {
+            @Override
+            public String readInput(String prompt) {
+                prompts.add(prompt);
+                return "token-revoke 3 somewhere else";
+            }
+        });
+
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(prompts)
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .contains("these 3 writes cannot be undone")
+                        .contains("type 'token-revoke 3 in " + server.orgName() + "'"));
+        assertThat(server.stats().requests(REVOKE)).isZero();
+        Result accepted = run("run --yes", new InputReader() {
+            @Override
+            public String readInput(String prompt) {
+                return "token-revoke 3 in " + server.orgName();
+            }
+        });
+        assertThat(accepted.exitCode()).as(accepted.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(server.stats().requests(REVOKE)).isEqualTo(3);
     }
 
     @Test
