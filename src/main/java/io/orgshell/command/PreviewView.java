@@ -221,7 +221,10 @@ record PreviewView(
                     + LocalDate.now().plusDays(14) + "); cancel-delete can stop it until then"));
         }
         if (!undoable && ok > 0) {
-            out.add(s.warn(operation.cliName() + " cannot be undone: a removed user must be invited again"));
+            out.add(s.warn(operation.cliName() + " cannot be undone: "
+                    + (operation == Operation.TOKEN_REVOKE
+                            ? "a revoked API token is gone for good; its owner must create a new one"
+                            : "a removed user must be invited again")));
         }
         if (safetyWarning != null) {
             out.add(s.warn("warning: " + Sanitizer.forTerminal(safetyWarning)));

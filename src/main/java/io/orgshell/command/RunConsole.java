@@ -271,7 +271,13 @@ final class RunConsole implements BatchControl {
                     + "resume reads them back again and does not send them again"));
         }
         out.println("results: " + summary.directory().results());
-        out.println("undo plan: " + summary.directory().undo() + "  (load it with: undo " + m.id() + ")");
+        if (Operation.named(m.operation())
+                .map(op -> OperationHandlers.of(op).inverse() != null)
+                .orElse(true)) {
+            out.println("undo plan: " + summary.directory().undo() + "  (load it with: undo " + m.id() + ")");
+        } else {
+            out.println("no undo plan: " + m.operation() + " cannot be undone");
+        }
         long failed = summary.counts().get(Outcome.FAILED);
         if (m.state() != RunState.FINISHED) {
             out.println("resume with: resume " + m.id());

@@ -79,7 +79,7 @@ public class TokenSelection {
         }
         List<String> parts = new ArrayList<>(filter.describe());
         if (!accounts.isEverything()) {
-            parts.add("owned by " + accounts.describe());
+            parts.add("of accounts with " + accounts.describe());
         }
         return new Selected(
                 List.copyOf(out), all, parts.isEmpty() ? "every token" : "tokens " + String.join(", ", parts));

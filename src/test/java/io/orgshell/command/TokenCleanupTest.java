@@ -155,11 +155,16 @@ class TokenCleanupTest extends FreshSandboxTest {
                 .filter(t -> unused.contains(t.id()))
                 .filter(t -> server.org().findById(t.accountId()).orElseThrow().orgAdmin()));
         int revocable = unused.size() - adminTokens.size();
-        assertThat(preview.all()).contains("OK " + revocable);
+        assertThat(preview.all())
+                .contains("OK " + revocable)
+                .contains("token-revoke cannot be undone: a revoked API token is gone for good");
 
         Result r = run("run --yes");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(r.all())
+                .contains("no undo plan: token-revoke cannot be undone")
+                .doesNotContain("undo.csv");
         assertThat(server.stats().requests(REVOKE)).isEqualTo(revocable);
         assertThat(server.stats().requests(REVOKE_ALL)).isZero();
         Set<String> left = ids(server.tokens().all().stream());

@@ -24,7 +24,8 @@ class ExampleScriptsTest {
         "offboarding.shell, applied 5",
         "team-reshuffle.shell, applied 4",
         "directory-domain-move.shell, applied 329",
-        "inactive-suspension.shell, applied 239"
+        "inactive-suspension.shell, applied 239",
+        "token-cleanup.shell, applied 652"
     })
     void anExampleRunsToTheEnd(String script, String expected) throws Exception {
         OrgShellProcess.Finished f =
