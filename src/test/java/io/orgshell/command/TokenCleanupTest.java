@@ -239,6 +239,23 @@ class TokenCleanupTest extends FreshSandboxTest {
     }
 
     @Test
+    void aRevocationWhoseAnswerWasLostIsConfirmedNotFailedWhenTheSecondDeleteFindsItGone() throws Exception {
+        SandboxToken t = plainTokens().get(0);
+        Path file = csv("account_id,token_id", List.of(t.accountId() + "," + t.id()));
+        ok(run("load --op token-revoke " + file));
+        ok(run("preview"));
+        // the revocation lands, then its answer trickles past the response deadline: the answer is lost
+        FaultScripts.post(server, "{\"match\":\"" + REVOKE + "\",\"type\":\"trickle\",\"delayMs\":400}");
+
+        Result r = run("run --yes");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(r.all()).contains("applied 1, already done 0, skipped 0, failed 0");
+        assertThat(server.tokens().find(t.id())).isEmpty();
+        assertThat(server.stats().requests(REVOKE)).isEqualTo(2);
+    }
+
+    @Test
     void theTypedConfirmationNamesTheCountAndSaysItCannotBeUndone() throws Exception {
         List<SandboxToken> three = plainTokens().subList(0, 3);
         Path file = csv(
