@@ -9,6 +9,7 @@ import io.orgshell.command.ProductCommands;
 import io.orgshell.command.RunCommands;
 import io.orgshell.command.ScriptCommands;
 import io.orgshell.command.SessionCommands;
+import io.orgshell.command.TokenCommands;
 import io.orgshell.command.UserCommands;
 import io.orgshell.shell.CommandClasses;
 import java.util.List;
@@ -47,7 +48,8 @@ public class OrgShellApplication {
             ScriptCommands.class,
             DirectoryPlanCommands.class,
             ProductCommands.class,
-            PolicyCommands.class);
+            PolicyCommands.class,
+            TokenCommands.class);
 
     @Bean
     static CommandClasses commandClasses() {

@@ -16,6 +16,7 @@ public final class AdminApiClient implements AutoCloseable {
     private final WorkspacesClient workspaces;
     private final UserRolesClient roles;
     private final AuthPoliciesClient policies;
+    private final ApiTokensClient tokens;
 
     public AdminApiClient(ApiTransport transport) {
         this.transport = transport;
@@ -25,6 +26,7 @@ public final class AdminApiClient implements AutoCloseable {
         this.workspaces = new WorkspacesClient(transport);
         this.roles = new UserRolesClient(transport);
         this.policies = new AuthPoliciesClient(transport);
+        this.tokens = new ApiTokensClient(transport);
     }
 
     /** The Organizations API: organizations, this org, its domains and managed accounts. */
@@ -55,6 +57,11 @@ public final class AdminApiClient implements AutoCloseable {
     /** The admin control API's authentication policies and their add-users tasks. */
     public AuthPoliciesClient policies() {
         return policies;
+    }
+
+    /** API tokens: the org's listing (API access API) and one account's list and revoke (user management API). */
+    public ApiTokensClient tokens() {
+        return tokens;
     }
 
     public String orgId() {

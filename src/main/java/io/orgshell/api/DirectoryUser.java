@@ -30,7 +30,8 @@ public record DirectoryUser(
         Boolean forDeletion,
         String deactivatedOn,
         List<GroupRef> groups,
-        List<ProductActivity> productAccess)
+        List<ProductActivity> productAccess,
+        Boolean mfaEnabled)
         implements OrgAccount {
 
     /** A product as {@code expand=productAccess} lists it, with the account's last activity in it (ISO-8601). */

@@ -6,10 +6,12 @@ import io.orgshell.core.OutputTarget;
 import io.orgshell.core.Sanitizer;
 import io.orgshell.core.UserFacingException;
 import io.orgshell.directory.Selection;
+import io.orgshell.directory.TokenSelection;
 import io.orgshell.plan.DirectoryPlanner;
 import io.orgshell.plan.Operation;
 import io.orgshell.plan.PlanLoader;
 import io.orgshell.plan.PlanSession;
+import io.orgshell.plan.TokenPlanner;
 import io.orgshell.session.Connection;
 import io.orgshell.session.Session;
 import io.orgshell.shell.ErrorTranslator;
@@ -30,12 +32,15 @@ public class DirectoryPlanCommands {
     private final DirectoryPlanner planner;
     private final PlanLoader loader;
     private final PlanSession plans;
+    private final TokenSelection tokens;
 
-    public DirectoryPlanCommands(Session session, DirectoryPlanner planner, PlanLoader loader, PlanSession plans) {
+    public DirectoryPlanCommands(
+            Session session, DirectoryPlanner planner, PlanLoader loader, PlanSession plans, TokenSelection tokens) {
         this.session = session;
         this.planner = planner;
         this.loader = loader;
         this.plans = plans;
+        this.tokens = tokens;
     }
 
     @Command(
@@ -46,7 +51,8 @@ public class DirectoryPlanCommands {
             description = "Build a change file from the directory, write it and load it: plan email --from-domain OLD "
                     + "--to-domain NEW, plan suspend|restore|deactivate|enable|delete|remove SELECTION, "
                     + "plan group-add|group-remove GROUP SELECTION, plan access-revoke PRODUCT SELECTION, "
-                    + "plan access-grant PRODUCT ROLE SELECTION, plan policy-add POLICY SELECTION")
+                    + "plan access-grant PRODUCT ROLE SELECTION, plan policy-add POLICY SELECTION, "
+                    + "plan token-revoke [SELECTION] [--unused-since D] [--older-than D]")
     public void plan(
             @Argument(index = 0, description = "what the plan does to each selected account") String operation,
             @Argument(
@@ -76,6 +82,10 @@ public class DirectoryPlanCommands {
             @Option(longName = "idp", description = SelectionOptions.IDP) Boolean idp,
             @Option(longName = "no-idp", description = SelectionOptions.NO_IDP) Boolean noIdp,
             @Option(longName = "inactive-since", description = SelectionOptions.INACTIVE_SINCE) String inactiveSince,
+            @Option(longName = "mfa", description = SelectionOptions.MFA) String mfa,
+            @Option(longName = "added-before", description = SelectionOptions.ADDED_BEFORE) String addedBefore,
+            @Option(longName = "unused-since", description = TokenOptions.UNUSED_SINCE) String unusedSince,
+            @Option(longName = "older-than", description = TokenOptions.OLDER_THAN) String olderThan,
             CommandContext ctx) {
         Selection selection = new SelectionOptions(
                         SelectionOptions.domains(ctx),
@@ -86,10 +96,18 @@ public class DirectoryPlanCommands {
                         unmanaged,
                         idp,
                         noIdp,
-                        inactiveSince)
+                        inactiveSince,
+                        mfa,
+                        addedBefore)
                 .selection(Clock.systemUTC());
-        DirectoryPlanner.Request request =
-                new PlanArguments(operation, target, fromDomain, toDomain, lowercase, selection, role).request();
+        boolean revokeTokens = Operation.TOKEN_REVOKE
+                .cliName()
+                .equalsIgnoreCase(String.valueOf(operation).strip());
+        TokenSelection.Filter tokenFilter =
+                new TokenOptions(unusedSince, null, olderThan).filter(Clock.systemUTC(), !revokeTokens);
+        DirectoryPlanner.Request request = revokeTokens
+                ? TokenOptions.checkPlan(target, fromDomain, toDomain, lowercase, selection, tokenFilter)
+                : new PlanArguments(operation, target, fromDomain, toDomain, lowercase, selection, role).request();
         Operation op = request.operation();
         Console console = Console.of(ctx);
         OutputTarget chosen =
@@ -106,11 +124,15 @@ public class DirectoryPlanCommands {
             Progress progress = console.progress("reading the directory", -1);
             DirectoryPlanner.Draft draft;
             try {
-                draft = planner.draft(c.client(), c.directory(), request, progress::advance);
+                draft = revokeTokens
+                        ? TokenPlanner.draft(
+                                tokens.select(c.client(), c.directory(), selection, tokenFilter, progress::advance))
+                        : planner.draft(c.client(), c.directory(), request, progress::advance);
             } finally {
                 progress.finish();
             }
-            w.println("selected " + draft.rows().size() + (draft.rows().size() == 1 ? " account" : " accounts") + ": "
+            String what = revokeTokens ? " API token" : " account";
+            w.println("selected " + draft.rows().size() + what + (draft.rows().size() == 1 ? "" : "s") + ": "
                     + Sanitizer.forTerminal(draft.selected()));
             if (!draft.leftOut().isEmpty()) {
                 int n = draft.leftOut().values().stream()

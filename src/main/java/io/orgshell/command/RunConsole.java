@@ -8,6 +8,8 @@ import io.orgshell.core.ExitCodes;
 import io.orgshell.core.Sanitizer;
 import io.orgshell.core.UsageException;
 import io.orgshell.core.UserFacingException;
+import io.orgshell.plan.Operation;
+import io.orgshell.plan.OperationHandlers;
 import io.orgshell.run.BatchControl;
 import io.orgshell.run.Outcome;
 import io.orgshell.run.OutcomeCounts;
@@ -85,6 +87,13 @@ final class RunConsole implements BatchControl {
     @Override
     public void confirmDestructive(String operation, long writes, String orgName) {
         String phrase = operation + " " + writes + " in " + Sanitizer.forTerminal(orgName);
+        // an operation nothing reverses says so before the phrase is typed, with the count
+        String lasting = Operation.named(operation)
+                        .map(op -> OperationHandlers.of(op).inverse() == null)
+                        .orElse(false)
+                ? "these " + writes + " writes cannot be undone: no undo plan can give back what " + operation
+                        + " takes; "
+                : "";
         if (!console.canAsk()) {
             if (!yes) {
                 throw new UserFacingException(
@@ -96,7 +105,7 @@ final class RunConsole implements BatchControl {
         }
         String typed;
         try {
-            typed = console.readInput("type '" + phrase + "' to go on: ");
+            typed = console.readInput(lasting + "type '" + phrase + "' to go on: ");
         } catch (Exception e) {
             typed = null;
         }
@@ -262,7 +271,13 @@ final class RunConsole implements BatchControl {
                     + "resume reads them back again and does not send them again"));
         }
         out.println("results: " + summary.directory().results());
-        out.println("undo plan: " + summary.directory().undo() + "  (load it with: undo " + m.id() + ")");
+        if (Operation.named(m.operation())
+                .map(op -> OperationHandlers.of(op).inverse() != null)
+                .orElse(true)) {
+            out.println("undo plan: " + summary.directory().undo() + "  (load it with: undo " + m.id() + ")");
+        } else {
+            out.println("no undo plan: " + m.operation() + " cannot be undone");
+        }
         long failed = summary.counts().get(Outcome.FAILED);
         if (m.state() != RunState.FINISHED) {
             out.println("resume with: resume " + m.id());

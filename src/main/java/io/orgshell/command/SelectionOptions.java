@@ -42,7 +42,23 @@ record SelectionOptions(
         Boolean unmanaged,
         Boolean idp,
         Boolean noIdp,
-        String inactiveSince) {
+        String inactiveSince,
+        String mfa,
+        String addedBefore) {
+
+    /** Without the audit options ({@code --mfa}, {@code --added-before}). */
+    SelectionOptions(
+            List<String> domains,
+            String status,
+            String access,
+            String group,
+            Boolean managed,
+            Boolean unmanaged,
+            Boolean idp,
+            Boolean noIdp,
+            String inactiveSince) {
+        this(domains, status, access, group, managed, unmanaged, idp, noIdp, inactiveSince, null, null);
+    }
 
     static final String COMPLETION = "selectionCompletion";
     static final String DOMAIN = "only accounts at these email domains (comma-separated, or the option repeated)";
@@ -56,6 +72,10 @@ record SelectionOptions(
     static final String INACTIVE_SINCE = "only accounts with no product activity since then: 90d, or a date "
             + "such as 2026-06-01 (never active: counted from when they joined the org)";
 
+    static final String MFA = "only accounts whose two-step verification is enabled, or disabled";
+    static final String ADDED_BEFORE = "only accounts that joined the org before then: 30d, or a date such as "
+            + "2026-06-01 (an account whose join date the org does not tell is left out)";
+
     /** The option names, for a message that lists them. */
     static final List<String> NAMES = List.of(
             "--domain",
@@ -66,7 +86,9 @@ record SelectionOptions(
             "--unmanaged",
             "--idp",
             "--no-idp",
-            "--inactive-since");
+            "--inactive-since",
+            "--mfa",
+            "--added-before");
 
     /** Options a command may be given more than once; every other option given twice is an error. */
     private static final Set<String> REPEATABLE = Set.of("domain");
@@ -92,7 +114,9 @@ record SelectionOptions(
                 g,
                 on(managed) ? Management.MANAGED : on(unmanaged) ? Management.UNMANAGED : Management.ANY,
                 on(idp) ? IdpSync.SYNCED : on(noIdp) ? IdpSync.NOT_SYNCED : IdpSync.ANY,
-                since(inactiveSince, clock));
+                since("--inactive-since", inactiveSince, clock),
+                mfaValue(),
+                since("--added-before", addedBefore, clock));
     }
 
     private Set<String> domainNames() {
@@ -137,12 +161,22 @@ record SelectionOptions(
                         + String.join(" or ", labels(Access.values())) + ")")));
     }
 
-    /** {@code 90d} (days before now) or {@code 2026-06-01} (the start of that day, UTC); not in the future. */
+    private Selection.Mfa mfaValue() {
+        if (mfa == null) {
+            return Selection.Mfa.ANY;
+        }
+        return switch (mfa.strip().toLowerCase(Locale.ROOT)) {
+            case "enabled", "on" -> Selection.Mfa.ENABLED;
+            case "disabled", "off" -> Selection.Mfa.DISABLED;
+            default -> throw new UsageException("--mfa: unknown value '" + mfa.strip() + "' (use enabled or disabled)");
+        };
+    }
+
     static Instant since(String text, Clock clock) {
         return since("--inactive-since", text, clock);
     }
 
-    /** As {@link #since(String, Clock)}, for the option {@code option}. */
+    /** {@code 90d} (days before now) or {@code 2026-06-01} (the start of that day, UTC), for {@code option}. */
     static Instant since(String option, String text, Clock clock) {
         if (text == null) {
             return null;

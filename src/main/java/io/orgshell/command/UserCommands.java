@@ -66,6 +66,8 @@ public class UserCommands {
                             description = "the columns to write, comma-separated, in that order (default: all but "
                                     + "access_billable, which costs a second request per page)")
                     String columns,
+            @Option(longName = "mfa", description = SelectionOptions.MFA) String mfa,
+            @Option(longName = "added-before", description = SelectionOptions.ADDED_BEFORE) String addedBefore,
             CommandContext ctx) {
         Console console = Console.of(ctx);
         List<String> written = columns(columns);
@@ -85,7 +87,9 @@ public class UserCommands {
                         unmanaged,
                         idp,
                         noIdp,
-                        inactiveSince)
+                        inactiveSince,
+                        mfa,
+                        addedBefore)
                 .selection(Clock.systemUTC());
         // with the data on standard output, what is said about it goes to standard error
         if (target.isStandardOutput()) {

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
  * @param access     {@code active} or {@code suspended} org access
  * @param products   each product the account has, with when it was last used there (null: not told)
  * @param lastActive the latest product activity; null when never active or not told
+ * @param mfa        whether the account uses two-step verification (v2 {@code mfaEnabled}); null when not told
  */
 public record AccountFacts(
         String accountId,
@@ -39,7 +40,44 @@ public record AccountFacts(
         Instant addedToOrg,
         Set<String> groupIds,
         List<Product> products,
-        boolean activityKnown) {
+        boolean activityKnown,
+        Boolean mfa) {
+
+    /** Without the MFA fact: what a listing that does not tell it knows. */
+    public AccountFacts(
+            String accountId,
+            String email,
+            String name,
+            String accountStatus,
+            String accountType,
+            Boolean accessBillable,
+            String access,
+            Boolean orgAdmin,
+            Boolean idp,
+            Boolean managed,
+            Instant lastActive,
+            Instant addedToOrg,
+            Set<String> groupIds,
+            List<Product> products,
+            boolean activityKnown) {
+        this(
+                accountId,
+                email,
+                name,
+                accountStatus,
+                accountType,
+                accessBillable,
+                access,
+                orgAdmin,
+                idp,
+                managed,
+                lastActive,
+                addedToOrg,
+                groupIds,
+                products,
+                activityKnown,
+                null);
+    }
 
     /** A product the account has; {@code lastActive} as the listing gave it. */
     public record Product(String key, String lastActive) {
@@ -110,7 +148,8 @@ public record AccountFacts(
                         ? null
                         : u.groups().stream().map(DirectoryUser.GroupRef::id).collect(Collectors.toUnmodifiableSet()),
                 products,
-                known);
+                known,
+                u.mfaEnabled());
     }
 
     /** v1 lists managed accounts only. */
@@ -160,6 +199,11 @@ public record AccountFacts(
             return lastActive.isBefore(since);
         }
         return addedToOrg == null || addedToOrg.isBefore(since);
+    }
+
+    /** Joined the org before {@code when}; an account whose join date is not told is not counted as such. */
+    public boolean addedBefore(Instant when) {
+        return addedToOrg != null && addedToOrg.isBefore(when);
     }
 
     public String emailDomain() {

@@ -19,6 +19,9 @@ import java.util.Set;
  * @param group         a group's name or ID; null for any
  * @param inactiveSince no product activity since then (an account never active counts from when it joined the org);
  *                      null for any activity
+ * @param mfa           two-step verification on or off (v2 {@code mfaEnabled}); an account whose answer does not
+ *                      tell is not selected by either
+ * @param addedBefore   joined the org before then ({@code addedToOrg}); null for any
  */
 public record Selection(
         Set<String> domains,
@@ -27,7 +30,28 @@ public record Selection(
         String group,
         Management management,
         IdpSync idp,
-        Instant inactiveSince) {
+        Instant inactiveSince,
+        Mfa mfa,
+        Instant addedBefore) {
+
+    /** Whether the account uses two-step verification. */
+    public enum Mfa {
+        ANY,
+        ENABLED,
+        DISABLED
+    }
+
+    /** Without the audit parts (MFA, join date). */
+    public Selection(
+            Set<String> domains,
+            Set<Status> statuses,
+            Set<Access> access,
+            String group,
+            Management management,
+            IdpSync idp,
+            Instant inactiveSince) {
+        this(domains, statuses, access, group, management, idp, inactiveSince, Mfa.ANY, null);
+    }
 
     /** An account's status, as the org names it. */
     public enum Status {
@@ -69,6 +93,7 @@ public record Selection(
                 Set.copyOf(domains.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList());
         statuses = Set.copyOf(statuses);
         access = Set.copyOf(access);
+        mfa = mfa == null ? Mfa.ANY : mfa;
         if (group != null && group.isBlank()) {
             throw new IllegalArgumentException("a group's name or ID cannot be blank");
         }
@@ -84,7 +109,7 @@ public record Selection(
 
     /** The same selection, limited to one domain (a domain move takes the accounts at its old domain). */
     public Selection atDomain(String domain) {
-        return new Selection(Set.of(domain), statuses, access, group, management, idp, inactiveSince);
+        return new Selection(Set.of(domain), statuses, access, group, management, idp, inactiveSince, mfa, addedBefore);
     }
 
     /** Whether an account's facts meet every part; facts the listing did not tell count as not meeting it. */
@@ -107,6 +132,12 @@ public record Selection(
             return false;
         }
         if (groupId != null && (a.groupIds() == null || !a.groupIds().contains(groupId))) {
+            return false;
+        }
+        if (mfa != Mfa.ANY && !Boolean.valueOf(mfa == Mfa.ENABLED).equals(a.mfa())) {
+            return false;
+        }
+        if (addedBefore != null && !a.addedBefore(addedBefore)) {
             return false;
         }
         return inactiveSince == null || a.inactiveSince(inactiveSince);
@@ -157,6 +188,12 @@ public record Selection(
         }
         if (inactiveSince != null) {
             parts.add("inactive since " + LocalDate.ofInstant(inactiveSince, ZoneOffset.UTC));
+        }
+        if (mfa != Mfa.ANY) {
+            parts.add(mfa == Mfa.ENABLED ? "MFA enabled" : "MFA disabled");
+        }
+        if (addedBefore != null) {
+            parts.add("added before " + LocalDate.ofInstant(addedBefore, ZoneOffset.UTC));
         }
         return parts.isEmpty() ? "every account" : String.join(", ", parts);
     }

@@ -48,7 +48,8 @@ public class UserExporter {
             "org_access",
             "org_admin",
             "idp_managed",
-            "managed");
+            "managed",
+            "mfa");
 
     /** Told by the v1 list only, so written only when asked for. */
     public static final String V1_ONLY = "access_billable";
@@ -356,7 +357,8 @@ public class UserExporter {
                 d.addedToOrg(),
                 d.groupIds(),
                 v1.products(),
-                v1.activityKnown());
+                v1.activityKnown(),
+                d.mfa());
     }
 
     static List<Object> row(AccountFacts a, boolean json) {
@@ -387,6 +389,7 @@ public class UserExporter {
         cells.add(bool(a.orgAdmin(), json));
         cells.add(bool(a.idp(), json));
         cells.add(bool(a.managed(), json));
+        cells.add(bool(a.mfa(), json));
         return cells;
     }
 

@@ -38,6 +38,7 @@ public final class ChangeText {
                         "policy: ",
                         from == null ? null : "unknown (the API does not tell)",
                         to == null ? null : row.value(Operation.Columns.POLICY));
+            case TOKEN_REVOKE -> change(token(row), tokenState(from), tokenState(to));
         };
     }
 
@@ -58,6 +59,18 @@ public final class ChangeText {
                 : StateHandlers.FOR_DELETION.equals(state)
                         ? "scheduled"
                         : StateHandlers.KEPT.equals(state) ? "not scheduled" : state;
+    }
+
+    /** {@code token 'ci-pipeline': }, or the token's ID when the file gives no label. */
+    private static String token(PlanRow row) {
+        String label = row.value(Operation.Columns.LABEL);
+        return "token " + (label.isEmpty() ? row.value(Operation.Columns.TOKEN_ID) : "'" + label + "'") + ": ";
+    }
+
+    private static String tokenState(String state) {
+        return state == null
+                ? null
+                : state.substring(0, Math.max(0, state.indexOf(':'))).replace("present", "exists");
     }
 
     private static String membership(String state) {

@@ -106,7 +106,23 @@ public enum Operation {
                             Kind.TEXT,
                             false,
                             List.of("policy", "policy_name", "policy name", "policy_id", "policy id")),
-                    checkedEmail()));
+                    checkedEmail())),
+    TOKEN_REVOKE(
+            "token-revoke",
+            true,
+            columns(
+                    new Column(
+                            Columns.TOKEN_ID,
+                            true,
+                            Kind.TEXT,
+                            false,
+                            List.of("token_id", "token id", "tokenid", "api token id", "api_token_id")),
+                    new Column(Columns.EMAIL, false, Kind.EMAIL, false, List.of("email", "owner", "owner_email")),
+                    new Column(Columns.LABEL, false, Kind.TEXT, false, List.of("label", "token label", "name")),
+                    new Column("created", false, Kind.TEXT, false, List.of("created", "created_at")),
+                    new Column("last_active", false, Kind.TEXT, false, List.of("last_active", "last active")),
+                    new Column("expires", false, Kind.TEXT, false, List.of("expires", "expiry", "expires_at")),
+                    new Column("status", false, Kind.TEXT, false, List.of("status"))));
 
     private final String cliName;
     private final boolean destructive;
@@ -132,7 +148,8 @@ public enum Operation {
      * applies to all four (cutting access to a fifth of the org is as disruptive as deactivating it).
      */
     public boolean limited() {
-        return destructive || this == SUSPEND;
+        // a token clean-up cuts off scripts, not people: the share of the org's accounts says nothing of it
+        return destructive && this != TOKEN_REVOKE || this == SUSPEND;
     }
 
     /**
@@ -212,6 +229,8 @@ public enum Operation {
         static final List<String> PRODUCT_NAMES =
                 List.of("product", "product_name", "product name", "resource", "resource_id", "resource id");
         static final List<String> ROLE_NAMES = List.of("role", "role_id", "role id");
+        public static final String TOKEN_ID = "token_id";
+        public static final String LABEL = "label";
 
         private Columns() {}
     }

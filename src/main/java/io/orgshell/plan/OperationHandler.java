@@ -1,5 +1,6 @@
 package io.orgshell.plan;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -52,6 +53,20 @@ public interface OperationHandler {
 
     default boolean same(String a, String b) {
         return a != null && a.equals(b);
+    }
+
+    /**
+     * Reads what the operation's state needs besides the directory's answer (an account's API tokens), for the
+     * accounts a run's batch re-reads, before {@link #state} is asked of them. Nothing for most operations.
+     */
+    default void readAlongside(Collection<String> accountIds, WriteContext ctx) {}
+
+    /**
+     * What a run of this operation took that nothing can give back, named for the operator ({@code rows}: the rows
+     * it applied), or null when the operation has nothing to say beyond having no inverse.
+     */
+    default String cannotGiveBack(List<PlanRow> rows) {
+        return null;
     }
 
     /** Whether preview must ask the directory listing for each user's groups. */

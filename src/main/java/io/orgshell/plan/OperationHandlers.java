@@ -16,6 +16,7 @@ public final class OperationHandlers {
             case GROUP_ADD, GROUP_REMOVE -> new GroupHandler(op);
             case ACCESS_REVOKE, ACCESS_GRANT -> new AccessHandler(op);
             case POLICY_ADD -> new PolicyHandler();
+            case TOKEN_REVOKE -> new TokenRevokeHandler();
         };
     }
 }

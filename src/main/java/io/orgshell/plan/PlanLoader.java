@@ -80,12 +80,15 @@ public class PlanLoader {
      */
     static List<PlanRow> markConflicts(List<PlanRow> rows, Operation operation) {
         boolean groups = operation == Operation.GROUP_ADD || operation == Operation.GROUP_REMOVE;
-        // one account may be in several groups; anything else about an account is said once. A row that names its
+        boolean tokens = operation == Operation.TOKEN_REVOKE;
+        // one account may be in several groups and hold several tokens; anything else about an account is said once. A
+        // row that names its
         // account by address alone is keyed by the address (any case: it names one account either way)
         Function<PlanRow, String> account =
                 r -> namedByEmail(r, operation) ? r.value(Operation.Columns.EMAIL) : r.accountId();
-        Function<PlanRow, String> accountKey =
-                groups ? r -> account.apply(r) + "|" + r.value(Operation.Columns.GROUP) : account;
+        Function<PlanRow, String> accountKey = groups
+                ? r -> account.apply(r) + "|" + r.value(Operation.Columns.GROUP)
+                : tokens ? r -> r.accountId() + "|" + r.value(Operation.Columns.TOKEN_ID) : account;
         Map<String, List<PlanRow>> byAccount = group(rows, accountKey);
         Map<String, List<PlanRow>> byTarget =
                 operation == Operation.EMAIL ? group(rows, r -> r.value(Operation.Columns.EMAIL)) : Map.of();
@@ -94,7 +97,9 @@ public class PlanLoader {
             List<String> reasons = new ArrayList<>();
             others(byAccount, accountKey.apply(r), r)
                     .ifPresent(l -> reasons.add((namedByEmail(r, operation) ? "email " : "account ") + account.apply(r)
-                            + (groups ? " and group " + r.value(Operation.Columns.GROUP) : "") + " also on line " + l));
+                            + (groups ? " and group " + r.value(Operation.Columns.GROUP) : "")
+                            + (tokens ? " and token " + r.value(Operation.Columns.TOKEN_ID) : "") + " also on line "
+                            + l));
             if (operation == Operation.EMAIL) {
                 others(byTarget, r.value(Operation.Columns.EMAIL), r)
                         .ifPresent(l ->

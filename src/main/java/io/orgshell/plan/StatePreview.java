@@ -111,6 +111,9 @@ public final class StatePreview {
     }
 
     static String describe(String state) {
+        if (state.startsWith(TokenRevokeHandler.REVOKED)) {
+            return "revoked";
+        }
         return state.startsWith("in:")
                 ? "in the group"
                 : state.startsWith("out:")

@@ -267,6 +267,7 @@ final class RunExecutor {
         DirectoryClient directory = writes.directory();
         List<OrgAccount> found = directory.accountsById(accountIds, concurrency);
         found.stream().filter(u -> u.accountId() != null).forEach(u -> out.put(u.accountId(), AccountState.of(u)));
+        writes.handler().readAlongside(accountIds, writes.context());
         return out;
     }
 

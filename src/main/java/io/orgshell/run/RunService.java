@@ -5,7 +5,9 @@ import io.orgshell.config.OrgShellProperties;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.UserFacingException;
 import io.orgshell.plan.Operation;
+import io.orgshell.plan.OperationHandler;
 import io.orgshell.plan.OperationHandlers;
+import io.orgshell.plan.PlanRow;
 import io.orgshell.plan.Preview;
 import io.orgshell.plan.Step;
 import io.orgshell.session.Connection;
@@ -221,11 +223,15 @@ public class RunService {
         Operation done = Operation.named(m.operation())
                 .orElseThrow(() -> new RunDirectory.Damaged(
                         m.id(), "run.json names an operation this version does not know: " + m.operation()));
-        Operation inverse = OperationHandlers.of(done).inverse();
+        OperationHandler handler = OperationHandlers.of(done);
+        Operation inverse = handler.inverse();
         if (inverse == null) {
-            String why = OperationHandlers.of(done).whyNoUndo();
-            throw new UserFacingException(
-                    m.operation() + " cannot be undone (run " + m.id() + ")" + (why == null ? "" : ": " + why));
+            String why = handler.whyNoUndo();
+            String lost = handler.cannotGiveBack(appliedRows(dir, m));
+            throw new UserFacingException(m.operation() + " cannot be undone (run " + m.id() + ")"
+                    + (why == null ? "" : ": " + why)
+                    + (lost == null ? "" : (why == null ? ": " : "; ") + lost)
+                    + "; nothing to send");
         }
         if (!Files.exists(dir.undo())) {
             throw new UserFacingException("run " + m.id() + " has no undo plan yet");
@@ -238,6 +244,23 @@ public class RunService {
             return file == null ? Optional.empty() : Optional.of(new UndoPlan(file, inverse));
         } catch (IOException e) {
             throw new UserFacingException("cannot read " + dir.undo() + ": " + e.getMessage());
+        }
+    }
+
+    /** The rows a run applied, as its journal records them. */
+    private static List<PlanRow> appliedRows(RunDirectory dir, RunMeta meta) {
+        try {
+            Preview preview = PlanArchive.read(dir, meta);
+            Map<Integer, StepResult> results = RunJournal.replay(dir.journal()).results();
+            return preview.steps().stream()
+                    .filter(st -> results.containsKey(st.number())
+                            && results.get(st.number()).outcome().succeeded()
+                            && results.get(st.number()).outcome() != Outcome.ALREADY_DONE)
+                    .map(st -> preview.plan().rows().get(st.rowIndex()))
+                    .distinct()
+                    .toList();
+        } catch (IOException e) {
+            throw new RunDirectory.Damaged(meta.id(), "its journal cannot be replayed: " + e.getMessage());
         }
     }
 

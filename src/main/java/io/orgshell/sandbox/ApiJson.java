@@ -194,7 +194,7 @@ final class ApiJson {
                 "managementSource",
                 u.idpSynced() ? "synced" : null,
                 "mfaEnabled",
-                false,
+                u.mfaEnabled(),
                 "jobTitle",
                 u.jobTitle(),
                 "department",

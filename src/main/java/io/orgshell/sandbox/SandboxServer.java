@@ -75,6 +75,7 @@ public final class SandboxServer implements AutoCloseable {
     private final Router router = new Router();
     private final TestEndpoints testEndpoints = new TestEndpoints(this);
     private final AccessState accessState;
+    private final SandboxTokens tokens;
 
     private SandboxServer(SandboxConfig requested, InstantSource rateClock) throws IOException {
         String orgId = requested.effectiveOrgId();
@@ -101,6 +102,8 @@ public final class SandboxServer implements AutoCloseable {
         new Workspaces(ctx).register(router);
         new UserRoles(ctx, accessState).register(router);
         new AuthPolicies(ctx, accessState, faults.policyTasks()).register(router);
+        this.tokens = new SandboxTokens(org, requested.seed());
+        new ApiTokensApi(ctx, tokens).register(router);
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "sandbox-http-" + n.incrementAndGet());
@@ -178,6 +181,11 @@ public final class SandboxServer implements AutoCloseable {
         return stats;
     }
 
+    /** The managed accounts' API tokens. */
+    public SandboxTokens tokens() {
+        return tokens;
+    }
+
     public FaultScript faults() {
         return faults;
     }
@@ -186,6 +194,7 @@ public final class SandboxServer implements AutoCloseable {
     public void reset() {
         org.reset();
         accessState.reset();
+        tokens.reset();
         stats.reset();
         faults.clear();
         limiter.reset();

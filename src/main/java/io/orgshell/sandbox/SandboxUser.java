@@ -61,6 +61,14 @@ public record SandboxUser(
         return access == OrgAccess.ACTIVE && active() && !productAccess.isEmpty();
     }
 
+    /**
+     * Whether the account signs in with two-step verification: about seven in ten, fixed by the account ID (so the
+     * seeded random stream, and every other seeded fact, stays as it was).
+     */
+    public boolean mfaEnabled() {
+        return Math.floorMod(accountId.hashCode() * 31 + 7, 10) < 7;
+    }
+
     /** Most recent product activity, null if never active. */
     public Instant lastActive() {
         Instant last = null;

@@ -4,6 +4,10 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -13,6 +17,8 @@ import tools.jackson.core.JsonGenerator;
  *       {@code {"account_id","email","name","account_status","access":"active"|"suspended","groups":[names],
  *       "managed_by":"idp"|"org", "product_roles":{product key: role}, "policy":{"id","name"} or null}} (see
  *       {@link AccessUsers}), streamed (a user removed from the directory shows as "suspended", no groups);</li>
+ *   <li>{@code GET /__sandbox/tokens}: every API token still there as {@code {"id","account_id","email","label",
+ *       "status","created_at","expires_at","last_active_at"}} (last active null: never used);</li>
  *   <li>{@code GET /__sandbox/stats}: see {@link SandboxStats};</li>
  *   <li>{@code POST /__sandbox/reset}: back to the seed (204);</li>
  *   <li>{@code POST /__sandbox/faults}, {@code DELETE /__sandbox/faults}: see {@link FaultScript}.</li>
@@ -32,6 +38,10 @@ final class TestEndpoints {
             case "/__sandbox/users" -> {
                 if (!method.equals("GET")) methodNotAllowed(ex, "GET");
                 else streamUsers(ex);
+            }
+            case "/__sandbox/tokens" -> {
+                if (!method.equals("GET")) methodNotAllowed(ex, "GET");
+                else send(ex, 200, Json.bytes(tokens()));
             }
             case "/__sandbox/stats" -> {
                 if (!method.equals("GET")) methodNotAllowed(ex, "GET");
@@ -90,6 +100,27 @@ final class TestEndpoints {
             }
             g.writeEndArray();
         }
+    }
+
+    private List<Map<String, Object>> tokens() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (SandboxToken t : server.tokens().all()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", t.id());
+            m.put("account_id", t.accountId());
+            m.put(
+                    "email",
+                    server.org().findById(t.accountId()).map(SandboxUser::email).orElse(null));
+            m.put("label", t.label());
+            m.put("status", t.status());
+            m.put("created_at", t.createdAt().toString());
+            m.put("expires_at", t.expiresAt().toString());
+            m.put(
+                    "last_active_at",
+                    t.lastActiveAt() == null ? null : t.lastActiveAt().toString());
+            out.add(m);
+        }
+        return out;
     }
 
     private static void methodNotAllowed(HttpExchange ex, String allow) throws IOException {

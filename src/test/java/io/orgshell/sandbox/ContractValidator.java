@@ -69,6 +69,8 @@ public final class ContractValidator {
     private final OpenApiInteractionValidator user;
     private final OpenApiInteractionValidator v2;
     private final OpenApiInteractionValidator access;
+    /** {@code contract/api_access.json}: the API access API's token listing, as ENDPOINTS-2026.md describes it. */
+    private final OpenApiInteractionValidator apiAccess = fragment("/contract/api_access.json");
 
     private ContractValidator(Path source) {
         // resolveCombinators merges allOf parts first: validated one by one, each part would reject the
@@ -144,7 +146,17 @@ public final class ContractValidator {
         if (path.startsWith("/admin/v1/")) return org;
         if (path.startsWith("/users/")) return user;
         if (path.startsWith("/admin/v2/orgs/") && path.contains("/directories")) return v2;
+        if (path.startsWith("/admin/api-access/v1/")) return apiAccess;
         return null;
+    }
+
+    private static OpenApiInteractionValidator fragment(String resource) {
+        try {
+            return OpenApiInteractionValidator.createForInlineApiSpecification(resource(resource))
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> messages(ValidationReport report) {
