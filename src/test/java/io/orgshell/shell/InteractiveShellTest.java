@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
-import io.orgshell.support.ShellTest;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,33 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
-import org.jline.reader.History;
-import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
-import org.jline.terminal.Attributes;
-import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.shell.jline.CommandCompleter;
-import org.springframework.shell.jline.PromptProvider;
 
 /**
  * The real JLine loop on an in-memory terminal: typed lines, Ctrl-C, the masked key prompt, the prompt that names
  * the org, and the history file (owner-only, never holding the key).
  */
-class InteractiveShellTest extends ShellTest {
-
-    @Autowired
-    PromptProvider prompt;
-
-    @Autowired
-    History history;
-
-    @Autowired
-    CommandCompleter completer;
+class InteractiveShellTest extends TerminalShellTest {
 
     @AfterEach
     void cleanUp() throws Exception {
@@ -173,83 +152,5 @@ class InteractiveShellTest extends ShellTest {
                 .as("answers are not commands")
                 .anyMatch(l -> l.endsWith("run --batch-size 2"))
                 .noneMatch(l -> l.endsWith(":v") || l.endsWith(":c") || l.endsWith(":a") || l.equals("c"));
-    }
-
-    /** The real REPL on an in-memory terminal, in a thread of its own, as the launcher starts it. */
-    Thread startShell(PipedInputStream keyboard, ByteArrayOutputStream screen, Path historyFile, AtomicInteger exit)
-            throws IOException {
-        Terminal terminal = TerminalBuilder.builder()
-                .system(false)
-                .provider("exec")
-                .type("xterm")
-                .encoding(StandardCharsets.UTF_8)
-                .streams(keyboard, screen)
-                .build();
-        // like a real terminal in raw mode: the line editor draws what is typed, so input is not echoed twice
-        Attributes attributes = terminal.getAttributes();
-        attributes.setLocalFlag(Attributes.LocalFlag.ECHO, false);
-        terminal.setAttributes(attributes);
-        LineReader reader = LineReaderBuilder.builder()
-                .terminal(terminal)
-                .history(history)
-                .completer(completer)
-                .build();
-        atTerminal();
-        Thread shell = new Thread(
-                () -> {
-                    try {
-                        exit.set(new Repl(
-                                        reader,
-                                        prompt,
-                                        dispatcher,
-                                        historyFile,
-                                        console(terminal.writer(), terminal.writer(), new TerminalInputReader(reader)))
-                                .run());
-                    } catch (Exception e) {
-                        exit.set(99);
-                    }
-                },
-                "repl");
-        shell.start();
-        return shell;
-    }
-
-    /** Types into the terminal and waits for the shell to be back at a prompt, as a person would. */
-    record Keyboard(PipedOutputStream keys, ByteArrayOutputStream display) {
-
-        /** Emitted by JLine each time it starts reading a line (bracketed paste on). */
-        static final String READING = "\u001b[?2004h";
-
-        void type(String text, int promptsAfter) throws IOException, InterruptedException {
-            keys.write(text.getBytes(StandardCharsets.UTF_8));
-            keys.flush();
-            awaitPrompts(promptsAfter);
-        }
-
-        void typeUntilShown(String text, String shown) throws IOException, InterruptedException {
-            keys.write(text.getBytes(StandardCharsets.UTF_8));
-            keys.flush();
-            long deadline = System.nanoTime() + 20_000_000_000L;
-            while (!screen().contains(shown)) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("'" + shown + "' never shown; screen:\n" + screen());
-                }
-                Thread.sleep(10);
-            }
-        }
-
-        void awaitPrompts(int n) throws InterruptedException {
-            long deadline = System.nanoTime() + 20_000_000_000L;
-            while (screen().split(Pattern.quote(READING), -1).length - 1 < n) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("no prompt #" + n + "; screen:\n" + screen());
-                }
-                Thread.sleep(10);
-            }
-        }
-
-        String screen() {
-            return display.toString(StandardCharsets.UTF_8);
-        }
     }
 }
