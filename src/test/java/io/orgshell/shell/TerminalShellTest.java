@@ -34,10 +34,15 @@ abstract class TerminalShellTest extends ShellTest {
     @Autowired
     TypedCommands typed;
 
+    /** The terminal of the shell started last, and its settings before the shell ran. */
+    Terminal terminal;
+
+    Attributes settingsBefore;
+
     /** The real REPL on an in-memory terminal, in a thread of its own, as the launcher starts it. */
     Thread startShell(PipedInputStream keyboard, ByteArrayOutputStream screen, Path historyFile, AtomicInteger exit)
             throws IOException {
-        Terminal terminal = TerminalBuilder.builder()
+        Terminal terminal = this.terminal = TerminalBuilder.builder()
                 .system(false)
                 .provider("exec")
                 .type("xterm")
@@ -48,6 +53,7 @@ abstract class TerminalShellTest extends ShellTest {
         Attributes attributes = terminal.getAttributes();
         attributes.setLocalFlag(Attributes.LocalFlag.ECHO, false);
         terminal.setAttributes(attributes);
+        settingsBefore = new Attributes(terminal.getAttributes());
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .history(history)
@@ -80,6 +86,9 @@ abstract class TerminalShellTest extends ShellTest {
         /** Emitted by JLine each time it starts reading a line (bracketed paste on). */
         static final String READING = "\u001b[?2004h";
 
+        /** A bound, not a pause: generous for a machine that many builds share. */
+        static final long WAIT_NANOS = 60_000_000_000L;
+
         void type(String text, int promptsAfter) throws IOException, InterruptedException {
             keys.write(text.getBytes(StandardCharsets.UTF_8));
             keys.flush();
@@ -89,7 +98,7 @@ abstract class TerminalShellTest extends ShellTest {
         void typeUntilShown(String text, String shown) throws IOException, InterruptedException {
             keys.write(text.getBytes(StandardCharsets.UTF_8));
             keys.flush();
-            long deadline = System.nanoTime() + 20_000_000_000L;
+            long deadline = System.nanoTime() + WAIT_NANOS;
             while (!screen().contains(shown)) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("'" + shown + "' never shown; screen:\n" + screen());
@@ -98,8 +107,25 @@ abstract class TerminalShellTest extends ShellTest {
             }
         }
 
+        /** Presses keys (no Enter) and waits until {@code shown} is on the screen {@code times} times in all. */
+        void press(String keys, String shown, int times) throws IOException, InterruptedException {
+            this.keys.write(keys.getBytes(StandardCharsets.UTF_8));
+            this.keys.flush();
+            awaitShown(shown, times);
+        }
+
+        void awaitShown(String shown, int times) throws InterruptedException {
+            long deadline = System.nanoTime() + WAIT_NANOS;
+            while (screen().split(Pattern.quote(shown), -1).length - 1 < times) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("'" + shown + "' not shown " + times + " times; screen:\n" + screen());
+                }
+                Thread.sleep(10);
+            }
+        }
+
         void awaitPrompts(int n) throws InterruptedException {
-            long deadline = System.nanoTime() + 20_000_000_000L;
+            long deadline = System.nanoTime() + WAIT_NANOS;
             while (screen().split(Pattern.quote(READING), -1).length - 1 < n) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("no prompt #" + n + "; screen:\n" + screen());
