@@ -72,6 +72,7 @@ public final class Progress {
         if (live && lastLength > 0) {
             out.print("\r" + " ".repeat(lastLength) + "\r");
             out.flush();
+            lastLength = 0; // cleared once: a second finish has nothing to clear
         }
     }
 
