@@ -54,6 +54,8 @@ public class TypedCommands {
         lines.add("# orgshell commands typed at the prompt, saved " + savedAt.truncatedTo(ChronoUnit.SECONDS));
         lines.add("# replay: orgshell --file " + scriptName + "  (or 'script " + scriptName
                 + "' in the shell); it stops at the first command that fails");
+        lines.add("# a connection made when the shell started is not in it: start the replay the same way "
+                + "(orgshell --sandbox --file ..., orgshell --profile NAME --file ...) or connect first");
         lines.add("# run and resume write in a script only with --yes: add it to each one this script is to run");
         for (Typed t : all()) {
             if (t.secret()) {
