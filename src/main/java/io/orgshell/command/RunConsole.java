@@ -13,22 +13,26 @@ import io.orgshell.plan.OperationHandlers;
 import io.orgshell.run.BatchControl;
 import io.orgshell.run.Outcome;
 import io.orgshell.run.OutcomeCounts;
+import io.orgshell.run.RunListener;
 import io.orgshell.run.RunMeta;
 import io.orgshell.run.RunOptions;
 import io.orgshell.run.RunState;
 import io.orgshell.run.RunSummary;
 import io.orgshell.run.StepResult;
 import java.io.PrintWriter;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
+import java.util.Set;
 
 /**
  * The terminal side of a run, shared by {@code run} and {@code resume}: the line naming a resumed run, the question
  * before the first write and between batches, the progress bar, and the closing summary with its exit code. The
- * questions have no default: Enter alone asks again.
+ * questions have no default: Enter alone, or a key that is not a choice, asks again. At a terminal one key answers
+ * them. A typed confirmation, when the run needs one, is the say before the first write: the first question is not
+ * asked after it.
  */
-final class RunConsole implements BatchControl {
+final class RunConsole implements BatchControl, RunListener {
 
     static final String QUESTION = "[c]ontinue, [a]ll remaining, [v]iew failures, [r]etry failed, [q]uit? ";
     static final String FIRST_QUESTION = " — [c]ontinue, [a]ll, [q]uit? ";
@@ -45,11 +49,21 @@ final class RunConsole implements BatchControl {
     static final String WAIT = "wait";
     static final String WAIT_HELP = "wait for another orgshell writing to this org to end, instead of stopping";
 
+    /** Tries at the typed confirmation before the run is called off. */
+    static final int CONFIRM_TRIES = 3;
+
     private final Console console;
     private final boolean yes;
+    /** The operator typed the confirmation: it was the say before the first write, which is not asked again. */
+    private boolean confirmed;
+
     private final PrintWriter out;
     private long total;
     private Progress progress;
+    /** Writes answered whose result (read back) has not come yet: counted as done once, when answered. */
+    private final Set<Integer> answered = new HashSet<>();
+    /** The steps failed so far; a step sent again on "retry failed" leaves it once answered or done. */
+    private final Set<Integer> failed = new HashSet<>();
 
     private final RateGovernor governor;
 
@@ -63,10 +77,14 @@ final class RunConsole implements BatchControl {
         this.progress = newProgress();
     }
 
-    /** The bar shows the pace the server allows and the 429s so far, beside done/total, rate and ETA. */
+    /**
+     * The bar shows the failures so far, the pace the server allows and the 429s so far, beside done/total, rate
+     * and ETA. Drawn while the writes go out (each answer counts), so a long run after [a]ll is never silent.
+     */
     private Progress newProgress() {
         return console.progress("writing", total)
-                .extra(() -> String.format("(pace %.0f/s, %d throttled)", governor.rate(), governor.throttled()));
+                .extra(() -> String.format(
+                        "%d failed (pace %.0f/s, %d throttled)", failed.size(), governor.rate(), governor.throttled()));
     }
 
     /**
@@ -83,7 +101,11 @@ final class RunConsole implements BatchControl {
         }
     }
 
-    /** The typed confirmation of a deactivate, delete or remove ("deactivate 137 in Acme"); a script says --yes. */
+    /**
+     * The typed confirmation of a deactivate, delete or remove ("deactivate 137 in Acme"); a script says --yes. A
+     * mistyped one is asked again, {@link #CONFIRM_TRIES} times in all; Ctrl-C or Ctrl-D ends it at once. Asked once
+     * a run: {@code resume} is a run of its own and asks for what is left.
+     */
     @Override
     public void confirmDestructive(String operation, long writes, String orgName) {
         String phrase = operation + " " + writes + " in " + Sanitizer.forTerminal(orgName);
@@ -103,15 +125,36 @@ final class RunConsole implements BatchControl {
             }
             return;
         }
-        String typed;
-        try {
-            typed = console.readInput(lasting + "type '" + phrase + "' to go on: ");
-        } catch (Exception e) {
-            typed = null;
+        if (confirmed) {
+            return;
         }
-        if (typed == null || !typed.strip().equalsIgnoreCase(phrase)) {
-            throw new UserFacingException("not confirmed: nothing was sent", ExitCodes.USAGE);
+        for (int tries = 1; tries <= CONFIRM_TRIES; tries++) {
+            String typed;
+            try {
+                typed = console.readInput((tries == 1 ? lasting : "") + "type '" + phrase + "' to go on: ");
+            } catch (Exception e) {
+                typed = null;
+            }
+            if (typed == null) {
+                break;
+            }
+            if (sameWords(typed, phrase)) {
+                confirmed = true;
+                return;
+            }
+            int left = CONFIRM_TRIES - tries;
+            if (left > 0) {
+                out.println("that is not '" + phrase + "'; type it as shown (" + left + (left == 1 ? " try" : " tries")
+                        + " left)");
+                out.flush();
+            }
         }
+        throw new UserFacingException("not confirmed: nothing was sent", ExitCodes.USAGE);
+    }
+
+    /** Case and the spaces between words do not matter: the words and the count do. */
+    private static boolean sameWords(String typed, String phrase) {
+        return typed.strip().replaceAll("\\s+", " ").equalsIgnoreCase(phrase.replaceAll("\\s+", " "));
     }
 
     /** A warning the service has before anything is sent (a lock, an unfinished run): printed at once. */
@@ -122,12 +165,47 @@ final class RunConsole implements BatchControl {
         out.flush();
     }
 
-    Consumer<StepResult> progress() {
-        return r -> {
-            synchronized (this) {
-                progress.advance(1);
-            }
-        };
+    /** What the run tells as it goes: drawn on the bar at a terminal, a line a batch in a script. */
+    RunListener progress() {
+        return this;
+    }
+
+    @Override
+    public synchronized void answered(int step) {
+        failed.remove(step);
+        if (answered.add(step)) {
+            progress.advance(1);
+        }
+    }
+
+    @Override
+    public synchronized void result(StepResult r) {
+        if (r.outcome() == Outcome.FAILED) {
+            failed.add(r.step());
+        } else {
+            failed.remove(r.step());
+        }
+        if (!answered.remove(r.step())) {
+            progress.advance(1);
+        }
+    }
+
+    /** Nobody watches a bar in a script or a log: a line a batch on the messages' stream (standard error there). */
+    @Override
+    public synchronized void batchEnded(int batch, int batches) {
+        if (console.liveProgress()) {
+            return;
+        }
+        out.println(String.format(
+                "batch %d/%d: %,d/%,d writes, %d failed, %.1f writes/s",
+                batch, batches, progress.done(), total, failed.size(), progress.rate()));
+        out.flush();
+    }
+
+    /** The bar is taken down before the run's summary or error is printed. */
+    @Override
+    public synchronized void ended() {
+        progress.finish();
     }
 
     /** Names the run before anything is checked or sent; a script must have said --yes. */
@@ -164,6 +242,12 @@ final class RunConsole implements BatchControl {
     public synchronized Decision beforeFirstBatch(String next) {
         long done = progress.done();
         progress.finish();
+        if (confirmed) {
+            out.println(Sanitizer.forTerminal(next));
+            out.flush();
+            restartProgress(done);
+            return Decision.CONTINUE;
+        }
         String prompt = Sanitizer.forTerminal(next) + FIRST_QUESTION;
         Decision decision = null;
         while (decision == null) {
@@ -198,11 +282,14 @@ final class RunConsole implements BatchControl {
         progress.carry(done);
     }
 
-    /** The first letter of the answer, lower case; "q" when there is no more input (end of a script, Ctrl-D). */
+    /**
+     * The key pressed (at a terminal) or the first letter of the line typed, lower case; "q" when no answer will
+     * come (Ctrl-C, Ctrl-D, the end of a script).
+     */
     private String read(String prompt) {
         String answer;
         try {
-            answer = console.readInput(prompt);
+            answer = console.readKey(prompt);
         } catch (Exception e) {
             return "q";
         }

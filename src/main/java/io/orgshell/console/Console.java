@@ -169,6 +169,14 @@ public final class Console implements InputReader {
         return input.readInput(prompt);
     }
 
+    /**
+     * The answer to a question whose choices are single keys: one key at a terminal that can read one
+     * ({@link KeyInput}), else a line, as in a test or a pipe.
+     */
+    public String readKey(String prompt) throws Exception {
+        return input instanceof KeyInput keys ? keys.readKey(prompt) : input.readInput(prompt);
+    }
+
     @Override
     public char[] readPassword(String prompt) throws Exception {
         return input.readPassword(prompt);

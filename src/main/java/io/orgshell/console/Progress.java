@@ -72,12 +72,22 @@ public final class Progress {
         if (live && lastLength > 0) {
             out.print("\r" + " ".repeat(lastLength) + "\r");
             out.flush();
+            lastLength = 0; // cleared once: a second finish has nothing to clear
         }
     }
 
-    String line(long now) {
+    /** Done per second since this bar started, work carried in left out. */
+    public double rate() {
+        return rate(System.nanoTime());
+    }
+
+    private double rate(long now) {
         double seconds = Math.max(1e-3, (now - started) / 1e9);
-        double rate = (done - carried) / seconds;
+        return (done - carried) / seconds;
+    }
+
+    String line(long now) {
+        double rate = rate(now);
         StringBuilder sb = new StringBuilder(label).append(' ');
         if (total > 0) {
             int filled = (int) Math.min(WIDTH, WIDTH * done / total);

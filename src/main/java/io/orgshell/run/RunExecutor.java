@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -169,7 +170,7 @@ final class RunExecutor {
      * {@link #requestStop()} or an interrupt of the calling thread) ends it after the writes in flight; the method
      * then returns normally with the stop flag set.
      */
-    void runBatch(List<Step> batch, Consumer<StepResult> onResult) {
+    void runBatch(List<Step> batch, Consumer<StepResult> onResult, IntConsumer onAnswered) {
         if (batch.isEmpty() || stop.requested()) {
             return;
         }
@@ -195,7 +196,7 @@ final class RunExecutor {
         }
         readBack.confirm(live, onResult);
         readBack.takeAsLanded(live);
-        StepWriter writer = new StepWriter(writes, results, readBack, stop, live, onResult);
+        StepWriter writer = new StepWriter(writes, results, readBack, stop, live, onResult, onAnswered);
         writer.expect(batch);
         ExecutorService pool =
                 Executors.newFixedThreadPool(Math.min(concurrency, batch.size()), daemons("orgshell-write"));

@@ -58,6 +58,7 @@ final class RunLoop {
     private final RunExecutor executor;
     private final RunTally tally;
     private final Consumer<StepResult> onResult;
+    private final RunListener progress;
     private RunMeta meta;
     private boolean ask;
     private boolean quit;
@@ -72,7 +73,7 @@ final class RunLoop {
             Connection connection,
             RunOptions options,
             BatchControl control,
-            Consumer<StepResult> progress,
+            RunListener progress,
             Duration confirmWait,
             PolicyTasks.Polling polling) {
         this.dir = dir;
@@ -102,9 +103,10 @@ final class RunLoop {
         }
         executor.awaitAgain(steps, earlier.answered());
         this.tally = new RunTally(preview, executor.results());
+        this.progress = progress;
         this.onResult = r -> {
             tally.update(r.step());
-            progress.accept(r);
+            progress.result(r);
         };
         this.ask = !options.unattended();
     }
@@ -141,7 +143,16 @@ final class RunLoop {
         }
     }
 
+    /** The progress shown is taken down however the run ends, before its summary or its error is told. */
     private RunSummary runBatches() {
+        try {
+            return runAllBatches();
+        } finally {
+            progress.ended();
+        }
+    }
+
+    private RunSummary runAllBatches() {
         meta = meta.with(RunState.RUNNING, meta.counts(), Instant.now().toString());
         dir.writeMeta(meta);
         control.starting(steps.size(), steps.size() - executor.unsent(steps).size());
@@ -199,7 +210,7 @@ final class RunLoop {
         OutcomeCounts before = tally.counts();
         // undo can then take back one batch: the journal is the only record of which steps went together
         journal.append("batch", Map.of("steps", next.stream().map(Step::number).toList()));
-        executor.runBatch(next, onResult);
+        executor.runBatch(next, onResult, progress::answered);
         batch++;
         pending = executor.unsent(steps);
         boolean stopped = executor.stop().requested();
@@ -214,6 +225,8 @@ final class RunLoop {
         if (ask || batch % REPORT_EVERY == 0) {
             report(tally, RunState.RUNNING);
         }
+        int nextSize = ask ? options.batchSize() : Math.max(options.batchSize(), RunService.UNATTENDED_BATCH);
+        progress.batchEnded(batch, batch + (pending.size() + nextSize - 1) / nextSize);
         if (executor.stop().requested() || !ask || pending.isEmpty() && !tally.anyFailed()) {
             return List.of();
         }

@@ -54,11 +54,7 @@ public class RunService {
     }
 
     public RunSummary start(
-            Preview preview,
-            Connection connection,
-            RunOptions options,
-            BatchControl control,
-            Consumer<StepResult> progress) {
+            Preview preview, Connection connection, RunOptions options, BatchControl control, RunListener progress) {
         if (!preview.orgId().equals(connection.orgId())) {
             throw new UserFacingException(
                     "the preview was made against another organization (" + preview.orgId() + "); run 'preview' again",
@@ -87,7 +83,7 @@ public class RunService {
             Connection connection,
             RunOptions options,
             BatchControl control,
-            Consumer<StepResult> progress,
+            RunListener progress,
             CompletableFuture<Void> stop)
             throws IOException {
         RunMeta meta;
@@ -270,7 +266,7 @@ public class RunService {
      * anyone first.
      */
     public RunSummary resume(
-            String id, Connection connection, RunOptions options, BatchControl control, Consumer<StepResult> progress) {
+            String id, Connection connection, RunOptions options, BatchControl control, RunListener progress) {
         RunDirectory dir = id != null ? store.open(id) : latestUnfinished(connection, options);
         LockFile.Holder me =
                 LockFile.Holder.me(dir.id(), "resume", dir.readMeta().operation());

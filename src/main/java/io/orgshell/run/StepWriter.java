@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * The steps of one batch, each on a thread of the batch's pool: waits for the step it follows, re-checks the
@@ -43,6 +44,7 @@ final class StepWriter {
     private final Duration retryBackoff;
     private final Map<String, AccountState> live;
     private final Consumer<StepResult> onResult;
+    private final IntConsumer onAnswered;
     /** Completed with each step's result (null for none) when it is done: the step that follows it waits for it. */
     private final Map<Integer, CompletableFuture<StepResult>> done = new ConcurrentHashMap<>();
 
@@ -54,7 +56,8 @@ final class StepWriter {
             ReadBack readBack,
             RunStop stop,
             Map<String, AccountState> live,
-            Consumer<StepResult> onResult) {
+            Consumer<StepResult> onResult,
+            IntConsumer onAnswered) {
         this.directory = writes.directory();
         this.handler = writes.handler();
         this.rows = writes.rows();
@@ -66,6 +69,7 @@ final class StepWriter {
         this.stop = stop;
         this.live = live;
         this.onResult = onResult;
+        this.onAnswered = onAnswered;
     }
 
     /** Each step of the batch is waited for anew: a step sent again on "retry failed" had a result before. */
@@ -190,6 +194,7 @@ final class StepWriter {
             readBack.answered(s, status == null ? SUCCESS_STATUS : status, note);
             // the later steps of this batch take it as done
             live.computeIfPresent(s.accountId(), (id, a) -> handler.applied(a, s));
+            onAnswered.accept(s.number());
         });
         return null;
     }

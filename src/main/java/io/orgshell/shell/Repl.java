@@ -23,11 +23,18 @@ public final class Repl {
     private final CommandDispatcher dispatcher;
     private final Path historyFile;
     private final Console console;
+    private final TypedCommands typed;
 
     /** {@code console}: the terminal's, with a person to answer; every command typed runs with it. */
     public Repl(
-            LineReader reader, PromptProvider prompt, CommandDispatcher dispatcher, Path historyFile, Console console) {
+            LineReader reader,
+            PromptProvider prompt,
+            CommandDispatcher dispatcher,
+            Path historyFile,
+            Console console,
+            TypedCommands typed) {
         this.reader = reader;
+        this.typed = typed;
         this.console = console;
         this.prompt = prompt;
         this.dispatcher = dispatcher;
@@ -40,6 +47,7 @@ public final class Repl {
         OwnerOnlyFiles.ensureDirectory(historyFile.toAbsolutePath().getParent()); // the config directory is orgshell's
         reader.setVariable(LineReader.HISTORY_FILE, OwnerOnlyFiles.ensureFile(historyFile));
         reader.getHistory().load();
+        typed.sessionStarted();
         try {
             return loop();
         } finally {
@@ -78,7 +86,7 @@ public final class Repl {
             Thread worker = Thread.currentThread();
             Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> worker.interrupt());
             try {
-                dispatcher.execute(command, console);
+                typed.add(command, dispatcher.execute(command, console));
             } finally {
                 terminal.handle(Terminal.Signal.INT, previous);
                 Thread.interrupted(); // an interrupt that arrived after the command ended must not hit the next one

@@ -3,7 +3,6 @@ package io.orgshell.shell;
 import io.orgshell.config.OrgShellProperties;
 import io.orgshell.core.Sanitizer;
 import io.orgshell.session.Session;
-import org.jline.reader.History;
 import org.jline.reader.Parser;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
@@ -70,7 +69,7 @@ public class ShellConfiguration {
     }
 
     @Bean
-    History history(Session session) {
+    SecretFilteringHistory history(Session session) {
         return new SecretFilteringHistory(
                 line -> session.current().map(c -> c.key().occursIn(line)).orElse(false));
     }

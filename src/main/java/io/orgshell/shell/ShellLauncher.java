@@ -44,6 +44,7 @@ public class ShellLauncher implements ApplicationRunner, ExitCodeGenerator {
     private final LineReader lineReader;
     private final PromptProvider prompt;
     private final ConfigDirectory configDirectory;
+    private final TypedCommands typed;
     private final boolean enabled;
     private int exitCode;
 
@@ -54,7 +55,9 @@ public class ShellLauncher implements ApplicationRunner, ExitCodeGenerator {
             LineReader lineReader,
             PromptProvider prompt,
             ConfigDirectory configDirectory,
+            TypedCommands typed,
             OrgShellProperties properties) {
+        this.typed = typed;
         this.dispatcher = dispatcher;
         this.scripts = scripts;
         this.sessions = sessions;
@@ -188,7 +191,7 @@ public class ShellLauncher implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private int interactive(Console console) throws IOException {
-        return new Repl(lineReader, prompt, dispatcher, configDirectory.historyFile(), console).run();
+        return new Repl(lineReader, prompt, dispatcher, configDirectory.historyFile(), console, typed).run();
     }
 
     @Override

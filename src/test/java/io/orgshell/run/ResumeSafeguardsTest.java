@@ -86,8 +86,8 @@ class ResumeSafeguardsTest extends FreshSandboxTest {
         ok(run("load --op deactivate " + plan));
         ok(run("preview"));
         atTerminal();
-        Result first = run(
-                "run --batch-size 2" + flags, answers("deactivate " + u.size() + " in " + server.orgName(), "c", "q"));
+        Result first =
+                run("run --batch-size 2" + flags, answers("deactivate " + u.size() + " in " + server.orgName(), "q"));
         assertThat(first.all()).as(first.toString()).contains("batch 1");
         assertThat(server.stats().writes()).hasSize(2);
         noTerminal();

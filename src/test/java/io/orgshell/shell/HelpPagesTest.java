@@ -71,9 +71,10 @@ class HelpPagesTest extends ShellTest {
     void historySaysWhatItDoes() {
         Result r = run("help history");
         assertThat(r.out())
-                .startsWith("history - List the commands typed at the interactive prompt")
-                .doesNotContainIgnoringCase("save");
+                .startsWith("history - List the commands typed at the prompt, earlier sessions' included")
+                .contains("--save", "--force", "this session's");
         assertThat(run("history --file h.txt").exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("history --force").err()).contains("--force goes with --save F.shell");
     }
 
     private String usage(String command) {

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
-import io.orgshell.support.ShellTest;
+import io.orgshell.support.Accounts;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,33 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
-import org.jline.reader.History;
-import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
-import org.jline.terminal.Attributes;
-import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.shell.jline.CommandCompleter;
-import org.springframework.shell.jline.PromptProvider;
 
 /**
  * The real JLine loop on an in-memory terminal: typed lines, Ctrl-C, the masked key prompt, the prompt that names
  * the org, and the history file (owner-only, never holding the key).
  */
-class InteractiveShellTest extends ShellTest {
-
-    @Autowired
-    PromptProvider prompt;
-
-    @Autowired
-    History history;
-
-    @Autowired
-    CommandCompleter completer;
+class InteractiveShellTest extends TerminalShellTest {
 
     @AfterEach
     void cleanUp() throws Exception {
@@ -149,25 +130,36 @@ class InteractiveShellTest extends ShellTest {
         kb.type("connect --sandbox\n", 2);
         kb.type("load " + plan + "\n", 3);
         kb.type("preview\n", 4);
-        kb.type("run --batch-size 2\n", 5); // the first question, before any write
-        kb.type("c\n", 6); // batch 1 of 3, then the question
-        kb.type("v\n", 7); // no failures yet: asked again
-        kb.type("c\n", 8); // batch 2, then the question
-        kb.type("a\n", 9); // the rest without asking, back at the prompt
-        kb.type("quit\n", 9);
+        String first = "2 writes next: lines 2-3 of " + plan.getFileName() + " (6 left in all) — "
+                + "[c]ontinue, [a]ll, [q]uit? ";
+        String between = "[c]ontinue, [a]ll remaining, [v]iew failures, [r]etry failed, [q]uit? ";
+        kb.typeUntilShown("run --batch-size 2\n", first); // the first question, before any write
+        kb.press("\r", first, 2); // Enter alone chooses nothing: the choices are said again
+        kb.press("x", first, 3); // nor does a key that is not a choice
+        assertThat(server.stats().writes()).isEmpty();
+        kb.press("c", between, 1); // one key, no Enter: batch 1 of 3, then the question
+        kb.press("v", between, 2); // no failures yet: asked again
+        kb.press("c", between, 3); // batch 2, then the question
+        kb.press("a", "(finished)", 1); // the rest without asking, back at the prompt
+        kb.awaitPrompts(5);
+        kb.type("quit\n", 5);
         shell.join(20_000);
 
-        String out = kb.screen();
+        String out = kb.screen().replace("\r\n", "\n");
         assertThat(out)
-                .contains("2 writes next: lines 2-3 of " + plan.getFileName() + " (6 left in all) — "
-                        + "[c]ontinue, [a]ll, [q]uit? ")
+                .contains(first + "\n" + "answer c, a or q")
+                .contains(first + "x\n" + "answer c, a or q")
+                .contains(first + "c\n")
                 .contains("batch 1")
                 .contains("batch 2")
                 .doesNotContain("batch 3")
                 .contains("no failures so far")
-                .contains("[c]ontinue, [a]ll remaining, [v]iew failures")
                 .contains("applied 6")
                 .contains("(finished)");
+        assertThat(terminal.getAttributes().getLocalFlags())
+                .as("the terminal is as it was before the keys were read")
+                .isEqualTo(settingsBefore.getLocalFlags());
+        assertThat(terminal.getAttributes().getInputFlags()).isEqualTo(settingsBefore.getInputFlags());
         movers.forEach(u -> assertThat(server.stats().writes(u.accountId())).isEqualTo(1L));
         assertThat(Files.readAllLines(historyFile))
                 .as("answers are not commands")
@@ -175,81 +167,47 @@ class InteractiveShellTest extends ShellTest {
                 .noneMatch(l -> l.endsWith(":v") || l.endsWith(":c") || l.endsWith(":a") || l.equals("c"));
     }
 
-    /** The real REPL on an in-memory terminal, in a thread of its own, as the launcher starts it. */
-    Thread startShell(PipedInputStream keyboard, ByteArrayOutputStream screen, Path historyFile, AtomicInteger exit)
-            throws IOException {
-        Terminal terminal = TerminalBuilder.builder()
-                .system(false)
-                .provider("exec")
-                .type("xterm")
-                .encoding(StandardCharsets.UTF_8)
-                .streams(keyboard, screen)
-                .build();
-        // like a real terminal in raw mode: the line editor draws what is typed, so input is not echoed twice
-        Attributes attributes = terminal.getAttributes();
-        attributes.setLocalFlag(Attributes.LocalFlag.ECHO, false);
-        terminal.setAttributes(attributes);
-        LineReader reader = LineReaderBuilder.builder()
-                .terminal(terminal)
-                .history(history)
-                .completer(completer)
-                .build();
-        atTerminal();
-        Thread shell = new Thread(
-                () -> {
-                    try {
-                        exit.set(new Repl(
-                                        reader,
-                                        prompt,
-                                        dispatcher,
-                                        historyFile,
-                                        console(terminal.writer(), terminal.writer(), new TerminalInputReader(reader)))
-                                .run());
-                    } catch (Exception e) {
-                        exit.set(99);
-                    }
-                },
-                "repl");
-        shell.start();
-        return shell;
-    }
+    /** Ctrl-C at the one-key question: no answer, so the run quits with nothing sent; the terminal is given back. */
+    @Test
+    void ctrlCAtTheOneKeyQuestionQuitsTheRunAndGivesTheTerminalBack() throws Exception {
+        SandboxServer server = sandbox(SandboxConfig.defaults()
+                .withUsers(200)
+                .withSeed(3)
+                .withApiKey("Interactive0Key1With2Mixed3Case4Chars5678"));
+        sandboxLauncher.use(server.access());
+        Path plan = Files.createTempFile("ctrl-c", ".csv");
+        Files.writeString(
+                plan,
+                "account_id\n"
+                        + Accounts.plain(server)
+                                .skip(20)
+                                .limit(3)
+                                .map(u -> u.accountId() + "\n")
+                                .collect(Collectors.joining()));
+        Path historyFile = Files.createTempDirectory("orgshell-history").resolve("history");
+        PipedInputStream keyboard = new PipedInputStream(64 * 1024);
+        PipedOutputStream keys = new PipedOutputStream(keyboard);
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread shell = startShell(keyboard, screen, historyFile, exit);
+        Keyboard kb = new Keyboard(keys, screen);
+        kb.awaitPrompts(1);
+        kb.type("connect --sandbox\n", 2);
+        kb.type("load " + plan + " --op suspend\n", 3);
+        kb.type("preview\n", 4);
+        long writesBefore = server.stats().writes().size();
 
-    /** Types into the terminal and waits for the shell to be back at a prompt, as a person would. */
-    record Keyboard(PipedOutputStream keys, ByteArrayOutputStream display) {
+        kb.typeUntilShown("run\n", "[c]ontinue, [a]ll, [q]uit? ");
+        kb.press("\u0003", "(paused)", 1);
+        kb.awaitPrompts(5);
+        kb.type("status\n", 6); // the shell reads lines as before
+        kb.type("quit\n", 6);
+        shell.join(20_000);
 
-        /** Emitted by JLine each time it starts reading a line (bracketed paste on). */
-        static final String READING = "\u001b[?2004h";
-
-        void type(String text, int promptsAfter) throws IOException, InterruptedException {
-            keys.write(text.getBytes(StandardCharsets.UTF_8));
-            keys.flush();
-            awaitPrompts(promptsAfter);
-        }
-
-        void typeUntilShown(String text, String shown) throws IOException, InterruptedException {
-            keys.write(text.getBytes(StandardCharsets.UTF_8));
-            keys.flush();
-            long deadline = System.nanoTime() + 20_000_000_000L;
-            while (!screen().contains(shown)) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("'" + shown + "' never shown; screen:\n" + screen());
-                }
-                Thread.sleep(10);
-            }
-        }
-
-        void awaitPrompts(int n) throws InterruptedException {
-            long deadline = System.nanoTime() + 20_000_000_000L;
-            while (screen().split(Pattern.quote(READING), -1).length - 1 < n) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("no prompt #" + n + "; screen:\n" + screen());
-                }
-                Thread.sleep(10);
-            }
-        }
-
-        String screen() {
-            return display.toString(StandardCharsets.UTF_8);
-        }
+        assertThat(exit.get()).isEqualTo(ExitCodes.OK);
+        assertThat(server.stats().writes()).hasSize((int) writesBefore);
+        assertThat(kb.screen()).contains("pending 3").contains("resume with: resume ");
+        assertThat(terminal.getAttributes().getLocalFlags()).isEqualTo(settingsBefore.getLocalFlags());
+        assertThat(terminal.getAttributes().getInputFlags()).isEqualTo(settingsBefore.getInputFlags());
     }
 }
