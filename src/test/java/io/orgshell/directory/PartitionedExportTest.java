@@ -164,6 +164,20 @@ class PartitionedExportTest extends ShellTest {
     }
 
     @Test
+    void jsonLinesComeInTheSameOrderAsTheCsv() throws Exception {
+        Path csv = tmp.resolve("order.csv");
+        Path json = tmp.resolve("order.jsonl");
+        ok(run("users export --out " + csv));
+        ok(run("users export --out " + json + " --format json --columns account_id,org_admin"));
+
+        List<String> lines = Files.readAllLines(json);
+        assertThat(lines).hasSize(server.org().managedCount());
+        assertThat(lines.get(0)).startsWith("{\"account_id\":").contains("\"org_admin\":");
+        assertThat(lines.stream().map(l -> l.substring(15, l.indexOf('"', 15))).toList())
+                .containsExactlyElementsOf(ids(csv));
+    }
+
+    @Test
     void unknownColumnsAreRefused() {
         Result r = run("users export --out " + tmp.resolve("x.csv") + " --columns account_id,billing");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
