@@ -45,6 +45,8 @@ final class ExportSink implements Closeable {
     /** On a person's screen an account's text could carry escape sequences: they are shown, not obeyed. */
     private final UnaryOperator<Object> inert;
 
+    private final boolean terminal;
+
     private final SafeCsvWriter csv;
     private final Rows rows;
 
@@ -54,6 +56,7 @@ final class ExportSink implements Closeable {
         this.columns = columns;
         this.json = json;
         this.inert = inert;
+        this.terminal = inert != UnaryOperator.identity();
         this.csv = json ? null : SafeCsvWriter.open(file, columns);
         this.rows = json ? jsonLines(file.writer()) : csvRows(csv);
     }
@@ -131,7 +134,7 @@ final class ExportSink implements Closeable {
         return new Rows() {
             @Override
             public void row(List<Object> cells) {
-                out.row(cells.stream().map(inert).toList());
+                out.row(terminal ? cells.stream().map(inert).toList() : cells);
             }
 
             @Override

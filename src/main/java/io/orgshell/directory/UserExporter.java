@@ -224,9 +224,6 @@ public class UserExporter {
             ExportSink sink,
             Writing writing)
             throws IOException {
-        if (selection.isEverything()) {
-            directory.managedCount().ifPresent(writing.tally()::total);
-        }
         List<PartitionedWalk.Partition> slices =
                 PartitionedWalk.managed(client, selection.domains(), selection.statusLabels());
         Set<String> membership = selection.access().isEmpty() ? ANY_MEMBERSHIP : selection.accessLabels();

@@ -40,7 +40,11 @@ class ClientContractTest extends ShellTest {
 
         assertThat(run("orgs list").exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(run("domains list").exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(run("users export --out " + tmp.resolve("u.csv")).exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run("users export --out " + tmp.resolve("u.csv") + " --columns account_id,email,access_billable")
+                        .exitCode())
+                .isEqualTo(ExitCodes.OK);
+        assertThat(run("users export --out " + tmp.resolve("v2.csv")).exitCode())
+                .isEqualTo(ExitCodes.OK);
         assertThat(run("users show " + someone).exitCode()).isEqualTo(ExitCodes.OK);
 
         List<String> problems = new ArrayList<>();

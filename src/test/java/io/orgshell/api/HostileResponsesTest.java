@@ -38,7 +38,8 @@ class HostileResponsesTest extends FreshSandboxTest {
                                         + "\"account_status\":\"hibernating\",\"name\":\"=cmd|calc\",\"picture\":\"p\",\"brand_new\":{\"x\":1},"
                                         + "\"product_access\":[{\"key\":\"quantum-jira\",\"name\":\"Q\"}]}],\"meta\":{\"total\":1},"
                                         + "\"links\":{\"self\":\"s\"},\"future\":true}"));
-        Result r = run("users export --out " + tmp.resolve("u.csv"));
+        Result r = run("users export --out " + tmp.resolve("u.csv")
+                + " --columns account_id,email,name,account_status,account_type,access_billable,product_access");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         String csv = Files.readString(tmp.resolve("u.csv"));
         assertThat(csv).contains("abc,,'=cmd|calc,hibernating,robot").contains("quantum-jira");
@@ -47,17 +48,19 @@ class HostileResponsesTest extends FreshSandboxTest {
     @Test
     void aBodyThatIsNotTheExpectedJsonIsAClearError() {
         server.faults().add(USERS, 1, Fault.respond(200, "[1,2,3]"));
-        Result r = run("users export --out " + tmp.resolve("u.csv"));
+        Result r = run("users export --out " + tmp.resolve("u.csv") + " --columns account_id,email,access_billable");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err()).contains("not the expected JSON").contains(USERS).doesNotContain("\tat ");
         server.faults().add(USERS, 1, Fault.respond(200, "<html>maintenance</html>"));
-        assertThat(run("users export --out " + tmp.resolve("u.csv")).err()).contains("not the expected JSON");
+        assertThat(run("users export --out " + tmp.resolve("u.csv") + " --columns account_id,email,access_billable")
+                        .err())
+                .contains("not the expected JSON");
     }
 
     @Test
     void missingFieldsDoNotCrash() throws Exception {
         server.faults().add(USERS, 1, Fault.respond(200, "{\"links\":{}}"));
-        Result r = run("users export --out " + tmp.resolve("u.csv"));
+        Result r = run("users export --out " + tmp.resolve("u.csv") + " --columns account_id,email,access_billable");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err().strip())
                 .isEqualTo("error: no account to export; " + tmp.resolve("u.csv") + " was not written");

@@ -44,7 +44,7 @@ class ErrorHandlingTest extends FreshSandboxTest {
         server.faults().add(USERS, 2, Fault.throttle(1));
         long before = server.stats().requests(USERS);
         long start = System.nanoTime();
-        Result r = run("users export --out " + tmp.resolve("u.csv"));
+        Result r = run("users export --out " + tmp.resolve("u.csv") + " --columns account_id,email,access_billable");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(server.stats().requests(USERS) - before).isEqualTo(pages() + 2);
         // two waits of the server's one second, not the test profile's 20 ms backoff
@@ -55,7 +55,7 @@ class ErrorHandlingTest extends FreshSandboxTest {
     void a429WithoutRetryAfterBacksOffAndRetries() {
         server.faults().add(USERS, 3, Fault.throttle(null));
         long before = server.stats().requests(USERS);
-        Result r = run("users export --out " + tmp.resolve("u.csv"));
+        Result r = run("users export --out " + tmp.resolve("u.csv") + " --columns account_id,email,access_billable");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(server.stats().requests(USERS) - before).isEqualTo(pages() + 3);
     }
@@ -64,7 +64,7 @@ class ErrorHandlingTest extends FreshSandboxTest {
     void aDroppedConnectionIsRetriedForARead() {
         server.faults().add(USERS, 1, Fault.drop());
         long before = server.stats().requests(USERS);
-        Result r = run("users export --out " + tmp.resolve("u.csv"));
+        Result r = run("users export --out " + tmp.resolve("u.csv") + " --columns account_id,email,access_billable");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(server.stats().requests(USERS) - before).isEqualTo(pages() + 1);
         assertThat(r.err()).contains("exported");
@@ -81,7 +81,7 @@ class ErrorHandlingTest extends FreshSandboxTest {
                                 "{\"errors\":[{\"status\":\"503\",\"code\":\"ADMIN-503-1\","
                                         + "\"title\":\"Service unavailable\"}]}"));
         long before = server.stats().requests(USERS);
-        Result r = run("users export --out " + tmp.resolve("u.csv"));
+        Result r = run("users export --out " + tmp.resolve("u.csv") + " --columns account_id,email,access_billable");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err()).contains("503").contains("Service unavailable").contains(USERS);
         assertThat(server.stats().requests(USERS) - before).isEqualTo(1 + 4); // first try + max-retries

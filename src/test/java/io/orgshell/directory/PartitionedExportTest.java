@@ -92,7 +92,7 @@ class PartitionedExportTest extends ShellTest {
         assertThat(server.stats().requests(SEARCH) - searches).isEqualTo(expectedPages);
         assertThat(server.stats().requests(V1_USERS) - v1).isZero();
         int managed = server.org().managedCount();
-        // what a one-after-another loop over the v1 list costs, plus the domain list and the count
+        // what a one-after-another loop over the v1 list costs, plus a few: the domain list and the empty slices
         assertThat(server.stats().totalRequests() - all).isLessThanOrEqualTo((managed + PAGE - 1) / PAGE + 10);
         List<String> expected = slices.values().stream().flatMap(List::stream).toList();
         assertThat(ids(out)).containsExactlyElementsOf(expected);
@@ -161,6 +161,20 @@ class PartitionedExportTest extends ShellTest {
         try (var left = Files.list(tmp)) {
             assertThat(left).noneMatch(p -> p.getFileName().toString().endsWith(".part"));
         }
+    }
+
+    @Test
+    void jsonLinesComeInTheSameOrderAsTheCsv() throws Exception {
+        Path csv = tmp.resolve("order.csv");
+        Path json = tmp.resolve("order.jsonl");
+        ok(run("users export --out " + csv));
+        ok(run("users export --out " + json + " --format json --columns account_id,org_admin"));
+
+        List<String> lines = Files.readAllLines(json);
+        assertThat(lines).hasSize(server.org().managedCount());
+        assertThat(lines.get(0)).startsWith("{\"account_id\":").contains("\"org_admin\":");
+        assertThat(lines.stream().map(l -> l.substring(15, l.indexOf('"', 15))).toList())
+                .containsExactlyElementsOf(ids(csv));
     }
 
     @Test
