@@ -38,7 +38,7 @@ class CommandNameCompletionTest extends ShellTest {
                 .allMatch(v -> !v.contains(" "));
         assertThat(values("users ")).containsExactly("export", "find", "show");
         assertThat(values("domains ")).containsExactly("list");
-        assertThat(values("runs ")).containsExactly("list", "show");
+        assertThat(values("runs ")).containsExactly("list", "prune", "show");
         assertThat(values("help users ")).containsExactly("export", "find", "show");
         assertThat(values("help ")).contains("domains", "plan").doesNotContain("quit");
         assertThat(candidates("users ")).allMatch(Candidate::complete);

@@ -165,8 +165,7 @@ class EmailsOnlyFileTest extends FreshSandboxTest {
         ok(run("load --op deactivate " + file));
         ok(run("preview"));
         atTerminal();
-        Result first =
-                run("run --batch-size 2", answers("deactivate " + u.size() + " in " + server.orgName(), "c", "q"));
+        Result first = run("run --batch-size 2", answers("deactivate " + u.size() + " in " + server.orgName(), "q"));
         assertThat(first.all()).as(first.toString()).contains("batch 1");
         assertThat(server.stats().writes()).hasSize(2);
         noTerminal();

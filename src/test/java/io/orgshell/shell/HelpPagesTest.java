@@ -30,7 +30,7 @@ class HelpPagesTest extends ShellTest {
 
     @Test
     void anArgumentThatMayBeLeftOutIsInBrackets() {
-        assertThat(usage("undo")).isEqualTo("Usage: undo [ID]");
+        assertThat(usage("undo")).isEqualTo("Usage: undo [ID] [--batch N] [--lines VALUE] [--accounts VALUE]");
         assertThat(usage("runs show")).isEqualTo("Usage: runs show [ID] [--json]");
         assertThat(usage("resume")).startsWith("Usage: resume [ID] [--batch-size N]");
         assertThat(usage("plan")).startsWith("Usage: plan OPERATION [TARGET] [ROLE] [--out VALUE]");

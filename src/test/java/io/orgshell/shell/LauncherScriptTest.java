@@ -84,7 +84,7 @@ class LauncherScriptTest {
         assertThat(first.out())
                 .as("standard output is the command's")
                 .isEqualTo("java -XX:TieredStopAtLevel=1"
-                        + " -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Dspring.aot.enabled=true -jar "
+                        + " -XX:+UseSerialGC -Xmn12m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+ExitOnOutOfMemoryError -Dspring.aot.enabled=true -jar "
                         + tmp.resolve("tree/target/orgshell.jar").toRealPath() + " version\n");
 
         Started second = start();

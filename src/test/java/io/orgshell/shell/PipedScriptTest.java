@@ -55,7 +55,10 @@ class PipedScriptTest {
 
         assertThat(f.exitCode()).as(f.err()).isEqualTo(ExitCodes.OK);
         List<String> lines = f.out().lines().toList();
-        assertThat(lines).contains("Line\tAccount\tEmail\tName\tChange\tVerdict\tWhy", "Domain\tStatus\tVerification");
+        assertThat(lines)
+                .contains(
+                        "Line\tAccount\tEmail\tName\tChange\tLast active\tVerdict\tWhy",
+                        "Domain\tStatus\tVerification");
         assertThat(lines).allSatisfy(l -> assertThat(l).contains("\t"));
         assertThat(f.err()).contains("loaded ").contains("next: preview").contains("verified domains");
         assertThat(Files.readString(plan)).startsWith("account_id");
