@@ -27,7 +27,7 @@ if not defined ORGSHELL_NO_CDS if %SPEC% GEQ 19 if defined LOCALAPPDATA (
 )
 
 rem C1 only and the serial collector: a shell session is short and I/O-bound, so start-up beats peak speed.
-"%JAVA%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Dspring.aot.enabled=true %CDS% %ORGSHELL_JAVA_OPTS% -jar "%ORGSHELL_HOME%\lib\orgshell.jar" %*
+"%JAVA%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn12m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+ExitOnOutOfMemoryError -Dspring.aot.enabled=true %CDS% %ORGSHELL_JAVA_OPTS% -jar "%ORGSHELL_HOME%\lib\orgshell.jar" %*
 exit /b %ERRORLEVEL%
 
 :too_old

@@ -102,14 +102,16 @@ public class ProfileStore {
                     throw new UsageException(file + ": profile '" + name + "' must be a map of settings");
                 }
                 String key = string(p.get("api-key"));
-                holdsKey |= key != null;
+                String proxy = string(p.get("proxy"));
+                // a proxy URL with a user and password is as secret as a key
+                holdsKey |= key != null || (proxy != null && proxy.contains("@"));
                 profiles.add(new Profile(
                         name,
                         string(p.get("org-id")),
                         uri(file, name, string(p.get("base-url"))),
                         key == null ? null : key.toCharArray(),
                         string(p.get("account-id")),
-                        string(p.get("proxy")),
+                        proxy,
                         string(p.get("extra-ca-certs"))));
             }
         }
@@ -159,8 +161,8 @@ public class ProfileStore {
             if (holdsKey
                     && (perms.contains(PosixFilePermission.GROUP_READ)
                             || perms.contains(PosixFilePermission.OTHERS_READ))) {
-                throw new UsageException(
-                        file + " holds an API key but other users can access it; " + "fix it with: chmod 600 " + file);
+                throw new UsageException(file + " holds an API key or a proxy password but other users can access it; "
+                        + "fix it with: chmod 600 " + file);
             }
         } catch (IOException e) {
             throw new UsageException("cannot check the permissions of " + file + ": " + e.getMessage());

@@ -144,12 +144,12 @@ public enum Operation {
     }
 
     /**
-     * Suspend, deactivate, delete and remove: each cuts people off, so the share-of-the-org and org-admin limit
-     * applies to all four (cutting access to a fifth of the org is as disruptive as deactivating it).
+     * Suspend, deactivate, delete, remove and access-revoke: each cuts people off, so the share-of-the-org and org-admin
+     * limit applies to all five (cutting access to a fifth of the org is as disruptive as deactivating it).
      */
     public boolean limited() {
         // a token clean-up cuts off scripts, not people: the share of the org's accounts says nothing of it
-        return destructive && this != TOKEN_REVOKE || this == SUSPEND;
+        return destructive && this != TOKEN_REVOKE || this == SUSPEND || this == ACCESS_REVOKE;
     }
 
     /**

@@ -81,14 +81,17 @@ public class PlanLoader {
     static List<PlanRow> markConflicts(List<PlanRow> rows, Operation operation) {
         boolean groups = operation == Operation.GROUP_ADD || operation == Operation.GROUP_REMOVE;
         boolean tokens = operation == Operation.TOKEN_REVOKE;
-        // one account may be in several groups and hold several tokens; anything else about an account is said once. A
-        // row that names its
-        // account by address alone is keyed by the address (any case: it names one account either way)
+        boolean products = operation == Operation.ACCESS_GRANT || operation == Operation.ACCESS_REVOKE;
+        // one account may be in several groups, hold several tokens and have several products; anything else about an
+        // account is said once. A row that names its account by address alone is keyed by the address (any case: it
+        // names one account either way)
         Function<PlanRow, String> account =
                 r -> namedByEmail(r, operation) ? r.value(Operation.Columns.EMAIL) : r.accountId();
         Function<PlanRow, String> accountKey = groups
                 ? r -> account.apply(r) + "|" + r.value(Operation.Columns.GROUP)
-                : tokens ? r -> r.accountId() + "|" + r.value(Operation.Columns.TOKEN_ID) : account;
+                : tokens
+                        ? r -> r.accountId() + "|" + r.value(Operation.Columns.TOKEN_ID)
+                        : products ? r -> account.apply(r) + "|" + r.value(Operation.Columns.PRODUCT) : account;
         Map<String, List<PlanRow>> byAccount = group(rows, accountKey);
         Map<String, List<PlanRow>> byTarget =
                 operation == Operation.EMAIL ? group(rows, r -> r.value(Operation.Columns.EMAIL)) : Map.of();

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -76,7 +77,11 @@ final class PartialUndo {
                                 : o.outcome().label()) + ")");
                 continue;
             }
-            String by = undoneBy.get(key(o.check().row().accountId()));
+            // compared as the undo run read it: the row this one's undo plan holds
+            List<String> undoRow = handler.undoRow(o.check().row(), original, o.now());
+            List<String> undoHeader = handler.undoHeader();
+            String by = undoneBy.get(key(o.check().row().accountId()) + "|"
+                    + target(name -> undoHeader.contains(name) ? undoRow.get(undoHeader.indexOf(name)) : null));
             if (by != null) {
                 alreadyUndone.merge(by, 1, Integer::sum);
                 continue;
@@ -274,7 +279,20 @@ final class PartialUndo {
         return undone;
     }
 
-    /** The account IDs of the rows a run's results record as applied or already done. */
+    /**
+     * What a row changes of its account besides the account itself: its group or product, so that undoing one of an
+     * account's groups does not count as undoing the others.
+     */
+    private static String target(Function<String, String> column) {
+        StringBuilder t = new StringBuilder();
+        for (String name : List.of(Operation.Columns.GROUP, Operation.Columns.PRODUCT)) {
+            String v = column.apply(name);
+            t.append(key(v == null ? null : SafeCsvWriter.unneutralise(v))).append('|');
+        }
+        return t.toString();
+    }
+
+    /** The account and target ({@link #target}) of the rows a run's results record as applied or already done. */
     private static List<String> settled(RunDirectory run) {
         List<String> ids = new ArrayList<>();
         if (!Files.exists(run.results())) {
@@ -296,7 +314,8 @@ final class PartialUndo {
                 String outcome = rec.get("outcome");
                 if (Outcome.APPLIED.label().equals(outcome)
                         || Outcome.ALREADY_DONE.label().equals(outcome)) {
-                    ids.add(key(SafeCsvWriter.unneutralise(rec.get(Operation.Columns.ACCOUNT_ID))));
+                    ids.add(key(SafeCsvWriter.unneutralise(rec.get(Operation.Columns.ACCOUNT_ID))) + "|"
+                            + target(name -> rec.isMapped(name) ? rec.get(name) : null));
                 }
             }
         } catch (IOException | RuntimeException e) {

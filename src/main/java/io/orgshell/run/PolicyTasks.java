@@ -96,9 +96,15 @@ final class PolicyTasks {
                 fresh.add(s);
             }
         }
-        for (int from = 0; from < fresh.size() && !stop.requested(); from += polling.batchSize()) {
-            send(fresh.subList(from, Math.min(fresh.size(), from + polling.batchSize())), onResult)
-                    .ifPresent(r -> tasks.put(r.taskId(), r));
+        // one task adds its addresses to one policy: a file naming several policies is sent policy by policy
+        Map<String, List<Step>> byPolicy = new LinkedHashMap<>();
+        fresh.forEach(s ->
+                byPolicy.computeIfAbsent(policyOf(s), k -> new ArrayList<>()).add(s));
+        for (List<Step> same : byPolicy.values()) {
+            for (int from = 0; from < same.size() && !stop.requested(); from += polling.batchSize()) {
+                send(same.subList(from, Math.min(same.size(), from + polling.batchSize())), onResult)
+                        .ifPresent(r -> tasks.put(r.taskId(), r));
+            }
         }
         for (Recorded task : tasks.values()) {
             if (stop.requested()) {
@@ -108,9 +114,13 @@ final class PolicyTasks {
         }
     }
 
+    private static String policyOf(Step s) {
+        return s.to().substring(s.to().indexOf(':') + 1);
+    }
+
     private Optional<Recorded> send(List<Step> chunk, Consumer<StepResult> onResult) {
         Map<Integer, String> emails = emails(chunk);
-        String policyId = chunk.get(0).to().substring(chunk.get(0).to().indexOf(':') + 1);
+        String policyId = policyOf(chunk.get(0));
         for (Step s : chunk) {
             if (emails.get(s.number()).isEmpty()) {
                 emails.remove(s.number());

@@ -173,6 +173,20 @@ class ErrorHandlingTest extends FreshSandboxTest {
     }
 
     @Test
+    void aConfigFileWithAProxyPasswordReadableByOthersIsRefused() throws IOException {
+        Path file = CONFIG_DIR.resolve("config.yml");
+        Files.writeString(
+                file,
+                "profiles:\n  corp:\n    org-id: " + server.orgId() + "\n    base-url: " + server.baseUri()
+                        + "\n    proxy: http://ada:s3cret@proxy.corp.example:3128\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        Result r = run("connect --profile corp");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("a proxy password").contains("chmod 600").doesNotContain("s3cret");
+        Files.delete(file);
+    }
+
+    @Test
     void aConfigFileOthersCanWriteIsRefusedEvenWithoutAKey() throws IOException {
         Path file = CONFIG_DIR.resolve("config.yml");
         Files.writeString(

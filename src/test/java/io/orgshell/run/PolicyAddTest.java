@@ -89,6 +89,38 @@ class PolicyAddTest extends FreshSandboxTest {
     }
 
     @Test
+    void aFileNamingTwoPoliciesSendsEachAddressToItsOwnPolicy() throws Exception {
+        List<SandboxUser> users = accounts.next(4);
+        String strict = "Strict sign-in for admins";
+        Path file = csv(
+                "account_id,policy,email",
+                List.of(
+                        users.get(0).accountId() + ",Contractors,"
+                                + users.get(0).email(),
+                        users.get(1).accountId() + "," + strict + ","
+                                + users.get(1).email(),
+                        users.get(2).accountId() + ",Contractors,"
+                                + users.get(2).email(),
+                        users.get(3).accountId() + "," + strict + ","
+                                + users.get(3).email()));
+        long before = server.stats().requests(ADD_USERS);
+        ok(run("load " + file + " --op policy-add"));
+        ok(run("preview"));
+
+        Result r = run("run --yes");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(server.stats().requests(ADD_USERS) - before)
+                .as("one task a policy")
+                .isEqualTo(2);
+        Map<String, String> now = policies();
+        assertThat(now.get(users.get(0).accountId())).isEqualTo("Contractors");
+        assertThat(now.get(users.get(1).accountId())).isEqualTo(strict);
+        assertThat(now.get(users.get(2).accountId())).isEqualTo("Contractors");
+        assertThat(now.get(users.get(3).accountId())).isEqualTo(strict);
+    }
+
+    @Test
     void aTaskStillInProgressStopsTheRunAndResumePollsItWithoutSendingAgain() throws Exception {
         List<SandboxUser> users = accounts.next(3);
         server.faults().policyTask(true, Set.of());

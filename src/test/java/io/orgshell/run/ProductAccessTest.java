@@ -81,6 +81,20 @@ class ProductAccessTest extends FreshSandboxTest {
     }
 
     @Test
+    void oneAccountTakenOffTwoProductsInOneFileIsTwoRowsNotAConflict() throws Exception {
+        SandboxUser both = accounts.next(60).stream()
+                .filter(u -> has(u, "confluence") && has(u, "jira-software"))
+                .findFirst()
+                .orElseThrow();
+        Path file = csv("account_id,product", List.of(both.accountId() + ",confluence", both.accountId() + ",jira"));
+        ok(run("load " + file + " --op access-revoke"));
+        assertThat(ok(run("preview")).all()).contains("OK 2").doesNotContain("also on line");
+        assertThat(ok(run("run --yes")).all()).contains("applied 2");
+        assertThat(has(both, "confluence")).isFalse();
+        assertThat(has(both, "jira-software")).isFalse();
+    }
+
+    @Test
     void planAccessGrantGivesTheRoleToTheSelectedAccountsButAdmins() throws Exception {
         Path out = tmp.resolve("grant.csv");
         Result r = ok(run("plan access-grant bitbucket user --domain acme.example --out " + out));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
+import io.orgshell.sandbox.SandboxGroup;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
@@ -94,6 +95,39 @@ class UndoPartTest extends FreshSandboxTest {
         assertThat(ok(run("preview")).all()).contains("OK 4");
         ok(run("run --yes"));
         six.forEach(u -> assertThat(access(u)).isEqualTo(OrgAccess.ACTIVE));
+    }
+
+    @Test
+    void undoingOneOfAnAccountsGroupsLeavesItsOtherGroupsToALaterUndo() throws Exception {
+        SandboxGroup eng = server.org().findGroupByName("engineering").orElseThrow();
+        SandboxGroup sales = server.org().findGroupByName("sales").orElseThrow();
+        SandboxUser u = accounts.next(20).stream()
+                .filter(x -> !server.org().isMember(eng.id(), x.accountId()))
+                .filter(x -> !server.org().isMember(sales.id(), x.accountId()))
+                .findFirst()
+                .orElseThrow();
+        Path plan = Files.writeString(
+                tmp.resolve("join.csv"),
+                "account_id,group\n" + u.accountId() + ",engineering\n" + u.accountId() + ",sales\n");
+        ok(run("load " + plan + " --op group-add"));
+        ok(run("preview"));
+        ok(run("run --yes"));
+        String added = runStore.list().get(0).id();
+        assertThat(server.org().isMember(eng.id(), u.accountId())).isTrue();
+        assertThat(server.org().isMember(sales.id(), u.accountId())).isTrue();
+
+        ok(run("undo " + added + " --lines 2"));
+        ok(run("preview"));
+        ok(run("run --yes"));
+        assertThat(server.org().isMember(eng.id(), u.accountId())).isFalse();
+
+        Result rest = ok(run("undo " + added));
+        assertThat(rest.err())
+                .contains("left out 1 row(s) already undone by run")
+                .contains("1 row for 'group-remove'");
+        ok(run("preview"));
+        ok(run("run --yes"));
+        assertThat(server.org().isMember(sales.id(), u.accountId())).isFalse();
     }
 
     @Test
