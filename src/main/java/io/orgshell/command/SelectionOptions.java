@@ -46,20 +46,6 @@ record SelectionOptions(
         String mfa,
         String addedBefore) {
 
-    /** Without the audit options ({@code --mfa}, {@code --added-before}). */
-    SelectionOptions(
-            List<String> domains,
-            String status,
-            String access,
-            String group,
-            Boolean managed,
-            Boolean unmanaged,
-            Boolean idp,
-            Boolean noIdp,
-            String inactiveSince) {
-        this(domains, status, access, group, managed, unmanaged, idp, noIdp, inactiveSince, null, null);
-    }
-
     static final String COMPLETION = "selectionCompletion";
     static final String DOMAIN = "only accounts at these email domains (comma-separated, or the option repeated)";
     static final String STATUS = "only these account statuses, comma-separated: active, inactive, closed";
