@@ -7,6 +7,7 @@ import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.FreshSandboxTest;
+import io.orgshell.support.Operator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -18,7 +19,6 @@ import org.jline.reader.Candidate;
 import org.jline.reader.impl.DefaultParser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.shell.core.InputReader;
 import org.springframework.shell.jline.CommandCompleter;
 
 /**
@@ -178,13 +178,7 @@ class RunOrgBindingTest extends FreshSandboxTest {
         ok(run("load " + plan + " --op suspend"));
         ok(run("preview"));
         atTerminal();
-        List<String> answers = new ArrayList<>(List.of("c", "q"));
-        Result r = run("run --batch-size 1", new InputReader() {
-            @Override
-            public String readInput(String prompt) {
-                return answers.isEmpty() ? "q" : answers.remove(0);
-            }
-        });
+        Result r = run("run --batch-size 1", new Operator(server, "c", "q"));
         noTerminal();
         assertThat(r.all()).as(r.toString()).contains("(paused)");
         return runStore.list().get(0);
