@@ -1,5 +1,6 @@
 package io.orgshell.command;
 
+import static io.orgshell.support.CsvFiles.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.core.ExitCodes;
@@ -12,7 +13,6 @@ import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
 import io.orgshell.support.FreshSandboxTest;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -30,7 +30,6 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jline.reader.Candidate;
 import org.jline.reader.impl.DefaultParser;
@@ -77,18 +76,6 @@ class DirectoryPlanTest extends FreshSandboxTest {
 
     static Set<String> ids(List<SandboxUser> users) {
         return users.stream().map(SandboxUser::accountId).collect(Collectors.toSet());
-    }
-
-    static List<CSVRecord> read(Path file) throws Exception {
-        try (Reader r = Files.newBufferedReader(file)) {
-            return CSVFormat.DEFAULT
-                    .builder()
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .get()
-                    .parse(r)
-                    .getRecords();
-        }
     }
 
     static boolean suspendable(SandboxUser u) {
