@@ -31,13 +31,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVRecord;
-import org.jline.reader.Candidate;
-import org.jline.reader.impl.DefaultParser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.shell.core.InputReader;
-import org.springframework.shell.jline.CommandCompleter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -377,16 +373,6 @@ class DirectoryPlanTest extends FreshSandboxTest {
         Result accepted = run("run --yes", answer("deactivate " + ok + " in " + server.orgName()));
         assertThat(accepted.exitCode()).as(accepted.toString()).isEqualTo(ExitCodes.OK);
         assertThat(server.stats().writes()).hasSize(ok);
-    }
-
-    @Autowired
-    CommandCompleter completer;
-
-    List<String> complete(String line) {
-        var parsed = new DefaultParser().parse(line, line.length());
-        List<Candidate> candidates = new ArrayList<>();
-        completer.complete(null, parsed, candidates);
-        return candidates.stream().map(Candidate::value).toList();
     }
 
     @Test

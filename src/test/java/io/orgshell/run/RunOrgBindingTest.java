@@ -11,15 +11,11 @@ import io.orgshell.support.Operator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.jline.reader.Candidate;
-import org.jline.reader.impl.DefaultParser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.shell.jline.CommandCompleter;
 
 /**
  * A run belongs to the org it was made against, and for the embedded sandbox to that start of it: another start
@@ -31,9 +27,6 @@ class RunOrgBindingTest extends FreshSandboxTest {
 
     @Autowired
     RunStore runStore;
-
-    @Autowired
-    CommandCompleter completer;
 
     @Override
     protected SandboxConfig sandboxConfig() {
@@ -182,12 +175,5 @@ class RunOrgBindingTest extends FreshSandboxTest {
         noTerminal();
         assertThat(r.all()).as(r.toString()).contains("(paused)");
         return runStore.list().get(0);
-    }
-
-    private List<String> complete(String line) {
-        var parsed = new DefaultParser().parse(line, line.length());
-        List<Candidate> candidates = new ArrayList<>();
-        completer.complete(null, parsed, candidates);
-        return candidates.stream().map(Candidate::value).toList();
     }
 }
