@@ -1,13 +1,14 @@
 package io.orgshell.command;
 
+import static io.orgshell.support.Accounts.ids;
 import static io.orgshell.support.CsvFiles.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.core.ExitCodes;
-import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxToken;
 import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
 import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,15 +40,9 @@ class AuditSelectionTest extends FreshSandboxTest {
         return SandboxConfig.defaults().withUsers(250).withSeed(41);
     }
 
+    /** What the org says: the accounts in its directory that match. */
     List<SandboxUser> truth(Predicate<SandboxUser> p) {
-        return server.org().users().stream()
-                .filter(u -> u.access() != OrgAccess.REMOVED)
-                .filter(p)
-                .toList();
-    }
-
-    static Set<String> ids(List<SandboxUser> users) {
-        return users.stream().map(SandboxUser::accountId).collect(Collectors.toSet());
+        return Accounts.inDirectory(server, p);
     }
 
     @Test

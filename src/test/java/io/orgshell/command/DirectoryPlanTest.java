@@ -1,5 +1,6 @@
 package io.orgshell.command;
 
+import static io.orgshell.support.Accounts.ids;
 import static io.orgshell.support.CsvFiles.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,16 +63,9 @@ class DirectoryPlanTest extends FreshSandboxTest {
         }
     }
 
-    /** Accounts in the org's directory (a removed account is no longer selected by anything). */
+    /** What the org says: the accounts in its directory that match. */
     List<SandboxUser> truth(Predicate<SandboxUser> p) {
-        return server.org().users().stream()
-                .filter(u -> u.access() != OrgAccess.REMOVED)
-                .filter(p)
-                .toList();
-    }
-
-    static Set<String> ids(List<SandboxUser> users) {
-        return users.stream().map(SandboxUser::accountId).collect(Collectors.toSet());
+        return Accounts.inDirectory(server, p);
     }
 
     static boolean suspendable(SandboxUser u) {
