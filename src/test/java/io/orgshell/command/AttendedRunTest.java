@@ -16,7 +16,6 @@ import io.orgshell.support.Operator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -256,8 +255,6 @@ class AttendedRunTest extends FreshSandboxTest {
     }
 
     private Path suspendPlan(String name, List<SandboxUser> users) throws Exception {
-        return Files.writeString(
-                tmp.resolve(name),
-                "account_id\n" + users.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
+        return Accounts.writeIds(tmp.resolve(name), users);
     }
 }

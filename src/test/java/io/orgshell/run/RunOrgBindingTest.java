@@ -6,6 +6,7 @@ import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
 import io.orgshell.support.FreshSandboxTest;
 import io.orgshell.support.Operator;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -36,9 +36,7 @@ class RunOrgBindingTest extends FreshSandboxTest {
     @Test
     void aPreviewOfOneSandboxIsNotRunInTheNextOne() throws Exception {
         List<SandboxUser> two = accounts.next(2);
-        Path plan = Files.writeString(
-                tmp.resolve("suspend.csv"),
-                "account_id\n" + two.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
+        Path plan = Accounts.writeIds(tmp.resolve("suspend.csv"), two);
         ok(run("load --op suspend " + plan));
         assertThat(run("preview").all()).contains("OK 2");
         try (SandboxServer next = SandboxServer.start(CONFIG.withOrgId(server.orgId()))) {
@@ -165,9 +163,7 @@ class RunOrgBindingTest extends FreshSandboxTest {
     /** A suspend of these accounts, one a batch, quit after the first write. */
     private RunMeta pausedAfterOneWrite(List<SandboxUser> users) throws Exception {
         Path plan = Files.createTempFile(tmp, "leavers", ".csv");
-        Files.writeString(
-                plan,
-                "account_id\n" + users.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
+        Accounts.writeIds(plan, users);
         ok(run("load " + plan + " --op suspend"));
         ok(run("preview"));
         atTerminal();

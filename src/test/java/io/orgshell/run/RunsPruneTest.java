@@ -6,12 +6,12 @@ import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
 import io.orgshell.support.FreshSandboxTest;
 import io.orgshell.support.Operator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -141,9 +141,7 @@ class RunsPruneTest extends FreshSandboxTest {
 
     private void load(List<SandboxUser> users) throws Exception {
         Path plan = Files.createTempFile(tmp, "leavers", ".csv");
-        Files.writeString(
-                plan,
-                "account_id\n" + users.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
+        Accounts.writeIds(plan, users);
         ok(run("load " + plan + " --op suspend"));
         ok(run("preview"));
     }

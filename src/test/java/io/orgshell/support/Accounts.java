@@ -60,6 +60,13 @@ public final class Accounts {
         }
     }
 
+    /** Writes a change file that names each account by its ID alone, and returns it. */
+    public static Path writeIds(Path file, List<SandboxUser> users) throws IOException {
+        StringBuilder csv = new StringBuilder("account_id\n");
+        users.forEach(u -> csv.append(u.accountId()).append('\n'));
+        return Files.writeString(file, csv);
+    }
+
     /** Writes a change file that moves each account to its {@link #movedAddress}, and returns it. */
     public static Path writeEmailMoves(Path file, List<SandboxUser> users) throws IOException {
         StringBuilder csv = new StringBuilder("account_id,email\n");
