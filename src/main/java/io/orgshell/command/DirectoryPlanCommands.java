@@ -87,19 +87,19 @@ public class DirectoryPlanCommands {
             @Option(longName = "unused-since", description = TokenOptions.UNUSED_SINCE) String unusedSince,
             @Option(longName = "older-than", description = TokenOptions.OLDER_THAN) String olderThan,
             CommandContext ctx) {
-        Selection selection = new SelectionOptions(
-                        SelectionOptions.domains(ctx),
-                        status,
-                        access,
-                        inGroup,
-                        managed,
-                        unmanaged,
-                        idp,
-                        noIdp,
-                        inactiveSince,
-                        mfa,
-                        addedBefore)
-                .selection(Clock.systemUTC());
+        Selection selection = SelectionOptions.fromCommandLine(
+                ctx,
+                Clock.systemUTC(),
+                status,
+                access,
+                inGroup,
+                managed,
+                unmanaged,
+                idp,
+                noIdp,
+                inactiveSince,
+                mfa,
+                addedBefore);
         boolean revokeTokens = Operation.TOKEN_REVOKE
                 .cliName()
                 .equalsIgnoreCase(String.valueOf(operation).strip());

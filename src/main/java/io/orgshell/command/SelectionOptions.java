@@ -46,20 +46,6 @@ record SelectionOptions(
         String mfa,
         String addedBefore) {
 
-    /** Without the audit options ({@code --mfa}, {@code --added-before}). */
-    SelectionOptions(
-            List<String> domains,
-            String status,
-            String access,
-            String group,
-            Boolean managed,
-            Boolean unmanaged,
-            Boolean idp,
-            Boolean noIdp,
-            String inactiveSince) {
-        this(domains, status, access, group, managed, unmanaged, idp, noIdp, inactiveSince, null, null);
-    }
-
     static final String COMPLETION = "selectionCompletion";
     static final String DOMAIN = "only accounts at these email domains (comma-separated, or the option repeated)";
     static final String STATUS = "only these account statuses, comma-separated: active, inactive, closed";
@@ -94,6 +80,38 @@ record SelectionOptions(
     private static final Set<String> REPEATABLE = Set.of("domain");
 
     private static final Pattern DAYS = Pattern.compile("(\\d{1,5})d");
+
+    /**
+     * The selection a command's selection options make, as its method was given them; every {@code --domain} is read
+     * from the command line, since the binding keeps only the first.
+     */
+    static Selection fromCommandLine(
+            CommandContext ctx,
+            Clock clock,
+            String status,
+            String access,
+            String group,
+            Boolean managed,
+            Boolean unmanaged,
+            Boolean idp,
+            Boolean noIdp,
+            String inactiveSince,
+            String mfa,
+            String addedBefore) {
+        return new SelectionOptions(
+                        domains(ctx),
+                        status,
+                        access,
+                        group,
+                        managed,
+                        unmanaged,
+                        idp,
+                        noIdp,
+                        inactiveSince,
+                        mfa,
+                        addedBefore)
+                .selection(clock);
+    }
 
     /** The selection these options make, {@code --inactive-since 90d} counted back from the clock's now. */
     Selection selection(Clock clock) {

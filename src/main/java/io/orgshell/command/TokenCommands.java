@@ -57,19 +57,8 @@ public class TokenCommands {
             CommandContext ctx)
             throws IOException {
         Clock clock = Clock.systemUTC();
-        Selection selection = new SelectionOptions(
-                        SelectionOptions.domains(ctx),
-                        status,
-                        access,
-                        group,
-                        managed,
-                        unmanaged,
-                        idp,
-                        noIdp,
-                        inactiveSince,
-                        mfa,
-                        addedBefore)
-                .selection(clock);
+        Selection selection = SelectionOptions.fromCommandLine(
+                ctx, clock, status, access, group, managed, unmanaged, idp, noIdp, inactiveSince, mfa, addedBefore);
         TokenSelection.Filter filter = new TokenOptions(unusedSince, createdBefore, olderThan).filter(clock, false);
         boolean json = JsonOutput.wanted(asJson);
         Console console = json ? Console.of(ctx).dataOnOut() : Console.of(ctx);

@@ -78,19 +78,19 @@ public class UserCommands {
                     case "json" -> UserExporter.Format.JSON;
                     default -> throw new UsageException("--format: unknown format '" + format + "' (use csv or json)");
                 };
-        Selection selection = new SelectionOptions(
-                        SelectionOptions.domains(ctx),
-                        status,
-                        access,
-                        group,
-                        managed,
-                        unmanaged,
-                        idp,
-                        noIdp,
-                        inactiveSince,
-                        mfa,
-                        addedBefore)
-                .selection(Clock.systemUTC());
+        Selection selection = SelectionOptions.fromCommandLine(
+                ctx,
+                Clock.systemUTC(),
+                status,
+                access,
+                group,
+                managed,
+                unmanaged,
+                idp,
+                noIdp,
+                inactiveSince,
+                mfa,
+                addedBefore);
         // with the data on standard output, what is said about it goes to standard error
         if (target.isStandardOutput()) {
             console = console.dataOnOut();

@@ -32,6 +32,11 @@ public record ColumnSpec(List<Column> columns, boolean needsAnOptionalColumn, Ma
             Objects.requireNonNull(kind, "kind");
             headers = headers == null || headers.isEmpty() ? List.of(name) : List.copyOf(headers);
         }
+
+        /** A column of free text every row must fill, found under the first of these headers the file has. */
+        public static Column requiredText(String name, String... headers) {
+            return new Column(name, true, Kind.TEXT, false, List.of(headers));
+        }
     }
 
     public ColumnSpec {

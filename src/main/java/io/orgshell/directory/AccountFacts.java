@@ -43,42 +43,6 @@ public record AccountFacts(
         boolean activityKnown,
         Boolean mfa) {
 
-    /** Without the MFA fact: what a listing that does not tell it knows. */
-    public AccountFacts(
-            String accountId,
-            String email,
-            String name,
-            String accountStatus,
-            String accountType,
-            Boolean accessBillable,
-            String access,
-            Boolean orgAdmin,
-            Boolean idp,
-            Boolean managed,
-            Instant lastActive,
-            Instant addedToOrg,
-            Set<String> groupIds,
-            List<Product> products,
-            boolean activityKnown) {
-        this(
-                accountId,
-                email,
-                name,
-                accountStatus,
-                accountType,
-                accessBillable,
-                access,
-                orgAdmin,
-                idp,
-                managed,
-                lastActive,
-                addedToOrg,
-                groupIds,
-                products,
-                activityKnown,
-                null);
-    }
-
     /** A product the account has; {@code lastActive} as the listing gave it. */
     public record Product(String key, String lastActive) {
 
@@ -110,7 +74,8 @@ public record AccountFacts(
                 null,
                 null,
                 List.of(),
-                false);
+                false,
+                null);
     }
 
     static AccountFacts of(DirectoryUser u) {
@@ -182,7 +147,8 @@ public record AccountFacts(
                 null,
                 null,
                 products,
-                known);
+                known,
+                null);
     }
 
     /**

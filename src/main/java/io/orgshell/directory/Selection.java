@@ -41,18 +41,6 @@ public record Selection(
         DISABLED
     }
 
-    /** Without the audit parts (MFA, join date). */
-    public Selection(
-            Set<String> domains,
-            Set<Status> statuses,
-            Set<Access> access,
-            String group,
-            Management management,
-            IdpSync idp,
-            Instant inactiveSince) {
-        this(domains, statuses, access, group, management, idp, inactiveSince, Mfa.ANY, null);
-    }
-
     /** An account's status, as the org names it. */
     public enum Status {
         ACTIVE,
@@ -100,7 +88,7 @@ public record Selection(
     }
 
     public static Selection everything() {
-        return new Selection(Set.of(), Set.of(), Set.of(), null, Management.ANY, IdpSync.ANY, null);
+        return new Selection(Set.of(), Set.of(), Set.of(), null, Management.ANY, IdpSync.ANY, null, Mfa.ANY, null);
     }
 
     public boolean isEverything() {

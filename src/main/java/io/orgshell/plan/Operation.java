@@ -63,23 +63,13 @@ public enum Operation {
             "group-add",
             false,
             columns(
-                    new Column(
-                            Columns.GROUP,
-                            true,
-                            Kind.TEXT,
-                            false,
-                            List.of("group", "group_name", "group name", "group_id", "group id")),
+                    Column.requiredText(Columns.GROUP, "group", "group_name", "group name", "group_id", "group id"),
                     checkedEmail())),
     GROUP_REMOVE(
             "group-remove",
             false,
             columns(
-                    new Column(
-                            Columns.GROUP,
-                            true,
-                            Kind.TEXT,
-                            false,
-                            List.of("group", "group_name", "group name", "group_id", "group id")),
+                    Column.requiredText(Columns.GROUP, "group", "group_name", "group name", "group_id", "group id"),
                     checkedEmail())),
     REMOVE("remove", true, accountOnly()),
     ACCESS_REVOKE(
@@ -100,12 +90,8 @@ public enum Operation {
             "policy-add",
             false,
             columns(
-                    new Column(
-                            Columns.POLICY,
-                            true,
-                            Kind.TEXT,
-                            false,
-                            List.of("policy", "policy_name", "policy name", "policy_id", "policy id")),
+                    Column.requiredText(
+                            Columns.POLICY, "policy", "policy_name", "policy name", "policy_id", "policy id"),
                     checkedEmail())),
     TOKEN_REVOKE(
             "token-revoke",

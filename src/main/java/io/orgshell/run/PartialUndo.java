@@ -9,7 +9,6 @@ import io.orgshell.plan.OperationHandlers;
 import io.orgshell.plan.Preview;
 import io.orgshell.plan.RowCheck;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -24,10 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
  * The undo plan of some of a run's rows, or of the rows no later undo has put back yet. An undo is itself a run whose
@@ -295,29 +290,18 @@ final class PartialUndo {
     /** The account and target ({@link #target}) of the rows a run's results record as applied or already done. */
     private static List<String> settled(RunDirectory run) {
         List<String> ids = new ArrayList<>();
-        if (!Files.exists(run.results())) {
-            return ids;
-        }
-        try (Reader reader = Files.newBufferedReader(run.results());
-                CSVParser parser = CSVFormat.DEFAULT
-                        .builder()
-                        .setHeader()
-                        .setSkipHeaderRecord(true)
-                        .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
-                        .setAllowMissingColumnNames(true)
-                        .get()
-                        .parse(reader)) {
-            if (!parser.getHeaderMap().containsKey(Operation.Columns.ACCOUNT_ID)) {
-                return ids;
-            }
-            for (CSVRecord rec : parser) {
+        try {
+            RunReport.eachResult(run, rec -> {
+                if (!rec.isMapped(Operation.Columns.ACCOUNT_ID)) {
+                    return;
+                }
                 String outcome = rec.get("outcome");
                 if (Outcome.APPLIED.label().equals(outcome)
                         || Outcome.ALREADY_DONE.label().equals(outcome)) {
                     ids.add(key(SafeCsvWriter.unneutralise(rec.get(Operation.Columns.ACCOUNT_ID))) + "|"
                             + target(name -> rec.isMapped(name) ? rec.get(name) : null));
                 }
-            }
+            });
         } catch (IOException | RuntimeException e) {
             // an unreadable results file undid nothing we can name; the undo's own preview still finds those back
         }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -81,8 +82,22 @@ public final class RunReport {
     /** The failed rows recorded in {@code results.csv}, at most {@code limit}: the first column, then why. */
     public static List<String> failures(RunDirectory dir, int limit) throws IOException {
         List<String> failed = new ArrayList<>();
+        eachResult(dir, rec -> {
+            if (failed.size() < limit && Outcome.FAILED.label().equals(rec.get("outcome"))) {
+                failed.add(
+                        SafeCsvWriter.unneutralise(rec.get(0)) + "  " + SafeCsvWriter.unneutralise(rec.get("reason")));
+            }
+        });
+        return failed;
+    }
+
+    /**
+     * Each row of the run's {@code results.csv} in order, cells as written (still formula-guarded); none when it has
+     * not been written yet. The input's header may repeat or leave out names, as {@link #write} keeps them.
+     */
+    static void eachResult(RunDirectory dir, Consumer<CSVRecord> row) throws IOException {
         if (!Files.exists(dir.results())) {
-            return failed;
+            return;
         }
         try (Reader reader = Files.newBufferedReader(dir.results());
                 CSVParser parser = CSVFormat.DEFAULT
@@ -93,14 +108,8 @@ public final class RunReport {
                         .setAllowMissingColumnNames(true)
                         .get()
                         .parse(reader)) {
-            for (CSVRecord rec : parser) {
-                if (failed.size() < limit && Outcome.FAILED.label().equals(rec.get("outcome"))) {
-                    failed.add(SafeCsvWriter.unneutralise(rec.get(0)) + "  "
-                            + SafeCsvWriter.unneutralise(rec.get("reason")));
-                }
-            }
+            parser.forEach(row);
         }
-        return failed;
     }
 
     /** Whether the run's {@code undo.csv} holds at least one account to put back. */

@@ -67,42 +67,6 @@ public record SandboxConfig(
         }
     }
 
-    /** Every account on the seed's domains, as before {@code singleDomain} existed. */
-    public SandboxConfig(
-            int port,
-            int users,
-            long seed,
-            double ratePerSecond,
-            int latencyMs,
-            double faultRate,
-            String apiKey,
-            String orgId,
-            int pageSize,
-            boolean v2Enabled,
-            int slowResponseMs,
-            RetryAfterMode retryAfterMode,
-            boolean hostileStrings,
-            boolean legacyV1,
-            int directories) {
-        this(
-                port,
-                users,
-                seed,
-                ratePerSecond,
-                latencyMs,
-                faultRate,
-                apiKey,
-                orgId,
-                pageSize,
-                v2Enabled,
-                slowResponseMs,
-                retryAfterMode,
-                hostileStrings,
-                legacyV1,
-                directories,
-                false);
-    }
-
     public static SandboxConfig defaults() {
         return new SandboxConfig(
                 0,

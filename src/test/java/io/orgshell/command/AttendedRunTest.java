@@ -12,15 +12,13 @@ import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.FreshSandboxTest;
+import io.orgshell.support.Operator;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.shell.core.InputReader;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -48,25 +46,6 @@ class AttendedRunTest extends FreshSandboxTest {
                         runStore.root().resolve(m.id()).toFile()));
     }
 
-    /** Answers in turn (then "q"), noting each prompt and how many accounts the sandbox had written when asked. */
-    final class Operator implements InputReader {
-        final List<String> prompts = new ArrayList<>();
-        final List<Integer> writesWhenAsked = new ArrayList<>();
-        private final String[] replies;
-
-        Operator(String... replies) {
-            this.replies = replies;
-        }
-
-        @Override
-        public String readInput(String prompt) {
-            writesWhenAsked.add(server.stats().writes().size());
-            prompts.add(prompt);
-            int i = prompts.size() - 1;
-            return i < replies.length ? replies[i] : "q";
-        }
-    }
-
     @Test
     void aFailedLoadThenRunWritesNothingAndAsksNothing() throws Exception {
         ok(run("load " + suspendPlan("offboarding.csv", accounts.next(3)) + " --op suspend"));
@@ -76,7 +55,7 @@ class AttendedRunTest extends FreshSandboxTest {
                 "acount_idd\n" + accounts.next(1).get(0).accountId() + "\n");
         assertThat(run("load " + typo + " --op deactivate").exitCode()).isNotZero();
         atTerminal();
-        Operator operator = new Operator("a");
+        Operator operator = new Operator(server, "a");
 
         Result r = run("run", operator);
 
@@ -92,7 +71,7 @@ class AttendedRunTest extends FreshSandboxTest {
         ok(run("load " + suspendPlan("offboarding.csv", u) + " --op suspend"));
         ok(run("preview"));
         atTerminal();
-        Operator operator = new Operator("", "  ", "c", "q");
+        Operator operator = new Operator(server, "", "  ", "c", "q");
 
         Result r = run("run --batch-size 2", operator);
 
@@ -121,7 +100,7 @@ class AttendedRunTest extends FreshSandboxTest {
         ok(run("preview"));
         atTerminal();
 
-        Result r = run("run", new Operator("q"));
+        Result r = run("run", new Operator(server, "q"));
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.out())
@@ -140,7 +119,7 @@ class AttendedRunTest extends FreshSandboxTest {
                 .hasValueSatisfying(l -> assertThat(l).contains("paused").contains("pending 3"));
         atTerminal();
 
-        Operator operator = new Operator("a");
+        Operator operator = new Operator(server, "a");
         Result resumed = run("resume", operator);
         assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
         assertThat(resumed.out().lines().findFirst().orElseThrow())
@@ -159,7 +138,7 @@ class AttendedRunTest extends FreshSandboxTest {
         ok(run("load " + suspendPlan("leavers.csv", u) + " --op suspend"));
         ok(run("preview"));
         atTerminal();
-        run("run --batch-size 2", new Operator("c", "q"));
+        run("run --batch-size 2", new Operator(server, "c", "q"));
         assertThat(server.stats().writes()).hasSize(2);
         String id = runStore.list().get(0).id();
 
@@ -173,7 +152,7 @@ class AttendedRunTest extends FreshSandboxTest {
         assertThat(server.stats().writes()).hasSize(2);
 
         atTerminal();
-        Operator operator = new Operator("c", "q");
+        Operator operator = new Operator(server, "c", "q");
         Result resumed = run("resume " + id, operator);
         assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
         assertThat(resumed.out().lines().findFirst().orElseThrow())
@@ -183,7 +162,7 @@ class AttendedRunTest extends FreshSandboxTest {
                 .isEqualTo("2 writes next: lines 4-5 of leavers.csv (5 left in all) — [c]ontinue, [a]ll, [q]uit? ");
         assertThat(operator.writesWhenAsked).containsExactly(2, 4);
 
-        Operator once = new Operator("c", "q");
+        Operator once = new Operator(server, "c", "q");
         run("resume " + id + " --batch-size 1", once);
         assertThat(once.prompts.get(0)).startsWith("1 write next: line 6 of leavers.csv (3 left in all)");
         assertThat(server.stats().writes()).hasSize(5);
@@ -195,7 +174,7 @@ class AttendedRunTest extends FreshSandboxTest {
         assertThat(meta.remove("batchSize").asInt()).isEqualTo(1);
         Files.writeString(dir.meta(), json.writeValueAsString(meta));
         assertThat(dir.readMeta().batchSize()).isNull();
-        Operator later = new Operator("q");
+        Operator later = new Operator(server, "q");
         run("resume " + id, later);
         assertThat(later.prompts.get(0)).startsWith("2 writes next: lines 7-8 of leavers.csv —");
         assertThat(server.stats().writes()).hasSize(5);
@@ -209,7 +188,7 @@ class AttendedRunTest extends FreshSandboxTest {
         ok(run("preview"));
         server.faults().add("PUT /users/" + u.get(0).accountId() + "/manage/email", 1, Fault.applicationError(400));
         atTerminal();
-        Operator operator = new Operator("c", "r", "c");
+        Operator operator = new Operator(server, "c", "r", "c");
 
         Result r = run("run --batch-size 2", operator);
 
@@ -230,10 +209,10 @@ class AttendedRunTest extends FreshSandboxTest {
         atTerminal();
         ok(run("load " + suspendPlan("first.csv", accounts.next(2)) + " --op suspend"));
         ok(run("preview"));
-        run("run", new Operator("q"));
+        run("run", new Operator(server, "q"));
         ok(run("load " + suspendPlan("second.csv", accounts.next(2)) + " --op suspend"));
         ok(run("preview"));
-        run("run", new Operator("q"));
+        run("run", new Operator(server, "q"));
         List<RunMeta> all = runStore.list();
         String second = all.get(0).id();
         String first = all.get(1).id();
@@ -247,7 +226,7 @@ class AttendedRunTest extends FreshSandboxTest {
         assertThat(server.stats().writes()).isEmpty();
 
         atTerminal();
-        Operator operator = new Operator("q");
+        Operator operator = new Operator(server, "q");
         Result bare = run("resume", operator);
         assertThat(bare.out()).startsWith("resuming run " + second + ": suspend of second.csv");
         assertThat(operator.prompts).hasSize(1);
@@ -264,9 +243,9 @@ class AttendedRunTest extends FreshSandboxTest {
         ok(run("load " + suspendPlan("done.csv", accounts.next(2)) + " --op suspend"));
         ok(run("preview"));
         atTerminal();
-        assertThat(run("run", new Operator("a")).out()).contains("(finished): applied 2");
+        assertThat(run("run", new Operator(server, "a")).out()).contains("(finished): applied 2");
 
-        Operator operator = new Operator("a");
+        Operator operator = new Operator(server, "a");
         Result again = run("run", operator);
 
         assertThat(again.exitCode()).isEqualTo(ExitCodes.USAGE);
@@ -276,8 +255,6 @@ class AttendedRunTest extends FreshSandboxTest {
     }
 
     private Path suspendPlan(String name, List<SandboxUser> users) throws Exception {
-        return Files.writeString(
-                tmp.resolve(name),
-                "account_id\n" + users.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
+        return Accounts.writeIds(tmp.resolve(name), users);
     }
 }

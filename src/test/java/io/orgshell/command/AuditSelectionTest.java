@@ -1,15 +1,15 @@
 package io.orgshell.command;
 
+import static io.orgshell.support.Accounts.ids;
+import static io.orgshell.support.CsvFiles.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.core.ExitCodes;
-import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxToken;
 import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
 import io.orgshell.support.FreshSandboxTest;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -41,27 +40,9 @@ class AuditSelectionTest extends FreshSandboxTest {
         return SandboxConfig.defaults().withUsers(250).withSeed(41);
     }
 
+    /** What the org says: the accounts in its directory that match. */
     List<SandboxUser> truth(Predicate<SandboxUser> p) {
-        return server.org().users().stream()
-                .filter(u -> u.access() != OrgAccess.REMOVED)
-                .filter(p)
-                .toList();
-    }
-
-    static Set<String> ids(List<SandboxUser> users) {
-        return users.stream().map(SandboxUser::accountId).collect(Collectors.toSet());
-    }
-
-    static List<CSVRecord> read(Path file) throws Exception {
-        try (Reader r = Files.newBufferedReader(file)) {
-            return CSVFormat.DEFAULT
-                    .builder()
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .get()
-                    .parse(r)
-                    .getRecords();
-        }
+        return Accounts.inDirectory(server, p);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.orgshell.command;
 
+import static io.orgshell.support.Accounts.ids;
+import static io.orgshell.support.CsvFiles.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.core.ExitCodes;
@@ -12,7 +14,6 @@ import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
 import io.orgshell.support.FreshSandboxTest;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -30,15 +31,10 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.jline.reader.Candidate;
-import org.jline.reader.impl.DefaultParser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.shell.core.InputReader;
-import org.springframework.shell.jline.CommandCompleter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -67,28 +63,9 @@ class DirectoryPlanTest extends FreshSandboxTest {
         }
     }
 
-    /** Accounts in the org's directory (a removed account is no longer selected by anything). */
+    /** What the org says: the accounts in its directory that match. */
     List<SandboxUser> truth(Predicate<SandboxUser> p) {
-        return server.org().users().stream()
-                .filter(u -> u.access() != OrgAccess.REMOVED)
-                .filter(p)
-                .toList();
-    }
-
-    static Set<String> ids(List<SandboxUser> users) {
-        return users.stream().map(SandboxUser::accountId).collect(Collectors.toSet());
-    }
-
-    static List<CSVRecord> read(Path file) throws Exception {
-        try (Reader r = Files.newBufferedReader(file)) {
-            return CSVFormat.DEFAULT
-                    .builder()
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .get()
-                    .parse(r)
-                    .getRecords();
-        }
+        return Accounts.inDirectory(server, p);
     }
 
     static boolean suspendable(SandboxUser u) {
@@ -390,16 +367,6 @@ class DirectoryPlanTest extends FreshSandboxTest {
         Result accepted = run("run --yes", answer("deactivate " + ok + " in " + server.orgName()));
         assertThat(accepted.exitCode()).as(accepted.toString()).isEqualTo(ExitCodes.OK);
         assertThat(server.stats().writes()).hasSize(ok);
-    }
-
-    @Autowired
-    CommandCompleter completer;
-
-    List<String> complete(String line) {
-        var parsed = new DefaultParser().parse(line, line.length());
-        List<Candidate> candidates = new ArrayList<>();
-        completer.complete(null, parsed, candidates);
-        return candidates.stream().map(Candidate::value).toList();
     }
 
     @Test

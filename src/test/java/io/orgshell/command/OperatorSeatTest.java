@@ -6,13 +6,13 @@ import io.orgshell.api.ApiKey;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
 import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.shell.core.InputReader;
 
@@ -162,8 +162,6 @@ class OperatorSeatTest extends FreshSandboxTest {
     }
 
     private Path plan(String name, List<SandboxUser> users) throws Exception {
-        return Files.writeString(
-                tmp.resolve(name),
-                "account_id\n" + users.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
+        return Accounts.writeIds(tmp.resolve(name), users);
     }
 }

@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.orgshell.core.UsageException;
 import io.orgshell.directory.Selection;
-import io.orgshell.directory.Selection.IdpSync;
-import io.orgshell.directory.Selection.Management;
 import io.orgshell.plan.DirectoryPlanner;
 import io.orgshell.plan.Operation;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** {@code plan}'s arguments as typed, checked and made a planner's request without Spring, a shell or an org. */
 class PlanArgumentsTest {
 
     static final Selection EVERYTHING = Selection.everything();
-    static final Selection AT_ACME =
-            new Selection(Set.of("acme.example"), Set.of(), Set.of(), null, Management.ANY, IdpSync.ANY, null);
+    static final Selection AT_ACME = Selection.everything().atDomain("acme.example");
 
     @Test
     void aDomainMoveTakesItsTwoDomains() {

@@ -1,5 +1,6 @@
 package io.orgshell.command;
 
+import static io.orgshell.support.CsvFiles.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.core.ExitCodes;
@@ -7,8 +8,6 @@ import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.FreshSandboxTest;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -146,17 +144,5 @@ class PreviewSummaryTest extends FreshSandboxTest {
                         .findFirst()
                         .orElseThrow())
                 .contains("\t" + day + "\t");
-    }
-
-    private static List<CSVRecord> read(Path file) throws Exception {
-        try (Reader r = Files.newBufferedReader(file)) {
-            return CSVFormat.DEFAULT
-                    .builder()
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .get()
-                    .parse(r)
-                    .getRecords();
-        }
     }
 }

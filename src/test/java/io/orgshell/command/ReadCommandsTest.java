@@ -1,19 +1,18 @@
 package io.orgshell.command;
 
+import static io.orgshell.support.CsvFiles.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.FreshSandboxTest;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -197,17 +196,5 @@ class ReadCommandsTest extends FreshSandboxTest {
                 .contains("[SANDBOX]")
                 .contains("sha256:");
         assertThat(orgs.all() + status.all()).doesNotContain(server.apiKey());
-    }
-
-    static List<CSVRecord> read(Path file) throws Exception {
-        try (Reader reader = Files.newBufferedReader(file)) {
-            return CSVFormat.DEFAULT
-                    .builder()
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .get()
-                    .parse(reader)
-                    .getRecords();
-        }
     }
 }

@@ -9,6 +9,7 @@ import io.orgshell.directory.Selection;
 import io.orgshell.directory.Selection.Access;
 import io.orgshell.directory.Selection.IdpSync;
 import io.orgshell.directory.Selection.Management;
+import io.orgshell.directory.Selection.Mfa;
 import io.orgshell.directory.Selection.Status;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +24,7 @@ class SelectionOptionsTest {
     static final Clock NOW = Clock.fixed(Instant.parse("2026-09-10T12:00:00Z"), ZoneOffset.UTC);
 
     static SelectionOptions none() {
-        return new SelectionOptions(null, null, null, null, null, null, null, null, null);
+        return new SelectionOptions(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Test
@@ -44,7 +45,9 @@ class SelectionOptionsTest {
                         null,
                         null,
                         true,
-                        "90d")
+                        "90d",
+                        null,
+                        null)
                 .selection(NOW);
         assertThat(s.domains()).containsExactlyInAnyOrder("acme.example", "eu.acme.example", "acme.io");
         assertThat(s.statuses()).containsExactlyInAnyOrder(Status.ACTIVE, Status.CLOSED);
@@ -60,7 +63,8 @@ class SelectionOptionsTest {
 
     @Test
     void aDateIsTheStartOfThatDayInUtc() {
-        Selection s = new SelectionOptions(null, null, null, null, null, true, true, null, "2026-06-01").selection(NOW);
+        Selection s = new SelectionOptions(null, null, null, null, null, true, true, null, "2026-06-01", null, null)
+                .selection(NOW);
         assertThat(s.inactiveSince()).isEqualTo(Instant.parse("2026-06-01T00:00:00Z"));
         assertThat(s.management()).isEqualTo(Management.UNMANAGED);
         assertThat(s.idp()).isEqualTo(IdpSync.SYNCED);
@@ -68,7 +72,7 @@ class SelectionOptionsTest {
 
     @Test
     void falseFlagsSelectNothingMore() {
-        assertThat(new SelectionOptions(null, null, null, null, false, false, false, false, null)
+        assertThat(new SelectionOptions(null, null, null, null, false, false, false, false, null, null, null)
                         .selection(NOW)
                         .isEverything())
                 .isTrue();
@@ -77,38 +81,40 @@ class SelectionOptionsTest {
     @Test
     void eachMistakeIsAUsageErrorNamingItsOption() {
         assertUsage(
-                new SelectionOptions(null, null, null, null, true, true, null, null, null),
+                new SelectionOptions(null, null, null, null, true, true, null, null, null, null, null),
                 "--managed and --unmanaged");
-        assertUsage(new SelectionOptions(null, null, null, null, null, null, true, true, null), "--idp and --no-idp");
         assertUsage(
-                new SelectionOptions(List.of(" , @"), null, null, null, null, null, null, null, null),
+                new SelectionOptions(null, null, null, null, null, null, true, true, null, null, null),
+                "--idp and --no-idp");
+        assertUsage(
+                new SelectionOptions(List.of(" , @"), null, null, null, null, null, null, null, null, null, null),
                 "--domain needs a domain");
         assertUsage(
-                new SelectionOptions(null, "active,sleeping", null, null, null, null, null, null, null),
+                new SelectionOptions(null, "active,sleeping", null, null, null, null, null, null, null, null, null),
                 "--status: unknown status 'sleeping' (use active, inactive, closed)");
         assertUsage(
-                new SelectionOptions(null, null, "maybe", null, null, null, null, null, null),
+                new SelectionOptions(null, null, "maybe", null, null, null, null, null, null, null, null),
                 "--access: unknown access 'maybe' (use active or suspended)");
         assertUsage(
-                new SelectionOptions(null, null, null, "  ", null, null, null, null, null),
+                new SelectionOptions(null, null, null, "  ", null, null, null, null, null, null, null),
                 "--group needs a group name or ID");
         assertUsage(
-                new SelectionOptions(null, null, null, null, null, null, null, null, "90x"),
+                new SelectionOptions(null, null, null, null, null, null, null, null, "90x", null, null),
                 "--inactive-since: '90x' is neither");
         assertUsage(
-                new SelectionOptions(null, null, null, null, null, null, null, null, "2026-13-01"),
+                new SelectionOptions(null, null, null, null, null, null, null, null, "2026-13-01", null, null),
                 "--inactive-since: '2026-13-01' is neither");
         assertUsage(
-                new SelectionOptions(null, null, null, null, null, null, null, null, "2026-09-11"),
+                new SelectionOptions(null, null, null, null, null, null, null, null, "2026-09-11", null, null),
                 "--inactive-since: 2026-09-11 is in the future");
     }
 
     @Test
     void theSelectionKnowsNoOptionNames() {
-        Selection s =
-                new Selection(Set.of("ACME.example"), Set.of(), Set.of(), null, Management.ANY, IdpSync.ANY, null);
+        Selection s = Selection.everything().atDomain("ACME.example");
         assertThat(s.domains()).containsExactly("acme.example");
-        assertThatThrownBy(() -> new Selection(Set.of(), Set.of(), Set.of(), " ", Management.ANY, IdpSync.ANY, null))
+        assertThatThrownBy(() -> new Selection(
+                        Set.of(), Set.of(), Set.of(), " ", Management.ANY, IdpSync.ANY, null, Mfa.ANY, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining("--");
     }

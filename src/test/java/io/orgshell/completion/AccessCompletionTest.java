@@ -4,31 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.support.ShellTest;
-import java.util.ArrayList;
-import java.util.List;
-import org.jline.reader.Candidate;
-import org.jline.reader.impl.DefaultParser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.shell.jline.CommandCompleter;
 
 /** TAB after {@code plan access-revoke|access-grant|policy-add}: the org's products, the roles, the policies. */
 class AccessCompletionTest extends ShellTest {
 
-    @Autowired
-    CommandCompleter completer;
-
     @BeforeEach
     void connect() {
         connectToFresh(SandboxConfig.defaults().withUsers(20).withSeed(97));
-    }
-
-    List<String> complete(String line) {
-        var parsed = new DefaultParser().parse(line, line.length());
-        List<Candidate> candidates = new ArrayList<>();
-        completer.complete(null, parsed, candidates);
-        return candidates.stream().map(Candidate::value).toList();
     }
 
     @Test

@@ -9,29 +9,14 @@ import io.orgshell.run.RunState;
 import io.orgshell.run.RunStore;
 import io.orgshell.support.ShellTest;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import org.jline.reader.Candidate;
-import org.jline.reader.impl.DefaultParser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.shell.jline.CommandCompleter;
 
 /** TAB through the shell's completer: positional run IDs, operation names, command names. */
 class CompletionTest extends ShellTest {
 
     @Autowired
-    CommandCompleter completer;
-
-    @Autowired
     RunStore runs;
-
-    List<String> complete(String line) {
-        var parsed = new DefaultParser().parse(line, line.length());
-        List<Candidate> candidates = new ArrayList<>();
-        completer.complete(null, parsed, candidates);
-        return candidates.stream().map(Candidate::value).toList();
-    }
 
     @Test
     void runIdsOperationsAndCommandsComplete() {

@@ -11,7 +11,6 @@ import io.orgshell.support.PrivateCa;
 import io.orgshell.support.Slow;
 import io.orgshell.support.TlsFront;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -41,10 +40,7 @@ class CorporateNetworkProcessTest {
     @BeforeAll
     static void startTheNetwork() throws IOException {
         sandbox = SandboxServer.start(SandboxConfig.defaults().withUsers(20).withSeed(63));
-        front = new TlsFront(
-                PrivateCa.get(),
-                new InetSocketAddress(
-                        sandbox.baseUri().getHost(), sandbox.baseUri().getPort()));
+        front = TlsFront.before(sandbox);
         proxy = new ConnectProxy().knows(PrivateCa.HOST);
     }
 

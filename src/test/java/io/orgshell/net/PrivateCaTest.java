@@ -8,7 +8,6 @@ import io.orgshell.support.FreshSandboxTest;
 import io.orgshell.support.PrivateCa;
 import io.orgshell.support.TlsFront;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -35,10 +34,7 @@ class PrivateCaTest extends FreshSandboxTest {
     @BeforeEach
     void frontTheSandbox() {
         if (front == null) {
-            front = new TlsFront(
-                    PrivateCa.get(),
-                    new InetSocketAddress(
-                            server.baseUri().getHost(), server.baseUri().getPort()));
+            front = TlsFront.before(server);
         }
     }
 

@@ -9,7 +9,6 @@ import io.orgshell.support.FreshSandboxTest;
 import io.orgshell.support.PrivateCa;
 import io.orgshell.support.TlsFront;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,10 +51,7 @@ class ProxyTest extends FreshSandboxTest {
     @BeforeEach
     void frontTheSandbox() {
         if (front == null) {
-            front = new TlsFront(
-                    PrivateCa.get(),
-                    new InetSocketAddress(
-                            server.baseUri().getHost(), server.baseUri().getPort()));
+            front = TlsFront.before(server);
         }
         proxy.reset();
     }

@@ -7,6 +7,7 @@ import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
 import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.CsvFiles;
 import io.orgshell.support.FaultScripts;
 import io.orgshell.support.FreshSandboxTest;
 import java.io.IOException;
@@ -316,7 +317,7 @@ class ConfirmedWritesTest extends FreshSandboxTest {
     }
 
     static List<CSVRecord> rows(Path file) throws IOException {
-        return EmailRunTest.read(file);
+        return CsvFiles.read(file);
     }
 
     @Autowired

@@ -1,5 +1,6 @@
 package io.orgshell.run;
 
+import static io.orgshell.support.CsvFiles.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.core.ExitCodes;
@@ -9,7 +10,6 @@ import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.FreshSandboxTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -416,17 +415,5 @@ class EmailRunTest extends FreshSandboxTest {
                 return i < replies.length ? replies[i] : "q";
             }
         };
-    }
-
-    static List<CSVRecord> read(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file)) {
-            return CSVFormat.DEFAULT
-                    .builder()
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .get()
-                    .parse(reader)
-                    .getRecords();
-        }
     }
 }

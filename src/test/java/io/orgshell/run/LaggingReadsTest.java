@@ -6,6 +6,7 @@ import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.OrgAccess;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.CsvFiles;
 import io.orgshell.support.FaultScripts;
 import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
@@ -140,7 +141,7 @@ class LaggingReadsTest extends FreshSandboxTest {
 
     private List<CSVRecord> rows() throws Exception {
         RunStore store = applicationContext.getBean(RunStore.class);
-        return EmailRunTest.read(store.open(store.list().get(0).id()).results());
+        return CsvFiles.read(store.open(store.list().get(0).id()).results());
     }
 
     @Autowired

@@ -8,6 +8,7 @@ import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
 import io.orgshell.sandbox.SandboxOrgAccess;
 import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.CsvFiles;
 import io.orgshell.support.FaultScripts;
 import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
@@ -132,7 +133,7 @@ class RecheckBeforeWriteTest extends FreshSandboxTest {
 
     private CSVRecord row(SandboxUser u) throws Exception {
         RunStore store = applicationContext.getBean(RunStore.class);
-        return EmailRunTest.read(store.open(store.list().get(0).id()).results()).stream()
+        return CsvFiles.read(store.open(store.list().get(0).id()).results()).stream()
                 .filter(x -> x.get("account_id").equals(u.accountId()))
                 .findFirst()
                 .orElseThrow();

@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
 import io.orgshell.support.FreshSandboxTest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** {@code resume} keeps exactly the safeguards of {@code run}: the limit, the typed confirmation, --yes in a script. */
@@ -64,9 +63,7 @@ class ResumeSafeguardsTest extends FreshSandboxTest {
     @Test
     void previewWarnsOfTheLimitAndSuspendCountsTowardsIt() throws Exception {
         List<SandboxUser> u = accounts.next(14);
-        Path plan = Files.writeString(
-                tmp.resolve("many.csv"),
-                "account_id\n" + u.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
+        Path plan = Accounts.writeIds(tmp.resolve("many.csv"), u);
         ok(run("load --op suspend " + plan));
         Result preview = run("preview");
         assertThat(preview.err())
@@ -80,9 +77,7 @@ class ResumeSafeguardsTest extends FreshSandboxTest {
 
     /** A deactivate of these accounts, confirmed at the terminal, quit after its first batch of two. */
     private void pausedAfterTheFirstBatch(List<SandboxUser> u, String flags) throws Exception {
-        Path plan = Files.writeString(
-                tmp.resolve("leavers.csv"),
-                "account_id\n" + u.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
+        Path plan = Accounts.writeIds(tmp.resolve("leavers.csv"), u);
         ok(run("load --op deactivate " + plan));
         ok(run("preview"));
         atTerminal();

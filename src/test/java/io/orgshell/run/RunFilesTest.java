@@ -6,6 +6,7 @@ import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
+import io.orgshell.support.CsvFiles;
 import io.orgshell.support.FreshSandboxTest;
 import java.io.IOException;
 import java.io.Reader;
@@ -255,7 +256,7 @@ class RunFilesTest extends FreshSandboxTest {
     }
 
     static List<CSVRecord> read(Path file) throws IOException {
-        return EmailRunTest.read(file);
+        return CsvFiles.read(file);
     }
 
     static List<CSVRecord> raw(Path file) throws IOException {

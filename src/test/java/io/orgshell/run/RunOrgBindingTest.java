@@ -6,20 +6,16 @@ import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
 import io.orgshell.support.FreshSandboxTest;
+import io.orgshell.support.Operator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.jline.reader.Candidate;
-import org.jline.reader.impl.DefaultParser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.shell.core.InputReader;
-import org.springframework.shell.jline.CommandCompleter;
 
 /**
  * A run belongs to the org it was made against, and for the embedded sandbox to that start of it: another start
@@ -32,9 +28,6 @@ class RunOrgBindingTest extends FreshSandboxTest {
     @Autowired
     RunStore runStore;
 
-    @Autowired
-    CommandCompleter completer;
-
     @Override
     protected SandboxConfig sandboxConfig() {
         return CONFIG;
@@ -43,9 +36,7 @@ class RunOrgBindingTest extends FreshSandboxTest {
     @Test
     void aPreviewOfOneSandboxIsNotRunInTheNextOne() throws Exception {
         List<SandboxUser> two = accounts.next(2);
-        Path plan = Files.writeString(
-                tmp.resolve("suspend.csv"),
-                "account_id\n" + two.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
+        Path plan = Accounts.writeIds(tmp.resolve("suspend.csv"), two);
         ok(run("load --op suspend " + plan));
         assertThat(run("preview").all()).contains("OK 2");
         try (SandboxServer next = SandboxServer.start(CONFIG.withOrgId(server.orgId()))) {
@@ -172,28 +163,13 @@ class RunOrgBindingTest extends FreshSandboxTest {
     /** A suspend of these accounts, one a batch, quit after the first write. */
     private RunMeta pausedAfterOneWrite(List<SandboxUser> users) throws Exception {
         Path plan = Files.createTempFile(tmp, "leavers", ".csv");
-        Files.writeString(
-                plan,
-                "account_id\n" + users.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
+        Accounts.writeIds(plan, users);
         ok(run("load " + plan + " --op suspend"));
         ok(run("preview"));
         atTerminal();
-        List<String> answers = new ArrayList<>(List.of("c", "q"));
-        Result r = run("run --batch-size 1", new InputReader() {
-            @Override
-            public String readInput(String prompt) {
-                return answers.isEmpty() ? "q" : answers.remove(0);
-            }
-        });
+        Result r = run("run --batch-size 1", new Operator(server, "c", "q"));
         noTerminal();
         assertThat(r.all()).as(r.toString()).contains("(paused)");
         return runStore.list().get(0);
-    }
-
-    private List<String> complete(String line) {
-        var parsed = new DefaultParser().parse(line, line.length());
-        List<Candidate> candidates = new ArrayList<>();
-        completer.complete(null, parsed, candidates);
-        return candidates.stream().map(Candidate::value).toList();
     }
 }

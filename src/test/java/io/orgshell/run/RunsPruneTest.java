@@ -6,15 +6,14 @@ import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
 import io.orgshell.sandbox.SandboxUser;
+import io.orgshell.support.Accounts;
 import io.orgshell.support.FreshSandboxTest;
+import io.orgshell.support.Operator;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.shell.core.InputReader;
 
 /**
  * {@code runs list} marks the runs of a sandbox start that is gone and those that can never resume; {@code runs
@@ -134,13 +133,7 @@ class RunsPruneTest extends FreshSandboxTest {
     private RunMeta pausedAfterOneWrite(List<SandboxUser> users) throws Exception {
         load(users);
         atTerminal();
-        List<String> answers = new ArrayList<>(List.of("c", "q"));
-        Result r = run("run --batch-size 1", new InputReader() {
-            @Override
-            public String readInput(String prompt) {
-                return answers.isEmpty() ? "q" : answers.remove(0);
-            }
-        });
+        Result r = run("run --batch-size 1", new Operator(server, "c", "q"));
         noTerminal();
         assertThat(r.all()).as(r.toString()).contains("(paused)");
         return runStore.list().get(0);
@@ -148,9 +141,7 @@ class RunsPruneTest extends FreshSandboxTest {
 
     private void load(List<SandboxUser> users) throws Exception {
         Path plan = Files.createTempFile(tmp, "leavers", ".csv");
-        Files.writeString(
-                plan,
-                "account_id\n" + users.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
+        Accounts.writeIds(plan, users);
         ok(run("load " + plan + " --op suspend"));
         ok(run("preview"));
     }

@@ -6,10 +6,9 @@ import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.FreshSandboxTest;
-import java.util.ArrayList;
+import io.orgshell.support.Operator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.shell.core.InputReader;
 
 /**
  * The typed confirmation of a destructive run forgives a typo (asked again, three tries in all), and it is the one
@@ -20,25 +19,6 @@ class TypedConfirmationTest extends FreshSandboxTest {
     @Override
     protected SandboxConfig sandboxConfig() {
         return SandboxConfig.defaults().withUsers(80).withSeed(61);
-    }
-
-    /** Answers in turn (then "q"), noting each prompt and the writes the sandbox had seen when it was asked. */
-    final class Operator implements InputReader {
-        final List<String> prompts = new ArrayList<>();
-        final List<Integer> writesWhenAsked = new ArrayList<>();
-        private final String[] replies;
-
-        Operator(String... replies) {
-            this.replies = replies;
-        }
-
-        @Override
-        public String readInput(String prompt) {
-            writesWhenAsked.add(server.stats().writes().size());
-            prompts.add(prompt);
-            int i = prompts.size() - 1;
-            return i < replies.length ? replies[i] : "q";
-        }
     }
 
     private void deactivatePlan(List<SandboxUser> u) throws Exception {
@@ -53,7 +33,8 @@ class TypedConfirmationTest extends FreshSandboxTest {
         List<SandboxUser> u = accounts.next(4);
         deactivatePlan(u);
         String phrase = "deactivate 4 in " + server.orgName();
-        Operator operator = new Operator("deactivate 4 in elsewhere", "  DEACTIVATE 4  in " + server.orgName(), "q");
+        Operator operator =
+                new Operator(server, "deactivate 4 in elsewhere", "  DEACTIVATE 4  in " + server.orgName(), "q");
 
         Result r = run("run --batch-size 2", operator);
 
@@ -74,7 +55,7 @@ class TypedConfirmationTest extends FreshSandboxTest {
     @Test
     void threeMistypedConfirmationsSendNothing() throws Exception {
         deactivatePlan(accounts.next(3));
-        Operator operator = new Operator("deactivate 3", "", "deactivate 30 in " + server.orgName(), "a");
+        Operator operator = new Operator(server, "deactivate 3", "", "deactivate 30 in " + server.orgName(), "a");
 
         Result r = run("run", operator);
 

@@ -79,7 +79,8 @@ class SandboxMainTest {
                         RetryAfterMode.HTTP_DATE,
                         true,
                         true,
-                        3));
+                        3,
+                        false));
         assertThat(SandboxMain.parse(new String[] {"--retry-after", "none"}, Map.of())
                         .retryAfterMode())
                 .isEqualTo(RetryAfterMode.NONE);

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,9 +38,7 @@ class HistorySaveTest extends TerminalShellTest {
         sessions.disconnect();
         sandboxLauncher.use(server.access());
         List<SandboxUser> leavers = Accounts.plain(server).limit(3).toList();
-        Path plan = Files.writeString(
-                tmp.resolve("leavers.csv"),
-                "account_id\n" + leavers.stream().map(SandboxUser::accountId).collect(Collectors.joining("\n")) + "\n");
+        Path plan = Accounts.writeIds(tmp.resolve("leavers.csv"), leavers);
         Path script = tmp.resolve("offboarding.shell");
         Path historyFile = tmp.resolve("history");
         Files.writeString(historyFile, "1764900000000:status\n1764900000000:users find from-an-earlier-session\n");

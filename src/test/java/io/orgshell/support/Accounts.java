@@ -7,9 +7,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Sandbox accounts that any operation may touch: managed, active, in the org, not synced, not admin, not you. */
+/**
+ * Sandbox accounts for the tests: the plain ones any operation may touch (managed, active, in the org, not synced, not
+ * admin, not you), and those the org's directory holds.
+ */
 public final class Accounts {
 
     private Accounts() {}
@@ -23,6 +29,19 @@ public final class Accounts {
                         && !u.pendingDeletion()
                         && u.access() == OrgAccess.ACTIVE
                         && !u.accountId().equals(server.callerAccountId()));
+    }
+
+    /** The org directory's accounts that match (a removed account is no longer selected by anything). */
+    public static List<SandboxUser> inDirectory(SandboxServer server, Predicate<SandboxUser> p) {
+        return server.org().users().stream()
+                .filter(u -> u.access() != OrgAccess.REMOVED)
+                .filter(p)
+                .toList();
+    }
+
+    /** The accounts' IDs, to compare with what a command selected. */
+    public static Set<String> ids(List<SandboxUser> users) {
+        return users.stream().map(SandboxUser::accountId).collect(Collectors.toSet());
     }
 
     /** Plain accounts handed out in order, each once: the tests of a class share a sandbox and must not meet. */
@@ -39,6 +58,13 @@ public final class Accounts {
             handedOut += n;
             return out;
         }
+    }
+
+    /** Writes a change file that names each account by its ID alone, and returns it. */
+    public static Path writeIds(Path file, List<SandboxUser> users) throws IOException {
+        StringBuilder csv = new StringBuilder("account_id\n");
+        users.forEach(u -> csv.append(u.accountId()).append('\n'));
+        return Files.writeString(file, csv);
     }
 
     /** Writes a change file that moves each account to its {@link #movedAddress}, and returns it. */

@@ -16,12 +16,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.jline.reader.Candidate;
+import org.jline.reader.impl.DefaultParser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.shell.core.InputReader;
+import org.springframework.shell.jline.CommandCompleter;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -48,6 +53,9 @@ public abstract class ShellTest {
 
     @Autowired
     protected SandboxLauncher sandboxLauncher;
+
+    @Autowired
+    private CommandCompleter completer;
 
     /**
      * The console the next commands run with: by default standard output is a file, and nobody is there to answer.
@@ -141,6 +149,14 @@ public abstract class ShellTest {
             sandbox.close();
             sandbox = null;
         }
+    }
+
+    /** What tab completion offers for a line typed up to its end. */
+    protected List<String> complete(String line) {
+        var parsed = new DefaultParser().parse(line, line.length());
+        List<Candidate> candidates = new ArrayList<>();
+        completer.complete(null, parsed, candidates);
+        return candidates.stream().map(Candidate::value).toList();
     }
 
     protected Result run(String line) {

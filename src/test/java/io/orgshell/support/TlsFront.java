@@ -1,5 +1,6 @@
 package io.orgshell.support;
 
+import io.orgshell.sandbox.SandboxServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,6 +26,14 @@ public final class TlsFront implements AutoCloseable {
     private final SSLServerSocket server;
     private final InetSocketAddress target;
     private final AtomicInteger handshakes = new AtomicInteger();
+
+    /** The sandbox's API behind the {@link PrivateCa}'s certificate. */
+    public static TlsFront before(SandboxServer sandbox) {
+        return new TlsFront(
+                PrivateCa.get(),
+                new InetSocketAddress(
+                        sandbox.baseUri().getHost(), sandbox.baseUri().getPort()));
+    }
 
     public TlsFront(PrivateCa ca, InetSocketAddress target) {
         this.target = target;
