@@ -39,6 +39,7 @@ public final class ChangeText {
                         from == null ? null : "unknown (the API does not tell)",
                         to == null ? null : row.value(Operation.Columns.POLICY));
             case TOKEN_REVOKE -> change(token(row), tokenState(from), tokenState(to));
+            case OFFBOARD, REINSTATE -> OffboardHandler.describe(op, from, to != null);
         };
     }
 
