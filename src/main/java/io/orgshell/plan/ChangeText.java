@@ -43,6 +43,11 @@ public final class ChangeText {
         };
     }
 
+    /** Whether a write with this target revokes an API token, which nothing gives back. */
+    public static boolean revokesToken(String to) {
+        return to != null && to.startsWith(TokenRevokeHandler.REVOKED);
+    }
+
     private static String change(String label, String from, String to) {
         if (from == null || from.isEmpty()) {
             return to == null ? "" : label + "→ " + to;
