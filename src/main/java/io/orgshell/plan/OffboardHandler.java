@@ -215,6 +215,27 @@ final class OffboardHandler implements OperationHandler {
     }
 
     @Override
+    public String stepName(Step s, String rowState) {
+        String words = "";
+        for (String part : parts(rowState)) {
+            if (key(part).equals(s.from())) {
+                words = part.substring(key(part).length()).strip();
+            }
+        }
+        String what = about(s.to());
+        if (s.to().startsWith(ACCESS)) {
+            return offboarding ? "suspend" : "restore";
+        }
+        if (s.to().startsWith(STATUS)) {
+            return offboarding ? "deactivate" : "enable";
+        }
+        if (s.to().startsWith(TokenRevokeHandler.REVOKED)) {
+            return "revoke API token " + (words.isEmpty() ? what : "'" + words + "' (" + what + ")");
+        }
+        return (offboarding ? "leave group " : "join group ") + (words.isEmpty() ? what : words);
+    }
+
+    @Override
     public String state(AccountState a, Step s) {
         Delegate d = delegate(s);
         String state = d.handler().state(a, d.step());

@@ -39,6 +39,14 @@ public interface OperationHandler {
         return step.to();
     }
 
+    /**
+     * The step in words, where a row takes steps of different kinds, so that a failure names the one that failed
+     * ({@code rowState}: the row's state at preview); null when the row's outcome says enough.
+     */
+    default String stepName(Step step, String rowState) {
+        return null;
+    }
+
     /** The account's state as this step sees it (before: equals {@code from}; after: equals {@code to}). */
     String state(AccountState account, Step step);
 

@@ -52,6 +52,7 @@ public final class RunReport {
         String now = original;
         StepResult last = null;
         StepResult failed = null;
+        Step failedStep = null;
         StepResult applied = null;
         boolean allDone = !steps.isEmpty();
         for (Step s : steps) {
@@ -64,6 +65,7 @@ public final class RunReport {
                 now = handler.landed(now, s);
             } else if (failed == null) {
                 failed = r;
+                failedStep = s;
             }
             if (r.outcome() == Outcome.APPLIED && applied == null) {
                 applied = r;
@@ -71,7 +73,8 @@ public final class RunReport {
             last = r;
         }
         if (failed != null) {
-            String reason = failed.reason();
+            String step = handler.stepName(failedStep, original);
+            String reason = step == null ? failed.reason() : step + ": " + failed.reason();
             if (preview.plan().operation() == Operation.EMAIL
                     && !now.equalsIgnoreCase(original == null ? "" : original)) {
                 reason = "left at the temporary address " + now + ": " + reason;

@@ -13,6 +13,7 @@ import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
 import io.orgshell.support.FreshSandboxTest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,6 +41,8 @@ class OffboardTest extends FreshSandboxTest {
 
     static final String REVOKE = "DELETE /users/{accountId}/manage/api-tokens/{tokenId}";
     static final String TOKENS_OF = "GET /users/{accountId}/manage/api-tokens";
+    static final String LEAVE =
+            "DELETE /admin/v2/orgs/{orgId}/directories/{directoryId}/groups/{groupId}/memberships/{accountId}";
 
     static final List<RecordedExchange> exchanges = Collections.synchronizedList(new ArrayList<>());
     static boolean recording;
@@ -208,6 +211,41 @@ class OffboardTest extends FreshSandboxTest {
             assertThat(server.tokens().of(u.accountId())).isEmpty();
             assertThat(server.org().groupsOf(u.accountId())).isEmpty();
         }
+    }
+
+    @Test
+    void aFailedStepIsNamedAndTheRowsOtherStepsStillLandAndAreUndone() throws Exception {
+        SandboxUser u = Accounts.plain(server)
+                .filter(a -> !used.contains(a.accountId()))
+                .filter(a -> server.org().groupsOf(a.accountId()).size() >= 2)
+                .findFirst()
+                .orElseThrow();
+        used.add(u.accountId());
+        Set<String> before = groupIds(u);
+        ok(run("load " + emailsFile(List.of(u)) + " --op offboard"));
+        ok(run("preview"));
+        FaultScripts.post(
+                server,
+                "{\"match\":\"" + LEAVE + "\",\"times\":1,\"type\":\"status\",\"status\":400,"
+                        + "\"body\":{\"code\":\"membership-locked\",\"message\":\"membership is locked\"}}");
+
+        Result r = run("run --yes --concurrency 1");
+
+        assertThat(r.all()).contains("failed 1");
+        assertThat(now(u).access()).isEqualTo(OrgAccess.SUSPENDED);
+        assertThat(server.tokens().of(u.accountId())).isEmpty();
+        assertThat(groupIds(u)).hasSize(1);
+        String results =
+                Files.readString(runStore.open(runStore.list().get(0).id()).results());
+        String failedGroup = server.org().groupsOf(u.accountId()).get(0).name();
+        assertThat(results).contains("failed,leave group " + failedGroup + ": membership-locked,400");
+
+        Result undo = ok(run("undo"));
+        assertThat(undo.err()).contains("1 row for 'reinstate'");
+        ok(run("preview"));
+        ok(run("run --yes"));
+        assertThat(now(u).access()).isEqualTo(OrgAccess.ACTIVE);
+        assertThat(groupIds(u)).isEqualTo(before);
     }
 
     @Test
