@@ -142,6 +142,10 @@ class OffboardTest extends FreshSandboxTest {
 
         assertThat(preview.all()).contains("OK 3").contains("(3 rows, " + steps + " writes)");
         words.forEach(w -> assertThat(preview.out()).contains(w));
+        assertThat(preview.all())
+                .contains("offboard: the "
+                        + tokensBefore.values().stream().mapToInt(List::size).sum()
+                        + " API token(s) it revokes cannot be given back; undo gives back access and groups");
         assertThat(server.stats().requests(TOKENS_OF))
                 .as("each leaver's tokens read once")
                 .isEqualTo(3);
