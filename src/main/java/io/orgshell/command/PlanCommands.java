@@ -73,16 +73,25 @@ public class PlanCommands {
     public void load(
             @Argument(index = 0, description = "the CSV file") String file,
             @Option(longName = "op", description = "the operation", defaultValue = "email") String op,
+            @Option(longName = "deactivate", description = "offboard: deactivate the accounts instead of suspending")
+                    Boolean deactivate,
+            @Option(longName = "keep-groups", description = "offboard: leave the accounts in their groups")
+                    Boolean keepGroups,
             CommandContext ctx) {
         if (file == null || file.isBlank()) {
             throw new UsageException("load needs a CSV file");
         }
         Operation operation = Operation.fromCli(op == null ? "email" : op);
+        boolean offboardOptions = Boolean.TRUE.equals(deactivate) || Boolean.TRUE.equals(keepGroups);
+        if (offboardOptions && operation != Operation.OFFBOARD) {
+            throw new UsageException("--deactivate and --keep-groups are options of 'load --op offboard'");
+        }
         Path path = PathArguments.input("load", file);
         plans.clear(); // whatever happens next, the plan loaded before is no longer the one meant
         PlanLoader.Loaded loaded;
         try {
-            loaded = loader.load(path, operation);
+            loaded = PlanLoader.offboarding(
+                    loader.load(path, operation), Boolean.TRUE.equals(deactivate), Boolean.TRUE.equals(keepGroups));
         } catch (UserFacingException e) {
             throw new UserFacingException(ErrorTranslator.message(e) + "\nno plan is loaded", e.exitCode());
         }

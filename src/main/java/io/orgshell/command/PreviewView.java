@@ -290,6 +290,12 @@ record PreviewView(
             out.add(s.warn(operation.cliName() + " cannot be undone: "
                     + (why != null ? why : "a removed user must be invited again")));
         }
+        long revocations =
+                writeOrder.stream().filter(w -> ChangeText.revokesToken(w.to())).count();
+        if (operation == Operation.OFFBOARD && revocations > 0) {
+            out.add(s.warn("offboard: the " + revocations + " API token(s) it revokes cannot be given back; undo"
+                    + " gives back access and groups"));
+        }
         if (safetyWarning != null) {
             out.add(s.warn("warning: " + Sanitizer.forTerminal(safetyWarning)));
         }

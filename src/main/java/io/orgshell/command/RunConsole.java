@@ -115,7 +115,9 @@ final class RunConsole implements BatchControl, RunListener {
                         .orElse(false)
                 ? "these " + writes + " writes cannot be undone: no undo plan can give back what " + operation
                         + " takes; "
-                : "";
+                : Operation.OFFBOARD.cliName().equals(operation)
+                        ? "the API tokens among these writes cannot be given back (undo gives back access and groups); "
+                        : "";
         if (!console.canAsk()) {
             if (!yes) {
                 throw new UserFacingException(

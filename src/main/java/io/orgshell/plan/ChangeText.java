@@ -39,7 +39,13 @@ public final class ChangeText {
                         from == null ? null : "unknown (the API does not tell)",
                         to == null ? null : row.value(Operation.Columns.POLICY));
             case TOKEN_REVOKE -> change(token(row), tokenState(from), tokenState(to));
+            case OFFBOARD, REINSTATE -> OffboardHandler.describe(op, from, to != null);
         };
+    }
+
+    /** Whether a write with this target revokes an API token, which nothing gives back. */
+    public static boolean revokesToken(String to) {
+        return to != null && to.startsWith(TokenRevokeHandler.REVOKED);
     }
 
     private static String change(String label, String from, String to) {

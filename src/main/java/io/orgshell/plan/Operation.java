@@ -108,7 +108,24 @@ public enum Operation {
                     new Column("created", false, Kind.TEXT, false, List.of("created", "created_at")),
                     new Column("last_active", false, Kind.TEXT, false, List.of("last_active", "last active")),
                     new Column("expires", false, Kind.TEXT, false, List.of("expires", "expiry", "expires_at")),
-                    new Column("status", false, Kind.TEXT, false, List.of("status"))));
+                    new Column("status", false, Kind.TEXT, false, List.of("status")))),
+    /** Per account: org access cut (or the account deactivated), every API token revoked, every group left. */
+    OFFBOARD(
+            "offboard",
+            true,
+            columns(
+                    checkedEmail(),
+                    new Column(Columns.MESSAGE, false, Kind.TEXT, false, List.of("message", "reason")),
+                    new Column(Columns.DEACTIVATE, false, Kind.TEXT, false, List.of("deactivate")),
+                    new Column(Columns.KEEP_GROUPS, false, Kind.TEXT, false, List.of("keep_groups", "keep groups")))),
+    /** Offboarding's inverse: access given back (restore or enable) and the groups joined again. */
+    REINSTATE(
+            "reinstate",
+            false,
+            columns(
+                    checkedEmail(),
+                    new Column(Columns.ACCESS, false, Kind.TEXT, false, List.of("access")),
+                    new Column(Columns.GROUPS, false, Kind.TEXT, false, List.of("groups"))));
 
     private final String cliName;
     private final boolean destructive;
@@ -217,6 +234,10 @@ public enum Operation {
         static final List<String> ROLE_NAMES = List.of("role", "role_id", "role id");
         public static final String TOKEN_ID = "token_id";
         public static final String LABEL = "label";
+        public static final String DEACTIVATE = "deactivate";
+        public static final String KEEP_GROUPS = "keep_groups";
+        public static final String ACCESS = "access";
+        public static final String GROUPS = "groups";
 
         private Columns() {}
     }

@@ -2,6 +2,7 @@ package io.orgshell.plan;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What one operation means: how to read its state off an account, what a row wants, how to write it, and how to
@@ -21,6 +22,30 @@ public interface OperationHandler {
     }
 
     Assessment assess(PlanRow row, AccountState account, WriteContext ctx);
+
+    /** One write of a row: the part of the account's state it changes, from and to. */
+    record Change(String from, String to) {}
+
+    /**
+     * The writes a row takes, in order, given its assessment; one for every operation but those that make several
+     * changes to each account (offboarding: access, each token, each group, each its own step).
+     */
+    default List<Change> changes(PlanRow row, AccountState account, WriteContext ctx, Assessment assessed) {
+        return List.of(new Change(assessed.current(), assessed.target()));
+    }
+
+    /** The row's state once {@code step} of it has landed ({@code now}: the row's state before it). */
+    default String landed(String now, Step step) {
+        return step.to();
+    }
+
+    /**
+     * The step in words, where a row takes steps of different kinds, so that a failure names the one that failed
+     * ({@code rowState}: the row's state at preview); null when the row's outcome says enough.
+     */
+    default String stepName(Step step, String rowState) {
+        return null;
+    }
 
     /** The account's state as this step sees it (before: equals {@code from}; after: equals {@code to}). */
     String state(AccountState account, Step step);
@@ -67,6 +92,20 @@ public interface OperationHandler {
      */
     default String cannotGiveBack(List<PlanRow> rows) {
         return null;
+    }
+
+    /**
+     * As {@link #cannotGiveBack(List)}, from the steps of {@code preview} that landed ({@code landed}: their numbers);
+     * said by undo whether or not the operation has an inverse.
+     */
+    default String cannotGiveBack(Preview preview, Set<Integer> landed) {
+        return inverse() != null
+                ? null
+                : cannotGiveBack(preview.steps().stream()
+                        .filter(s -> landed.contains(s.number()))
+                        .map(s -> preview.check(s.rowIndex()).row())
+                        .distinct()
+                        .toList());
     }
 
     /** Whether preview must ask the directory listing for each user's groups. */

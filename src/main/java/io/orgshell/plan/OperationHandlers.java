@@ -17,6 +17,7 @@ public final class OperationHandlers {
             case ACCESS_REVOKE, ACCESS_GRANT -> new AccessHandler(op);
             case POLICY_ADD -> new PolicyHandler();
             case TOKEN_REVOKE -> new TokenRevokeHandler();
+            case OFFBOARD, REINSTATE -> new OffboardHandler(op);
         };
     }
 }

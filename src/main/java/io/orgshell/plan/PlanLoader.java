@@ -124,6 +124,31 @@ public class PlanLoader {
     }
 
     /** A row of a file that names its accounts by email alone: preview finds the account. */
+    /**
+     * An offboarding plan with {@code load}'s options written into each row (a row's own {@code deactivate} or
+     * {@code keep_groups} cell is overridden only by an option given), so that the run's archived plan records them.
+     */
+    public static Loaded offboarding(Loaded loaded, boolean deactivate, boolean keepGroups) {
+        Plan plan = loaded.plan();
+        if (plan.operation() != Operation.OFFBOARD || !deactivate && !keepGroups) {
+            return loaded;
+        }
+        List<PlanRow> rows = new ArrayList<>();
+        for (PlanRow r : plan.rows()) {
+            Map<String, String> values = new LinkedHashMap<>(r.values());
+            if (deactivate) {
+                values.put(Operation.Columns.DEACTIVATE, "yes");
+            }
+            if (keepGroups) {
+                values.put(Operation.Columns.KEEP_GROUPS, "yes");
+            }
+            rows.add(new PlanRow(
+                    r.index(), r.line(), r.accountId(), values, r.cells(), r.invalidReason(), r.conflictReason()));
+        }
+        Plan with = new Plan(plan.source(), plan.operation(), plan.header(), List.copyOf(rows), plan.repairs());
+        return new Loaded(with, loaded.problems(), loaded.unusedColumns());
+    }
+
     public static boolean namedByEmail(PlanRow r, Operation operation) {
         return operation.acceptsEmailsAlone()
                 && (r.accountId() == null || r.accountId().isEmpty())

@@ -63,14 +63,9 @@ public final class StatePreview {
             }
             checks.add(c.about(a));
             if (c.verdict() == Verdict.OK) {
-                steps.add(new Step(
-                        steps.size(),
-                        r.index(),
-                        r.accountId(),
-                        c.current(),
-                        handler.assess(r, a, ctx).target(),
-                        false,
-                        -1));
+                for (OperationHandler.Change change : handler.changes(r, a, ctx, handler.assess(r, a, ctx))) {
+                    steps.add(new Step(steps.size(), r.index(), r.accountId(), change.from(), change.to(), false, -1));
+                }
             }
         }
         int adminAccounts = EmailPreview.adminRows(rows, checks.toArray(RowCheck[]::new), org);

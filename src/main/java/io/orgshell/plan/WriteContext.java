@@ -7,6 +7,8 @@ import io.orgshell.api.Group;
 import io.orgshell.api.GroupRoles;
 import io.orgshell.api.Workspace;
 import io.orgshell.directory.AccessTargets;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +26,7 @@ public final class WriteContext {
     private final DirectoryClient directory;
     private final Map<String, Optional<String>> groupIds = new ConcurrentHashMap<>();
     private final Map<String, String> groupProblems = new ConcurrentHashMap<>();
+    private final Map<String, String> groupNames = new ConcurrentHashMap<>();
     private final Map<String, GroupRoles.Administration> administration = new ConcurrentHashMap<>();
     private volatile List<Workspace> workspaces;
     private volatile List<AuthPolicy> policies;
@@ -56,6 +59,21 @@ public final class WriteContext {
                 .orElse(null);
     }
 
+    /**
+     * The names of the groups with these IDs, for a person to read; the groups not known yet are asked of the org in
+     * one search. A group the org no longer has keeps its ID as its name.
+     */
+    public Map<String, String> groupNames(Collection<String> ids) {
+        List<String> unknown =
+                ids.stream().filter(id -> !groupNames.containsKey(id)).toList();
+        if (!unknown.isEmpty()) {
+            directory.groupsNamed(unknown).forEach(g -> groupNames.put(g.id(), g.name()));
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        ids.forEach(id -> names.put(id, groupNames.getOrDefault(id, id)));
+        return names;
+    }
+
     /** Why a group the file names has no ID (a name several groups share), or null: then the org has none. */
     public String groupProblem(String nameOrId) {
         return nameOrId == null ? null : groupProblems.get(nameOrId.strip().toLowerCase(Locale.ROOT));
@@ -85,6 +103,7 @@ public final class WriteContext {
     private Optional<String> find(String value) {
         List<Group> found = directory.groupsNamed(List.of(value));
         try {
+            found.forEach(g -> groupNames.put(g.id(), g.name()));
             return Group.meant(found, value).map(Group::id);
         } catch (IllegalArgumentException e) {
             groupProblems.put(value.toLowerCase(Locale.ROOT), e.getMessage());

@@ -48,33 +48,43 @@ public final class RunReport {
                     null,
                     original);
         }
+        // a row of several independent steps (offboarding) goes on after one fails: its state is every step that landed
+        OperationHandler handler = OperationHandlers.of(preview.plan().operation());
         String now = original;
         StepResult last = null;
+        StepResult failed = null;
+        Step failedStep = null;
+        StepResult applied = null;
         boolean allDone = !steps.isEmpty();
         for (Step s : steps) {
             StepResult r = results.get(s.number());
             if (r == null) {
                 allDone = false;
-                break;
+                continue;
             }
             if (r.outcome().succeeded()) {
-                now = s.to();
+                now = handler.landed(now, s);
+            } else if (failed == null) {
+                failed = r;
+                failedStep = s;
+            }
+            if (r.outcome() == Outcome.APPLIED && applied == null) {
+                applied = r;
             }
             last = r;
-            if (!r.outcome().succeeded()) {
-                break;
-            }
         }
-        if (last != null && !last.outcome().succeeded()) {
-            String reason = last.reason();
+        if (failed != null) {
+            String step = handler.stepName(failedStep, original);
+            String reason = step == null ? failed.reason() : step + ": " + failed.reason();
             if (preview.plan().operation() == Operation.EMAIL
                     && !now.equalsIgnoreCase(original == null ? "" : original)) {
                 reason = "left at the temporary address " + now + ": " + reason;
             }
-            return new RowOutcome(c, last.outcome(), reason, last.status(), last.code(), now);
+            return new RowOutcome(c, failed.outcome(), reason, failed.status(), failed.code(), now);
         }
         if (allDone) {
-            return new RowOutcome(c, last.outcome(), last.reason(), last.status(), last.code(), now);
+            StepResult told = applied != null && preview.plan().operation() != Operation.EMAIL ? applied : last;
+            return new RowOutcome(c, told.outcome(), told.reason(), told.status(), told.code(), now);
         }
         return new RowOutcome(c, null, OutcomeCounts.PENDING, 0, null, now);
     }

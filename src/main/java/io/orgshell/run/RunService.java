@@ -7,7 +7,6 @@ import io.orgshell.core.UserFacingException;
 import io.orgshell.plan.Operation;
 import io.orgshell.plan.OperationHandler;
 import io.orgshell.plan.OperationHandlers;
-import io.orgshell.plan.PlanRow;
 import io.orgshell.plan.Preview;
 import io.orgshell.plan.Step;
 import io.orgshell.session.Connection;
@@ -25,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
@@ -223,7 +223,7 @@ public class RunService {
         Operation inverse = handler.inverse();
         if (inverse == null) {
             String why = handler.whyNoUndo();
-            String lost = handler.cannotGiveBack(appliedRows(dir, m));
+            String lost = cannotGiveBack(handler, dir, m);
             throw new UserFacingException(m.operation() + " cannot be undone (run " + m.id() + ")"
                     + (why == null ? "" : ": " + why)
                     + (lost == null ? "" : (why == null ? ": " : "; ") + lost)
@@ -237,24 +237,25 @@ public class RunService {
                 return Optional.empty();
             }
             Path file = PartialUndo.plan(store, dir, m, choice, idOfEmail, notes);
+            String lost = file == null ? null : cannotGiveBack(handler, dir, m);
+            if (lost != null) {
+                notes.accept("not given back: " + lost);
+            }
             return file == null ? Optional.empty() : Optional.of(new UndoPlan(file, inverse));
         } catch (IOException e) {
             throw new UserFacingException("cannot read " + dir.undo() + ": " + e.getMessage());
         }
     }
 
-    /** The rows a run applied, as its journal records them. */
-    private static List<PlanRow> appliedRows(RunDirectory dir, RunMeta meta) {
+    /** What the run's steps that changed the org took for good, as its journal records them; null for nothing. */
+    private static String cannotGiveBack(OperationHandler handler, RunDirectory dir, RunMeta meta) {
         try {
-            Preview preview = PlanArchive.read(dir, meta);
             Map<Integer, StepResult> results = RunJournal.replay(dir.journal()).results();
-            return preview.steps().stream()
-                    .filter(st -> results.containsKey(st.number())
-                            && results.get(st.number()).outcome().succeeded()
-                            && results.get(st.number()).outcome() != Outcome.ALREADY_DONE)
-                    .map(st -> preview.plan().rows().get(st.rowIndex()))
-                    .distinct()
-                    .toList();
+            Set<Integer> landed = results.values().stream()
+                    .filter(r -> r.outcome().succeeded() && r.outcome() != Outcome.ALREADY_DONE)
+                    .map(StepResult::step)
+                    .collect(Collectors.toSet());
+            return handler.cannotGiveBack(PlanArchive.read(dir, meta), landed);
         } catch (IOException e) {
             throw new RunDirectory.Damaged(meta.id(), "its journal cannot be replayed: " + e.getMessage());
         }

@@ -35,7 +35,7 @@ class HelpPagesTest extends ShellTest {
         assertThat(usage("resume")).startsWith("Usage: resume [ID] [--batch-size N]");
         assertThat(usage("plan")).startsWith("Usage: plan OPERATION [TARGET] [ROLE] [--out VALUE]");
         assertThat(usage("help")).isEqualTo("Usage: help [COMMAND]");
-        assertThat(usage("load")).isEqualTo("Usage: load FILE [--op OP]");
+        assertThat(usage("load")).isEqualTo("Usage: load FILE [--op OP] [--deactivate] [--keep-groups]");
         assertThat(usage("users show")).isEqualTo("Usage: users show ID_OR_EMAIL [--json]");
         assertThat(run("help undo").out()).containsPattern("(?m)^  ID +run ID \\(default: the latest\\)$");
     }
