@@ -13,10 +13,23 @@ final class AdminGroups {
 
     /** "group 'site-admins' grants administration (it holds atlassian/site-admin)", or null for any other row. */
     static String why(OperationHandler handler, PlanRow row, WriteContext ctx) {
+        if (handler.operation() == Operation.REINSTATE) {
+            // a reinstate adds groups back: a hand-written one could add someone to an admin group
+            for (String name : row.value(Operation.Columns.GROUPS).split(";")) {
+                String why = name.isBlank() ? null : why(name.strip(), ctx);
+                if (why != null) {
+                    return why;
+                }
+            }
+            return null;
+        }
         if (!(handler instanceof GroupHandler)) {
             return null;
         }
-        String name = row.value(Operation.Columns.GROUP);
+        return why(row.value(Operation.Columns.GROUP), ctx);
+    }
+
+    private static String why(String name, WriteContext ctx) {
         String id = ctx.groupId(name);
         if (id == null) {
             return null;

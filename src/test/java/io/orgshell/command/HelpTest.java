@@ -21,7 +21,7 @@ class HelpTest extends ShellTest {
                 .containsPattern("(?m)^  FILE +the CSV file")
                 .contains("--op OP");
         String folded = r.out().replaceAll("\\s+", " ");
-        assertThat(Operation.values()).hasSize(15);
+        assertThat(Operation.values()).hasSize(17);
         assertThat(folded)
                 .contains("one of: "
                         + String.join(

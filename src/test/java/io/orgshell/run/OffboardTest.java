@@ -279,6 +279,15 @@ class OffboardTest extends FreshSandboxTest {
     }
 
     @Test
+    void aHandWrittenReinstateIntoAnAdminGroupIsBlockedLikeAGroupAdd() throws Exception {
+        SandboxUser u = leavers(1).get(0);
+        Path file = csv("account_id,access,groups", List.of(u.accountId() + ",,site-admins"));
+        ok(run("load " + file + " --op reinstate"));
+        Result preview = ok(run("preview"));
+        assertThat(preview.all()).contains("BLOCKED").contains("group 'site-admins' grants administration");
+    }
+
+    @Test
     void orgAdminsAndYourOwnAccountAreBlocked() throws Exception {
         SandboxUser admin = server.org().users().stream()
                 .filter(SandboxUser::orgAdmin)
