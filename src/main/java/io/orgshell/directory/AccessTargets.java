@@ -23,6 +23,18 @@ public final class AccessTargets {
         return name == null ? w.id() : name.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", "-");
     }
 
+    /**
+     * Whether {@code w} is the org's only site of its product: only then does an account's product key (which names
+     * the product, not the site) tell whether the account has this site's.
+     */
+    public static boolean onlySiteOfItsProduct(List<Workspace> workspaces, Workspace w) {
+        return w.typeKey() != null
+                && workspaces.stream()
+                                .filter(x -> w.typeKey().equalsIgnoreCase(x.typeKey()))
+                                .count()
+                        == 1;
+    }
+
     public static Workspace product(List<Workspace> workspaces, String typed) {
         return find(
                 workspaces,

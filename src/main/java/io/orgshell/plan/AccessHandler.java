@@ -39,7 +39,7 @@ record AccessHandler(Operation operation) implements OperationHandler {
         } catch (RefusedValueException e) {
             return Assessment.blocked(null, e.getMessage());
         }
-        Boolean has = a.hasProduct(w.id(), w.typeKey());
+        Boolean has = a.hasProduct(w.id(), ctx.onlySiteOfItsProduct(w) ? w.typeKey() : null);
         String wanted = (granting() ? HAS : LACKS) + w.id();
         String now = has == null ? (granting() ? LACKS : HAS) + w.id() : (has ? HAS : LACKS) + w.id();
         return new Assessment(now, wanted, null);

@@ -39,14 +39,16 @@ final class AccessPlans {
                 rows.add(List.of(a.accountId(), policy.name(), a.email() == null ? "" : a.email()));
             }
         } else {
-            Workspace product = AccessTargets.product(client.workspaces().workspaces(), req.group());
+            List<Workspace> workspaces = client.workspaces().workspaces();
+            Workspace product = AccessTargets.product(workspaces, req.group());
+            boolean byKey = AccessTargets.onlySiteOfItsProduct(workspaces, product);
             String handle = AccessTargets.handle(product);
             boolean granting = op == Operation.ACCESS_GRANT;
             header = granting
                     ? List.of(Columns.ACCOUNT_ID, Columns.PRODUCT, Columns.ROLE, Columns.EMAIL)
                     : List.of(Columns.ACCOUNT_ID, Columns.PRODUCT, Columns.EMAIL);
             for (AccountFacts a : selected.accounts()) {
-                if (!granting && told(a) && !has(a, product)) {
+                if (!granting && told(a) && !has(a, product, byKey)) {
                     leftOut.merge("without " + handle, 1, Integer::sum);
                     continue;
                 }
@@ -72,9 +74,11 @@ final class AccessPlans {
         return a.products() != null && (!a.products().isEmpty() || a.activityKnown());
     }
 
-    private static boolean has(AccountFacts a, Workspace w) {
+    /** {@code byKey}: the product's key names this site too (it is the org's only site of the product). */
+    private static boolean has(AccountFacts a, Workspace w, boolean byKey) {
         return a.products().stream()
                 .anyMatch(p -> p.key() != null
-                        && (p.key().equalsIgnoreCase(w.typeKey()) || p.key().equals(w.id())));
+                        && ((byKey && p.key().equalsIgnoreCase(w.typeKey()))
+                                || p.key().equals(w.id())));
     }
 }

@@ -86,10 +86,19 @@ public final class WriteContext {
 
     /** The product a row names, from the org's workspaces (asked once); refused when none or several match. */
     public Workspace product(String typed) {
+        return AccessTargets.product(workspaces(), typed);
+    }
+
+    private List<Workspace> workspaces() {
         if (workspaces == null) {
             workspaces = client.workspaces().workspaces();
         }
-        return AccessTargets.product(workspaces, typed);
+        return workspaces;
+    }
+
+    /** See {@link AccessTargets#onlySiteOfItsProduct}. */
+    public boolean onlySiteOfItsProduct(Workspace w) {
+        return AccessTargets.onlySiteOfItsProduct(workspaces(), w);
     }
 
     /** The authentication policy a row names, from the org's policies (asked once). */
