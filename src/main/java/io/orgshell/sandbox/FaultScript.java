@@ -125,6 +125,9 @@ public final class FaultScript {
     /** Bumped by {@link #releaseDelayed}: a request held since an earlier count goes on. */
     private long releases;
 
+    /** Requests waiting in {@link #holdDelayed} now. */
+    private int holding;
+
     /** Queues {@code fault} for the next {@code times} requests matching {@code match}. */
     public synchronized FaultScript add(String match, int times, Fault fault) {
         if (times < 1) throw new IllegalArgumentException("times must be at least 1");
@@ -182,14 +185,29 @@ public final class FaultScript {
         synchronized (delayed) {
             long heldSince = releases;
             long left;
-            while (releases == heldSince && (left = end - System.nanoTime()) > 0) {
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(delayed, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
+            holding++;
+            try {
+                while (releases == heldSince && (left = end - System.nanoTime()) > 0) {
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(delayed, left);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
                 }
+            } finally {
+                holding--;
             }
+        }
+    }
+
+    /**
+     * How many requests a delay fault holds now: a {@link #releaseDelayed} reaches exactly these (a request that
+     * matched a delay but has not started to wait yet would miss it and wait its whole delay).
+     */
+    public int holding() {
+        synchronized (delayed) {
+            return holding;
         }
     }
 

@@ -115,7 +115,8 @@ class RunCrashTest {
                         server.faults().add(EMAIL, 1, Fault.delay(20_000));
                     }
                 });
-                yield () -> held.get() && server.faults().pending() == 0;
+                // killed once the write is held, not merely matched: the release below must reach it
+                yield () -> held.get() && server.faults().holding() == 1;
             }
             case MID_BATCH -> () -> written(users) >= 25;
         };
