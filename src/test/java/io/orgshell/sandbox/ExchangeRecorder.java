@@ -24,6 +24,30 @@ public final class ExchangeRecorder extends Filter {
         server.addApiFilter(new ExchangeRecorder(listener));
     }
 
+    /**
+     * Hands {@code "METHOD /path"} of every API request to {@code listener} before the sandbox handles it: a fault
+     * the listener queues applies to this very request.
+     */
+    public static void onArrival(SandboxServer server, Consumer<String> listener) {
+        server.addApiFilter(new Filter() {
+            @Override
+            public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+                try {
+                    listener.accept(exchange.getRequestMethod() + " "
+                            + exchange.getRequestURI().getPath());
+                } catch (RuntimeException ignored) {
+                    // a listener's failure must not break the server
+                }
+                chain.doFilter(exchange);
+            }
+
+            @Override
+            public String description() {
+                return "tells tests of API requests as they arrive";
+            }
+        });
+    }
+
     @Override
     public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
         chain.doFilter(new RecordingExchange(exchange, exchange.getRequestBody().readAllBytes(), this::deliver));
