@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.springframework.http.HttpMethod;
+import org.springframework.util.MultiValueMap;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -175,7 +176,19 @@ public final class DirectoryClient {
         return count(Map.of("claimStatus", "managed"));
     }
 
+    /**
+     * How many accounts {@link #select(UserQuery)} would return ({@code users/count} with the same filters); empty as
+     * {@link #size}.
+     */
+    public Optional<Integer> count(UserQuery query) {
+        return count(query.countQuery());
+    }
+
     private Optional<Integer> count(Map<String, String> filters) {
+        return count(MultiValueMap.fromSingleValue(filters));
+    }
+
+    private Optional<Integer> count(MultiValueMap<String, String> filters) {
         return transport
                 .get(USERS + "/count", Map.of("directoryId", ALL), filters, Count.class)
                 .doOnNext(x -> answered.set(true))

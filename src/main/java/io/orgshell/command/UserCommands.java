@@ -119,6 +119,12 @@ public class UserCommands {
                 + (selection.isEverything() ? "" : String.format(" of %,d", result.seen())) + " to " + target + " ("
                 + result.pages() + (result.pages() == 1 ? " page, " : " pages, ")
                 + Progress.formatDuration(progress.elapsed()) + ")");
+        if (result.outsideTheSlices() > 0) {
+            w.println(console.messageStyles().warn("note: ")
+                    + String.format("%,d", result.outsideTheSlices())
+                    + " managed accounts were outside the verified domains' slices (a domain no longer verified?);"
+                    + " one more walk over the directory found them and wrote them last");
+        }
     }
 
     /** {@code --columns}: names of {@link UserExporter#COLUMNS}, each once, in the order given. */

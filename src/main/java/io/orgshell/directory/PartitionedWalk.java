@@ -8,6 +8,7 @@ import io.orgshell.api.UserQuery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -20,30 +21,38 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * The managed accounts read as slices that the v2 search selects exactly, walked a few at once. Each managed account
- * is on exactly one verified domain and has exactly one account status, so the slices (verified domain) × (status
- * {@code active}, or {@code inactive}/{@code closed}) hold every managed account once; one cursor walk per slice, so
- * the whole takes about as long as the largest slice instead of the sum. Pages of one slice reach its consumer in the
- * server's order, one after another, on one thread; the next page of the slice is already asked for while the
- * consumer handles this one. Slices come in a fixed order: domain names sorted, then {@code active} before
- * {@code inactive}/{@code closed}. The rate governor paces every request of every slice together.
+ * The managed accounts read as slices that the v2 search selects exactly, walked a few at once. A managed account is
+ * on exactly one verified domain, has exactly one account status and has two-step verification on or off, so these
+ * slices hold each of them once: the {@code active} accounts with two-step verification, one slice per verified
+ * domain; the {@code active} accounts without it, on every verified domain together; the {@code inactive} and
+ * {@code closed} ones, on every verified domain together. One cursor walk per slice, so the whole takes about as long
+ * as the largest slice instead of the sum; with few slices, few pages are left partly filled (one a slice at most).
+ * Pages of one slice reach its consumer in the server's order, one after another, on one thread; the next page of
+ * the slice is already asked for while the consumer handles this one. Slices have a fixed order (that of their
+ * {@code index}): the domains' slices by domain name, then the one without two-step verification, then the inactive
+ * and closed. The rate governor paces every request of every slice together.
  */
 public final class PartitionedWalk {
 
-    /**
-     * Slices in flight at once. The sandbox org has four verified domains, so eight slices; more at once would only
-     * queue on the rate governor of an org with a limit.
-     */
+    /** Slices in flight at once: more would only queue on the rate governor of an org with a limit. */
     public static final int AT_ONCE = 6;
 
-    /** The account statuses the v2 search knows (CONTRACT.md §8.1), grouped as the slices take them. */
-    static final List<Set<String>> STATUS_GROUPS = List.of(Set.of("active"), Set.of("inactive", "closed"));
+    static final Set<String> ACTIVE = Set.of("active");
+    static final Set<String> NOT_ACTIVE = Set.of("inactive", "closed");
 
-    /** One slice: the managed accounts on {@code domain} whose status is one of {@code statuses}. */
-    public record Partition(int index, String domain, Set<String> statuses) {
+    /**
+     * One slice: the managed accounts on one of {@code domains} whose status is one of {@code statuses}, with
+     * two-step verification as {@code mfa} says (null: either).
+     */
+    public record Partition(int index, Set<String> domains, Set<String> statuses, Boolean mfa) {
+
+        public Partition {
+            domains = Set.copyOf(domains);
+            statuses = Set.copyOf(statuses);
+        }
 
         public UserQuery query(Set<String> membershipStatus, Set<String> groupIds) {
-            return new UserQuery(Set.of(domain), statuses, membershipStatus, groupIds, "managed", true);
+            return new UserQuery(domains, statuses, membershipStatus, groupIds, "managed", true, mfa);
         }
     }
 
@@ -59,6 +68,12 @@ public final class PartitionedWalk {
      * {@code statuses} (any when empty), in their fixed order.
      */
     public static List<Partition> managed(AdminApiClient client, Set<String> domains, Set<String> statuses) {
+        return managed(client, domains, statuses, null);
+    }
+
+    /** As {@link #managed(AdminApiClient, Set, Set)}, of the accounts whose two-step verification is {@code mfa}. */
+    public static List<Partition> managed(
+            AdminApiClient client, Set<String> domains, Set<String> statuses, Boolean mfa) {
         List<String> verified = client.organizations().domains().stream()
                 .filter(Domain::isVerified)
                 .map(Domain::name)
@@ -68,17 +83,39 @@ public final class PartitionedWalk {
                 .distinct()
                 .sorted()
                 .toList();
+        if (verified.isEmpty()) {
+            return List.of();
+        }
+        Set<String> all = new LinkedHashSet<>(verified);
+        Set<String> notActive = statuses.isEmpty()
+                ? NOT_ACTIVE
+                : Set.copyOf(NOT_ACTIVE.stream().filter(statuses::contains).toList());
         List<Partition> out = new ArrayList<>();
-        for (String domain : verified) {
-            for (Set<String> group : STATUS_GROUPS) {
-                Set<String> wanted = statuses.isEmpty()
-                        ? group
-                        : Set.copyOf(group.stream().filter(statuses::contains).toList());
-                if (!wanted.isEmpty()) {
-                    out.add(new Partition(out.size(), domain, wanted));
-                }
+        if (statuses.isEmpty() || statuses.contains("active")) {
+            if (mfa == null || mfa) {
+                verified.forEach(d -> out.add(new Partition(out.size(), Set.of(d), ACTIVE, true)));
+            }
+            if (mfa == null || !mfa) {
+                out.add(new Partition(out.size(), all, ACTIVE, false));
             }
         }
+        if (!notActive.isEmpty()) {
+            out.add(new Partition(out.size(), all, notActive, mfa));
+        }
+        return out;
+    }
+
+    /**
+     * The order to start the slices in: the active accounts without two-step verification first, then the rest in
+     * their order. It spans every domain and so is often the largest, and the walk lasts as long as the slice started
+     * last takes.
+     */
+    static List<Partition> startOrder(List<Partition> partitions) {
+        List<Partition> out = new ArrayList<>(partitions.size());
+        partitions.stream()
+                .filter(p -> Boolean.FALSE.equals(p.mfa()) && p.statuses().equals(ACTIVE))
+                .forEach(out::add);
+        partitions.stream().filter(p -> !out.contains(p)).forEach(out::add);
         return out;
     }
 
@@ -104,7 +141,7 @@ public final class PartitionedWalk {
         });
         try {
             List<Future<?>> running = new ArrayList<>();
-            for (Partition p : partitions) {
+            for (Partition p : startOrder(partitions)) {
                 running.add(pool.submit(() -> {
                     for (List<OrgAccount> page : directory.select(query.apply(p), expand)) {
                         if (Thread.currentThread().isInterrupted()) {

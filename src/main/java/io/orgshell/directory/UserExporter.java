@@ -19,7 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
@@ -75,7 +79,11 @@ public class UserExporter {
         void exported(int accounts);
     }
 
-    public record Result(OutputTarget out, long written, long seen, int pages) {}
+    /**
+     * @param outsideTheSlices accounts the slices did not hold, found by a sequential walk after them (0: none was
+     *                         needed)
+     */
+    public record Result(OutputTarget out, long written, long seen, int pages, long outsideTheSlices) {}
 
     private final SelectionService selections;
 
@@ -114,13 +122,14 @@ public class UserExporter {
         Tally tally = new Tally(listener);
         boolean json = format == Format.JSON;
         Writing writing = new Writing(cache, selection, json, picked, tally);
+        long outsideTheSlices = 0;
         try (sink) {
             if (selection.management() == Selection.Management.UNMANAGED) {
                 unmanaged(directory, selection, groupId, sink, writing);
             } else if (columns.contains(V1_ONLY)) {
                 joined(client, directory, selection, groupId, sink, writing);
             } else {
-                partitioned(client, directory, selection, groupId, sink, writing);
+                outsideTheSlices = partitioned(client, directory, selection, groupId, sink, writing);
             }
             interrupted(out, tally.seen());
             if (tally.written() == 0 && !sink.isStream()) {
@@ -134,7 +143,7 @@ public class UserExporter {
         if (tally.written() == 0) {
             throw nothingFound(out, selection, tally.seen(), true);
         }
-        return new Result(out, tally.written(), tally.seen(), tally.pages());
+        return new Result(out, tally.written(), tally.seen(), tally.pages(), outsideTheSlices);
     }
 
     /** The counts of an export whose pages may arrive on several threads. */
@@ -214,9 +223,15 @@ public class UserExporter {
 
     /**
      * The managed accounts, one v2 search per page, the slices a few at once: the first slice straight into the file,
-     * the others into parts appended in order once every slice is read.
+     * the others into parts appended in order once every slice is read. An account two slices return (its status
+     * changed between their pages) is written once. {@code users/count} with the same filters, asked beside the
+     * walk, tells the progress bar its total and shows whether the slices held every account: when fewer were read
+     * and a second count agrees, the accounts outside every slice (a managed account on a domain no longer verified,
+     * a status the slices do not know) are found by one sequential walk and written after the others.
+     *
+     * @return the accounts the sequential walk found, 0 when it was not needed
      */
-    private static void partitioned(
+    private static long partitioned(
             AdminApiClient client,
             DirectoryClient directory,
             Selection selection,
@@ -224,10 +239,16 @@ public class UserExporter {
             ExportSink sink,
             Writing writing)
             throws IOException {
+        Boolean mfa = selection.mfa() == Selection.Mfa.ANY ? null : selection.mfa() == Selection.Mfa.ENABLED;
         List<PartitionedWalk.Partition> slices =
-                PartitionedWalk.managed(client, selection.domains(), selection.statusLabels());
+                PartitionedWalk.managed(client, selection.domains(), selection.statusLabels(), mfa);
         Set<String> membership = selection.access().isEmpty() ? ANY_MEMBERSHIP : selection.accessLabels();
         Set<String> groups = groupId == null ? Set.of() : Set.of(groupId);
+        UserQuery whole =
+                new UserQuery(selection.domains(), selection.statusLabels(), membership, groups, "managed", true, mfa);
+        CompletableFuture<Optional<Integer>> counted = CompletableFuture.supplyAsync(() -> directory.count(whole));
+        counted.thenAccept(n -> n.ifPresent(writing.tally()::total));
+        Set<String> read = ConcurrentHashMap.newKeySet();
         List<ExportSink.Part> parts = new ArrayList<>();
         try {
             for (int i = 1; i < slices.size(); i++) {
@@ -239,19 +260,60 @@ public class UserExporter {
                     slice -> slice.query(membership, groups),
                     EXPAND,
                     (slice, page) -> writing.page(
-                            page,
+                            firstSeen(page, read),
                             AccountFacts::of,
                             slice.index() == 0 ? sink::row : parts.get(slice.index() - 1)::row));
-            if (!Thread.currentThread().isInterrupted()) {
-                for (ExportSink.Part part : parts) {
-                    sink.append(part);
-                }
+            if (Thread.currentThread().isInterrupted()) {
+                return 0;
+            }
+            for (ExportSink.Part part : parts) {
+                sink.append(part);
             }
         } finally {
             for (ExportSink.Part part : parts) {
                 part.close();
             }
         }
+        if (!missedSome(directory, whole, counted, read.size())) {
+            return 0;
+        }
+        int before = read.size();
+        for (List<OrgAccount> page : directory.select(whole, EXPAND)) {
+            writing.page(firstSeen(page, read), AccountFacts::of, sink::row);
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
+        }
+        return read.size() - before;
+    }
+
+    /** Whether the server counts more accounts than the slices held, twice: the org may have shrunk meanwhile. */
+    private static boolean missedSome(
+            DirectoryClient directory, UserQuery whole, CompletableFuture<Optional<Integer>> counted, int read) {
+        Optional<Integer> before;
+        try {
+            before = counted.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            // a count that failed tells nothing: the slices are taken as they came, as an export without a count
+            return false;
+        }
+        return before.isPresent()
+                && before.get() > read
+                && directory.count(whole).filter(now -> now > read).isPresent();
+    }
+
+    /** The page's accounts not read before (an account without an ID is always new). */
+    private static List<OrgAccount> firstSeen(List<OrgAccount> page, Set<String> read) {
+        List<OrgAccount> out = new ArrayList<>(page.size());
+        for (OrgAccount a : page) {
+            if (a.accountId() == null || read.add(a.accountId())) {
+                out.add(a);
+            }
+        }
+        return out;
     }
 
     private static void unmanaged(

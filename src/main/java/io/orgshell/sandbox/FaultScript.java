@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
@@ -46,6 +47,8 @@ import tools.jackson.databind.JsonNode;
  * {@code {"type": "policy-task", "stuck": true}} keeps the next authentication-policy add-users task
  * {@code IN_PROGRESS} until the script is cleared; {@code {"type": "policy-task", "failUsers": ["a@x.com"]}} makes
  * the next task fail for those addresses (see {@link PolicyTaskFaults}); neither takes a {@code match}.
+ * {@code {"type": "lapsed-domain", "domain": "eu.acme.example"}} shows that domain as {@code unverified} in the domain
+ * list while its accounts stay managed (a verification that lapsed); it takes no {@code match}.
  * It answers {@code {"pending": n}}; {@code DELETE /__sandbox/faults} clears the script and the lag.
  *
  * <p>A {@code status} fault is answered without applying the request, so a 2xx plays a write that answers success
@@ -121,6 +124,7 @@ public final class FaultScript {
     private final List<Entry> entries = new ArrayList<>();
     private final StaleReads staleReads = new StaleReads();
     private final PolicyTaskFaults policyTasks = new PolicyTaskFaults();
+    private final Set<String> lapsedDomains = ConcurrentHashMap.newKeySet();
     private final Object delayed = new Object();
     /** Bumped by {@link #releaseDelayed}: a request held since an earlier count goes on. */
     private long releases;
@@ -143,6 +147,7 @@ public final class FaultScript {
 
     public synchronized void clear() {
         entries.clear();
+        lapsedDomains.clear();
         staleReads.clear();
         policyTasks.clear();
     }
@@ -157,6 +162,18 @@ public final class FaultScript {
 
     PolicyTaskFaults policyTasks() {
         return policyTasks;
+    }
+
+    /**
+     * The domain list shows {@code domain} as {@code unverified} (its verification lapsed), while the accounts on it
+     * stay managed: a client that reads the managed accounts domain by domain misses them.
+     */
+    public void lapseDomain(String domain) {
+        lapsedDomains.add(domain.toLowerCase(Locale.ROOT));
+    }
+
+    boolean lapsed(String domain) {
+        return domain != null && lapsedDomains.contains(domain.toLowerCase(Locale.ROOT));
     }
 
     /** Makes the reads of an account lag {@code lag} behind each successful write to it. */
@@ -251,6 +268,12 @@ public final class FaultScript {
             policyTask(node.path("stuck").asBoolean(false), failing);
             return;
         }
+        if (type.equals("lapsed-domain")) {
+            String domain = node.path("domain").asString("");
+            if (domain.isBlank()) throw new IllegalArgumentException("lapsed-domain needs \"domain\"");
+            lapseDomain(domain);
+            return;
+        }
         if (type.equals("pages")) {
             List<String> cursors = new ArrayList<>();
             node.path("cursors").forEach(c -> cursors.add(c.asString()));
@@ -291,7 +314,7 @@ public final class FaultScript {
                         : Fault.echoKey(node.path("status").asInt(400));
             default ->
                 throw new IllegalArgumentException("type must be status, throttle, drop, delay, trickle, "
-                        + "echo-key, pages, stale-reads or policy-task: " + type);
+                        + "echo-key, pages, stale-reads, policy-task or lapsed-domain: " + type);
         };
         add(match, times, fault);
     }

@@ -19,8 +19,10 @@ final class OrgApiV1 {
     private static final Pattern UUID_LIKE = Pattern.compile("[0-9a-fA-F-]{36}");
 
     private final SandboxContext ctx;
+    private final FaultScript faults;
 
-    OrgApiV1(SandboxContext ctx) {
+    OrgApiV1(SandboxContext ctx, FaultScript faults) {
+        this.faults = faults;
         this.ctx = ctx;
     }
 
@@ -72,7 +74,8 @@ final class OrgApiV1 {
     private ApiResponse domains(ApiRequest req) {
         ApiResponse notFound = unknownOrg(ctx, req);
         if (notFound != null) return notFound;
-        List<SandboxDomain> all = ctx.org().domains();
+        List<SandboxDomain> all =
+                ctx.org().domains().stream().map(this::asListed).toList();
         return page(
                 req,
                 "domains",
@@ -80,6 +83,13 @@ final class OrgApiV1 {
                 DOMAIN_PAGE_SIZE,
                 (g, i) -> g.writePOJO(ApiJson.domain(ctx, all.get(i))),
                 null);
+    }
+
+    /** The domain as the list shows it: one whose verification a fault has lapsed reads {@code unverified}. */
+    private SandboxDomain asListed(SandboxDomain d) {
+        return d.verified() && faults.lapsed(d.name())
+                ? new SandboxDomain(d.id(), d.name(), d.claimType(), "unverified")
+                : d;
     }
 
     private ApiResponse domain(ApiRequest req) {
@@ -92,7 +102,7 @@ final class OrgApiV1 {
         }
         return ctx.org()
                 .findDomain(domainId)
-                .map(d -> ApiResponse.json(200, Json.obj("data", ApiJson.domain(ctx, d))))
+                .map(d -> ApiResponse.json(200, Json.obj("data", ApiJson.domain(ctx, asListed(d)))))
                 .orElseGet(() -> ErrorBodies.application(
                         404, "ADMIN-404-3", "Domain not found", "No domain with ID " + domainId));
     }

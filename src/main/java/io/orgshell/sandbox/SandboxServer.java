@@ -93,7 +93,7 @@ public final class SandboxServer implements AutoCloseable {
         this.config = requested.withPort(port).withOrgId(orgId);
         this.baseUri = URI.create("http://127.0.0.1:" + port);
         SandboxContext ctx = new SandboxContext(org, stats, config, baseUri.toString(), faults.staleReads());
-        new OrgApiV1(ctx).register(router);
+        new OrgApiV1(ctx, faults).register(router);
         new DirectoryApiV1(ctx).register(router);
         new DirectoryApiV2(ctx).register(router);
         new GroupRoleAssignments(ctx).register(router);

@@ -25,7 +25,8 @@ record UserFilter(
         Set<String> emailDomains,
         Set<String> groupIds,
         Set<String> roleIds,
-        Set<String> expand) {
+        Set<String> expand,
+        Boolean mfaEnabled) {
 
     static final List<String> ARRAYS = List.of(
             "accountIds",
@@ -51,7 +52,8 @@ record UserFilter(
                 set(q, "emailDomains", true),
                 set(q, "groupIds", false),
                 set(q, "roleIds", false),
-                set(q, "expand", false));
+                set(q, "expand", false),
+                bool(first(q, "mfaEnabled")));
     }
 
     /** From a search body; throws IllegalArgumentException on a wrongly typed field. */
@@ -67,7 +69,8 @@ record UserFilter(
                 set(b, "emailDomains", true),
                 set(b, "groupIds", false),
                 set(b, "roleIds", false),
-                set(b, "expand", false));
+                set(b, "expand", false),
+                bool(b, "mfaEnabled"));
     }
 
     /** The filter as a JSON object, to travel inside a cursor. */
@@ -94,7 +97,9 @@ record UserFilter(
                 "roleIds",
                 orNull(roleIds),
                 "expand",
-                orNull(expand));
+                orNull(expand),
+                "mfaEnabled",
+                mfaEnabled);
     }
 
     /** Empty filters are left out of the cursor to keep it short. */
@@ -137,6 +142,7 @@ record UserFilter(
         if (!accountStatus.isEmpty() && !accountStatus.contains(u.accountStatus())) return false;
         if (!membershipStatus.isEmpty() && !membershipStatus.contains(ApiJson.v2MembershipStatus(u))) return false;
         if (!emailDomains.isEmpty() && !emailDomains.contains(u.emailDomain())) return false;
+        if (mfaEnabled != null && mfaEnabled != u.mfaEnabled()) return false;
         if (!roleIds.isEmpty() && !(u.orgAdmin() && roleIds.contains("atlassian/org-admin"))) return false;
         if (!groupIds.isEmpty() && groupIds.stream().noneMatch(g -> org.isMember(g, u.accountId()))) return false;
         if (searchTerm != null && !searchTerm.isBlank()) {
@@ -163,6 +169,21 @@ record UserFilter(
             }
         }
         return out;
+    }
+
+    /** {@code true} or {@code false}, any case; anything else is refused (a 400), absent is no filter. */
+    private static Boolean bool(String value) {
+        if (value == null) return null;
+        if (value.equalsIgnoreCase("true")) return Boolean.TRUE;
+        if (value.equalsIgnoreCase("false")) return Boolean.FALSE;
+        throw new IllegalArgumentException("mfaEnabled must be true or false");
+    }
+
+    private static Boolean bool(JsonNode b, String name) {
+        JsonNode n = b.get(name);
+        if (n == null || n.isNull()) return null;
+        if (!n.isBoolean()) throw new IllegalArgumentException(name + " must be a boolean");
+        return n.asBoolean();
     }
 
     private static String text(JsonNode b, String name) {

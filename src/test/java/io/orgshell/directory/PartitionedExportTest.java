@@ -27,14 +27,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code users export} reads the managed accounts once, one v2 search per page, as slices (verified domain × account
- * status) walked at once, and writes them in a stable order: the accounts of a sequential walk, the same file every
- * time, under throttles, server errors and a looping cursor.
+ * {@code users export} reads the managed accounts once, one v2 search per page, as slices walked at once (the active
+ * accounts with two-step verification domain by domain, the active ones without it, the inactive and closed ones),
+ * and writes them in a stable order: the accounts of a sequential walk, the same file every time, under throttles,
+ * server errors, a looping cursor and a domain whose verification lapsed.
  */
 class PartitionedExportTest extends ShellTest {
 
     static final String SEARCH = "POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/search";
     static final String V1_USERS = "GET /admin/v1/orgs/{orgId}/users";
+    static final String COUNT = "GET /admin/v2/orgs/{orgId}/directories/{directoryId}/users/count";
     static final int PAGE = 100;
     static final Set<String> VERIFIED = Set.of("acme.example", "acme-corp.example", "eu.acme.example", "acme.io");
 
@@ -50,17 +52,18 @@ class PartitionedExportTest extends ShellTest {
         connectTo(server);
     }
 
-    /** The managed accounts as the sandbox holds them, by slice (domain, then active before inactive/closed). */
+    /** The managed accounts as the sandbox holds them, by slice, in the slices' order. */
     private Map<String, List<String>> slices() {
         Map<String, List<String>> out = new TreeMap<>();
-        VERIFIED.forEach(d -> {
-            out.put(d + " 0", new ArrayList<>());
-            out.put(d + " 1", new ArrayList<>());
-        });
+        VERIFIED.forEach(d -> out.put("0 " + d, new ArrayList<>()));
+        out.put("1 active without MFA", new ArrayList<>());
+        out.put("2 inactive or closed", new ArrayList<>());
         for (int i = 0; i < server.org().managedCount(); i++) {
             SandboxUser u = server.org().managedAt(i);
-            out.get(u.emailDomain() + (u.accountStatus().equals("active") ? " 0" : " 1"))
-                    .add(u.accountId());
+            String slice = !u.accountStatus().equals("active")
+                    ? "2 inactive or closed"
+                    : u.mfaEnabled() ? "0 " + u.emailDomain() : "1 active without MFA";
+            out.get(slice).add(u.accountId());
         }
         return out;
     }
@@ -84,6 +87,7 @@ class PartitionedExportTest extends ShellTest {
         long searches = server.stats().requests(SEARCH);
         long v1 = server.stats().requests(V1_USERS);
         long all = server.stats().totalRequests();
+        long counts = server.stats().requests(COUNT);
         Path out = tmp.resolve("all.csv");
 
         Result r = run("users export --out " + out);
@@ -92,8 +96,10 @@ class PartitionedExportTest extends ShellTest {
         assertThat(server.stats().requests(SEARCH) - searches).isEqualTo(expectedPages);
         assertThat(server.stats().requests(V1_USERS) - v1).isZero();
         int managed = server.org().managedCount();
-        // what a one-after-another loop over the v1 list costs, plus a few: the domain list and the empty slices
+        // what a one-after-another loop over the v1 list costs, plus a few: the domain list, the count, partly
+        // filled last pages
         assertThat(server.stats().totalRequests() - all).isLessThanOrEqualTo((managed + PAGE - 1) / PAGE + 10);
+        assertThat(server.stats().requests(COUNT) - counts).isEqualTo(1);
         List<String> expected = slices.values().stream().flatMap(List::stream).toList();
         assertThat(ids(out)).containsExactlyElementsOf(expected);
         assertThat(read(out).get(0).toMap().keySet())
@@ -188,12 +194,62 @@ class PartitionedExportTest extends ShellTest {
     void aSelectionReadsOnlyItsSlices() throws Exception {
         Path out = tmp.resolve("corp.jsonl");
         long searches = server.stats().requests(SEARCH);
-        List<String> corpInactive = slices().get("acme-corp.example 1");
+        List<String> corpInactive = server.org().users().stream()
+                .filter(u -> u.managed()
+                        && u.emailDomain().equals("acme-corp.example")
+                        && !u.accountStatus().equals("active"))
+                .map(SandboxUser::accountId)
+                .toList();
 
         ok(run("users export --out " + out + " --format json --domain acme-corp.example --status inactive"));
 
         assertThat(server.stats().requests(SEARCH) - searches)
                 .isEqualTo(Math.max(1, (corpInactive.size() + PAGE - 1) / PAGE));
         assertThat(Files.readAllLines(out)).hasSize(corpInactive.size());
+    }
+
+    @Test
+    void mfaDisabledAsksTheServerForThoseAccountsOnly() throws Exception {
+        Map<String, List<String>> slices = slices();
+        List<String> withoutMfa = server.org().users().stream()
+                .filter(u -> u.managed() && !u.mfaEnabled())
+                .map(SandboxUser::accountId)
+                .toList();
+        long inactiveWithoutMfa = slices.get("2 inactive or closed").stream()
+                .filter(withoutMfa::contains)
+                .count();
+        long searches = server.stats().requests(SEARCH);
+        Path out = tmp.resolve("nomfa.csv");
+
+        ok(run("users export --out " + out + " --mfa disabled"));
+
+        assertThat(ids(out)).containsExactlyInAnyOrderElementsOf(withoutMfa);
+        int activePages = (slices.get("1 active without MFA").size() + PAGE - 1) / PAGE;
+        assertThat(server.stats().requests(SEARCH) - searches)
+                .isEqualTo(Math.max(1, activePages) + Math.max(1, (inactiveWithoutMfa + PAGE - 1) / PAGE));
+    }
+
+    @Test
+    void accountsOnADomainWhoseVerificationLapsedAreFoundByOneMoreWalk() throws Exception {
+        Path clean = tmp.resolve("clean.csv");
+        ok(run("users export --out " + clean));
+        server.faults().lapseDomain("eu.acme.example");
+        long eu = ids(clean).stream()
+                .filter(id ->
+                        server.org().findById(id).orElseThrow().emailDomain().equals("eu.acme.example"))
+                .count();
+        long counts = server.stats().requests(COUNT);
+        Path lapsed = tmp.resolve("lapsed.csv");
+
+        Result r = run("users export --out " + lapsed);
+
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(ExitCodes.OK);
+        assertThat(eu).isPositive();
+        assertThat(ids(lapsed)).containsExactlyInAnyOrderElementsOf(ids(clean)).doesNotHaveDuplicates();
+        assertThat(r.err())
+                .contains(String.format("%,d managed accounts were outside", eu))
+                .contains("wrote them last");
+        // counted beside the walk, and once more after it before walking again
+        assertThat(server.stats().requests(COUNT) - counts).isEqualTo(2);
     }
 }

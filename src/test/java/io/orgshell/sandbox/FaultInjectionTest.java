@@ -142,6 +142,38 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aLapsedDomainReadsUnverifiedWhileItsAccountsStayManaged() {
+        SandboxDomain eu = server.org().domains().stream()
+                .filter(d -> d.name().equals("eu.acme.example"))
+                .findFirst()
+                .orElseThrow();
+        String path = http.org("/domains/" + eu.id());
+        assertThat(http.get(path).json().at("/data/attributes/claim/status").asString())
+                .isEqualTo("verified");
+
+        assertThat(http.send(
+                                "POST",
+                                "/__sandbox/faults",
+                                "{\"type\":\"lapsed-domain\",\"domain\":\"EU.acme.example\"}",
+                                null)
+                        .status())
+                .isEqualTo(200);
+
+        assertThat(http.get(path).json().at("/data/attributes/claim/status").asString())
+                .isEqualTo("unverified");
+        assertThat(server.org().users().stream().filter(u -> u.emailDomain().equals("eu.acme.example")))
+                .isNotEmpty()
+                .allMatch(SandboxUser::managed);
+        assertThat(http.send("DELETE", "/__sandbox/faults", null, null).status())
+                .isEqualTo(204);
+        assertThat(http.get(path).json().at("/data/attributes/claim/status").asString())
+                .isEqualTo("verified");
+        assertThat(http.send("POST", "/__sandbox/faults", "{\"type\":\"lapsed-domain\"}", null)
+                        .status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void pagesThatLoopOrNeverEndCanBeScripted() {
         http.send("POST", "/__sandbox/faults", """
                 [{"match":"GET /admin/v1/orgs/{orgId}/domains","times":3,"type":"pages","cursors":["a","b"]},

@@ -46,6 +46,33 @@ class UserSearchTest {
     }
 
     @Test
+    void mfaEnabledSplitsTheAccountsInTwo() {
+        long managed = server.org().users().stream()
+                .filter(u -> u.access() != OrgAccess.REMOVED && u.managed())
+                .count();
+        long withMfa = server.org().users().stream()
+                .filter(u -> u.access() != OrgAccess.REMOVED && u.managed() && u.mfaEnabled())
+                .count();
+        assertThat(count("?claimStatus=managed&mfaEnabled=true"))
+                .isEqualTo(withMfa)
+                .isPositive();
+        assertThat(count("?claimStatus=managed&mfaEnabled=false"))
+                .isEqualTo(managed - withMfa)
+                .isPositive();
+
+        JsonNode off = http.post(http.v2("/users/search"), "{\"mfaEnabled\":false,\"limit\":100}")
+                .json()
+                .get("data");
+        assertThat(off)
+                .isNotEmpty()
+                .allSatisfy(u -> assertThat(u.get("mfaEnabled").asBoolean()).isFalse());
+        assertThat(http.post(http.v2("/users/search"), "{\"mfaEnabled\":\"no\"}")
+                        .status())
+                .isEqualTo(400);
+        assertThat(http.get(http.v2("/users/count?mfaEnabled=maybe")).status()).isEqualTo(400);
+    }
+
+    @Test
     void emailsMatchExactlyAndWhateverTheCase() {
         SandboxUser managed = server.org().users().stream()
                 .filter(SandboxUser::managed)
