@@ -105,11 +105,20 @@ public final class ProxyChoice {
      */
     static ProxyChoice parse(String value, String setting, String source) {
         String withScheme = value.contains("://") ? value : "http://" + value;
+        // the user part ends at the last '@': a password with a '/', '#' or '?' not %-encoded stays a password
+        // instead of turning its first half into the host and its second into the path
+        int afterScheme = withScheme.indexOf("://") + 3;
+        int at = withScheme.lastIndexOf('@');
+        String rawUserInfo = at < afterScheme ? null : withScheme.substring(afterScheme, at);
+        String hostPart =
+                at < afterScheme ? withScheme : withScheme.substring(0, afterScheme) + withScheme.substring(at + 1);
         URI uri;
         try {
-            uri = new URI(withScheme);
+            uri = new URI(hostPart);
         } catch (URISyntaxException e) {
-            throw malformed(setting, "it is not a URL (" + e.getReason() + " at character " + (e.getIndex() + 1) + ")");
+            int shift = rawUserInfo == null ? 0 : rawUserInfo.length() + 1;
+            int index = e.getIndex() < afterScheme ? e.getIndex() : e.getIndex() + shift;
+            throw malformed(setting, "it is not a URL (" + e.getReason() + " at character " + (index + 1) + ")");
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http")) {
@@ -131,7 +140,7 @@ public final class ProxyChoice {
         }
         String user = null;
         String password = null;
-        String userInfo = uri.getRawUserInfo();
+        String userInfo = rawUserInfo;
         if (userInfo != null) {
             int colon = userInfo.indexOf(':');
             try {

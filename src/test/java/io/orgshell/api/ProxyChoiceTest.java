@@ -131,6 +131,23 @@ class ProxyChoiceTest {
     }
 
     @Test
+    void aPasswordWithASlashOrHashNotEncodedIsStillThePassword() {
+        ProxyChoice slash = ProxyChoice.resolve(
+                API, null, null, Map.of("HTTPS_PROXY", "http://ops:98/76#5?4@proxy.corp:3128"), NONE);
+        assertThat(slash.user()).isEqualTo("ops");
+        assertThat(slash.password()).isEqualTo("98/76#5?4");
+        assertThat(slash.toString())
+                .isEqualTo("http://proxy.corp:3128 (from HTTPS_PROXY)")
+                .doesNotContain("98")
+                .doesNotContain("ops");
+        ProxyChoice at =
+                ProxyChoice.resolve(API, null, null, Map.of("HTTPS_PROXY", "ops@corp:p@ss@proxy.corp:3128"), NONE);
+        assertThat(at.user()).isEqualTo("ops@corp");
+        assertThat(at.password()).isEqualTo("p@ss");
+        assertThat(at.toString()).startsWith("http://proxy.corp:3128 ");
+    }
+
+    @Test
     void aMalformedProxyNamesTheVariableAndWhatIsWrongNeverTheValue() {
         assertThatThrownBy(() -> route(Map.of("HTTPS_PROXY", "http://u:secret@proxy corp:3128")))
                 .isInstanceOf(UsageException.class)
