@@ -51,6 +51,14 @@ public interface OutputFile extends AutoCloseable {
     @Override
     void close() throws IOException;
 
+    /**
+     * Where scratch files that become part of this file belong (beside it: the same disk, the same owner's folder),
+     * or null for a stream, whose scratch goes to the system's temporary folder.
+     */
+    default Path scratchDirectory() {
+        return null;
+    }
+
     /** True when what is written is gone at once (nothing to keep back), false for a file replaced when complete. */
     boolean isStream();
 }

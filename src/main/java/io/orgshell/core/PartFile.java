@@ -31,6 +31,11 @@ public final class PartFile implements OutputFile {
     }
 
     /** Opens {@code target} for writing; fails at once (before any request) when the place is not writable. */
+    @Override
+    public Path scratchDirectory() {
+        return target.getParent();
+    }
+
     public static PartFile create(Path target) throws IOException {
         Path absolute = followLinks(target.toAbsolutePath());
         Path dir = absolute.getParent();

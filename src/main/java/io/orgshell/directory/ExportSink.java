@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Where an export's rows go: a CSV, or JSON Lines (one object per account); a file is owner-only, complete or not at
  * all, a stream ({@code -}, a FIFO, a device) gets the rows as they come. Rows read out of order (the slices of a
- * partitioned walk) go to {@link Part}s, owner-only temporary files in the same format, appended in order at the end.
+ * partitioned walk) go to {@link Part}s, owner-only temporary files in the same format (beside the file, or in the
+ * system's temporary folder for a stream), appended in order at the end.
  */
 final class ExportSink implements Closeable {
 
@@ -74,7 +75,11 @@ final class ExportSink implements Closeable {
 
     /** A part of its own, written by whichever thread holds it. */
     Part part() throws IOException {
-        Path path = Files.createTempFile("orgshell-export-", ".part");
+        // beside the file when there is one: the slices of a large org take room where the export was asked to go
+        Path beside = file.scratchDirectory();
+        Path path = beside == null
+                ? Files.createTempFile("orgshell-export-", ".part")
+                : Files.createTempFile(beside, ".orgshell-export-", ".part");
         Writer writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
         Rows partRows = json ? jsonLines(writer) : csvRows(SafeCsvWriter.continuing(writer));
         return new PartFile(path, writer, partRows);

@@ -102,6 +102,10 @@ class PartitionedExportTest extends ShellTest {
         assertThat(server.stats().requests(COUNT) - counts).isEqualTo(1);
         List<String> expected = slices.values().stream().flatMap(List::stream).toList();
         assertThat(ids(out)).containsExactlyElementsOf(expected);
+        try (var left = Files.list(tmp)) {
+            // the slices' parts were written beside the file and are gone
+            assertThat(left).containsExactly(out);
+        }
         assertThat(read(out).get(0).toMap().keySet())
                 .containsExactlyElementsOf(UserExporter.DEFAULT_COLUMNS)
                 .doesNotContain("access_billable");
