@@ -114,6 +114,14 @@ final class PolicyTasks {
         }
     }
 
+    /**
+     * "Retry failed": these steps are sent again in a new task, not looked up in the task that failed them (polling
+     * it again would only say the same).
+     */
+    void forget(List<Step> steps) {
+        steps.forEach(s -> recorded.remove(s.number()));
+    }
+
     private static String policyOf(Step s) {
         return s.to().substring(s.to().indexOf(':') + 1);
     }

@@ -108,7 +108,11 @@ final class RunExecutor {
      * and are returned in run order, to be sent as a batch of their own.
      */
     List<Step> forgetFailures(List<Step> steps) {
-        return results.forgetFailures(steps);
+        List<Step> again = results.forgetFailures(steps);
+        if (tasks != null) {
+            tasks.forget(again);
+        }
+        return again;
     }
 
     /** Ctrl-C: no new write starts; the writes in flight get {@link RunStop#STOP_GRACE} to be answered and journaled. */

@@ -6,6 +6,7 @@ import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.FreshSandboxTest;
+import io.orgshell.support.Operator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -86,6 +87,28 @@ class PolicyAddTest extends FreshSandboxTest {
         Result undo = run("undo");
         assertThat(undo.exitCode()).isNotEqualTo(ExitCodes.OK);
         assertThat(undo.err()).contains("policy-add cannot be undone").contains("does not tell");
+    }
+
+    @Test
+    void retryFailedSendsTheFailedAddressInANewTask() throws Exception {
+        List<SandboxUser> users = accounts.next(3);
+        server.faults().policyTask(false, Set.of(users.get(1).email()));
+        ok(run("load " + plan(users) + " --op policy-add"));
+        ok(run("preview"));
+        long sent = server.stats().requests(ADD_USERS);
+        atTerminal();
+        Operator operator = new Operator(server, "c", "r", "c", "c");
+
+        Result r = run("run --batch-size 2", operator);
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out())
+                .contains("failed 1")
+                .contains("(failed rows again): applied 1")
+                .contains("(finished): applied 3");
+        // the first batch's task, the retry's own, the second batch's
+        assertThat(server.stats().requests(ADD_USERS) - sent).isEqualTo(3);
+        assertThat(policies().get(users.get(1).accountId())).isEqualTo("Contractors");
     }
 
     @Test
