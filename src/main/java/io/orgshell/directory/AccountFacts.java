@@ -46,6 +46,11 @@ public record AccountFacts(
     /** A product the account has; {@code lastActive} as the listing gave it. */
     public record Product(String key, String lastActive) {
 
+        /** When it was last used, read as the account's own last activity is; null when never or unreadable. */
+        public Instant lastActiveAt() {
+            return instant(lastActive);
+        }
+
         /** {@code key (last active)}, as the CSV export shows it. */
         public String describe() {
             return lastActive == null ? key : key + " (" + lastActive + ")";

@@ -95,6 +95,11 @@ public record Selection(
         return equals(everything());
     }
 
+    /** The same selection without {@code --inactive-since}: a plan that judges activity by one product does it. */
+    public Selection withoutInactivity() {
+        return new Selection(domains, statuses, access, group, management, idp, null, mfa, addedBefore);
+    }
+
     /** The same selection, limited to one domain (a domain move takes the accounts at its old domain). */
     public Selection atDomain(String domain) {
         return new Selection(Set.of(domain), statuses, access, group, management, idp, inactiveSince, mfa, addedBefore);

@@ -8,6 +8,9 @@ import io.orgshell.directory.AccessTargets;
 import io.orgshell.directory.AccountFacts;
 import io.orgshell.directory.SelectionService;
 import io.orgshell.plan.Operation.Columns;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +19,9 @@ import java.util.Map;
 /**
  * The rows of {@code plan access-revoke|access-grant|policy-add}: the product (by the handle {@code products list}
  * shows) or the policy (by name) on every row. A revoke leaves out the selected accounts the directory shows without
- * the product, so that {@code --inactive-since} reaches only those it can take something from.
+ * the product, so that {@code --inactive-since} reaches only those it can take something from; and for a revoke,
+ * {@code --inactive-since} is judged by the product revoked (someone in Confluence every day who has not opened Jira
+ * for a year loses Jira), its last use written in a {@code last_active} column.
  */
 final class AccessPlans {
 
@@ -44,19 +49,38 @@ final class AccessPlans {
             boolean byKey = AccessTargets.onlySiteOfItsProduct(workspaces, product);
             String handle = AccessTargets.handle(product);
             boolean granting = op == Operation.ACCESS_GRANT;
+            Instant since = granting ? null : req.selection().inactiveSince();
             header = granting
                     ? List.of(Columns.ACCOUNT_ID, Columns.PRODUCT, Columns.ROLE, Columns.EMAIL)
-                    : List.of(Columns.ACCOUNT_ID, Columns.PRODUCT, Columns.EMAIL);
+                    : since == null
+                            ? List.of(Columns.ACCOUNT_ID, Columns.PRODUCT, Columns.EMAIL)
+                            : List.of(Columns.ACCOUNT_ID, Columns.PRODUCT, Columns.EMAIL, DirectoryPlanner.LAST_ACTIVE);
             for (AccountFacts a : selected.accounts()) {
                 if (!granting && told(a) && !has(a, product, byKey)) {
                     leftOut.merge("without " + handle, 1, Integer::sum);
                     continue;
                 }
                 String email = a.email() == null ? "" : a.email();
-                rows.add(
-                        granting
-                                ? List.of(a.accountId(), handle, req.role(), email)
-                                : List.of(a.accountId(), handle, email));
+                if (granting) {
+                    rows.add(List.of(a.accountId(), handle, req.role(), email));
+                } else if (since == null) {
+                    rows.add(List.of(a.accountId(), handle, email));
+                } else {
+                    String used = usedSince(a, product, byKey, since);
+                    if (used != null) {
+                        leftOut.merge(
+                                used.isEmpty() ? "activity not told" : "used " + handle + " since", 1, Integer::sum);
+                        continue;
+                    }
+                    Instant last = lastUse(a, product, byKey);
+                    rows.add(List.of(
+                            a.accountId(),
+                            handle,
+                            email,
+                            last == null
+                                    ? "never"
+                                    : LocalDate.ofInstant(last, ZoneOffset.UTC).toString()));
+                }
             }
         }
         if (rows.isEmpty()) {
@@ -74,11 +98,40 @@ final class AccessPlans {
         return a.products() != null && (!a.products().isEmpty() || a.activityKnown());
     }
 
+    /**
+     * Null when the account has not used the product since {@code since} (never used counts from when it joined the
+     * org); otherwise why it stays: "" when its activity is not told, which is never a reason to cut anyone off.
+     */
+    private static String usedSince(AccountFacts a, Workspace w, boolean byKey, Instant since) {
+        if (!a.activityKnown()) {
+            return "";
+        }
+        Instant last = lastUse(a, w, byKey);
+        if (last != null) {
+            return last.isBefore(since) ? null : "used";
+        }
+        return a.addedToOrg() == null || a.addedToOrg().isBefore(since) ? null : "used";
+    }
+
+    /** The latest use of the product the listing tells, null when never (or not told). */
+    private static Instant lastUse(AccountFacts a, Workspace w, boolean byKey) {
+        Instant last = null;
+        for (AccountFacts.Product p : a.products()) {
+            Instant at = matches(p, w, byKey) ? p.lastActiveAt() : null;
+            if (at != null && (last == null || at.isAfter(last))) {
+                last = at;
+            }
+        }
+        return last;
+    }
+
     /** {@code byKey}: the product's key names this site too (it is the org's only site of the product). */
     private static boolean has(AccountFacts a, Workspace w, boolean byKey) {
-        return a.products().stream()
-                .anyMatch(p -> p.key() != null
-                        && ((byKey && p.key().equalsIgnoreCase(w.typeKey()))
-                                || p.key().equals(w.id())));
+        return a.products().stream().anyMatch(p -> matches(p, w, byKey));
+    }
+
+    private static boolean matches(AccountFacts.Product p, Workspace w, boolean byKey) {
+        return p.key() != null
+                && ((byKey && p.key().equalsIgnoreCase(w.typeKey())) || p.key().equals(w.id()));
     }
 }

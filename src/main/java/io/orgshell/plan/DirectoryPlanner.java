@@ -105,8 +105,11 @@ public class DirectoryPlanner {
     public Draft draft(AdminApiClient client, DirectoryClient directory, Request req, IntConsumer accountsSeen) {
         Operation op = req.operation();
         if (AccessPlans.builds(op)) {
+            // a revoke for inactivity asks about the product revoked: last use anywhere else does not count
+            boolean byProduct = op == Operation.ACCESS_REVOKE && req.selection().inactiveSince() != null;
+            Selection selection = byProduct ? req.selection().withoutInactivity() : req.selection();
             return AccessPlans.draft(
-                    client, selections.select(client, directory, req.selection(), false, accountsSeen), req);
+                    client, selections.select(client, directory, selection, byProduct, accountsSeen), req);
         }
         boolean groups = op == Operation.GROUP_ADD || op == Operation.GROUP_REMOVE;
         checkShape(req, groups);

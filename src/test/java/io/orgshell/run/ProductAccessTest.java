@@ -9,7 +9,11 @@ import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -118,12 +122,37 @@ class ProductAccessTest extends FreshSandboxTest {
         Path out = tmp.resolve("revoke.csv");
         Result r = ok(run("plan access-revoke jira --inactive-since 90d --out " + out));
         List<String> lines = Files.readAllLines(out);
-        assertThat(lines.get(0)).isEqualTo("account_id,product,email");
+        assertThat(lines.get(0)).isEqualTo("account_id,product,email,last_active");
         assertThat(lines).hasSizeGreaterThan(1);
-        String first = lines.get(1).split(",")[0];
-        SandboxUser u = server.org().findById(first).orElseThrow();
-        assertThat(has(u, "jira-software")).isTrue();
+        Instant since = Instant.now().minus(Duration.ofDays(90));
+        List<SandboxUser> planned = lines.stream()
+                .skip(1)
+                .map(l -> server.org().findById(l.split(",")[0]).orElseThrow())
+                .toList();
+        // judged by Jira alone: nobody who used Jira since, and some who used another product since
+        assertThat(planned).allSatisfy(u -> {
+            assertThat(has(u, "jira-software")).isTrue();
+            Instant jira = lastUse(u, "jira-software");
+            assertThat(jira == null || jira.isBefore(since)).as(u.accountId()).isTrue();
+        });
+        assertThat(planned).anySatisfy(u -> assertThat(u.lastActive()).isAfter(since));
+        long jiraIdle = server.org().users().stream()
+                .filter(u -> u.managed() && has(u, "jira-software"))
+                .filter(u -> lastUse(u, "jira-software") != null
+                        && lastUse(u, "jira-software").isBefore(since))
+                .filter(u -> u.lastActive().isAfter(since))
+                .count();
+        assertThat(jiraIdle).isPositive();
         assertThat(r.err()).contains("next: preview");
+    }
+
+    Instant lastUse(SandboxUser u, String key) {
+        return server.org().findById(u.accountId()).orElseThrow().productAccess().stream()
+                .filter(p -> p.key().equals(key))
+                .map(ProductAccess::lastActive)
+                .filter(Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
     }
 
     @Test
