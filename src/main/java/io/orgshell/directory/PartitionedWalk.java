@@ -146,4 +146,21 @@ public final class PartitionedWalk {
             throw new IllegalStateException(cause);
         }
     }
+
+    /**
+     * The slice of every unmanaged account, whatever its domain and status, to walk after the managed slices (its
+     * {@code index} follows theirs): with them, every account the directory lists but a managed one the managed slices
+     * miss (its domain no longer verified, a status they do not name). It names no domain; its search is
+     * {@link #query(Partition, Set, Set)}'s.
+     */
+    public static Partition unmanaged(int index) {
+        return new Partition(index, null, Set.of());
+    }
+
+    /** The search of any slice, {@link #unmanaged}'s included. */
+    public static UserQuery query(Partition p, Set<String> membershipStatus, Set<String> groupIds) {
+        return p.domain() == null
+                ? new UserQuery(Set.of(), Set.of(), membershipStatus, groupIds, "unmanaged", true)
+                : p.query(membershipStatus, groupIds);
+    }
 }
