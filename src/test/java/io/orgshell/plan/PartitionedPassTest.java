@@ -3,18 +3,24 @@ package io.orgshell.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.core.ExitCodes;
+import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
 import io.orgshell.support.FreshSandboxTest;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.shell.core.InputReader;
 
 /**
  * Preview's pass over the whole directory reads it as slices a few at once (the managed accounts by verified domain
@@ -177,5 +183,32 @@ class PartitionedPassTest extends FreshSandboxTest {
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.err()).containsPattern(SLICES);
         assertThat(onePageAfterAnother().out()).isEqualTo(r.out());
+    }
+
+    @Test
+    void ctrlCWhileTheSlicesAreReadEndsThePreview() throws Exception {
+        loadAGroupPlanOverTheWholeOrg();
+        server.faults().add(SEARCH, 20, Fault.delay(60_000));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        Thread command = new Thread(() -> exit.complete(dispatcher.execute(
+                "preview", console(new PrintWriter(out, true), new PrintWriter(err, true), new InputReader() {}))));
+        command.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (server.faults().holding() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(server.faults().holding()).as("a slice's search held").isPositive();
+
+            command.interrupt(); // what the shell's Ctrl-C handler does to the command's thread
+            int code = exit.get(30, TimeUnit.SECONDS);
+
+            assertThat(code).as(err.toString()).isEqualTo(ExitCodes.INTERRUPTED);
+            assertThat(err.toString()).contains("preview interrupted after reading 0 accounts");
+        } finally {
+            server.faults().releaseDelayed();
+        }
     }
 }
