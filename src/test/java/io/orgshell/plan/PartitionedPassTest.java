@@ -173,6 +173,25 @@ class PartitionedPassTest extends FreshSandboxTest {
     }
 
     @Test
+    void anAccountTwoSlicesHoldCountsOnceSoItHidesNoMissingOne() throws Exception {
+        // one account in a managed slice and in the unmanaged one, another in none: counted twice, the first would
+        // make up for the second, and preview would call it not found
+        SandboxUser twice = accounts.next(1).get(0);
+        SandboxUser outside = accounts.next(1).get(0);
+        server.org().update(outside.accountId(), x -> x.withEmail("lapsed.again@acme-legacy.example"));
+        FaultScripts.post(server, "{\"type\":\"listed-twice\",\"accountId\":\"" + twice.accountId() + "\"}");
+        loadAGroupPlanOverTheWholeOrg();
+        long listed = Accounts.inDirectory(server, u -> true).size();
+        Result r = run("preview --all");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(r.err())
+                .as(r.toString())
+                .contains(" slices held " + (listed - 1) + " of the org's " + listed + " accounts");
+        assertThat(r.out())
+                .containsPattern("lapsed.again@acme-legacy.example\t[^\n]*group sales: not a member → member\tOK");
+    }
+
+    @Test
     void aSlicePageRefusedForAWhileIsAskedAgainNotLeftOut() throws Exception {
         loadAGroupPlanOverTheWholeOrg();
         FaultScripts.post(
