@@ -103,7 +103,7 @@ final class DirectoryPass {
                 (p, page) -> pass.page(page));
         if (Thread.currentThread().isInterrupted()) {
             throw new UserFacingException(
-                    "preview interrupted after reading " + pass.reported + " accounts", ExitCodes.INTERRUPTED);
+                    "preview interrupted after reading " + pass.accountsRead() + " accounts", ExitCodes.INTERRUPTED);
         }
         int held = pass.seenIds.size() + pass.withoutId;
         boolean complete = held >= size;
@@ -129,6 +129,11 @@ final class DirectoryPass {
         }
         reported += accounts.size();
         accountsSeen.accept(accounts.size());
+    }
+
+    /** What the progress was told: a slice stopped by the interrupt may still be finishing its page. */
+    private synchronized int accountsRead() {
+        return reported;
     }
 
     private void sequential(boolean groups) {
