@@ -37,14 +37,16 @@ public final class PartitionedWalk {
     /** Slices in flight at once: more would only queue on the rate governor of an org with a limit. */
     public static final int AT_ONCE = 6;
 
+    static final String MANAGED = "managed";
     static final Set<String> ACTIVE = Set.of("active");
     static final Set<String> NOT_ACTIVE = Set.of("inactive", "closed");
 
     /**
-     * One slice: the managed accounts on one of {@code domains} whose status is one of {@code statuses}, with
-     * two-step verification as {@code mfa} says (null: either).
+     * One slice: the accounts of {@code claimStatus} ({@code managed} or {@code unmanaged}) on one of {@code domains}
+     * (any when empty) whose status is one of {@code statuses} (any when empty), with two-step verification as
+     * {@code mfa} says (null: either).
      */
-    public record Partition(int index, Set<String> domains, Set<String> statuses, Boolean mfa) {
+    public record Partition(int index, String claimStatus, Set<String> domains, Set<String> statuses, Boolean mfa) {
 
         public Partition {
             domains = Set.copyOf(domains);
@@ -52,7 +54,7 @@ public final class PartitionedWalk {
         }
 
         public UserQuery query(Set<String> membershipStatus, Set<String> groupIds) {
-            return new UserQuery(domains, statuses, membershipStatus, groupIds, "managed", true, mfa);
+            return new UserQuery(domains, statuses, membershipStatus, groupIds, claimStatus, true, mfa);
         }
     }
 
@@ -93,14 +95,14 @@ public final class PartitionedWalk {
         List<Partition> out = new ArrayList<>();
         if (statuses.isEmpty() || statuses.contains("active")) {
             if (mfa == null || mfa) {
-                verified.forEach(d -> out.add(new Partition(out.size(), Set.of(d), ACTIVE, true)));
+                verified.forEach(d -> out.add(new Partition(out.size(), MANAGED, Set.of(d), ACTIVE, true)));
             }
             if (mfa == null || !mfa) {
-                out.add(new Partition(out.size(), all, ACTIVE, false));
+                out.add(new Partition(out.size(), MANAGED, all, ACTIVE, false));
             }
         }
         if (!notActive.isEmpty()) {
-            out.add(new Partition(out.size(), all, notActive, mfa));
+            out.add(new Partition(out.size(), MANAGED, all, notActive, mfa));
         }
         return out;
     }
@@ -182,5 +184,10 @@ public final class PartitionedWalk {
             }
             throw new IllegalStateException(cause);
         }
+    }
+
+    /** The slice of every unmanaged account, to follow the managed slices at {@code index}. */
+    public static Partition unmanaged(int index) {
+        return new Partition(index, "unmanaged", Set.of(), Set.of(), null);
     }
 }

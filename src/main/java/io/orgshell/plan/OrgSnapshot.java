@@ -17,8 +17,9 @@ import java.util.function.Consumer;
 /**
  * What a plan needs to know of the org, read whichever way costs fewer requests: the plan's accounts looked up by ID
  * (and, for email plans, the target addresses by email) in batched v2 searches, or one pass over the whole directory.
- * A small job in a large org costs a few searches; a plan that touches most of the org costs one pass. Memory follows
- * the plan, not the org, either way.
+ * A small job in a large org costs a few searches; a plan that touches most of the org costs one pass, read as
+ * slices a few at once ({@link DirectoryPass}). Memory follows the plan, not the org, either way, but for the account
+ * IDs a pass keeps to tell its slices held every account.
  */
 public final class OrgSnapshot {
 
@@ -39,6 +40,7 @@ public final class OrgSnapshot {
     private Integer managedCounted;
     private int managedSeen;
     private int passPages = -1;
+    private DirectoryPass.Outcome pass;
     private int idSearches;
     private int addressSearches;
     private int addressesAsked;
@@ -74,21 +76,16 @@ public final class OrgSnapshot {
             AdminApiClient client, DirectoryClient directory, Wanted wanted, Consumer<Integer> accountsSeen) {
         OrgSnapshot s = new OrgSnapshot(directory);
         Set<String> accountIds = wanted.accountIds();
-        if (wanted.domains()) {
-            for (Domain d : client.organizations().domains()) {
-                if (d.isVerified() && d.name() != null) {
-                    s.verifiedDomains.add(d.name().toLowerCase(Locale.ROOT));
-                }
-            }
-        }
         s.lookupsOff = !directory.looksUpAccounts();
         int batch = directory.searchBatch();
         int searchCost = wanted.searchesPerBatch() * ((accountIds.size() + batch - 1) / batch);
         // a pass costs a page at least, and knowing its size a count: a plan of two searches or fewer is looked up
         // without asking, which never costs more than asking would
         boolean small = searchCost <= SEARCHES_NOT_WORTH_A_COUNT;
+        boolean countRefused = false;
         if (!s.lookupsOff && !small) {
             s.size = directory.size().orElse(null);
+            countRefused = s.size == null;
         }
         if (s.size != null) {
             s.passPages = (s.size + directory.pageSize() - 1) / directory.pageSize();
@@ -98,9 +95,13 @@ public final class OrgSnapshot {
             // the safety limit's base: without it the pass counts the managed accounts itself
             s.managedCounted = directory.managedCount().orElse(null);
             search = s.managedCounted != null;
+            countRefused = s.managedCounted == null;
         }
         if (search) {
             s.way = Way.SEARCH;
+            if (wanted.domains()) {
+                s.readVerifiedDomains(client);
+            }
             s.batch = batch;
             s.idSearches = (accountIds.size() + batch - 1) / batch;
             directory.accountsById(new ArrayList<>(accountIds)).forEach(u -> {
@@ -112,12 +113,48 @@ public final class OrgSnapshot {
             });
         } else {
             s.way = Way.PASS;
-            for (List<OrgAccount> users : directory.accountPages(wanted.groups())) {
-                users.forEach(u -> s.see(AccountState.of(u), accountIds, wanted.passAddresses()));
-                accountsSeen.accept(users.size());
+            // a count the org just refused is not asked for again: the pass is then read one page after another
+            s.pass = DirectoryPass.read(
+                    client,
+                    directory,
+                    wanted.groups(),
+                    s.size,
+                    !countRefused,
+                    s.passReader(accountIds, wanted.passAddresses()),
+                    accountsSeen);
+            if (wanted.domains()) {
+                if (s.pass.verifiedDomains() == null) {
+                    s.readVerifiedDomains(client);
+                } else {
+                    s.verifiedDomains.addAll(s.pass.verifiedDomains());
+                }
             }
         }
         return s;
+    }
+
+    private void readVerifiedDomains(AdminApiClient client) {
+        for (Domain d : client.organizations().domains()) {
+            if (d.isVerified() && d.name() != null) {
+                verifiedDomains.add(d.name().toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+
+    private DirectoryPass.Reader passReader(Set<String> accountIds, Set<String> addresses) {
+        return new DirectoryPass.Reader() {
+            @Override
+            public void see(OrgAccount account) {
+                OrgSnapshot.this.see(AccountState.of(account), accountIds, addresses);
+            }
+
+            @Override
+            public void restart() {
+                accounts.clear();
+                holders.clear();
+                managedSeen = 0;
+            }
+        };
     }
 
     private void see(AccountState a, Set<String> accountIds, Set<String> addresses) {
@@ -184,15 +221,19 @@ public final class OrgSnapshot {
                     + plural(idSearches + addressSearches, "search")
                     + (passPages < 0 ? "" : " (a directory pass would take " + plural(passPages, "page") + ")");
         }
-        if (lookupsOff) {
-            return "read the whole directory in one pass (" + (passPages < 0 ? "" : plural(passPages, "page") + "; ")
-                    + "lookups are off: orgshell.search.look-up=false)";
+        String why = lookupsOff
+                ? "lookups are off: orgshell.search.look-up=false"
+                : "looking the plan's accounts up would take more requests";
+        if (pass.size() == null) {
+            return "read the whole directory in one pass (" + (lookupsOff ? why : "the org did not say its size") + ")";
         }
-        return "read the whole directory in one pass"
-                + (passPages < 0
-                        ? " (the org did not say its size)"
-                        : " (" + plural(passPages, "page")
-                                + "; looking the plan's accounts up would take more requests)");
+        if (pass.fellBack()) {
+            return "read the whole directory in one pass, then again one page after another: its " + pass.slices()
+                    + " slices held " + pass.heldBySlices() + " of the org's " + pass.size() + " accounts ("
+                    + plural(pass.pages(), "page") + " in all; " + why + ")";
+        }
+        return "read the whole directory in one pass (" + plural(pass.pages(), "page") + " in " + pass.slices()
+                + " slices, a few at once; " + why + ")";
     }
 
     private static String plural(int n, String word) {

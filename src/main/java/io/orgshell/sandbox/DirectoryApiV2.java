@@ -177,7 +177,11 @@ final class DirectoryApiV2 {
         int next = -1;
         for (int pos : candidates(filter, start)) {
             SandboxUser u = org.userAt(pos);
-            if (!filter.matches(u, org) || !inDirectory(dir, u)) continue;
+            boolean listed = filter.matches(u, org)
+                    || search
+                            && ctx.listedTwice().contains(u.accountId())
+                            && filter.anyClaimStatus().matches(u, org);
+            if (!listed || !inDirectory(dir, u)) continue;
             if (data.size() == limit) {
                 next = pos;
                 break;

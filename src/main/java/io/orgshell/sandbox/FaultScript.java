@@ -44,6 +44,10 @@ import tools.jackson.databind.JsonNode;
  * {@code {"type": "stale-reads", "seconds": N}} makes reads lag behind writes (see {@link StaleReads}): after a
  * successful write, the v2 reads of that account show it as it was for N seconds ({@code 0}: no lag); it takes no
  * {@code match} or {@code times}.
+ * {@code {"type": "listed-twice", "accountId": "..."}} makes the v2 user search list that account under either claim
+ * status, as a search index that still holds its entry from before the account changed: a search for the managed
+ * accounts and one for the unmanaged ones both find it; the count counts it once. It takes no {@code match} or
+ * {@code times} and lasts until the script is cleared.
  * {@code {"type": "policy-task", "stuck": true}} keeps the next authentication-policy add-users task
  * {@code IN_PROGRESS} until the script is cleared; {@code {"type": "policy-task", "failUsers": ["a@x.com"]}} makes
  * the next task fail for those addresses (see {@link PolicyTaskFaults}); neither takes a {@code match}.
@@ -125,6 +129,7 @@ public final class FaultScript {
     private final StaleReads staleReads = new StaleReads();
     private final PolicyTaskFaults policyTasks = new PolicyTaskFaults();
     private final Set<String> lapsedDomains = ConcurrentHashMap.newKeySet();
+    private final Set<String> listedTwice = ConcurrentHashMap.newKeySet();
     private final Object delayed = new Object();
     /** Bumped by {@link #releaseDelayed}: a request held since an earlier count goes on. */
     private long releases;
@@ -150,6 +155,17 @@ public final class FaultScript {
         lapsedDomains.clear();
         staleReads.clear();
         policyTasks.clear();
+        listedTwice.clear();
+    }
+
+    /** The v2 user search lists the account under either claim status, until the script is cleared. */
+    public void listTwice(String accountId) {
+        listedTwice.add(accountId);
+    }
+
+    /** The accounts {@link #listTwice} names, as the searches see them (live). */
+    Set<String> listedTwice() {
+        return listedTwice;
     }
 
     /**
@@ -262,6 +278,12 @@ public final class FaultScript {
             staleReads(Duration.ofSeconds(seconds));
             return;
         }
+        if (type.equals("listed-twice")) {
+            String accountId = node.path("accountId").asString("");
+            if (accountId.isBlank()) throw new IllegalArgumentException("listed-twice needs \"accountId\"");
+            listTwice(accountId);
+            return;
+        }
         if (type.equals("policy-task")) {
             Set<String> failing = new HashSet<>();
             node.path("failUsers").forEach(u -> failing.add(u.asString()));
@@ -314,7 +336,7 @@ public final class FaultScript {
                         : Fault.echoKey(node.path("status").asInt(400));
             default ->
                 throw new IllegalArgumentException("type must be status, throttle, drop, delay, trickle, "
-                        + "echo-key, pages, stale-reads, policy-task or lapsed-domain: " + type);
+                        + "echo-key, pages, stale-reads, listed-twice, policy-task or lapsed-domain: " + type);
         };
         add(match, times, fault);
     }

@@ -92,7 +92,8 @@ public final class SandboxServer implements AutoCloseable {
         int port = http.getAddress().getPort();
         this.config = requested.withPort(port).withOrgId(orgId);
         this.baseUri = URI.create("http://127.0.0.1:" + port);
-        SandboxContext ctx = new SandboxContext(org, stats, config, baseUri.toString(), faults.staleReads());
+        SandboxContext ctx =
+                new SandboxContext(org, stats, config, baseUri.toString(), faults.staleReads(), faults.listedTwice());
         new OrgApiV1(ctx, faults).register(router);
         new DirectoryApiV1(ctx).register(router);
         new DirectoryApiV2(ctx).register(router);

@@ -129,6 +129,23 @@ record UserFilter(
         return this;
     }
 
+    /** This filter with no {@code claimStatus}. */
+    UserFilter anyClaimStatus() {
+        return new UserFilter(
+                accountIds,
+                emails,
+                searchTerm,
+                null,
+                status,
+                accountStatus,
+                membershipStatus,
+                emailDomains,
+                groupIds,
+                roleIds,
+                expand,
+                mfaEnabled);
+    }
+
     boolean expands(String what) {
         return expand.contains(what);
     }

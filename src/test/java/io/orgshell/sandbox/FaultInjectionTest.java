@@ -174,6 +174,33 @@ class FaultInjectionTest {
     }
 
     @Test
+    void anAccountListedTwiceIsFoundByTheManagedAndTheUnmanagedSearchAndCountedOnce() {
+        SandboxUser u = plainUser();
+        String managed = "{\"emails\":[\"" + u.email() + "\"],\"claimStatus\":\"managed\"}";
+        String unmanaged = managed.replace("\"managed\"", "\"unmanaged\"");
+        String count = http.v2("/users/count");
+        long before = http.get(count).json().get("count").asLong();
+        assertThat(http.post(http.v2("/users/search"), unmanaged).json().get("data"))
+                .isEmpty();
+        assertThat(http.send(
+                                "POST",
+                                "/__sandbox/faults",
+                                "{\"type\":\"listed-twice\",\"accountId\":\"" + u.accountId() + "\"}",
+                                null)
+                        .status())
+                .isEqualTo(200);
+        for (String body : List.of(managed, unmanaged)) {
+            var data = http.post(http.v2("/users/search"), body).json().get("data");
+            assertThat(data).hasSize(1);
+            assertThat(data.get(0).get("accountId").asString()).isEqualTo(u.accountId());
+        }
+        assertThat(http.get(count).json().get("count").asLong()).isEqualTo(before);
+        server.faults().clear();
+        assertThat(http.post(http.v2("/users/search"), unmanaged).json().get("data"))
+                .isEmpty();
+    }
+
+    @Test
     void pagesThatLoopOrNeverEndCanBeScripted() {
         http.send("POST", "/__sandbox/faults", """
                 [{"match":"GET /admin/v1/orgs/{orgId}/domains","times":3,"type":"pages","cursors":["a","b"]},
