@@ -25,7 +25,7 @@ class ExampleScriptsTest {
         "team-reshuffle.shell, applied 4",
         "directory-domain-move.shell, applied 329",
         "inactive-suspension.shell, applied 239",
-        "inactive-access-cleanup.shell, applied 124",
+        "inactive-access-cleanup.shell, applied 436",
         "token-cleanup.shell, applied 652"
     })
     void anExampleRunsToTheEnd(String script, String expected) throws Exception {
