@@ -122,8 +122,12 @@ public class UserCommands {
         if (result.outsideTheSlices() > 0) {
             w.println(console.messageStyles().warn("note: ")
                     + String.format("%,d", result.outsideTheSlices())
-                    + " managed accounts were outside the verified domains' slices (a domain no longer verified?);"
-                    + " one more walk over the directory found them and wrote them last");
+                    + " managed accounts were in none of the slices (on a domain no longer verified, or changed while"
+                    + " they were read); one more walk found them and wrote them last");
+        } else if (Boolean.FALSE.equals(result.checked())) {
+            w.println(console.messageStyles().warn("note: ")
+                    + "the org did not count its managed accounts, so the export could not be checked complete"
+                    + " (an account on a domain no longer verified would be missing)");
         }
     }
 

@@ -52,10 +52,11 @@ public interface OutputFile extends AutoCloseable {
     void close() throws IOException;
 
     /**
-     * Where scratch files that become part of this file belong (beside it: the same disk, the same owner's folder),
-     * or null for a stream, whose scratch goes to the system's temporary folder.
+     * What scratch files that become part of this file are named with (a path whose last part a random suffix
+     * completes), beside it: the same disk, the owner's folder, found and cleared by the next write of the same file
+     * if a killed process left them. Null for a stream, whose scratch goes to the system's temporary folder.
      */
-    default Path scratchDirectory() {
+    default Path scratchPrefix() {
         return null;
     }
 

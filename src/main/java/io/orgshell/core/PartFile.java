@@ -30,12 +30,13 @@ public final class PartFile implements OutputFile {
         this.writer = writer;
     }
 
-    /** Opens {@code target} for writing; fails at once (before any request) when the place is not writable. */
+    /** Beside the file, hidden, named after it: {@code .users.csv.part-<random>}. */
     @Override
-    public Path scratchDirectory() {
-        return target.getParent();
+    public Path scratchPrefix() {
+        return target.resolveSibling("." + target.getFileName() + ".part-");
     }
 
+    /** Opens {@code target} for writing; fails at once (before any request) when the place is not writable. */
     public static PartFile create(Path target) throws IOException {
         Path absolute = followLinks(target.toAbsolutePath());
         Path dir = absolute.getParent();

@@ -10,7 +10,9 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +68,30 @@ final class ExportSink implements Closeable {
         UnaryOperator<Object> inert = target.terminal()
                 ? c -> c instanceof String s ? Sanitizer.forTerminal(s) : c
                 : UnaryOperator.identity();
-        return new ExportSink(target.open(), columns, json, inert);
+        OutputFile file = target.open();
+        try {
+            clearStaleScratch(file.scratchPrefix());
+            return new ExportSink(file, columns, json, inert);
+        } catch (IOException | RuntimeException e) {
+            file.close();
+            throw e;
+        }
+    }
+
+    /** Scratch files an export of the same file left when it was killed: account data nobody will append. */
+    private static void clearStaleScratch(Path prefix) throws IOException {
+        if (prefix == null || prefix.getParent() == null) {
+            return;
+        }
+        String name = prefix.getFileName().toString();
+        try (DirectoryStream<Path> left = Files.newDirectoryStream(
+                prefix.getParent(), p -> p.getFileName().toString().startsWith(name))) {
+            for (Path p : left) {
+                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 
     void row(List<Object> cells) {
@@ -76,10 +101,10 @@ final class ExportSink implements Closeable {
     /** A part of its own, written by whichever thread holds it. */
     Part part() throws IOException {
         // beside the file when there is one: the slices of a large org take room where the export was asked to go
-        Path beside = file.scratchDirectory();
-        Path path = beside == null
+        Path prefix = file.scratchPrefix();
+        Path path = prefix == null
                 ? Files.createTempFile("orgshell-export-", ".part")
-                : Files.createTempFile(beside, ".orgshell-export-", ".part");
+                : Files.createTempFile(prefix.getParent(), prefix.getFileName().toString(), "");
         Writer writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
         Rows partRows = json ? jsonLines(writer) : csvRows(SafeCsvWriter.continuing(writer));
         return new PartFile(path, writer, partRows);

@@ -21,16 +21,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * The managed accounts read as slices that the v2 search selects exactly, walked a few at once. A managed account is
- * on exactly one verified domain, has exactly one account status and has two-step verification on or off, so these
- * slices hold each of them once: the {@code active} accounts with two-step verification, one slice per verified
- * domain; the {@code active} accounts without it, on every verified domain together; the {@code inactive} and
- * {@code closed} ones, on every verified domain together. One cursor walk per slice, so the whole takes about as long
- * as the largest slice instead of the sum; with few slices, few pages are left partly filled (one a slice at most).
- * Pages of one slice reach its consumer in the server's order, one after another, on one thread; the next page of
- * the slice is already asked for while the consumer handles this one. Slices have a fixed order (that of their
- * {@code index}): the domains' slices by domain name, then the one without two-step verification, then the inactive
- * and closed. The rate governor paces every request of every slice together.
+ * The managed accounts read as slices that the v2 search selects exactly, walked a few at once. A managed account has
+ * exactly one account status, has two-step verification on or off, and is on one verified domain, so these slices hold
+ * each of them once: the {@code active} accounts with two-step verification, on the verified domains dealt into four
+ * groups (one domain a slice in an org of four); the {@code active} accounts without it; the {@code inactive} and
+ * {@code closed} ones. The last two name no domain unless the selection does, so they hold such accounts on any
+ * domain. One cursor walk per slice, so the whole takes about as long as the largest slice instead of the sum; six
+ * slices at most, so few pages are left partly filled (one a slice at most). An account on a domain no longer verified
+ * (active, with two-step verification) is in no slice: callers compare what they read with the org's count. Pages of
+ * one slice reach its consumer in the server's order, one after another, on one thread; the next page of the slice is
+ * already asked for while the consumer handles this one. Slices have a fixed order (that of their {@code index}): the
+ * domain groups, then the active accounts without two-step verification, then the inactive and closed. The rate
+ * governor paces every request of every slice together.
  */
 public final class PartitionedWalk {
 
@@ -38,6 +40,11 @@ public final class PartitionedWalk {
     public static final int AT_ONCE = 6;
 
     static final String MANAGED = "managed";
+    /** Groups of domains the active accounts with two-step verification are read in: the slices then number six. */
+    static final int DOMAIN_GROUPS = AT_ONCE - 2;
+    /** Values one filter of the search may hold (the sandbox refuses more, as a list of IDs). */
+    static final int DOMAINS_A_SEARCH = 100;
+
     static final Set<String> ACTIVE = Set.of("active");
     static final Set<String> NOT_ACTIVE = Set.of("inactive", "closed");
 
@@ -66,7 +73,7 @@ public final class PartitionedWalk {
     private PartitionedWalk() {}
 
     /**
-     * The slices of the managed accounts on {@code domains} (all verified domains when empty) with a status among
+     * The slices of the managed accounts on {@code domains} (any domain when empty) with a status among
      * {@code statuses} (any when empty), in their fixed order.
      */
     public static List<Partition> managed(AdminApiClient client, Set<String> domains, Set<String> statuses) {
@@ -76,46 +83,67 @@ public final class PartitionedWalk {
     /** As {@link #managed(AdminApiClient, Set, Set)}, of the accounts whose two-step verification is {@code mfa}. */
     public static List<Partition> managed(
             AdminApiClient client, Set<String> domains, Set<String> statuses, Boolean mfa) {
-        List<String> verified = client.organizations().domains().stream()
-                .filter(Domain::isVerified)
-                .map(Domain::name)
-                .filter(n -> n != null && !n.isBlank())
-                .map(n -> n.toLowerCase(Locale.ROOT))
-                .filter(n -> domains.isEmpty() || domains.contains(n))
-                .distinct()
-                .sorted()
-                .toList();
-        if (verified.isEmpty()) {
-            return List.of();
-        }
-        Set<String> all = new LinkedHashSet<>(verified);
+        List<String> split = domains.isEmpty()
+                ? client.organizations().domains().stream()
+                        .filter(Domain::isVerified)
+                        .map(Domain::name)
+                        .filter(n -> n != null && !n.isBlank())
+                        .map(n -> n.toLowerCase(Locale.ROOT))
+                        .distinct()
+                        .sorted()
+                        .toList()
+                : domains.stream().sorted().toList();
+        // without a domain in the selection, the slices that span the domains name none: every managed account of
+        // theirs is in them, whatever its domain, and no filter grows with the org's domains
+        Set<String> spanned = Set.copyOf(domains);
         Set<String> notActive = statuses.isEmpty()
                 ? NOT_ACTIVE
                 : Set.copyOf(NOT_ACTIVE.stream().filter(statuses::contains).toList());
         List<Partition> out = new ArrayList<>();
         if (statuses.isEmpty() || statuses.contains("active")) {
             if (mfa == null || mfa) {
-                verified.forEach(d -> out.add(new Partition(out.size(), MANAGED, Set.of(d), ACTIVE, true)));
+                for (Set<String> group : groups(split)) {
+                    out.add(new Partition(out.size(), MANAGED, group, ACTIVE, true));
+                }
             }
             if (mfa == null || !mfa) {
-                out.add(new Partition(out.size(), MANAGED, all, ACTIVE, false));
+                out.add(new Partition(out.size(), MANAGED, spanned, ACTIVE, false));
             }
         }
         if (!notActive.isEmpty()) {
-            out.add(new Partition(out.size(), MANAGED, all, notActive, mfa));
+            out.add(new Partition(out.size(), MANAGED, spanned, notActive, mfa));
         }
         return out;
     }
 
     /**
-     * The order to start the slices in: the active accounts without two-step verification first, then the rest in
-     * their order. It spans every domain and so is often the largest, and the walk lasts as long as the slice started
-     * last takes.
+     * The domains dealt into at most {@link #DOMAIN_GROUPS} groups (more only when a group would name more than
+     * {@link #DOMAINS_A_SEARCH}), in turn, so that the slices stay few however many domains the org has.
+     */
+    static List<Set<String>> groups(List<String> domains) {
+        int n = Math.min(
+                domains.size(), Math.max(DOMAIN_GROUPS, (domains.size() + DOMAINS_A_SEARCH - 1) / DOMAINS_A_SEARCH));
+        List<Set<String>> out = new ArrayList<>();
+        for (int g = 0; g < n; g++) {
+            Set<String> group = new LinkedHashSet<>();
+            for (int i = g; i < domains.size(); i += n) {
+                group.add(domains.get(i));
+            }
+            out.add(group);
+        }
+        return out;
+    }
+
+    /**
+     * The order to start the slices in: those that span every domain first (the active accounts without two-step
+     * verification, the unmanaged ones), then the rest in their order. They are often the largest, and the walk
+     * lasts as long as the slice started last takes.
      */
     static List<Partition> startOrder(List<Partition> partitions) {
         List<Partition> out = new ArrayList<>(partitions.size());
         partitions.stream()
-                .filter(p -> Boolean.FALSE.equals(p.mfa()) && p.statuses().equals(ACTIVE))
+                .filter(p -> !MANAGED.equals(p.claimStatus())
+                        || Boolean.FALSE.equals(p.mfa()) && p.statuses().equals(ACTIVE))
                 .forEach(out::add);
         partitions.stream().filter(p -> !out.contains(p)).forEach(out::add);
         return out;

@@ -19,11 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
@@ -80,10 +78,12 @@ public class UserExporter {
     }
 
     /**
-     * @param outsideTheSlices accounts the slices did not hold, found by a sequential walk after them (0: none was
-     *                         needed)
+     * @param checked          whether the org's count confirmed the slices held every managed account (false: the org
+     *                         gave no count; null: the export read no slices)
+     * @param outsideTheSlices accounts the slices did not hold, found by one more walk after them (0: none was needed)
      */
-    public record Result(OutputTarget out, long written, long seen, int pages, long outsideTheSlices) {}
+    public record Result(
+            OutputTarget out, long written, long seen, int pages, Boolean checked, long outsideTheSlices) {}
 
     private final SelectionService selections;
 
@@ -122,14 +122,14 @@ public class UserExporter {
         Tally tally = new Tally(listener);
         boolean json = format == Format.JSON;
         Writing writing = new Writing(cache, selection, json, picked, tally);
-        long outsideTheSlices = 0;
+        Completeness completeness = null;
         try (sink) {
             if (selection.management() == Selection.Management.UNMANAGED) {
                 unmanaged(directory, selection, groupId, sink, writing);
             } else if (columns.contains(V1_ONLY)) {
                 joined(client, directory, selection, groupId, sink, writing);
             } else {
-                outsideTheSlices = partitioned(client, directory, selection, groupId, sink, writing);
+                completeness = partitioned(client, directory, selection, groupId, sink, writing);
             }
             interrupted(out, tally.seen());
             if (tally.written() == 0 && !sink.isStream()) {
@@ -143,7 +143,13 @@ public class UserExporter {
         if (tally.written() == 0) {
             throw nothingFound(out, selection, tally.seen(), true);
         }
-        return new Result(out, tally.written(), tally.seen(), tally.pages(), outsideTheSlices);
+        return new Result(
+                out,
+                tally.written(),
+                tally.seen(),
+                tally.pages(),
+                completeness == null ? null : completeness.checked(),
+                completeness == null ? 0 : completeness.outsideTheSlices());
     }
 
     /** The counts of an export whose pages may arrive on several threads. */
@@ -164,8 +170,9 @@ public class UserExporter {
             listener.exported(accounts);
         }
 
+        /** A count taken before accounts were added to the org may be lower than what was read: never below that. */
         synchronized void total(long total) {
-            listener.total(total);
+            listener.total(Math.max(total, seen));
         }
 
         synchronized long written() {
@@ -224,14 +231,11 @@ public class UserExporter {
     /**
      * The managed accounts, one v2 search per page, the slices a few at once: the first slice straight into the file,
      * the others into parts appended in order once every slice is read. An account two slices return (its status
-     * changed between their pages) is written once. {@code users/count} with the same filters, asked beside the
-     * walk, tells the progress bar its total and shows whether the slices held every account: when fewer were read
-     * and a second count agrees, the accounts outside every slice (a managed account on a domain no longer verified,
-     * a status the slices do not know) are found by one sequential walk and written after the others.
-     *
-     * @return the accounts the sequential walk found, 0 when it was not needed
+     * changed between their pages) is written once. A {@link SliceCount} beside the walk gives the progress bar its
+     * total and tells whether the slices held every account: when they did not, the accounts outside them are looked
+     * for by one walk without slices over where they can be, and written after the others.
      */
-    private static long partitioned(
+    private static Completeness partitioned(
             AdminApiClient client,
             DirectoryClient directory,
             Selection selection,
@@ -246,11 +250,9 @@ public class UserExporter {
         Set<String> groups = groupId == null ? Set.of() : Set.of(groupId);
         UserQuery whole =
                 new UserQuery(selection.domains(), selection.statusLabels(), membership, groups, "managed", true, mfa);
-        CompletableFuture<Optional<Integer>> counted = CompletableFuture.supplyAsync(() -> directory.count(whole));
-        counted.thenAccept(n -> n.ifPresent(writing.tally()::total));
-        Set<String> read = ConcurrentHashMap.newKeySet();
+        Distinct read = new Distinct();
         List<ExportSink.Part> parts = new ArrayList<>();
-        try {
+        try (SliceCount count = new SliceCount(directory, whole, writing.tally()::total)) {
             for (int i = 1; i < slices.size(); i++) {
                 parts.add(sink.part());
             }
@@ -260,60 +262,98 @@ public class UserExporter {
                     slice -> slice.query(membership, groups),
                     EXPAND,
                     (slice, page) -> writing.page(
-                            firstSeen(page, read),
+                            read.firstSeen(page),
                             AccountFacts::of,
                             slice.index() == 0 ? sink::row : parts.get(slice.index() - 1)::row));
             if (Thread.currentThread().isInterrupted()) {
-                return 0;
+                return Completeness.UNCHECKED;
             }
             for (ExportSink.Part part : parts) {
                 sink.append(part);
+            }
+            SliceCount.Verdict verdict = count.after(read.size());
+            if (verdict != SliceCount.Verdict.SHORT) {
+                return verdict == SliceCount.Verdict.COMPLETE ? Completeness.COMPLETE : Completeness.UNCHECKED;
             }
         } finally {
             for (ExportSink.Part part : parts) {
                 part.close();
             }
         }
-        if (!missedSome(directory, whole, counted, read.size())) {
-            return 0;
-        }
-        int before = read.size();
-        for (List<OrgAccount> page : directory.select(whole, EXPAND)) {
-            writing.page(firstSeen(page, read), AccountFacts::of, sink::row);
+        long before = read.size();
+        for (List<OrgAccount> page : directory.select(outsideTheSlices(whole, selection), EXPAND)) {
+            writing.page(read.firstSeenWithId(page), AccountFacts::of, sink::row);
             if (Thread.currentThread().isInterrupted()) {
                 break;
             }
         }
-        return read.size() - before;
+        return new Completeness(true, read.size() - before);
     }
 
-    /** Whether the server counts more accounts than the slices held, twice: the org may have shrunk meanwhile. */
-    private static boolean missedSome(
-            DirectoryClient directory, UserQuery whole, CompletableFuture<Optional<Integer>> counted, int read) {
-        Optional<Integer> before;
-        try {
-            before = counted.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException e) {
-            // a count that failed tells nothing: the slices are taken as they came, as an export without a count
-            return false;
+    /**
+     * Where an account the slices missed can be. Without a domain in the selection, only the slices of the active
+     * accounts with two-step verification name domains, so only such an account on a domain no longer verified; an
+     * account whose status changed while the slices were read may be anywhere, and the whole selection is read.
+     */
+    private static UserQuery outsideTheSlices(UserQuery whole, Selection selection) {
+        boolean activeWithMfa =
+                (whole.accountStatus().isEmpty() || whole.accountStatus().contains("active"))
+                        && !Boolean.FALSE.equals(whole.mfaEnabled());
+        if (!selection.domains().isEmpty() || !activeWithMfa) {
+            return whole;
         }
-        return before.isPresent()
-                && before.get() > read
-                && directory.count(whole).filter(now -> now > read).isPresent();
+        return new UserQuery(
+                Set.of(),
+                Set.of("active"),
+                whole.membershipStatus(),
+                whole.groupIds(),
+                whole.claimStatus(),
+                whole.productAccess(),
+                true);
     }
 
-    /** The page's accounts not read before (an account without an ID is always new). */
-    private static List<OrgAccount> firstSeen(List<OrgAccount> page, Set<String> read) {
-        List<OrgAccount> out = new ArrayList<>(page.size());
-        for (OrgAccount a : page) {
-            if (a.accountId() == null || read.add(a.accountId())) {
-                out.add(a);
+    /**
+     * Whether the export was checked against the org's count, and how many accounts the slices did not hold and one
+     * more walk found.
+     */
+    record Completeness(boolean checked, long outsideTheSlices) {
+        static final Completeness COMPLETE = new Completeness(true, 0);
+        static final Completeness UNCHECKED = new Completeness(false, 0);
+    }
+
+    /** The accounts read so far, each once: from several slices' threads at once. */
+    private static final class Distinct {
+        private final Set<String> ids = ConcurrentHashMap.newKeySet();
+        private final AtomicLong withoutId = new AtomicLong();
+
+        /** The page's accounts not read before; an account without an ID is always new. */
+        List<OrgAccount> firstSeen(List<OrgAccount> page) {
+            List<OrgAccount> out = new ArrayList<>(page.size());
+            for (OrgAccount a : page) {
+                if (a.accountId() == null) {
+                    withoutId.incrementAndGet();
+                    out.add(a);
+                } else if (ids.add(a.accountId())) {
+                    out.add(a);
+                }
             }
+            return out;
         }
-        return out;
+
+        /** As {@link #firstSeen}, but an account without an ID was written by the slices already. */
+        List<OrgAccount> firstSeenWithId(List<OrgAccount> page) {
+            List<OrgAccount> out = new ArrayList<>(page.size());
+            for (OrgAccount a : page) {
+                if (a.accountId() != null && ids.add(a.accountId())) {
+                    out.add(a);
+                }
+            }
+            return out;
+        }
+
+        long size() {
+            return ids.size() + withoutId.get();
+        }
     }
 
     private static void unmanaged(

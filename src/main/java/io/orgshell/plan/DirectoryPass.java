@@ -101,13 +101,23 @@ final class DirectoryPass {
                     "preview interrupted after reading " + pass.accountsRead() + " accounts", ExitCodes.INTERRUPTED);
         }
         int held = pass.seenIds.size() + pass.withoutId;
-        boolean complete = held >= size;
+        // accounts removed while the slices were read (a run in another window) are no reason to read again
+        boolean complete = held >= size || held >= recount(directory);
         if (!complete) {
             pass.seenIds.clear();
             reader.restart();
             pass.sequential(groups);
         }
         return new Outcome(slices.size(), held, size, !complete, pass.pages, verified);
+    }
+
+    /** The directory's size asked again; no answer counts as more than any read (read again to be sure). */
+    private static int recount(DirectoryClient directory) {
+        try {
+            return directory.size().orElse(Integer.MAX_VALUE);
+        } catch (RuntimeException e) {
+            return Integer.MAX_VALUE;
+        }
     }
 
     /** A slice's page: slices call it from their own threads, one at a time. */

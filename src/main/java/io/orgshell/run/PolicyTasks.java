@@ -68,11 +68,18 @@ final class PolicyTasks {
         return op == Operation.POLICY_ADD;
     }
 
-    /** The tasks a run's journal records, by step. */
+    /**
+     * The tasks a run's journal records, by step: the latest task each step was sent in. A step sent again ("retry
+     * failed") has an {@code intent} after its first task: until a task of its own follows, it was sent in none that
+     * can tell (resume then finds it uncertain, as any write whose answer was lost).
+     */
     static Map<Integer, Recorded> recorded(Path journal) throws IOException {
         Map<Integer, Recorded> out = new HashMap<>();
         JournalLines.read(journal, 0, Files.size(journal), node -> {
-            if ("task".equals(node.path("event").asString(""))) {
+            String event = node.path("event").asString("");
+            if ("intent".equals(event)) {
+                out.remove(node.path("step").asInt());
+            } else if ("task".equals(event)) {
                 Map<Integer, String> emails = new LinkedHashMap<>();
                 node.path("steps")
                         .forEach(s -> emails.put(

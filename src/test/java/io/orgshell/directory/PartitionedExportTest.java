@@ -3,6 +3,7 @@ package io.orgshell.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.core.ExitCodes;
+import io.orgshell.sandbox.ExchangeRecorder;
 import io.orgshell.sandbox.Fault;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxServer;
@@ -13,15 +14,20 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -238,9 +244,12 @@ class PartitionedExportTest extends ShellTest {
         Path clean = tmp.resolve("clean.csv");
         ok(run("users export --out " + clean));
         server.faults().lapseDomain("eu.acme.example");
-        long eu = ids(clean).stream()
-                .filter(id ->
-                        server.org().findById(id).orElseThrow().emailDomain().equals("eu.acme.example"))
+        // only the slices of the active accounts with two-step verification name domains
+        long missed = ids(clean).stream()
+                .map(id -> server.org().findById(id).orElseThrow())
+                .filter(u -> u.emailDomain().equals("eu.acme.example")
+                        && u.accountStatus().equals("active")
+                        && u.mfaEnabled())
                 .count();
         long counts = server.stats().requests(COUNT);
         Path lapsed = tmp.resolve("lapsed.csv");
@@ -248,12 +257,70 @@ class PartitionedExportTest extends ShellTest {
         Result r = run("users export --out " + lapsed);
 
         assertThat(r.exitCode()).as(r.all()).isEqualTo(ExitCodes.OK);
-        assertThat(eu).isPositive();
+        assertThat(missed).isPositive();
         assertThat(ids(lapsed)).containsExactlyInAnyOrderElementsOf(ids(clean)).doesNotHaveDuplicates();
         assertThat(r.err())
-                .contains(String.format("%,d managed accounts were outside", eu))
+                .contains(String.format("%,d managed accounts were in none of the slices", missed))
                 .contains("wrote them last");
         // counted beside the walk, and once more after it before walking again
         assertThat(server.stats().requests(COUNT) - counts).isEqualTo(2);
+    }
+
+    @Test
+    void anOrgThatDoesNotCountGetsItsSlicesAndANote() throws Exception {
+        server.faults().add(COUNT, 5, Fault.applicationError(404));
+        Path out = tmp.resolve("uncounted.csv");
+
+        Result r = run("users export --out " + out);
+
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(ExitCodes.OK);
+        assertThat(ids(out)).hasSize(server.org().managedCount());
+        assertThat(r.err()).contains("the org did not count its managed accounts, so the export could not be checked");
+    }
+
+    @Test
+    void aSecondCountThatFailsLeavesTheExportWritten() throws Exception {
+        server.faults().lapseDomain("eu.acme.example");
+        AtomicInteger counts = new AtomicInteger();
+        ExchangeRecorder.onArrival(server, request -> {
+            if (request.endsWith("/users/count") && counts.incrementAndGet() == 2) {
+                server.faults().add(COUNT, 10, Fault.drop());
+            }
+        });
+        Path out = tmp.resolve("recount.csv");
+
+        Result r = run("users export --out " + out);
+
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(ExitCodes.OK);
+        assertThat(counts.get()).isGreaterThanOrEqualTo(2);
+        assertThat(out).exists();
+        assertThat(r.err()).contains("could not be checked complete");
+    }
+
+    @Test
+    void theSlicesWaitBesideTheFileAndWhatAKilledExportLeftIsCleared() throws Exception {
+        Path stale = tmp.resolve(".held.csv.part-4711");
+        Files.writeString(stale, "left by an export that was killed\n");
+        server.faults().add(SEARCH, 3, Fault.delay(20_000));
+        Path out = tmp.resolve("held.csv");
+
+        CompletableFuture<Result> export = CompletableFuture.supplyAsync(() -> run("users export --out " + out));
+        try {
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> server.faults().holding() == 3);
+            try (var beside = Files.list(tmp)) {
+                assertThat(beside.map(p -> p.getFileName().toString()))
+                        .doesNotContain(stale.getFileName().toString())
+                        .anyMatch(n -> n.startsWith(".held.csv.part-"));
+            }
+        } finally {
+            server.faults().releaseDelayed();
+        }
+
+        assertThat(export.get(60, TimeUnit.SECONDS).exitCode()).isEqualTo(ExitCodes.OK);
+        try (var left = Files.list(tmp)) {
+            assertThat(left).containsExactly(out);
+        }
     }
 }
