@@ -26,12 +26,12 @@ import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
 /**
- * Streams accounts to a CSV or JSON Lines file, page by page, memory flat however large the org. The managed accounts
- * come from the v2 directory search, one request per page of 100 with everything the columns need
- * ({@code claimStatus=managed}, {@code expand} platform roles and product access), read as the slices of a
- * {@link PartitionedWalk} a few at once; the first slice is written straight to the file, the others to parts appended
- * in the slices' order, so the file's order is stable: by domain name, then active before inactive/closed, then the
- * server's order. {@code access_billable} is told by the v1 list only: asking for it reads the v1 list and joins each
+ * Streams accounts to a CSV or JSON Lines file, page by page; what it keeps grows with the org only by each account's
+ * ID (about 100 bytes an account, to write each account once). The managed accounts come from the v2 directory search,
+ * one request per page of 100 with everything the columns need ({@code claimStatus=managed}, {@code expand} platform
+ * roles and product access), read as the slices of a {@link PartitionedWalk} a few at once; the first slice is written
+ * straight to the file, the others to parts appended in the slices' order, so the file's order is stable: the slices'
+ * order, then the server's order within each. {@code access_billable} is told by the v1 list only: asking for it reads the v1 list and joins each
  * page with one v2 search, two requests per page, one after another. {@code --unmanaged} accounts come from v2's
  * search. The directory cache is filled on the way for completion.
  */

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.shell.core.InputReader;
 
 /**
- * Preview's pass over the whole directory reads it as slices a few at once (the managed accounts by verified domain
- * and status, the unmanaged ones in one more) and finds what the page-after-page listing finds: the same verdicts,
+ * Preview's pass over the whole directory reads it as slices a few at once (the managed accounts in the export's
+ * slices, the unmanaged ones in one more) and finds what the page-after-page listing finds: the same verdicts,
  * for about the same requests. An account outside every slice makes the slices hold fewer accounts than the org counts,
  * and the pass is read again page after page rather than reporting the account missing.
  */
