@@ -123,32 +123,60 @@ public class PlanLoader {
         return out;
     }
 
-    /** A row of a file that names its accounts by email alone: preview finds the account. */
     /**
      * An offboarding plan with {@code load}'s options written into each row (a row's own {@code deactivate} or
-     * {@code keep_groups} cell is overridden only by an option given), so that the run's archived plan records them.
+     * {@code keep_groups} cell is overridden only by an option given), values and cells both: the run's archived plan
+     * and a {@code preview --out} file record them, so a file loaded again offboards as this load does.
      */
     public static Loaded offboarding(Loaded loaded, boolean deactivate, boolean keepGroups) {
         Plan plan = loaded.plan();
         if (plan.operation() != Operation.OFFBOARD || !deactivate && !keepGroups) {
             return loaded;
         }
+        List<String> header = new ArrayList<>(plan.header());
+        int deactivateAt = deactivate ? columnAt(header, Operation.Columns.DEACTIVATE) : -1;
+        int keepGroupsAt = keepGroups ? columnAt(header, Operation.Columns.KEEP_GROUPS) : -1;
         List<PlanRow> rows = new ArrayList<>();
         for (PlanRow r : plan.rows()) {
             Map<String, String> values = new LinkedHashMap<>(r.values());
+            List<String> cells = new ArrayList<>(r.cells());
+            while (cells.size() < header.size()) {
+                cells.add("");
+            }
             if (deactivate) {
                 values.put(Operation.Columns.DEACTIVATE, "yes");
+                cells.set(deactivateAt, "yes");
             }
             if (keepGroups) {
                 values.put(Operation.Columns.KEEP_GROUPS, "yes");
+                cells.set(keepGroupsAt, "yes");
             }
             rows.add(new PlanRow(
-                    r.index(), r.line(), r.accountId(), values, r.cells(), r.invalidReason(), r.conflictReason()));
+                    r.index(),
+                    r.line(),
+                    r.accountId(),
+                    values,
+                    List.copyOf(cells),
+                    r.invalidReason(),
+                    r.conflictReason()));
         }
-        Plan with = new Plan(plan.source(), plan.operation(), plan.header(), List.copyOf(rows), plan.repairs());
+        Plan with = new Plan(plan.source(), plan.operation(), List.copyOf(header), List.copyOf(rows), plan.repairs());
         return new Loaded(with, loaded.problems(), loaded.unusedColumns());
     }
 
+    /** Where {@code column} is in {@code header} (any case, spaces for underscores), added at the end when absent. */
+    private static int columnAt(List<String> header, String column) {
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i).strip().toLowerCase(Locale.ROOT).replace(' ', '_');
+            if (name.equals(column)) {
+                return i;
+            }
+        }
+        header.add(column);
+        return header.size() - 1;
+    }
+
+    /** A row of a file that names its accounts by email alone: preview finds the account. */
     public static boolean namedByEmail(PlanRow r, Operation operation) {
         return operation.acceptsEmailsAlone()
                 && (r.accountId() == null || r.accountId().isEmpty())

@@ -263,6 +263,14 @@ class OffboardTest extends FreshSandboxTest {
         ok(run("load " + file + " --op offboard --deactivate --keep-groups"));
         Result preview = ok(run("preview --all"));
         assertThat(preview.out()).contains("deactivate; revoke").doesNotContain("leave group");
+        // the rows written back carry the options: loaded again without them, they offboard the same way
+        Path again = tmp.resolve("again.csv");
+        ok(run("preview --only ok --out " + again));
+        assertThat(Files.readAllLines(again).get(0)).startsWith("account_id,deactivate,keep_groups,");
+        ok(run("load " + again + " --op offboard"));
+        assertThat(ok(run("preview --all")).out())
+                .contains("deactivate; revoke")
+                .doesNotContain("leave group");
         ok(run("run --yes"));
 
         for (SandboxUser u : leavers) {
