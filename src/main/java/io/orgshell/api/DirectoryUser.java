@@ -2,6 +2,7 @@ package io.orgshell.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * A user of a v2 directory (CONTRACT.md §8, {@code MultiDirectoryUser}): camelCase, every field optional. It is the
@@ -9,6 +10,7 @@ import java.util.List;
  * role at once, so preview and search read it.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
+@JsonDeserialize(using = DirectoryUserReader.class)
 public record DirectoryUser(
         String accountId,
         String accountType,

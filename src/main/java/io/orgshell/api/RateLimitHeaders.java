@@ -1,5 +1,6 @@
 package io.orgshell.api;
 
+import io.orgshell.core.UtcInstants;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -55,6 +56,11 @@ public final class RateLimitHeaders {
             return null;
         }
         String v = value.trim();
+        // one per answer: the usual shape without a formatter
+        Instant fast = UtcInstants.parse(v);
+        if (fast != null) {
+            return fast;
+        }
         try {
             return Instant.parse(v);
         } catch (DateTimeParseException e) {

@@ -84,9 +84,12 @@ public final class SafeCsvWriter implements Closeable {
 
     public void row(List<?> cells) {
         try {
-            printer.printRecord(cells.stream()
-                    .map(c -> neutralise(c == null ? "" : String.valueOf(c)))
-                    .toList());
+            // cell by cell, as printRecord does, without the stream it builds around each record (an export writes
+            // one row per account)
+            for (Object c : cells) {
+                printer.print(neutralise(c == null ? "" : String.valueOf(c)));
+            }
+            printer.println();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -468,7 +468,7 @@ public class UserExporter {
         cells.add(Objects.toString(a.accountStatus(), ""));
         cells.add(Objects.toString(a.accountType(), ""));
         cells.add(bool(a.accessBillable(), json));
-        cells.add(a.lastActive() == null ? (json ? null : "") : a.lastActive().toString());
+        cells.add(a.lastActive() == null ? (json ? null : "") : InstantText.of(a.lastActive()));
         cells.add(
                 json
                         ? a.products().stream()
