@@ -9,12 +9,11 @@ import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
 import io.orgshell.support.FreshSandboxTest;
+import io.orgshell.support.RequestCounts;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,7 +33,7 @@ class LookupCostTest extends FreshSandboxTest {
     static final String DOMAINS = "GET /admin/v1/orgs/{orgId}/domains";
     static final int BATCH = 100;
 
-    Map<String, Long> before;
+    RequestCounts counts;
 
     @Override
     protected SandboxConfig sandboxConfig() {
@@ -42,16 +41,15 @@ class LookupCostTest extends FreshSandboxTest {
     }
 
     void startCounting() {
-        before = new HashMap<>(server.stats().requests());
+        counts = RequestCounts.from(server);
     }
 
     long sent(String endpoint) {
-        return server.stats().requests(endpoint) - before.getOrDefault(endpoint, 0L);
+        return counts.sent(endpoint);
     }
 
     long sentInAll() {
-        return server.stats().totalRequests()
-                - before.values().stream().mapToLong(Long::longValue).sum();
+        return counts.sentInAll();
     }
 
     /** The goal: min(pass(N), 2·⌈R/batch⌉) + 3 requests. */

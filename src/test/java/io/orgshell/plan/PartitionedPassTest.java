@@ -9,12 +9,11 @@ import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
 import io.orgshell.support.FreshSandboxTest;
+import io.orgshell.support.RequestCounts;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -37,7 +36,7 @@ class PartitionedPassTest extends FreshSandboxTest {
     static final String DOMAINS = "GET /admin/v1/orgs/{orgId}/domains";
     static final Pattern SLICES = Pattern.compile("(\\d+) pages? in (\\d+) slices, a few at once");
 
-    Map<String, Long> before;
+    RequestCounts counts;
 
     @Override
     protected SandboxConfig sandboxConfig() {
@@ -46,11 +45,11 @@ class PartitionedPassTest extends FreshSandboxTest {
     }
 
     void startCounting() {
-        before = new HashMap<>(server.stats().requests());
+        counts = RequestCounts.from(server);
     }
 
     long sent(String endpoint) {
-        return server.stats().requests(endpoint) - before.getOrDefault(endpoint, 0L);
+        return counts.sent(endpoint);
     }
 
     long pages() {
