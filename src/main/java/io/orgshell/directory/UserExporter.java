@@ -292,8 +292,10 @@ public class UserExporter {
 
     /**
      * Where an account the slices missed can be. Without a domain in the selection, only the slices of the active
-     * accounts with two-step verification name domains, so only such an account on a domain no longer verified; an
-     * account whose status changed while the slices were read may be anywhere, and the whole selection is read.
+     * accounts with two-step verification name domains: the missed account is such an account on a domain no longer
+     * verified, or one that became such an account while the slices were read (an account that changed the other
+     * way, into a slice read before, stays missed, as a walk one page after another misses it). With a domain in the
+     * selection every slice names it, and the whole selection is read again.
      */
     private static UserQuery outsideTheSlices(UserQuery whole, Selection selection) {
         boolean activeWithMfa =
