@@ -15,11 +15,12 @@ import java.util.function.Consumer;
 
 /**
  * One pass over every account the directory lists, read as the slices of a {@link PartitionedWalk}: the managed
- * accounts by verified domain, status and two-step verification, and one slice of the unmanaged accounts, a few slices at once, so the pass
- * takes about as long as its largest slice. An account outside every slice (managed on a domain no longer verified, a
- * status the slices do not name) would be missed without a word, so the org's count of its accounts decides: when the
- * slices held fewer distinct accounts, the pass is read again one page after another, as the directory lists it. Without
- * a count nothing could tell the slices complete, and the pass is read that way from the start.
+ * accounts as the export reads them (by status, two-step verification and verified domain), and one slice of the
+ * unmanaged accounts, a few slices at once, so the pass takes about as long as its largest slice. An account outside
+ * every slice (managed on a domain no longer verified, a status the slices do not name) would be missed without a
+ * word, so the org's count of its accounts decides: when the slices held fewer distinct accounts, and a second count
+ * agrees, the pass is read again one page after another, as the directory lists it. Without a count nothing could
+ * tell the slices complete, and the pass is read that way from the start.
  */
 final class DirectoryPass {
 
