@@ -28,6 +28,9 @@ final class ReadBack {
     private record Answered(Step step, int status, String note, long at) {}
 
     private final Map<Integer, Answered> awaiting = new ConcurrentHashMap<>();
+    /** Whether an account read after its write was answered did not show it yet: this org's reads lag. */
+    private volatile boolean lagging;
+
     private final OperationHandler handler;
     private final StepResults results;
     private final Duration confirmWait;
@@ -56,6 +59,18 @@ final class ReadBack {
                 awaiting.put(s.number(), new Answered(s, status, "confirmed after resume", System.nanoTime()));
             }
         }
+    }
+
+    /**
+     * Whether this run has seen the org's reads lag behind its writes: then an account that does not show a write
+     * whose answer was lost may show it later, and the write is not sent again before {@link #confirmWait} has passed.
+     */
+    boolean lagging() {
+        return lagging;
+    }
+
+    Duration confirmWait() {
+        return confirmWait;
     }
 
     boolean isEmpty() {
@@ -109,6 +124,7 @@ final class ReadBack {
             Answered last = steps.get(steps.size() - 1);
             if (handler.shows(now.get(last.step().accountId()), last.step()) == Shows.NO_CHANGE
                     && nowNanos - last.at() < confirmWait.toNanos()) {
+                lagging = true;
                 continue;
             }
             boolean later = false;

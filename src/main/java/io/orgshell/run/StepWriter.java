@@ -30,6 +30,10 @@ import java.util.function.IntConsumer;
 final class StepWriter {
 
     static final int MAX_WRITE_ATTEMPTS = 3;
+    /** Pauses between reads of an account whose write's answer was lost, in an org whose reads lag: doubling. */
+    static final Duration FIRST_LAG_PAUSE = Duration.ofMillis(250);
+
+    static final Duration LAST_LAG_PAUSE = Duration.ofSeconds(4);
     /** The status recorded for a success answer that reports none (the contract's usual one). */
     static final int SUCCESS_STATUS = 204;
 
@@ -222,12 +226,25 @@ final class StepWriter {
         return lost(s, api, attempt);
     }
 
-    /** The answer was lost or the server failed: the account is read before anything is decided. */
+    /**
+     * The answer was lost or the server failed: the account is read before anything is decided. Where this run has
+     * seen reads lag behind writes, an account that does not show the write is read again, with pauses, for as long
+     * as an answered write may take to show: a write that landed is then found, not sent twice.
+     */
     private StepResult lost(Step s, RuntimeException e, int attempt) {
         String now;
         try {
-            OrgAccount account = directory.accountById(s.accountId());
-            now = handler.state(AccountState.of(account), s);
+            now = stateOf(s);
+            if (handler.same(now, s.from()) && readBack.lagging()) {
+                long end = System.nanoTime() + readBack.confirmWait().toNanos();
+                Duration pause = FIRST_LAG_PAUSE;
+                while (handler.same(now, s.from()) && System.nanoTime() - end < 0 && stop.pause(pause)) {
+                    now = stateOf(s);
+                    pause = pause.multipliedBy(2).compareTo(LAST_LAG_PAUSE) > 0
+                            ? LAST_LAG_PAUSE
+                            : pause.multipliedBy(2);
+                }
+            }
         } catch (RuntimeException again) {
             cancelledBy(again);
             if (again instanceof ApiConnectionException || e instanceof ApiConnectionException) {
@@ -252,6 +269,11 @@ final class StepWriter {
             return write(s, attempt + 1);
         }
         return failed(s, e);
+    }
+
+    private String stateOf(Step s) {
+        OrgAccount account = directory.accountById(s.accountId());
+        return handler.state(AccountState.of(account), s);
     }
 
     /** A blocking call cut off by the batch's cancellation: this thread records nothing more. */

@@ -23,6 +23,8 @@ public record Fault(Kind kind, int status, String body, Map<String, String> head
         RESPOND,
         /** Close the connection without any answer; the request is not applied. */
         DROP,
+        /** Handle the request normally (a write is applied), then close the connection without the answer. */
+        LOST_ANSWER,
         /** Wait, then handle the request normally (a write is applied, late). */
         DELAY,
         /**
@@ -73,6 +75,11 @@ public record Fault(Kind kind, int status, String body, Map<String, String> head
 
     public static Fault drop() {
         return new Fault(Kind.DROP, 0, null, Map.of(), 0);
+    }
+
+    /** The request is applied and its answer lost: the client cannot tell whether it landed. */
+    public static Fault lostAnswer() {
+        return new Fault(Kind.LOST_ANSWER, 0, null, Map.of(), 0);
     }
 
     public static Fault delay(long ms) {

@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * <pre>
  * {"match": "GET /admin/v1/orgs/{orgId}/users",  // or "*"
  *  "times": 2,                                   // default 1
- *  "type": "status" | "throttle" | "drop" | "delay" | "trickle" | "echo-key",
+ *  "type": "status" | "throttle" | "drop" | "lost-answer" | "delay" | "trickle" | "echo-key",
  *  "status": 503,                                // status, echo-key: the HTTP status (echo-key: 400); echo-key
  *                                                // answers an error quoting the Authorization header back
  *  "escaped": true,                              // echo-key: every character of the quote as a JSON escape (\\uXXXX)
@@ -328,6 +328,7 @@ public final class FaultScript {
             case "throttle" ->
                 Fault.throttle(node.has("retryAfter") ? node.get("retryAfter").asInt() : null);
             case "drop" -> Fault.drop();
+            case "lost-answer" -> Fault.lostAnswer();
             case "delay" -> Fault.delay(node.path("delayMs").asLong(0));
             case "trickle" -> Fault.trickle(node.path("delayMs").asLong(1000));
             case "echo-key" ->
@@ -336,7 +337,8 @@ public final class FaultScript {
                         : Fault.echoKey(node.path("status").asInt(400));
             default ->
                 throw new IllegalArgumentException("type must be status, throttle, drop, delay, trickle, "
-                        + "echo-key, pages, stale-reads, listed-twice, policy-task or lapsed-domain: " + type);
+                        + "lost-answer, echo-key, pages, stale-reads, listed-twice, policy-task or lapsed-domain: "
+                        + type);
         };
         add(match, times, fault);
     }

@@ -320,6 +320,7 @@ public final class SandboxServer implements AutoCloseable {
                     if (resp == null) resp = faults.staleReads().around(req, org, () -> dispatch(match, req));
                     if (random == RandomFaults.Kind.SLOW) slowMs = config.slowResponseMs();
                 }
+                if (fault != null && fault.kind() == Fault.Kind.LOST_ANSWER) resp = ApiResponse.DROP;
             }
         }
         sleep(config.latencyMs() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - arrived) + slowMs);

@@ -90,6 +90,29 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aLostAnswerComesAfterTheWriteWasApplied() {
+        SandboxUser u = server.org().users().stream()
+                .filter(x -> x.managed()
+                        && !x.orgAdmin()
+                        && x.active()
+                        && x.access() == OrgAccess.ACTIVE
+                        && !x.accountId().equals(plainUser().accountId()))
+                .findFirst()
+                .orElseThrow();
+        String path = http.v2("/users/" + u.accountId() + "/suspend");
+        server.faults()
+                .add(
+                        "POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/{accountId}/suspend",
+                        Fault.lostAnswer());
+        SandboxHttp fresh = new SandboxHttp(server);
+        assertThatThrownBy(() -> fresh.sendOrThrow("POST", path, null, server.apiKey()))
+                .isInstanceOf(IOException.class);
+        // unlike a drop, the write landed: only its answer is gone
+        assertThat(server.org().findById(u.accountId()).orElseThrow().access()).isEqualTo(OrgAccess.SUSPENDED);
+        assertThat(server.stats().writes(u.accountId())).isEqualTo(1);
+    }
+
+    @Test
     void droppedGetFailsOnceTheClientsOwnRetryIsUsedUp() {
         // java.net.http silently retries an idempotent GET once when the connection closes before any response,
         // so two drops are needed for the client to see the failure; the server saw both attempts.
