@@ -244,6 +244,10 @@ final class StepWriter {
                             ? LAST_LAG_PAUSE
                             : pause.multipliedBy(2);
                 }
+                if (stop.requested() && handler.same(now, s.from())) {
+                    // Ctrl-C while waiting: whether it landed is still unknown, so no result; resume reads it again
+                    return null;
+                }
             }
         } catch (RuntimeException again) {
             cancelledBy(again);
