@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.core.ExitCodes;
 import io.orgshell.sandbox.ContractValidator;
-import io.orgshell.sandbox.ExchangeRecorder;
 import io.orgshell.sandbox.RecordedExchange;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxToken;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
+import io.orgshell.support.ExchangeLog;
 import io.orgshell.support.FaultScripts;
 import io.orgshell.support.FreshSandboxTest;
 import java.io.IOException;
@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -45,8 +44,7 @@ class TokenCleanupTest extends FreshSandboxTest {
     static final String REVOKE = "DELETE /users/{accountId}/manage/api-tokens/{tokenId}";
     static final String REVOKE_ALL = "DELETE " + ORG_LIST;
 
-    static final List<RecordedExchange> exchanges = Collections.synchronizedList(new ArrayList<>());
-    static boolean recording;
+    static final ExchangeLog exchanges = new ExchangeLog();
 
     @Override
     protected SandboxConfig sandboxConfig() {
@@ -55,11 +53,7 @@ class TokenCleanupTest extends FreshSandboxTest {
 
     @BeforeEach
     void record() {
-        if (!recording) {
-            ExchangeRecorder.onExchange(server, exchanges::add);
-            recording = true;
-        }
-        exchanges.clear();
+        exchanges.startOn(server);
     }
 
     static boolean unusedSince(SandboxToken t, Instant when) {
@@ -134,7 +128,7 @@ class TokenCleanupTest extends FreshSandboxTest {
         assertThat(everything.err()).contains("not built by accident");
         Result elsewhere = run("plan suspend --domain acme.example --unused-since 90d");
         assertThat(elsewhere.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(exchanges).isEmpty();
+        assertThat(exchanges.snapshot()).isEmpty();
     }
 
     @Test
@@ -231,7 +225,7 @@ class TokenCleanupTest extends FreshSandboxTest {
         assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
         assertThat(server.tokens().all().stream().filter(seven::contains)).isEmpty();
         Map<String, Integer> revokedPerToken = new HashMap<>();
-        exchanges.stream()
+        exchanges.snapshot().stream()
                 .filter(e -> e.method().equals("DELETE") && e.status() == 204)
                 .forEach(e -> revokedPerToken.merge(e.path(), 1, Integer::sum));
         assertThat(revokedPerToken)
@@ -255,12 +249,10 @@ class TokenCleanupTest extends FreshSandboxTest {
         assertThat(server.tokens().find(t.id())).isEmpty();
         assertThat(server.stats().requests(REVOKE)).isEqualTo(2);
         // the lost answer is still trickling out: let it end here, not in the next test's exchanges
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-            synchronized (exchanges) {
-                return exchanges.stream()
-                        .anyMatch(x -> x.path().endsWith("/api-tokens/" + t.id()) && x.status() == 200);
-            }
-        });
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> exchanges.snapshot().stream()
+                        .anyMatch(x -> x.path().endsWith("/api-tokens/" + t.id()) && x.status() == 200));
     }
 
     @Test
@@ -324,11 +316,9 @@ class TokenCleanupTest extends FreshSandboxTest {
 
     private List<String> contractProblems() {
         List<String> problems = new ArrayList<>();
-        synchronized (exchanges) {
-            for (RecordedExchange e : exchanges) {
-                if (e.path().contains("api-token")) {
-                    ContractValidator.shared().problems(e).forEach(p -> problems.add(e + ": " + p));
-                }
+        for (RecordedExchange e : exchanges.snapshot()) {
+            if (e.path().contains("api-token")) {
+                ContractValidator.shared().problems(e).forEach(p -> problems.add(e + ": " + p));
             }
         }
         return problems;

@@ -3,20 +3,17 @@ package io.orgshell.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.core.ExitCodes;
-import io.orgshell.sandbox.ExchangeRecorder;
 import io.orgshell.sandbox.OrgAccess;
-import io.orgshell.sandbox.RecordedExchange;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxGroup;
 import io.orgshell.sandbox.SandboxToken;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
+import io.orgshell.support.ExchangeLog;
 import io.orgshell.support.FaultScripts;
 import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,8 +41,7 @@ class OffboardTest extends FreshSandboxTest {
     static final String LEAVE =
             "DELETE /admin/v2/orgs/{orgId}/directories/{directoryId}/groups/{groupId}/memberships/{accountId}";
 
-    static final List<RecordedExchange> exchanges = Collections.synchronizedList(new ArrayList<>());
-    static boolean recording;
+    static final ExchangeLog exchanges = new ExchangeLog();
     /** Leavers handed out once each: the tests of the class share a sandbox. */
     static final Set<String> used = new HashSet<>();
 
@@ -56,11 +52,7 @@ class OffboardTest extends FreshSandboxTest {
 
     @BeforeEach
     void record() {
-        if (!recording) {
-            ExchangeRecorder.onExchange(server, exchanges::add);
-            recording = true;
-        }
-        exchanges.clear();
+        exchanges.startOn(server);
     }
 
     /** Plain accounts holding at least one API token and one group, not handed out before. */
@@ -112,12 +104,10 @@ class OffboardTest extends FreshSandboxTest {
     /** Successful writes per request path: each step's write is a path of its own. */
     private Map<String, Integer> writesPerPath() {
         Map<String, Integer> writes = new HashMap<>();
-        synchronized (exchanges) {
-            exchanges.stream()
-                    .filter(e -> !e.method().equals("GET") && e.status() / 100 == 2)
-                    .filter(e -> !e.path().contains("/search"))
-                    .forEach(e -> writes.merge(e.method() + " " + e.path(), 1, Integer::sum));
-        }
+        exchanges.snapshot().stream()
+                .filter(e -> !e.method().equals("GET") && e.status() / 100 == 2)
+                .filter(e -> !e.path().contains("/search"))
+                .forEach(e -> writes.merge(e.method() + " " + e.path(), 1, Integer::sum));
         return writes;
     }
 
