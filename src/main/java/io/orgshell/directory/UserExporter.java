@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
@@ -250,7 +248,7 @@ public class UserExporter {
         Set<String> groups = groupId == null ? Set.of() : Set.of(groupId);
         UserQuery whole =
                 new UserQuery(selection.domains(), selection.statusLabels(), membership, groups, "managed", true, mfa);
-        Distinct read = new Distinct();
+        DistinctAccounts read = new DistinctAccounts();
         List<ExportSink.Part> parts = new ArrayList<>();
         try (SliceCount count = new SliceCount(directory, whole, writing.tally()::total)) {
             for (int i = 1; i < slices.size(); i++) {
@@ -321,41 +319,6 @@ public class UserExporter {
     record Completeness(boolean checked, long outsideTheSlices) {
         static final Completeness COMPLETE = new Completeness(true, 0);
         static final Completeness UNCHECKED = new Completeness(false, 0);
-    }
-
-    /** The accounts read so far, each once: from several slices' threads at once. */
-    private static final class Distinct {
-        private final Set<String> ids = ConcurrentHashMap.newKeySet();
-        private final AtomicLong withoutId = new AtomicLong();
-
-        /** The page's accounts not read before; an account without an ID is always new. */
-        List<OrgAccount> firstSeen(List<OrgAccount> page) {
-            List<OrgAccount> out = new ArrayList<>(page.size());
-            for (OrgAccount a : page) {
-                if (a.accountId() == null) {
-                    withoutId.incrementAndGet();
-                    out.add(a);
-                } else if (ids.add(a.accountId())) {
-                    out.add(a);
-                }
-            }
-            return out;
-        }
-
-        /** As {@link #firstSeen}, but an account without an ID was written by the slices already. */
-        List<OrgAccount> firstSeenWithId(List<OrgAccount> page) {
-            List<OrgAccount> out = new ArrayList<>(page.size());
-            for (OrgAccount a : page) {
-                if (a.accountId() != null && ids.add(a.accountId())) {
-                    out.add(a);
-                }
-            }
-            return out;
-        }
-
-        long size() {
-            return ids.size() + withoutId.get();
-        }
     }
 
     private static void unmanaged(

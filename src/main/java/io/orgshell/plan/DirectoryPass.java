@@ -5,6 +5,7 @@ import io.orgshell.api.DirectoryClient;
 import io.orgshell.api.OrgAccount;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.UserFacingException;
+import io.orgshell.directory.DistinctAccounts;
 import io.orgshell.directory.PartitionedWalk;
 import io.orgshell.directory.PartitionedWalk.Partition;
 import java.util.ArrayList;
@@ -54,8 +55,7 @@ final class DirectoryPass {
     private final DirectoryClient directory;
     private final Reader reader;
     private final Consumer<Integer> accountsSeen;
-    private final Set<String> seenIds = new HashSet<>();
-    private int withoutId;
+    private final DistinctAccounts held = new DistinctAccounts();
     private int pages;
     private int reported;
 
@@ -101,11 +101,11 @@ final class DirectoryPass {
             throw new UserFacingException(
                     "preview interrupted after reading " + pass.accountsRead() + " accounts", ExitCodes.INTERRUPTED);
         }
-        int held = pass.seenIds.size() + pass.withoutId;
+        int held = (int) pass.held.size();
         // accounts removed while the slices were read (a run in another window) are no reason to read again
         boolean complete = held >= size || held >= recount(directory);
         if (!complete) {
-            pass.seenIds.clear();
+            pass.held.clear();
             reader.restart();
             pass.sequential(groups);
         }
@@ -124,15 +124,7 @@ final class DirectoryPass {
     /** A slice's page: slices call it from their own threads, one at a time. */
     private synchronized void page(List<OrgAccount> accounts) {
         pages++;
-        for (OrgAccount a : accounts) {
-            // an account whose status changed between two slices' pages is in both: the first it was in counts
-            if (a.accountId() == null) {
-                withoutId++;
-                reader.see(a);
-            } else if (seenIds.add(a.accountId())) {
-                reader.see(a);
-            }
-        }
+        held.firstSeen(accounts).forEach(reader::see);
         reported += accounts.size();
         accountsSeen.accept(accounts.size());
     }
