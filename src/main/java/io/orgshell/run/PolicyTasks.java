@@ -192,7 +192,7 @@ final class PolicyTasks {
             if (!stop.pause(pause)) {
                 return; // Ctrl-C: the task is in the journal, resume polls it
             }
-            pause = pause.multipliedBy(2).compareTo(polling.maxPoll()) > 0 ? polling.maxPoll() : pause.multipliedBy(2);
+            pause = RunStop.doubled(pause, polling.maxPoll());
         }
     }
 

@@ -154,7 +154,7 @@ final class RunExecutor {
                 if (!wait || readBack.isEmpty() || stop.requested() || !stop.pause(pause)) {
                     return;
                 }
-                pause = pause.multipliedBy(2).compareTo(LAST_RECHECK) > 0 ? LAST_RECHECK : pause.multipliedBy(2);
+                pause = RunStop.doubled(pause, LAST_RECHECK);
             }
         } catch (RunFileFailure e) {
             throw e; // a journal that cannot be written is not a read that failed: it ends the run

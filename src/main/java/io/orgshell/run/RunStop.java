@@ -92,6 +92,12 @@ final class RunStop {
      * Waits {@code pause}, or less when the operator asks to stop meanwhile; returns whether the pause ran out. The
      * run's own pauses (between two read-backs, before a write is sent again) end at once on Ctrl-C.
      */
+    /** The pause after {@code pause} between two reads that wait for the org: twice as long, {@code longest} at most. */
+    static Duration doubled(Duration pause, Duration longest) {
+        Duration twice = pause.multipliedBy(2);
+        return twice.compareTo(longest) > 0 ? longest : twice;
+    }
+
     boolean pause(Duration pause) {
         try {
             asked.get(pause.toMillis(), TimeUnit.MILLISECONDS);

@@ -240,9 +240,7 @@ final class StepWriter {
                 Duration pause = FIRST_LAG_PAUSE;
                 while (handler.same(now, s.from()) && System.nanoTime() - end < 0 && stop.pause(pause)) {
                     now = stateOf(s);
-                    pause = pause.multipliedBy(2).compareTo(LAST_LAG_PAUSE) > 0
-                            ? LAST_LAG_PAUSE
-                            : pause.multipliedBy(2);
+                    pause = RunStop.doubled(pause, LAST_LAG_PAUSE);
                 }
                 if (stop.requested() && handler.same(now, s.from())) {
                     // Ctrl-C while waiting: whether it landed is still unknown, so no result; resume reads it again
