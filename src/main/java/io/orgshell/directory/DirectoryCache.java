@@ -8,12 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Account IDs and emails of one connected org seen by {@code users export} and {@code users find}, for tab
- * completion and for turning an email into an account ID without a request. It belongs to the connection: a
- * {@code connect} to another org starts from an empty one, so no account of one org is ever offered in another. Only these two strings per account are kept (about 200 bytes an
- * account, so 100,000 accounts take some 20 MB): two hash maps for the exact lookups an export does once per
- * account, and two sorted arrays for prefix completion, rebuilt only when completion asks after a change (a sort
- * of 100,000 strings takes tens of milliseconds, a keypress after an export can afford it).
+ * Account IDs and emails of one connected org seen by {@code users export}, {@code users find} and {@code users show},
+ * for tab completion at the prompt. It belongs to the connection: a {@code connect} to another org starts from an
+ * empty one, so no account of one org is ever offered in another. Only these two strings per account are kept (about
+ * 200 bytes an account, so 100,000 accounts take some 20 MB): two hash maps for the exact lookups an export does once
+ * per account, and two sorted arrays for prefix completion, rebuilt only when completion asks after a change (a sort
+ * of 100,000 strings takes tens of milliseconds, a keypress after an export can afford it). Without a prompt (one
+ * command, a script) nothing would ever be completed: {@link #keepingNothing()} saves an export of 100,000 accounts
+ * the memory and the garbage collector's work of keeping them.
  */
 public class DirectoryCache {
 
@@ -28,8 +30,29 @@ public class DirectoryCache {
     private String[] sortedIds = new String[0];
     private String[] sortedEmails = new String[0];
     private boolean dirty;
+    private final boolean keeps;
 
-    public synchronized void put(String accountId, String email) {
+    /** A cache that keeps the accounts it is given. */
+    public DirectoryCache() {
+        this(true);
+    }
+
+    private DirectoryCache(boolean keeps) {
+        this.keeps = keeps;
+    }
+
+    /** For a connection with no prompt to complete at: takes every account and keeps none. */
+    public static DirectoryCache keepingNothing() {
+        return new DirectoryCache(false);
+    }
+
+    public void put(String accountId, String email) {
+        if (keeps) {
+            keep(accountId, email);
+        }
+    }
+
+    private synchronized void keep(String accountId, String email) {
         if (accountId == null || accountId.isBlank() || byId.size() >= CAPACITY && !byId.containsKey(accountId)) {
             return;
         }

@@ -24,6 +24,8 @@ public class SessionService {
     private final SandboxLauncher sandbox;
     /** Set by {@code disconnect}: a session the operator closed stays closed until they say {@code connect}. */
     private volatile boolean disconnected;
+    /** Whether there is a prompt to complete account IDs at: the interactive shell's, not one command's or a script's. */
+    private volatile boolean completing = true;
 
     public SessionService(
             Session session, CredentialResolver credentials, ApiClientFactory clients, SandboxLauncher sandbox) {
@@ -31,6 +33,14 @@ public class SessionService {
         this.credentials = credentials;
         this.clients = clients;
         this.sandbox = sandbox;
+    }
+
+    /**
+     * Whether the connections opened from now keep the accounts they see for completion at the prompt; with no prompt
+     * (one command, a script) keeping them would only cost memory and time.
+     */
+    public void completeAtPrompt(boolean completing) {
+        this.completing = completing;
     }
 
     public Connection connect(ConnectRequest request, SecretPrompt prompt) {
@@ -89,7 +99,7 @@ public class SessionService {
                     profile,
                     callerAccountId,
                     client,
-                    new DirectoryCache());
+                    completing ? new DirectoryCache() : DirectoryCache.keepingNothing());
             session.open(connection);
             return connection;
         } catch (RuntimeException e) {

@@ -106,6 +106,7 @@ public class ShellLauncher implements ApplicationRunner, ExitCodeGenerator {
                         .debug(options.debug())
                         .build();
 
+        sessions.completeAtPrompt(mode == Mode.INTERACTIVE);
         if (options.sandbox() || options.profile() != null) {
             int code = connectAtLaunch(options, console, mode, terminal ? input : null);
             if (code != ExitCodes.OK && mode != Mode.INTERACTIVE) {

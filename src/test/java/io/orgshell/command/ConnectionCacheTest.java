@@ -18,7 +18,10 @@ import org.springframework.shell.core.command.completion.CompletionContext;
 import org.springframework.shell.core.command.completion.CompletionProposal;
 import org.springframework.shell.core.command.completion.CompletionProvider;
 
-/** The directory cache belongs to a connection: what one org's export taught it is never used for another org. */
+/**
+ * The directory cache belongs to a connection: what one org's export taught it is never used for another org, and a
+ * connection with no prompt (one command, a script) keeps nothing.
+ */
 class ConnectionCacheTest extends ShellTest {
 
     @TempDir
@@ -34,9 +37,25 @@ class ConnectionCacheTest extends ShellTest {
 
     @AfterEach
     void stopSecondOrg() {
+        sessions.completeAtPrompt(true);
         if (orgB != null) {
             orgB.close();
         }
+    }
+
+    @Test
+    void withNoPromptAnExportKeepsNoAccountToComplete() throws Exception {
+        sessions.completeAtPrompt(false);
+        SandboxServer org = connectTo(sandbox(
+                SandboxConfig.defaults().withUsers(200).withSeed(1).withOrgId("cccccccc-0000-4000-8000-00000000000c")));
+        assertThat(run("users export --out " + tmp.resolve("c.csv")).exitCode()).isEqualTo(ExitCodes.OK);
+        String id = org.org().managedAt(3).accountId();
+        assertThat(completeAccount(id.substring(0, 8))).isEmpty();
+
+        sessions.completeAtPrompt(true);
+        connectTo(org);
+        assertThat(run("users export --out " + tmp.resolve("d.csv")).exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(completeAccount(id.substring(0, 8))).as("at a prompt").contains(id);
     }
 
     @Test
