@@ -75,6 +75,34 @@ class RateGovernorTest {
     }
 
     @Test
+    void untilALimitIsMetTheRateDoublesThenItClimbsByAFraction() {
+        double start = governor.rate();
+        later();
+        governor.observe(200, new HttpHeaders(), null);
+        later();
+        governor.observe(200, limits(1000, 900), null);
+        assertThat(governor.rate()).as("doubled twice").isEqualTo(start * 4);
+
+        later();
+        governor.observe(429, new HttpHeaders(), null);
+        double halved = governor.rate();
+        assertThat(halved).isEqualTo(start * 2);
+        later();
+        governor.observe(200, new HttpHeaders(), null);
+        assertThat(governor.rate()).as("after a 429: 5% a step").isEqualTo(halved * 1.05);
+    }
+
+    @Test
+    void aLowRemainingEndsTheDoublingToo() {
+        double start = governor.rate();
+        governor.observe(200, limits(100, 20), null);
+        assertThat(governor.rate()).as("between 10% and 30%: hold").isEqualTo(start);
+        later();
+        governor.observe(200, limits(100, 90), null);
+        assertThat(governor.rate()).isEqualTo(start * 1.10);
+    }
+
+    @Test
     void theRateStaysWithinBounds() {
         for (int i = 0; i < 1000; i++) {
             later();
