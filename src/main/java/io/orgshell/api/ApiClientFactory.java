@@ -64,7 +64,7 @@ public class ApiClientFactory {
                 profile == null ? null : profile.name(),
                 env,
                 system);
-        var tls = settings.baseUrl().getScheme().equalsIgnoreCase("https") ? TlsTrust.context(extraCas(profile)) : null;
+        var tls = settings.baseUrl().getScheme().equalsIgnoreCase("https") ? TlsTrust.trust(extraCas(profile)) : null;
         RetryPolicy retry = new RetryPolicy(settings.retry(), event -> {
             if (log.isDebugEnabled()) {
                 log.debug("retry " + event.attempt() + " of " + event.request() + " in "

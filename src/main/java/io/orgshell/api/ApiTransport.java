@@ -1,21 +1,17 @@
 package io.orgshell.api;
 
 import io.netty.channel.ChannelOption;
-import io.netty.handler.proxy.HttpProxyHandler.HttpProxyConnectException;
-import io.netty.handler.proxy.ProxyConnectException;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.timeout.ReadTimeoutException;
 import io.orgshell.core.Sanitizer;
-import java.net.ConnectException;
+import java.io.IOException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
+import javax.net.ssl.X509ExtendedTrustManager;
 import org.springframework.core.codec.ByteArrayDecoder;
 import org.springframework.core.codec.ByteArrayEncoder;
 import org.springframework.http.HttpHeaders;
@@ -25,14 +21,11 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.codec.ClientCodecConfigurer;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
-import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
-import reactor.netty.http.client.PrematureCloseException;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.transport.ProxyProvider;
 import tools.jackson.core.JacksonException;
@@ -44,7 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Every request goes through {@link #exchange}: one place that authenticates, paces requests with the
  * {@link RateGovernor}, maps every error shape to {@link ApiException} or {@link ApiConnectionException}, and retries
  * per {@link RetryPolicy}. List endpoints are walked cursor by cursor, each page fetched only when the previous one
- * has been consumed.
+ * has been consumed. The one exception is the export's long page walks on a direct route
+ * ({@link #searchPagesAhead}): sent on a thread of their own over the JDK's connection, they are paced, judged,
+ * retried and worded by the same governor, {@link #answer}, {@link RetryPolicy} and {@link TransportFailures}.
  */
 public final class ApiTransport implements AutoCloseable {
 
@@ -56,9 +51,12 @@ public final class ApiTransport implements AutoCloseable {
     private final JsonMapper json;
     private final ApiErrorParser errors;
     private final RetryPolicy retry;
+    private final TransportFailures failures;
     private final RateGovernor governor = new RateGovernor();
     private final ConnectionProvider connections;
     private final WebClient web;
+    /** The export's page walks on the calling thread; null behind a proxy, where they take the reactive path. */
+    private final PageReader pages;
 
     /** Straight to the base URL, trusting Java's default CAs. */
     public ApiTransport(ApiClientSettings settings, ApiKey key, JsonMapper json, RetryPolicy retry) {
@@ -75,13 +73,14 @@ public final class ApiTransport implements AutoCloseable {
             JsonMapper json,
             RetryPolicy retry,
             ProxyChoice proxy,
-            SslContext tls) {
+            X509ExtendedTrustManager tls) {
         this.settings = settings;
         this.proxy = proxy;
         this.key = key;
         this.json = json;
         this.errors = new ApiErrorParser(json, key);
         this.retry = retry;
+        this.failures = new TransportFailures(proxy, settings);
         this.connections = ConnectionProvider.builder("orgshell")
                 .maxConnections(64)
                 .pendingAcquireMaxCount(-1)
@@ -104,8 +103,12 @@ public final class ApiTransport implements AutoCloseable {
             });
         }
         if (tls != null) {
-            http = http.secure(spec -> spec.sslContext(tls));
+            SslContext context = TlsTrust.context(tls);
+            http = http.secure(spec -> spec.sslContext(context));
         }
+        this.pages = proxy.isDirect()
+                ? new PageReader(settings, tls == null ? null : TlsTrust.sockets(tls), MAX_BODY_BYTES)
+                : null;
         this.web = WebClient.builder()
                 .clientConnector(new ReactorClientHttpConnector(http))
                 .codecs(ApiTransport::bytesOnly)
@@ -204,6 +207,58 @@ public final class ApiTransport implements AutoCloseable {
         return CursorWalk.pages("POST " + template, cursor -> search(template, vars, withCursor(body, cursor), type));
     }
 
+    /**
+     * As {@link #searchPages}, for a walk whose reader is a thread of its own (an export's slice): on a direct route
+     * the pages are fetched on a thread of the walk's, one page ahead ({@link ReadAhead}, {@link PageReader}); through
+     * a proxy, as {@link #searchPages}.
+     */
+    <P extends ListPage> Iterable<P> searchPagesAhead(
+            String template, Map<String, String> vars, Map<String, Object> body, Class<P> type) {
+        if (pages == null) {
+            return searchPages(template, vars, body, type).toIterable(1);
+        }
+        URI uri = uri(expand(template, vars), NO_QUERY);
+        String request = "POST " + template;
+        return new ReadAhead<>(request, cursor -> searchNow(uri, request, withCursor(body, cursor), type));
+    }
+
+    /**
+     * One search on the calling thread, paced, judged and retried as {@link #exchange} does it. Interrupted while it
+     * waits, it fails with the interrupt as its cause and leaves the thread interrupted.
+     */
+    private <T> T searchNow(URI uri, String request, Object body, Class<T> type) {
+        byte[] sent = json.writeValueAsBytes(body);
+        for (int attempt = 1; ; attempt++) {
+            RuntimeException failure;
+            try {
+                pause(governor.reserve(), request);
+                PageReader.Answer a = pages.post(uri, sent, key.bearerHeader());
+                return read(answer(a.status(), a.headers(), a.body(), request).body(), type, request);
+            } catch (ApiException | ApiConnectionException e) {
+                failure = e;
+            } catch (IOException | PageReader.DeadlineException | RuntimeException e) {
+                failure = failures.of(e, uri, request);
+            }
+            Duration wait = retry.waitBeforeRetry(request, true, failure, attempt)
+                    .orElseThrow(() -> failure instanceof RetryPolicy.TransportFailure t
+                            ? new ApiConnectionException(t.getMessage(), request, t.getCause())
+                            : failure);
+            pause(wait, request);
+        }
+    }
+
+    private static void pause(Duration wait, String request) {
+        if (wait.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(wait.toMillis(), (int) (wait.toNanos() % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiConnectionException("stopped while waiting to send " + request, request, e);
+        }
+    }
+
     private static <V> Map<String, V> withCursor(Map<String, V> params, String cursor) {
         if (cursor == null) {
             return params;
@@ -235,46 +290,43 @@ public final class ApiTransport implements AutoCloseable {
                     return governor.acquire()
                             .then(ready.exchangeToMono(resp -> resp.bodyToMono(byte[].class)
                                             .defaultIfEmpty(NO_BODY)
-                                            .map(bytes -> {
-                                                int status = resp.statusCode().value();
-                                                HttpHeaders headers =
-                                                        resp.headers().asHttpHeaders();
-                                                Duration wait = status >= 400
-                                                        ? RateLimitHeaders.waitAskedFor(status, headers, Instant.now())
-                                                        : null;
-                                                Duration maxWait =
-                                                        settings.retry().maxWait();
-                                                boolean tooLong = wait != null && wait.compareTo(maxWait) > 0;
-                                                governor.observe(status, headers, tooLong ? maxWait : wait);
-                                                if (tooLong && (status == 429 || status == 503)) {
-                                                    throw new ApiWaitTooLongException(wait, maxWait, request);
-                                                }
-                                                if (status >= 300 || status < 200) {
-                                                    // a 3xx is a proxy or a sign-on page in front of the API: nothing
-                                                    // was done
-                                                    throw status >= 400
-                                                            ? errors.parse(
-                                                                    status,
-                                                                    new String(bytes, StandardCharsets.UTF_8),
-                                                                    request,
-                                                                    wait)
-                                                            : redirected(
-                                                                    status,
-                                                                    errors.redact(
-                                                                            headers.getFirst(HttpHeaders.LOCATION)),
-                                                                    request);
-                                                }
-                                                return new Response(status, bytes, request);
-                                            }))
-                                    .timeout(settings.responseDeadline(), Mono.error(ResponseDeadlineException::new)));
+                                            .map(bytes -> answer(
+                                                    resp.statusCode().value(),
+                                                    resp.headers().asHttpHeaders(),
+                                                    bytes,
+                                                    request)))
+                                    .timeout(
+                                            settings.responseDeadline(),
+                                            Mono.error(TransportFailures.ResponseDeadlineException::new)));
                 })
                 .onErrorMap(
                         e -> !(e instanceof ApiException || e instanceof ApiConnectionException),
-                        e -> transportFailure(e, uri, request));
+                        e -> failures.of(e, uri, request));
         return once.retryWhen(retry.forRequest(request, idempotent))
                 .onErrorMap(
                         RetryPolicy.TransportFailure.class,
                         e -> new ApiConnectionException(e.getMessage(), request, e.getCause()));
+    }
+
+    /**
+     * What an answer means, the same whichever way it came: the rate governor learns from it, a wait asked for that
+     * is too long ends the request, an error status is thrown as {@link ApiException}, a redirect as a refusal.
+     */
+    private Response answer(int status, HttpHeaders headers, byte[] bytes, String request) {
+        Duration wait = status >= 400 ? RateLimitHeaders.waitAskedFor(status, headers, Instant.now()) : null;
+        Duration maxWait = settings.retry().maxWait();
+        boolean tooLong = wait != null && wait.compareTo(maxWait) > 0;
+        governor.observe(status, headers, tooLong ? maxWait : wait);
+        if (tooLong && (status == 429 || status == 503)) {
+            throw new ApiWaitTooLongException(wait, maxWait, request);
+        }
+        if (status >= 300 || status < 200) {
+            // a 3xx is a proxy or a sign-on page in front of the API: nothing was done
+            throw status >= 400
+                    ? errors.parse(status, new String(bytes, StandardCharsets.UTF_8), request, wait)
+                    : redirected(status, errors.redact(headers.getFirst(HttpHeaders.LOCATION)), request);
+        }
+        return new Response(status, bytes, request);
     }
 
     private static ApiException redirected(int status, String location, String request) {
@@ -287,79 +339,6 @@ public final class ApiTransport implements AutoCloseable {
                         + "front of it? Nothing was changed",
                 request,
                 null);
-    }
-
-    /**
-     * One line for a failure below HTTP. Those that sending again cannot mend (an untrusted certificate, a proxy that
-     * wants other credentials) end the request at once; the others go to the retry policy.
-     */
-    private RuntimeException transportFailure(Throwable e, URI uri, String request) {
-        Throwable cause = e instanceof WebClientRequestException || e instanceof WebClientResponseException
-                ? (e.getCause() == null ? e : e.getCause())
-                : e;
-        String where = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
-        UntrustedCertificateException untrusted = causeOf(cause, UntrustedCertificateException.class);
-        if (untrusted != null) {
-            return new ApiConnectionException(untrusted.getMessage(), request, null);
-        }
-        String message;
-        HttpProxyConnectException refusedTunnel = causeOf(cause, HttpProxyConnectException.class);
-        if (refusedTunnel != null) {
-            String status = ProxyFailures.status(refusedTunnel);
-            if (status.startsWith("407")) {
-                return new ApiConnectionException(ProxyFailures.credentialsRefused(proxy, status), request, null);
-            }
-            message = "the proxy " + proxy + " refused the tunnel to " + where + " (" + status + ")";
-        } else if (!proxy.isDirect() && hasCause(cause, ProxyConnectException.class)) {
-            message = "the proxy " + proxy + " did not open the tunnel to " + where + " within "
-                    + seconds(settings.connectTimeout());
-        } else if (!proxy.isDirect() && hasCause(cause, ConnectException.class)) {
-            message = "cannot reach the proxy " + proxy + ": "
-                    + ProxyFailures.why(causeOf(cause, ConnectException.class));
-        } else if (!proxy.isDirect() && hasCause(cause, UnknownHostException.class)) {
-            message = "cannot resolve the host of the proxy " + proxy;
-        } else if (cause instanceof ConnectException || hasCause(cause, ConnectException.class)) {
-            message = "cannot connect to " + where + " (connection refused or unreachable)";
-        } else if (hasCause(cause, UnknownHostException.class)) {
-            message = "cannot resolve the host " + uri.getHost();
-        } else if (cause instanceof ResponseDeadlineException) {
-            message = "the answer from " + where + " was not complete within " + seconds(settings.responseDeadline())
-                    + " (orgshell.response-deadline)";
-        } else if (cause instanceof ReadTimeoutException
-                || hasCause(cause, TimeoutException.class)
-                || hasCause(cause, ReadTimeoutException.class)) {
-            message = "no answer from " + where + " within "
-                    + settings.readTimeout().toSeconds() + " s";
-        } else if (cause instanceof PrematureCloseException || hasCause(cause, PrematureCloseException.class)) {
-            message = "the connection to " + where + " closed before the answer arrived";
-        } else {
-            message = "the request to " + where + " failed: " + cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")");
-        }
-        return new RetryPolicy.TransportFailure(message, cause);
-    }
-
-    /** A whole answer took longer than {@code orgshell.response-deadline}: a timeout like any other to the retries. */
-    private static final class ResponseDeadlineException extends TimeoutException {}
-
-    private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
-    }
-
-    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
-        return causeOf(t, type) != null;
-    }
-
-    private static <T extends Throwable> T causeOf(Throwable t, Class<T> type) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (type.isInstance(c)) {
-                return type.cast(c);
-            }
-            if (c.getCause() == c) {
-                break;
-            }
-        }
-        return null;
     }
 
     private <T> T read(byte[] body, Class<T> type, String request) {
@@ -412,5 +391,8 @@ public final class ApiTransport implements AutoCloseable {
     @Override
     public void close() {
         connections.dispose();
+        if (pages != null) {
+            pages.close();
+        }
     }
 }

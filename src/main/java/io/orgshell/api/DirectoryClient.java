@@ -3,6 +3,7 @@ package io.orgshell.api;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +112,27 @@ public final class DirectoryClient {
     public Iterable<List<OrgAccount>> select(UserQuery query, List<String> expand) {
         Map<String, Object> body = query.body(LIMIT);
         body.put("expand", List.copyOf(expand));
-        return searchPages(body).toIterable(1);
+        Iterable<DirectoryUser.Page> pages = transport.searchPagesAhead(
+                USERS + "/search", Map.of("directoryId", ALL), body, DirectoryUser.Page.class);
+        return () -> new Iterator<>() {
+            private final Iterator<DirectoryUser.Page> walk = pages.iterator();
+
+            @Override
+            public boolean hasNext() {
+                try {
+                    return walk.hasNext();
+                } catch (ApiException e) {
+                    throw missing(e);
+                }
+            }
+
+            @Override
+            public List<OrgAccount> next() {
+                DirectoryUser.Page page = walk.next();
+                answered.set(true);
+                return Collections.unmodifiableList(ApiTransport.nonNull(page.data()));
+            }
+        };
     }
 
     private Flux<List<OrgAccount>> searchPages(Map<String, Object> body) {

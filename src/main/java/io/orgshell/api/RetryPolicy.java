@@ -1,6 +1,7 @@
 package io.orgshell.api;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import reactor.core.publisher.Mono;
@@ -32,18 +33,28 @@ public final class RetryPolicy {
     Retry forRequest(String request, boolean idempotent) {
         return Retry.from(signals -> signals.concatMap(signal -> {
             Throwable failure = signal.failure();
-            int attempt = (int) signal.totalRetries() + 1;
-            // a 429 was not processed and says when to come back: a burst of them deserves more patience
-            int limit = failure instanceof ApiException api && api.status() == 429
-                    ? settings.maxRetries() * THROTTLED_PATIENCE
-                    : settings.maxRetries();
-            if (attempt > limit || !isRetryable(failure, idempotent)) {
-                return Mono.error(failure);
-            }
-            Duration delay = delayFor(failure, attempt);
-            listener.accept(new RetryEvent(request, attempt, delay, failure));
-            return Mono.delay(delay);
+            return waitBeforeRetry(request, idempotent, failure, (int) signal.totalRetries() + 1)
+                    .map(Mono::delay)
+                    .orElseGet(() -> Mono.error(failure));
         }));
+    }
+
+    /**
+     * How long to wait before sending {@code request} again after its {@code attempt}-th retry would be due, told to
+     * the listener; empty when it is not to be sent again. The one decision for requests sent either way (a Reactor
+     * retry above, or a loop on the calling thread).
+     */
+    Optional<Duration> waitBeforeRetry(String request, boolean idempotent, Throwable failure, int attempt) {
+        // a 429 was not processed and says when to come back: a burst of them deserves more patience
+        int limit = failure instanceof ApiException api && api.status() == 429
+                ? settings.maxRetries() * THROTTLED_PATIENCE
+                : settings.maxRetries();
+        if (attempt > limit || !isRetryable(failure, idempotent)) {
+            return Optional.empty();
+        }
+        Duration delay = delayFor(failure, attempt);
+        listener.accept(new RetryEvent(request, attempt, delay, failure));
+        return Optional.of(delay);
     }
 
     static boolean isRetryable(Throwable failure, boolean idempotent) {

@@ -9,6 +9,8 @@ import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -25,12 +27,27 @@ final class TlsTrust {
 
     private TlsTrust() {}
 
-    static SslContext context(List<Source> extras) {
+    /** Java's verification against the default and extra anchors, naming the certificate when it refuses one. */
+    static X509ExtendedTrustManager trust(List<Source> extras) {
+        return new NamingTrustManager(verifier(extras));
+    }
+
+    /** For Reactor Netty. */
+    static SslContext context(X509ExtendedTrustManager trust) {
         try {
-            return SslContextBuilder.forClient()
-                    .trustManager(new NamingTrustManager(verifier(extras)))
-                    .build();
+            return SslContextBuilder.forClient().trustManager(trust).build();
         } catch (IOException e) {
+            throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    /** For the JDK's own HTTPS connections ({@link PageReader}): the same trust as {@link #context}. */
+    static SSLSocketFactory sockets(X509ExtendedTrustManager trust) {
+        try {
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, new TrustManager[] {trust}, null);
+            return tls.getSocketFactory();
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
         }
     }

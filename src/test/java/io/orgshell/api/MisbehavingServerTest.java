@@ -3,6 +3,7 @@ package io.orgshell.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orgshell.core.ExitCodes;
+import io.orgshell.directory.PartitionedWalk;
 import io.orgshell.sandbox.SandboxConfig;
 import io.orgshell.sandbox.SandboxUser;
 import io.orgshell.support.Accounts;
@@ -21,6 +22,7 @@ class MisbehavingServerTest extends FreshSandboxTest {
 
     static final String DOMAINS = "GET /admin/v1/orgs/{orgId}/domains";
     static final String USERS = "GET /admin/v1/orgs/{orgId}/users";
+    static final String SEARCH = "POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/search";
 
     @Override
     protected SandboxConfig sandboxConfig() {
@@ -85,6 +87,28 @@ class MisbehavingServerTest extends FreshSandboxTest {
         assertThat(server.stats().requests(DOMAINS) - before)
                 .as("the retry after the wait was never sent")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void ctrlCEndsAnExportWhosePagesWaitForTheServer() throws Exception {
+        FaultScripts.post(
+                server, "{\"match\":\"" + SEARCH + "\",\"times\":100,\"type\":\"throttle\",\"retryAfter\":3}");
+        long before = server.stats().requests(SEARCH);
+        Thread command = Thread.currentThread();
+        Thread ctrlC = new Thread(() -> {
+            while (server.stats().requests(SEARCH) == before) {
+                Thread.onSpinWait();
+            }
+            command.interrupt();
+        });
+        ctrlC.start();
+        Result r = run("users export --out " + tmp.resolve("stopped.csv"));
+        afterCtrlC(ctrlC);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.INTERRUPTED);
+        assertThat(server.stats().requests(SEARCH) - before)
+                .as("one search a slice at most, and no retry after the wait")
+                .isBetween(1L, (long) PartitionedWalk.AT_ONCE);
+        assertThat(tmp.resolve("stopped.csv")).doesNotExist();
     }
 
     @Test

@@ -23,6 +23,7 @@ class ResponseDeadlineTest extends FreshSandboxTest {
 
     static final String DOMAINS = "GET /admin/v1/orgs/{orgId}/domains";
     static final String EMAIL = "PUT /users/{accountId}/manage/email";
+    static final String SEARCH = "POST /admin/v2/orgs/{orgId}/directories/{directoryId}/users/search";
     /** The answer's 30 pieces a second apart: about 29 s for the whole of it. */
     static final String TRICKLE = "\"type\":\"trickle\",\"delayMs\":1000";
 
@@ -52,6 +53,28 @@ class ResponseDeadlineTest extends FreshSandboxTest {
         assertThat(server.stats().requests(DOMAINS) - before)
                 .as("the trickle, then the retry")
                 .isEqualTo(clean + 1);
+    }
+
+    @Test
+    void anExportPageThatTricklesIsCutAtTheDeadlineAndAskedAgain() throws Exception {
+        Path clean = tmp.resolve("clean.csv");
+        long searches = -server.stats().requests(SEARCH);
+        ok(run("users export --out " + clean));
+        searches += server.stats().requests(SEARCH);
+        FaultScripts.post(server, "{\"match\":\"" + SEARCH + "\"," + TRICKLE + "}");
+        long before = server.stats().requests(SEARCH);
+        Path out = tmp.resolve("trickled.csv");
+
+        Result r = run("users export --out " + out);
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(server.stats().tricklesToTheEnd())
+                .as("cut before the answer's last piece")
+                .isZero();
+        assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(clean));
+        assertThat(server.stats().requests(SEARCH) - before)
+                .as("the trickle, then the retry")
+                .isEqualTo(searches + 1);
     }
 
     @Test

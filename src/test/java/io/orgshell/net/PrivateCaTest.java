@@ -83,7 +83,21 @@ class PrivateCaTest extends FreshSandboxTest {
         assertThat(r.err().strip())
                 .isEqualTo("error: TLS: the certificate presented for localhost is for other names (subject CN="
                         + PrivateCa.HOST + ", issued by " + PrivateCa.CA_NAME.replace(", ", ",") + ", names "
-                        + PrivateCa.HOST + "); check the base URL (GET /admin/v1/orgs/{orgId})");
+                        + PrivateCa.HOST + " " + PrivateCa.ADDRESS
+                        + "); check the base URL (GET /admin/v1/orgs/{orgId})");
+    }
+
+    @Test
+    void anExportReadsItsPagesThroughTheExtraCaToo() throws IOException {
+        profile(PrivateCa.ADDRESS, PrivateCa.get().caPem().toString());
+        ok(run("connect --profile corp"));
+        int handshakes = front.handshakes();
+        Path out = tmp.resolve("users.csv");
+
+        ok(run("users export --out " + out));
+
+        assertThat(Files.readAllLines(out)).hasSize(server.org().managedCount() + 1);
+        assertThat(front.handshakes()).as("the pages' own connections").isGreaterThan(handshakes);
     }
 
     @Test

@@ -18,6 +18,9 @@ public final class PrivateCa {
     /** The name only the test proxy can resolve, and the one name the server certificate is for. */
     public static final String HOST = "api.orgshell.test";
 
+    /** The server certificate is for this address too: an https base URL on loopback with no name to resolve. */
+    public static final String ADDRESS = "127.0.0.1";
+
     public static final String CA_NAME = "CN=Orgshell Test Inspection CA, O=Corp";
 
     public static final char[] PASSWORD = "changeit-test".toCharArray();
@@ -129,7 +132,7 @@ public final class PrivateCa {
                 "-outfile",
                 serverPem.toString(),
                 "-ext",
-                "san=dns:" + HOST,
+                "san=dns:" + HOST + ",ip:" + ADDRESS,
                 "-validity",
                 "3");
         // the reply is imported as the server entry's chain: the server certificate followed by the CA's
