@@ -91,7 +91,7 @@ final class PageReader implements AutoCloseable {
             int status = c.getResponseCode();
             byte[] bytes;
             try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
-                bytes = in == null ? new byte[0] : in.readNBytes(maxBody + 1);
+                bytes = in == null ? new byte[0] : body(in, c.getContentLengthLong());
             }
             if (bytes.length > maxBody) {
                 c.disconnect();
@@ -106,6 +106,18 @@ final class PageReader implements AutoCloseable {
         } finally {
             deadline.cancel(false);
         }
+    }
+
+    /** Read into one array of the announced length when there is one: a page is then allocated once, not twice. */
+    private byte[] body(InputStream in, long announced) throws IOException {
+        if (announced < 0 || announced > maxBody) {
+            return in.readNBytes(maxBody + 1);
+        }
+        byte[] body = new byte[(int) announced];
+        if (in.readNBytes(body, 0, body.length) < body.length) {
+            throw new IOException("Premature EOF");
+        }
+        return body;
     }
 
     private static HttpHeaders headers(HttpURLConnection c) {
