@@ -8,9 +8,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.net.ssl.X509ExtendedTrustManager;
 import org.springframework.core.codec.ByteArrayDecoder;
 import org.springframework.core.codec.ByteArrayEncoder;
@@ -212,10 +214,21 @@ public final class ApiTransport implements AutoCloseable {
      * the pages are fetched on a thread of the walk's, one page ahead ({@link ReadAhead}, {@link PageReader}); through
      * a proxy, as {@link #searchPages}.
      */
-    <P extends ListPage> Iterable<P> searchPagesAhead(
+    <P extends ListPage> PageWalk<P> searchPagesAhead(
             String template, Map<String, String> vars, Map<String, Object> body, Class<P> type) {
         if (pages == null) {
-            return searchPages(template, vars, body, type).toIterable(1);
+            Stream<P> walk = searchPages(template, vars, body, type).toStream(1);
+            return new PageWalk<>() {
+                @Override
+                public Iterator<P> iterator() {
+                    return walk.iterator();
+                }
+
+                @Override
+                public void close() {
+                    walk.close(); // cancels the walk
+                }
+            };
         }
         URI uri = uri(expand(template, vars), NO_QUERY);
         String request = "POST " + template;
@@ -232,6 +245,9 @@ public final class ApiTransport implements AutoCloseable {
             RuntimeException failure;
             try {
                 pause(governor.reserve(), request);
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new ApiConnectionException("stopped before sending " + request, request, null);
+                }
                 PageReader.Answer a = pages.post(uri, sent, key.bearerHeader());
                 return read(answer(a.status(), a.headers(), a.body(), request).body(), type, request);
             } catch (ApiException | ApiConnectionException e) {

@@ -109,28 +109,37 @@ public final class DirectoryClient {
      * As {@link #select(UserQuery)}, at the largest page the search documents, with exactly the {@code expand} values
      * given: an export asks for what its columns need and nothing more, one request per page.
      */
-    public Iterable<List<OrgAccount>> select(UserQuery query, List<String> expand) {
+    public PageWalk<List<OrgAccount>> select(UserQuery query, List<String> expand) {
         Map<String, Object> body = query.body(LIMIT);
         body.put("expand", List.copyOf(expand));
-        Iterable<DirectoryUser.Page> pages = transport.searchPagesAhead(
+        PageWalk<DirectoryUser.Page> pages = transport.searchPagesAhead(
                 USERS + "/search", Map.of("directoryId", ALL), body, DirectoryUser.Page.class);
-        return () -> new Iterator<>() {
-            private final Iterator<DirectoryUser.Page> walk = pages.iterator();
-
+        return new PageWalk<>() {
             @Override
-            public boolean hasNext() {
-                try {
-                    return walk.hasNext();
-                } catch (ApiException e) {
-                    throw missing(e);
-                }
+            public Iterator<List<OrgAccount>> iterator() {
+                Iterator<DirectoryUser.Page> walk = pages.iterator();
+                return new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        try {
+                            return walk.hasNext();
+                        } catch (ApiException e) {
+                            throw missing(e);
+                        }
+                    }
+
+                    @Override
+                    public List<OrgAccount> next() {
+                        DirectoryUser.Page page = walk.next();
+                        answered.set(true);
+                        return Collections.unmodifiableList(ApiTransport.nonNull(page.data()));
+                    }
+                };
             }
 
             @Override
-            public List<OrgAccount> next() {
-                DirectoryUser.Page page = walk.next();
-                answered.set(true);
-                return Collections.unmodifiableList(ApiTransport.nonNull(page.data()));
+            public void close() {
+                pages.close();
             }
         };
     }

@@ -7,6 +7,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
@@ -37,9 +38,10 @@ final class NamingTrustManager extends X509ExtendedTrustManager {
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
             throws CertificateException {
-        String host = socket == null || socket.getInetAddress() == null
-                ? null
-                : socket.getInetAddress().getHostName();
+        // the host as the URL named it (the JDK's HTTPS connections): an address's reverse lookup would name another
+        String host = socket instanceof SSLSocket tls && tls.getHandshakeSession() != null
+                ? tls.getHandshakeSession().getPeerHost()
+                : null;
         anchored(chain, authType, host);
         try {
             verifier.checkServerTrusted(chain, authType, socket);

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.Proxy;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
@@ -65,9 +66,14 @@ final class PageReader implements AutoCloseable {
 
     /**
      * POSTs {@code body} and reads the whole answer. A redirect is not followed (the caller refuses it), an answer
-     * larger than the limit is refused, and the connection is cut at the response deadline.
+     * larger than the limit is refused, and the answer is cut at the response deadline: until its headers have come
+     * by closing the connection from a timer, then between the pieces of its body (each piece bounded by the read
+     * timeout), so a server that trickles is cut within a read timeout of the deadline. The body goes out with the
+     * headers, not streamed: a 401 keeps its message, and the JDK may send the search again on a connection it found
+     * closed, which changes nothing.
      */
     Answer post(URI uri, byte[] body, String authorization) throws IOException, DeadlineException {
+        long deadline = System.nanoTime() + settings.responseDeadline().toNanos();
         HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
         if (tls != null && c instanceof HttpsURLConnection https) {
             https.setSSLSocketFactory(tls);
@@ -78,46 +84,75 @@ final class PageReader implements AutoCloseable {
         c.setReadTimeout((int) settings.readTimeout().toMillis());
         c.setRequestMethod("POST");
         c.setDoOutput(true);
-        c.setFixedLengthStreamingMode(body.length);
         c.setRequestProperty(HttpHeaders.AUTHORIZATION, authorization);
         c.setRequestProperty(HttpHeaders.ACCEPT, "application/json");
         c.setRequestProperty(HttpHeaders.CONTENT_TYPE, "application/json");
-        ScheduledFuture<?> deadline =
-                deadlines.schedule(c::disconnect, settings.responseDeadline().toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> cut = deadlines.schedule(c::disconnect, deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        int status;
         try {
             try (OutputStream out = c.getOutputStream()) {
                 out.write(body);
             }
-            int status = c.getResponseCode();
-            byte[] bytes;
-            try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
-                bytes = in == null ? new byte[0] : body(in, c.getContentLengthLong());
-            }
-            if (bytes.length > maxBody) {
-                c.disconnect();
-                throw new IOException("the answer is larger than " + (maxBody >> 20) + " MB");
-            }
-            return new Answer(status, headers(c), bytes);
+            status = c.getResponseCode();
         } catch (IOException e) {
-            if (deadline.isDone() && !deadline.isCancelled()) {
-                throw new DeadlineException();
+            if (cut.cancel(false)) {
+                throw e;
             }
+            throw new DeadlineException();
+        }
+        if (!cut.cancel(false)) {
+            c.disconnect();
+            throw new DeadlineException();
+        }
+        try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+            byte[] bytes = in == null ? new byte[0] : body(in, c.getContentLengthLong(), deadline);
+            return new Answer(status, headers(c), bytes);
+        } catch (IOException | DeadlineException e) {
+            c.disconnect();
             throw e;
-        } finally {
-            deadline.cancel(false);
         }
     }
 
-    /** Read into one array of the announced length when there is one: a page is then allocated once, not twice. */
-    private byte[] body(InputStream in, long announced) throws IOException {
-        if (announced < 0 || announced > maxBody) {
-            return in.readNBytes(maxBody + 1);
+    /**
+     * The body, read into one array of the announced length when there is one (a page is then allocated once, not
+     * twice), checking the deadline before each read.
+     */
+    private byte[] body(InputStream in, long announced, long deadline) throws IOException, DeadlineException {
+        if (announced > maxBody) {
+            throw tooLarge();
         }
-        byte[] body = new byte[(int) announced];
-        if (in.readNBytes(body, 0, body.length) < body.length) {
+        byte[] body = new byte[announced >= 0 ? (int) announced : 16 * 1024];
+        int length = 0;
+        while (true) {
+            if (length == body.length) {
+                if (announced >= 0) {
+                    break;
+                }
+                if (body.length >= maxBody) {
+                    if (in.read() < 0) {
+                        break;
+                    }
+                    throw tooLarge();
+                }
+                body = Arrays.copyOf(body, (int) Math.min(maxBody, 2L * body.length));
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new DeadlineException();
+            }
+            int n = in.read(body, length, body.length - length);
+            if (n < 0) {
+                break;
+            }
+            length += n;
+        }
+        if (announced >= 0 && length < announced) {
             throw new IOException("Premature EOF");
         }
-        return body;
+        return length == body.length ? body : Arrays.copyOf(body, length);
+    }
+
+    private IOException tooLarge() {
+        return new IOException("the answer is larger than " + (maxBody >> 20) + " MB");
     }
 
     private static HttpHeaders headers(HttpURLConnection c) {

@@ -18,9 +18,10 @@ import reactor.core.publisher.Mono;
  * runs low;</li>
  * <li>a 429 halves the rate and holds every request until {@code Retry-After} has passed;</li>
  * <li>without any headers: climb until a 429, then halve (additive-increase, multiplicative-decrease).</li>
- * <li>until the first sign of a limit (a 429, or Remaining below 30%) the rate doubles at each step instead of
- * climbing by a tenth or a twentieth, as TCP's slow start does: an export's six slices want some 300 requests a
- * second, which a climb of 5% from 20 would reach only after five seconds of holding them back.</li>
+ * <li>until the first sign of a limit (a 429, a 5xx, a wait asked for, or Remaining at 30% or below, which also
+ * halves the rate) the rate doubles at each step in which it held a request back, instead of climbing by a tenth or
+ * a twentieth, as TCP's slow start does: an export's six slices want some 300 requests a second, which a climb of 5%
+ * from 20 would reach only after five seconds of holding them back.</li>
  * </ul>
  * The rate changes at most every 100 ms: with many requests in flight, every answer reports the same low Remaining,
  * and reacting to each would cut the rate far below the limit before the first cut could show. Bounded concurrency
@@ -47,6 +48,10 @@ public final class RateGovernor {
     private long throttled;
     /** No limit met yet: the rate doubles instead of climbing. */
     private boolean startingUp = true;
+    /** A request waited for its turn since the last step: the rate is what holds the requests back. */
+    private boolean heldBack;
+    /** The rate has doubled at least once: a first low Remaining then means it overshot. */
+    private boolean doubled;
 
     public RateGovernor() {
         this(System::nanoTime, Instant::now);
@@ -68,6 +73,7 @@ public final class RateGovernor {
     synchronized Duration reserve() {
         long now = nanoClock.getAsLong();
         long start = Math.max(now, nextFree);
+        heldBack |= start > now;
         nextFree = start + (long) (1e9 / rate);
         return Duration.ofNanos(start - now);
     }
@@ -76,7 +82,6 @@ public final class RateGovernor {
         long now = nanoClock.getAsLong();
         if (status == 429) {
             throttled++;
-            startingUp = false;
             if (retryAfter != null) {
                 nextFree = Math.max(nextFree, now + retryAfter.toNanos());
             }
@@ -93,21 +98,30 @@ public final class RateGovernor {
                 ceiling = Math.min(MAX_RATE, Math.max(MIN_RATE, HEADROOM * limit / period));
             }
         }
-        if (limit > 0 && remaining >= 0 && remaining <= HIGH * limit) {
+        if (startingUp && (status == 429 || status >= 500 || retryAfter != null)) {
             startingUp = false;
+        } else if (startingUp && limit > 0 && remaining >= 0 && remaining <= HIGH * limit) {
+            startingUp = false;
+            if (doubled) {
+                // the last doubling may have overshot by as much: back to where it was
+                rate = Math.max(MIN_RATE, rate / 2);
+            }
         }
         if (now - lastAdjust < ADJUST_EVERY_NANOS) {
             rate = Math.min(rate, ceiling);
             return;
         }
         lastAdjust = now;
+        boolean doubling = startingUp && heldBack;
+        heldBack = false;
+        doubled |= doubling;
         if (status == 429) {
             rate = rate / 2;
         } else if (limit > 0 && remaining >= 0) {
             double left = (double) remaining / limit;
-            rate = left < LOW ? rate * 0.9 : left > HIGH ? rate * (startingUp ? 2 : 1.10) : rate;
+            rate = left < LOW ? rate * 0.9 : left > HIGH ? rate * (doubling ? 2 : 1.10) : rate;
         } else {
-            rate = rate * (startingUp ? 2 : 1.05);
+            rate = rate * (doubling ? 2 : 1.05);
         }
         rate = Math.max(MIN_RATE, Math.min(rate, ceiling));
     }

@@ -2,25 +2,24 @@ package io.orgshell.api;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.SynchronousQueue;
 import java.util.function.Function;
 import reactor.core.Exceptions;
 
 /**
  * A cursor walk whose pages are fetched on a thread of its own, one page ahead of the reader: while the reader writes
- * a page's rows, the next page is already on its way (its cursor came with the page). The fetching thread holds at
- * most one page nobody has taken; it stops when the walk ends, fails, or the reader is interrupted (whose loop then ends
- * with an exception, as over a Flux's iterable) or stops taking pages, and sends no request after that.
+ * a page's rows, the next page is already on its way (its cursor came with the page). So at most two pages are held,
+ * the reader's and the one being fetched or handed over. The fetching thread ends when the walk ends or fails (the
+ * reader gets the failure), or when the walk is closed or its reader interrupted (whose loop then ends with an
+ * exception, as over a Flux's iterable); after that it sends no request.
  */
-final class ReadAhead<P extends ListPage> implements Iterable<P> {
-
-    /** A reader that has taken no page for this long has gone: the fetching thread stops. */
-    static final long ABANDONED_AFTER_SECONDS = 300;
+final class ReadAhead<P extends ListPage> implements PageWalk<P> {
 
     private final String request;
     private final Function<String, P> pageAt;
+    private final SynchronousQueue<Object> handed = new SynchronousQueue<>();
+    private volatile boolean closed;
+    private Thread fetcher;
 
     /**
      * @param request what is walked, for messages ("POST /v2/…/users/search")
@@ -31,60 +30,55 @@ final class ReadAhead<P extends ListPage> implements Iterable<P> {
         this.pageAt = pageAt;
     }
 
+    /** The end of the walk, or how it failed. */
+    private record End(Throwable failure) {}
+
     @Override
-    public Iterator<P> iterator() {
+    public synchronized Iterator<P> iterator() {
+        if (fetcher != null) {
+            throw new IllegalStateException("a walk of " + request + " is read once");
+        }
+        fetcher = new Thread(this::fetch, "orgshell-pages");
+        fetcher.setDaemon(true);
+        fetcher.start();
         return new Pages();
     }
 
-    /** The end of the walk, or how it failed. */
-    private record End(RuntimeException failure) {}
-
-    private final class Pages implements Iterator<P>, Runnable {
-
-        private final BlockingQueue<Object> handed = new ArrayBlockingQueue<>(1);
-        private final Thread fetcher = new Thread(this, "orgshell-pages");
-        private volatile boolean gone;
-        private Object next;
-
-        Pages() {
-            fetcher.setDaemon(true);
-            fetcher.start();
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (fetcher != null) {
+            fetcher.interrupt();
         }
+    }
 
-        @Override
-        public void run() {
+    private void fetch() {
+        Object last = new End(null);
+        try {
             CursorWalk walk = new CursorWalk(request);
-            Object out;
-            try {
-                String cursor = null;
-                do {
-                    P page = pageAt.apply(cursor);
-                    cursor = walk.next(page);
-                    if (!hand(page)) {
-                        return;
-                    }
-                } while (cursor != null && !gone);
-                if (gone) {
-                    return;
-                }
-                out = new End(null);
-            } catch (RuntimeException e) {
-                out = new End(e);
-            }
-            hand(out);
+            String cursor = null;
+            do {
+                P page = pageAt.apply(cursor);
+                cursor = walk.next(page);
+                handed.put(page);
+            } while (cursor != null && !closed);
+        } catch (InterruptedException e) {
+            return; // closed while handing a page over: nobody reads the rest
+        } catch (Throwable e) {
+            last = new End(e);
         }
+        try {
+            if (!closed) {
+                handed.put(last);
+            }
+        } catch (InterruptedException e) {
+            // closed meanwhile
+        }
+    }
 
-        /** Waits for the reader to take the last thing handed; false when the reader has gone. */
-        private boolean hand(Object o) {
-            try {
-                if (!handed.offer(o, ABANDONED_AFTER_SECONDS, TimeUnit.SECONDS)) {
-                    gone = true;
-                }
-            } catch (InterruptedException e) {
-                gone = true;
-            }
-            return !gone;
-        }
+    private final class Pages implements Iterator<P> {
+
+        private Object next;
 
         @Override
         public boolean hasNext() {
@@ -92,15 +86,19 @@ final class ReadAhead<P extends ListPage> implements Iterable<P> {
                 try {
                     next = handed.take();
                 } catch (InterruptedException e) {
-                    gone = true;
-                    fetcher.interrupt();
-                    // as a Flux's iterable says it: the reader's loop ends with an exception, not as if complete
+                    close();
                     throw Exceptions.propagate(e);
                 }
             }
             if (next instanceof End end) {
+                if (end.failure() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (end.failure() instanceof Error err) {
+                    throw err;
+                }
                 if (end.failure() != null) {
-                    throw end.failure();
+                    throw new IllegalStateException(end.failure());
                 }
                 return false;
             }

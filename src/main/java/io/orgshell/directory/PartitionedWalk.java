@@ -4,6 +4,7 @@ import io.orgshell.api.AdminApiClient;
 import io.orgshell.api.DirectoryClient;
 import io.orgshell.api.Domain;
 import io.orgshell.api.OrgAccount;
+import io.orgshell.api.PageWalk;
 import io.orgshell.api.UserQuery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -173,11 +174,13 @@ public final class PartitionedWalk {
             List<Future<?>> running = new ArrayList<>();
             for (Partition p : startOrder(partitions)) {
                 running.add(pool.submit(() -> {
-                    for (List<OrgAccount> page : directory.select(query.apply(p), expand)) {
-                        if (Thread.currentThread().isInterrupted()) {
-                            return null;
+                    try (PageWalk<List<OrgAccount>> pages = directory.select(query.apply(p), expand)) {
+                        for (List<OrgAccount> page : pages) {
+                            if (Thread.currentThread().isInterrupted()) {
+                                return null;
+                            }
+                            consumer.page(p, page);
                         }
-                        consumer.page(p, page);
                     }
                     return null;
                 }));

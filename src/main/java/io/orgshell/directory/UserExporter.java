@@ -5,6 +5,7 @@ import io.orgshell.api.DirectoryClient;
 import io.orgshell.api.DirectoryUser;
 import io.orgshell.api.ManagedUser;
 import io.orgshell.api.OrgAccount;
+import io.orgshell.api.PageWalk;
 import io.orgshell.api.UserQuery;
 import io.orgshell.core.ExitCodes;
 import io.orgshell.core.OutputTarget;
@@ -279,10 +280,12 @@ public class UserExporter {
             }
         }
         long before = read.size();
-        for (List<OrgAccount> page : directory.select(outsideTheSlices(whole, selection), EXPAND)) {
-            writing.page(read.firstSeenWithId(page), AccountFacts::of, sink::row);
-            if (Thread.currentThread().isInterrupted()) {
-                break;
+        try (PageWalk<List<OrgAccount>> pages = directory.select(outsideTheSlices(whole, selection), EXPAND)) {
+            for (List<OrgAccount> page : pages) {
+                writing.page(read.firstSeenWithId(page), AccountFacts::of, sink::row);
+                if (Thread.currentThread().isInterrupted()) {
+                    break;
+                }
             }
         }
         return new Completeness(true, read.size() - before);

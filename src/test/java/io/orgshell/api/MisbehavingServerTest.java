@@ -1,6 +1,7 @@
 package io.orgshell.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.orgshell.core.ExitCodes;
 import io.orgshell.directory.PartitionedWalk;
@@ -10,6 +11,7 @@ import io.orgshell.support.Accounts;
 import io.orgshell.support.FaultScripts;
 import io.orgshell.support.FreshSandboxTest;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -105,10 +107,25 @@ class MisbehavingServerTest extends FreshSandboxTest {
         Result r = run("users export --out " + tmp.resolve("stopped.csv"));
         afterCtrlC(ctrlC);
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.INTERRUPTED);
+        await("no thread left to send a page's search")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> Thread.getAllStackTraces().keySet().stream()
+                        .noneMatch(t -> t.getName().equals("orgshell-pages")));
         assertThat(server.stats().requests(SEARCH) - before)
                 .as("one search a slice at most, and no retry after the wait")
                 .isBetween(1L, (long) PartitionedWalk.AT_ONCE);
         assertThat(tmp.resolve("stopped.csv")).doesNotExist();
+    }
+
+    @Test
+    void aRefusedKeyOnAnExportPageSaysWhatTheApiSaid() {
+        FaultScripts.post(
+                server,
+                "{\"match\":\"" + SEARCH + "\",\"times\":100,\"type\":\"status\",\"status\":401,"
+                        + "\"body\":{\"code\":401,\"message\":\"Token revoked by an org admin\"}}");
+        Result r = run("users export --out " + tmp.resolve("refused.csv"));
+        assertThat(r.exitCode()).as(r.toString()).isNotEqualTo(ExitCodes.OK);
+        assertThat(r.err()).contains("Token revoked by an org admin").doesNotContain("Exception");
     }
 
     @Test

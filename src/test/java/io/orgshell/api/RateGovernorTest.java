@@ -74,32 +74,71 @@ class RateGovernorTest {
         assertThat(governor.rate()).isLessThanOrEqualTo(governor.ceiling());
     }
 
+    /** Two requests at once: the second waits for its turn, so the rate is what holds them back. */
+    void heldBack() {
+        governor.reserve();
+        assertThat(governor.reserve()).isPositive();
+    }
+
     @Test
-    void untilALimitIsMetTheRateDoublesThenItClimbsByAFraction() {
+    void untilALimitIsMetTheRateDoublesWhileItHoldsRequestsBackThenItClimbsByAFraction() {
         double start = governor.rate();
+        governor.observe(200, new HttpHeaders(), null);
+        assertThat(governor.rate())
+                .as("nothing waited: a climb, not a doubling")
+                .isEqualTo(start * 1.05);
         later();
+        heldBack();
         governor.observe(200, new HttpHeaders(), null);
         later();
+        heldBack();
         governor.observe(200, limits(1000, 900), null);
-        assertThat(governor.rate()).as("doubled twice").isEqualTo(start * 4);
+        assertThat(governor.rate()).as("doubled twice").isEqualTo(start * 1.05 * 4);
 
         later();
+        heldBack();
         governor.observe(429, new HttpHeaders(), null);
         double halved = governor.rate();
-        assertThat(halved).isEqualTo(start * 2);
+        assertThat(halved).isEqualTo(start * 1.05 * 2);
         later();
+        heldBack();
         governor.observe(200, new HttpHeaders(), null);
         assertThat(governor.rate()).as("after a 429: 5% a step").isEqualTo(halved * 1.05);
     }
 
     @Test
-    void aLowRemainingEndsTheDoublingToo() {
-        double start = governor.rate();
-        governor.observe(200, limits(100, 20), null);
-        assertThat(governor.rate()).as("between 10% and 30%: hold").isEqualTo(start);
+    void aServerErrorOrAWaitAskedForEndsTheDoubling() {
+        heldBack();
+        governor.observe(503, new HttpHeaders(), null);
+        double after = governor.rate();
         later();
+        heldBack();
+        governor.observe(200, new HttpHeaders(), null);
+        assertThat(governor.rate()).isEqualTo(after * 1.05);
+
+        RateGovernor other = new RateGovernor(now::get, () -> wall.plusNanos(now.get()));
+        other.observe(403, new HttpHeaders(), Duration.ofSeconds(1));
+        double start = other.rate();
+        now.addAndGet(RateGovernor.ADJUST_EVERY_NANOS);
+        other.reserve();
+        other.reserve();
+        other.observe(200, new HttpHeaders(), null);
+        assertThat(other.rate()).isEqualTo(start * 1.05);
+    }
+
+    @Test
+    void aLowRemainingAfterADoublingEndsItAndTakesTheDoublingBack() {
+        double start = governor.rate();
+        heldBack();
         governor.observe(200, limits(100, 90), null);
-        assertThat(governor.rate()).isEqualTo(start * 1.10);
+        assertThat(governor.rate()).isEqualTo(start * 2);
+        later();
+        governor.observe(200, limits(100, 20), null);
+        assertThat(governor.rate()).as("halved, then between 10% and 30%: hold").isEqualTo(start);
+        later();
+        heldBack();
+        governor.observe(200, limits(100, 90), null);
+        assertThat(governor.rate()).as("a tenth a step now").isEqualTo(start * 1.10);
     }
 
     @Test
