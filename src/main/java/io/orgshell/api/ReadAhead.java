@@ -35,8 +35,8 @@ final class ReadAhead<P extends ListPage> implements PageWalk<P> {
 
     @Override
     public synchronized Iterator<P> iterator() {
-        if (fetcher != null) {
-            throw new IllegalStateException("a walk of " + request + " is read once");
+        if (fetcher != null || closed) {
+            throw new IllegalStateException("a walk of " + request + " is read once, before it is closed");
         }
         fetcher = new Thread(this::fetch, "orgshell-pages");
         fetcher.setDaemon(true);
