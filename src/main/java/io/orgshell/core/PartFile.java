@@ -4,6 +4,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,12 +81,20 @@ public final class PartFile implements OutputFile {
         committed = true;
     }
 
-    /** Without a commit first, the part file is removed: nothing is left under either name. */
+    /**
+     * Without a commit first, the part file is removed: nothing is left under either name, even when closing fails (a
+     * file channel closes itself under a thread that was interrupted, Ctrl-C's way of stopping a command).
+     */
     @Override
     public void close() throws IOException {
         if (!committed) {
-            writer.close();
-            Files.deleteIfExists(part);
+            try {
+                writer.close();
+            } catch (ClosedByInterruptException e) {
+                // the rows were to be thrown away
+            } finally {
+                Files.deleteIfExists(part);
+            }
         }
     }
 

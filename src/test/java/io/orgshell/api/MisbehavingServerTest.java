@@ -115,6 +115,9 @@ class MisbehavingServerTest extends FreshSandboxTest {
                 .as("one search a slice at most, and no retry after the wait")
                 .isBetween(1L, (long) PartitionedWalk.AT_ONCE);
         assertThat(tmp.resolve("stopped.csv")).doesNotExist();
+        assertThat(tmp.resolve("stopped.csv.part"))
+                .as("nothing half-written is left")
+                .doesNotExist();
     }
 
     @Test
